@@ -1,0 +1,37 @@
+"""multipolar: who holds sway over whom — China's and Russia's influence over the SCO and Central Asia, from data."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["load", "indicator", "check", "report", "MultipolarError", "__version__"]
+
+from .errors import MultipolarError
+
+
+def load(name: str, **filters):
+    """A data pack table as a pandas DataFrame; filters: country, partner, year ('2000-2023'), source, pack."""
+    from .store import load as _load
+
+    return _load(name, **filters)
+
+
+def indicator(name: str, **filters):
+    """An indicator from the registry as a DataFrame (source column kept); see `multipolar indicator list`."""
+    from .indicators import compute
+
+    return compute(name, **filters)
+
+
+def check(text: str, date=None):
+    """Check the claims in a text against the data: a list of verdicts."""
+    from .claims import check_text
+
+    return check_text(text, date=date)
+
+
+def report(out="report.html", **options):
+    """Write the HTML report; returns its path."""
+    from .report import build_report
+
+    return build_report(out=out, **options)

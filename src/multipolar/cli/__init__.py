@@ -1,0 +1,33 @@
+"""The `multipolar` command: a thin Typer layer over the library; errors become one line and a non-zero exit."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import MultipolarError
+
+app = typer.Typer(
+    name="multipolar",
+    help="Measure, from public data, how China's and Russia's influence over the SCO and Central Asian states has "
+         "shifted: by dimension, year and source.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Each module adds its commands to `app` (imported for that side effect, in help order).
+from . import data as _data  # noqa: E402,F401
+from . import indicators as _indicators  # noqa: E402,F401
+from . import claims as _claims  # noqa: E402,F401
+from . import report as _report  # noqa: E402,F401
+
+
+def main() -> None:
+    """Entry point: run the app; a MultipolarError prints one clear line on stderr and exits with its code."""
+    try:
+        app()
+    except MultipolarError as exc:
+        typer.echo(f"error: {exc.one_line()}", err=True)
+        sys.exit(exc.exit_code)

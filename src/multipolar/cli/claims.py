@@ -1,0 +1,1 @@
+"""`multipolar` commands for claims (filled in by that layer)."""

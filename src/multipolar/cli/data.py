@@ -1,0 +1,136 @@
+"""`multipolar data …`: build, list, describe and verify the data pack; pull fresh data from online sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .. import store
+from . import app
+from .output import check_format, emit
+
+data_app = typer.Typer(help="Build, inspect and verify the data pack; pull fresh data from online sources.",
+                       no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+def _summary(manifest: dict) -> pd.DataFrame:
+    rows = []
+    for name, entry in sorted(manifest["tables"].items()):
+        cover = entry["coverage"]
+        span = next((cover[k] for k in ("years", "periods", "sessions") if k in cover), None)
+        rows.append({"table": name, "rows": cover["rows"],
+                     "years": f"{span[0]}–{span[1]}" if span else "",
+                     "countries": cover.get("countries", 0),
+                     "sources": ", ".join(cover.get("sources", [s["id"] for s in entry["sources"]])),
+                     "bytes": entry["bytes"]})
+    return pd.DataFrame(rows)
+
+
+@data_app.command("list")
+def list_tables(
+    fmt: str = typer.Option("table", "--format", help="table | json"),
+    pack: Path = typer.Option(None, help="Pack folder (default: the pack shipped with the package)."),
+) -> None:
+    """List the pack's tables with their rows, years, countries and sources."""
+    check_format(fmt, ("table", "json"))
+    manifest = store.read_manifest(pack)
+    if fmt == "json":
+        out = {name: {"rows": e["coverage"]["rows"], "coverage": e["coverage"], "key": e["key"],
+                      "sources": [{"id": s["id"], "title": s["title"], "licence": s["licence"]} for s in e["sources"]],
+                      "bytes": e["bytes"]}
+               for name, e in sorted(manifest["tables"].items())}
+        print(json.dumps({"tables": out, "excluded": manifest["excluded"]}, indent=1, ensure_ascii=False))
+        return
+    emit(_summary(manifest), "table", title="multipolar data pack")
+    for item in manifest["excluded"]:
+        Console(stderr=True).print(f"[yellow]left out of the pack:[/] {item['source']} ({item['reason']})")
+
+
+@data_app.command("info")
+def info(
+    table: str = typer.Argument(..., help="Table name, e.g. trade_flows (see `multipolar data list`)."),
+    pack: Path = typer.Option(None, help="Pack folder (default: the shipped pack)."),
+    fmt: str = typer.Option("table", "--format", help="table | json"),
+) -> None:
+    """Show a table's columns, coverage, and for each source its licence, retrieval date, files and processing."""
+    check_format(fmt, ("table", "json"))
+    manifest = store.read_manifest(pack)
+    if table not in manifest["tables"]:
+        from ..errors import invalid_choice
+
+        raise invalid_choice("table", table, manifest["tables"])
+    entry = manifest["tables"][table]
+    if fmt == "json":
+        print(json.dumps(entry, indent=1, ensure_ascii=False))
+        return
+    console = Console()
+    console.print(f"[bold]{table}[/] — {entry['description']}")
+    console.print(f"key: {', '.join(entry['key'])}   rows: {entry['coverage']['rows']:,}   "
+                  f"file: {entry['file']} ({entry['bytes']:,} bytes, sha256 {entry['sha256'][:12]}…)")
+    console.print(f"coverage: {json.dumps({k: v for k, v in entry['coverage'].items() if k != 'rows'})}")
+    console.print(f"derivation: {entry['derivation']}")
+    console.print("columns: " + ", ".join(f"{k} ({v})" for k, v in entry["columns"].items()))
+    for source in entry["sources"]:
+        console.print(f"\n[bold]{source['id']}[/] — {source['producer']}: {source['title']}")
+        console.print(f"  licence: {source['licence']}")
+        console.print(f"  cite: {source['citation']}")
+        console.print(f"  retrieved: {source['retrieved']}")
+        console.print(f"  urls: {', '.join(source['urls'])}")
+        for step in source["steps"]:
+            console.print(f"  step: {step}")
+        for caveat in source.get("caveats", []):
+            console.print(f"  caveat: {caveat}")
+        files = source["files"]
+        console.print(f"  input files: {len(files)} ({sum(f['bytes'] for f in files):,} bytes)")
+        for f in files[:5]:
+            console.print(f"    {f['path']}  sha256 {f['sha256'][:16]}…")
+        if len(files) > 5:
+            console.print(f"    … and {len(files) - 5} more (see --format json)")
+
+
+@data_app.command("verify")
+def verify(pack: Path = typer.Option(None, help="Pack folder (default: the shipped pack).")) -> None:
+    """Check every table: file present, checksum, schema, unique keys, row counts, provenance."""
+    problems = store.verify(pack)
+    if problems:
+        for problem in problems:
+            typer.echo(f"FAIL {problem}", err=True)
+        raise typer.Exit(1)
+    manifest = store.read_manifest(pack)
+    typer.echo(f"ok: {len(manifest['tables'])} tables verified (schema, keys, checksums, provenance)")
+
+
+@data_app.command("build-pack")
+def build_pack(
+    data_dir: Path = typer.Option(None, help="Raw data folder (default: $MULTIPOLAR_DATA_DIR or ../shared/data)."),
+    out: Path = typer.Option(None, help="Pack folder to write (default: the package's own pack)."),
+    source: list[str] = typer.Option(None, help="Only these sources (repeatable); default all."),
+) -> None:
+    """Derive the compact data pack from the raw sources; the previous pack stays if anything fails."""
+    from ..sources import SOURCE_MODULES
+
+    names = tuple(source) if source else SOURCE_MODULES
+    for name in names:
+        if name not in SOURCE_MODULES:
+            from ..errors import invalid_choice
+
+            raise invalid_choice("source", name, SOURCE_MODULES)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
+        task = bar.add_task("building pack", total=len(names))
+
+        def progress(step: str, done: int, total: int) -> None:
+            bar.update(task, description=step, completed=done, total=total)
+
+        manifest = store.build_pack(data_dir, out, names=names, progress=progress)
+    typer.echo(f"pack written: {len(manifest['tables'])} tables, {manifest['bytes'] / 1e6:.2f} MB"
+               + (f"; left out: {', '.join(e['source'] for e in manifest['excluded'])}" if manifest["excluded"] else ""))
+
+
+from . import pull as _pull  # noqa: E402,F401  (adds `multipolar data pull`)

@@ -1,0 +1,1 @@
+"""`multipolar` commands for indicators (filled in by that layer)."""

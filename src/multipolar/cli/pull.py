@@ -1,0 +1,1 @@
+"""`multipolar data pull`: refresh from online sources (filled in by the connectors)."""

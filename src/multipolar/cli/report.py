@@ -1,0 +1,1 @@
+"""`multipolar` commands for report (filled in by that layer)."""

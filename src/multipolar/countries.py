@@ -1,0 +1,128 @@
+"""Country names to ISO3 codes (country_converter plus per-source mapping files) and the country groups we study."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import DataError, UnknownCountryError
+
+# Codes that are not countries but that canonical tables use: the world total and the European Union.
+AGGREGATE_CODES = {"WLD": "World", "EUU": "European Union"}
+# The five Central Asian states.
+CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
+# The two powers whose influence we measure.
+POWERS = ("CHN", "RUS")
+# SCO members (all dates), observers and dialogue partners, plus the Caucasus states of the sanctions "roundabout":
+# the countries whose ties the data pack keeps. The registry test checks every SCO member/observer/partner is here.
+FOCUS = (
+    "CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB", "TKM", "IND", "PAK", "IRN", "BLR",
+    "AFG", "MNG",
+    "ARM", "AZE", "GEO", "TUR", "LKA", "NPL", "KHM", "EGY", "QAT", "SAU", "KWT", "ARE", "BHR", "MDV", "MMR", "LAO",
+)
+# Folder of per-source spelling files (name,iso3; an empty iso3 marks an aggregate the source reports and we skip).
+MAPPINGS_DIR = Path(__file__).resolve().parent / "sources" / "mappings"
+# What country_converter returns for names it cannot match (its default would echo the input back).
+_NOT_FOUND = "__not_found__"
+# Value a mapping file uses to say "this label is an aggregate, not a country: skip it".
+SKIP = ""
+
+logging.getLogger("country_converter").setLevel(logging.ERROR)
+
+
+@functools.cache
+def _coco():
+    import country_converter as coco
+
+    return coco.CountryConverter()
+
+
+@functools.cache
+def read_mapping(name: str) -> dict[str, str]:
+    """The spelling file `sources/mappings/NAME.csv` as {label: iso3 or '' for aggregates}."""
+    path = MAPPINGS_DIR / f"{name}.csv"
+    if not path.exists():
+        raise DataError("mapping file not found", file=path)
+    mapping: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.DictReader(fh), start=2):
+            if set(row) != {"name", "iso3"}:
+                raise DataError("mapping file must have the columns name,iso3", file=path, row=lineno)
+            label, code = row["name"].strip(), (row["iso3"] or "").strip().upper()
+            if label in mapping and mapping[label] != code:
+                raise DataError(f"label {label!r} mapped twice", file=path, row=lineno)
+            mapping[label] = code
+    return mapping
+
+
+@functools.cache
+def _convert_one(name: str) -> str | None:
+    code = _coco().convert(name, to="ISO3", not_found=_NOT_FOUND)
+    if not isinstance(code, str) or code == _NOT_FOUND:  # a list means an ambiguous name: treat as unknown
+        return None
+    return code
+
+
+def to_iso3(names: Iterable[str], *, mapping: str | None = None, file: str | Path | None = None,
+            field: str | None = None) -> dict[str, str | None]:
+    """Map each distinct name to ISO3; the mapping file wins over country_converter.
+
+    Returns {name: iso3, or None for labels the mapping marks as aggregates to skip}. Raises UnknownCountryError
+    listing every name neither can resolve: unknown names are never dropped silently.
+    """
+    table = read_mapping(mapping) if mapping else {}
+    result: dict[str, str | None] = {}
+    unknown = []
+    for name in {str(n).strip() for n in names}:
+        if name in table:
+            result[name] = table[name] or None
+        elif len(name) == 3 and name.isupper() and (name in AGGREGATE_CODES or _convert_one(name) == name):
+            result[name] = name
+        else:
+            code = _convert_one(name)
+            if code is None:
+                unknown.append(name)
+            else:
+                result[name] = code
+    if unknown:
+        raise UnknownCountryError(unknown, file=file, field=field)
+    return result
+
+
+def from_cow(codes: Iterable[int], *, file: str | Path | None = None, field: str | None = None) -> dict[int, str | None]:
+    """Correlates of War state codes to ISO3; None for states that no longer exist (e.g. 265 GDR).
+
+    country_converter knows Gleditsch-Ward codes, which equal COW codes except where `mappings/cow.csv` says
+    otherwise. Codes that neither resolves raise UnknownCountryError.
+    """
+    table = read_mapping("cow")
+    result: dict[int, str | None] = {}
+    unknown = []
+    for code in {int(c) for c in codes}:
+        if str(code) in table:
+            result[code] = table[str(code)] or None
+            continue
+        iso = _coco().convert(code, src="GWcode", to="ISO3", not_found=_NOT_FOUND)
+        if isinstance(iso, str) and iso != _NOT_FOUND:
+            result[code] = iso
+        else:
+            unknown.append(code)
+    if unknown:
+        raise UnknownCountryError(unknown, file=file, field=field)
+    return result
+
+
+def name_of(iso3: str) -> str:
+    """The short English name of an ISO3 code (or of WLD/EUU)."""
+    if iso3 in AGGREGATE_CODES:
+        return AGGREGATE_CODES[iso3]
+    name = _coco().convert(iso3, src="ISO3", to="name_short", not_found=_NOT_FOUND)
+    return name if isinstance(name, str) and name != _NOT_FOUND else iso3
+
+
+def is_iso3(code: str) -> bool:
+    """True for a known ISO3 country code or one of the aggregate codes."""
+    return code in AGGREGATE_CODES or (isinstance(code, str) and len(code) == 3 and _convert_one(code) == code)

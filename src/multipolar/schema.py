@@ -1,0 +1,145 @@
+"""The canonical tables: their columns, types, keys and country columns. Every write is checked against these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One canonical table: Arrow schema, the columns that must be unique together, and its country columns."""
+
+    name: str
+    description: str
+    schema: pa.Schema
+    key: tuple[str, ...]
+    country_columns: tuple[str, ...] = ()
+    # Columns that may be null; every other column must be filled.
+    nullable: frozenset[str] = field(default_factory=frozenset)
+    # Whether the pack keeps only rows touching a pack country (False: small tables kept whole, e.g. BRICS members).
+    focus_only: bool = True
+
+    @property
+    def columns(self) -> list[str]:
+        return self.schema.names
+
+
+def _spec(name, description, fields, key, country_columns=(), nullable=(), focus_only=True):
+    return TableSpec(name, description, pa.schema(fields), tuple(key), tuple(country_columns), frozenset(nullable),
+                     focus_only)
+
+
+S, I16, I32, I64, F64, B, D = pa.string(), pa.int16(), pa.int32(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
+
+TABLES: dict[str, TableSpec] = {t.name: t for t in [
+    _spec("trade_flows",
+          "Annual goods trade by reporter and partner, as the reporter (source) states it. flow is from the reporter's "
+          "side: 'export' = reporter's exports to partner. value_usd is in US dollars (not millions); null where the "
+          "published currency is not USD and no cited rate exists. months < 12 marks a partial year.",
+          [("reporter", S), ("partner", S), ("year", I16), ("flow", S), ("source", S),
+           ("value_usd", F64), ("value_published", F64), ("unit_published", S), ("basis", S),
+           ("is_estimate", B), ("months", pa.int8()), ("note", S)],
+          key=("reporter", "partner", "year", "flow", "source"), country_columns=("reporter", "partner"),
+          nullable=("value_usd", "note")),
+    _spec("trade_monthly",
+          "Monthly goods trade by reporter and partner (period 'YYYY-MM'), same conventions as trade_flows.",
+          [("reporter", S), ("partner", S), ("period", S), ("flow", S), ("source", S),
+           ("value_usd", F64), ("value_published", F64), ("unit_published", S), ("basis", S),
+           ("is_estimate", B), ("note", S)],
+          key=("reporter", "partner", "period", "flow", "source"), country_columns=("reporter", "partner"),
+          nullable=("value_usd", "note")),
+    _spec("headline_figures",
+          "Official headline trade figures as reported in the press, one row per page; period is a calendar year "
+          "('2023') or an Indian fiscal year ('2022-23', April-March). value_usd in US dollars.",
+          [("country_a", S), ("country_b", S), ("period", S), ("flow", S), ("reporter_source", S),
+           ("value_usd", F64), ("is_derived", B), ("unit_note", S), ("url", S), ("source", S)],
+          key=("country_a", "country_b", "period", "flow", "reporter_source", "url"),
+          country_columns=("country_a", "country_b"), nullable=("unit_note",), focus_only=False),
+    _spec("sanctioned_exports",
+          "EU exports of goods on the EU export-sanction annexes, by product code (CN8 or HS4: never sum across code "
+          "lengths), EU reporter, partner and month, in euros.",
+          [("reporter", S), ("partner", S), ("period", S), ("product_code", S), ("code_length", pa.int8()),
+           ("value_eur", F64), ("chpl_tier", S), ("source", S)],
+          key=("reporter", "partner", "period", "product_code", "source"), country_columns=("partner",),
+          nullable=("chpl_tier",)),
+    _spec("chpl_items",
+          "Common High Priority Items List: HS6 codes and their tiers.",
+          [("hs6", S), ("tier", S), ("source", S)], key=("hs6", "source")),
+    _spec("macro",
+          "GDP (current USD) and population by country and year.",
+          [("country", S), ("year", I16), ("source", S), ("gdp_usd", F64), ("population", F64)],
+          key=("country", "year", "source"), country_columns=("country",), nullable=("gdp_usd", "population"),
+          focus_only=False),
+    _spec("memberships",
+          "Who belongs to which organization in which role, from when to when (end null = still), with the act cited.",
+          [("organization", S), ("country", S), ("role", S), ("start", D), ("end", D), ("source", S),
+           ("citation", S), ("note", S)],
+          key=("organization", "country", "role", "start"), country_columns=("country",), nullable=("end", "note"),
+          focus_only=False),
+    _spec("organizations",
+          "Organizations, their bodies and initiatives: founding date, parent body and the founding act cited.",
+          [("organization", S), ("name", S), ("kind", S), ("founded", D), ("parent", S), ("dissolved", D),
+           ("source", S), ("citation", S), ("note", S)],
+          key=("organization",), nullable=("parent", "dissolved", "note")),
+    _spec("summits",
+          "SCO Council of Heads of State meetings: date, host city and country, declaration adopted.",
+          [("year", I16), ("date", D), ("host_city", S), ("host_country", S), ("declaration", S), ("url", S),
+           ("verified", B), ("source", S)],
+          key=("year", "date"), country_columns=("host_country",), nullable=("url", "declaration"), focus_only=False),
+    _spec("igo_memberships",
+          "Correlates of War IGO membership status by organization, country and year (to 2014).",
+          [("organization", S), ("country", S), ("year", I16), ("status", S), ("source", S)],
+          key=("organization", "country", "year", "source"), country_columns=("country",), focus_only=False),
+    _spec("un_votes",
+          "UN General Assembly roll-call votes of the focus states, China and Russia: 1 yes, 2 abstain, 3 no.",
+          [("rcid", I32), ("country", S), ("vote", pa.int8()), ("source", S)],
+          key=("rcid", "country", "source"), country_columns=("country",)),
+    _spec("un_roll_calls",
+          "UN General Assembly roll calls: session, date, resolution, whether important, issue codes.",
+          [("rcid", I32), ("session", I16), ("year", I16), ("date", D), ("unres", S), ("important", B),
+           ("issues", S), ("short", S), ("source", S)],
+          key=("rcid", "source"), nullable=("unres", "issues", "short")),
+    _spec("un_agreement",
+          "Published agreement with China and with Russia in UNGA votes per state and session, and ideal points.",
+          [("country", S), ("session", I16), ("year", I16), ("agree_chn", F64), ("agree_rus", F64),
+           ("n_votes", I32), ("ideal_point", F64), ("source", S)],
+          key=("country", "session", "source"), country_columns=("country",),
+          nullable=("agree_chn", "agree_rus", "ideal_point")),
+    _spec("arms_transfers",
+          "Arms deliveries by supplier, recipient and year, in SIPRI trend-indicator values (million TIV).",
+          [("supplier", S), ("recipient", S), ("year", I16), ("source", S), ("tiv", F64), ("n_deals", I32)],
+          key=("supplier", "recipient", "year", "source"), country_columns=("supplier", "recipient")),
+    _spec("development_finance",
+          "Development finance commitments by lender, recipient, year and flow class, in constant 2021 USD.",
+          [("lender", S), ("recipient", S), ("year", I16), ("flow_class", S), ("source", S),
+           ("commitments_usd", F64), ("commitments_adj_usd", F64)],
+          key=("lender", "recipient", "year", "flow_class", "source"), country_columns=("lender", "recipient"),
+          nullable=("commitments_adj_usd",)),
+    _spec("alliances",
+          "Alliance obligations by country pair and year (non-directed; country_a < country_b).",
+          [("country_a", S), ("country_b", S), ("year", I16), ("source", S), ("defense", B), ("offense", B),
+           ("neutrality", B), ("nonaggression", B), ("consultation", B)],
+          key=("country_a", "country_b", "year", "source"), country_columns=("country_a", "country_b")),
+    _spec("shared_igos",
+          "Number of intergovernmental organizations two states both belong to, per year (non-directed).",
+          [("country_a", S), ("country_b", S), ("year", I16), ("source", S), ("n_shared", I32)],
+          key=("country_a", "country_b", "year", "source"), country_columns=("country_a", "country_b")),
+    _spec("events",
+          "Event data between two states per period ('YYYY' or 'YYYY-MM'): ICEWS directed counts of verbal/material "
+          "cooperation and conflict; GDELT composite (Goldstein-based) score, undirected.",
+          [("actor", S), ("target", S), ("period", S), ("source", S), ("verbal_coop", F64), ("material_coop", F64),
+           ("verbal_conflict", F64), ("material_conflict", F64), ("score", F64), ("directed", B)],
+          key=("actor", "target", "period", "source"), country_columns=("actor", "target"),
+          nullable=("verbal_coop", "material_coop", "verbal_conflict", "material_conflict", "score")),
+]}
+
+
+def spec(name: str) -> TableSpec:
+    """The spec of a canonical table; lists the valid names when it does not exist."""
+    from .errors import invalid_choice
+
+    if name not in TABLES:
+        raise invalid_choice("table", name, TABLES)
+    return TABLES[name]

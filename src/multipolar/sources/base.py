@@ -1,0 +1,89 @@
+"""What every source module declares (its ORIGIN) and the small helpers parsers share."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DataError
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Provenance of one upstream source, declared once at the top of its module."""
+
+    id: str                      # stable source id used in every `source` column, e.g. "imf_dots"
+    producer: str                # who publishes the data, e.g. "International Monetary Fund"
+    title: str                   # the dataset's own title
+    urls: tuple[str, ...]        # where the data is published (and the repository the copy came from)
+    licence: str                 # licence or terms as far as known, with what was not verified
+    citation: str                # how to cite it
+    folder: str                  # folder under the raw data directory
+    files: tuple[str, ...]       # glob patterns (relative to folder) of the files parse() reads
+    retrieved: str               # when the copy was made (date, commit)
+    steps: tuple[str, ...] = ()  # processing steps applied by parse(), in order, for the pack's provenance
+    redistributable: bool = True  # False: parse() works locally but the pack leaves the data out
+    caveats: tuple[str, ...] = field(default_factory=tuple)
+
+    def folder_path(self, data_dir: Path) -> Path:
+        """The source's folder under data_dir; a DataError naming it when absent."""
+        path = Path(data_dir) / self.folder
+        if not path.is_dir():
+            raise DataError(f"source folder for {self.id!r} not found (set --data-dir or MULTIPOLAR_DATA_DIR)",
+                            file=path)
+        return path
+
+    def input_files(self, data_dir: Path) -> list[Path]:
+        """Every file parse() reads, sorted; a DataError when a pattern matches nothing."""
+        folder = self.folder_path(data_dir)
+        found: list[Path] = []
+        for pattern in self.files:
+            matches = sorted(folder.glob(pattern))
+            if not matches:
+                raise DataError(f"no file matches {pattern!r}", file=folder)
+            found.extend(matches)
+        return found
+
+
+def sha256(path: Path) -> str:
+    """Hex SHA-256 of a file, read in blocks."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def to_number(value, *, file: Path | str, row, field: str, allow_blank: bool = True) -> float | None:
+    """A published cell as a float: '1 234,5' and '1,234.5' styles, '-', '…', '' → None; anything else is an error."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    if text in {"", "-", "–", "—", "…", "...", "x", ":", ".."}:
+        if allow_blank:
+            return None
+        raise DataError(f"empty value {value!r}", file=file, row=row, field=field)
+    if "," in text and "." not in text and re.fullmatch(r"[+-]?\d+,\d+", text):
+        text = text.replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    if not _NUMBER.match(text):
+        raise DataError(f"not a number: {value!r}", file=file, row=row, field=field)
+    return float(text)
+
+
+def check_columns(found: Iterable[str], expected: Iterable[str], *, file: Path | str, row=None) -> None:
+    """Stop with a clear message when a header lacks expected columns (a re-ordered file is fine, a cut one is not)."""
+    found = [str(c).strip() for c in found]
+    missing = [c for c in expected if c not in found]
+    if missing:
+        raise DataError(f"missing columns {missing}; found {found[:20]}", file=file, row=row)

@@ -1,0 +1,148 @@
+"""Read access to the data pack: load a table with filters, list and verify tables, an Ibis connection."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .. import config
+from ..errors import DataError, invalid_choice
+from ..schema import TABLES
+from .pack import MANIFEST, build_pack, read_manifest
+from .tables import read_metadata, read_table, validate
+
+__all__ = ["load", "load_arrow", "table_names", "verify", "connect", "build_pack", "read_manifest", "parse_years"]
+
+
+def table_names(pack: str | Path | None = None) -> list[str]:
+    """Tables present in a pack."""
+    return sorted(read_manifest(pack)["tables"])
+
+
+def parse_years(years) -> tuple[int, int] | None:
+    """None, 2019, (2000, 2023), '2000-2023' or '2019' as an inclusive (first, last) pair."""
+    if years is None:
+        return None
+    if isinstance(years, int):
+        return (years, years)
+    if isinstance(years, (tuple, list)) and len(years) == 2:
+        first, last = int(years[0]), int(years[1])
+    else:
+        text = str(years).strip()
+        try:
+            first, _, last = text.partition("-")
+            first, last = int(first), int(last or first)
+        except ValueError:
+            raise DataError(f"invalid years {years!r}; use YEAR or FIRST-LAST, e.g. 2000-2023") from None
+    if first > last:
+        raise DataError(f"invalid years {years!r}: first year after last")
+    return (first, last)
+
+
+def _as_list(value) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    return [str(v) for v in value]
+
+
+def load_arrow(name: str, *, pack: str | Path | None = None, country=None, partner=None, year=None,
+               source=None) -> pa.Table:
+    """A pack table as Arrow, filtered. country matches any country column except a 'partner'-like one when
+    partner is given (trade_flows: reporter; un_votes: country; arms: recipient)."""
+    manifest = read_manifest(pack)
+    if name not in manifest["tables"]:
+        raise invalid_choice("table", name, manifest["tables"])
+    table = read_table(config.pack_dir(pack) / manifest["tables"][name]["file"])
+    spec = TABLES[name]
+    countries, partners, sources = _as_list(country), _as_list(partner), _as_list(source)
+    if countries:
+        first = [c for c in spec.country_columns if c not in ("partner", "supplier", "target", "country_b", "lender")]
+        columns = first[:1] if partners else list(spec.country_columns)
+        mask = None
+        for column in columns:
+            hit = pc.is_in(table[column], value_set=pa.array(countries))
+            mask = hit if mask is None else pc.or_(mask, hit)
+        table = table.filter(mask) if mask is not None else table
+    if partners:
+        second = [c for c in ("partner", "supplier", "target", "country_b", "lender") if c in table.column_names]
+        if not second:
+            raise DataError(f"table {name} has no partner column")
+        table = table.filter(pc.is_in(table[second[0]], value_set=pa.array(partners)))
+    span = parse_years(year)
+    if span:
+        if "year" in table.column_names:
+            years = table["year"]
+        elif "period" in table.column_names:
+            years = pc.cast(pc.utf8_slice_codeunits(table["period"], 0, 4), pa.int16())
+        else:
+            raise DataError(f"table {name} has no year column")
+        table = table.filter(pc.and_(pc.greater_equal(years, span[0]), pc.less_equal(years, span[1])))
+    if sources:
+        valid = set(manifest["tables"][name]["coverage"].get("sources", []))
+        unknown = [s for s in sources if s not in valid]
+        if unknown:
+            raise invalid_choice("source", unknown[0], valid)
+        table = table.filter(pc.is_in(table["source"], value_set=pa.array(sources)))
+    return table
+
+
+def load(name: str, *, pack: str | Path | None = None, country=None, partner=None, year=None,
+         source=None) -> pd.DataFrame:
+    """A pack table as a pandas DataFrame, filtered by country, partner, year (2019, '2000-2023') and source."""
+    return load_arrow(name, pack=pack, country=country, partner=partner, year=year, source=source).to_pandas()
+
+
+def verify(pack: str | Path | None = None) -> list[str]:
+    """Problems found in a pack: missing files, checksum or schema mismatches, duplicate keys. Empty = sound."""
+    from ..sources.base import sha256
+
+    folder = config.pack_dir(pack)
+    problems: list[str] = []
+    try:
+        manifest = read_manifest(pack)
+    except DataError as exc:
+        return [exc.one_line()]
+    for name, entry in sorted(manifest["tables"].items()):
+        path = folder / entry["file"]
+        if not path.exists():
+            problems.append(f"{path}: missing")
+            continue
+        if sha256(path) != entry["sha256"]:
+            problems.append(f"{path}: checksum differs from {MANIFEST}")
+        if name not in TABLES:
+            problems.append(f"{path}: unknown table {name}")
+            continue
+        try:
+            table = read_table(path)
+            if table.schema.remove_metadata() != TABLES[name].schema:
+                problems.append(f"{path}: schema differs from the canonical schema of {name}")
+            validate(table.to_pandas(), TABLES[name], origin=str(path))
+            if table.num_rows != entry["coverage"]["rows"]:
+                problems.append(f"{path}: {table.num_rows} rows, manifest says {entry['coverage']['rows']}")
+            if read_metadata(path).get("sources") != entry["sources"]:
+                problems.append(f"{path}: provenance in the file differs from {MANIFEST}")
+        except DataError as exc:
+            problems.append(exc.one_line())
+    return problems
+
+
+@functools.cache
+def _connect(folder: str):
+    import ibis
+
+    con = ibis.duckdb.connect()
+    manifest = read_manifest(folder)
+    for name, entry in manifest["tables"].items():
+        con.read_parquet(Path(folder) / entry["file"], table_name=name)
+    return con
+
+
+def connect(pack: str | Path | None = None):
+    """An Ibis DuckDB connection with every pack table registered under its name (cached per pack folder)."""
+    return _connect(str(config.pack_dir(pack)))

@@ -1,0 +1,179 @@
+"""Build the data pack (compact Parquet tables + manifest.json) from the raw sources, atomically and reproducibly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from .. import config
+from ..countries import FOCUS, POWERS
+from ..errors import DataError, MultipolarError
+from ..schema import TABLES, spec
+from ..sources import SOURCE_MODULES, load_source
+from ..sources.base import sha256
+from .tables import validate, write_table
+
+# Version of the pack layout; bump when manifest fields or table meanings change.
+PACK_FORMAT = 1
+# Name of the file describing every table of a pack.
+MANIFEST = "manifest.json"
+# Countries whose ties the pack keeps: rows where any country column is one of these (or the world total).
+PACK_COUNTRIES = tuple(sorted(set(FOCUS) | set(POWERS)))
+# Largest pack we accept to ship (bytes).
+PACK_BUDGET = 15 * 1024 * 1024
+
+Progress = Callable[[str, int, int], None]
+
+
+def _focus_filter(table: pa.Table, country_columns: Sequence[str]) -> pa.Table:
+    """Rows where at least one country column names a pack country."""
+    if not country_columns:
+        return table
+    keep = pa.array(PACK_COUNTRIES)
+    mask = None
+    for column in country_columns:
+        hit = pc.is_in(table[column], value_set=keep)
+        hit = pc.fill_null(hit, False)
+        mask = hit if mask is None else pc.or_(mask, hit)
+    return table.filter(mask)
+
+
+def _coverage(table: pa.Table, country_columns: Sequence[str]) -> dict:
+    """Years (or periods), number of countries and sources a table covers."""
+    cover: dict = {"rows": table.num_rows}
+    for column in ("year", "period", "session"):
+        if column in table.column_names and table.num_rows:
+            values = table[column]
+            cover[f"{column}s"] = [pc.min(values).as_py(), pc.max(values).as_py()]
+            break
+    if country_columns and table.num_rows:
+        countries = set()
+        for column in country_columns:
+            countries.update(v for v in pc.unique(table[column]).to_pylist() if v)
+        cover["countries"] = len(countries)
+    if "source" in table.column_names:
+        cover["sources"] = sorted(pc.unique(table["source"]).to_pylist())
+    return cover
+
+
+def _origin_record(origin, files: list[Path], data_dir: Path) -> dict:
+    record = asdict(origin)
+    record["files"] = [{"path": str(f.relative_to(data_dir)), "sha256": sha256(f), "bytes": f.stat().st_size}
+                       for f in files]
+    return record
+
+
+def parse_sources(data_dir: Path, names: Sequence[str] = SOURCE_MODULES, progress: Progress | None = None):
+    """Parse every named source; returns ({table: [(source_id, arrow table)]}, {source_id: origin record}, excluded)."""
+    parts: dict[str, list[tuple[str, pa.Table]]] = {}
+    origins: dict[str, dict] = {}
+    excluded: list[dict] = []
+    for i, name in enumerate(names):
+        module = load_source(name)
+        origin = module.ORIGIN
+        if progress:
+            progress(f"parsing {origin.id}", i, len(names))
+        files = origin.input_files(data_dir) if origin.files else []
+        frames = module.parse(data_dir)
+        if not origin.redistributable:
+            excluded.append({"source": origin.id, "reason": origin.licence, "tables": sorted(frames)})
+            continue
+        origins[origin.id] = _origin_record(origin, files, data_dir)
+        for table_name, frame in frames.items():
+            table = validate(frame, spec(table_name), origin=f"{origin.id} → {table_name}")
+            parts.setdefault(table_name, []).append((origin.id, table))
+    if progress:
+        progress("parsed", len(names), len(names))
+    return parts, origins, excluded
+
+
+def build_pack(data_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
+               names: Sequence[str] = SOURCE_MODULES, progress: Progress | None = None) -> dict:
+    """Derive the pack from the raw data and swap it into out_dir only when every table is valid.
+
+    A failure at any step leaves the previous pack untouched. Returns the manifest.
+    """
+    data_dir = config.data_dir(data_dir)
+    out_dir = Path(out_dir) if out_dir else config.SHIPPED_PACK_DIR
+    if not data_dir.is_dir():
+        raise DataError("raw data folder not found (pass --data-dir or set MULTIPOLAR_DATA_DIR)", file=data_dir)
+    parts, origins, excluded = parse_sources(data_dir, names, progress)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".pack-build-", dir=out_dir.parent))
+    try:
+        manifest = {"format": PACK_FORMAT, "pack_countries": list(PACK_COUNTRIES), "tables": {},
+                    "excluded": sorted(excluded, key=lambda e: e["source"])}
+        for n, (table_name, pieces) in enumerate(sorted(parts.items())):
+            if progress:
+                progress(f"writing {table_name}", n, len(parts))
+            table_spec = TABLES[table_name]
+            combined = pa.concat_tables([t for _, t in pieces])
+            if table_spec.focus_only:
+                combined = _focus_filter(combined, table_spec.country_columns)
+            combined = validate(combined.to_pandas(), table_spec, origin=f"pack → {table_name}")
+            used = sorted({sid for sid, _ in pieces})
+            entry = {
+                "description": table_spec.description,
+                "key": list(table_spec.key),
+                "columns": {f.name: str(f.type) for f in table_spec.schema},
+                "coverage": _coverage(combined, table_spec.country_columns),
+                "derivation": f"union of {', '.join(used)}; "
+                              + ("rows kept where a country column is a pack country; "
+                                 if table_spec.focus_only and table_spec.country_columns else "all rows kept; ")
+                              + "validated (schema, ISO3 codes, unique key) and sorted by key",
+                "sources": [origins[sid] for sid in used],
+            }
+            path = staging / f"{table_name}.parquet"
+            write_table(combined, path, entry)
+            entry["file"] = path.name
+            entry["sha256"] = sha256(path)
+            entry["bytes"] = path.stat().st_size
+            manifest["tables"][table_name] = entry
+        total = sum(e["bytes"] for e in manifest["tables"].values())
+        if total > PACK_BUDGET:
+            raise DataError(f"pack is {total / 1e6:.1f} MB, over the {PACK_BUDGET / 1e6:.1f} MB budget", file=out_dir)
+        manifest["bytes"] = total
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                                        encoding="utf-8")
+        _swap_in(staging, out_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if progress:
+        progress("done", len(parts), len(parts))
+    return manifest
+
+
+def _swap_in(staging: Path, out_dir: Path) -> None:
+    """Replace out_dir by staging with renames, so readers see either the old or the new pack, never a mix."""
+    backup = None
+    if out_dir.exists():
+        backup = Path(tempfile.mkdtemp(prefix=".pack-old-", dir=out_dir.parent))
+        backup.rmdir()
+        out_dir.rename(backup)
+    try:
+        staging.rename(out_dir)
+    except OSError as exc:
+        if backup:
+            backup.rename(out_dir)
+        raise MultipolarError(f"could not install the new pack: {exc}", file=out_dir) from exc
+    if backup:
+        shutil.rmtree(backup, ignore_errors=True)
+
+
+def read_manifest(pack: str | Path | None = None) -> dict:
+    """The manifest of a pack (default: the shipped one)."""
+    path = config.pack_dir(pack) / MANIFEST
+    if not path.exists():
+        raise DataError("no data pack here (run `multipolar data build-pack`)", file=path)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DataError(f"manifest is not valid JSON: {exc}", file=path) from exc
