@@ -1,0 +1,141 @@
+"""The pack builder: validation, atomic swap, identical bytes on rebuild, verify, load filters — on small fake sources."""
+
+from __future__ import annotations
+
+import json
+import types
+
+import pandas as pd
+import pytest
+
+from multipolar import store
+from multipolar.errors import DataError
+from multipolar.sources.base import Origin
+from multipolar.store import pack as pack_module
+
+
+def _trade_rows(values):
+    """trade_flows rows: (reporter, partner, year, value in USD million)."""
+    return pd.DataFrame([
+        {"reporter": r, "partner": p, "year": y, "flow": "export", "source": "fake_trade", "value_usd": v * 1e6,
+         "value_published": v, "unit_published": "USD million", "basis": "FOB", "is_estimate": False, "months": 12,
+         "note": None}
+        for r, p, y, v in values])
+
+
+def _fake_source(tmp_path, frames, *, redistributable=True, name="fake_trade"):
+    folder = tmp_path / "raw" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "input.csv").write_text("placeholder input\n")
+    origin = Origin(id=name, producer="Test producer", title="Fake trade", urls=("https://example.org",),
+                    licence="CC0" if redistributable else "no redistribution", citation="Test 2026", folder=name,
+                    files=("input.csv",), retrieved="2026-01-01", steps=("read the CSV",),
+                    redistributable=redistributable)
+    return types.SimpleNamespace(ORIGIN=origin, parse=lambda data_dir: {k: v() for k, v in frames.items()})
+
+
+@pytest.fixture
+def fake_sources(tmp_path, monkeypatch):
+    """Install fake source modules; returns a dict to fill name → module."""
+    modules = {}
+    monkeypatch.setattr(pack_module, "load_source", lambda name: modules[name])
+    return modules
+
+
+GOOD = [("KAZ", "CHN", 2019, 100.0), ("KAZ", "RUS", 2019, 80.0), ("CHN", "KAZ", 2019, 12807.0),
+        ("USA", "DEU", 2019, 5.0)]
+
+
+def test_build_filters_to_pack_countries_and_records_provenance(tmp_path, fake_sources):
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    manifest = store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    table = store.load("trade_flows", pack=tmp_path / "pack")
+    # USA→DEU touches no pack country and is dropped; the three others stay.
+    assert len(table) == 3 and "USA" not in set(table.reporter)
+    entry = manifest["tables"]["trade_flows"]
+    assert entry["coverage"]["rows"] == 3
+    assert entry["sources"][0]["licence"] == "CC0"
+    assert entry["sources"][0]["files"][0]["path"] == "fake_trade/input.csv"
+    assert store.verify(tmp_path / "pack") == []
+
+
+def test_rebuild_gives_identical_bytes(tmp_path, fake_sources):
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    store.build_pack(tmp_path / "raw", tmp_path / "a", names=("fake_trade",))
+    store.build_pack(tmp_path / "raw", tmp_path / "b", names=("fake_trade",))
+    for name in ("trade_flows.parquet", "manifest.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_failed_build_leaves_previous_pack_untouched(tmp_path, fake_sources):
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    before = {p.name: p.read_bytes() for p in (tmp_path / "pack").iterdir()}
+    duplicated = GOOD + [("KAZ", "CHN", 2019, 101.0)]
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(duplicated)})
+    with pytest.raises(DataError, match="share a key"):
+        store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    after = {p.name: p.read_bytes() for p in (tmp_path / "pack").iterdir()}
+    assert after == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pack-")]
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda f: f.assign(reporter=f.reporter.where(f.index != 1, "Kazakstan")), "not ISO3"),
+    (lambda f: f.assign(year=f.year.astype(object).where(f.index != 0, None)), "required value missing"),
+    (lambda f: f.drop(columns=["basis"]), "missing columns"),
+    (lambda f: f.assign(value_usd="lots"), "do not fit the schema"),
+])
+def test_invalid_frames_are_refused_with_the_problem(tmp_path, fake_sources, mutate, message):
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: mutate(_trade_rows(GOOD))})
+    with pytest.raises(DataError, match=message) as info:
+        store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    assert "fake_trade" in str(info.value)
+    assert not (tmp_path / "pack").exists()
+
+
+def test_sources_that_may_not_be_redistributed_are_left_out_and_say_so(tmp_path, fake_sources):
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    fake_sources["closed"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)},
+                                          redistributable=False, name="closed")
+    manifest = store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade", "closed"))
+    assert manifest["excluded"] == [{"source": "closed", "reason": "no redistribution", "tables": ["trade_flows"]}]
+    assert [s["id"] for s in manifest["tables"]["trade_flows"]["sources"]] == ["fake_trade"]
+
+
+def test_verify_detects_a_tampered_table(tmp_path, fake_sources):
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    path = tmp_path / "pack" / "trade_flows.parquet"
+    path.write_bytes(path.read_bytes()[:-40] + b"\0" * 40)
+    problems = store.verify(tmp_path / "pack")
+    assert any("checksum" in p for p in problems)
+
+
+def test_load_filters(tmp_path, fake_sources):
+    rows = GOOD + [("KAZ", "CHN", 2020, 110.0), ("KGZ", "CHN", 2020, 7.0)]
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(rows)})
+    store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    pack = tmp_path / "pack"
+    kaz_chn = store.load("trade_flows", pack=pack, country="KAZ", partner="CHN")
+    assert sorted(kaz_chn.year) == [2019, 2020]
+    assert len(store.load("trade_flows", pack=pack, year="2020-2020")) == 2
+    # country without partner matches either country column: KAZ as reporter (3 rows) or as partner (1 row).
+    assert len(store.load("trade_flows", pack=pack, country="KAZ")) == 4
+    with pytest.raises(Exception, match="valid choices"):
+        store.load("trade_flows", pack=pack, source="nope")
+    with pytest.raises(Exception, match="valid choices"):
+        store.load("no_such_table", pack=pack)
+
+
+def test_missing_data_dir_is_a_clear_error(tmp_path):
+    with pytest.raises(DataError, match="raw data folder not found"):
+        store.build_pack(tmp_path / "nowhere", tmp_path / "pack")
+
+
+def test_manifest_is_json_with_sorted_keys(tmp_path, fake_sources):
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    text = (tmp_path / "pack" / "manifest.json").read_text()
+    assert json.loads(text)["format"] == pack_module.PACK_FORMAT
+    assert str(tmp_path) not in text  # no machine-specific paths: the bytes must not depend on where it is built
