@@ -92,6 +92,13 @@ def to_iso3(names: Iterable[str], *, mapping: str | None = None, file: str | Pat
     return result
 
 
+@functools.cache
+def _gw_one(code: int) -> str | None:
+    # Cached: country_converter takes ~10 ms a call and dyad files repeat the same 200 codes.
+    iso = _coco().convert(code, src="GWcode", to="ISO3", not_found=_NOT_FOUND)
+    return iso if isinstance(iso, str) and iso != _NOT_FOUND else None
+
+
 def from_cow(codes: Iterable[int], *, file: str | Path | None = None, field: str | None = None) -> dict[int, str | None]:
     """Correlates of War state codes to ISO3; None for states that no longer exist (e.g. 265 GDR).
 
@@ -105,11 +112,11 @@ def from_cow(codes: Iterable[int], *, file: str | Path | None = None, field: str
         if str(code) in table:
             result[code] = table[str(code)] or None
             continue
-        iso = _coco().convert(code, src="GWcode", to="ISO3", not_found=_NOT_FOUND)
-        if isinstance(iso, str) and iso != _NOT_FOUND:
-            result[code] = iso
-        else:
+        iso = _gw_one(code)
+        if iso is None:
             unknown.append(code)
+        else:
+            result[code] = iso
     if unknown:
         raise UnknownCountryError(unknown, file=file, field=field)
     return result
@@ -126,3 +133,49 @@ def name_of(iso3: str) -> str:
 def is_iso3(code: str) -> bool:
     """True for a known ISO3 country code or one of the aggregate codes."""
     return code in AGGREGATE_CODES or (isinstance(code, str) and len(code) == 3 and _convert_one(code) == code)
+
+
+def from_m49(codes: Iterable[int | str], *, mapping: str = "comtrade", file: str | Path | None = None,
+             field: str | None = None) -> dict[int, str | None]:
+    """UN M49 numeric codes (as UN Comtrade reports them) to ISO3; None for codes the mapping marks as aggregates.
+
+    country_converter's UNcode column resolves the standard codes; `mappings/<mapping>.csv` holds the source's own
+    (0 World, 97 EU, 699 India, 842 USA, 251 France, …). Codes neither resolves raise UnknownCountryError.
+    """
+    table = read_mapping(mapping)
+    result: dict[int, str | None] = {}
+    unknown = []
+    for code in {int(c) for c in codes}:
+        if str(code) in table:
+            result[code] = table[str(code)] or None
+            continue
+        iso = _coco().convert(code, src="UNcode", to="ISO3", not_found=_NOT_FOUND)
+        if isinstance(iso, str) and iso != _NOT_FOUND:
+            result[code] = iso
+        else:
+            unknown.append(code)
+    if unknown:
+        raise UnknownCountryError(unknown, file=file, field=field)
+    return result
+
+
+def to_m49(iso3_codes: Iterable[str], *, mapping: str = "comtrade") -> dict[str, int]:
+    """ISO3 codes (and WLD/EUU) to the M49 numbers a source expects; the mapping file's own codes win."""
+    table = read_mapping(mapping)
+    own = {iso: int(label) for label, iso in table.items() if iso and label.isdigit()}
+    result: dict[str, int] = {}
+    unknown = []
+    for iso in {str(c).strip().upper() for c in iso3_codes}:
+        if iso in own:
+            result[iso] = own[iso]
+            continue
+        code = _coco().convert(iso, src="ISO3", to="UNcode", not_found=_NOT_FOUND)
+        if isinstance(code, (int, float)) and not isinstance(code, bool):
+            result[iso] = int(code)
+        elif isinstance(code, str) and code.isdigit():
+            result[iso] = int(code)
+        else:
+            unknown.append(iso)
+    if unknown:
+        raise UnknownCountryError(unknown, field="iso3")
+    return result

@@ -37,9 +37,10 @@ class DataError(MultipolarError):
 class UnknownCountryError(DataError):
     """Country names that neither the source's mapping file nor country_converter can resolve."""
 
-    def __init__(self, names, *, file=None, field=None):
+    def __init__(self, names, *, file=None, row=None, field=None):
         self.names = sorted({str(n) for n in names})
-        super().__init__(f"unknown country names: {', '.join(map(repr, self.names))}", file=file, field=field)
+        super().__init__(f"unknown country names: {', '.join(map(repr, self.names))}", file=file, row=row,
+                         field=field)
 
 
 class SourceError(MultipolarError):
