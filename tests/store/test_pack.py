@@ -139,3 +139,26 @@ def test_manifest_is_json_with_sorted_keys(tmp_path, fake_sources):
     text = (tmp_path / "pack" / "manifest.json").read_text()
     assert json.loads(text)["format"] == pack_module.PACK_FORMAT
     assert str(tmp_path) not in text  # no machine-specific paths: the bytes must not depend on where it is built
+
+
+def test_pulled_tables_join_the_pack_as_their_own_source(tmp_path, fake_sources):
+    from dataclasses import asdict
+
+    from multipolar.schema import spec
+    from multipolar.store.tables import validate, write_table
+
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    pulled_origin = _fake_source(tmp_path, {}, name="worldbank_api").ORIGIN
+    macro = pd.DataFrame([{"country": "KAZ", "year": 2023, "source": "worldbank_api",
+                           "gdp_usd": 261421121085.57, "population": 20330104.0}])
+    record = asdict(pulled_origin) | {"files": [{"path": "https://api.example.org/v2", "sha256": "0" * 64,
+                                                 "bytes": 10}]}
+    write_table(validate(macro, spec("macro")), tmp_path / "pulled" / "worldbank_api" / "macro.parquet",
+                {"origin": record})
+    manifest = store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",), include_pulled=True,
+                                pull_dir=tmp_path / "pulled")
+    assert [s["id"] for s in manifest["tables"]["macro"]["sources"]] == ["worldbank_api"]
+    gdp = store.load("macro", pack=tmp_path / "pack", country="KAZ")
+    assert gdp.gdp_usd.tolist() == [261421121085.57]
+    without = store.build_pack(tmp_path / "raw", tmp_path / "pack2", names=("fake_trade",))
+    assert "macro" not in without["tables"]

@@ -111,6 +111,7 @@ def build_pack(
     data_dir: Path = typer.Option(None, help="Raw data folder (default: $MULTIPOLAR_DATA_DIR or ../shared/data)."),
     out: Path = typer.Option(None, help="Pack folder to write (default: the package's own pack)."),
     source: list[str] = typer.Option(None, help="Only these sources (repeatable); default all."),
+    include_pulled: bool = typer.Option(False, help="Also include tables fetched by `multipolar data pull`."),
 ) -> None:
     """Derive the compact data pack from the raw sources; the previous pack stays if anything fails."""
     from ..sources import SOURCE_MODULES
@@ -128,7 +129,7 @@ def build_pack(
         def progress(step: str, done: int, total: int) -> None:
             bar.update(task, description=step, completed=done, total=total)
 
-        manifest = store.build_pack(data_dir, out, names=names, progress=progress)
+        manifest = store.build_pack(data_dir, out, names=names, progress=progress, include_pulled=include_pulled)
     typer.echo(f"pack written: {len(manifest['tables'])} tables, {manifest['bytes'] / 1e6:.2f} MB"
                + (f"; left out: {', '.join(e['source'] for e in manifest['excluded'])}" if manifest["excluded"] else ""))
 

@@ -95,16 +95,25 @@ def parse_sources(data_dir: Path, names: Sequence[str] = SOURCE_MODULES, progres
 
 
 def build_pack(data_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
-               names: Sequence[str] = SOURCE_MODULES, progress: Progress | None = None) -> dict:
+               names: Sequence[str] = SOURCE_MODULES, progress: Progress | None = None,
+               include_pulled: bool = False, pull_dir: str | Path | None = None) -> dict:
     """Derive the pack from the raw data and swap it into out_dir only when every table is valid.
 
-    A failure at any step leaves the previous pack untouched. Returns the manifest.
+    include_pulled adds the tables fetched by `multipolar data pull` (from pull_dir, default the cache) as further
+    sources. A failure at any step leaves the previous pack untouched. Returns the manifest.
     """
     data_dir = config.data_dir(data_dir)
     out_dir = Path(out_dir) if out_dir else config.SHIPPED_PACK_DIR
     if not data_dir.is_dir():
         raise DataError("raw data folder not found (pass --data-dir or set MULTIPOLAR_DATA_DIR)", file=data_dir)
     parts, origins, excluded = parse_sources(data_dir, names, progress)
+    if include_pulled:
+        from .pulled import pulled_excluded, pulled_origins, pulled_parts
+
+        for table_name, pieces in pulled_parts(pull_dir).items():
+            parts.setdefault(table_name, []).extend(pieces)
+        origins.update(pulled_origins(pull_dir))
+        excluded.extend(pulled_excluded(pull_dir))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".pack-build-", dir=out_dir.parent))
     try:

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from multipolar import config
 from multipolar.cli import app, main
-from multipolar.sources import pulled, worldbank_api
+from multipolar.sources import worldbank_api
+from multipolar.store import pulled
 from multipolar.store.tables import read_metadata
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -18,8 +18,8 @@ from .. import config
 from ..countries import CENTRAL_ASIA, POWERS, is_iso3
 from ..errors import DataError, SourceError, UsageError, invalid_choice
 from ..schema import spec
-from ..store.tables import read_metadata, read_table, validate, write_table
-from . import http
+from .tables import read_metadata, read_table, validate, write_table
+from ..sources import http
 
 # CLI name → connector module under multipolar.sources (the online sources `multipolar data pull` knows).
 PULL_SOURCES = {"imf-imts": "imf_imts_api", "comtrade": "comtrade", "worldbank": "worldbank_api"}
@@ -40,7 +40,7 @@ def load_connector(name: str) -> ModuleType:
     """The connector module for a CLI source name; a UsageError listing the valid names otherwise."""
     if name not in PULL_SOURCES:
         raise invalid_choice("source", name, PULL_SOURCES)
-    return importlib.import_module(f"{__package__}.{PULL_SOURCES[name]}")
+    return importlib.import_module(f"multipolar.sources.{PULL_SOURCES[name]}")
 
 
 def check_countries(codes: Iterable[str]) -> list[str]:
