@@ -1,0 +1,158 @@
+"""Armenia's own goods trade by partner country, monthly and annual (Statistical Committee, 2017-2023)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import DataError
+from ._national import LICENCE, REPOSITORY_URL, RETRIEVED, monthly_frame, resolve_partners, trade_frame
+from .base import Origin, check_columns, to_number
+
+# Source id of imports by country of origin (exports and imports by country of consignment use ORIGIN.id).
+ORIGIN_SOURCE = "national_am_origin"
+
+ORIGIN = Origin(
+    id="national_am",
+    producer="Statistical Committee of the Republic of Armenia (Armstat)",
+    title="External trade of Armenia by country: exports, imports by country of consignment, imports by country "
+          "of origin, monthly and annual, 2017-2023",
+    urls=("https://armstat.am/en/", REPOSITORY_URL),
+    licence=LICENCE,
+    citation="Statistical Committee of the Republic of Armenia, external trade by partner country (exports; "
+             "imports by consignment and by origin), monthly and annual 2017-2023, armstat.am.",
+    folder="national_stats/armenia",
+    files=("armenia_data.csv",),
+    retrieved=RETRIEVED,
+    steps=(
+        "Read armenia_data.csv (UTF-8/ASCII CSV with blank lines between records; columns country, export, "
+        "import_consigment, import_origin, timeperiod, year, located by header name).",
+        "Source ids: exports and imports by country of consignment are 'national_am'; imports by country of "
+        "origin are 'national_am_origin' (two rows for one import cell, never one key twice).",
+        "Rows with timeperiod 'Year' go to trade_flows; rows with timeperiod 1-12 go to trade_monthly (period "
+        "'YYYY-MM'). An annual row's months = the number of months the file holds for that year (2023: January "
+        "only, so months = 1 and a note); annual rows are taken as published, not summed from the months.",
+        "Check the unit by magnitude (the file states none): for each period and column, the partners must sum to "
+        "between 5e4 and 5e8, i.e. USD 50 mn-500 bn if the unit is thousand USD; otherwise stop naming it.",
+        "Map partner names (English) with country_converter and mappings/national_am.csv ('Unknown country' and "
+        "'EU countries not specified' skipped; 'American Saoma' = ASM, 'Monako' = MCO); unknown names stop the "
+        "parse. Rows with an empty country name are skipped (see caveats).",
+        "'-' cells give no row; value_usd = value x 1000 (thousand USD).",
+    ),
+    caveats=(
+        "Unit: the file does not state it; thousand USD is recorded because the 2019 exports to China, 193,709.7, "
+        "equal IMF DOTS's Armenia exports to China (USD 193.7 mn) and the 2019 exports to Russia, 741,441.5, are "
+        "within 2% of DOTS (USD 733.1 mn); the source repository's code also treats it as thousand USD.",
+        "Imports by consignment and by origin are different measures (country the goods were shipped from vs. "
+        "where they were made): do not add or mix them; national_am_origin is typically higher for China.",
+        "2023 holds January only: its 'Year' rows are January figures (months = 1).",
+        "No world total is published in the file, so no WLD row is stored.",
+        "Rows whose country name is empty (13 records a year 2017-2021, 2 in 2022: an unnamed partner with "
+        "figures, e.g. exports 6,319.4 in 2021) are skipped: the partner cannot be identified.",
+        "The annual figure equals the sum of the months everywhere except Afghanistan 2020 (exports 3,326.0 vs "
+        "2,992.7 from the months); annual rows are kept as published.",
+        "Valuation basis not stated in the file: 'unknown'.",
+        "Publication page URL (armstat.am) not re-checked.",
+    ),
+)
+
+# Flow columns → (flow, source id).
+COLUMNS = {"export": ("export", ORIGIN.id), "import_consigment": ("import", ORIGIN.id),
+           "import_origin": ("import", ORIGIN_SOURCE)}
+# Stored unit label and factor to US dollars (decided by the magnitude check, see ORIGIN.caveats).
+UNIT_PUBLISHED, UNIT_FACTOR = "USD thousand", 1000.0
+# Plausible range of one period's partner sum in thousand USD: USD 50 mn (a month) to 500 bn.
+TOTAL_RANGE = (5e4, 5e8)
+BASIS = "unknown"
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """Armenia's exports and imports by partner: annual (trade_flows) and monthly (trade_monthly)."""
+    (path,) = ORIGIN.input_files(data_dir)
+    records = read_records(path)
+    months_of: dict[int, set[int]] = {}
+    for _, _, period, year, _ in records:
+        if period != "Year":
+            months_of.setdefault(year, set()).add(int(period))
+
+    totals: dict[tuple, float] = {}
+    for _, _, period, year, values in records:
+        for column, value in values.items():
+            totals[(year, period, column)] = totals.get((year, period, column), 0.0) + value
+    low, high = TOTAL_RANGE
+    for (year, period, column), total in sorted(totals.items()):
+        if not low <= total <= high:
+            raise DataError(f"{year} {period}: partners sum to {total:,.1f}, not thousand USD (expected "
+                            f"{low:,.0f}-{high:,.0f})", file=path, field=column)
+
+    codes = resolve_partners({name: f"line {lineno}" for lineno, name, *_ in reversed(records) if name},
+                             "national_am", path)
+    annual, monthly, seen = [], [], {}
+    for lineno, name, period, year, values in records:
+        partner = codes.get(name)
+        if partner is None:
+            continue  # aggregates listed in the mapping, and unnamed rows (see ORIGIN.caveats)
+        for column, value in values.items():
+            flow, source = COLUMNS[column]
+            key = (partner, year, period, flow, source)
+            if key in seen:
+                raise DataError(f"two rows for {partner} {year} {period} {column} (lines {seen[key]} and {lineno})",
+                                file=path, row=lineno)
+            seen[key] = lineno
+            common = {"reporter": "ARM", "partner": partner, "flow": flow, "source": source,
+                      "value_usd": value * UNIT_FACTOR, "value_published": value, "unit_published": UNIT_PUBLISHED,
+                      "basis": BASIS, "is_estimate": False}
+            if period == "Year":
+                months = sorted(months_of.get(year, ()))
+                if not months:
+                    raise DataError(f"annual row for {year} but no monthly rows for that year", file=path,
+                                    row=lineno)
+                note = None
+                if len(months) < 12:
+                    names = ", ".join(_MONTH_NAMES[m - 1] for m in months)
+                    note = f"only {names} {year} in the file: the 'Year' row covers {len(months)} month(s)"
+                annual.append({**common, "year": year, "months": len(months), "note": note})
+            else:
+                monthly.append({**common, "period": f"{year}-{int(period):02d}", "note": None})
+    return {"trade_flows": trade_frame(annual), "trade_monthly": monthly_frame(monthly)}
+
+
+def read_records(path: Path) -> list[tuple[int, str, str, int, dict[str, float]]]:
+    """(line, country, 'Year' or month '1'-'12', year, {column: value}) for each non-blank record."""
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            lines = list(csv.reader(fh))
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", file=path) from exc
+    except csv.Error as exc:
+        raise DataError(f"malformed CSV: {exc}", file=path) from exc
+    numbered = [(i, line) for i, line in enumerate(lines, start=1) if any(cell.strip() for cell in line)]
+    if not numbered:
+        raise DataError("empty file", file=path)
+    header_line, header = numbered[0]
+    header = [h.strip() for h in header]
+    check_columns(header, ["country", "timeperiod", "year", *COLUMNS], file=path, row=header_line)
+    col = {name: header.index(name) for name in ["country", "timeperiod", "year", *COLUMNS]}
+    records = []
+    for lineno, line in numbered[1:]:
+        if len(line) != len(header):
+            raise DataError(f"{len(line)} fields where the header has {len(header)} (truncated or shifted row)",
+                            file=path, row=lineno)
+        period = line[col["timeperiod"]].strip()
+        if period != "Year" and not (period.isdigit() and 1 <= int(period) <= 12):
+            raise DataError(f"timeperiod {period!r} is neither 'Year' nor a month 1-12", file=path, row=lineno,
+                            field="timeperiod")
+        year_text = line[col["year"]].strip()
+        if not (year_text.isdigit() and len(year_text) == 4):
+            raise DataError(f"year {year_text!r} is not a year", file=path, row=lineno, field="year")
+        values = {}
+        for column in COLUMNS:
+            number = to_number(line[col[column]], file=path, row=lineno, field=column)
+            if number is not None:
+                values[column] = number
+        records.append((lineno, line[col["country"]].strip(), period, int(year_text), values))
+    return records

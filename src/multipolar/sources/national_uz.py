@@ -1,0 +1,143 @@
+"""Uzbekistan's own goods trade by partner country (Statistics Agency SDMX CSV downloads 1105 and 1176)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import DataError
+from ._national import LICENCE, REPOSITORY_URL, RETRIEVED, iso3_of_numeric, resolve_partners, trade_frame
+from .base import Origin, check_columns, to_number
+
+ORIGIN = Origin(
+    id="national_uz",
+    producer="Statistics Agency under the President of the Republic of Uzbekistan (formerly State Committee on "
+             "Statistics)",
+    title="Export of goods by country (dataset 1105) and import of goods by country (dataset 1176), 2010-2023, "
+          "SDMX CSV",
+    urls=("https://siat.stat.uz/data/1105/", "https://siat.stat.uz/data/1176/", REPOSITORY_URL),
+    licence=LICENCE,
+    citation="Statistics Agency under the President of the Republic of Uzbekistan, open data datasets 1105 "
+             "(exports of goods by country) and 1176 (imports of goods by country), 2010-2023, stat.uz.",
+    folder="national_stats/uzbekistan",
+    files=("sdmx_data_1105.csv", "sdmx_data_1176.csv"),
+    retrieved=RETRIEVED,
+    steps=(
+        "Read sdmx_data_1105.csv as exports and sdmx_data_1176.csv as imports (UTF-8 with BOM; columns Code, "
+        "Klassifikator (Uzbek), Klassifikator_ru, Klassifikator_en, one column per year), located by header name.",
+        "Check the unit by magnitude (the file states none): every year's column must sum to between 1e6 and 1e9, "
+        "i.e. USD 1 bn-1 tn if the unit is thousand USD; otherwise stop naming the column.",
+        "Partner name = the Latin-script one of Klassifikator_en / Klassifikator_ru (a few rows have the two "
+        "swapped), mapped by country_converter with mappings/national_uz.csv ('Other countries' and 'Netherlands "
+        "Antilles' skipped, 'UAE' = ARE); the ISO3 found must agree with the row's ISO 3166 numeric Code where "
+        "country_converter knows the code, else the parse stops.",
+        "Every published value is kept, zeros included; value_usd = value x 1000 (thousand USD, see caveats).",
+    ),
+    caveats=(
+        "Unit: the files do not state it; the source repository's code treats it as thousand USD. Checked: the "
+        "2019 imports from China, 5,108,629 (x 1000 = USD 5.11 bn), are within 2% of China's exports to "
+        "Uzbekistan in IMF DOTS (USD 5,044.6 mn), and the columns sum to USD 13-39 bn a year, the size of "
+        "Uzbekistan's trade; thousand USD is therefore recorded (tests/sources/test_national_uz.py).",
+        "No world total is published in these files, so no WLD row is stored; the sum of all rows incl. 'Other "
+        "countries' is close to the national totals but is not stored as one.",
+        "'Other countries' (Code 0) is large for exports (e.g. 10.35 bn in 2023), presumably unallocated exports "
+        "such as non-monetary gold; it is skipped, so partner shares of total exports cannot be computed from "
+        "these rows alone.",
+        "Valuation basis not stated in the files: 'unknown'.",
+        "Dataset page URLs inferred from the file names and the SIAT portal's address pattern; not re-checked.",
+    ),
+)
+
+# Dataset id in the file name → flow.
+FLOWS = {"1105": "export", "1176": "import"}
+# Stored unit label and factor to US dollars (decided by the magnitude check, see ORIGIN.caveats).
+UNIT_PUBLISHED, UNIT_FACTOR = "USD thousand", 1000.0
+# Plausible range of a year's column sum in thousand USD: USD 1 bn to 1 tn.
+TOTAL_RANGE = (1e6, 1e9)
+BASIS = "unknown"
+_CYRILLIC = re.compile("[А-Яа-яЁё]")
+_YEAR = re.compile(r"^(19|20)\d{2}$")
+
+
+def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """Uzbekistan's exports and imports by partner (trade_flows), 2010-2023."""
+    rows = []
+    for path in ORIGIN.input_files(data_dir):
+        dataset = path.stem.rsplit("_", 1)[-1]
+        if dataset not in FLOWS:
+            raise DataError(f"unknown dataset id {dataset!r} (expected one of {sorted(FLOWS)})", file=path)
+        rows.extend(read_file(path, FLOWS[dataset]))
+    return {"trade_flows": trade_frame(rows)}
+
+
+def read_file(path: Path, flow: str) -> list[dict]:
+    """The trade_flows rows of one SDMX CSV file."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            lines = list(csv.reader(fh))
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", file=path) from exc
+    except csv.Error as exc:
+        raise DataError(f"malformed CSV: {exc}", file=path) from exc
+    if not lines:
+        raise DataError("empty file", file=path)
+    header = [h.strip() for h in lines[0]]
+    check_columns(header, ["Code", "Klassifikator_ru", "Klassifikator_en"], file=path, row=1)
+    years = {i: int(h) for i, h in enumerate(header) if _YEAR.match(h)}
+    if not years:
+        raise DataError(f"no year columns in the header {header}", file=path, row=1)
+    col = {name: header.index(name) for name in ("Code", "Klassifikator_ru", "Klassifikator_en")}
+
+    entries = []  # (line number, name, code, {year: value})
+    for lineno, line in enumerate(lines[1:], start=2):
+        if not any(cell.strip() for cell in line):
+            continue
+        if len(line) != len(header):
+            raise DataError(f"{len(line)} fields where the header has {len(header)} (truncated or shifted row)",
+                            file=path, row=lineno)
+        en, ru = line[col["Klassifikator_en"]].strip(), line[col["Klassifikator_ru"]].strip()
+        name = ru if _CYRILLIC.search(en) and not _CYRILLIC.search(ru) else en  # some rows swap the two
+        if not name:
+            raise DataError("no partner name", file=path, row=lineno, field="Klassifikator_en")
+        code = line[col["Code"]].strip()
+        if not code.isdigit():
+            raise DataError(f"Code {code!r} is not an ISO 3166 numeric code", file=path, row=lineno, field="Code")
+        values = {}
+        for i, year in years.items():
+            number = to_number(line[i], file=path, row=lineno, field=header[i])
+            if number is not None:
+                values[year] = number
+        entries.append((lineno, name, int(code), values))
+
+    for i, year in years.items():
+        total = sum(v[year] for *_, v in entries if year in v)
+        low, high = TOTAL_RANGE
+        if not low <= total <= high:
+            raise DataError(f"column sums to {total:,.1f}: not thousand USD (a year's trade of Uzbekistan should sum "
+                            f"to {low:,.0f}-{high:,.0f} thousand USD)", file=path, field=header[i])
+
+    codes = resolve_partners({name: f"line {lineno}" for lineno, name, _, _ in reversed(entries)},
+                             "national_uz", path)
+    out, seen = [], {}
+    for lineno, name, code, values in entries:
+        partner = codes[name]
+        if partner is None:
+            continue
+        by_code = iso3_of_numeric(code) if code else None
+        if by_code is not None and by_code != partner:
+            raise DataError(f"name {name!r} maps to {partner} but Code {code} is {by_code}", file=path, row=lineno,
+                            field="Code")
+        if partner in seen:
+            raise DataError(f"partner {partner} appears twice (lines {seen[partner]} and {lineno})", file=path,
+                            row=lineno)
+        seen[partner] = lineno
+        for year, value in values.items():
+            out.append({
+                "reporter": "UZB", "partner": partner, "year": year, "flow": flow, "source": ORIGIN.id,
+                "value_usd": value * UNIT_FACTOR, "value_published": value, "unit_published": UNIT_PUBLISHED,
+                "basis": BASIS, "is_estimate": False, "months": 12, "note": None,
+            })
+    return out
