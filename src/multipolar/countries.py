@@ -10,8 +10,9 @@ from pathlib import Path
 
 from .errors import DataError, UnknownCountryError
 
-# Codes that are not countries but that canonical tables use: the world total and the European Union.
-AGGREGATE_CODES = {"WLD": "World", "EUU": "European Union"}
+# Codes that are not countries but that canonical tables use: the world total, the European Union and the five
+# Central Asian states taken together (press figures such as "China–Central Asia trade" report that group).
+AGGREGATE_CODES = {"WLD": "World", "EUU": "European Union", "CA5": "Central Asia (5 states)"}
 # The five Central Asian states.
 CENTRAL_ASIA = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 # The two powers whose influence we measure.

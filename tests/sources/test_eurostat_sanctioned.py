@@ -1,0 +1,235 @@
+"""EU exports of sanctioned products: sums checked against one independent pass over the raw file; broken inputs."""
+
+from __future__ import annotations
+
+import collections
+import csv
+import gzip
+from pathlib import Path
+
+import pytest
+
+from multipolar.errors import DataError, UnknownCountryError
+from multipolar.schema import TABLES
+from multipolar.sources import eurostat_sanctioned
+from multipolar.store.tables import validate, write_table
+
+FOLDER = "eurostat_sanctioned_cn8"
+TIDY = "eu_exports_cn_monthly_tidy.csv.gz"
+# An HS4 code whose CN8 sub-codes are also in the file, and a CHPL tier-1 CN8 code (HS6 854231, processors).
+HS4, CN8_TIER1 = "8511", "85423190"
+
+
+@pytest.fixture(scope="module")
+def raw(data_dir):
+    """One pass over the raw file with the csv module: the figures the parser's output must reproduce."""
+    facts = {"rows": 0, "colon": 0, "by_length": collections.Counter(), "cells": set(), "reporters": set(),
+             "hs4": collections.Counter(), "hs4_children": collections.Counter(), "cn8": collections.Counter(),
+             "codes": set()}
+    with gzip.open(data_dir / FOLDER / TIDY, "rt", encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        i_code, i_reporter, i_partner, i_period, i_value = (header.index(c) for c in
+                                                             ("product_code", "reporter", "partner", "period", "value"))
+        for r in reader:
+            facts["rows"] += 1
+            if r[i_value] == ":":
+                facts["colon"] += 1
+                continue
+            value, code, cell = float(r[i_value]), r[i_code], (r[i_partner], r[i_period])
+            facts["by_length"][len(code)] += value
+            facts["cells"].add((*cell, code))
+            facts["reporters"].add(r[i_reporter])
+            if code == HS4:
+                facts["hs4"][cell] += value
+            elif code == CN8_TIER1:
+                facts["cn8"][cell] += value
+            elif code[:4] == HS4:
+                facts["hs4_children"][cell] += value
+    facts["codes"] = {code for _, _, code in facts["cells"]}
+    return facts
+
+
+@pytest.fixture(scope="module")
+def table(data_dir):
+    return eurostat_sanctioned.parse(data_dir)["sanctioned_exports"]
+
+
+def test_file_facts_stated_in_provenance_and_steps(raw):
+    assert raw["rows"] == 1_141_670          # PROVENANCE.txt: 1,141,670 rows
+    assert raw["colon"] == 0                 # ORIGIN.steps: "0 of the 1,141,670 rows"
+    assert len(raw["codes"]) == 2_333        # PROVENANCE.txt: 2,333 product codes
+    assert len(raw["reporters"]) == 27
+    assert any("0 of the 1,141,670" in s for s in eurostat_sanctioned.ORIGIN.steps)
+
+
+def test_schema_and_aggregation(table, raw):
+    validate(table, TABLES["sanctioned_exports"], origin="eurostat_sanctioned")
+    assert set(table.reporter) == {"EUU"}
+    assert set(table.partner) == {"ARM", "BLR", "GEO", "KAZ", "KGZ", "RUS", "UZB"}
+    assert len(table) == len(raw["cells"])   # one row per partner, month and product code
+    assert table.period.min() == "2020-01" and table.period.max() == "2022-11"
+    assert table.period.nunique() == 35
+
+
+def test_totals_per_code_length(table, raw):
+    for length in (4, 8):
+        got = table.loc[table.code_length == length, "value_eur"].sum()
+        assert got == pytest.approx(raw["by_length"][length], rel=1e-12)
+
+
+def test_member_sum_for_a_chpl_code(table, raw):
+    rows = table[table.product_code == CN8_TIER1]
+    got = {(p, m): v for p, m, v in zip(rows.partner, rows.period, rows.value_eur)}
+    names = {"Kazakhstan": "KAZ", "Russian Federation (Russia)": "RUS", "Armenia": "ARM", "Georgia": "GEO",
+             "Kyrgyzstan": "KGZ", "Uzbekistan": "UZB", "Belarus (Belorussia)": "BLR"}
+    expected = {(names[p], m): v for (p, m), v in raw["cn8"].items()}
+    assert expected and got.keys() == expected.keys()
+    for key, value in expected.items():
+        assert got[key] == pytest.approx(value, rel=1e-12)
+    assert set(rows.chpl_tier) == {"1"}
+
+
+def test_hs4_rows_are_not_summed_with_their_cn8_rows(table, raw):
+    rows = table[(table.product_code == HS4) & (table.partner == "RUS")]
+    hs4 = {m: v for (p, m), v in raw["hs4"].items() if p == "Russian Federation (Russia)"}
+    assert dict(zip(rows.period, rows.value_eur)) == pytest.approx(hs4, rel=1e-12)
+    assert (rows.code_length == 4).all() and rows.chpl_tier.isna().all()
+    # Its CN8 sub-codes carry comparable sums: adding both would roughly double the HS4 figure.
+    children = sum(v for (p, m), v in raw["hs4_children"].items() if p == "Russian Federation (Russia)")
+    assert children > 0.5 * sum(hs4.values())
+    assert "never sum" in TABLES["sanctioned_exports"].description or "never sum" in \
+        " ".join(eurostat_sanctioned.ORIGIN.caveats)
+
+
+def test_chpl_tiers(table, data_dir):
+    with (data_dir / "chpl" / "chpl_hs6.csv").open(encoding="utf-8", newline="") as fh:
+        tiers = {r["hs6"]: r["tier"] for r in csv.DictReader(fh)}
+    cn8 = table[table.code_length == 8]
+    expected = cn8.product_code.str[:6].map(tiers)
+    assert (cn8.chpl_tier.fillna("-") == expected.fillna("-")).all()
+    on_list = set(cn8.loc[cn8.chpl_tier.notna(), "product_code"].str[:6])
+    assert len(on_list) == 19   # PROVENANCE.txt: 19 of the 50 CHPL HS6 codes occur as CN8 prefixes
+    assert table.loc[table.code_length == 4, "chpl_tier"].isna().all()
+
+
+def test_codes_are_on_the_reference_lists(table, data_dir):
+    folder = data_dir / FOLDER
+    with (folder / "export_sanctions_codes.csv").open(encoding="utf-8", newline="") as fh:
+        annex = {r["code"] for r in csv.DictReader(fh)}
+    with (folder / "product_labels.csv").open(encoding="utf-8", newline="") as fh:
+        labelled = {r["product_code"] for r in csv.DictReader(fh)}
+    codes = set(table.product_code)
+    assert {c for c in codes if len(c) == 8} <= annex
+    assert codes <= labelled
+
+
+def test_fits_its_share_of_the_pack_budget(table, tmp_path):
+    path = tmp_path / "sanctioned_exports.parquet"
+    write_table(validate(table, TABLES["sanctioned_exports"]), path, {})
+    assert path.stat().st_size < 3 * 1024 * 1024
+
+
+def test_origin():
+    o = eurostat_sanctioned.ORIGIN
+    assert "not re-verified" in o.licence.lower()
+    assert any("ds-045409" in u.lower() for u in o.urls)
+    assert any("vzemlys/ruimpeks" in u for u in o.urls)
+    assert any("AGGREGATED" in s and "EUU" in s for s in o.steps)
+
+
+# --- broken inputs ------------------------------------------------------------------------------------------------
+
+HEADER = "product_code,flow,indicator,reporter,partner,period,value"
+ROWS = [
+    "85423190,EXPORT,VALUE_IN_EUROS,Austria,Kazakhstan,2022-06,100.0",
+    "85423190,EXPORT,VALUE_IN_EUROS,Poland,Kazakhstan,2022-06,50.0",
+    "8511,EXPORT,VALUE_IN_EUROS,Poland,Kazakhstan,2022-06,7.0",
+    "85111000,EXPORT,VALUE_IN_EUROS,Poland,Kazakhstan,2022-06,5.0",
+]
+CHPL = "hs6,tier\n854231,1\n851762,2\n"
+
+
+def make_folder(tmp_path: Path, lines=None, *, data: bytes | None = None) -> Path:
+    folder = tmp_path / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "chpl").mkdir(exist_ok=True)
+    (tmp_path / "chpl" / "chpl_hs6.csv").write_text(CHPL, encoding="utf-8")
+    if data is None:
+        data = gzip.compress(("\n".join([HEADER, *(ROWS if lines is None else lines)]) + "\n").encode("utf-8"))
+    (folder / TIDY).write_bytes(data)
+    return tmp_path
+
+
+def test_small_file(tmp_path):
+    out = eurostat_sanctioned.parse(make_folder(tmp_path))["sanctioned_exports"]
+    got = {code: (value, tier) for code, value, tier in zip(out.product_code, out.value_eur, out.chpl_tier)}
+    assert got == {"85423190": (150.0, "1"), "8511": (7.0, None), "85111000": (5.0, None)}
+
+
+def test_reordered_columns(tmp_path):
+    rows = list(csv.reader([HEADER, *ROWS]))
+    order = [5, 3, 6, 0, 2, 4, 1]
+    lines = [",".join(row[i] for i in order) for row in rows]
+    data = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"))
+    shuffled = eurostat_sanctioned.parse(make_folder(tmp_path / "a", data=data))["sanctioned_exports"]
+    plain = eurostat_sanctioned.parse(make_folder(tmp_path / "b"))["sanctioned_exports"]
+    assert shuffled.equals(plain)
+
+
+def test_confidential_values_dropped(tmp_path):
+    lines = [ROWS[0], ROWS[1].replace(",50.0", ",:")]
+    out = eurostat_sanctioned.parse(make_folder(tmp_path, lines))["sanctioned_exports"]
+    assert out.value_eur.tolist() == [100.0]
+
+
+def test_quantity_instead_of_value(tmp_path):
+    lines = [ROWS[0], ROWS[1].replace("VALUE_IN_EUROS", "QUANTITY_IN_100KG")]
+    with pytest.raises(DataError) as err:
+        eurostat_sanctioned.parse(make_folder(tmp_path, lines))
+    message = str(err.value)
+    assert TIDY in message and "row 3" in message and "'indicator'" in message and "wrong unit" in message
+
+
+def test_lost_leading_zero(tmp_path):
+    lines = [ROWS[0], "1012100,EXPORT,VALUE_IN_EUROS,Austria,Kazakhstan,2022-06,1.0"]
+    with pytest.raises(DataError, match="lost leading zero") as err:
+        eurostat_sanctioned.parse(make_folder(tmp_path, lines))
+    assert "row 3" in str(err.value)
+
+
+def test_unknown_partner(tmp_path):
+    lines = [ROWS[0], ROWS[1].replace("Kazakhstan", "Kazakstan Republic")]
+    with pytest.raises(UnknownCountryError) as err:
+        eurostat_sanctioned.parse(make_folder(tmp_path, lines))
+    message = str(err.value)
+    assert TIDY in message and "row 3" in message and "Kazakstan Republic" in message and "'partner'" in message
+
+
+def test_truncated_gzip(tmp_path):
+    data = gzip.compress(("\n".join([HEADER, *ROWS * 2000]) + "\n").encode("utf-8"))
+    with pytest.raises(DataError, match="truncated|cut") as err:
+        eurostat_sanctioned.parse(make_folder(tmp_path, data=data[: len(data) // 2]))
+    assert TIDY in str(err.value)
+
+
+def test_truncated_last_line(tmp_path):
+    with pytest.raises(DataError) as err:
+        eurostat_sanctioned.parse(make_folder(tmp_path, [*ROWS, "85423190,EXPORT,VALUE_IN"]))
+    assert "row 6" in str(err.value) and "expected 7 fields, found 3" in str(err.value)
+
+
+def test_utf16(tmp_path):
+    data = gzip.compress(("\n".join([HEADER, *ROWS]) + "\n").encode("utf-16"))
+    with pytest.raises(DataError, match="UTF-16"):
+        eurostat_sanctioned.parse(make_folder(tmp_path, data=data))
+
+
+def test_bad_period(tmp_path):
+    with pytest.raises(DataError, match="'2022-13' is not YYYY-MM"):
+        eurostat_sanctioned.parse(make_folder(tmp_path, [ROWS[0].replace("2022-06", "2022-13")]))
+
+
+def test_conflicting_duplicate(tmp_path):
+    with pytest.raises(DataError, match="different values"):
+        eurostat_sanctioned.parse(make_folder(tmp_path, [ROWS[0], ROWS[0].replace("100.0", "101.0")]))
