@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import DataError, UsageError
-from ..sources import pulled
+from ..store import pulled
 from .data import data_app  # data.py imports this module at its end, after data_app exists
 
 
