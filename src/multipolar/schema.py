@@ -97,10 +97,11 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in [
           [("rcid", I32), ("country", S), ("vote", pa.int8()), ("source", S)],
           key=("rcid", "country", "source"), country_columns=("country",)),
     _spec("un_roll_calls",
-          "UN General Assembly roll calls: session, date, resolution, whether important, issue codes.",
+          "UN General Assembly roll calls: session, date, resolution, whether important (US State Department list; "
+          "null where not coded), issue codes.",
           [("rcid", I32), ("session", I16), ("year", I16), ("date", D), ("unres", S), ("important", B),
            ("issues", S), ("short", S), ("source", S)],
-          key=("rcid", "source"), nullable=("unres", "issues", "short")),
+          key=("rcid", "source"), nullable=("unres", "important", "issues", "short")),
     _spec("un_agreement",
           "Published agreement with China and with Russia in UNGA votes per state and session, and ideal points.",
           [("country", S), ("session", I16), ("year", I16), ("agree_chn", F64), ("agree_rus", F64),
