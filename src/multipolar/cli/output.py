@@ -50,7 +50,7 @@ def emit(frame: pd.DataFrame, fmt: str, *, title: str | None = None, console: Co
         table = Table(title=title, show_lines=False)
         for column in frame.columns:
             numeric = pd.api.types.is_numeric_dtype(frame[column])
-            table.add_column(str(column), justify="right" if numeric else "left")
+            table.add_column(str(column), justify="right" if numeric else "left", overflow="fold")
         for row in frame.itertuples(index=False):
             table.add_row(*["" if _plain(v) is None else (f"{v:,.4g}" if isinstance(v, float) else str(v))
                             for v in row])

@@ -116,6 +116,7 @@ def build_pack(data_dir: str | Path | None = None, out_dir: str | Path | None = 
         excluded.extend(pulled_excluded(pull_dir))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".pack-build-", dir=out_dir.parent))
+    staging.chmod(0o755)  # mkdtemp makes an owner-only folder; the installed pack must be readable by all
     try:
         manifest = {"format": PACK_FORMAT, "pack_countries": list(PACK_COUNTRIES), "tables": {},
                     "excluded": sorted(excluded, key=lambda e: e["source"])}

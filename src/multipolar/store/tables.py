@@ -73,6 +73,7 @@ def write_table(table: pa.Table, path: Path, metadata: dict) -> None:
         check = pq.read_table(tmp)
         if check.num_rows != table.num_rows or check.schema.names != table.schema.names:
             raise DataError("written file does not read back identically", file=path)
+        os.chmod(tmp, 0o644)  # mkstemp makes owner-only files; a pack is read by every user of an install
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
