@@ -88,6 +88,12 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in [
           [("year", I16), ("date", D), ("host_city", S), ("host_country", S), ("declaration", S), ("url", S),
            ("verified", B), ("source", S)],
           key=("year", "date"), country_columns=("host_country",), nullable=("url", "declaration"), focus_only=False),
+    _spec("declaration_texts",
+          "Full English texts of SCO declarations (as extracted from the Secretariat's PDFs: hard line breaks and "
+          "page numbers kept), by summit year. document says what the text is: 'declaration', or e.g. "
+          "'information report' for 2018, where the Qingdao Declaration itself is not held.",
+          [("year", I16), ("city", S), ("document", S), ("title", S), ("url", S), ("text", S), ("source", S)],
+          key=("year", "source")),
     _spec("igo_memberships",
           "Correlates of War IGO membership status by organization, country and year (to 2014).",
           [("organization", S), ("country", S), ("year", I16), ("status", S), ("source", S)],

@@ -11,7 +11,7 @@ import pytest
 
 from multipolar import memberships as ms
 from multipolar.countries import CENTRAL_ASIA, FOCUS
-from multipolar.errors import UsageError
+from multipolar.errors import DataError, UsageError
 from multipolar.sources import registry
 from multipolar.store import build_pack, load
 
@@ -163,7 +163,7 @@ def test_parse_gives_the_schema_columns(data_dir):
     from multipolar.schema import TABLES
 
     tables = registry.parse(data_dir)
-    assert sorted(tables) == ["memberships", "organizations", "summits"]
+    assert sorted(tables) == ["declaration_texts", "memberships", "organizations", "summits"]
     for name, table in tables.items():
         assert list(table.columns) == TABLES[name].columns, name
     assert set(tables["memberships"]["source"]) == {"multipolar_registry"}
@@ -203,3 +203,27 @@ def test_pack_tables_answer_the_same(data_dir, tmp_path, monkeypatch):
 def test_without_a_pack_the_shipped_registry_answers(tmp_path, monkeypatch):
     monkeypatch.setenv("MULTIPOLAR_PACK_DIR", str(tmp_path / "no-pack"))
     assert ms.members("SCO", "2001-06-15") == ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"]
+
+
+def test_declaration_texts_are_read_whole_with_what_each_document_is(data_dir):
+    from multipolar.sources import registry
+
+    texts = registry.parse(data_dir)["declaration_texts"].set_index("year")
+    folder = data_dir / "sco_declarations"
+    assert sorted(texts.index) == [2018, 2019, 2020, 2022, 2023]
+    assert texts.loc[2023, "text"] == (folder / "2023_newdelhi_declaration_en.txt").read_text(encoding="utf-8")
+    # PROVENANCE: the 2018 file is the Information Report on the summit, not the Qingdao Declaration.
+    assert texts.loc[2018, "document"] == "information report"
+    assert texts.loc[2022, "document"] == "declaration"
+    assert "multi-" in texts.loc[2023, "text"] and "polarity" in texts.loc[2023, "text"]
+
+
+def test_missing_declaration_text_is_an_error_naming_the_row(tmp_path):
+    from multipolar.sources import registry
+
+    index = tmp_path / "summits.csv"
+    index.write_text("year,date,city,declaration_title,source_url,text_file\n"
+                     "2019,2019-06-14,Bishkek,Bishkek Declaration,https://eng.sectsco.org/x,2019_bishkek_declaration_en.txt\n",
+                     encoding="utf-8")
+    with pytest.raises(DataError, match=r"summits.csv, row 2, field 'text_file': text file .* does not exist"):
+        registry.read_declaration_texts(index)

@@ -64,7 +64,7 @@ ORIGIN = Origin(
     citation="multipolar maintainers, membership registry (multipolar/registry/*.csv), curated from the official acts "
              "cited on every row",
     folder="sco_declarations",
-    files=("summits.csv",),
+    files=("summits.csv", "*_en.txt"),
     retrieved="registry curated 2026-11; summits.csv as held in shared/data/sco_declarations",
     steps=(
         f"read the curated tables shipped in the package ({_digests()})",
@@ -253,8 +253,36 @@ def read_summits(path: Path | str) -> pd.DataFrame:
 
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     """The curated memberships and organizations (shipped in the package) and the SCO summits from data_dir."""
-    (summits_file,) = ORIGIN.input_files(data_dir)
+    summits_file = ORIGIN.folder_path(data_dir) / "summits.csv"
     organizations = read_organizations()
     memberships = read_memberships(organizations=organizations)
     summits = read_summits(summits_file)
-    return {"memberships": memberships, "organizations": organizations, "summits": summits}
+    return {"memberships": memberships, "organizations": organizations, "summits": summits,
+            "declaration_texts": read_declaration_texts(summits_file)}
+
+
+def read_declaration_texts(summits_file: Path) -> pd.DataFrame:
+    """The declaration texts summits.csv names in its text_file column, read as strict UTF-8."""
+    rows = []
+    with summits_file.open(encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.DictReader(fh), start=2):
+            name = (row.get("text_file") or "").strip()
+            if not name:
+                continue
+            path = summits_file.parent / name
+            if not path.is_file():
+                raise DataError(f"text file {name!r} named here does not exist", file=summits_file, row=lineno,
+                                field="text_file")
+            try:
+                text = path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise DataError(f"not UTF-8 at byte {exc.start}", file=path) from None
+            if len(text.strip()) < 1000:
+                raise DataError(f"declaration text is only {len(text.strip())} characters: truncated?", file=path)
+            # File names read YEAR_CITY_KIND_en.txt; KIND says which document the text is.
+            parts = Path(name).stem.split("_")
+            document = " ".join(parts[2:-1]) if len(parts) > 3 else "declaration"
+            rows.append({"year": int(row["year"]), "city": row["city"].strip(), "document": document,
+                         "title": row["declaration_title"].strip(), "url": row["source_url"].strip(), "text": text,
+                         "source": SUMMITS_SOURCE})
+    return pd.DataFrame(rows, columns=["year", "city", "document", "title", "url", "text", "source"])
