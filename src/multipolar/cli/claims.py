@@ -1,1 +1,60 @@
-"""`multipolar` commands for claims (filled in by that layer)."""
+"""`multipolar check FILE|-`: find and check the claims of an article against the data."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from ..errors import ClaimError
+from . import app
+from .output import check_format
+
+
+def _read(file: str) -> tuple[bytes, str]:
+    from ..claims import MAX_BYTES
+
+    if file == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        return data, "<stdin>"
+    path = Path(file)
+    if not path.exists():
+        raise ClaimError("file not found", file=path)
+    if path.is_dir():
+        raise ClaimError("is a folder, not a text file", file=path)
+    if path.stat().st_size > MAX_BYTES:
+        raise ClaimError(f"file is {path.stat().st_size:,} bytes; the checker reads at most {MAX_BYTES:,}", file=path)
+    try:
+        return path.read_bytes(), str(path)
+    except OSError as exc:
+        raise ClaimError(f"cannot read: {exc.strerror}", file=path) from None
+
+
+@app.command("check")
+def check(
+    file: str = typer.Argument(..., help="Text file of the article (UTF-8), or - to read standard input."),
+    fmt: str = typer.Option("table", "--format", help="table | json | markdown"),
+    date: str = typer.Option(None, "--date", help="The article's date, YYYY-MM-DD: resolves 'last year', "
+                                                  "'last Thursday' and claims without a year."),
+    pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)."),
+) -> None:
+    """Check every claim of an article: verdict, the figures the data give, their source and why.
+
+    Verdicts: supported, partly supported, contradicted, unverifiable (always with its reason). The JSON schema is
+    documented in docs/claims.md.
+    """
+    from ..claims import check_text, parse_date, read_input
+    from ..claims.render import FORMATS, print_table, to_json, to_markdown
+
+    check_format(fmt, FORMATS)
+    day = parse_date(date)
+    data, origin = _read(file)
+    text = read_input(data, origin=origin)
+    verdicts = check_text(text, day, pack=pack)
+    if fmt == "json":
+        print(to_json(verdicts, date=day))
+    elif fmt == "markdown":
+        print(to_markdown(verdicts))
+    else:
+        print_table(verdicts)

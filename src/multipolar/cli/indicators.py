@@ -1,1 +1,119 @@
-"""`multipolar` commands for indicators (filled in by that layer)."""
+"""`multipolar indicator …` and `multipolar crossover`: thin commands over multipolar.indicators."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from ..errors import UsageError
+from . import app
+from .output import check_format, emit, records
+
+# Columns of the crossover table in the terminal (the notes follow it as lines; csv/json carry every column).
+TABLE_COLUMNS = ("country", "dimension", "source", "first_year", "held", "latest_year", "latest_lead")
+# Most gap notes printed under a result (the rest are counted).
+MAX_NOTES = 15
+
+
+def _params(items: list[str] | None) -> dict[str, str]:
+    out = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"invalid --param {item!r}; use KEY=VALUE, e.g. --param base_year=2010")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def _notes(notes: list[str]) -> None:
+    err = Console(stderr=True)
+    for note in notes[:MAX_NOTES]:
+        err.print(f"[yellow]note:[/] {note}", highlight=False)
+    if len(notes) > MAX_NOTES:
+        err.print(f"[yellow]note:[/] … and {len(notes) - MAX_NOTES} more gaps", highlight=False)
+
+
+@app.command("indicator")
+def indicator(
+    name: str = typer.Argument(..., help="Indicator name (see `multipolar indicator list`), or `list`."),
+    country: str = typer.Option(None, "--country", "-c", help="Target state(s), ISO3, comma-separated: KAZ,UZB."),
+    partner: str = typer.Option(None, "--partner", "-p", help="Partner(s), ISO3 (WLD = world), e.g. CHN,RUS."),
+    years: str = typer.Option(None, "--years", "-y", help="A year or a range: 2019, 2000-2023."),
+    source: str = typer.Option(None, "--source", "-s", help="Source label(s): national_kz, imf_dots, "
+                                                              "mirror:imf_dots, reconciled, …"),
+    flow: str = typer.Option(None, "--flow", help="Trade indicators: export | import | turnover."),
+    param: list[str] = typer.Option(None, "--param", help="Indicator parameter KEY=VALUE (repeatable), e.g. "
+                                                          "base_year=2010, window=5, weights='trade=2,un=0.5'."),
+    dimension: str = typer.Option(None, "--dimension", help="With `list`: only this dimension."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
+    pack: Path = typer.Option(None, "--pack", help="Pack folder (default: the shipped pack or $MULTIPOLAR_PACK_DIR)."),
+    backend: str = typer.Option("duckdb", "--backend", help="duckdb | pyspark"),
+    limit: int = typer.Option(500, "--limit", help="Most rows a table shows (csv and json give every row)."),
+) -> None:
+    """Compute an indicator for a country, partner, years and source; `indicator list` lists them all.
+
+    Years a source does not cover have no row, and a note on stderr says which are missing.
+    """
+    from .. import indicators
+
+    check_format(fmt)
+    if name == "list":
+        table = indicators.list_indicators()
+        if dimension:
+            if dimension not in indicators.DIMENSIONS:
+                from ..errors import invalid_choice
+
+                raise invalid_choice("dimension", dimension, indicators.DIMENSIONS)
+            table = table[table["dimension"] == dimension]
+        if fmt == "table":
+            emit(table[["name", "dimension", "title", "unit"]], "table", title="multipolar indicators")
+        else:
+            emit(table, fmt)
+        return
+    frame = indicators.compute(name, country=country, partner=partner, years=years, source=source, flow=flow,
+                               pack=pack, backend=backend, **_params(param))
+    notes = list(frame.attrs.get("gaps", []))
+    if fmt == "table" and len(frame) > limit > 0:
+        notes.insert(0, f"showing the first {limit:,} of {len(frame):,} rows (narrow the filters, raise --limit, "
+                        f"or use --format csv/json for all)")
+        frame = frame.head(limit)
+    emit(frame, fmt, title=f"{name}" + (f" — {country}" if country else ""))
+    _notes(notes)
+
+
+@app.command("crossover")
+def crossover(
+    countries: list[str] = typer.Argument(None, help="Target states (ISO3), besides or instead of --region."),
+    region: list[str] = typer.Option(None, "--region", "-r", help="sco | central-asia | ISO3 code (repeatable or "
+                                                                   "comma-separated)."),
+    dimension: list[str] = typer.Option(None, "--dimension", "-d", help="trade | security | diplomacy | finance | "
+                                                                         "composite (repeatable; default all)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
+    pack: Path = typer.Option(None, "--pack", help="Pack folder (default: the shipped pack or $MULTIPOLAR_PACK_DIR)."),
+) -> None:
+    """When did China overtake Russia? One row per (country, dimension, source): first_year, held, latest_year,
+    latest_lead (China minus Russia) and a note on gaps."""
+    from .. import indicators
+
+    check_format(fmt)
+    regions = [r for item in region or [] for r in item.split(",") if r.strip()]
+    dims = [d for item in dimension or [] for d in item.split(",") if d.strip()]
+    frame = indicators.crossover(countries=list(countries or []) or None, region=regions or None,
+                                 dimensions=dims or None, pack=pack)
+    # Nullable integer/boolean columns hold pd.NA, which neither JSON nor the table renderer take: use None.
+    frame = frame.astype(object).where(frame.notna(), None)
+    if fmt == "json":
+        print(json.dumps(records(frame), indent=1, ensure_ascii=False))
+    elif fmt == "csv":
+        emit(frame, fmt)
+    else:
+        # A terminal is narrow: the key columns as a table, each row's note below it.
+        emit(frame[list(TABLE_COLUMNS)], "table", title="China overtaking Russia: first year, by dimension and source")
+        console = Console()
+        for row in frame.itertuples(index=False):
+            if row.note:
+                console.print(f"[bold]{row.country} {row.dimension} {row.source or '-'}[/]: {row.note}",
+                              highlight=False)

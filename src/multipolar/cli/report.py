@@ -1,1 +1,83 @@
-"""`multipolar` commands for report (filled in by that layer)."""
+"""`multipolar report` (the self-contained HTML report) and `multipolar serve` (the dashboard and JSON API)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import app
+
+
+@app.command("report")
+def report(
+    region: str = typer.Option("sco", help="sco (the SCO's member states) | central-asia (the five Central Asian "
+                                           "states)."),
+    out: Path = typer.Option(None, "--out", "-o", help="Where to write (default: report.html, report.pdf, or the "
+                                                       "folder report-charts/ for --format png)."),
+    lang: str = typer.Option("en", help="Language of the report (en)."),
+    fmt: str = typer.Option("html", "--format", help="html | pdf | png (pdf, and png = one image per chart, are "
+                                                     "drawn by headless Chromium: they need the playwright package "
+                                                     "and /usr/bin/chromium)."),
+    pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    cache: bool = typer.Option(True, help="Reuse the crossover table and verdicts of an earlier build from the same "
+                                          "pack and code (kept in $MULTIPOLAR_CACHE_DIR/report)."),
+) -> None:
+    """Write the report: who holds sway over whom in the region, since when, by whose numbers (one HTML file that
+    needs no network).
+
+    It holds a summary; who leads each state on each dimension, since when, by which source, with the direction of
+    the lead; a heatmap of China's lead; each state's series by source; the China–Russia asymmetry; membership
+    timelines of the SCO, EAEU, CSTO, CIS and BRICS; the seed article's claims with verdicts; every crossover; and
+    data coverage and provenance.
+    """
+    from ..report import build_report
+    from ..report.build import FORMATS
+    from ..report.data import check_lang, check_region
+    from .output import check_format
+
+    check_region(region)
+    check_lang(lang)
+    check_format(fmt, FORMATS)
+    out = out or Path("report-charts" if fmt == "png" else f"report.{fmt}")
+    console = Console(stderr=True)
+    if quiet:
+        path = build_report(out, region=region, lang=lang, fmt=fmt, pack=pack, cache=cache)
+    else:
+        columns = (TextColumn("{task.description:<44}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=console, transient=False) as bar:
+            task = bar.add_task("building the report", total=None)
+
+            def progress(step: str, done: int, total: int) -> None:
+                bar.update(task, description=step, completed=done, total=total)
+
+            path = build_report(out, region=region, lang=lang, fmt=fmt, pack=pack, progress=progress, cache=cache)
+    if path.is_dir():
+        typer.echo(f"charts written: {len(list(path.glob('*.png')))} PNG files in {path}/")
+    else:
+        size = path.stat().st_size
+        typer.echo(f"report written: {path} ({size / 1e6:.1f} MB" + ("; open it in a browser, no network needed)"
+                                                                       if fmt == "html" else ")"))
+
+
+@app.command("serve")
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)."),
+    warm: bool = typer.Option(True, help="Compute the crossover table at start-up so the first pages are fast."),
+) -> None:
+    """Open the dashboard: country pages, indicator explorer, crossover table, claim checker; JSON API under /api/
+    (OpenAPI docs at /docs). Read-only."""
+    import uvicorn
+
+    from .. import store
+    from ..web import create_app
+
+    store.read_manifest(pack)  # fail now, with the reason, if there is no pack
+    typer.echo(f"multipolar dashboard on http://{host}:{port}/  (API docs: http://{host}:{port}/docs; Ctrl-C stops)",
+               err=True)
+    uvicorn.run(create_app(pack, warm=warm), host=host, port=port, log_level="warning")

@@ -1,0 +1,100 @@
+"""Benchmark `multipolar report`: the time to build the report from the data pack, step by step.
+
+    python benchmarks/bench_report.py [--pack DIR] [--region sco] [--repeat 2]
+
+Each run is a fresh Python process, as a user running the command would see it:
+
+- cold: nothing from an earlier build (cache=False: the crossover table and the seed article's verdicts computed);
+- warm: a second build from the same pack and code, reusing those two results from the report cache (a temporary
+  $MULTIPOLAR_CACHE_DIR filled by one build first).
+
+Prints the wall-clock time of every step of the first cold build, cold and warm totals against the 10 s target,
+CPU time, and the ratio to a baseline measured in the same run: a fresh process that imports multipolar and reads
+the pack's largest table (trade_flows) into pandas.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+
+# Target from the issue: the report builds from the pack in under this many seconds on a 2-core machine.
+TARGET_S = 10.0
+
+CHILD = r"""
+import json, os, sys, time
+t0 = time.perf_counter(); c0 = os.times()
+steps = []
+def progress(label, done, total):
+    steps.append((label, time.perf_counter() - t0))
+from multipolar.report import build_report
+t_import = time.perf_counter() - t0
+path = build_report(sys.argv[1], region=sys.argv[2], pack=sys.argv[3] or None, progress=progress,
+                    cache=sys.argv[4] == "1")
+c1 = os.times()
+print(json.dumps({"import": t_import, "steps": steps, "total": time.perf_counter() - t0,
+                  "cpu": (c1.user - c0.user) + (c1.system - c0.system), "bytes": os.path.getsize(path)}))
+"""
+
+BASELINE = r"""
+import sys, time
+t0 = time.perf_counter()
+import multipolar
+frame = multipolar.load("trade_flows", pack=sys.argv[1] or None)
+print(time.perf_counter() - t0)
+"""
+
+
+def run(code: str, *args: str, env: dict | None = None) -> str:
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         env={**os.environ, **(env or {})})
+    if out.returncode:
+        sys.exit(f"benchmark child failed:\n{out.stderr[-2000:]}")
+    return out.stdout.strip().splitlines()[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pack", default="", help="pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)")
+    parser.add_argument("--region", default="sco", choices=("sco", "central-asia"))
+    parser.add_argument("--repeat", type=int, default=2, help="fresh-process builds to time")
+    args = parser.parse_args()
+
+    baseline = [float(run(BASELINE, args.pack)) for _ in range(2)]
+    base = min(baseline)
+    cold, warm = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.repeat):
+            cold.append(json.loads(run(CHILD, os.path.join(tmp, f"cold{i}.html"), args.region, args.pack, "0")))
+        cache = {"MULTIPOLAR_CACHE_DIR": os.path.join(tmp, "cache")}
+        run(CHILD, os.path.join(tmp, "fill.html"), args.region, args.pack, "1", env=cache)
+        for i in range(args.repeat):
+            warm.append(json.loads(run(CHILD, os.path.join(tmp, f"warm{i}.html"), args.region, args.pack, "1",
+                                       env=cache)))
+
+    print(f"multipolar report --region {args.region}: fresh-process builds on {os.cpu_count()} CPUs "
+          f"(load average {os.getloadavg()[0]:.1f})")
+    print(f"baseline (fresh process: import multipolar + load trade_flows): {base:.2f} s")
+    first = cold[0]
+    print("\nsteps of the first cold build (wall clock, s):")
+    marks = [("import", 0.0)] + first["steps"]
+    for (label, start), (_next, end) in zip(marks, marks[1:] + [("end", first["total"])]):
+        print(f"  {end - start:6.2f}  {label}")
+    print(f"report size: {first['bytes'] / 1e6:.1f} MB\n")
+    for name, results in (("cold", cold), ("warm", warm)):
+        totals = [r["total"] for r in results]
+        cpus = [r["cpu"] for r in results]
+        best = min(totals)
+        verdict = "meets" if best < TARGET_S else "MISSES"
+        print(f"{name}: best {best:.2f} s, median {statistics.median(totals):.2f} s (runs: "
+              f"{', '.join(f'{t:.2f}' for t in totals)}); CPU {statistics.median(cpus):.2f} s; "
+              f"{best / base:.1f}x baseline; target < {TARGET_S:.0f} s: {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,265 @@
+"""Composite influence: a score per (power, target, year) in the spirit of the FBIC index, and its sensitivity to the
+weights.
+
+score = bandwidth x dependence, both in [0, 1]:
+- bandwidth (how many channels tie the target to the power) = weighted mean of alliance, igo and un;
+- dependence (how much the target relies on the power) = weighted mean of trade, arms and finance.
+A weighted mean uses the components available for that row (the `missing` column names the weighted components
+that are not); a row without any available component in a group has no score.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import ibis
+
+from ..countries import POWERS
+from ..errors import UsageError, invalid_choice
+from .registry import Param, register
+
+# Components: group (bandwidth | dependence) and what each measures, all scaled to [0, 1].
+COMPONENTS = {
+    "trade": ("dependence", "the power's share of the target's goods turnover (trade_share, reconciled view)"),
+    "arms": ("dependence", "the power's share of the target's arms imports, 5-year rolling (arms_share_5y)"),
+    "finance": ("dependence", "development finance commitments / GDP, divided by finance_cap and capped at 1 "
+                              "(finance_gdp_share; China only, so off by default)"),
+    "alliance": ("bandwidth", "ATOP obligation types in force / 5 (alliance_ties; 0 for a pair-year ATOP does not "
+                              "list, within ATOP's years)"),
+    "igo": ("bandwidth", "IGOs shared with the power / the most IGOs the target shares with any state that year "
+                         "(shared_igos)"),
+    "un": ("bandwidth", "agreement with the power in UNGA votes (un_agreement, un_source)"),
+}
+# Default weights: every component counts once, except finance, for which no Russian data exist.
+DEFAULT_WEIGHTS = {"trade": 1.0, "arms": 1.0, "finance": 0.0, "alliance": 1.0, "igo": 1.0, "un": 1.0}
+# Source label of composite rows.
+LABEL = "composite"
+
+
+def _weights(value) -> dict[str, float]:
+    weights = dict(DEFAULT_WEIGHTS)
+    for key, w in (value or {}).items():
+        if key not in COMPONENTS:
+            raise invalid_choice("weight component", key, COMPONENTS)
+        w = float(w)
+        if w < 0:
+            raise UsageError(f"invalid weight {key}={w}: weights must be >= 0")
+        weights[key] = w
+    for group in ("bandwidth", "dependence"):
+        if not any(weights[c] > 0 for c, (g, _) in COMPONENTS.items() if g == group):
+            raise UsageError(f"invalid weights {weights}: at least one {group} component needs a weight > 0 "
+                             f"({', '.join(c for c, (g, _) in COMPONENTS.items() if g == group)})")
+    return weights
+
+
+def _components(ctx, un_source: str, finance_cap: float, trade_source: str) -> dict:
+    """{component: Ibis table (country, partner, year, x)} for the components whose inputs exist."""
+    from . import diplomacy, finance, security, trade
+
+    powers = list(POWERS)
+    out = {}
+
+    def one(t, x):
+        t = t.filter(t.partner.isin(powers)).mutate(x=x)
+        return t.group_by("country", "partner", "year").aggregate(x=t.x.max())
+
+    if ctx.has("trade_flows"):
+        s = trade.shares(ctx)
+        s = s.filter(s.flow == "turnover", s.source == trade_source)
+        out["trade"] = one(s, s.value)
+    if ctx.has("arms_transfers"):
+        a = security.arms_shares(ctx, 5)
+        out["arms"] = one(a, a.value)
+    if ctx.has("development_finance") and ctx.has("macro") and ctx.sources_of("macro"):
+        c = finance.commitments(ctx, None, "nominal")
+        m = ctx.table("macro")
+        m = m.filter(m.source == finance.pick_gdp_source(ctx), m.gdp_usd > 0)
+        m = m.select(m_country=m.country, m_year=m.year.cast("int32"), gdp=m.gdp_usd)
+        j = c.inner_join(m, [c.country == m.m_country, c.year == m.m_year])
+        out["finance"] = one(j, ibis.least(j.value / j.gdp / finance_cap, 1.0))
+    if ctx.has("alliances"):
+        al = security.alliances(ctx)
+        years = al.select(y=al.year).distinct()
+        targets = al.select(t=al.country).distinct()
+        grid = targets.cross_join(years).cross_join(ibis.memtable({"p": powers}))
+        grid = grid.filter(grid.t != grid.p)
+        j = grid.left_join(al, [grid.t == al.country, grid.p == al.partner, grid.y == al.year])
+        j = j.select(country=j.t, partner=j.p, year=j.y, x=j.value.fill_null(0).cast("float64") / 5)
+        out["alliance"] = one(j, j.x)
+    if ctx.has("shared_igos"):
+        sg = security.shared_igo_rows(ctx)
+        w = ibis.window(group_by=[sg.country, sg.year])
+        sg = sg.mutate(most=sg.value.max().over(w))
+        sg = sg.filter(sg.most > 0)
+        out["igo"] = one(sg, sg.value.cast("float64") / sg.most)
+    un_parts = []
+    if un_source == diplomacy.COMPUTED and ctx.has("un_votes") and ctx.has("un_roll_calls"):
+        un_parts.append(diplomacy.computed_agreement(ctx, powers))
+    elif un_source != diplomacy.COMPUTED and ctx.has("un_agreement"):
+        p = diplomacy.published_agreement(ctx)
+        un_parts.append(p.filter(p.source == un_source))
+    if un_parts:
+        u = un_parts[0]
+        u = u.filter(u.n_votes >= 10)
+        out["un"] = one(u, u.value)
+    return out
+
+
+def wide(ctx, un_source="bsv_idealpoints", finance_cap=0.05, trade_source="reconciled"):
+    """One row per (country, partner, year) with a column x_<component> per component (null where missing)."""
+    def build():
+        comps = _components(ctx, un_source, finance_cap, trade_source)
+        if not comps:
+            ctx.table("trade_flows", "influence_score")  # raises: no input at all
+        spine = ibis.union(*[t.select("country", "partner", "year") for t in comps.values()], distinct=True)
+        t = spine
+        for name, comp in comps.items():
+            c = comp.select(**{f"{name}_c": comp.country, f"{name}_p": comp.partner, f"{name}_y": comp.year,
+                               f"x_{name}": comp.x})
+            t = t.left_join(c, [t.country == c[f"{name}_c"], t.partner == c[f"{name}_p"], t.year == c[f"{name}_y"]])
+            t = t.drop(f"{name}_c", f"{name}_p", f"{name}_y")
+        for name in COMPONENTS:
+            if name not in comps:
+                t = t.mutate(**{f"x_{name}": ibis.null("float64")})
+        countries = ctx.countries()
+        if countries:
+            t = t.filter(t.country.isin(countries))
+        return t
+
+    return ctx.memo(f"influence_wide:{un_source}:{finance_cap}:{trade_source}", build)
+
+
+def score_columns(t, weights) -> dict:
+    """bandwidth, dependence, score, components and missing for table t, with weights as numbers or columns."""
+    cols = {}
+    for group in ("bandwidth", "dependence"):
+        names = [c for c, (g, _) in COMPONENTS.items() if g == group]
+        num = sum(weights[c] * t[f"x_{c}"].fill_null(0) for c in names)
+        den = sum(weights[c] * t[f"x_{c}"].notnull().cast("float64") for c in names)
+        cols[group] = ibis.ifelse(den > 0, num / den, None)
+    cols["value"] = cols["bandwidth"] * cols["dependence"]
+
+    def listing(present: bool):
+        text = ibis.literal("")
+        for c in COMPONENTS:
+            hit = t[f"x_{c}"].notnull() if present else t[f"x_{c}"].isnull()
+            text = text + ibis.ifelse(hit & (ibis.literal(weights[c]) > 0 if isinstance(weights[c], (int, float))
+                                             else weights[c] > 0), f"{c} ", "")
+        return text.strip().replace(" ", ",")
+
+    cols["components"] = listing(True)
+    cols["missing"] = listing(False)
+    return cols
+
+
+_PARAMS = (
+    Param("weights", None, "component weights, e.g. 'trade=2,un=0.5' or JSON; unnamed components keep their "
+                           f"default {DEFAULT_WEIGHTS}", dict),
+    Param("un_source", "bsv_idealpoints", "UN agreement source: bsv_idealpoints (to 2023) or unvotes_computed", str),
+    Param("finance_cap", 0.05, "finance commitments / GDP that counts as full dependence (1.0)", float),
+    Param("trade_source", "reconciled", "trade view for the trade component", str),
+)
+_DEF_COMPONENTS = "; ".join(f"{c} ({g}): {d}" for c, (g, d) in COMPONENTS.items())
+
+
+@register("influence_score", dimension="composite", title="Composite influence of a power over a target",
+          unit="index 0-1",
+          definition=f"""In the spirit of the FBIC index (Moyer et al., Pardee Center): value = bandwidth x
+          dependence, where bandwidth is the weighted mean of the available bandwidth components and dependence the
+          weighted mean of the available dependence components (weights param). Components, all 0-1:
+          {_DEF_COMPONENTS}. `components` lists the weighted components used, `missing` those without data for the
+          row; a row with no component in a group has no score. country = target, partner = power (CHN, RUS).""",
+          inputs=("trade_flows", "arms_transfers", "alliances", "shared_igos", "un_agreement", "un_votes",
+                  "un_roll_calls", "development_finance", "macro"),
+          sources=f"'{LABEL}': built from the sources of each component (see the component indicators).",
+          labels=lambda ctx: [LABEL], params=_PARAMS,
+          columns=("country", "partner", "year", "source", "value", "bandwidth", "dependence", "components",
+                   "missing") + tuple(f"x_{c}" for c in COMPONENTS))
+def influence_score(ctx, q):
+    weights = _weights(q.get("weights"))
+    t = wide(ctx, q.get("un_source"), q.get("finance_cap"), q.get("trade_source"))
+    cols = score_columns(t, weights)
+    out = t.select("country", "partner", "year", source=ibis.literal(LABEL), **cols,
+                   **{f"x_{c}": t[f"x_{c}"] for c in COMPONENTS})
+    return out.filter(out.value.notnull())
+
+
+def scenarios(levels, components) -> list[dict[str, float]]:
+    """Every weighting with each named component at one of `levels` (others at their default), that gives each group
+    a positive weight, deduplicated up to scale within each group (scaling a group's weights changes nothing)."""
+    seen, out = set(), []
+    for combo in itertools.product(levels, repeat=len(components)):
+        w = dict(DEFAULT_WEIGHTS)
+        w.update(dict(zip(components, combo)))
+        key = []
+        valid = True
+        for group in ("bandwidth", "dependence"):
+            names = [c for c, (g, _) in COMPONENTS.items() if g == group]
+            total = sum(w[c] for c in names)
+            if total <= 0:
+                valid = False
+                break
+            key.append(tuple(round(w[c] / total, 9) for c in names))
+        if valid and tuple(key) not in seen:
+            seen.add(tuple(key))
+            out.append(w)
+    return out
+
+
+@register("influence_sensitivity", dimension="composite", title="Does 'China ahead of Russia' survive other weights?",
+          unit="share of weightings (0-1)",
+          definition="""For each target and year, the composite influence score (influence_score) of China and of
+          Russia under every weighting in which each component of `vary` takes one of `levels` (others keep their
+          default; weightings equal up to scale within a group count once; each group needs a positive weight).
+          value = share of the weightings under which China's score exceeds Russia's; holds = China ahead under
+          all of them; verdict says which way it goes; min_lead / max_lead = smallest / largest China-minus-Russia
+          score across weightings. Only target-years with both scores under every weighting.""",
+          inputs=("trade_flows", "arms_transfers", "alliances", "shared_igos", "un_agreement", "development_finance",
+                  "macro"),
+          sources=f"'{LABEL}'", labels=lambda ctx: [LABEL], partner_column=None,
+          params=_PARAMS[1:] + (
+              Param("levels", "0,1,2", "weights each varied component takes (comma list)", str),
+              Param("vary", "trade,arms,alliance,igo,un", "components whose weight varies (comma list)", str)),
+          columns=("country", "year", "source", "value", "n_weightings", "china_ahead", "holds", "verdict",
+                   "min_lead", "max_lead"))
+def influence_sensitivity(ctx, q):
+    try:
+        levels = sorted({float(x) for x in str(q.get("levels")).split(",") if x.strip()})
+    except ValueError:
+        raise UsageError(f"invalid levels {q.get('levels')!r}; use numbers like '0,1,2'") from None
+    if not levels or min(levels) < 0:
+        raise UsageError(f"invalid levels {q.get('levels')!r}; use non-negative numbers like '0,1,2'")
+    vary = [c.strip() for c in str(q.get("vary")).split(",") if c.strip()]
+    for c in vary:
+        if c not in COMPONENTS:
+            raise invalid_choice("component", c, COMPONENTS)
+    grid = scenarios(levels, vary)
+    if not grid:
+        raise UsageError(f"no valid weighting from levels {levels}: each group needs a positive weight")
+    table = {"scenario": list(range(len(grid)))}
+    for c in COMPONENTS:
+        table[f"w_{c}"] = [float(w[c]) for w in grid]
+    sc = ibis.memtable(table)
+    t = wide(ctx, q.get("un_source"), q.get("finance_cap"), q.get("trade_source"))
+    j = t.cross_join(sc)
+    cols = score_columns(j, {c: j[f"w_{c}"] for c in COMPONENTS})
+    s = j.select("country", "partner", "year", "scenario", value=cols["value"])
+    s = s.filter(s.value.notnull())
+    chn = s.filter(s.partner == "CHN")
+    rus = s.filter(s.partner == "RUS")
+    rus = rus.select(r_country=rus.country, r_year=rus.year, r_scenario=rus.scenario, r_value=rus.value)
+    p = chn.inner_join(rus, [chn.country == rus.r_country, chn.year == rus.r_year, chn.scenario == rus.r_scenario])
+    p = p.mutate(lead=p.value - p.r_value)
+    n = len(grid)
+    agg = p.group_by("country", "year").aggregate(
+        n_weightings=p.scenario.count().cast("int32"), china_ahead=(p.lead > 0).cast("int32").sum().cast("int32"),
+        min_lead=p.lead.min(), max_lead=p.lead.max())
+    agg = agg.filter(agg.n_weightings == n)
+    verdict = ibis.cases(
+        (agg.china_ahead == agg.n_weightings, "China ahead under every weighting"),
+        (agg.china_ahead == 0, "Russia ahead (or level) under every weighting"),
+        else_="depends on the weights")
+    return agg.select("country", "year", source=ibis.literal(LABEL),
+                      value=agg.china_ahead.cast("float64") / agg.n_weightings, n_weightings=agg.n_weightings,
+                      china_ahead=agg.china_ahead, holds=agg.china_ahead == agg.n_weightings, verdict=verdict,
+                      min_lead=agg.min_lead, max_lead=agg.max_lead)

@@ -1,0 +1,230 @@
+"""The indicator registry: metadata per indicator, the query a user asks, and the context indicators run in."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import DataError, UsageError, invalid_choice
+
+# The dimensions of influence an indicator can measure.
+DIMENSIONS = ("trade", "security", "diplomacy", "finance", "composite")
+# Trade flows as indicators report them: from the country's side; turnover = exports + imports.
+FLOWS = ("export", "import", "turnover")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter an indicator accepts beyond the common filters."""
+
+    name: str
+    default: Any
+    doc: str
+    kind: type = str  # int, float, str or dict: what a CLI string is converted to
+
+    def convert(self, value):
+        """The value as `kind`; a UsageError naming the parameter when it does not fit."""
+        if value is None or isinstance(value, self.kind) and not (self.kind is int and isinstance(value, bool)):
+            return value
+        try:
+            if self.kind is dict:
+                return _parse_mapping(value)
+            if self.kind is int:
+                return int(str(value))
+            if self.kind is float:
+                return float(str(value))
+            return self.kind(value)
+        except (TypeError, ValueError) as exc:
+            raise UsageError(f"invalid value {value!r} for parameter {self.name!r} ({self.kind.__name__} "
+                             f"expected): {exc}") from None
+
+
+def _parse_mapping(value) -> dict:
+    """A dict from a dict, JSON text or 'key=1,key2=0.5' / 'key:1,key2:0.5'."""
+    if isinstance(value, dict):
+        return dict(value)
+    text = str(value).strip()
+    if text.startswith("{"):
+        return dict(json.loads(text))
+    out = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, sep, number = part.replace(":", "=").partition("=")
+        if not sep:
+            raise ValueError(f"{part!r} is not key=value")
+        out[key.strip()] = float(number)
+    return out
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A named, documented function from canonical tables (Ibis) to a table with a source column."""
+
+    name: str
+    dimension: str
+    title: str
+    unit: str
+    definition: str
+    inputs: tuple[str, ...]          # canonical tables read
+    sources: str                     # what the source labels of the output mean
+    func: Callable                   # func(ctx, query) -> ibis.Table (no execution, no pandas)
+    columns: tuple[str, ...]         # output columns, in order
+    labels: Callable                 # labels(ctx) -> list of source labels the indicator can output in this pack
+    params: tuple[Param, ...] = ()
+    flows: tuple[str, ...] = ()      # valid values of the flow filter (empty: no flow column)
+    partner_column: str | None = "partner"
+    sort: tuple[str, ...] = ()
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise invalid_choice(f"parameter of {self.name}", name, [p.name for p in self.params] or ["(none)"])
+
+
+@dataclass
+class Query:
+    """What the user asked: filters (already validated) and the indicator's parameters."""
+
+    country: list[str] | None = None
+    partner: list[str] | None = None
+    years: tuple[int, int] | None = None
+    source: list[str] | None = None
+    flow: list[str] | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, name: str):
+        return self.params[name]
+
+
+INDICATORS: dict[str, Indicator] = {}
+
+
+def register(name: str, *, dimension: str, title: str, unit: str, definition: str, inputs, sources: str,
+             columns, labels, params=(), flows=(), partner_column="partner", sort=()):
+    """Decorator adding an indicator function to the registry under `name`."""
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+
+    def wrap(func):
+        if name in INDICATORS:
+            raise ValueError(f"indicator {name!r} registered twice")
+        INDICATORS[name] = Indicator(
+            name=name, dimension=dimension, title=title, unit=unit, definition=" ".join(definition.split()),
+            inputs=tuple(inputs), sources=" ".join(sources.split()), func=func, columns=tuple(columns),
+            labels=labels, params=tuple(params), flows=tuple(flows), partner_column=partner_column,
+            sort=tuple(sort) or tuple(c for c in ("country", "partner", "flow", "source", "year") if c in columns))
+        return func
+
+    return wrap
+
+
+class MissingTableError(DataError):
+    """An indicator needs a canonical table the pack (or connection) does not hold."""
+
+
+class Context:
+    """An Ibis connection plus what indicators share on it: the pack manifest and memoised sub-expressions.
+
+    Memoised expressions (e.g. the trade views every trade indicator starts from) are materialised once per
+    context (a temporary table in DuckDB, Ibis' `.cache()` elsewhere, e.g. a cached DataFrame in Spark).
+    """
+
+    def __init__(self, con, manifest: dict | None = None, *, materialize: bool = True):
+        self.con = con
+        self.manifest = manifest
+        self.materialize = materialize
+        self._memo: dict[str, Any] = {}
+        self._tables: set[str] | None = None
+        self._n_cached = 0
+        self._uses: dict[str, int] = {}
+        self._materialized: set[str] = set()
+
+    def has(self, name: str) -> bool:
+        """Whether the connection holds table `name` (the manifest says so, or the backend finds it)."""
+        if self.manifest and "tables" in self.manifest:
+            return name in self.manifest["tables"]
+        if self._tables is None:
+            self._tables = set()
+        if name not in self._tables:
+            # Ask for the one table: list_tables() fails on some Ibis/DuckDB version pairs.
+            try:
+                self.con.table(name)
+            except Exception:  # noqa: BLE001 - every backend has its own "not found" error
+                return False
+            self._tables.add(name)
+        return True
+
+    def table(self, name: str, needed_by: str = ""):
+        """The Ibis table `name`; a MissingTableError saying which indicator needs it when absent."""
+        if not self.has(name):
+            who = f" (needed by {needed_by})" if needed_by else ""
+            raise MissingTableError(f"table {name!r} is not in the data pack{who}; rebuild the pack with the source "
+                                    f"that provides it (`multipolar data build-pack`)")
+        return self.con.table(name)
+
+    def memo(self, key: str, build: Callable, *, cache: bool | str = "reused"):
+        """build() once per context. cache=True: materialise it on the backend at once; "reused" (default):
+        materialise it the second time it is asked for (a sub-expression used once is cheaper left inline);
+        False: never."""
+        if key not in self._memo:
+            expr = build()
+            if cache is True and self.materialize:
+                expr = self._materialize(expr)
+            self._memo[key] = expr
+            self._uses[key] = 1
+            return expr
+        self._uses[key] += 1
+        if cache == "reused" and self.materialize and key not in self._materialized:
+            self._memo[key] = self._materialize(self._memo[key])
+            self._materialized.add(key)
+        return self._memo[key]
+
+    def _materialize(self, expr):
+        """Compute expr once on the backend and return a table reading the result.
+
+        DuckDB: a temporary table (gone with the connection). Ibis' own .cache() is avoided there because its
+        clean-up issues a DROP that sqlglot 30 renders without the table name. Other backends: .cache().
+        """
+        if getattr(self.con, "name", "") == "duckdb":
+            self._n_cached += 1
+            name = f"_multipolar_memo_{id(self):x}_{self._n_cached}"
+            return self.con.create_table(name, expr, temp=True)
+        return expr.cache()
+
+    def sources_of(self, name: str) -> list[str]:
+        """The raw source ids present in table `name` (from the manifest when there is one, else by query)."""
+        if not self.has(name):
+            return []
+        if self.manifest and name in self.manifest.get("tables", {}):
+            cover = self.manifest["tables"][name].get("coverage", {})
+            if "sources" in cover:
+                return list(cover["sources"])
+        key = f"sources_of:{name}"
+        if key not in self._memo:
+            table = self.con.table(name)
+            self._memo[key] = sorted(table.select("source").distinct().to_pyarrow().column(0).to_pylist())
+        return self._memo[key]
+
+    def year_span(self, names) -> tuple[int, int] | None:
+        """The widest (first, last) year the tables cover, from the manifest (None when unknown)."""
+        spans = []
+        for name in names:
+            entry = (self.manifest or {}).get("tables", {}).get(name)
+            if not entry:
+                continue
+            cover = entry.get("coverage", {})
+            for key in ("years", "periods"):
+                if key in cover:
+                    spans.append((int(str(cover[key][0])[:4]), int(str(cover[key][1])[:4])))
+                    break
+        if not spans:
+            return None
+        return (min(s[0] for s in spans), max(s[1] for s in spans))
+
+    def countries(self) -> list[str] | None:
+        """Countries the pack keeps ties for (None when unknown: an ad hoc connection)."""
+        if self.manifest and "pack_countries" in self.manifest:
+            return list(self.manifest["pack_countries"])
+        return None

@@ -1,0 +1,234 @@
+"""Security, diplomacy, finance, composite and crossover formulas on small synthetic tables, on every backend;
+expected values worked out by hand in each test."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.errors import UsageError
+from multipolar.indicators import expression
+from multipolar.indicators.crossover import _compare
+
+COUNTRIES = ["KAZ", "KGZ", "CHN", "RUS"]
+
+
+def q(ctx, name, **filters):
+    frame = expression(name, ctx, **filters).to_pandas()
+    return frame.sort_values([c for c in ("country", "partner", "source", "year") if c in frame]).reset_index(
+        drop=True)
+
+
+def one(frame, **match):
+    hit = frame
+    for key, value in match.items():
+        hit = hit[hit[key] == value]
+    assert len(hit) == 1, f"expected one row for {match}, got {len(hit)}:\n{hit}"
+    return hit.iloc[0]
+
+
+def arms(supplier, recipient, year, tiv):
+    return dict(supplier=supplier, recipient=recipient, year=year, source="sipri", tiv=tiv)
+
+
+ARMS = [arms("RUS", "KAZ", 2000, 30.0), arms("CHN", "KAZ", 2000, 10.0), arms("RUS", "KAZ", 2002, 20.0),
+        arms("FRA", "KAZ", 2004, 40.0), arms("CHN", "KAZ", 2004, 60.0), arms("RUS", "KGZ", 2001, 5.0)]
+
+
+def test_arms_share_single_year_with_zeros(make_ctx):
+    ctx = make_ctx({"arms_transfers": ARMS}, countries=COUNTRIES)
+    s = q(ctx, "arms_share", country="KAZ")
+    assert one(s, partner="RUS", year=2000)["value"] == pytest.approx(30 / 40)
+    assert one(s, partner="CHN", year=2000)["value"] == pytest.approx(10 / 40)
+    # 2002: only Russia delivered -> China 0 (a listed supplier with no delivery), France 0
+    assert one(s, partner="CHN", year=2002)["value"] == 0.0
+    assert one(s, partner="RUS", year=2002)["value"] == 1.0
+    # 2001 and 2003: Kazakhstan received nothing: no row at all
+    assert s[s.year.isin([2001, 2003])].empty
+    # Kyrgyzstan never got Chinese arms, but China (a power) still has a row with share 0
+    k = q(ctx, "arms_share", country="KGZ")
+    assert one(k, partner="CHN", year=2001)["value"] == 0.0
+
+
+def test_arms_share_rolling_window(make_ctx):
+    ctx = make_ctx({"arms_transfers": ARMS}, countries=COUNTRIES)
+    s = q(ctx, "arms_share_5y", country="KAZ")
+    # window 2000-2004: RUS 30 + 20 = 50, CHN 10 + 60 = 70, FRA 40; total 160
+    assert one(s, partner="RUS", year=2004)["value"] == pytest.approx(50 / 160)
+    assert one(s, partner="CHN", year=2004)["value"] == pytest.approx(70 / 160)
+    assert one(s, partner="CHN", year=2004)["window_years"] == 5
+    # window ending 2002 starts before the data (2000): only 3 covered years
+    row = one(s, partner="RUS", year=2002)
+    assert row["value"] == pytest.approx(50 / 60)
+    assert row["window_years"] == 3
+    w3 = q(ctx, "arms_share", country="KAZ", window=3)
+    # window 2002-2004: RUS 20, CHN 60, FRA 40
+    assert one(w3, partner="CHN", year=2004)["value"] == pytest.approx(60 / 120)
+
+
+def test_alliance_ties_both_directions(make_ctx):
+    rows = [dict(country_a="KAZ", country_b="RUS", year=2018, source="atop", defense=True, nonaggression=True,
+                 consultation=True, neutrality=True)]
+    ctx = make_ctx({"alliances": rows}, countries=COUNTRIES)
+    a = q(ctx, "alliance_ties")
+    assert one(a, country="KAZ", partner="RUS")["value"] == 4
+    assert one(a, country="RUS", partner="KAZ")["value"] == 4
+    assert bool(one(a, country="KAZ", partner="RUS")["defense"]) is True
+    assert bool(one(a, country="KAZ", partner="RUS")["offense"]) is False
+
+
+def vote(rcid, country, v):
+    return dict(rcid=rcid, country=country, vote=v, source="unvotes")
+
+
+def test_un_agreement_computed_and_published(make_ctx):
+    # session 74, four roll calls: KAZ = CHN on 1 (yes/yes), 2 (abstain/abstain) and 4 (no/no), not on 3 (yes/no);
+    # RUS absent from roll call 4
+    votes = [vote(1, "KAZ", 1), vote(1, "CHN", 1), vote(1, "RUS", 3),
+             vote(2, "KAZ", 2), vote(2, "CHN", 2), vote(2, "RUS", 1),
+             vote(3, "KAZ", 1), vote(3, "CHN", 3), vote(3, "RUS", 1),
+             vote(4, "KAZ", 3), vote(4, "CHN", 3)]
+    calls = [dict(rcid=i, session=74, year=2019, source="unvotes") for i in (1, 2, 3, 4)]
+    published = [dict(country="KAZ", session=74, year=2019, agree_chn=0.7, agree_rus=None, n_votes=4,
+                      source="bsv_idealpoints")]
+    ctx = make_ctx({"un_votes": votes, "un_roll_calls": calls, "un_agreement": published}, countries=COUNTRIES)
+    u = q(ctx, "un_agreement", country="KAZ", min_votes=1)
+    assert one(u, partner="CHN", source="unvotes_computed")["value"] == pytest.approx(3 / 4)
+    # with Russia: roll calls 1-3 both voted; agreement on 3 only
+    row = one(u, partner="RUS", source="unvotes_computed")
+    assert row["value"] == pytest.approx(1 / 3)
+    assert row["n_votes"] == 3
+    assert row["year"] == 2019  # session 74 opens in 2019
+    assert one(u, partner="CHN", source="bsv_idealpoints")["value"] == pytest.approx(0.7)
+    # a null published score is no row
+    assert u[(u.partner == "RUS") & (u.source == "bsv_idealpoints")].empty
+    # min_votes leaves thin sessions out
+    assert q(ctx, "un_agreement", country="KAZ", min_votes=4).pipe(
+        lambda f: set(zip(f.partner, f.source))) == {("CHN", "unvotes_computed"), ("CHN", "bsv_idealpoints")}
+    check = q(ctx, "un_agreement_check", country="KAZ")
+    assert one(check, partner="CHN")["difference"] == pytest.approx(0.75 - 0.7)
+
+
+def ev(actor, target, period, source, **counts):
+    return dict(actor=actor, target=target, period=period, source=source, **counts)
+
+
+def test_event_balance(make_ctx):
+    rows = [ev("KAZ", "CHN", "2010", "icews", verbal_coop=50.0, material_coop=10.0, verbal_conflict=5.0,
+               material_conflict=5.0),
+            ev("CHN", "KAZ", "2010", "icews", verbal_coop=30.0, material_coop=10.0, verbal_conflict=0.0,
+               material_conflict=0.0),
+            # undirected composite score: a year row and month rows for the same pair-year: the year row is used
+            ev("CHN", "KAZ", "2019", "gdelt", score=100.0, directed=False),
+            ev("CHN", "KAZ", "2019-01", "gdelt", score=7.0, directed=False),
+            ev("KAZ", "CHN", "2020-01", "gdelt", score=3.0, directed=False),
+            ev("CHN", "KAZ", "2020-02", "gdelt", score=4.0, directed=False)]
+    ctx = make_ctx({"events": rows}, countries=COUNTRIES)
+    e = q(ctx, "event_balance", country="KAZ", partner="CHN")
+    # both directions: cooperation 60 + 40 = 100, conflict 10 + 0 = 10 -> (100 - 10) / 110
+    assert one(e, source="icews", year=2010)["value"] == pytest.approx(90 / 110)
+    assert one(e, source="gdelt", year=2019)["value"] == pytest.approx(100.0)
+    # months only in 2020: summed, whichever order the pair is stored in
+    assert one(e, source="gdelt", year=2020)["value"] == pytest.approx(7.0)
+    f = q(ctx, "event_balance", country="KAZ", partner="CHN", source="icews", direction="from_partner")
+    assert one(f, year=2010)["value"] == pytest.approx(1.0)  # China -> Kazakhstan: 40 cooperation, 0 conflict
+
+
+def test_finance_commitments_and_gdp_share(make_ctx):
+    df = [dict(lender="CHN", recipient="KAZ", year=2013, flow_class=c, source="aiddata", commitments_usd=v)
+          for c, v in (("ODA-like", 100.0), ("OOF-like", 300.0))]
+    macro = [dict(country="KAZ", year=2013, source="worldbank_wdi", gdp_usd=8000.0)]
+    ctx = make_ctx({"development_finance": df, "macro": macro}, countries=COUNTRIES)
+    c = q(ctx, "finance_commitments", country="KAZ")
+    assert one(c, year=2013)["value"] == 400.0
+    assert one(q(ctx, "finance_commitments", country="KAZ", flow_class="OOF-like"), year=2013)["value"] == 300.0
+    g = q(ctx, "finance_gdp_share", country="KAZ")
+    assert one(g, year=2013)["value"] == pytest.approx(400 / 8000)
+    assert one(g, year=2013)["gdp_source"] == "worldbank_wdi"
+    with pytest.raises(UsageError, match="valid choices"):
+        q(ctx, "finance_commitments", country="KAZ", flow_class="grants")
+
+
+def _influence_tables():
+    def t(r, p, y, f, v):
+        return dict(reporter=r, partner=p, year=y, flow=f, source="national_kz", value_usd=v)
+
+    trade = [t("KAZ", "CHN", 2015, "export", 20.0), t("KAZ", "CHN", 2015, "import", 20.0),
+             t("KAZ", "RUS", 2015, "export", 10.0), t("KAZ", "RUS", 2015, "import", 30.0),
+             t("KAZ", "WLD", 2015, "export", 100.0), t("KAZ", "WLD", 2015, "import", 100.0)]
+    arms_rows = [arms("RUS", "KAZ", 2015, 90.0), arms("CHN", "KAZ", 2015, 10.0)]
+    alliances = [dict(country_a="KAZ", country_b="RUS", year=2015, source="atop", defense=True,
+                      consultation=True)]
+    un = [dict(country="KAZ", session=70, year=2015, agree_chn=0.8, agree_rus=0.6, n_votes=70,
+               source="bsv_idealpoints")]
+    return {"trade_flows": trade, "arms_transfers": arms_rows, "alliances": alliances, "un_agreement": un}
+
+
+def test_influence_score_by_hand(make_ctx):
+    ctx = make_ctx(_influence_tables(), countries=COUNTRIES)
+    s = q(ctx, "influence_score", country="KAZ", years=2015)
+    chn, rus = one(s, partner="CHN"), one(s, partner="RUS")
+    # China: dependence = mean(trade 40/200 = 0.2, arms 5y: 10/100 = 0.1) = 0.15;
+    #        bandwidth = mean(alliance 0/5 (ATOP lists no pair) = 0, un 0.8) = 0.4 (igo missing) -> 0.06
+    assert chn["dependence"] == pytest.approx(0.15)
+    assert chn["bandwidth"] == pytest.approx(0.4)
+    assert chn["value"] == pytest.approx(0.06)
+    assert chn["missing"] == "igo"
+    assert chn["components"] == "trade,arms,alliance,un"
+    # Russia: dependence = mean(0.2, 0.9) = 0.55; bandwidth = mean(2/5, 0.6) = 0.5 -> 0.275
+    assert rus["value"] == pytest.approx(0.275)
+    # weights: only UN for bandwidth and only trade for dependence -> China 0.8 x 0.2, Russia 0.6 x 0.2
+    w = q(ctx, "influence_score", country="KAZ", years=2015, weights="arms=0,alliance=0")
+    assert one(w, partner="CHN")["value"] == pytest.approx(0.16)
+    assert one(w, partner="RUS")["value"] == pytest.approx(0.12)
+    with pytest.raises(UsageError, match="bandwidth"):
+        q(ctx, "influence_score", weights={"alliance": 0, "un": 0, "igo": 0})
+    with pytest.raises(UsageError, match="valid choices"):
+        q(ctx, "influence_score", weights={"soft_power": 1})
+
+
+def test_influence_sensitivity_by_hand(make_ctx):
+    ctx = make_ctx(_influence_tables(), countries=COUNTRIES)
+    # vary trade and un in {0, 1}; others at their default. Valid weightings (each group positive):
+    # dependence (trade, arms=1): trade 0 or 1; bandwidth (alliance=1, un): un 0 or 1 -> 4 weightings.
+    # China - Russia under each: (t=0,u=0): .1*0 - .9*.4 < 0; (t=1,u=0): .15*0 - .55*.4 < 0;
+    # (t=0,u=1): .1*.4 - .9*.5 < 0; (t=1,u=1): .06 - .275 < 0 -> Russia ahead under all 4.
+    s = q(ctx, "influence_sensitivity", country="KAZ", levels="0,1", vary="trade,un")
+    row = one(s, year=2015)
+    assert row["n_weightings"] == 4
+    assert row["china_ahead"] == 0
+    assert bool(row["holds"]) is False
+    assert row["verdict"].startswith("Russia ahead")
+    assert row["min_lead"] == pytest.approx(0.1 * 0.4 - 0.9 * 0.5)  # (t=0, u=1) is the widest gap
+
+
+def test_crossover_held_and_not_held(make_ctx):
+    def t(y, chn, rus):
+        return [dict(reporter="KAZ", partner="CHN", year=y, flow="export", source="s", value_usd=chn),
+                dict(reporter="KAZ", partner="RUS", year=y, flow="export", source="s", value_usd=rus),
+                dict(reporter="KAZ", partner="WLD", year=y, flow="export", source="s", value_usd=100.0)]
+
+    def k(y, chn, rus):
+        return [dict(r, reporter="KGZ") for r in t(y, chn, rus)]
+
+    # KAZ: Russia ahead 2000-2001, China ahead from 2002 on (held); 2004 missing
+    # KGZ: China ahead 2000 (from the first year), behind 2001, ahead again 2002-2003 (not held; since 2002)
+    rows = t(2000, 10, 20) + t(2001, 15, 20) + t(2002, 25, 20) + t(2003, 30, 20) + t(2005, 31, 20)
+    rows += k(2000, 30, 20) + k(2001, 10, 20) + k(2002, 30, 20) + k(2003, 40, 20)
+    ctx = make_ctx({"trade_flows": rows}, countries=COUNTRIES)
+    summary, single, _ = _compare(ctx, "trade_share", {}, ("turnover", "import", "export"), ["KAZ", "KGZ"])
+    s = summary.to_pandas()
+    kaz = one(s, country="KAZ", source="s")
+    assert kaz["first_year"] == 2002 and kaz["bad_after"] == 0 and kaz["latest_year"] == 2005
+    assert kaz["latest_lead"] == pytest.approx(0.11)
+    assert sorted(kaz["years"]) == [2000, 2001, 2002, 2003, 2005]
+    kgz = one(s, country="KGZ", source="s")
+    assert kgz["first_year"] == 2000 and kgz["bad_after"] == 1 and kgz["since_year"] == 2002
+    assert single.to_pandas().empty
+
+
+def test_shared_igos_both_directions(make_ctx):
+    rows = [dict(country_a="CHN", country_b="KAZ", year=2014, source="cow", n_shared=36)]
+    ctx = make_ctx({"shared_igos": rows}, countries=COUNTRIES)
+    s = q(ctx, "shared_igos")
+    assert one(s, country="KAZ", partner="CHN")["value"] == 36
+    assert one(s, country="CHN", partner="KAZ")["value"] == 36

@@ -1,0 +1,128 @@
+"""The report built from the data pack: every section present, self-contained (no network), figures checked
+against the pack's raw rows, every source cited; the CLI's `report` command and its errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from multipolar.cli import app
+
+SECTIONS = ("summary", "headline", "heatmap", "states", "asymmetry", "memberships", "claims", "crossovers",
+            "provenance")
+
+
+def test_every_section_is_present(report_html):
+    for section in SECTIONS:
+        assert f'<section id="{section}"' in report_html, section
+
+
+def test_report_needs_no_network(report_html):
+    # No external script, stylesheet, image or font: everything the page loads is inline.
+    assert not re.search(r'<(script|img|iframe)[^>]+src=', report_html)
+    assert not re.search(r'<link[^>]+href=', report_html)
+    assert not re.search(r'@import|url\(\s*["\']?https?:', report_html)
+    assert "Plotly.newPlot" in report_html and "plotly.js v" in report_html  # plotly.js inlined
+
+
+def test_progress_reports_every_step(built):
+    steps = built["steps"]
+    totals = {total for _label, _done, total in steps}
+    assert len(totals) == 1
+    total = totals.pop()
+    assert [done for _l, done, _t in steps] == list(range(total)) + [total]
+    assert steps[-1][0] == "Done"
+
+
+def test_kazakhstan_trade_cell_matches_the_raw_rows(pack, report_html):
+    """The headline's Kazakhstan trade figures for 2023 equal (exports + imports with the power) / (exports +
+    imports with the world) computed here from the pack's trade_flows rows of Kazakhstan's own statistics."""
+    import multipolar
+
+    rows = multipolar.load("trade_flows", country="KAZ", partner=["CHN", "RUS", "WLD"], year=2023,
+                           source="national_kz")
+    if rows.empty:
+        pytest.skip("pack has no national_kz rows for 2023")
+    turnover = rows.groupby("partner")["value_usd"].sum()
+    china = turnover["CHN"] / turnover["WLD"]
+    russia = turnover["RUS"] / turnover["WLD"]
+    row = re.search(r'<tr data-country="KAZ">(.*?)</tr>', report_html, re.S).group(1)
+    trade_cell = re.findall(r"<td class=\"lead[^\"]*\".*?</td>", row, re.S)[0]
+    assert f"China {china * 100:.1f}%" in trade_cell and f"Russia {russia * 100:.1f}%" in trade_cell
+    assert "(2023)" in trade_cell
+    leader = "China" if china > russia else "Russia"
+    assert re.search(rf'class="who">.*?{leader}', trade_cell, re.S)
+
+
+def test_every_state_has_a_chart_and_a_headline_row(pack, report_html):
+    from multipolar.memberships import members
+
+    states = [c for c in members("SCO") if c not in ("CHN", "RUS")]
+    for state in states:
+        assert f'id="state-{state}"' in report_html
+        assert f'id="fig-state-{state}"' in report_html
+        assert f'<tr data-country="{state}">' in report_html
+
+
+def test_membership_timelines_cover_the_blocs(report_html):
+    for org in ("SCO", "EAEU", "CSTO", "CIS", "BRICS"):
+        assert f'id="fig-members-{org}"' in report_html
+
+
+def test_every_pack_source_and_table_is_cited(pack, report_html):
+    from multipolar.store import read_manifest
+
+    manifest = read_manifest(pack)
+    for name, entry in manifest["tables"].items():
+        assert f"<code>{name}</code>" in report_html, name
+        for source in entry["sources"]:
+            assert f'id="source-{source["id"]}"' in report_html, source["id"]
+    for item in manifest.get("excluded", []):
+        assert item["source"] in report_html
+
+
+def test_seed_article_verdicts_are_embedded(report_html):
+    from multipolar.claims import VERDICTS
+
+    rows = re.findall(r'<tr id="claim-(\d+)" class="verdict-row">(.*?)</tr>', report_html, re.S)
+    assert rows, "no verdict rows"
+    assert [int(n) for n, _ in rows] == list(range(1, len(rows) + 1))
+    for _n, row in rows:
+        badge = re.search(r'<span class="badge [^"]+">([^<]+)</span>', row).group(1)
+        assert badge in VERDICTS
+    # The article's text is quoted with the claims marked, and its origin cited.
+    assert "Iran joined in 2023" in report_html
+    assert "astana-sco-summit.txt" in report_html
+
+
+def test_the_report_says_who_leads_with_arrows(report_html):
+    cells = re.findall(r'<td class="lead lead-(CHN|RUS)"', report_html)
+    assert cells, "no cell names a leader"
+    assert re.search(r'class="arrow trend-(china|russia|steady)"', report_html)
+
+
+def test_cli_report_writes_the_central_asia_report(pack, tmp_path):
+    out = tmp_path / "ca.html"
+    result = CliRunner().invoke(app, ["report", "--region", "central-asia", "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for state in ("KAZ", "KGZ", "TJK", "TKM", "UZB"):
+        assert f'id="state-{state}"' in text
+    assert 'id="state-IND"' not in text
+    assert "report written" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--region", "europe"], "invalid region 'europe'; valid choices: central-asia, sco"),
+    (["--lang", "fr"], "invalid language 'fr'; valid choices: en"),
+    (["--format", "docx"], "invalid format 'docx'; valid choices: html, pdf, png"),
+])
+def test_cli_report_rejects_bad_options(args, message, tmp_path):
+    from multipolar.errors import UsageError
+
+    result = CliRunner().invoke(app, ["report", "--out", str(tmp_path / "x.html"), *args])
+    assert isinstance(result.exception, UsageError)
+    assert message in str(result.exception)
+    assert not (tmp_path / "x.html").exists()

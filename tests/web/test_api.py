@@ -1,0 +1,201 @@
+"""The JSON API: valid requests answer 200 with bounded, sourced rows; invalid ones 422 (or 404 for an unknown
+resource) with a message naming the valid choices — never 500. Figures checked against the pack's raw rows."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from importlib import resources
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from multipolar.report.data import MAX_COUNTRIES, MAX_ROWS, MAX_TEXT
+
+
+def test_indicator_list_has_metadata_and_labels(client):
+    body = client.get("/api/indicators").json()
+    by_name = {i["name"]: i for i in body}
+    share = by_name["trade_share"]
+    assert share["unit"] == "share (0-1)" and share["dimension"] == "trade"
+    assert "reconciled" in share["labels"] and set(share["flows"]) == {"export", "import", "turnover"}
+    assert {"arms_share_5y", "un_agreement", "influence_score", "dependence_asymmetry"} <= set(by_name)
+
+
+def test_trade_share_matches_the_raw_rows(client, pack):
+    """Kazakhstan 2023 (its own statistics): China's share of turnover = (exports + imports with China) /
+    (exports + imports with the world), computed here from the pack's trade_flows rows."""
+    import multipolar
+
+    rows = multipolar.load("trade_flows", country="KAZ", partner=["CHN", "WLD"], year=2023, source="national_kz")
+    if rows.empty:
+        pytest.skip("pack has no national_kz rows for 2023")
+    turnover = rows.groupby("partner")["value_usd"].sum()
+    r = client.get("/api/indicators/trade_share", params={"country": "KAZ", "partner": "CHN", "years": "2023",
+                                                          "flow": "turnover", "source": "national_kz"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["n_rows"] == 1 and body["truncated"] is False
+    row = body["rows"][0]
+    assert row["source"] == "national_kz" and row["year"] == 2023
+    assert row["value"] == pytest.approx(turnover["CHN"] / turnover["WLD"], rel=1e-9)
+
+
+def test_results_are_bounded_and_paged(client):
+    r = client.get("/api/indicators/trade_value", params={"country": "KAZ", "limit": 7})
+    body = r.json()
+    assert r.status_code == 200 and len(body["rows"]) == 7 and body["limit"] == 7
+    assert body["n_rows"] > 7 and body["truncated"] is True
+    page2 = client.get("/api/indicators/trade_value", params={"country": "KAZ", "limit": 7, "offset": 7}).json()
+    assert page2["offset"] == 7 and page2["rows"] != body["rows"]
+    full = client.get("/api/indicators/trade_value", params={"country": "KAZ"}).json()
+    assert len(full["rows"]) == min(full["n_rows"], MAX_ROWS)
+    assert full["columns"] == list(full["rows"][0].keys())
+
+
+@pytest.mark.parametrize("path, params, status, message", [
+    ("/api/indicators/nope", {"country": "KAZ"}, 404, "no indicator 'nope'; valid: "),
+    ("/api/indicators/trade_share", {}, 422, "country: Field required"),
+    ("/api/indicators/trade_share", {"country": "XXX"}, 422, "invalid country 'XXX'; valid choices: "),
+    ("/api/indicators/trade_share", {"country": "K1Z"}, 422, "invalid country 'K1Z': use ISO3 codes"),
+    ("/api/indicators/trade_share", {"country": "KAZ", "years": "abc"}, 422, "years: String should match"),
+    ("/api/indicators/trade_share", {"country": "KAZ", "years": "2023-2000"}, 422, "invalid years '2023-2000'"),
+    ("/api/indicators/trade_share", {"country": "KAZ", "years": "2090"}, 422, "the data of trade_share cover"),
+    ("/api/indicators/trade_share", {"country": "KAZ", "source": "nope"}, 422, "valid choices: "),
+    ("/api/indicators/trade_share", {"country": "KAZ", "flow": "both"}, 422,
+     "invalid flow 'both'; valid choices: export, import, turnover"),
+    ("/api/indicators/trade_share", {"country": "KAZ", "limit": MAX_ROWS + 1}, 422, "limit: Input should be less"),
+    ("/api/indicators/trade_share", {"country": "KAZ", "limit": 0}, 422, "limit: Input should be greater"),
+    ("/api/indicators/trade_share", {"country": "KAZ", "offset": -1}, 422, "offset: Input should be greater"),
+    ("/api/indicators/trade_share", {"country": ",".join(["KAZ"] * 1 + ["KGZ", "TJK", "UZB", "TKM", "IND", "PAK",
+                                                                        "IRN", "BLR", "AFG", "MNG", "ARM", "AZE"])},
+     422, f"at most {MAX_COUNTRIES} countries"),
+    ("/api/indicators/trade_hhi", {"country": "KAZ", "partner": "CHN"}, 422, "has no partner"),
+    ("/api/indicators/trade_growth", {"country": "KAZ", "param": "nope=1"}, 422, "invalid parameter of trade_growth"),
+    ("/api/indicators/trade_growth", {"country": "KAZ", "param": "base_year"}, 422, "use name=value"),
+    ("/api/crossover", {"region": "europe"}, 422, "invalid region 'europe'; valid choices: central-asia, sco"),
+    ("/api/crossover", {"dimensions": "culture"}, 422, "invalid dimension 'culture'; valid choices: "),
+    ("/api/crossover", {"countries": "CHN"}, 422, "invalid country 'CHN'"),
+    ("/api/countries/ZZZ", {}, 404, "no pack country 'ZZZ'"),
+    ("/api/memberships", {"organization": "NATO"}, 422, "invalid organization 'NATO'; valid choices: "),
+    ("/api/memberships", {"on": "July 2024"}, 422, "on: String should match"),
+])
+def test_invalid_requests_get_a_clear_error(client, path, params, status, message):
+    r = client.get(path, params=params)
+    assert r.status_code == status, r.text
+    assert message in r.json()["detail"]
+
+
+def test_check_gives_verdicts(client):
+    r = client.post("/api/check", json={"text": "Iran joined the SCO in 2023.", "date": "2024-07-11"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["n_claims"] == len(body["verdicts"]) >= 1
+    v = body["verdicts"][0]
+    assert set(v) >= {"text", "span", "type", "parsed", "verdict", "observed", "reason"}
+    # The registry (a CSV shipped in the package) dates Iran's SCO membership to 2023: the claim holds.
+    assert v["verdict"] == "supported"
+
+
+@pytest.mark.parametrize("payload, message", [
+    ({"text": ""}, "text: String should have at least 1 character"),
+    ({"text": "x" * (MAX_TEXT + 1)}, "text: String should have at most"),
+    ({"text": "China leads.", "date": "11 July 2024"}, "date: String should match"),
+    ({"text": "China leads.", "date": "2024-13-45"}, "invalid date '2024-13-45'"),
+    ({"date": "2024-07-11"}, "text: Field required"),
+    ({"text": "   "}, "text is empty"),
+])
+def test_check_rejects_bad_input(client, payload, message):
+    r = client.post("/api/check", json=payload)
+    assert r.status_code == 422, r.text
+    assert message in r.json()["detail"]
+
+
+def test_check_rejects_malformed_json(client):
+    r = client.post("/api/check", content=b"{not json", headers={"content-type": "application/json"})
+    assert r.status_code == 422 and "JSON decode error" in r.json()["detail"]
+
+
+def test_memberships_at_a_date_follow_the_registry(client):
+    """SCO members on 2024-07-11, computed here from the registry CSV shipped in the package (start <= date < end)."""
+    path = resources.files("multipolar").joinpath("registry", "memberships.csv")
+    day = dt.date(2024, 7, 11)
+    expected = sorted({r["country"] for r in csv.DictReader(path.open(encoding="utf-8"))
+                       if r["organization"] == "SCO" and r["role"] == "member"
+                       and dt.date.fromisoformat(r["start"]) <= day
+                       and (not r["end"] or dt.date.fromisoformat(r["end"]) > day)})
+    body = client.get("/api/memberships", params={"organization": "SCO", "on": "2024-07-11"}).json()
+    assert body["members"]["SCO"] == expected
+    assert "BLR" in expected and len(expected) == 10  # Belarus admitted at Astana, 4 July 2024
+
+
+def test_country_page_data(client):
+    body = client.get("/api/countries/kaz").json()
+    assert body["iso3"] == "KAZ" and body["name"] == "Kazakhstan"
+    assert {m["organization"] for m in body["memberships"]} >= {"SCO", "EAEU", "CSTO", "CIS"}
+    assert body["crossover"] and {r["country"] for r in body["crossover"]} == {"KAZ"}
+    listed = client.get("/api/countries").json()
+    kaz = next(c for c in listed if c["iso3"] == "KAZ")
+    assert kaz["roles"]["SCO"] == "member" and kaz["central_asia"] is True
+
+
+def test_crossover_filters(client):
+    body = client.get("/api/crossover", params={"region": "central-asia", "dimensions": "trade,security"}).json()
+    assert body["rows"] and {r["country"] for r in body["rows"]} <= {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
+    assert {r["dimension"] for r in body["rows"]} <= {"trade", "security"}
+    assert body["n_rows"] == len(body["rows"])
+
+
+def test_pages_and_docs_load_nothing_from_outside(client):
+    import re
+
+    for path in ("/", "/country/KAZ", "/explorer", "/crossover", "/claims", "/docs"):
+        r = client.get(path)
+        assert r.status_code == 200, path
+        assert not re.search(r'(src|href)="https?://', r.text), path
+    assert client.get("/country/ZZZ").status_code == 404
+    assert client.get("/assets/plotly.min.js").text.lstrip().startswith("/**")
+    schema = client.get("/openapi.json").json()
+    assert {"/api/indicators", "/api/indicators/{name}", "/api/crossover", "/api/countries", "/api/memberships",
+            "/api/check"} <= set(schema["paths"])
+    assert "/api/indicators/{name}" in client.get("/docs").text
+
+
+CODES = st.one_of(st.sampled_from(["KAZ", "UZB", "CHN", "RUS", "WLD", "kaz", "ZZZ", ""]),
+                  st.text(max_size=12))
+YEARS = st.one_of(st.none(), st.sampled_from(["2019", "2000-2023", "2023-2000", "1800", "3000-3001", "20x0"]),
+                  st.text(max_size=10))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["trade_share", "trade_value", "arms_share_5y", "un_agreement", "trade_hhi",
+                             "influence_score", "trade_growth", "top_partner"]),
+       country=CODES, partner=st.one_of(st.none(), CODES), years=YEARS,
+       source=st.one_of(st.none(), st.sampled_from(["reconciled", "sipri_at", "mirror:imf_dots"]), st.text(max_size=8)),
+       flow=st.one_of(st.none(), st.sampled_from(["export", "turnover", "x"])),
+       limit=st.one_of(st.none(), st.integers(-5, MAX_ROWS + 5)))
+def test_any_query_is_answered_without_a_server_error(client, name, country, partner, years, source, flow, limit):
+    params = {k: v for k, v in dict(country=country, partner=partner, years=years, source=source, flow=flow,
+                                    limit=limit).items() if v is not None}
+    r = client.get(f"/api/indicators/{name}", params=params)
+    assert r.status_code in (200, 404, 422), (params, r.text[:300])
+    if r.status_code == 200:
+        assert len(r.json()["rows"]) <= MAX_ROWS
+    else:
+        assert r.json()["detail"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(countries=st.one_of(st.none(), CODES), region=st.one_of(st.none(), st.sampled_from(["sco", "central-asia"]),
+                                                              st.text(max_size=8)),
+       dimensions=st.one_of(st.none(), st.sampled_from(["trade", "trade,security", "finance"]), st.text(max_size=8)),
+       organization=st.one_of(st.none(), st.sampled_from(["SCO", "BRICS"]), st.text(max_size=8)),
+       on=st.one_of(st.none(), st.sampled_from(["2024-07-11", "2001", "1800", "2024-02-30"]), st.text(max_size=10)))
+def test_crossover_and_memberships_never_fail_on_odd_input(client, countries, region, dimensions, organization, on):
+    cross = client.get("/api/crossover", params={k: v for k, v in dict(countries=countries, region=region,
+                                                                       dimensions=dimensions).items() if v is not None})
+    assert cross.status_code in (200, 422), cross.text[:300]
+    members = client.get("/api/memberships", params={k: v for k, v in dict(organization=organization,
+                                                                           on=on).items() if v is not None})
+    assert members.status_code in (200, 422), members.text[:300]
