@@ -30,7 +30,9 @@ DEFAULTS = {
     "macro": {"population": None},
 }
 
-BACKENDS = ["duckdb", "pyspark"]
+# DuckDB always; Spark when pyspark and Java are installed (marked `spark`: deselect with -m "not spark", the
+# Spark run of the synthetic suite takes minutes on local[1]).
+BACKENDS = ["duckdb", pytest.param("pyspark", marks=pytest.mark.spark)]
 
 
 def arrow_table(name: str, rows: list[dict]) -> pa.Table:
