@@ -1,4 +1,4 @@
-"""The strict CSV reader shared by the politics and events parsers (sources/_csv.py)."""
+"""The strict CSV reader shared by the parsers (sources/_read.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from politics_files import write
 
 from multipolar.errors import DataError
-from multipolar.sources._csv import numbers, read_csv
+from multipolar.sources._read import numbers, read_csv
 
 
 def test_rows_are_indexed_by_line_and_namibia_na_survives(tmp_path):

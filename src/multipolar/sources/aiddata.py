@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from ._csv import cow_codes, first_row, numbers, read_csv
+from ._codes import cow_column
+from ._read import first_row, numbers, read_csv
 from .base import Origin
 
 ORIGIN = Origin(
@@ -61,7 +62,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     """development_finance: China's commitments per recipient, year and flow class."""
     path = ORIGIN.input_files(data_dir)[0]
     frame = read_csv(path, COLUMNS)
-    recipient = cow_codes(frame, "ccode", path)
+    recipient = cow_column(frame, "ccode", path)
     year = numbers(frame, "year", path, integer=True, low=1990, high=2030).astype("int16")
     if recipient.isna().any():
         row = first_row(recipient.isna())

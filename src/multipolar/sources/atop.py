@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..countries import FOCUS, POWERS
-from ._csv import cow_codes, numbers, read_csv
+from ._codes import cow_column
+from ._read import numbers, read_csv
 from .base import Origin
 
 ORIGIN = Origin(
@@ -69,8 +70,8 @@ KEEP = frozenset(FOCUS) | frozenset(POWERS)
 
 def _pairs(frame: pd.DataFrame, path: Path, values: dict[str, pd.Series]) -> pd.DataFrame:
     """ISO3 pairs (country_a < country_b) and year with the given value columns, kept where a focus state is in."""
-    a = cow_codes(frame, "ccode1", path)
-    b = cow_codes(frame, "ccode2", path)
+    a = cow_column(frame, "ccode1", path)
+    b = cow_column(frame, "ccode2", path)
     year = numbers(frame, "year", path, integer=True, low=1800, high=2100).astype("int16")
     keep = a.notna() & b.notna() & (a.isin(KEEP) | b.isin(KEEP)) & (a != b)
     a, b = a[keep], b[keep]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._tabular import LINE, drop_identical_duplicates, fail_at, read_csv
+from ._read import drop_identical_duplicates, fail_at, failing, read_csv
 from .base import Origin
 
 ORIGIN = Origin(
@@ -53,11 +53,11 @@ def read_tiers(data_dir: Path) -> dict[str, str]:
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     """chpl_items: one row per HS6 code with its tier."""
     (path,) = ORIGIN.input_files(data_dir)
-    raw = read_csv(path, ("hs6", "tier"))
-    fail_at(raw, ~raw["hs6"].map(lambda c: bool(re.fullmatch(r"\d{6}", c))),
+    raw = read_csv(path, ("hs6", "tier"), strip=True, final_newline=False).astype(object)
+    fail_at(raw, failing(raw["hs6"], lambda c: re.fullmatch(r"\d{6}", c)),
             "hs6 {value!r} is not a six-digit HS code (a lost leading zero?)", file=path, field="hs6")
     raw["tier"] = raw["tier"].str.upper()
     fail_at(raw, ~raw["tier"].isin(TIERS), f"tier {{value!r}} is not one of {list(TIERS)}", file=path, field="tier")
-    frame, _ = drop_identical_duplicates(raw[["hs6", "tier", LINE]], ["hs6"], file=path)
+    frame, _ = drop_identical_duplicates(raw[["hs6", "tier"]], ["hs6"], file=path)
     frame = frame.assign(source=SOURCE)[["hs6", "tier", "source"]].sort_values("hs6").reset_index(drop=True)
     return {"chpl_items": frame}

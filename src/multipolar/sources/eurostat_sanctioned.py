@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import chpl
-from ._tabular import LINE, drop_identical_duplicates, fail_at, failing, map_labels, numbers, read_csv
+from ._codes import iso3_column
+from ._read import drop_identical_duplicates, fail_at, failing, numbers, read_csv
 from .base import Origin
 
 ORIGIN = Origin(
@@ -64,13 +65,15 @@ REQUIRED = ("product_code", "flow", "indicator", "reporter", "partner", "period"
 # this table's ~3 MB share of the 15 MB pack budget.
 AGGREGATE_MEMBERS = True
 EU_REPORTER = "EUU"
+# Value cells meaning confidential (':', ':c') or not available ('').
+MISSING = (":", ":c", "")
 
 log = logging.getLogger(__name__)
 
 
 def read_rows(path: Path) -> pd.DataFrame:
     """The tidy file as checked rows: reporter, partner (ISO3), period, product_code, code_length, value_eur."""
-    raw = read_csv(path, REQUIRED)
+    raw = read_csv(path, REQUIRED, strip=True, final_newline=False)
     fail_at(raw, raw["flow"] != "EXPORT", "flow {value!r}: only EXPORT is expected", file=path, field="flow")
     fail_at(raw, raw["indicator"] != "VALUE_IN_EUROS",
             "wrong unit: indicator {value!r}, expected VALUE_IN_EUROS (value in euros)", file=path, field="indicator")
@@ -79,20 +82,20 @@ def read_rows(path: Path) -> pd.DataFrame:
             field="product_code")
     fail_at(raw, failing(raw["period"], lambda p: bool(re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", p))),
             "period {value!r} is not YYYY-MM", file=path, field="period")
-    value = numbers(raw, "value", file=path)
+    value = numbers(raw, "value", path, low=0, blank=MISSING)
 
     # Categories make the duplicate check and the label mapping cheap on the 1.1M-row file.
     frame = pd.DataFrame({"reporter_label": raw["reporter"].astype("category"),
                           "partner_label": raw["partner"].astype("category"),
                           "period": raw["period"].astype("category"),
                           "product_code": raw["product_code"].astype("category"),
-                          "value_eur": value, LINE: raw[LINE]})
+                          "value_eur": value})
     key = ["reporter_label", "partner_label", "period", "product_code"]
     frame, dropped = drop_identical_duplicates(frame, key, file=path)
     if dropped:
         log.info("%s: %d exact duplicate rows dropped", path.name, dropped)
-    frame["reporter"] = map_labels(frame, "reporter_label", "eurostat", file=path, field="reporter")
-    frame["partner"] = map_labels(frame, "partner_label", "eurostat", file=path, field="partner")
+    frame["reporter"] = iso3_column(frame, "reporter_label", path, mapping="eurostat", guess=None, field="reporter")
+    frame["partner"] = iso3_column(frame, "partner_label", path, mapping="eurostat", guess=None, field="partner")
 
     aggregate = frame["reporter"].isna() | (frame["reporter"] == EU_REPORTER) | frame["partner"].isna()
     if aggregate.any():

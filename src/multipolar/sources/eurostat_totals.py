@@ -10,7 +10,9 @@ import pandas as pd
 
 from ..countries import read_mapping
 from ..errors import DataError
-from ._tabular import LINE, drop_identical_duplicates, fail_at, map_labels, numbers, read_csv
+from ._codes import iso3_column
+from ._read import drop_identical_duplicates, fail_at, numbers, read_csv
+from ._tables import table_frame
 from .base import Origin
 
 ORIGIN = Origin(
@@ -89,6 +91,10 @@ MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", 
 MONTH_RE = r"^(?:(?P<code>\d{6})-)?(?P<mon>[A-Z][a-z]{2})\.? (?P<year>\d{4})$"
 YEAR_RE = r"^(?:(?P<code>\d{4})52-)?Jan\.-Dec\. (?P<year>\d{4})$"
 GBR_NOTE = "United Kingdom while an EU member (to 2020-01-31); not part of the EU27 total (EUU)"
+# Value cells meaning confidential (':', ':c') or not available ('').
+MISSING = (":", ":c", "")
+# Column of read_file's rows holding their line in the file (they are concatenated across files).
+LINE = "line"
 
 log = logging.getLogger(__name__)
 
@@ -103,13 +109,13 @@ def _codes(frame: pd.DataFrame, column: str, french: pd.Series, *, file) -> pd.S
     for is_french, mapping in ((False, "eurostat"), (True, "eurostat_fr")):
         part = french == is_french
         if part.any():
-            out[part] = map_labels(frame.loc[part], column, mapping, file=file)
+            out[part] = iso3_column(frame.loc[part], column, file, mapping=mapping, guess=None)
     return out
 
 
 def _value_column(frame: pd.DataFrame, path: Path) -> str:
     """The euro value column; a DataError naming the unit when the file holds something else."""
-    columns = [c for c in frame.columns if c != LINE]
+    columns = list(frame.columns)
     if "INDICATORS" in columns:
         fail_at(frame, ~frame["INDICATORS"].isin(EURO_INDICATORS),
                 "wrong unit: indicator {value!r}, expected VALUE_IN_EUROS (value in euros)", file=path,
@@ -128,7 +134,7 @@ def _value_column(frame: pd.DataFrame, path: Path) -> str:
 
 def read_file(path: Path, *, annual: bool) -> pd.DataFrame:
     """One Comext CSV as reporter, partner, period (YYYY-MM) or year, flow, value, plus LINE and the raw labels."""
-    raw = read_csv(path, REQUIRED)
+    raw = read_csv(path, REQUIRED, all_columns=True, strip=True, final_newline=False).astype(object)
     value_column = _value_column(raw, path)
     fail_at(raw, ~raw["PRODUCT"].isin(TOTAL_PRODUCT), "PRODUCT {value!r} is not total goods", file=path,
             field="PRODUCT")
@@ -137,7 +143,7 @@ def read_file(path: Path, *, annual: bool) -> pd.DataFrame:
     flow = raw["FLOW"].str.replace(r"^\d-", "", regex=True).map(FLOWS)
     fail_at(raw, flow.isna(), "unknown FLOW {value!r}", file=path, field="FLOW")
 
-    out = pd.DataFrame({"REPORTER": raw["REPORTER"], "PARTNER": raw["PARTNER"], "flow": flow, LINE: raw[LINE]})
+    out = pd.DataFrame({"REPORTER": raw["REPORTER"], "PARTNER": raw["PARTNER"], "flow": flow})
     parts = raw["PERIOD"].str.extract(YEAR_RE if annual else MONTH_RE)
     kind = "a year ('Jan.-Dec. YYYY')" if annual else "a month ('Mon. YYYY')"
     fail_at(raw, parts["year"].isna(), f"PERIOD {{value!r}} is not {kind}", file=path, field="PERIOD")
@@ -152,7 +158,7 @@ def read_file(path: Path, *, annual: bool) -> pd.DataFrame:
         code = parts["code"].fillna(out["period"].str.replace("-", ""))
         fail_at(raw, code != out["period"].str.replace("-", ""), "PERIOD {value!r}: code and label disagree",
                 file=path, field="PERIOD")
-    out["value"] = numbers(raw, value_column, file=path)
+    out["value"] = numbers(raw, value_column, path, low=0, blank=MISSING)
 
     key = ["REPORTER", "PARTNER", "year" if annual else "period", "flow"]
     out, dropped = drop_identical_duplicates(out, key, file=path)
@@ -162,6 +168,7 @@ def read_file(path: Path, *, annual: bool) -> pd.DataFrame:
     out["reporter"] = _codes(out, "REPORTER", french, file=path)
     out["partner"] = _codes(out, "PARTNER", french, file=path)
     out["file"] = path.name
+    out[LINE] = out.index
     return out
 
 
@@ -190,15 +197,10 @@ def _sum_note(reporter: str, months: int, first: str, last: str) -> str | None:
     return "; ".join(parts) or None
 
 
-def _trade_columns(frame: pd.DataFrame, source: str) -> pd.DataFrame:
-    frame = frame.copy()
-    frame["source"] = source
-    frame["value_usd"] = np.nan
-    frame["value_published"] = frame["value"].astype(float)
-    frame["unit_published"] = "EUR"
-    frame["basis"] = frame["flow"].map(BASIS)
-    frame["is_estimate"] = False
-    return frame
+def _trade(table: str, frame: pd.DataFrame, source: str, **columns) -> pd.DataFrame:
+    """Rows in EUR as `table`: value_usd null (no cited EUR/USD rate), basis by flow."""
+    return table_frame(table, frame, source=source, value_usd=np.nan, value_published=frame["value"].astype(float),
+                       unit_published="EUR", basis=frame["flow"].map(BASIS), is_estimate=False, **columns)
 
 
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
@@ -212,25 +214,15 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     _check_unique(monthly, ["reporter", "partner", "period", "flow"])
     _check_unique(annual, ["reporter", "partner", "year", "flow"])
 
-    tm = _trade_columns(monthly, SOURCE_ANNUAL)
-    tm["note"] = np.where(tm["reporter"] == "GBR", GBR_NOTE, None)
-    trade_monthly = tm[["reporter", "partner", "period", "flow", "source", "value_usd", "value_published",
-                        "unit_published", "basis", "is_estimate", "note"]].reset_index(drop=True)
-
-    ta = _trade_columns(annual, SOURCE_ANNUAL)
-    ta["months"] = 12
-    ta["note"] = None
+    trade_monthly = _trade("trade_monthly", monthly, SOURCE_ANNUAL,
+                           note=np.where(monthly["reporter"] == "GBR", GBR_NOTE, None)).reset_index(drop=True)
+    ta = _trade("trade_flows", annual, SOURCE_ANNUAL, months=12, note=None)
 
     monthly = monthly.assign(year=monthly["period"].str[:4].astype(int))
     sums = (monthly.groupby(["reporter", "partner", "year", "flow"], as_index=False)
             .agg(value=("value", "sum"), months=("period", "nunique"), first=("period", "min"),
                  last=("period", "max")))
-    ts = _trade_columns(sums, SOURCE_MONTHLY_SUM)
-    ts["note"] = [_sum_note(*row) for row in ts[["reporter", "months", "first", "last"]].itertuples(index=False)]
-
-    columns = ["reporter", "partner", "year", "flow", "source", "value_usd", "value_published", "unit_published",
-               "basis", "is_estimate", "months", "note"]
-    trade_flows = pd.concat([ta[columns], ts[columns]], ignore_index=True)
-    trade_flows["year"] = trade_flows["year"].astype("int16")
-    trade_flows["months"] = trade_flows["months"].astype("int8")
+    notes = [_sum_note(*row) for row in sums[["reporter", "months", "first", "last"]].itertuples(index=False)]
+    ts = _trade("trade_flows", sums, SOURCE_MONTHLY_SUM, note=notes)
+    trade_flows = pd.concat([ta, ts], ignore_index=True)
     return {"trade_monthly": trade_monthly, "trade_flows": trade_flows}

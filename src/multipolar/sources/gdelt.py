@@ -9,7 +9,8 @@ import pandas as pd
 
 from ..countries import FOCUS, POWERS
 from ..errors import DataError, UnknownCountryError
-from ._csv import check_choices, first_row, iso3_codes, numbers, read_csv
+from ._codes import iso3_column
+from ._read import check_choices, first_row, numbers, read_csv
 from .base import Origin
 
 ORIGIN = Origin(
@@ -97,7 +98,7 @@ def _monthly(path: Path, listed: set[str]) -> pd.DataFrame:
         raise DataError(f"not a month YYYYMM: {frame['month'].loc[row]!r}", file=path, row=row, field="month")
     check_choices(frame, "source", POWER_ORDER, path)
     power = frame["source"].astype(str)
-    partner = iso3_codes(frame, "partner", path)
+    partner = iso3_column(frame, "partner", path, guess="iso3")
     _check_listed(partner, listed, path, "partner")
     score = numbers(frame, "edge_sum", path)
     period = (month // 100).astype(str) + "-" + (month % 100).astype(str).str.zfill(2)
@@ -119,8 +120,8 @@ def _monthly(path: Path, listed: set[str]) -> pd.DataFrame:
 def _annual(path: Path, listed: set[str]) -> pd.DataFrame:
     frame = read_csv(path, ("year", "iso3_a", "iso3_b", "edge_sum"))
     year = numbers(frame, "year", path, integer=True, low=1979, high=2100).astype("int64")
-    a = iso3_codes(frame, "iso3_a", path)
-    b = iso3_codes(frame, "iso3_b", path)
+    a = iso3_column(frame, "iso3_a", path, guess="iso3")
+    b = iso3_column(frame, "iso3_b", path, guess="iso3")
     _check_listed(a, listed, path, "iso3_a")
     _check_listed(b, listed, path, "iso3_b")
     same = a == b

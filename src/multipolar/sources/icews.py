@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from ._csv import country_names, first_row, iso3_codes, numbers, read_csv
+from ._codes import iso3_column
+from ._read import first_row, numbers, read_csv
 from .base import Origin
 
 ORIGIN = Origin(
@@ -53,8 +54,8 @@ COUNTS = {"verbCoop": "verbal_coop", "matlCoop": "material_coop", "verbConf": "v
 
 def _codes(frame: pd.DataFrame, name: str, code: str, path: Path) -> pd.Series:
     """The ISO3 column, checked against the country list and against the name column of the same row."""
-    codes = iso3_codes(frame, code, path)
-    from_names = country_names(frame, name, path)
+    codes = iso3_column(frame, code, path, guess="iso3")
+    from_names = iso3_column(frame, name, path)
     differ = from_names != codes
     if differ.any():
         row = first_row(differ)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from ..schema import TABLES
-from ._files import cell, cell_ref, names_to_iso3, read_sheets
+from ._codes import iso3_at
+from ._read import cell, cell_ref, read_sheets
+from ._tables import table_frame
 from .base import Origin
 
 ORIGIN = Origin(
@@ -70,8 +71,8 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     kept: dict[str, tuple[Path, list]] = {}
     for path in files:
         reporter_label, records = read_workbook(path)
-        reporter = names_to_iso3({reporter_label: f"cell {cell_ref(*REPORTER_CELL)}"}, mapping="imf_dots",
-                                 file=path, field="reporter")[reporter_label]
+        reporter = iso3_at({reporter_label: f"cell {cell_ref(*REPORTER_CELL)}"}, mapping="imf_dots", file=path,
+                           field="reporter")[reporter_label]
         if reporter is None:  # an aggregate reporter listed in the mapping (e.g. 'Euro Area')
             continue
         rows = _to_iso3(path, records)
@@ -165,7 +166,7 @@ def _to_iso3(path: Path, records: list) -> list[tuple[str, int, float, bool]]:
     for label, r, *_ in records:
         if label not in locations:
             locations[label] = f"cell {cell_ref(r, LABEL_COL)}"
-    codes = names_to_iso3(locations, mapping="imf_dots", file=path, field="partner")
+    codes = iso3_at(locations, mapping="imf_dots", file=path, field="partner")
     rows, seen = [], {}
     for label, r, year, number, estimate in records:
         partner = codes[label]
@@ -189,19 +190,9 @@ def _frame(kept: dict[str, tuple[Path, list]]) -> pd.DataFrame:
             values.append(number)
             estimates.append(estimate)
     published = pd.Series(values, dtype="float64")
-    frame = pd.DataFrame({
-        "reporter": reporters,
-        "partner": partners,
-        "year": pd.Series(years, dtype="int16"),
-        "flow": "export",
-        "source": ORIGIN.id,
-        "value_usd": published * 1e6,
-        "value_published": published,
-        "unit_published": "USD million",
-        "basis": "FOB",
-        "is_estimate": pd.Series(estimates, dtype="bool"),
-        "months": pd.Series([12] * len(values), dtype="int8"),
-        "note": pd.Series([None] * len(values), dtype="object"),
-    })
-    frame = frame[TABLES["trade_flows"].columns]
+    frame = table_frame("trade_flows", {"reporter": reporters, "partner": partners, "year": years,
+                                        "value_usd": published * 1e6, "value_published": published,
+                                        "is_estimate": pd.Series(estimates, dtype="bool")},
+                        flow="export", source=ORIGIN.id, unit_published="USD million", basis="FOB", months=12,
+                        note=None)
     return frame.sort_values(["reporter", "partner", "year"], kind="stable").reset_index(drop=True)

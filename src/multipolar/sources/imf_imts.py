@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from ..schema import TABLES
-from ._files import codes_to_iso3, read_csv_rows
+from ._codes import iso3_at
+from ._read import TEXT_WORDING, read_csv
+from ._tables import table_frame
 from .base import Origin, to_number
 
 # From this year on Russia published no partner data: the IMF's figures are its own estimates.
@@ -68,8 +69,9 @@ REPORTER = "RUS"
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     """RU_trade.csv as the trade_flows table."""
     (path,) = ORIGIN.input_files(data_dir)
-    header, rows = read_csv_rows(path, REQUIRED)
-    years = [h for h in header if re.fullmatch(r"\d{4}", h)]
+    frame = read_csv(path, REQUIRED, all_columns=True, final_newline=False, wording=TEXT_WORDING)
+    years = [h for h in frame.columns if re.fullmatch(r"\d{4}", h)]
+    rows = frame.to_dict("index").items()
     if not years:
         raise DataError("no year columns (e.g. '2021') in the header", file=path, row=1)
     for line, row in rows:
@@ -77,7 +79,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     codes = {}
     for line, row in rows:
         codes.setdefault(row["COUNTERPART_COUNTRY.ID"].strip(), f"row {line}")
-    partners = codes_to_iso3(codes, mapping="imf_imts", file=path, field="COUNTERPART_COUNTRY.ID")
+    partners = iso3_at(codes, mapping="imf_imts", guess="iso3", file=path, field="COUNTERPART_COUNTRY.ID")
     records, seen = [], {}
     for line, row in rows:
         indicator = row["INDICATOR.ID"].strip()
@@ -120,13 +122,7 @@ def _check_row(path: Path, line: int, row: dict[str, str]) -> None:
 def _frame(records: list[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(
         records, columns=["reporter", "partner", "year", "flow", "value_published", "basis", "is_estimate", "note"])
-    frame["year"] = frame["year"].astype("int16")
-    frame["value_published"] = frame["value_published"].astype("float64")
-    frame["value_usd"] = frame["value_published"] * 1e6
-    frame["source"] = ORIGIN.id
-    frame["unit_published"] = "USD million"
-    frame["months"] = pd.Series([12] * len(frame), dtype="int8")
-    frame["is_estimate"] = frame["is_estimate"].astype(bool)
-    frame["note"] = frame["note"].astype(object).where(frame["note"].notna(), None)
-    frame = frame[TABLES["trade_flows"].columns]
+    published = frame["value_published"].astype("float64")
+    frame = table_frame("trade_flows", frame, value_usd=published * 1e6, source=ORIGIN.id,
+                        unit_published="USD million", months=12)
     return frame.sort_values(["reporter", "partner", "year", "flow"], kind="stable").reset_index(drop=True)

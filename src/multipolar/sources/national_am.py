@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import DataError
-from ._national import LICENCE, REPOSITORY_URL, RETRIEVED, monthly_frame, resolve_partners, trade_frame
-from .base import Origin, check_columns, to_number
+from ._codes import iso3_at
+from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
+from ._read import NATIONAL_WORDING, read_csv
+from ._tables import table_frame
+from .base import Origin, to_number
 
 # Source id of imports by country of origin (exports and imports by country of consignment use ORIGIN.id).
 ORIGIN_SOURCE = "national_am_origin"
@@ -89,8 +91,8 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
             raise DataError(f"{year} {period}: partners sum to {total:,.1f}, not thousand USD (expected "
                             f"{low:,.0f}-{high:,.0f})", file=path, field=column)
 
-    codes = resolve_partners({name: f"line {lineno}" for lineno, name, *_ in reversed(records) if name},
-                             "national_am", path)
+    codes = iso3_at({name: f"line {lineno}" for lineno, name, *_ in reversed(records) if name},
+                    mapping="national_am", file=path, field="partner name")
     annual, monthly, seen = [], [], {}
     for lineno, name, period, year, values in records:
         partner = codes.get(name)
@@ -118,41 +120,28 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
                 annual.append({**common, "year": year, "months": len(months), "note": note})
             else:
                 monthly.append({**common, "period": f"{year}-{int(period):02d}", "note": None})
-    return {"trade_flows": trade_frame(annual), "trade_monthly": monthly_frame(monthly)}
+    return {"trade_flows": table_frame("trade_flows", annual), "trade_monthly": table_frame("trade_monthly", monthly)}
 
 
 def read_records(path: Path) -> list[tuple[int, str, str, int, dict[str, float]]]:
     """(line, country, 'Year' or month '1'-'12', year, {column: value}) for each non-blank record."""
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            lines = list(csv.reader(fh))
-    except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", file=path) from exc
-    except csv.Error as exc:
-        raise DataError(f"malformed CSV: {exc}", file=path) from exc
-    numbered = [(i, line) for i, line in enumerate(lines, start=1) if any(cell.strip() for cell in line)]
-    if not numbered:
-        raise DataError("empty file", file=path)
-    header_line, header = numbered[0]
-    header = [h.strip() for h in header]
-    check_columns(header, ["country", "timeperiod", "year", *COLUMNS], file=path, row=header_line)
-    col = {name: header.index(name) for name in ["country", "timeperiod", "year", *COLUMNS]}
+    frame = read_csv(path, ("country", "timeperiod", "year", *COLUMNS), all_columns=True, final_newline=False,
+                     wording=NATIONAL_WORDING)
     records = []
-    for lineno, line in numbered[1:]:
-        if len(line) != len(header):
-            raise DataError(f"{len(line)} fields where the header has {len(header)} (truncated or shifted row)",
-                            file=path, row=lineno)
-        period = line[col["timeperiod"]].strip()
+    for lineno, line in frame.to_dict("index").items():
+        if not any(cell.strip() for cell in line.values()):
+            continue
+        period = line["timeperiod"].strip()
         if period != "Year" and not (period.isdigit() and 1 <= int(period) <= 12):
             raise DataError(f"timeperiod {period!r} is neither 'Year' nor a month 1-12", file=path, row=lineno,
                             field="timeperiod")
-        year_text = line[col["year"]].strip()
+        year_text = line["year"].strip()
         if not (year_text.isdigit() and len(year_text) == 4):
             raise DataError(f"year {year_text!r} is not a year", file=path, row=lineno, field="year")
         values = {}
         for column in COLUMNS:
-            number = to_number(line[col[column]], file=path, row=lineno, field=column)
+            number = to_number(line[column], file=path, row=lineno, field=column)
             if number is not None:
                 values[column] = number
-        records.append((lineno, line[col["country"]].strip(), period, int(year_text), values))
+        records.append((lineno, line["country"].strip(), period, int(year_text), values))
     return records

@@ -8,7 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from ._national import LICENCE, REPOSITORY_URL, RETRIEVED, cell_ref, clean_label, monthly_frame, trade_frame
+from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
+from ._read import NATIONAL_WORDING, cell_ref, clean_label, read_sheets
+from ._tables import table_frame
 from .base import Origin, to_number
 
 ORIGIN = Origin(
@@ -65,19 +67,12 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
         a, m = read_workbook(path)
         annual.extend(a)
         monthly.extend(m)
-    return {"trade_flows": trade_frame(annual), "trade_monthly": monthly_frame(monthly)}
+    return {"trade_flows": table_frame("trade_flows", annual), "trade_monthly": table_frame("trade_monthly", monthly)}
 
 
 def read_workbook(path: Path) -> tuple[list[dict], list[dict]]:
     """The annual and monthly rows of one Geostat totals workbook."""
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
-        book.close()
-    except Exception as exc:  # zipfile.BadZipFile, KeyError, XML errors on truncated or non-xlsx files
-        raise DataError(f"cannot read the workbook ({type(exc).__name__}: {exc})", file=path) from exc
+    sheets = read_sheets(path, wording=NATIONAL_WORDING)  # grid[r][c] is cell (r + 1, c + 1)
     name = next((n for n, g in sheets.items() if g and "exports and imports" in clean_label(g[0][0]).lower()), None)
     if name is None:
         raise DataError("no sheet titled '… Exports and Imports …' in cell A1", file=path)
@@ -93,7 +88,7 @@ def read_workbook(path: Path) -> tuple[list[dict], list[dict]]:
         raise DataError(f"no unit above the year header (expected {EXPECTED_UNIT!r})", file=path, field=where)
     if unit[2] != EXPECTED_UNIT:
         raise DataError(f"unit is {unit[2]!r}, expected {EXPECTED_UNIT!r}", file=path, row=unit[0] + 1,
-                        field=f"{where} cell {cell_ref(unit[0], unit[1])}")
+                        field=f"{where} cell {cell_ref(unit[0] + 1, unit[1] + 1)}")
     footnotes = {}
     for r in range(header + 1, len(grid)):
         match = _FOOTNOTE.match(clean_label(grid[r][0] if grid[r] else ""))
@@ -107,12 +102,12 @@ def read_workbook(path: Path) -> tuple[list[dict], list[dict]]:
         year, mark = int(match.group(1)), match.group(2)
         if year in years:
             raise DataError(f"year {year} appears in two columns", file=path, row=header + 1,
-                            field=f"{where} cell {cell_ref(header, c)}")
+                            field=f"{where} cell {cell_ref(header + 1, c + 1)}")
         note = None
         if mark:
             if mark not in footnotes:
                 raise DataError(f"year header {clean_label(value)!r} has footnote {mark!r} but no footnote text",
-                                file=path, row=header + 1, field=f"{where} cell {cell_ref(header, c)}")
+                                file=path, row=header + 1, field=f"{where} cell {cell_ref(header + 1, c + 1)}")
             text = footnotes[mark]
             note = ("preliminary data" if "preliminary" in text.lower() else "footnote") + f" ({mark} {text})"
         years[year] = (c, note)
@@ -153,7 +148,7 @@ def read_workbook(path: Path) -> tuple[list[dict], list[dict]]:
                 continue
             if not present:
                 raise DataError(f"{year} has a total but no monthly figures", file=path, row=start + 1,
-                                field=f"{where} cell {cell_ref(start, c)}")
+                                field=f"{where} cell {cell_ref(start + 1, c + 1)}")
             parts = [note] if note else []
             if len(present) < 12:
                 span = (f"January-{MONTHS[len(present) - 1].title()}" if present == list(range(1, len(present) + 1))
@@ -166,4 +161,5 @@ def read_workbook(path: Path) -> tuple[list[dict], list[dict]]:
 
 def _value(grid, r: int, c: int, path: Path, where: str) -> float | None:
     row = grid[r]
-    return to_number(row[c] if c < len(row) else None, file=path, row=r + 1, field=f"{where} cell {cell_ref(r, c)}")
+    return to_number(row[c] if c < len(row) else None, file=path, row=r + 1,
+                     field=f"{where} cell {cell_ref(r + 1, c + 1)}")

@@ -8,7 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from ._national import LICENCE, REPOSITORY_URL, RETRIEVED, cell_ref, clean_label, resolve_partners, trade_frame
+from ._codes import iso3_at
+from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
+from ._read import NATIONAL_WORDING, cell_ref, clean_label, read_sheets
+from ._tables import table_frame
 from .base import Origin, to_number
 
 ORIGIN = Origin(
@@ -84,19 +87,12 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
         if len(paths) != 1:
             raise DataError(f"expected one file matching {pattern!r}, found {[p.name for p in paths]}", file=folder)
         rows.extend(read_table(paths[0], code, word, flow))
-    return {"trade_flows": trade_frame(rows)}
+    return {"trade_flows": table_frame("trade_flows", rows)}
 
 
 def read_table(path: Path, code: str, word: str, flow: str) -> list[dict]:
     """The trade_flows rows of one geographic-distribution table."""
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in book.worksheets}
-        book.close()
-    except Exception as exc:  # zipfile.BadZipFile, KeyError, XML errors on truncated or non-xlsx files
-        raise DataError(f"cannot read the workbook ({type(exc).__name__}: {exc})", file=path) from exc
+    sheets = read_sheets(path, wording=NATIONAL_WORDING)  # grid[r][c] is cell (r + 1, c + 1)
     title_sheet = next((name for name, grid in sheets.items()
                         if any(code in clean_label(v) for row in grid[:3] for v in row if v)), None)
     if title_sheet is None:
@@ -124,7 +120,7 @@ def read_table(path: Path, code: str, word: str, flow: str) -> list[dict]:
     unit_text = unit[1].strip("() ")
     if unit_text != EXPECTED_UNIT:
         raise DataError(f"unit is {unit[1]!r}, expected '({EXPECTED_UNIT})'", file=path, row=unit[0] + 1,
-                        field=f"{where} cell {cell_ref(unit[0], name_col)}")
+                        field=f"{where} cell {cell_ref(unit[0] + 1, name_col + 1)}")
 
     footnotes = {}
     for r in range(total_row + 1, len(grid)):
@@ -139,13 +135,13 @@ def read_table(path: Path, code: str, word: str, flow: str) -> list[dict]:
         year, mark = int(match.group(1)), match.group(2) or None
         if year in years:
             raise DataError(f"year {year} appears in two columns", file=path, row=header_row + 1,
-                            field=f"{where} cell {cell_ref(header_row, c)}")
+                            field=f"{where} cell {cell_ref(header_row + 1, c + 1)}")
         note = None
         if mark:
             text = footnotes.get(mark)
             if text is None:
                 raise DataError(f"year header {clean_label(value)!r} has footnote {mark!r} but no footnote text",
-                                file=path, row=header_row + 1, field=f"{where} cell {cell_ref(header_row, c)}")
+                                file=path, row=header_row + 1, field=f"{where} cell {cell_ref(header_row + 1, c + 1)}")
             note = ("preliminary data" if "предварительн" in text.lower() else "footnote") + f" ({mark}: {text})"
         years[year] = (c, note)
 
@@ -158,18 +154,18 @@ def read_table(path: Path, code: str, word: str, flow: str) -> list[dict]:
             continue  # blank separators and footnote lines
         if not label:
             raise DataError("figures without a partner name", file=path, row=r + 1,
-                            field=f"{where} cell {cell_ref(r, name_col)}")
+                            field=f"{where} cell {cell_ref(r + 1, name_col + 1)}")
         values = {}
         for year, value in cells.items():
-            number = to_number(value, file=path, row=r + 1, field=f"{where} cell {cell_ref(r, years[year][0])}")
+            number = to_number(value, file=path, row=r + 1, field=f"{where} cell {cell_ref(r + 1, years[year][0] + 1)}")
             if number is not None:
                 values[year] = number
         entries.append((label, r, values))
 
     locations = {}
     for label, r, _ in entries:
-        locations.setdefault(label, f"{where} cell {cell_ref(r, name_col)}")
-    codes = resolve_partners(locations, "national_kg", path)
+        locations.setdefault(label, f"{where} cell {cell_ref(r + 1, name_col + 1)}")
+    codes = iso3_at(locations, mapping="national_kg", file=path, field="partner name")
     out, seen = [], {}
     for label, r, values in entries:
         partner = codes[label]
@@ -178,8 +174,8 @@ def read_table(path: Path, code: str, word: str, flow: str) -> list[dict]:
         for year, value in values.items():
             if (partner, year) in seen:
                 raise DataError(f"partner {partner} has two {year} figures (cells {seen[partner, year]} and "
-                                f"{cell_ref(r, years[year][0])})", file=path, row=r + 1, field=where)
-            seen[partner, year] = cell_ref(r, years[year][0])
+                                f"{cell_ref(r + 1, years[year][0] + 1)})", file=path, row=r + 1, field=where)
+            seen[partner, year] = cell_ref(r + 1, years[year][0] + 1)
             out.append({
                 "reporter": "KGZ", "partner": partner, "year": year, "flow": flow, "source": ORIGIN.id,
                 "value_usd": value * UNIT_FACTOR, "value_published": value, "unit_published": UNIT_PUBLISHED,

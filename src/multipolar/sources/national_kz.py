@@ -9,7 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from ._national import LICENCE, REPOSITORY_URL, RETRIEVED, cell_ref, clean_label, resolve_partners, trade_frame
+from ._codes import iso3_at
+from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
+from ._read import cell_ref, clean_label
+from ._tables import table_frame
 from .base import Origin, to_number
 
 ORIGIN = Origin(
@@ -108,7 +111,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     rows = []
     for year in sorted(chosen):
         rows.extend(_rows(chosen[year], from_own=year in own))
-    return {"trade_flows": trade_frame(rows)}
+    return {"trade_flows": table_frame("trade_flows", rows)}
 
 
 def read_workbook(path: Path) -> list[Sheet]:
@@ -144,7 +147,7 @@ def _read_sheet(path: Path, sh, header: int) -> Sheet:
                 end = (match.group("end") or "декабрь").lower()
                 if end not in MONTHS:
                     raise DataError(f"unknown month {end!r} in period {text!r}", file=path, row=r + 1,
-                                    field=f"{where} cell {cell_ref(r, c)}")
+                                    field=f"{where} cell {cell_ref(r + 1, c + 1)}")
                 months = MONTHS[end]
             if "доллар" in text.lower() or "тенге" in text.lower():
                 unit_cell = (r, c, text)
@@ -156,7 +159,7 @@ def _read_sheet(path: Path, sh, header: int) -> Sheet:
     r, c, text = unit_cell
     if text != EXPECTED_UNIT:
         raise DataError(f"unit is {text!r}, expected {EXPECTED_UNIT!r}", file=path, row=r + 1,
-                        field=f"{where} cell {cell_ref(r, c)}")
+                        field=f"{where} cell {cell_ref(r + 1, c + 1)}")
     columns = {}
     for c in range(1, sh.ncols):
         flow = FLOW_HEADERS.get(clean_label(sh.cell_value(header, c)).lower())
@@ -172,19 +175,19 @@ def _read_sheet(path: Path, sh, header: int) -> Sheet:
         sub = clean_label(sh.cell_value(header + 1, c)).lower()
         if sub != "всего":
             raise DataError(f"{flow} column's sub-header is {sub!r}, expected 'всего'", file=path, row=header + 2,
-                            field=f"{where} cell {cell_ref(header + 1, c)}")
+                            field=f"{where} cell {cell_ref(header + 2, c + 1)}")
     sheet = Sheet(path, sh.name, year, months)
     for r in range(header + 2, sh.nrows):
         label = clean_label(sh.cell_value(r, 0))
         values = {}
         for flow, c in columns.items():
-            value = to_number(sh.cell_value(r, c), file=path, row=r + 1, field=f"{where} cell {cell_ref(r, c)}")
+            value = to_number(sh.cell_value(r, c), file=path, row=r + 1, field=f"{where} cell {cell_ref(r + 1, c + 1)}")
             if value is not None:
                 values[flow] = value
         if not label:
             if values:
                 raise DataError("figures without a partner name", file=path, row=r + 1,
-                                field=f"{where} cell {cell_ref(r, 0)}")
+                                field=f"{where} cell {cell_ref(r + 1, 1)}")
             continue
         sheet.rows.append((label, r, values))
     if not sheet.rows:
@@ -195,8 +198,8 @@ def _read_sheet(path: Path, sh, header: int) -> Sheet:
 def _rows(sheet: Sheet, *, from_own: bool) -> list[dict]:
     locations = {}
     for label, r, _ in sheet.rows:
-        locations.setdefault(label, f"sheet {sheet.name!r} cell {cell_ref(r, 0)}")
-    codes = resolve_partners(locations, "national_kz", sheet.file)
+        locations.setdefault(label, f"sheet {sheet.name!r} cell {cell_ref(r + 1, 1)}")
+    codes = iso3_at(locations, mapping="national_kz", file=sheet.file, field="partner name")
     note_parts = []
     if not from_own:
         note_parts.append(f"from the previous-year comparison sheet {sheet.name!r} of {sheet.file.name} "
@@ -210,9 +213,9 @@ def _rows(sheet: Sheet, *, from_own: bool) -> list[dict]:
         if partner is None:
             continue
         if partner in seen:
-            raise DataError(f"partner {partner} appears twice (cells {seen[partner]} and {cell_ref(r, 0)})",
+            raise DataError(f"partner {partner} appears twice (cells {seen[partner]} and {cell_ref(r + 1, 1)})",
                             file=sheet.file, row=r + 1, field=f"sheet {sheet.name!r}")
-        seen[partner] = cell_ref(r, 0)
+        seen[partner] = cell_ref(r + 1, 1)
         for flow, value in values.items():
             out.append({
                 "reporter": "KAZ", "partner": partner, "year": sheet.year, "flow": flow, "source": ORIGIN.id,

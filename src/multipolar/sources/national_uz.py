@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import DataError
-from ._national import LICENCE, REPOSITORY_URL, RETRIEVED, iso3_of_numeric, resolve_partners, trade_frame
-from .base import Origin, check_columns, to_number
+from ._codes import iso3_at, iso3_of_numeric
+from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
+from ._read import NATIONAL_WORDING, read_csv
+from ._tables import table_frame
+from .base import Origin, to_number
 
 ORIGIN = Origin(
     id="national_uz",
@@ -70,57 +72,45 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
         if dataset not in FLOWS:
             raise DataError(f"unknown dataset id {dataset!r} (expected one of {sorted(FLOWS)})", file=path)
         rows.extend(read_file(path, FLOWS[dataset]))
-    return {"trade_flows": trade_frame(rows)}
+    return {"trade_flows": table_frame("trade_flows", rows)}
 
 
 def read_file(path: Path, flow: str) -> list[dict]:
     """The trade_flows rows of one SDMX CSV file."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            lines = list(csv.reader(fh))
-    except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", file=path) from exc
-    except csv.Error as exc:
-        raise DataError(f"malformed CSV: {exc}", file=path) from exc
-    if not lines:
-        raise DataError("empty file", file=path)
-    header = [h.strip() for h in lines[0]]
-    check_columns(header, ["Code", "Klassifikator_ru", "Klassifikator_en"], file=path, row=1)
-    years = {i: int(h) for i, h in enumerate(header) if _YEAR.match(h)}
+    frame = read_csv(path, ("Code", "Klassifikator_ru", "Klassifikator_en"), all_columns=True, final_newline=False,
+                     wording=NATIONAL_WORDING)
+    header = list(frame.columns)
+    years = {h: int(h) for h in header if _YEAR.match(h)}
     if not years:
         raise DataError(f"no year columns in the header {header}", file=path, row=1)
-    col = {name: header.index(name) for name in ("Code", "Klassifikator_ru", "Klassifikator_en")}
 
     entries = []  # (line number, name, code, {year: value})
-    for lineno, line in enumerate(lines[1:], start=2):
-        if not any(cell.strip() for cell in line):
+    for lineno, line in frame.to_dict("index").items():
+        if not any(cell.strip() for cell in line.values()):
             continue
-        if len(line) != len(header):
-            raise DataError(f"{len(line)} fields where the header has {len(header)} (truncated or shifted row)",
-                            file=path, row=lineno)
-        en, ru = line[col["Klassifikator_en"]].strip(), line[col["Klassifikator_ru"]].strip()
+        en, ru = line["Klassifikator_en"].strip(), line["Klassifikator_ru"].strip()
         name = ru if _CYRILLIC.search(en) and not _CYRILLIC.search(ru) else en  # some rows swap the two
         if not name:
             raise DataError("no partner name", file=path, row=lineno, field="Klassifikator_en")
-        code = line[col["Code"]].strip()
+        code = line["Code"].strip()
         if not code.isdigit():
             raise DataError(f"Code {code!r} is not an ISO 3166 numeric code", file=path, row=lineno, field="Code")
         values = {}
-        for i, year in years.items():
-            number = to_number(line[i], file=path, row=lineno, field=header[i])
+        for column, year in years.items():
+            number = to_number(line[column], file=path, row=lineno, field=column)
             if number is not None:
                 values[year] = number
         entries.append((lineno, name, int(code), values))
 
-    for i, year in years.items():
+    for column, year in years.items():
         total = sum(v[year] for *_, v in entries if year in v)
         low, high = TOTAL_RANGE
         if not low <= total <= high:
             raise DataError(f"column sums to {total:,.1f}: not thousand USD (a year's trade of Uzbekistan should sum "
-                            f"to {low:,.0f}-{high:,.0f} thousand USD)", file=path, field=header[i])
+                            f"to {low:,.0f}-{high:,.0f} thousand USD)", file=path, field=column)
 
-    codes = resolve_partners({name: f"line {lineno}" for lineno, name, _, _ in reversed(entries)},
-                             "national_uz", path)
+    codes = iso3_at({name: f"line {lineno}" for lineno, name, _, _ in reversed(entries)}, mapping="national_uz",
+                    file=path, field="partner name")
     out, seen = [], {}
     for lineno, name, code, values in entries:
         partner = codes[name]

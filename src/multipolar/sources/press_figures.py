@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..countries import to_iso3
-from ..errors import DataError, UnknownCountryError
-from ._tabular import LINE, drop_identical_duplicates, fail_at, numbers, read_csv
+from ..errors import DataError
+from ._codes import lookup, unknown_in
+from ._read import drop_identical_duplicates, fail_at, first_row, numbers, read_csv
 from .base import Origin
 
 ORIGIN = Origin(
@@ -68,7 +68,7 @@ def _fiscal_year_ok(period: str) -> bool:
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     """headline_figures: one row per reported figure and page."""
     (path,) = ORIGIN.input_files(data_dir)
-    raw = read_csv(path, REQUIRED)
+    raw = read_csv(path, REQUIRED, strip=True, final_newline=False).astype(object)
     for column in ("reporter_source", "country_a", "country_b", "year", "flow", "source_url"):
         fail_at(raw, raw[column] == "", f"{column} is empty", file=path, field=column)
     fail_at(raw, ~raw["flow"].isin(FLOWS), f"flow {{value!r}} is not one of {list(FLOWS)}", file=path, field="flow")
@@ -78,24 +78,20 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     fiscal = raw["year"].map(_fiscal_year_ok)
     fail_at(raw, ~calendar & ~fiscal, "year {value!r} is neither 'YYYY' nor a fiscal year 'YYYY-YY'", file=path,
             field="year")
-    value = numbers(raw, "value_usd", file=path, missing=())
+    value = numbers(raw, "value_usd", path, low=0)
     fail_at(raw, value < MIN_USD, "value_usd {value!r} is below USD 1 million: not in full dollars?", file=path,
             field="value_usd")
 
-    try:
-        codes = to_iso3(pd.concat([raw["country_a"], raw["country_b"]]).unique(), mapping="press_headline",
-                        file=path, field="country_a/country_b")
-    except UnknownCountryError as err:
-        hit = raw["country_a"].isin(err.names) | raw["country_b"].isin(err.names)
-        err.row = int(raw.loc[hit, LINE].iloc[0])
-        err.args = (err.one_line(),)
-        raise
+    codes, unknown = lookup(pd.concat([raw["country_a"], raw["country_b"]]).unique(), mapping="press_headline")
+    if unknown:
+        raise unknown_in(unknown, raw["country_a"].isin(unknown) | raw["country_b"].isin(unknown), file=path,
+                         field="country_a/country_b")
     frame = pd.DataFrame({
         "country_a": raw["country_a"].map(codes), "country_b": raw["country_b"].map(codes),
         "period": raw["year"], "flow": raw["flow"], "reporter_source": raw["reporter_source"],
         "value_usd": value, "is_derived": raw["unit_note"].str.startswith("DERIVED"),
         "unit_note": raw["unit_note"].where(raw["unit_note"] != "", None), "url": raw["source_url"],
-        "source": SOURCE, LINE: raw[LINE]})
+        "source": SOURCE})
     india = (frame["country_a"] == "IND") | (frame["country_b"] == "IND")
     fail_at(raw, fiscal & ~calendar & ~india, "fiscal year {value!r} on a row not involving India", file=path,
             field="year")
@@ -110,8 +106,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
         log.info("%s: %d exact duplicate rows dropped", path.name, dropped)
     same = frame["country_a"] == frame["country_b"]
     if same.any():
-        raise DataError("country_a and country_b are the same country", file=path,
-                        row=int(frame.loc[same, LINE].iloc[0]))
+        raise DataError("country_a and country_b are the same country", file=path, row=first_row(same))
     columns = ["country_a", "country_b", "period", "flow", "reporter_source", "value_usd", "is_derived", "unit_note",
                "url", "source"]
     return {"headline_figures": frame[columns].reset_index(drop=True)}

@@ -8,8 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from ..schema import TABLES
-from ._files import cell, cell_ref, names_to_iso3, read_sheets
+from . import _read
+from ._codes import iso3_at
+from ._read import cell, cell_ref, read_sheets
+from ._tables import table_frame
 from .base import Origin, to_number
 
 # Source id of the monthly table and of its annual sums (a different table from the annual one, so its own id).
@@ -79,7 +81,7 @@ _LOOKALIKES = str.maketrans("aeopcxyAEOPCXBKMHT", "аеорсхуАЕОРСХВ�
 
 def clean_label(value) -> str:
     """A Russian label with spaces collapsed and Latin look-alike letters made Cyrillic."""
-    text = re.sub(r"\s+", " ", str(value)).strip()
+    text = _read.clean_label(value)
     if re.search("[А-Яа-яЁё]", text):
         text = text.translate(_LOOKALIKES)
     return text
@@ -133,7 +135,7 @@ def read_annual(path: Path) -> list[tuple[str, int, str, float]]:
                 locations.setdefault(label, f"{where} cell A{r}")
             if number is not None:
                 raw.append((label, year, flow, number, f"{where} row {r}"))
-    codes = names_to_iso3(locations, mapping="russia_customs", file=path, field="partner")
+    codes = iso3_at(locations, mapping="russia_customs", file=path, field="partner")
     codes[None] = "WLD"
     rows, seen = [], {}
     for label, year, flow, number, where in raw:
@@ -168,7 +170,7 @@ def read_monthly(path: Path) -> list[tuple[str, int, int, str, float]]:
                 continue
             columns[c] = clean_label(label)
             locations.setdefault(columns[c], f"{where} cell {cell_ref(5, c)}")
-        codes = names_to_iso3(locations, mapping="russia_customs", file=path, field="partner")
+        codes = iso3_at(locations, mapping="russia_customs", file=path, field="partner")
         if len(set(codes.values())) != len(codes) or None in codes.values():
             raise DataError(f"partner columns must be distinct countries, found {sorted(locations)}", file=path,
                             field=f"{where} row 5")
@@ -205,24 +207,17 @@ def read_monthly(path: Path) -> list[tuple[str, int, int, str, float]]:
     return out
 
 
-def _trade_columns(frame: pd.DataFrame, source: str) -> pd.DataFrame:
-    frame["reporter"] = "RUS"
-    frame["source"] = source
-    frame["value_published"] = frame["value_published"].astype("float64")
-    frame["value_usd"] = frame["value_published"] * 1e6
-    frame["unit_published"] = "USD million"
-    frame["basis"] = frame["flow"].map(BASIS)
-    frame["is_estimate"] = False
-    return frame
+def _trade(table: str, frame: pd.DataFrame, source: str, **columns) -> pd.DataFrame:
+    """Rows of million USD as `table`: reporter RUS, basis by flow (Russian customs statistics)."""
+    published = frame["value_published"].astype("float64")
+    return table_frame(table, frame, reporter="RUS", source=source, value_published=published,
+                       value_usd=published * 1e6, unit_published="USD million", basis=frame["flow"].map(BASIS),
+                       is_estimate=False, **columns)
 
 
 def _annual_frame(rows: list[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(rows, columns=["partner", "year", "flow", "value_published"])
-    frame = _trade_columns(frame, ORIGIN.id)
-    frame["year"] = frame["year"].astype("int16")
-    frame["months"] = pd.Series([12] * len(frame), dtype="int8")
-    frame["note"] = None
-    return frame[TABLES["trade_flows"].columns]
+    return _trade("trade_flows", frame, ORIGIN.id, months=12, note=None)
 
 
 def _monthly_sums(rows: list[tuple]) -> pd.DataFrame:
@@ -231,19 +226,14 @@ def _monthly_sums(rows: list[tuple]) -> pd.DataFrame:
     grouped = monthly.groupby(["partner", "year", "flow"], sort=True)
     frame = grouped["value_published"].sum().reset_index()
     present = grouped["month"].apply(lambda m: sorted(m)).reset_index(drop=True)
-    frame = _trade_columns(frame, MONTHLY_SOURCE)
-    frame["year"] = frame["year"].astype("int16")
-    frame["months"] = present.map(len).astype("int8")
-    frame["note"] = [None if len(m) == 12 else
-                     f"sum of {len(m)} months; months {', '.join(str(x) for x in range(1, 13) if x not in m)} "
-                     "not published ('…')" for m in present]
-    return frame[TABLES["trade_flows"].columns]
+    notes = [None if len(m) == 12 else
+             f"sum of {len(m)} months; months {', '.join(str(x) for x in range(1, 13) if x not in m)} "
+             "not published ('…')" for m in present]
+    return _trade("trade_flows", frame, MONTHLY_SOURCE, months=present.map(len), note=notes)
 
 
 def _monthly_frame(rows: list[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(rows, columns=["partner", "year", "month", "flow", "value_published"])
     frame["period"] = [f"{y}-{m:02d}" for y, m in zip(frame["year"], frame["month"])]
-    frame = _trade_columns(frame, MONTHLY_SOURCE)
-    frame["note"] = None
-    frame = frame[TABLES["trade_monthly"].columns]
+    frame = _trade("trade_monthly", frame, MONTHLY_SOURCE, note=None)
     return frame.sort_values(["partner", "period", "flow"], kind="stable").reset_index(drop=True)

@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
-from ._csv import country_names, first_row, numbers, read_csv
+from ._codes import iso3_column
+from ._read import first_row, numbers, read_csv
 from .base import Origin
 
 # Rows of trade_2023.csv whose supplier or recipient is a non-state actor, an international organization or unknown
@@ -71,8 +72,8 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     deal = numbers(frame, "SIPRI AT Database ID", path, integer=True, low=1).astype("int64")
     year = numbers(frame, "Delivery year", path, integer=True, low=1950, high=2030).astype("int16")
     tiv = numbers(frame, "TIV delivery values", path, low=0)
-    supplier = country_names(frame, "Supplier", path, mapping="sipri", refuse=NOT_STATES)
-    recipient = country_names(frame, "Recipient", path, mapping="sipri", refuse=NOT_STATES)
+    supplier = iso3_column(frame, "Supplier", path, mapping="sipri", refuse=NOT_STATES)
+    recipient = iso3_column(frame, "Recipient", path, mapping="sipri", refuse=NOT_STATES)
     same = supplier.notna() & (supplier == recipient)
     if same.any():
         row = first_row(same)

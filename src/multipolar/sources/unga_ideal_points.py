@@ -8,7 +8,8 @@ import pandas as pd
 
 from ..countries import is_iso3, read_mapping
 from ..errors import DataError
-from ._csv import cow_codes, first_row, numbers, read_csv
+from ._codes import cow_column
+from ._read import first_row, numbers, read_csv
 from .base import Origin
 
 ORIGIN = Origin(
@@ -59,7 +60,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     frame = read_csv(path, COLUMNS)
     ccode = numbers(frame, "ccode", path, integer=True, low=1, high=999).astype("int64")
     overrides = read_mapping("unga_ideal_points")
-    country = cow_codes(frame, "ccode", path)
+    country = cow_column(frame, "ccode", path)
     for code, iso in overrides.items():
         country = country.where(ccode != int(code), iso or None)
     own = frame["iso3c"].astype(str).str.strip()

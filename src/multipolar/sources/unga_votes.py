@@ -9,7 +9,8 @@ import pandas as pd
 
 from ..countries import FOCUS, POWERS
 from ..errors import DataError
-from ._csv import by_category, check_choices, country_names, first_row, numbers, read_csv
+from ._codes import iso3_column
+from ._read import by_category, check_choices, first_row, numbers, read_csv
 from .base import Origin
 
 ORIGIN = Origin(
@@ -89,7 +90,7 @@ def _votes(path: Path, rcids: pd.Series) -> pd.DataFrame:
     frame = read_csv(path, ("rcid", "country", "country_code", "vote"))
     rcid = numbers(frame, "rcid", path, integer=True, low=1).astype("int64")
     check_choices(frame, "vote", VOTES, path)
-    iso3 = country_names(frame, "country", path, mapping="unga_votes")
+    iso3 = iso3_column(frame, "country", path, mapping="unga_votes")
     _check_iso2(frame, iso3, path)
     unknown = ~rcid.isin(rcids)
     if unknown.any():

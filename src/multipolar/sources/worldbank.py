@@ -10,7 +10,8 @@ import pandas as pd
 
 from ..errors import DataError
 from ..schema import TABLES
-from ._files import codes_to_iso3, read_csv_rows, read_text
+from ._codes import iso3_at
+from ._read import TEXT_WORDING, read_csv, read_text
 from .base import Origin, to_number
 
 ORIGIN = Origin(
@@ -91,13 +92,13 @@ def check_package(path: Path, csv_name: str, indicator: str, unit: str | None) -
 
 def read_series(path: Path, column: str) -> pd.DataFrame:
     """One World Bank CSV as (country, year, column); aggregates skipped, unknown codes and duplicates stop."""
-    _, rows = read_csv_rows(path, COLUMNS)
+    rows = read_csv(path, COLUMNS, final_newline=False, wording=TEXT_WORDING).to_dict("index")
     locations = {}
-    for line, row in rows:
+    for line, row in rows.items():
         locations.setdefault(row["Country Code"].strip(), f"row {line}")
-    codes = codes_to_iso3(locations, mapping="worldbank", file=path, field="Country Code")
+    codes = iso3_at(locations, mapping="worldbank", guess="iso3", file=path, field="Country Code")
     records, seen = [], {}
-    for line, row in rows:
+    for line, row in rows.items():
         country = codes[row["Country Code"].strip()]
         if country is None:
             continue
