@@ -72,13 +72,7 @@ EXPECTED = [
 ]
 # Data gaps outside the checker that change a verdict: (fragment, marker in the reason, explanation). The test
 # expects the verdict the raw data give and is marked xfail while the gap shows in the reason.
-KNOWN_GAPS = [
-    ("21.3 percent of their total foreign trade", "26.6",
-     "national_uz publishes no world total; the indicators' total (sum of listed partners) leaves out 'Other "
-     "countries' (USD 10.35 bn of 2023 exports), so China's share of Uzbekistan's trade reads 26.6% instead of 21.8%"),
-    ("exports from the West into parts of Central Asia have increased", "European Union",
-     "no EU figures in US dollars in trade_flows (Eurostat is in euros; national 'EU' rows are not kept)"),
-]
+KNOWN_GAPS: list[tuple[str, str, str]] = []  # none left: Uzbekistan's world total and the EU totals are in the pack
 
 
 @pytest.fixture(scope="module")

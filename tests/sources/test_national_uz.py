@@ -103,12 +103,17 @@ def test_rows_with_swapped_name_columns_are_kept(flows):
     assert value(flows, "SVK", 2023, "export").value_published == pytest.approx(1063.7)
 
 
-def test_other_countries_is_skipped(data_dir, flows):
+def test_other_countries_has_no_partner_row_but_counts_in_the_derived_world_total(data_dir, flows):
     # 'Other countries' (Code 0) is 10,352,796.9 of 2023 exports; it must not appear under any partner code.
     other = raw_value(data_dir, EXPORTS, "Other countries", 2023)
     assert other == pytest.approx(10_352_796.9)
     assert not (flows.value_published == other).any()
-    assert "WLD" not in set(flows.partner)
+    # The world total is the sum of the whole 2023 column of the raw file, 'Other countries' included.
+    with (data_dir / FOLDER / EXPORTS).open(encoding="utf-8-sig", newline="") as fh:
+        column = [float(r["2023"]) for r in csv.DictReader(fh) if r["2023"].strip()]
+    world = value(flows, "WLD", 2023, "export")
+    assert world.value_published == pytest.approx(sum(column)) and other < sum(column)
+    assert world.note.startswith("derived: sum of all")
 
 
 def test_frame_fits_the_store(flows):
@@ -138,7 +143,9 @@ def test_minimal_files_parse(tmp_path):
     write_files(tmp_path)
     frame = national_uz.parse(tmp_path)["trade_flows"]
     assert value(frame, "CHN", 2023, "import").value_usd == pytest.approx(11_339_099_000.0)
-    assert set(frame.partner) == {"CHN", "RUS"}
+    assert set(frame.partner) == {"CHN", "RUS", "WLD"}
+    # WLD = China + Russia + Other countries, 2023: 11,339,099.0 + 6,660,632.1 + 1,217,044.0 thousand USD.
+    assert value(frame, "WLD", 2023, "import").value_published == pytest.approx(19_216_775.1)
 
 
 def test_truncated_file(tmp_path):

@@ -35,8 +35,9 @@ ORIGIN = Origin(
         "the footnote's text from the bottom of the sheet ('1 Предварительные данные' = preliminary) into note.",
         "Check the unit cell above the header in the Russian column is '(тыс. долларов США)'; anything else stops "
         "with the cell named.",
-        "Map partner names with mappings/national_kg.csv ('Всего' = WLD; 'ЕС', 'СНГ', 'ШОС', 'ЕАЭС', the continents, "
-        "'Неопределенная страна', 'Европейский союз (ЕС)', 'ООН', 'Нормандские Острова' and 'Нидерландские "
+        "Map partner names with mappings/national_kg.csv ('Всего' = WLD; 'ЕС' = EUU, the office's EU total; 'СНГ', "
+        "'ШОС', 'ЕАЭС', the continents, 'Неопределенная страна', 'Европейский союз (ЕС)' (the EU institutions as "
+        "a partner, not the EU total), 'ООН', 'Нормандские Острова' and 'Нидерландские "
         "Антильские острова' are listed as non-country labels and skipped); unknown names stop the parse.",
         "'-' cells (no trade recorded) give no row; published zeros are kept; value_usd = thousand USD x 1000.",
         "Not read: 4.03.00.17 (exports by country in thousand soms, only CIS / non-CIS totals), export_2023 / "

@@ -40,8 +40,9 @@ ORIGIN = Origin(
         "next workbook is used only for a year no own workbook covers (2018, from the 2019 workbook); where a "
         "comparison sheet disagrees with the own-year workbook the own-year figure is kept (checked: 2019-2022 "
         "differ by less than 0.5 thousand USD, apart from spelling of partner names).",
-        "Map partner names with mappings/national_kz.csv (Russian spellings as published; 'Всего' = WLD; regional "
-        "groups such as 'Страны СНГ', 'Страны ЕАЭС', 'Страны ЕС', 'Европа', 'Азия', 'Остальные страны мира' are "
+        "Map partner names with mappings/national_kz.csv (Russian spellings as published; 'Всего' = WLD; 'Страны ЕС' "
+        "= EUU, the office's EU total; other groups such as 'Страны СНГ', 'Страны ЕАЭС', 'Европа', 'Азия', "
+        "'Остальные страны мира' are "
         "listed as aggregates and skipped); unknown names stop the parse.",
         "Blank cells (no trade recorded) give no row; value_usd = published thousand USD x 1000.",
     ),

@@ -37,17 +37,18 @@ ORIGIN = Origin(
         "Antilles' skipped, 'UAE' = ARE); the ISO3 found must agree with the row's ISO 3166 numeric Code where "
         "country_converter knows the code, else the parse stops.",
         "Every published value is kept, zeros included; value_usd = value x 1000 (thousand USD, see caveats).",
+        "A world total (partner WLD) is derived per year and flow as the sum of every row of the file, 'Other "
+        "countries' included, and says so in its note: the files publish no total of their own.",
     ),
     caveats=(
         "Unit: the files do not state it; the source repository's code treats it as thousand USD. Checked: the "
         "2019 imports from China, 5,108,629 (x 1000 = USD 5.11 bn), are within 2% of China's exports to "
         "Uzbekistan in IMF DOTS (USD 5,044.6 mn), and the columns sum to USD 13-39 bn a year, the size of "
         "Uzbekistan's trade; thousand USD is therefore recorded (tests/sources/test_national_uz.py).",
-        "No world total is published in these files, so no WLD row is stored; the sum of all rows incl. 'Other "
-        "countries' is close to the national totals but is not stored as one.",
+        "No world total is published in these files; the WLD rows are the sum of all rows incl. 'Other countries' "
+        "(derived, see the note column), which is how shares of Uzbekistan's total trade can be computed.",
         "'Other countries' (Code 0) is large for exports (e.g. 10.35 bn in 2023), presumably unallocated exports "
-        "such as non-monetary gold; it is skipped, so partner shares of total exports cannot be computed from "
-        "these rows alone.",
+        "such as non-monetary gold; it has no partner row of its own but is part of the derived WLD total.",
         "Valuation basis not stated in the files: 'unknown'.",
         "Dataset page URLs inferred from the file names and the SIAT portal's address pattern; not re-checked.",
     ),
@@ -112,6 +113,17 @@ def read_file(path: Path, flow: str) -> list[dict]:
     codes = iso3_at({name: f"line {lineno}" for lineno, name, _, _ in reversed(entries)}, mapping="national_uz",
                     file=path, field="partner name")
     out, seen = [], {}
+    for year in sorted(years.values()):
+        present = [v[year] for *_, v in entries if year in v]
+        if present:
+            total = sum(present)
+            out.append({
+                "reporter": "UZB", "partner": "WLD", "year": year, "flow": flow, "source": ORIGIN.id,
+                "value_usd": total * UNIT_FACTOR, "value_published": total, "unit_published": UNIT_PUBLISHED,
+                "basis": BASIS, "is_estimate": False, "months": 12,
+                "note": f"derived: sum of all {len(present)} rows of the file incl. 'Other countries' "
+                        "(no world total published)",
+            })
     for lineno, name, code, values in entries:
         partner = codes[name]
         if partner is None:
