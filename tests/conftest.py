@@ -16,3 +16,39 @@ def data_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"raw shared data not found at {path} (set MULTIPOLAR_DATA_DIR)")
     return path
+
+
+# Screenshots and rendered pages the browser tests keep (git-ignored).
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def pack() -> Path:
+    """The data pack (shipped, or $MULTIPOLAR_PACK_DIR); skipped with the reason when there is none."""
+    folder = config.pack_dir()
+    if not (folder / "manifest.json").exists():
+        pytest.skip(f"no data pack at {folder} (build one with `multipolar data build-pack`, or set "
+                    "MULTIPOLAR_PACK_DIR)")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium through Playwright, per module (Playwright's sync API allows one session at a
+    time); skipped with the reason when Chromium is not installed."""
+    from multipolar.report.build import CHROMIUM, browser_args
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) to run browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=browser_args())
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

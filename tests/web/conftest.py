@@ -1,32 +1,13 @@
-"""Fixtures for the dashboard tests: the pack, an in-process client, a live uvicorn server and headless Chromium."""
+"""Fixtures for the dashboard tests: an in-process client and a live uvicorn server (the pack and headless Chromium
+come from tests/conftest.py)."""
 
 from __future__ import annotations
 
 import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
-
-from multipolar import config
-
-# Where the browser tests keep their screenshots (git-ignored).
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-# Debian's Chromium, driven by Playwright (never `playwright install`).
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="session")
-def pack() -> Path:
-    """The data pack (shipped, or $MULTIPOLAR_PACK_DIR); skipped with the reason when there is none."""
-    folder = config.pack_dir()
-    if not (folder / "manifest.json").exists():
-        pytest.skip(f"no data pack at {folder} (build one with `multipolar data build-pack`, or set "
-                    "MULTIPOLAR_PACK_DIR)")
-    return folder
 
 
 @pytest.fixture(scope="session")
@@ -66,23 +47,3 @@ def server(pack):
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Debian Chromium through Playwright, per module (Playwright's sync API allows one session at a
-    time); skipped with the reason when Chromium is not installed."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) to run browser tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="session")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
