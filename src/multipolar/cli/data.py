@@ -27,7 +27,7 @@ def _summary(manifest: dict) -> pd.DataFrame:
         rows.append({"table": name, "rows": cover["rows"],
                      "years": f"{span[0]}–{span[1]}" if span else "",
                      "countries": cover.get("countries", 0),
-                     "sources": ", ".join(cover.get("sources", [s["id"] for s in entry["sources"]])),
+                     "sources": "\n".join(cover.get("sources", [s["id"] for s in entry["sources"]])),
                      "bytes": entry["bytes"]})
     return pd.DataFrame(rows)
 
