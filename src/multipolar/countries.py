@@ -94,10 +94,28 @@ def to_iso3(names: Iterable[str], *, mapping: str | None = None, file: str | Pat
 
 
 @functools.cache
-def _gw_one(code: int) -> str | None:
+def _numeric_one(code: int, scheme: str) -> str | None:
     # Cached: country_converter takes ~10 ms a call and dyad files repeat the same 200 codes.
-    iso = _coco().convert(code, src="GWcode", to="ISO3", not_found=_NOT_FOUND)
+    iso = _coco().convert(code, src=scheme, to="ISO3", not_found=_NOT_FOUND)
     return iso if isinstance(iso, str) and iso != _NOT_FOUND else None
+
+
+def _numeric_to_iso3(codes, scheme: str, mapping: str, file, field) -> dict[int, str | None]:
+    """Numeric codes to ISO3: the mapping file first (empty = skip), then country_converter's `scheme` column;
+    codes neither resolves raise UnknownCountryError."""
+    table = read_mapping(mapping)
+    result: dict[int, str | None] = {}
+    unknown = []
+    for code in {int(c) for c in codes}:
+        if str(code) in table:
+            result[code] = table[str(code)] or None
+        elif (iso := _numeric_one(code, scheme)) is not None:
+            result[code] = iso
+        else:
+            unknown.append(code)
+    if unknown:
+        raise UnknownCountryError(unknown, file=file, field=field)
+    return result
 
 
 def from_cow(codes: Iterable[int], *, file: str | Path | None = None, field: str | None = None) -> dict[int, str | None]:
@@ -106,21 +124,7 @@ def from_cow(codes: Iterable[int], *, file: str | Path | None = None, field: str
     country_converter knows Gleditsch-Ward codes, which equal COW codes except where `mappings/cow.csv` says
     otherwise. Codes that neither resolves raise UnknownCountryError.
     """
-    table = read_mapping("cow")
-    result: dict[int, str | None] = {}
-    unknown = []
-    for code in {int(c) for c in codes}:
-        if str(code) in table:
-            result[code] = table[str(code)] or None
-            continue
-        iso = _gw_one(code)
-        if iso is None:
-            unknown.append(code)
-        else:
-            result[code] = iso
-    if unknown:
-        raise UnknownCountryError(unknown, file=file, field=field)
-    return result
+    return _numeric_to_iso3(codes, "GWcode", "cow", file, field)
 
 
 def name_of(iso3: str) -> str:
@@ -143,21 +147,7 @@ def from_m49(codes: Iterable[int | str], *, mapping: str = "comtrade", file: str
     country_converter's UNcode column resolves the standard codes; `mappings/<mapping>.csv` holds the source's own
     (0 World, 97 EU, 699 India, 842 USA, 251 France, …). Codes neither resolves raise UnknownCountryError.
     """
-    table = read_mapping(mapping)
-    result: dict[int, str | None] = {}
-    unknown = []
-    for code in {int(c) for c in codes}:
-        if str(code) in table:
-            result[code] = table[str(code)] or None
-            continue
-        iso = _coco().convert(code, src="UNcode", to="ISO3", not_found=_NOT_FOUND)
-        if isinstance(iso, str) and iso != _NOT_FOUND:
-            result[code] = iso
-        else:
-            unknown.append(code)
-    if unknown:
-        raise UnknownCountryError(unknown, file=file, field=field)
-    return result
+    return _numeric_to_iso3(codes, "UNcode", mapping, file, field)
 
 
 def to_m49(iso3_codes: Iterable[str], *, mapping: str = "comtrade") -> dict[str, int]:
