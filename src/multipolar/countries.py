@@ -127,6 +127,7 @@ def from_cow(codes: Iterable[int], *, file: str | Path | None = None, field: str
     return _numeric_to_iso3(codes, "GWcode", "cow", file, field)
 
 
+@functools.lru_cache(maxsize=None)  # country_converter takes ~5 ms a call; reports and verdicts ask again and again
 def name_of(iso3: str) -> str:
     """The short English name of an ISO3 code (or of WLD/EUU)."""
     if iso3 in AGGREGATE_CODES:

@@ -148,17 +148,22 @@ def validate(ind: Indicator, ctx: Context, *, country=None, partner=None, years=
 def build(ind: Indicator, ctx: Context, q: Query):
     """The indicator's Ibis expression with the request's filters applied (not executed)."""
     t = ind.func(ctx, q)
+    # One filter node and no projection when the columns are already right: every Ibis node costs compile time,
+    # which dominates small queries (e.g. the claims' one-country look-ups).
+    predicates = []
     if q.country:
-        t = t.filter(t.country.isin(q.country))
+        predicates.append(t.country.isin(q.country))
     if q.partner and ind.partner_column:
-        t = t.filter(t[ind.partner_column].isin(q.partner))
+        predicates.append(t[ind.partner_column].isin(q.partner))
     if q.years:
-        t = t.filter(t.year.between(q.years[0], q.years[1]))
+        predicates.append(t.year.between(q.years[0], q.years[1]))
     if q.source:
-        t = t.filter(t.source.isin(q.source))
+        predicates.append(t.source.isin(q.source))
     if q.flow and "flow" in ind.columns:
-        t = t.filter(t.flow.isin(q.flow))
-    return t.select(*ind.columns)
+        predicates.append(t.flow.isin(q.flow))
+    if predicates:
+        t = t.filter(*predicates)
+    return t if tuple(t.columns) == tuple(ind.columns) else t.select(*ind.columns)
 
 
 def expression(name: str, con=None, *, pack=None, backend: str = "duckdb", **filters):

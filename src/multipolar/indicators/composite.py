@@ -61,7 +61,10 @@ def _components(ctx, un_source: str, finance_cap: float, trade_source: str) -> d
 
     def one(t, x):
         t = t.filter(t.partner.isin(powers)).mutate(x=x)
-        return t.group_by("country", "partner", "year").aggregate(x=t.x.max())
+        t = t.group_by("country", "partner", "year").aggregate(x=t.x.max())
+        # Each component is small (two powers): computing it on its own keeps every compiled query small (Ibis'
+        # compile time grows much faster than linearly with the size of one expression).
+        return ctx._materialize(t) if ctx.materialize else t
 
     if ctx.has("trade_flows"):
         s = trade.shares(ctx)

@@ -72,23 +72,32 @@ def targets(ctx: Context, countries=None, region=None) -> list[str]:
     return out
 
 
-def _compare(ctx: Context, name: str, params: dict, flows, countries: list[str]):
-    """(per-group summary, per-year rows, one-power groups) for one measure, as Ibis expressions."""
+def _rows(ctx: Context, name: str, params: dict, flows, countries: list[str]):
+    """The targets' China and Russia rows of one measure, in the columns every measure shares (flow '' for a
+    measure without flows), computed once (a small table)."""
     ind = get(name)
     t = build(ind, ctx, validate(ind, ctx, country=countries, partner=list(POWERS), **params))
-    keys = ["country", "source"]
     if flows:
         t = t.filter(t.flow.isin(list(flows)))
         pref = ibis.cases(*[(t.flow == f, i) for i, f in enumerate(flows)], else_=len(flows))
-        t = t.mutate(measure=ibis.literal(f"{name}:") + t.flow, pref=pref)
-        keys.append("flow")
+        measure, flow = ibis.literal(f"{name}:") + t.flow, t.flow
     else:
-        t = t.mutate(measure=ibis.literal(name), pref=ibis.literal(0))
-    months = t.months.cast("int32") if "months" in t.columns else ibis.literal(12)
-    t = t.mutate(months=months).select(*keys, "measure", "pref", "partner", "year", "value", "months")
-    # The targets' China and Russia rows are few: compute them once, then summarise that small table three ways.
-    if ctx.materialize:
-        t = ctx._materialize(t)
+        measure, pref, flow = ibis.literal(name), ibis.literal(0), ibis.literal("")
+    months = t.months.cast("int32") if "months" in t.columns else ibis.literal(12).cast("int32")
+    t = t.select(ind=ibis.literal(name), country=t.country.cast("string"), source=t.source.cast("string"),
+                 flow=flow.cast("string"), measure=measure.cast("string"), pref=pref.cast("int64"),
+                 partner=t.partner.cast("string"), year=t.year.cast("int64"), value=t.value.cast("float64"),
+                 months=months)
+    return ctx._materialize(t) if ctx.materialize else t
+
+
+def _compare(ctx: Context, t, params: dict | None = None, flows=None, countries: list[str] | None = None):
+    """(per-group summary, one-power groups, latest values) of measure rows (`_rows`, one or several measures
+    unioned: one query each for all of them), as Ibis expressions. t may also be a measure's name, with its
+    params, flows and target countries (one measure)."""
+    if isinstance(t, str):
+        t = _rows(ctx, t, params or {}, flows, list(countries or []))
+    keys = ["ind", "country", "source", "flow"]
     c = t.filter(t.partner == "CHN")
     r = t.filter(t.partner == "RUS")
     r = r.select(**{f"r_{k}": r[k] for k in keys}, r_year=r.year, russia=r.value)
@@ -96,13 +105,13 @@ def _compare(ctx: Context, name: str, params: dict, flows, countries: list[str])
     p = p.select(*keys, "measure", "pref", "year", "months", china=p.value, russia=p.russia)
     p = p.filter(p.china.notnull() & p.russia.notnull())
     # One measure per (country, source): the most preferred flow compared there (turnover, else imports, exports).
-    w = ibis.window(group_by=[p.country, p.source])
+    w = ibis.window(group_by=[p.ind, p.country, p.source])
     p = p.mutate(best=p.pref.min().over(w))
     p = p.filter(p.pref == p.best).mutate(lead=p.china - p.russia)
-    g = ibis.window(group_by=[p.country, p.source, p.measure])
+    g = ibis.window(group_by=[p.ind, p.country, p.source, p.measure])
     p = p.mutate(fy=ibis.ifelse(p.lead > 0, p.year, None).min().over(g),
                  behind=ibis.ifelse(p.lead <= 0, p.year, None).max().over(g))
-    summary = p.group_by("country", "source", "measure").aggregate(
+    summary = p.group_by("ind", "country", "source", "measure").aggregate(
         first_year=p.fy.min(),
         bad_after=((p.year > p.fy) & (p.lead <= 0)).cast("int32").sum(),
         since_year=ibis.ifelse((p.lead > 0) & (p.year > p.behind.fill_null(-1)), p.year, None).min(),
@@ -111,11 +120,11 @@ def _compare(ctx: Context, name: str, params: dict, flows, countries: list[str])
         russia_latest=p.russia.argmax(p.year), latest_months=p.months.argmax(p.year), years=p.year.collect(),
         behind_after=ibis.ifelse((p.year > p.fy) & (p.lead <= 0), p.year, None).collect())
     # Groups where only one power has data (e.g. AidData: Chinese lending only).
-    presence = t.group_by("country", "source").aggregate(
+    presence = t.group_by("ind", "country", "source").aggregate(
         has_chn=(t.partner == "CHN").any(), has_rus=(t.partner == "RUS").any(),
         measure=t.measure.min(), latest_year=t.year.max())
     single = presence.filter(presence.has_chn != presence.has_rus)
-    last_value = t.group_by("country", "source", "partner").aggregate(latest=t.value.argmax(t.year))
+    last_value = t.group_by("ind", "country", "source", "partner").aggregate(latest=t.value.argmax(t.year))
     return summary, single, last_value
 
 
@@ -164,18 +173,31 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
             raise invalid_choice("dimension", d, CROSSOVER_DIMENSIONS)
     chosen = targets(ctx, countries, region)
     rows = []
+    # Every measure's rows first, then one summary query for all of them (not three queries per measure).
+    parts, absent = [], {}
     for dim in dims:
         for name, params, flows in MEASURES[dim]:
             try:
-                summary, single, last_value = _compare(ctx, name, params, flows, chosen)
-                s = summary.to_pandas()
-                one = single.to_pandas()
-                last = last_value.to_pandas() if not one.empty else None
+                parts.append(_rows(ctx, name, params, flows, chosen))
             except MissingTableError as exc:
+                absent[(dim, name)] = exc
+    s_all = one_all = last_all = None
+    if parts:
+        summary, single, last_value = _compare(ctx, ibis.union(*parts, distinct=False) if len(parts) > 1
+                                               else parts[0])
+        s_all = summary.to_pandas()
+        one_all = single.to_pandas()
+        last_all = last_value.to_pandas() if not one_all.empty else None
+    for dim in dims:
+        for name, params, flows in MEASURES[dim]:
+            if (dim, name) in absent:
                 for c in chosen:
                     rows.append({"country": c, "dimension": dim, "source": "", "measure": name,
-                                 "note": f"not computed: {exc.message}"})
+                                 "note": f"not computed: {absent[(dim, name)].message}"})
                 continue
+            s = s_all[s_all["ind"] == name]
+            one = one_all[one_all["ind"] == name]
+            last = last_all[last_all["ind"] == name] if last_all is not None else None
             for rec in s.to_dict("records"):
                 held = None if pd.isna(rec["first_year"]) else bool(rec["bad_after"] == 0)
                 rows.append({**{k: rec[k] for k in ("country", "source", "measure", "first_year", "latest_year",
