@@ -93,10 +93,15 @@ def statement_verdict(verdicts: list[Verdict]) -> str:
 # --- trade: level, change, multiple -----------------------------------------------------------------------------
 
 
+def _expanded(claim: Claim, ev: Evidence, field: str, on) -> list[str]:
+    """The ISO3 codes of a parsed field (countries, partners, leaders…), groups expanded as of `on`."""
+    return [c for code in claim.parsed.get(field, []) for c in ev.expand(code, on)]
+
+
 def _pairs(claim: Claim, ev: Evidence, date) -> list[tuple[str, str]]:
     on = date or dt.date.today()
-    countries = [c for code in claim.parsed.get("country", []) for c in ev.expand(code, on)]
-    partners = [p for code in claim.parsed.get("partner", []) for p in ev.expand(code, on)]
+    countries = _expanded(claim, ev, "country", on)
+    partners = _expanded(claim, ev, "partner", on)
     return [(c, p) for c in countries for p in partners if c != p]
 
 
@@ -497,11 +502,11 @@ def _partial(claim: Claim) -> Verdict | None:
 
 def _share(claim: Claim, ev: Evidence, date) -> Verdict:
     p = claim.parsed
-    if _partial(claim):
-        return _partial(claim)
+    if partial := _partial(claim):
+        return partial
     on = date or dt.date.today()
-    countries = [c for code in p.get("country", []) for c in ev.expand(code, on)]
-    partners = [x for code in p.get("partner", []) for x in ev.expand(code, on)]
+    countries = _expanded(claim, ev, "country", on)
+    partners = _expanded(claim, ev, "partner", on)
     if len(partners) != 1 or not countries:
         return _v(claim, UNVERIFIABLE, "the share's partner or country could not be resolved to one state")
     partner = partners[0]
@@ -563,11 +568,11 @@ def _share(claim: Claim, ev: Evidence, date) -> Verdict:
 
 def _rank(claim: Claim, ev: Evidence, date) -> Verdict:
     p = claim.parsed
-    if _partial(claim):
-        return _partial(claim)
+    if partial := _partial(claim):
+        return partial
     on = date or dt.date.today()
-    countries = [c for code in p.get("country", []) for c in ev.expand(code, on)]
-    partners = [x for code in p.get("partner", []) for x in ev.expand(code, on)]
+    countries = _expanded(claim, ev, "country", on)
+    partners = _expanded(claim, ev, "partner", on)
     if len(partners) != 1 or not countries:
         return _v(claim, UNVERIFIABLE, "the partner or the countries could not be resolved")
     partner, wanted = partners[0], int(p.get("value", 1))
@@ -651,12 +656,12 @@ def _src_order(source: str) -> tuple:
 
 def _comparison(claim: Claim, ev: Evidence, date) -> Verdict:
     p = claim.parsed
-    if _partial(claim):
-        return _partial(claim)
+    if partial := _partial(claim):
+        return partial
     on = date or dt.date.today()
-    countries = [c for code in p.get("country", []) for c in ev.expand(code, on)]
-    leaders = [x for code in p.get("leader", []) for x in ev.expand(code, on)]
-    laggards = [x for code in p.get("laggard", []) for x in ev.expand(code, on)]
+    countries = _expanded(claim, ev, "country", on)
+    leaders = _expanded(claim, ev, "leader", on)
+    laggards = _expanded(claim, ev, "laggard", on)
     if len(leaders) != 1 or len(laggards) != 1 or not countries:
         return _v(claim, UNVERIFIABLE, "the compared states could not be resolved")
     leader, laggard = leaders[0], laggards[0]
