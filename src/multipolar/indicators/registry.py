@@ -140,6 +140,10 @@ class Context:
         self._n_cached = 0
         self._uses: dict[str, int] = {}
         self._materialized: set[str] = set()
+        self._builders: dict[str, tuple[Callable, bool | str]] = {}  # key -> (build, cache policy)
+        self._building: list[str] = []                # memo keys whose build() is running (innermost last)
+        self._requires: dict[str, set[str]] = {}      # key -> memo keys its expression was built on
+        self._dependents: dict[str, set[str]] = {}    # key -> memo keys whose expression was built on it
 
     def has(self, name: str) -> bool:
         """Whether the connection holds table `name` (the manifest says so, or the backend finds it)."""
@@ -166,20 +170,56 @@ class Context:
 
     def memo(self, key: str, build: Callable, *, cache: bool | str = "reused"):
         """build() once per context. cache=True: materialise it on the backend at once; "reused" (default):
-        materialise it the second time it is asked for (a sub-expression used once is cheaper left inline);
-        False: never."""
+        materialise it when it would be computed a second time (a sub-expression used once is cheaper left
+        inline); False: never.
+
+        "A second time" counts the expressions built on it: when one of them is materialised, the memoised
+        expressions it was built on that are still inline are materialised first (it would compute them again),
+        and it is rebuilt on their tables. Whenever an expression is materialised, the expressions built on it are
+        rebuilt (when next asked for) to read its table instead of computing it again."""
+        if self._building:
+            parent = self._building[-1]
+            self._dependents.setdefault(key, set()).add(parent)
+            self._requires.setdefault(parent, set()).add(key)
+        self._uses[key] = self._uses.get(key, 0) + 1
+        self._builders[key] = (build, cache)
         if key not in self._memo:
-            expr = build()
-            if cache is True and self.materialize:
-                expr = self._materialize(expr)
-            self._memo[key] = expr
-            self._uses[key] = 1
-            return expr
-        self._uses[key] += 1
-        if cache == "reused" and self.materialize and key not in self._materialized:
-            self._memo[key] = self._materialize(self._memo[key])
-            self._materialized.add(key)
+            self._memo[key] = self._build(key)
+            if cache is True or (cache == "reused" and self._uses[key] > 1):
+                self._store(key)
+        elif cache == "reused":
+            self._store(key)
         return self._memo[key]
+
+    def _build(self, key: str):
+        self._requires[key] = set()
+        self._building.append(key)
+        try:
+            return self._builders[key][0]()
+        finally:
+            self._building.pop()
+
+    def _store(self, key: str) -> None:
+        """Materialise the memoised expression `key` (when this context materialises at all) after the inline
+        memoised expressions it is built on, and drop the expressions built on it, to be rebuilt on its table when
+        next asked for."""
+        if not self.materialize or key in self._materialized:
+            return
+        for needed in sorted(self._requires.get(key, ())):
+            if needed in self._memo and self._builders[needed][1] == "reused":
+                self._store(needed)  # drops `key`, built on the inline expression
+        if key not in self._memo:
+            self._memo[key] = self._build(key)
+        self._memo[key] = self._materialize(self._memo[key])
+        self._materialized.add(key)
+        stale, todo = set(), list(self._dependents.pop(key, ()))
+        while todo:
+            dependent = todo.pop()
+            if dependent not in stale and dependent not in self._materialized:
+                stale.add(dependent)
+                todo.extend(self._dependents.get(dependent, ()))
+        for dependent in stale:
+            self._memo.pop(dependent, None)
 
     def _materialize(self, expr):
         """Compute expr once on the backend and return a table reading the result.

@@ -51,7 +51,7 @@ def _with(t, **changed):
 
 
 def _base(ctx):
-    """trade_flows rows with a USD value, in the view columns; read once per context (every view starts here)."""
+    """trade_flows rows with a USD value, in the view columns (every view starts here)."""
     def build():
         tf = ctx.table("trade_flows", "trade indicators")
         tf = tf.filter(tf.value_usd.notnull(), tf.flow.isin(["export", "import"]))
@@ -60,21 +60,20 @@ def _base(ctx):
         # One projection casting to the view types (fewer Ibis nodes: a smaller, faster-compiling expression).
         return tf.select(**{name: cols[name].cast(kind) for name, kind in VIEW_TYPES.items()})
 
-    return ctx.memo("trade_base", build)
+    # Never materialised itself: only the views read it, and they are materialised when reused.
+    return ctx.memo("trade_base", build, cache=False)
 
 
 def _turnover(exports, imports):
     """Turnover rows from export and import rows of the same view (inner join: both flows needed)."""
-    keys = ("country", "partner", "year", "source")
-    e = exports.select(*keys, ev=exports.value, ee=exports.is_estimate, em=exports.months, eb=exports.basis)
-    i = imports.select(*[imports[k].name(f"{k}_i") for k in keys], iv=imports.value, ie=imports.is_estimate,
-                       im=imports.months, ib=imports.basis)
-    j = e.inner_join(i, [e[k] == i[f"{k}_i"] for k in keys])
-    basis = ibis.ifelse(j.eb == j.ib, j.eb, ibis.literal("export: ") + j.eb + "; import: " + j.ib)
-    # Already the view columns in order: no extra projection (each one costs Ibis compile time).
+    # Joined on the key names: Ibis keeps one copy of each key and names the import side's other columns
+    # `<name>_right` (no renaming projection before the join: every node costs Ibis compile time).
+    j = exports.inner_join(imports, ["country", "partner", "year", "source"])
+    basis = ibis.ifelse(j.basis == j.basis_right, j.basis,
+                        ibis.literal("export: ") + j.basis + "; import: " + j.basis_right)
     return j.select(country=j.country, partner=j.partner, year=j.year, flow=ibis.literal("turnover"),
-                    source=j.source, value=j.ev + j.iv, is_estimate=j.ee | j.ie, months=ibis.least(j.em, j.im),
-                    basis=basis)
+                    source=j.source, value=j.value + j.value_right, is_estimate=j.is_estimate | j.is_estimate_right,
+                    months=ibis.least(j.months, j.months_right), basis=basis)
 
 
 def _priority(source):
@@ -90,8 +89,8 @@ def _priority(source):
     )
 
 
-def _views_raw(ctx):
-    """Own and mirror views, with their turnover, before reconciliation."""
+def _own_and_mirror(ctx):
+    """Exports and imports of the own and mirror views (no turnover, no reconciled view yet)."""
     base = _base(ctx)
     countries = ctx.countries()
     # Scope: rows of pack countries only (the pack keeps only ties of pack countries, so totals, ranks and
@@ -106,88 +105,75 @@ def _views_raw(ctx):
     have = own.filter(own.partner == "WLD").select("country", "year", "flow", "source")
     derived = sums.filter(sums.n >= MIN_PARTNERS_FOR_SUM).anti_join(have, ["country", "year", "flow", "source"])
     derived = _with(derived, partner=ibis.literal("WLD"), basis=derived.source + " (total = sum of listed partners)")
-    own = ibis.union(own, derived, distinct=False)
     # Mirror: the partner's report seen from the country's side (flows swap, the reporter becomes the partner).
-    # The mirror rows' country is the report's partner (scope: pack countries), and a mirror world total
-    # is kept only where partners' reports add up to one (see MIRROR_TOTAL_SOURCES).
+    # The mirror rows' country is the report's partner (scope: pack countries); a mirror world total is kept only
+    # where partners' reports add up to one (MIRROR_TOTAL_SOURCES): the source's own "World" reporter row (the
+    # IMF's DOTS has one), or, for a source without any World row, the sum of the partners' reports.
+    mirror_totals = list(MIRROR_TOTAL_SOURCES)
     m = base.filter(~base.partner.isin(AGGREGATES), *([base.partner.isin(countries)] if countries else []),
-                    (base.country != "WLD") | base.source.isin(list(MIRROR_TOTAL_SOURCES)))
-    mirror = m.select(
-        country=m.partner, partner=m.country, year=m.year,
-        flow=ibis.ifelse(m.flow == "export", "import", "export"),
-        source=ibis.literal("mirror:") + m.source, value=m.value, is_estimate=m.is_estimate, months=m.months,
-        basis=ibis.literal("mirror:") + m.source)
-    # A source publishing a "World" reporter row (the IMF's DOTS) gives the mirror total itself, and a year
-    # without that row has no mirror total; a source without any such row gets the sum of the partners' reports.
-    with_world = ctx.memo("mirror_world_sources", lambda: sorted(
-        base.filter((base.country == "WLD") & base.source.isin(list(MIRROR_TOTAL_SOURCES)))
-        .select("source").distinct().to_pyarrow().column(0).to_pylist()), cache=False)
-    summed = [f"mirror:{s}" for s in MIRROR_TOTAL_SOURCES if s not in with_world]
-    if summed:
-        cells = mirror.filter(~mirror.partner.isin(AGGREGATES) & mirror.source.isin(summed))
-        sums = cells.group_by("country", "year", "flow", "source").aggregate(
-            value=cells.value.sum(), is_estimate=cells.is_estimate.any(), months=cells.months.min())
-        fill = _with(sums, partner=ibis.literal("WLD"), basis=sums.source + " (sum of partners' reports)")
-        mirror = ibis.union(mirror, fill, distinct=False)
-
-    own_turnover = _turnover(own.filter(own.flow == "export"), own.filter(own.flow == "import"))
-    # Mirror exports: partners' reported imports; for exports-only sources the country's own exports (DOTS rule).
-    exports_only = list(EXPORTS_ONLY_SOURCES)
-    own_exports_eo = own.filter((own.flow == "export") & own.source.isin(exports_only))
-    own_exports_eo = _with(own_exports_eo, source=ibis.literal("mirror:") + own_exports_eo.source)
-    mirror_exports = ibis.union(
-        mirror.filter((mirror.flow == "export") & ~mirror.source.isin([f"mirror:{s}" for s in exports_only])),
-        own_exports_eo, distinct=False)
-    mirror_turnover = _turnover(mirror_exports, mirror.filter(mirror.flow == "import"))
-    return ibis.union(own, own_turnover, mirror, mirror_turnover, distinct=False)
+                    (base.country != "WLD") | base.source.isin(mirror_totals))
+    mirror = _with(m, country=m.partner, partner=m.country, flow=ibis.ifelse(m.flow == "export", "import", "export"),
+                   source=ibis.literal("mirror:") + m.source, basis=ibis.literal("mirror:") + m.source)
+    world_rows = base.filter(base.country == "WLD")
+    cells = m.filter(m.source.isin(mirror_totals), ~m.country.isin(AGGREGATES), ~m.source.isin(world_rows.source))
+    sums = cells.group_by(country=cells.partner, year=cells.year, flow=cells.flow, source=cells.source).aggregate(
+        value=cells.value.sum(), is_estimate=cells.is_estimate.any(), months=cells.months.min())
+    summed = _with(sums, partner=ibis.literal("WLD"), flow=ibis.ifelse(sums.flow == "export", "import", "export"),
+                   source=ibis.literal("mirror:") + sums.source,
+                   basis=ibis.literal("mirror:") + sums.source + " (sum of partners' reports)")
+    return ibis.union(own, derived, mirror, summed, distinct=False)
 
 
-def _reconciled(raw):
-    """The reconciled view from the own and mirror views (see RECONCILE_ORDER)."""
-    totals = raw.filter((raw.partner == "WLD") & raw.flow.isin(["export", "import"]))
+def _reconciled(flows):
+    """The reconciled view (exports and imports) from the own and mirror views (see RECONCILE_ORDER)."""
+    totals = flows.filter(flows.partner == "WLD")
     # One view per (country, year, flow): lowest priority, ties broken by label so the choice is deterministic.
     w = ibis.window(group_by=[totals.country, totals.year, totals.flow],
                     order_by=[_priority(totals.source), totals.source])
     ranked = totals.mutate(n=ibis.row_number().over(w))
     c = ranked.filter(ranked.n == 0).select(c_country=ranked.country, c_year=ranked.year, c_flow=ranked.flow,
                                             chosen=ranked.source)
-    flows = raw.filter(raw.flow.isin(["export", "import"]))
     j = flows.inner_join(c, [flows.country == c.c_country, flows.year == c.c_year, flows.flow == c.c_flow,
                              flows.source == c.chosen])
-    rec = _with(j, source=ibis.literal("reconciled"))
-    return ibis.union(rec, _turnover(rec.filter(rec.flow == "export"), rec.filter(rec.flow == "import")),
-                      distinct=False)
+    return _with(j, source=ibis.literal("reconciled"))
+
+
+def _views(ctx):
+    """Own, mirror and reconciled views, exports and imports, plus the turnover of each view."""
+    own_and_mirror = _own_and_mirror(ctx)
+    flows = ibis.union(own_and_mirror, _reconciled(own_and_mirror), distinct=False)
+    # One turnover for every view (one join: fewer Ibis nodes than a turnover per view). A view's exports are its
+    # own export rows, except for the mirror of an exports-only source, which has none: there the country's own
+    # reported exports stand in (the DOTS convention), keeping their own basis.
+    exports_only = list(EXPORTS_ONLY_SOURCES)
+    reported = flows.filter(flows.flow == "export", flows.source.isin(exports_only))
+    exports = ibis.union(
+        flows.filter(flows.flow == "export", ~flows.source.isin([f"mirror:{s}" for s in exports_only])),
+        _with(reported, source=ibis.literal("mirror:") + reported.source), distinct=False)
+    return ibis.union(flows, _turnover(exports, flows.filter(flows.flow == "import")), distinct=False)
 
 
 def views(ctx):
     """The trade views: one row per (country, partner, year, flow, source label) with value in USD and its basis."""
-    # Materialised at once (a temporary table per context): every trade indicator then starts from a plain table,
-    # so its compiled SQL stays small (Ibis' compile time grows much faster than the expression) and the report,
-    # crossover and claims, which ask for many trade indicators, compute the views once. Measured: a single
-    # filtered query costs the same as with the views inline (DuckDB gains little from pushing the filter down).
-    def build():
-        raw = _views_raw(ctx)
-        return ibis.union(raw, _reconciled(raw), distinct=False)
-
-    return ctx.memo("trade_views", build, cache=True)
+    # Materialised the second time they are asked for in a context (a temporary table): a single request (one CLI
+    # call) runs fastest with the views inline, and the report, crossover, claims and dashboard, which ask for many
+    # trade indicators, then compute the views once and start every later indicator from a plain table (a small
+    # compiled query: Ibis' compile time grows much faster than the expression).
+    return ctx.memo("trade_views", lambda: _views(ctx))
 
 
 def shares(ctx):
     """Each partner's share of the country's flow, total from the same view."""
     def build():
         v = views(ctx)
-        tot = v.filter(v.partner == "WLD")
-        tot = tot.select(t_country=tot.country, t_year=tot.year, t_flow=tot.flow, t_source=tot.source,
-                         total_value=tot.value, t_est=tot.is_estimate, t_months=tot.months, t_basis=tot.basis)
-        cells = v.filter(v.partner != "WLD")
-        j = cells.inner_join(tot, [cells.country == tot.t_country, cells.year == tot.t_year,
-                                   cells.flow == tot.t_flow, cells.source == tot.t_source])
-        j = j.filter(j.total_value > 0)
+        # Joined on the key names: the total's columns come out as `<name>_right`.
+        j = v.filter(v.partner != "WLD").inner_join(v.filter(v.partner == "WLD"),
+                                                    ["country", "year", "flow", "source"])
+        j = j.filter(j.value_right > 0)
         return j.select(country=j.country, partner=j.partner, year=j.year, flow=j.flow, source=j.source,
-                        value=j.value / j.total_value, partner_value=j.value, total_value=j.total_value,
-                        is_estimate=j.is_estimate | j.t_est, months=ibis.least(j.months, j.t_months),
-                        basis=ibis.ifelse(j.basis == j.t_basis, j.basis,
-                                          j.basis + "; total: " + j.t_basis))
+                        value=j.value / j.value_right, partner_value=j.value, total_value=j.value_right,
+                        is_estimate=j.is_estimate | j.is_estimate_right, months=ibis.least(j.months, j.months_right),
+                        basis=ibis.ifelse(j.basis == j.basis_right, j.basis, j.basis + "; total: " + j.basis_right))
 
     return ctx.memo("trade_shares", build)
 

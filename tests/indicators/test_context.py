@@ -1,0 +1,92 @@
+"""Context.memo: when a memoised sub-expression is materialised, and what is rebuilt on the materialised table."""
+
+from __future__ import annotations
+
+import ibis
+import ibis.expr.operations as ops
+import pytest
+
+from multipolar.indicators import Context
+
+
+@pytest.fixture
+def ctx():
+    con = ibis.duckdb.connect()
+    con.create_table("numbers", ibis.memtable({"n": [1, 2, 3, 4]}))
+    return Context(con)
+
+
+def memo_tables(expr) -> set[str]:
+    """Names of the materialised memo tables an expression reads."""
+    return {t.name for t in expr.op().find(ops.DatabaseTable) if t.name.startswith("_multipolar_memo_")}
+
+
+def evens(ctx):
+    t = ctx.con.table("numbers")
+    return ctx.memo("evens", lambda: t.filter(t.n % 2 == 0))
+
+
+def doubled(ctx, cache="reused"):
+    def build():
+        e = evens(ctx)
+        return e.select(n=e.n * 2)
+
+    return ctx.memo("doubled", build, cache=cache)
+
+
+def test_used_once_stays_inline_and_second_use_materialises(ctx):
+    first = evens(ctx)
+    assert memo_tables(first) == set()  # a single use: left inline
+    second = evens(ctx)
+    assert len(memo_tables(second)) == 1  # asked again: a temporary table
+    assert sorted(second.to_pandas()["n"]) == [2, 4]
+    assert evens(ctx) is second  # and kept
+
+
+def test_expression_built_on_a_memo_is_rebuilt_on_its_table(ctx):
+    inline = doubled(ctx, cache=False)  # built on the inline `evens`
+    assert memo_tables(inline) == set()
+    table = evens(ctx)  # second use of `evens`: materialised, so `doubled` is stale
+    rebuilt = doubled(ctx, cache=False)
+    assert rebuilt is not inline
+    assert memo_tables(rebuilt) == memo_tables(table)  # reads the table, does not compute `evens` again
+    assert sorted(rebuilt.to_pandas()["n"]) == [4, 8]
+
+
+def test_a_reused_dependent_is_materialised_from_the_table(ctx):
+    doubled(ctx)
+    evens(ctx)  # materialised
+    again = doubled(ctx)  # second use: rebuilt on evens' table, then materialised itself
+    (name,) = memo_tables(again)
+    assert name not in memo_tables(evens(ctx))
+    assert sorted(ctx.con.table(name).to_pandas()["n"]) == [4, 8]
+
+
+def temp_tables(ctx) -> int:
+    return ctx.con.con.sql("select count(*) from duckdb_tables() where temporary").fetchall()[0][0]
+
+
+def test_materialising_an_expression_first_materialises_the_inline_ones_it_reads(ctx):
+    doubled(ctx)  # computes `evens` inline
+    assert temp_tables(ctx) == 0
+    again = doubled(ctx)  # second use: would compute `evens` a second time, so `evens` is materialised first
+    assert temp_tables(ctx) == 2
+    table = evens(ctx)
+    assert len(memo_tables(table)) == 1 and temp_tables(ctx) == 2  # already a table: nothing computed again
+    assert sorted(again.to_pandas()["n"]) == [4, 8]
+
+
+def test_cache_true_materialises_at_once_and_false_never(ctx):
+    t = ctx.con.table("numbers")
+    assert len(memo_tables(ctx.memo("now", lambda: t.filter(t.n > 2), cache=True))) == 1
+    for _ in range(3):
+        assert memo_tables(ctx.memo("never", lambda: t.filter(t.n > 1), cache=False)) == set()
+
+
+def test_a_context_that_does_not_materialise_keeps_everything_inline():
+    con = ibis.duckdb.connect()
+    con.create_table("numbers", ibis.memtable({"n": [1, 2, 3, 4]}))
+    ctx = Context(con, materialize=False)
+    for _ in range(3):
+        assert memo_tables(doubled(ctx)) == set()
+    assert sorted(doubled(ctx).to_pandas()["n"]) == [4, 8]
