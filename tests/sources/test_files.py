@@ -57,7 +57,8 @@ def test_missing_sheet(tmp_path):
 def test_read_text_names_the_line(tmp_path):
     path = tmp_path / "t.csv"
     path.write_bytes("a,b\nok,1\nNiño,2\n".encode("cp1252"))
-    with pytest.raises(DataError, match=r"t\.csv, row 3: not valid UTF-8 \(byte 0xf1"):
+    with pytest.raises(DataError, match=r"t\.csv, row 3: not UTF-8 text \(byte 0xf1 at offset 11: invalid continuation "
+                                        r"byte\); re-save the file as UTF-8"):
         _read.read_text(path)
 
 

@@ -148,7 +148,8 @@ def test_same_reporter_with_other_values_stops(tmp_path):
 def test_truncated_workbook(tmp_path):
     path = write_dots(tmp_path)
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-    with pytest.raises(DataError, match=r"DOTS_1\.xlsx: cannot read workbook .*truncated"):
+    with pytest.raises(DataError, match=r"DOTS_1\.xlsx: cannot read workbook \(.*\); is it truncated or not a "
+                                        r"spreadsheet\?"):
         imf_dots.parse(tmp_path)
 
 
@@ -156,7 +157,8 @@ def test_csv_saved_as_xlsx(tmp_path):
     path = tmp_path / "imf_dots" / "raw_xlsx" / "DOTS_1.xlsx"
     path.parent.mkdir(parents=True)
     path.write_text("reporter,partner,year\nKazakhstan,World,2019\n", encoding="utf-16")
-    with pytest.raises(DataError, match=r"DOTS_1\.xlsx: cannot read workbook"):
+    with pytest.raises(DataError, match=r"DOTS_1\.xlsx: cannot read workbook \(.*\); is it truncated or not a "
+                                        r"spreadsheet\?"):
         imf_dots.parse(tmp_path)
 
 

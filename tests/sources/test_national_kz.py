@@ -137,7 +137,7 @@ def test_minimal_workbook_parses(tmp_path):
 def test_truncated_workbook(tmp_path):
     path = write_book(tmp_path)
     path.write_bytes(path.read_bytes()[:1500])
-    with pytest.raises(DataError, match="cannot read the workbook") as err:
+    with pytest.raises(DataError, match=r"cannot read workbook \(.*\); is it truncated or not a spreadsheet\?") as err:
         national_kz.parse(tmp_path)
     assert "kz_foreign_trade_by_country_2023.xls" in str(err.value)
 
@@ -146,7 +146,7 @@ def test_text_in_another_encoding_saved_as_xls(tmp_path):
     folder = tmp_path / FOLDER
     folder.mkdir(parents=True)
     (folder / "kz_foreign_trade_by_country_2023.xls").write_bytes("Наименование;Экспорт\nКитай;1\n".encode("cp1251"))
-    with pytest.raises(DataError, match=r"kz_foreign_trade_by_country_2023\.xls: cannot read the workbook"):
+    with pytest.raises(DataError, match=r"kz_foreign_trade_by_country_2023\.xls: cannot read workbook"):
         national_kz.parse(tmp_path)
 
 

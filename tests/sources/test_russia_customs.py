@@ -181,7 +181,8 @@ def test_truncated_workbook(tmp_path):
     write_annual(tmp_path)
     path = write_monthly(tmp_path)
     path.write_bytes(path.read_bytes()[:3000])
-    with pytest.raises(DataError, match=r"96stran\.xlsx: cannot read workbook"):
+    with pytest.raises(DataError, match=r"96stran\.xlsx: cannot read workbook \(.*\); is it truncated or not a "
+                                        r"spreadsheet\?"):
         russia_customs.parse(tmp_path)
 
 

@@ -9,7 +9,6 @@ import io
 import re
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,40 +24,6 @@ try:
     from python_calamine import CalamineWorkbook
 except ImportError:  # pragma: no cover - depends on the environment
     CalamineWorkbook = None
-
-
-@dataclass(frozen=True)
-class Wording:
-    """The phrases of the readers' errors. Every parser gets the same checks; only the words differ, because the tests
-    of some parsers pin an older phrasing (TEXT_WORDING, NATIONAL_WORDING). Templates get the fields shown."""
-
-    # A UTF-16/UTF-32 file: {encoding}, {evidence} ('byte-order mark' / 'NUL bytes'), {line}.
-    foreign: str = "not UTF-8 text: {encoding} ({evidence} found); re-save the file as UTF-8"
-    # A byte that is not UTF-8: {byte} (int), {offset}, {reason}, {line}.
-    bad_byte: str = "not UTF-8 text (byte {byte:#04x}); re-save the file as UTF-8"
-    # A row with fewer / more fields than the header: {found}, {width}.
-    short_row: str = "expected {width} fields, found {found} (a broken line, or the file is cut short)"
-    long_row: str = "malformed CSV: expected {width} fields, found {found}"
-    # A workbook that cannot be opened: {error} ('<exception type>: <message>').
-    workbook: str = "cannot read workbook ({error}); is it truncated or not .xlsx?"
-    # Whether an encoding error gives its line as the error's row (else the template may say it).
-    encoding_row: bool = True
-
-
-# The default, for CSV files (tests/sources/test_politics_csv.py and the eurostat/chpl/press tests pin it).
-CSV_WORDING = Wording()
-# read_text's wording, also worldbank's and imf_imts' (pinned by test_files.py, test_worldbank.py, test_imf_imts.py).
-_SHIFTED = "{found} fields, the header has {width} (truncated or shifted row?)"
-TEXT_WORDING = Wording(foreign="file is {encoding} ({evidence} found), UTF-8 expected",
-                       bad_byte="not valid UTF-8 (byte {byte:#04x} at offset {offset}); re-encoded file? "
-                                "UTF-8 expected",
-                       short_row=_SHIFTED, long_row=_SHIFTED)
-# The national statistics parsers' wording (pinned by test_national_am/_uz/_kg/_ge.py).
-_WHERE = "{found} fields where the header has {width} (truncated or shifted row)"
-NATIONAL_WORDING = Wording(foreign="not UTF-8 text ({encoding}: {evidence} found on line {line})",
-                           bad_byte="not UTF-8 text (byte {offset}: {reason}; line {line})",
-                           short_row=_WHERE, long_row=_WHERE, workbook="cannot read the workbook ({error})",
-                           encoding_row=False)
 
 
 # --- bytes and text -------------------------------------------------------------------------------------------------
@@ -78,7 +43,7 @@ def _line(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
-def check_utf8(raw: bytes, path: Path, wording: Wording = CSV_WORDING) -> bytes:
+def check_utf8(raw: bytes, path: Path) -> bytes:
     """raw without a UTF-8 byte-order mark; stops at UTF-16/UTF-32 text or the first byte that is not UTF-8, naming
     its line. Decodes in blocks, so no full copy of a large file is held."""
     encoding = evidence = None
@@ -90,8 +55,8 @@ def check_utf8(raw: bytes, path: Path, wording: Wording = CSV_WORDING) -> bytes:
         encoding, evidence = "UTF-16 or UTF-32", "NUL bytes"
     if encoding:
         line = _line(raw, at)
-        raise DataError(wording.foreign.format(encoding=encoding, evidence=evidence, line=line), file=path,
-                        row=line if wording.encoding_row else None)
+        raise DataError(f"not UTF-8 text: {encoding} ({evidence} found); re-save the file as UTF-8", file=path,
+                        row=line)
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -104,20 +69,21 @@ def check_utf8(raw: bytes, path: Path, wording: Wording = CSV_WORDING) -> bytes:
             raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = _line(raw, exc.start)
-            message = wording.bad_byte.format(byte=raw[exc.start], offset=exc.start, reason=exc.reason, line=line)
-            raise DataError(message, file=path, row=line if wording.encoding_row else None) from None
+            message = (f"not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start}: {exc.reason}); "
+                       "re-save the file as UTF-8")
+            raise DataError(message, file=path, row=line) from None
     return raw
 
 
-def read_text(path: Path, wording: Wording = TEXT_WORDING) -> str:
+def read_text(path: Path) -> str:
     """A text file (plain or .gz) decoded as UTF-8 (a byte-order mark is allowed); other encodings stop naming a line."""
-    return check_utf8(read_bytes(path), Path(path), wording).decode("utf-8")
+    return check_utf8(read_bytes(path), Path(path)).decode("utf-8")
 
 
 # --- CSV ------------------------------------------------------------------------------------------------------------
 
 def read_csv(path: Path, columns: Sequence[str], *, skiprows: int = 0, sep: str = ",", all_columns: bool = False,
-             strip: bool = False, final_newline: bool = True, wording: Wording = CSV_WORDING) -> pd.DataFrame:
+             strip: bool = False, final_newline: bool = True) -> pd.DataFrame:
     """The named columns of a CSV (plain or .gz) as categorical text, indexed by each row's line in the file.
 
     The file must be UTF-8 (a BOM is tolerated) and regular: a header (after `skiprows` preamble lines) naming
@@ -128,7 +94,7 @@ def read_csv(path: Path, columns: Sequence[str], *, skiprows: int = 0, sep: str 
     with 900k rows but few distinct values.
     """
     path = Path(path)
-    raw = check_utf8(read_bytes(path), path, wording)
+    raw = check_utf8(read_bytes(path), path)
     if not raw or raw.isspace():
         raise DataError("empty file", file=path)
     if final_newline and not raw.endswith(b"\n"):
@@ -145,7 +111,7 @@ def read_csv(path: Path, columns: Sequence[str], *, skiprows: int = 0, sep: str 
     first = skiprows + 2  # line of the first data row
     frame = _read_fast(raw, body, header, keep, sep, first)
     if frame is None:  # blank lines, line breaks in quoted cells or irregular rows: the exact (slower) reader
-        frame = _read_exact(raw[body:].decode("utf-8"), header, keep, sep, first, path, wording)
+        frame = _read_exact(raw[body:].decode("utf-8"), header, keep, sep, first, path)
     if frame.empty:
         raise DataError("no data rows after the header", file=path, row=first)
     if strip:
@@ -198,19 +164,18 @@ def _read_fast(raw: bytes, body: int, header: list[str], keep: list[str], sep: s
     return frame
 
 
-def _read_exact(text: str, header: list[str], keep: list[str], sep: str, first: int, path: Path,
-                wording: Wording) -> pd.DataFrame:
+def _read_exact(text: str, header: list[str], keep: list[str], sep: str, first: int, path: Path) -> pd.DataFrame:
     """The csv module's reading of the body: skips blank lines (empty or spaces only), numbers rows by their (last)
     line, stops at the first row with the wrong number of fields or unreadable quoting."""
     picks = [header.index(name) for name in keep]
     rows, lines = [], []
     try:
-        for line, record in _records(text, len(header), sep, first, path, wording, strict=True):
+        for line, record in _records(text, len(header), sep, first, path, strict=True):
             rows.append([record[i] for i in picks])
             lines.append(line)
     except csv.Error as exc:
         try:  # a cut inside a quoted cell: name the fields the cut row has, as for any other short row
-            for _ in _records(text, len(header), sep, first, path, wording, strict=False):
+            for _ in _records(text, len(header), sep, first, path, strict=False):
                 pass
         except DataError as short:
             if short.row == exc.line:
@@ -223,7 +188,7 @@ def _read_exact(text: str, header: list[str], keep: list[str], sep: str, first: 
                         index=pd.Index(lines, dtype="int64"))
 
 
-def _records(text: str, width: int, sep: str, first: int, path: Path, wording: Wording, *, strict: bool):
+def _records(text: str, width: int, sep: str, first: int, path: Path, *, strict: bool):
     """(line, fields) of each record that is not a blank line; a record without `width` fields stops naming its
     line; a csv.Error carries the line it happened on as .line."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=strict)
@@ -239,8 +204,9 @@ def _records(text: str, width: int, sep: str, first: int, path: Path, wording: W
             continue  # a blank line
         line = first - 1 + reader.line_num
         if len(record) != width:
-            template = wording.short_row if len(record) < width else wording.long_row
-            raise DataError(template.format(found=len(record), width=width), file=path, row=line)
+            why = "a broken line, or the file is cut short" if len(record) < width \
+                else "an unquoted separator or a shifted row"
+            raise DataError(f"{len(record)} fields, the header has {width} ({why})", file=path, row=line)
         yield line, record
 
 
@@ -372,8 +338,7 @@ def _clean(value):
     return value
 
 
-def read_sheets(path: Path, sheets: Iterable[int | str] | None = None,
-                wording: Wording = CSV_WORDING) -> dict[str, list[list]]:
+def read_sheets(path: Path, sheets: Iterable[int | str] | None = None) -> dict[str, list[list]]:
     """Worksheets of an .xlsx as {sheet name: rows}, each grid anchored at A1 (grid[r-1][c-1] is cell (r, c)).
 
     Empty cells are None, numbers float. `sheets` picks sheets by index or name (default: all). A workbook that
@@ -406,7 +371,8 @@ def read_sheets(path: Path, sheets: Iterable[int | str] | None = None,
     except DataError:
         raise
     except Exception as exc:  # the readers raise many types (zip, XML, calamine) for a damaged file
-        raise DataError(wording.workbook.format(error=f"{type(exc).__name__}: {exc}"), file=path) from exc
+        error = f"{type(exc).__name__}: {exc}"
+        raise DataError(f"cannot read workbook ({error}); is it truncated or not a spreadsheet?", file=path) from exc
 
 
 def _pick(names: list[str], sheets, path: Path) -> list[str]:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..errors import DataError
 from ._codes import iso3_at
-from ._read import TEXT_WORDING, read_csv
+from ._read import read_csv
 from ._tables import table_frame
 from .base import Origin, to_number
 
@@ -69,7 +69,7 @@ REPORTER = "RUS"
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     """RU_trade.csv as the trade_flows table."""
     (path,) = ORIGIN.input_files(data_dir)
-    frame = read_csv(path, REQUIRED, all_columns=True, final_newline=False, wording=TEXT_WORDING)
+    frame = read_csv(path, REQUIRED, all_columns=True, final_newline=False)
     years = [h for h in frame.columns if re.fullmatch(r"\d{4}", h)]
     rows = frame.to_dict("index").items()
     if not years:

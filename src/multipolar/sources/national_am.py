@@ -9,7 +9,7 @@ import pandas as pd
 from ..errors import DataError
 from ._codes import iso3_at
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
-from ._read import NATIONAL_WORDING, read_csv
+from ._read import read_csv
 from ._tables import table_frame
 from .base import Origin, to_number
 
@@ -125,8 +125,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
 
 def read_records(path: Path) -> list[tuple[int, str, str, int, dict[str, float]]]:
     """(line, country, 'Year' or month '1'-'12', year, {column: value}) for each non-blank record."""
-    frame = read_csv(path, ("country", "timeperiod", "year", *COLUMNS), all_columns=True, final_newline=False,
-                     wording=NATIONAL_WORDING)
+    frame = read_csv(path, ("country", "timeperiod", "year", *COLUMNS), all_columns=True, final_newline=False)
     records = []
     for lineno, line in frame.to_dict("index").items():
         if not any(cell.strip() for cell in line.values()):

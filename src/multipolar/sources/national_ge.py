@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..errors import DataError
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
-from ._read import NATIONAL_WORDING, cell_ref, clean_label, read_sheets
+from ._read import cell_ref, clean_label, read_sheets
 from ._tables import table_frame
 from .base import Origin, to_number
 
@@ -72,7 +72,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
 
 def read_workbook(path: Path) -> tuple[list[dict], list[dict]]:
     """The annual and monthly rows of one Geostat totals workbook."""
-    sheets = read_sheets(path, wording=NATIONAL_WORDING)  # grid[r][c] is cell (r + 1, c + 1)
+    sheets = read_sheets(path)  # grid[r][c] is cell (r + 1, c + 1)
     name = next((n for n, g in sheets.items() if g and "exports and imports" in clean_label(g[0][0]).lower()), None)
     if name is None:
         raise DataError("no sheet titled '… Exports and Imports …' in cell A1", file=path)

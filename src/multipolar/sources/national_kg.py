@@ -10,7 +10,7 @@ import pandas as pd
 from ..errors import DataError
 from ._codes import iso3_at
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
-from ._read import NATIONAL_WORDING, cell_ref, clean_label, read_sheets
+from ._read import cell_ref, clean_label, read_sheets
 from ._tables import table_frame
 from .base import Origin, to_number
 
@@ -93,7 +93,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
 
 def read_table(path: Path, code: str, word: str, flow: str) -> list[dict]:
     """The trade_flows rows of one geographic-distribution table."""
-    sheets = read_sheets(path, wording=NATIONAL_WORDING)  # grid[r][c] is cell (r + 1, c + 1)
+    sheets = read_sheets(path)  # grid[r][c] is cell (r + 1, c + 1)
     title_sheet = next((name for name, grid in sheets.items()
                         if any(code in clean_label(v) for row in grid[:3] for v in row if v)), None)
     if title_sheet is None:

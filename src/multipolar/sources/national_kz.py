@@ -122,7 +122,8 @@ def read_workbook(path: Path) -> list[Sheet]:
     try:
         book = xlrd.open_workbook(str(path))
     except Exception as exc:  # xlrd raises many types for truncated or non-xls files
-        raise DataError(f"cannot read the workbook ({type(exc).__name__}: {exc})", file=path) from exc
+        raise DataError(f"cannot read workbook ({type(exc).__name__}: {exc}); is it truncated or not a spreadsheet?",
+                        file=path) from exc
     sheets = []
     for sh in book.sheets():
         header = next((r for r in range(min(sh.nrows, 15)) if clean_label(sh.cell_value(r, 0)).startswith(

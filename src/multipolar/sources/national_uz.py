@@ -10,7 +10,7 @@ import pandas as pd
 from ..errors import DataError
 from ._codes import iso3_at, iso3_of_numeric
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
-from ._read import NATIONAL_WORDING, read_csv
+from ._read import read_csv
 from ._tables import table_frame
 from .base import Origin, to_number
 
@@ -78,8 +78,8 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
 
 def read_file(path: Path, flow: str) -> list[dict]:
     """The trade_flows rows of one SDMX CSV file."""
-    frame = read_csv(path, ("Code", "Klassifikator_ru", "Klassifikator_en"), all_columns=True, final_newline=False,
-                     wording=NATIONAL_WORDING)
+    frame = read_csv(path, ("Code", "Klassifikator_ru", "Klassifikator_en"), all_columns=True,
+                     final_newline=False)
     header = list(frame.columns)
     years = {h: int(h) for h in header if _YEAR.match(h)}
     if not years:

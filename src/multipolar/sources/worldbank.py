@@ -11,7 +11,7 @@ import pandas as pd
 from ..errors import DataError
 from ..schema import TABLES
 from ._codes import iso3_at
-from ._read import TEXT_WORDING, read_csv, read_text
+from ._read import read_csv, read_text
 from .base import Origin, to_number
 
 ORIGIN = Origin(
@@ -92,7 +92,7 @@ def check_package(path: Path, csv_name: str, indicator: str, unit: str | None) -
 
 def read_series(path: Path, column: str) -> pd.DataFrame:
     """One World Bank CSV as (country, year, column); aggregates skipped, unknown codes and duplicates stop."""
-    rows = read_csv(path, COLUMNS, final_newline=False, wording=TEXT_WORDING).to_dict("index")
+    rows = read_csv(path, COLUMNS, final_newline=False).to_dict("index")
     locations = {}
     for line, row in rows.items():
         locations.setdefault(row["Country Code"].strip(), f"row {line}")
