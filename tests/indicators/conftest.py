@@ -94,6 +94,10 @@ def make_ctx(backend):
             # Temp views through the Spark session itself (Ibis' drop/replace statements trip over sqlglot 30);
             # every canonical name is dropped first so that no table of an earlier test leaks into this one.
             session, con = _spark()
+            # Ibis keeps .cache() results per expression, and every test registers its tables under the same
+            # names on this one connection: release the results computed from earlier tests' tables.
+            for cached in list(con._cache_name_to_entry):
+                con._finalize_cached_table(cached)
             for name in TABLES:
                 session.catalog.dropTempView(name)
             for name, rows in tables.items():

@@ -1,4 +1,4 @@
-"""Context.memo: when a memoised sub-expression is materialised, and what is rebuilt on the materialised table."""
+"""Context.memo: when a memoised sub-expression is materialised, and which expressions then read its table."""
 
 from __future__ import annotations
 
@@ -43,20 +43,20 @@ def test_used_once_stays_inline_and_second_use_materialises(ctx):
     assert evens(ctx) is second  # and kept
 
 
-def test_expression_built_on_a_memo_is_rebuilt_on_its_table(ctx):
+def test_expression_built_on_a_memo_reads_its_table_once_materialised(ctx):
     inline = doubled(ctx, cache=False)  # built on the inline `evens`
     assert memo_tables(inline) == set()
-    table = evens(ctx)  # second use of `evens`: materialised, so `doubled` is stale
-    rebuilt = doubled(ctx, cache=False)
-    assert rebuilt is not inline
-    assert memo_tables(rebuilt) == memo_tables(table)  # reads the table, does not compute `evens` again
-    assert sorted(rebuilt.to_pandas()["n"]) == [4, 8]
+    table = evens(ctx)  # second use of `evens`: materialised
+    now = doubled(ctx, cache=False)
+    assert now is not inline
+    assert memo_tables(now) == memo_tables(table)  # reads the table, does not compute `evens` again
+    assert sorted(now.to_pandas()["n"]) == [4, 8]
 
 
 def test_a_reused_dependent_is_materialised_from_the_table(ctx):
     doubled(ctx)
     evens(ctx)  # materialised
-    again = doubled(ctx)  # second use: rebuilt on evens' table, then materialised itself
+    again = doubled(ctx)  # second use: built on evens' table, materialised itself
     (name,) = memo_tables(again)
     assert name not in memo_tables(evens(ctx))
     assert sorted(ctx.con.table(name).to_pandas()["n"]) == [4, 8]
@@ -74,6 +74,22 @@ def test_materialising_an_expression_first_materialises_the_inline_ones_it_reads
     table = evens(ctx)
     assert len(memo_tables(table)) == 1 and temp_tables(ctx) == 2  # already a table: nothing computed again
     assert sorted(again.to_pandas()["n"]) == [4, 8]
+
+
+def quadrupled(ctx):
+    def build():
+        d = doubled(ctx)
+        return d.select(n=d.n * 2)
+
+    return ctx.memo("quadrupled", build)
+
+
+def test_a_chain_of_inline_expressions_is_materialised_from_the_bottom(ctx):
+    quadrupled(ctx)  # evens, doubled and quadrupled computed inline, once
+    again = quadrupled(ctx)  # evens, then doubled (on evens' table), then quadrupled (on doubled's)
+    assert temp_tables(ctx) == 3
+    assert sorted(again.to_pandas()["n"]) == [8, 16]
+    assert memo_tables(doubled(ctx)) and temp_tables(ctx) == 3  # nothing computed again
 
 
 def test_cache_true_materialises_at_once_and_false_never(ctx):

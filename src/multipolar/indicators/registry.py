@@ -101,6 +101,12 @@ class Query:
 INDICATORS: dict[str, Indicator] = {}
 
 
+def _contains(outer, inner) -> bool:
+    """Whether Ibis expression `outer` has `inner`'s node in its graph."""
+    node = inner.op()
+    return any(n == node for n in outer.op().find(type(node)))
+
+
 def register(name: str, *, dimension: str, title: str, unit: str, definition: str, inputs, sources: str,
              columns, labels, params=(), flows=(), partner_column="partner", sort=()):
     """Decorator adding an indicator function to the registry under `name`."""
@@ -140,10 +146,7 @@ class Context:
         self._n_cached = 0
         self._uses: dict[str, int] = {}
         self._materialized: set[str] = set()
-        self._builders: dict[str, tuple[Callable, bool | str]] = {}  # key -> (build, cache policy)
-        self._building: list[str] = []                # memo keys whose build() is running (innermost last)
-        self._requires: dict[str, set[str]] = {}      # key -> memo keys its expression was built on
-        self._dependents: dict[str, set[str]] = {}    # key -> memo keys whose expression was built on it
+        self._policy: dict[str, bool | str] = {}  # memo key -> its cache policy
 
     def has(self, name: str) -> bool:
         """Whether the connection holds table `name` (the manifest says so, or the backend finds it)."""
@@ -173,53 +176,41 @@ class Context:
         materialise it when it would be computed a second time (a sub-expression used once is cheaper left
         inline); False: never.
 
-        "A second time" counts the expressions built on it: when one of them is materialised, the memoised
-        expressions it was built on that are still inline are materialised first (it would compute them again),
-        and it is rebuilt on their tables. Whenever an expression is materialised, the expressions built on it are
-        rebuilt (when next asked for) to read its table instead of computing it again."""
-        if self._building:
-            parent = self._building[-1]
-            self._dependents.setdefault(key, set()).add(parent)
-            self._requires.setdefault(parent, set()).add(key)
+        "A second time" counts the memoised expressions built on it: materialising one of them first materialises
+        the inline memoised expressions inside it (it would compute them again). Once an expression is
+        materialised, every memoised expression built on it reads its table instead (the node is replaced in
+        their Ibis graphs)."""
         self._uses[key] = self._uses.get(key, 0) + 1
-        self._builders[key] = (build, cache)
         if key not in self._memo:
-            self._memo[key] = self._build(key)
+            self._memo[key] = build()
+            self._policy[key] = cache
             if cache is True or (cache == "reused" and self._uses[key] > 1):
                 self._store(key)
         elif cache == "reused":
             self._store(key)
         return self._memo[key]
 
-    def _build(self, key: str):
-        self._requires[key] = set()
-        self._building.append(key)
-        try:
-            return self._builders[key][0]()
-        finally:
-            self._building.pop()
+    def _inline(self):
+        """(key, expression) of the memoised Ibis expressions not materialised."""
+        return [(k, v) for k, v in self._memo.items() if k not in self._materialized and hasattr(v, "op")]
 
     def _store(self, key: str) -> None:
-        """Materialise the memoised expression `key` (when this context materialises at all) after the inline
-        memoised expressions it is built on, and drop the expressions built on it, to be rebuilt on its table when
-        next asked for."""
+        """Materialise the memoised expression `key` (when this context materialises at all), after the inline
+        memoised "reused" expressions it contains; then point the other memoised expressions at its table."""
         if not self.materialize or key in self._materialized:
             return
-        for needed in sorted(self._requires.get(key, ())):
-            if needed in self._memo and self._builders[needed][1] == "reused":
-                self._store(needed)  # drops `key`, built on the inline expression
-        if key not in self._memo:
-            self._memo[key] = self._build(key)
-        self._memo[key] = self._materialize(self._memo[key])
+        for other in [k for k, _ in self._inline() if k != key]:
+            # (re-read: storing one may have pointed the others, and `key`, at its table)
+            if (other not in self._materialized and self._policy[other] == "reused"
+                    and _contains(self._memo[key], self._memo[other])):
+                self._store(other)
+        expr = self._memo[key]
+        table = self._materialize(expr)
+        self._memo[key] = table
         self._materialized.add(key)
-        stale, todo = set(), list(self._dependents.pop(key, ()))
-        while todo:
-            dependent = todo.pop()
-            if dependent not in stale and dependent not in self._materialized:
-                stale.add(dependent)
-                todo.extend(self._dependents.get(dependent, ()))
-        for dependent in stale:
-            self._memo.pop(dependent, None)
+        for other, dependent in self._inline():
+            if _contains(dependent, expr):
+                self._memo[other] = dependent.op().replace({expr.op(): table.op()}).to_expr()
 
     def _materialize(self, expr):
         """Compute expr once on the backend and return a table reading the result.
@@ -231,6 +222,11 @@ class Context:
             self._n_cached += 1
             name = f"_multipolar_memo_{id(self):x}_{self._n_cached}"
             return self.con.create_table(name, expr, temp=True)
+        # Ibis' .cache() runs the query without registering the in-memory tables (memtables) in it, as its
+        # execute methods do first: register them here.
+        register = getattr(self.con, "_run_pre_execute_hooks", None)
+        if register is not None:
+            register(expr)
         return expr.cache()
 
     def sources_of(self, name: str) -> list[str]:
