@@ -3,6 +3,7 @@ expected values worked out by hand in each test."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from multipolar.errors import UsageError
@@ -224,6 +225,35 @@ def test_crossover_held_and_not_held(make_ctx):
     kgz = one(s, country="KGZ", source="s")
     assert kgz["first_year"] == 2000 and kgz["bad_after"] == 1 and kgz["since_year"] == 2002
     assert single.to_pandas().empty
+    # Current leader's run and the change of China's lead over the last 5 years compared (TREND_YEARS):
+    # KAZ leads -0.10, -0.05, 0.05, 0.10, 0.11 (2000-2003, 2005): China ahead since 2002; 2005 - 5 = 2000 is the
+    # window's first year, so the change is 0.11 - (-0.10).
+    assert kaz["leader_since"] == 2002 and kaz["lead_change"] == pytest.approx(0.11 - (-0.10))
+    # KGZ leads 0.10, -0.10, 0.10, 0.20 (2000-2003): ahead again since 2002; change 0.20 - 0.10.
+    assert kgz["leader_since"] == 2002 and kgz["lead_change"] == pytest.approx(0.20 - 0.10)
+
+
+def test_crossover_russia_run_and_window(make_ctx):
+    def t(y, chn, rus):
+        return [dict(reporter="KAZ", partner="CHN", year=y, flow="export", source="r", value_usd=chn),
+                dict(reporter="KAZ", partner="RUS", year=y, flow="export", source="r", value_usd=rus),
+                dict(reporter="KAZ", partner="WLD", year=y, flow="export", source="r", value_usd=100.0)]
+
+    # China ahead 2004 and 2010, level 2011, Russia ahead 2012-2013. Leads: 0.30, 0.05, 0, -0.05, -0.10.
+    rows = t(2004, 40, 10) + t(2010, 25, 20) + t(2011, 20, 20) + t(2012, 15, 20) + t(2013, 10, 20)
+    ctx = make_ctx({"trade_flows": rows}, countries=COUNTRIES)
+    summary, _, _ = _compare(ctx, "trade_share", {}, ("turnover", "import", "export"), ["KAZ"])
+    kaz = one(summary.to_pandas(), country="KAZ", source="r")
+    assert kaz["first_year"] == 2004 and kaz["bad_after"] == 3 and pd.isna(kaz["since_year"])
+    # Russia, the latest leader, ahead without a break since 2012 (level in 2011 breaks the run).
+    assert kaz["leader_since"] == 2012
+    # Window 2013 - 5 = 2008: first year compared in it is 2010 (2004 is older): -0.10 - 0.05.
+    assert kaz["lead_change"] == pytest.approx(-0.10 - 0.05)
+    # A single year compared: no change.
+    ctx = make_ctx({"trade_flows": t(2013, 10, 20)}, countries=COUNTRIES)
+    summary, _, _ = _compare(ctx, "trade_share", {}, ("turnover", "import", "export"), ["KAZ"])
+    only = one(summary.to_pandas(), country="KAZ", source="r")
+    assert only["leader_since"] == 2013 and pd.isna(only["lead_change"])
 
 
 def test_shared_igos_both_directions(make_ctx):

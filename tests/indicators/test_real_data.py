@@ -141,12 +141,20 @@ def test_mirror_crossover_kazakhstan_by_hand(dots, pack_trade):
     assert bool(row["held"]) is held
     assert row["latest_year"] == 2020
     assert row["latest_lead"] == pytest.approx(lead[2020], rel=1e-9)
+    # The latest leader's unbroken run, and the change of China's lead over the last 5 years compared
+    side = {y: (lead[y] > 0) - (lead[y] < 0) for y in years}
+    since = min(y for y in years if all(side[z] == side[2020] for z in years if z >= y))
+    window_start = min(y for y in years if y >= 2020 - 5)
+    assert row["leader_since"] == since
+    assert row["lead_change"] == pytest.approx(lead[2020] - lead[window_start], rel=1e-9)
 
 
 @pytest.fixture(scope="module")
 def kz_published(data_dir):
-    """China's and Russia's published shares of Kazakhstan's turnover (%), per year, read from the Bureau of
-    National Statistics workbooks (sheet named after the year, column 'удельный вес … товарооборот')."""
+    """China's and Russia's shares of Kazakhstan's turnover, per year: the partner's turnover over the total
+    ("Всего" row), both in the Bureau of National Statistics workbooks (sheet named after the year, column
+    "Товарооборот / Всего", thousand USD); 2018 from the 2019 workbook's sheet "12_2018" (whose published
+    percentages have one decimal only, hence values rather than percentages)."""
     xlrd = pytest.importorskip("xlrd")
     folder = data_dir / "national_stats" / "kazakhstan"
     out = {}
@@ -155,34 +163,41 @@ def kz_published(data_dir):
         if not path.exists():
             pytest.skip(f"{path} not found")
         book = xlrd.open_workbook(path)
-        sheet = next(s for s in book.sheets() if s.name.strip().endswith(str(year)))  # "12_2019" … "2023"
-        shares = {}
-        for r in range(sheet.nrows):
-            row = sheet.row_values(r)
-            if str(row[0]).strip() in ("Китай", "Россия"):
-                shares[str(row[0]).strip()] = float(row[2]) / 100
-        out[year] = (shares["Китай"], shares["Россия"])
+        for sheet_year in ([2018, 2019] if year == 2019 else [year]):
+            sheet = next(s for s in book.sheets() if s.name.strip().endswith(str(sheet_year)))  # "12_2019", "2023"
+            turnover = {}
+            for r in range(sheet.nrows):
+                row = sheet.row_values(r)
+                label = str(row[0]).strip()
+                if label in ("Китай", "Россия") or (label.startswith("Всего") and "total" not in turnover):
+                    turnover["total" if label.startswith("Всего") else label] = float(row[1])
+            out[sheet_year] = (turnover["Китай"] / turnover["total"], turnover["Россия"] / turnover["total"])
     return out
 
 
 def test_national_kz_turnover_share_against_published(kz_published, pack):
     need_source(pack, "trade_flows", "national_kz")
     s = compute("trade_share", country="KAZ", partner=["CHN", "RUS"], source="national_kz", flow="turnover",
-                years="2019-2023")
+                years="2018-2023")
     for year, (china, russia) in kz_published.items():
-        # the workbook's own percentages are rounded to 5 decimals
-        assert one(s, partner="CHN", year=year)["value"] == pytest.approx(china, abs=1e-6), year
-        assert one(s, partner="RUS", year=year)["value"] == pytest.approx(russia, abs=1e-6), year
+        assert one(s, partner="CHN", year=year)["value"] == pytest.approx(china, rel=1e-6), year
+        assert one(s, partner="RUS", year=year)["value"] == pytest.approx(russia, rel=1e-6), year
 
 
 def test_national_kz_and_mirror_give_different_crossovers(kz_published, dots, pack):
     need_source(pack, "trade_flows", "national_kz")
     need_source(pack, "trade_flows", "imf_dots")
-    first_published = min(y for y, (c, r) in kz_published.items() if c > r)  # 2023 in the 2019-2023 workbooks
+    first_published = min(y for y, (c, r) in kz_published.items() if c > r)  # 2023 in the 2018-2023 sheets
     c = crossover(countries="KAZ", dimensions="trade")
     own, mirror = one(c, source="national_kz"), one(c, source="mirror:imf_dots")
     assert own["first_year"] == first_published
     assert own["first_year"] != mirror["first_year"]  # both shown, each with its own year
+    # 2018-2023 compared: China ahead in 2023 only, so since 2023; over the last 5 years (2023 - 5 = 2018) China's
+    # lead moved by (2023 lead - 2018 lead)
+    assert (own["first_compared"], own["latest_year"]) == (2018, 2023)
+    lead = {y: china - russia for y, (china, russia) in kz_published.items()}
+    assert own["leader_since"] == 2023
+    assert own["lead_change"] == pytest.approx(lead[2023] - lead[2018], rel=1e-6)
 
 
 def test_published_figures_kgz_rus(pack):

@@ -1,5 +1,5 @@
 """The report's selection logic on hand-made crossover rows and series: which source heads a cell, who leads since
-when, which way the lead moved, the heatmap cells, coverage and provenance records."""
+when and which way the lead moved (as the crossover rows say), the heatmap cells, coverage and provenance records."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from multipolar.report import data
 
 def _cross(rows):
     columns = ["country", "dimension", "source", "measure", "first_year", "held", "latest_year", "latest_lead",
-               "china_latest", "russia_latest", "since_year", "first_compared", "n_years", "note"]
+               "china_latest", "russia_latest", "since_year", "leader_since", "lead_change", "first_compared",
+               "n_years", "note"]
     frame = pd.DataFrame([dict(zip(columns, r)) for r in rows], columns=columns)
-    for c in ("first_year", "latest_year", "since_year", "first_compared", "n_years"):
+    for c in ("first_year", "latest_year", "since_year", "leader_since", "first_compared", "n_years"):
         frame[c] = frame[c].astype("Int64")
     return frame
 
@@ -27,25 +28,19 @@ def _series(points):
 
 
 CROSS = _cross([
-    # country, dimension, source, measure, first, held, latest, lead, china, russia, since, first_cmp, n, note
-    ("KAZ", "trade", "mirror:imf_dots", "trade_share:turnover", 2009, False, 2020, 0.02, 0.24, 0.22, 2019, 1994, 27,
-     "m"),
-    ("KAZ", "trade", "reconciled", "trade_share:turnover", 2009, False, 2023, 0.0215, 0.2154, 0.1939, 2023, 1994,
-     30, "r"),
-    ("KAZ", "trade", "national_kz", "trade_share:turnover", 2023, True, 2023, 0.0215, 0.2154, 0.1939, 2023, 2018,
-     6, "n"),
-    ("KAZ", "security", "sipri_at", "arms_share_5y", None, None, 2023, -0.94, 0.0, 0.94, None, 2000, 24, "s"),
+    # country, dimension, source, measure, first, held, latest, lead, china, russia, since, leader since,
+    # lead change, first compared, n, note
+    ("KAZ", "trade", "mirror:imf_dots", "trade_share:turnover", 2009, False, 2020, 0.02, 0.24, 0.22, 2019, 2019,
+     0.01, 1994, 27, "m"),
+    ("KAZ", "trade", "reconciled", "trade_share:turnover", 2009, False, 2023, 0.0215, 0.2154, 0.1939, 2023, 2023,
+     0.0615, 1994, 30, "r"),
+    ("KAZ", "trade", "national_kz", "trade_share:turnover", 2023, True, 2023, 0.0215, 0.2154, 0.1939, 2023, 2023,
+     0.05, 2018, 6, "n"),
+    ("KAZ", "security", "sipri_at", "arms_share_5y", None, None, 2023, -0.94, 0.0, 0.94, None, 2000, -0.08, 2000, 24,
+     "s"),
     ("KAZ", "finance", "aiddata_gcdf3", "finance_commitments", None, None, 2021, None, 1e8, None, None, None, None,
-     "no Russia data in this source: no comparison possible"),
+     None, None, "no Russia data in this source: no comparison possible"),
 ])
-SERIES = {
-    "trade_share": _series({("KAZ", "CHN", "reconciled"): {2018: 0.15, 2019: 0.17, 2020: 0.18, 2021: 0.17,
-                                                           2022: 0.18, 2023: 0.2154},
-                            ("KAZ", "RUS", "reconciled"): {2018: 0.19, 2019: 0.20, 2020: 0.21, 2021: 0.24,
-                                                           2022: 0.20, 2023: 0.1939}}),
-    "arms_share_5y": _series({("KAZ", "CHN", "sipri_at"): {2018: 0.0, 2020: 0.0, 2023: 0.0},
-                              ("KAZ", "RUS", "sipri_at"): {2018: 0.86, 2020: 0.9, 2023: 0.94}}),
-}
 
 
 def test_primary_row_prefers_the_reconciled_view_then_recency():
@@ -58,40 +53,28 @@ def test_primary_row_prefers_the_reconciled_view_then_recency():
 
 
 def test_headline_leader_since_trend_and_agreement():
-    head = data.headline(CROSS, SERIES, ["KAZ"]).set_index("dimension")
+    head = data.headline(CROSS, ["KAZ"]).set_index("dimension")
     trade = head.loc["trade"]
-    assert trade["leader"] == "CHN" and trade["since"] == 2023  # the crossover's since_year
-    # Lead 2023 = 0.2154 - 0.1939 = 0.0215; lead 2018 = 0.15 - 0.19 = -0.04; change = +0.0615 > 0.02 → toward China
-    assert trade["trend"] == "china"
-    assert trade["change"] == pytest.approx((0.2154 - 0.1939) - (0.15 - 0.19))
+    # The reconciled row heads the cell: its leader_since and lead_change (not the other sources')
+    assert trade["leader"] == "CHN" and trade["since"] == 2023 and trade["source"] == "reconciled"
+    assert trade["trend"] == "china" and trade["change"] == pytest.approx(0.0615)  # +6.15 points > 2 → toward China
     assert (trade["agree"], trade["compared"]) == (3, 3)
     security = head.loc["security"]
-    # Russia ahead in every year of the series (2018, 2020, 2023): its run starts at the first year listed.
-    assert security["leader"] == "RUS" and security["since"] == 2018
-    # Lead 2018 = -0.86, 2023 = -0.94: change -0.08 → toward Russia
-    assert security["trend"] == "russia"
+    assert security["leader"] == "RUS" and security["since"] == 2000  # Russia's run, from the crossover row
+    assert security["trend"] == "russia"  # -8 points
     finance = head.loc["finance"]
-    assert finance["leader"] is None and "no Russia data" in finance["note"]
+    assert finance["leader"] is None and finance["since"] is None and "no Russia data" in finance["note"]
 
 
-def test_run_start_and_trend_edge_cases():
-    leads = pd.Series({2000: 0.1, 2001: -0.1, 2002: 0.05, 2003: 0.2})
-    assert data._run_start(leads, "CHN") == 2002
-    assert data._run_start(leads, "RUS") is None  # Russia is not ahead in the latest year
-    assert data._trend(pd.Series({2023: 0.1}), 2023) == ("steady", None)  # one point: no direction
-    direction, change = data._trend(pd.Series({2018: 0.10, 2023: 0.11}), 2023)
-    assert direction == "steady" and change == pytest.approx(0.01)  # below the 2-point threshold
-
-
-def test_lead_series_needs_both_powers():
-    frame = _series({("KAZ", "CHN", "x"): {2000: 0.3, 2001: 0.4}, ("KAZ", "RUS", "x"): {2001: 0.1}})
-    assert data.lead_series(frame, "KAZ", "x").to_dict() == {2001: pytest.approx(0.3)}
-    assert data.lead_series(frame, "KAZ", "other").empty
+def test_direction_threshold():
+    assert data._direction(None) == "steady"  # a single year compared: no direction
+    assert data._direction(0.01) == "steady" and data._direction(-0.02) == "steady"  # within 2 points
+    assert data._direction(0.021) == "china" and data._direction(-0.05) == "russia"
 
 
 def test_heatmap_keeps_share_measures_only():
     extra = _cross([("KAZ", "diplomacy", "gdelt_annual", "event_balance", None, None, 2024, -137.0, 629.0, 766.0,
-                     None, 2018, 7, "")])
+                     None, 2018, -20.0, 2018, 7, "")])
     table = data.heatmap_frame(pd.concat([CROSS, extra], ignore_index=True), ["KAZ", "UZB"])
     assert table.loc["KAZ", "trade"] == pytest.approx(0.0215)
     assert table.loc["KAZ", "security"] == pytest.approx(-0.94)

@@ -95,7 +95,9 @@ def crossover(
     pack: Path = typer.Option(None, "--pack", help="Pack folder (default: the shipped pack or $MULTIPOLAR_PACK_DIR)."),
 ) -> None:
     """When did China overtake Russia? One row per (country, dimension, source): first_year, held, latest_year,
-    latest_lead (China minus Russia) and a note on gaps."""
+    latest_lead (China minus Russia) and a note on gaps; csv and json add both latest values, since_year (China's
+    current run), leader_since (the latest leader's unbroken run), lead_change (over the last 5 years compared),
+    first_compared and n_years."""
     from .. import indicators
 
     check_format(fmt)

@@ -26,9 +26,13 @@ CROSSOVER_DIMENSIONS = tuple(MEASURES)
 SCO_MEMBERS_FALLBACK = ("BLR", "IND", "IRN", "KAZ", "KGZ", "PAK", "TJK", "UZB")
 # Region names --region accepts.
 REGIONS = ("central-asia", "sco")
+# How many years back lead_change looks: the latest lead against the lead in the first year compared within this
+# many years before the latest.
+TREND_YEARS = 5
 # Columns of the crossover table.
 COLUMNS = ("country", "dimension", "source", "measure", "first_year", "held", "latest_year", "latest_lead",
-           "china_latest", "russia_latest", "since_year", "first_compared", "n_years", "note")
+           "china_latest", "russia_latest", "since_year", "leader_since", "lead_change", "first_compared",
+           "n_years", "note")
 
 
 def sco_members(ctx: Context) -> list[str]:
@@ -109,16 +113,29 @@ def _compare(ctx: Context, t, params: dict | None = None, flows=None, countries:
     p = p.mutate(best=p.pref.min().over(w))
     p = p.filter(p.pref == p.best).mutate(lead=p.china - p.russia)
     g = ibis.window(group_by=[p.ind, p.country, p.source, p.measure])
+    # side: who is ahead in a year (1 China, -1 Russia, 0 level); `latest` the group's latest year compared.
     p = p.mutate(fy=ibis.ifelse(p.lead > 0, p.year, None).min().over(g),
-                 behind=ibis.ifelse(p.lead <= 0, p.year, None).max().over(g))
+                 behind=ibis.ifelse(p.lead <= 0, p.year, None).max().over(g),
+                 side=ibis.cases((p.lead > 0, 1), (p.lead < 0, -1), else_=0), latest=p.year.max().over(g))
+    p = p.mutate(latest_side=ibis.ifelse(p.year == p.latest, p.side, None).max().over(g),
+                 trend_from=ibis.ifelse(p.year >= p.latest - TREND_YEARS, p.year, None).min().over(g))
+    # The last year someone other than the latest year's leader was ahead (null: the same side every year).
+    p = p.mutate(other_side=ibis.ifelse(p.side != p.latest_side, p.year, None).max().over(g))
     summary = p.group_by("ind", "country", "source", "measure").aggregate(
         first_year=p.fy.min(),
         bad_after=((p.year > p.fy) & (p.lead <= 0)).cast("int32").sum(),
         since_year=ibis.ifelse((p.lead > 0) & (p.year > p.behind.fill_null(-1)), p.year, None).min(),
+        leader_since=ibis.ifelse(p.year > p.other_side.fill_null(-1), p.year, None).min(),
+        trend_from=p.trend_from.min(),
+        lead_then=ibis.ifelse(p.year == p.trend_from, p.lead, None).max(),
         first_compared=p.year.min(), latest_year=p.year.max(), n_years=p.year.count().cast("int32"),
         latest_lead=p.lead.argmax(p.year), china_latest=p.china.argmax(p.year),
         russia_latest=p.russia.argmax(p.year), latest_months=p.months.argmax(p.year), years=p.year.collect(),
         behind_after=ibis.ifelse((p.year > p.fy) & (p.lead <= 0), p.year, None).collect())
+    # Change of China's lead since the first year compared within TREND_YEARS of the latest (none when the latest
+    # year is the only one there).
+    summary = summary.mutate(lead_change=ibis.ifelse(summary.trend_from == summary.latest_year, None,
+                                                     summary.latest_lead - summary.lead_then))
     # Groups where only one power has data (e.g. AidData: Chinese lending only).
     presence = t.group_by("ind", "country", "source").aggregate(
         has_chn=(t.partner == "CHN").any(), has_rus=(t.partner == "RUS").any(),
@@ -163,8 +180,11 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
     """One row per (country, dimension, source): the first year China's measure exceeded Russia's (first_year),
     whether the lead held in every later year compared (held), the latest year compared and the lead there
     (latest_lead = China minus Russia), both latest values, the start of China's current unbroken lead
-    (since_year), and a note on gaps, flows and one-sided data. Years where either measure is missing are not
-    compared (never filled)."""
+    (since_year), the first year of the unbroken run of years, ending at the latest, in which the latest year's
+    leader (China, Russia or neither: level) was ahead (leader_since), how much China's lead changed over the last
+    TREND_YEARS years compared (lead_change: latest lead minus the lead in the first year compared within
+    TREND_YEARS of the latest; > 0 = toward China), and a note on gaps, flows and one-sided data. Years where
+    either measure is missing are not compared (never filled)."""
     ctx = context(pack, backend)
     dims = [d.strip() for d in (dimensions.split(",") if isinstance(dimensions, str) else dimensions or [])]
     dims = [d for d in dims if d] or list(CROSSOVER_DIMENSIONS)
@@ -202,7 +222,7 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
                 held = None if pd.isna(rec["first_year"]) else bool(rec["bad_after"] == 0)
                 rows.append({**{k: rec[k] for k in ("country", "source", "measure", "first_year", "latest_year",
                                                     "latest_lead", "china_latest", "russia_latest", "since_year",
-                                                    "first_compared", "n_years")},
+                                                    "leader_since", "lead_change", "first_compared", "n_years")},
                              "dimension": dim, "held": held, "note": _note(rec)})
             for rec in one.to_dict("records"):
                 missing = "Russia" if rec["has_chn"] else "China"
@@ -215,7 +235,7 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
                              "china_latest" if present == "CHN" else "russia_latest": value,
                              "note": f"no {missing} data in this source: no comparison possible"})
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    for column in ("first_year", "latest_year", "since_year", "first_compared", "n_years"):
+    for column in ("first_year", "latest_year", "since_year", "leader_since", "first_compared", "n_years"):
         frame[column] = frame[column].astype("Int64")
     frame["held"] = frame["held"].astype("boolean")
     order = {d: i for i, d in enumerate(CROSSOVER_DIMENSIONS)}

@@ -16,8 +16,9 @@ import pandas as pd
 from .. import __version__
 from ..errors import MultipolarError, UsageError, invalid_choice
 from . import charts
-from .data import (DIMENSIONS, GATHER_STEPS, ORGANIZATIONS, POWER_NAMES, SHARE_MEASURES, STATE_SERIES, TREND_YEARS,
-                   ReportData, check_lang, check_region, gather, heatmap_frame, provenance, trade_coverage)
+from ..indicators.crossover import TREND_YEARS
+from .data import (DIMENSIONS, GATHER_STEPS, ORGANIZATIONS, POWER_NAMES, SHARE_MEASURES, STATE_SERIES, ReportData,
+                   check_lang, check_region, gather, heatmap_frame, provenance, trade_coverage)
 
 # Output formats: the HTML report, a PDF of it, or a folder of PNGs of its charts (both drawn by headless
 # Chromium through playwright).

@@ -48,8 +48,6 @@ STATE_SERIES = {
     "un_agreement": ("Agreement with each power in UN General Assembly votes", None, ".0%"),
     "influence_score": ("Composite influence index (0-1)", None, ".2f"),
 }
-# How many years back the direction arrow looks (latest lead against the lead this many years earlier).
-TREND_YEARS = 5
 # A change of China's lead smaller than this (in the measure's unit: 0.02 = 2 share points) counts as steady.
 TREND_THRESHOLD = 0.02
 # The seed article shipped with the package, its publication date and where it came from.
@@ -193,7 +191,7 @@ def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, 
     data = ReportData(region=region, states=states, names=names, manifest=manifest, crossover=cross, series=series,
                       asymmetry=asym, memberships=member_rows, organizations=orgs, verdicts=verdicts,
                       article=article, indicators=defs, pack_dir=str(config.pack_dir(pack)), problems=problems)
-    data.headline = headline(cross, series, states)
+    data.headline = headline(cross, states)
     return data
 
 
@@ -347,29 +345,10 @@ def primary_rows(cross: pd.DataFrame) -> pd.DataFrame:
         columns=["_compared", "_pref", "_latest", "_n"]).reset_index(drop=True)
 
 
-def lead_series(series: pd.DataFrame, country: str, source: str, flow: str | None = None) -> pd.Series:
-    """China's value minus Russia's per year for one country and source (years where both exist), from an
-    indicator frame: the same difference the crossover table reports as latest_lead."""
-    if series.empty:
-        return pd.Series(dtype=float)
-    s = series[(series["country"] == country) & (series["source"] == source)]
-    if flow is not None and "flow" in s.columns:
-        s = s[s["flow"] == flow]
-    wide = s.pivot_table(index="year", columns="partner", values="value", aggfunc="first")
-    if not {"CHN", "RUS"} <= set(wide.columns):
-        return pd.Series(dtype=float)
-    return (wide["CHN"] - wide["RUS"]).dropna().sort_index()
-
-
-def _series_for(measure: str, series: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, str | None]:
-    """The indicator frame behind a crossover measure ('trade_share:turnover' → trade_share, flow turnover)."""
-    name, _, flow = measure.partition(":")
-    return series.get(name, pd.DataFrame()), flow or None
-
-
-def headline(cross: pd.DataFrame, series: dict[str, pd.DataFrame], states: list[str]) -> pd.DataFrame:
+def headline(cross: pd.DataFrame, states: list[str]) -> pd.DataFrame:
     """Per state and dimension: who leads in the latest year compared, since when, by which source, the direction
-    of China's lead over the last TREND_YEARS years and how many other sources agree on the leader."""
+    of China's lead over the last TREND_YEARS years and how many other sources agree on the leader (all from the
+    crossover rows: this only selects and labels them)."""
     rows = []
     prim = primary_rows(cross)
     for rec in prim.to_dict("records"):
@@ -381,14 +360,9 @@ def headline(cross: pd.DataFrame, series: dict[str, pd.DataFrame], states: list[
                "note": rec.get("note") or ""}
         if pd.notna(lead):
             row["leader"] = "CHN" if lead > 0 else ("RUS" if lead < 0 else "level")
-            frame, flow = _series_for(row["measure"], series)
-            leads = lead_series(frame, rec["country"], row["source"], flow)
-            if row["leader"] == "CHN" and pd.notna(rec.get("since_year")):
-                row["since"] = int(rec["since_year"])
-            elif not leads.empty:
-                row["since"] = _run_start(leads, row["leader"])
-            if not leads.empty and pd.notna(rec.get("latest_year")):
-                row["trend"], row["change"] = _trend(leads, int(rec["latest_year"]))
+            row["since"] = _int(rec.get("leader_since"))
+            row["change"] = _num(rec.get("lead_change"))
+            row["trend"] = _direction(row["change"])
             others = cross[(cross["country"] == rec["country"]) & (cross["dimension"] == rec["dimension"])
                            & cross["latest_lead"].notna()]
             signs = others["latest_lead"].map(lambda v: "CHN" if v > 0 else ("RUS" if v < 0 else "level"))
@@ -416,29 +390,12 @@ def _num(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def _run_start(leads: pd.Series, leader: str) -> int | None:
-    """First year of the unbroken run of years, ending at the latest, in which `leader` was ahead."""
-    ahead = (leads > 0) if leader == "CHN" else (leads < 0) if leader == "RUS" else (leads == 0)
-    start = None
-    for year, hit in zip(reversed(leads.index.tolist()), reversed(ahead.tolist())):
-        if not hit:
-            break
-        start = int(year)
-    return start
-
-
-def _trend(leads: pd.Series, latest: int) -> tuple[str, float | None]:
-    """'china' / 'russia' / 'steady': which way China's lead moved between latest - TREND_YEARS (or the earliest
-    year after it) and the latest year; the change itself."""
-    window = leads[(leads.index >= latest - TREND_YEARS) & (leads.index <= latest)]
-    if len(window) < 2:
-        return "steady", None
-    change = float(window.iloc[-1] - window.iloc[0])
-    if change > TREND_THRESHOLD:
-        return "china", change
-    if change < -TREND_THRESHOLD:
-        return "russia", change
-    return "steady", change
+def _direction(change: float | None) -> str:
+    """'china' / 'russia' / 'steady': which way China's lead moved (the crossover's lead_change); a change under
+    TREND_THRESHOLD, or none (a single year compared), is steady."""
+    if change is None or abs(change) <= TREND_THRESHOLD:
+        return "steady"
+    return "china" if change > 0 else "russia"
 
 
 def heatmap_frame(cross: pd.DataFrame, states: list[str]) -> pd.DataFrame:
