@@ -99,4 +99,13 @@ def test_crossover_page_lists_rows(page, server, artifacts):
     page.wait_for_function("document.querySelectorAll('#cross-table tbody tr').length > 0 && "
                            "Array.from(document.querySelectorAll('#cross-table tbody tr td:nth-child(2)'))"
                            ".every(td => td.textContent === 'trade')", timeout=60_000)
+    found = page.evaluate("""() => {
+        const head = [...document.querySelectorAll('#cross-table thead th')].map(th => th.textContent);
+        const row = [...document.querySelectorAll('#cross-table tbody tr')]
+            .find(tr => tr.children[head.indexOf('source')].textContent === 'national_kz');
+        return {head, since: row ? row.children[head.indexOf('leader_since')].textContent : null};
+    }""")
+    assert "lead_change" in found["head"]
+    # Kazakhstan's own statistics (2018-2023 workbooks): China ahead in 2023 only (tests/indicators/test_real_data.py)
+    assert found["since"] == "2023"
     page.screenshot(path=str(artifacts / "dashboard-crossover.png"), full_page=True)

@@ -109,11 +109,14 @@
 
   function crossoverTable(rows) {
     var cols = ["name", "dimension", "source", "measure", "first_year", "held", "latest_year", "china_latest",
-                "russia_latest", "note"];
+                "russia_latest", "leader_since", "lead_change", "note"];
     var t = table(rows, cols, function (c, v, r) {
       if (c === "held") { return v === null || v === undefined ? "" : (v ? "yes" : "no"); }
-      if (c === "china_latest" || c === "russia_latest") {
-        return /share|agreement|score/.test(r.measure || "") ? pct(v) : num(v);
+      var share = /share|agreement|score/.test(r.measure || "");
+      if (c === "china_latest" || c === "russia_latest") { return share ? pct(v) : num(v); }
+      if (c === "lead_change") {  // change of China's lead; > 0: moving toward China
+        if (v === null || v === undefined) { return ""; }
+        return (v > 0 ? "+" : "") + (share ? (v * 100).toFixed(1) + " pts" : num(v));
       }
       return v === null || v === undefined ? "" : String(v);
     });
