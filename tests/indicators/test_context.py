@@ -106,3 +106,21 @@ def test_a_context_that_does_not_materialise_keeps_everything_inline():
     for _ in range(3):
         assert memo_tables(doubled(ctx)) == set()
     assert sorted(doubled(ctx).to_pandas()["n"]) == [4, 8]
+
+
+def test_a_pack_context_reads_each_table_when_first_asked_for(pack):
+    import pyarrow.parquet as pq
+
+    from multipolar.store import read_manifest
+
+    manifest = read_manifest(pack)
+    ctx = Context(ibis.duckdb.connect(), manifest, folder=pack)
+
+    def views():
+        return {r[0] for r in ctx.con.con.sql("select view_name from duckdb_views() where not internal").fetchall()}
+
+    assert views() == set() and ctx.has("arms_transfers")  # known from the manifest, not read yet
+    table = ctx.table("arms_transfers")
+    assert views() == {"arms_transfers"} and ctx.table("arms_transfers") is table
+    rows = pq.read_metadata(pack / manifest["tables"]["arms_transfers"]["file"]).num_rows
+    assert table.count().to_pyarrow().as_py() == rows

@@ -64,14 +64,17 @@ def context(pack: str | Path | None = None, backend: str = "duckdb") -> Context:
     if key not in _CONTEXTS:
         manifest = store.read_manifest(folder)
         if backend == "duckdb":
-            con = store.connect(folder)
+            # A fresh connection reading each pack table when first asked for (a CLI call needs only a few).
+            import ibis
+
+            _CONTEXTS[key] = Context(ibis.duckdb.connect(), manifest, folder=folder)
         else:
             try:
                 con = _spark_connection(folder, manifest)
             except ImportError:
                 raise UsageError("backend 'pyspark' needs pyspark (pip install 'multipolar[spark]') and Java") \
                     from None
-        _CONTEXTS[key] = Context(con, manifest)
+            _CONTEXTS[key] = Context(con, manifest)
     return _CONTEXTS[key]
 
 

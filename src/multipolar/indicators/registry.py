@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, UsageError, invalid_choice
@@ -137,10 +138,14 @@ class Context:
     context (a temporary table in DuckDB, Ibis' `.cache()` elsewhere, e.g. a cached DataFrame in Spark).
     """
 
-    def __init__(self, con, manifest: dict | None = None, *, materialize: bool = True):
+    def __init__(self, con, manifest: dict | None = None, *, materialize: bool = True, folder=None):
+        """folder: the pack folder of `manifest`, when the connection does not hold its tables yet: each is then
+        read (registered on the connection) the first time an indicator asks for it."""
         self.con = con
         self.manifest = manifest
         self.materialize = materialize
+        self.folder = folder
+        self._opened: dict[str, Any] = {}  # table name -> Ibis table
         self._memo: dict[str, Any] = {}
         self._tables: set[str] | None = None
         self._n_cached = 0
@@ -169,7 +174,13 @@ class Context:
             who = f" (needed by {needed_by})" if needed_by else ""
             raise MissingTableError(f"table {name!r} is not in the data pack{who}; rebuild the pack with the source "
                                     f"that provides it (`multipolar data build-pack`)")
-        return self.con.table(name)
+        if name not in self._opened:
+            if self.folder is not None:
+                file = Path(self.folder) / self.manifest["tables"][name]["file"]
+                self._opened[name] = self.con.read_parquet(file, table_name=name)
+            else:
+                self._opened[name] = self.con.table(name)
+        return self._opened[name]
 
     def memo(self, key: str, build: Callable, *, cache: bool | str = "reused"):
         """build() once per context. cache=True: materialise it on the backend at once; "reused" (default):
@@ -239,7 +250,7 @@ class Context:
                 return list(cover["sources"])
         key = f"sources_of:{name}"
         if key not in self._memo:
-            table = self.con.table(name)
+            table = self.table(name)
             self._memo[key] = sorted(table.select("source").distinct().to_pyarrow().column(0).to_pylist())
         return self._memo[key]
 

@@ -78,10 +78,10 @@ def check_lang(lang: str) -> str:
 
 def _quiet(pack) -> None:
     """Turn off DuckDB's own progress bar: it would print over ours (and into server logs)."""
-    from .. import store
+    from ..indicators import context
 
     try:
-        store.connect(pack).con.execute("SET enable_progress_bar = false")
+        context(pack).con.con.execute("SET enable_progress_bar = false")
     except Exception:  # noqa: BLE001 - cosmetic; an older DuckDB without the setting still works
         pass
 
