@@ -32,18 +32,14 @@ KEYS = ["country", "partner", "year", "flow", "source"]
 
 
 def fresh_context(folder: Path, tables=None) -> Context:
-    """A new DuckDB connection over the pack's Parquet files (all, or the named tables): nothing memoised from an
-    earlier run."""
+    """A new DuckDB connection over the pack's Parquet files (all, or the named tables), each read when first asked
+    for, as `multipolar.indicators.context()` does: nothing memoised from an earlier run."""
     import ibis
 
     manifest = read_manifest(folder)
-    con = ibis.duckdb.connect()
-    for name, entry in manifest["tables"].items():
-        if tables is None or name in tables:
-            con.read_parquet(folder / entry["file"], table_name=name)
     if tables is not None:
         manifest = dict(manifest, tables={k: v for k, v in manifest["tables"].items() if k in tables})
-    return Context(con, manifest)
+    return Context(ibis.duckdb.connect(), manifest, folder=folder)
 
 
 def registry_indicator(ctx: Context, name: str) -> pd.DataFrame:
