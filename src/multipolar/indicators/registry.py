@@ -195,7 +195,7 @@ class Context:
         if key not in self._memo:
             self._memo[key] = build()
             self._policy[key] = cache
-            if cache is True or (cache == "reused" and self._uses[key] > 1):
+            if cache is True:
                 self._store(key)
         elif cache == "reused":
             self._store(key)
@@ -212,7 +212,7 @@ class Context:
             return
         for other in [k for k, _ in self._inline() if k != key]:
             # (re-read: storing one may have pointed the others, and `key`, at its table)
-            if (other not in self._materialized and self._policy[other] == "reused"
+            if (other not in self._materialized and self._policy.get(other) == "reused"
                     and _contains(self._memo[key], self._memo[other])):
                 self._store(other)
         expr = self._memo[key]
