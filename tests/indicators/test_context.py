@@ -124,3 +124,12 @@ def test_a_pack_context_reads_each_table_when_first_asked_for(pack):
     assert views() == {"arms_transfers"} and ctx.table("arms_transfers") is table
     rows = pq.read_metadata(pack / manifest["tables"]["arms_transfers"]["file"]).num_rows
     assert table.count().to_pyarrow().as_py() == rows
+
+
+def test_inside_a_batch_reused_expressions_are_materialised_at_first_use(ctx):
+    with ctx.batch():
+        first = doubled(ctx)  # `evens` inside it: materialised first, then `doubled` itself
+        assert temp_tables(ctx) == 2 and len(memo_tables(first)) == 1
+    t = ctx.con.table("numbers")
+    ctx.memo("after", lambda: t.filter(t.n > 3))  # the batch is over: first use left inline again
+    assert temp_tables(ctx) == 2

@@ -51,7 +51,10 @@ def check_text(text: str, date=None, *, pack=None) -> list[Verdict]:
     day = parse_date(date)
     claims = parse_claims(text, day)
     evidence = Evidence(pack)
-    return [evaluate(claim, evidence, day) for claim in claims]
+    if len(claims) < 2:
+        return [evaluate(claim, evidence, day) for claim in claims]
+    with evidence.batch():
+        return [evaluate(claim, evidence, day) for claim in claims]
 
 
 def read_input(data: bytes, *, origin: str = "<input>") -> str:

@@ -81,6 +81,13 @@ class Evidence:
 
     # --- generic helpers -------------------------------------------------------------------------------------------
 
+    def batch(self):
+        """A block in which many claims are checked: the indicators' shared tables are computed once at first use
+        (for a single claim, leaving them inline is faster)."""
+        from ..indicators import context
+
+        return context(self.pack).batch()
+
     def _memo(self, key, func):
         if key not in self._cache:
             self._cache[key] = func()

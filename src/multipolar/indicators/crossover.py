@@ -186,6 +186,11 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
     TREND_YEARS of the latest; > 0 = toward China), and a note on gaps, flows and one-sided data. Years where
     either measure is missing are not compared (never filled)."""
     ctx = context(pack, backend)
+    with ctx.batch():  # every measure below shares the trade views, shares and other memoised tables
+        return _crossover(ctx, countries, region, dimensions)
+
+
+def _crossover(ctx: Context, countries, region, dimensions) -> pd.DataFrame:
     dims = [d.strip() for d in (dimensions.split(",") if isinstance(dimensions, str) else dimensions or [])]
     dims = [d for d in dims if d] or list(CROSSOVER_DIMENSIONS)
     for d in dims:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -152,6 +153,7 @@ class Context:
         self._uses: dict[str, int] = {}
         self._materialized: set[str] = set()
         self._policy: dict[str, bool | str] = {}  # memo key -> its cache policy
+        self._batch = 0  # > 0 inside batch(): "reused" expressions are materialised at first use
 
     def has(self, name: str) -> bool:
         """Whether the connection holds table `name` (the manifest says so, or the backend finds it)."""
@@ -195,11 +197,21 @@ class Context:
         if key not in self._memo:
             self._memo[key] = build()
             self._policy[key] = cache
-            if cache is True:
+            if cache is True or (cache == "reused" and self._batch):
                 self._store(key)
         elif cache == "reused":
             self._store(key)
         return self._memo[key]
+
+    @contextlib.contextmanager
+    def batch(self):
+        """For a caller about to ask for many indicators (crossover, report): inside the block, memoised "reused"
+        expressions are materialised at their first use, as they will be used again."""
+        self._batch += 1
+        try:
+            yield self
+        finally:
+            self._batch -= 1
 
     def _inline(self):
         """(key, expression) of the memoised Ibis expressions not materialised."""
