@@ -109,6 +109,15 @@ def make_ctx(backend):
     yield make
 
 
+def one(frame, **match):
+    """The single row of frame matching every column=value given; fails the test saying what matched otherwise."""
+    hit = frame
+    for key, value in match.items():
+        hit = hit[hit[key] == value]
+    assert len(hit) == 1, f"expected one row for {match}, got {len(hit)}:\n{hit}"
+    return hit.iloc[0]
+
+
 def run(ind_expr) -> pd.DataFrame:
     """Execute an Ibis expression to pandas (same call on every backend)."""
     return ind_expr.to_pandas()

@@ -10,6 +10,8 @@ from multipolar.errors import UsageError
 from multipolar.indicators import expression
 from multipolar.indicators.crossover import _compare
 
+from .conftest import one
+
 COUNTRIES = ["KAZ", "KGZ", "CHN", "RUS"]
 
 
@@ -17,14 +19,6 @@ def q(ctx, name, **filters):
     frame = expression(name, ctx, **filters).to_pandas()
     return frame.sort_values([c for c in ("country", "partner", "source", "year") if c in frame]).reset_index(
         drop=True)
-
-
-def one(frame, **match):
-    hit = frame
-    for key, value in match.items():
-        hit = hit[hit[key] == value]
-    assert len(hit) == 1, f"expected one row for {match}, got {len(hit)}:\n{hit}"
-    return hit.iloc[0]
 
 
 def arms(supplier, recipient, year, tiv):

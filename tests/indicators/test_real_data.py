@@ -12,7 +12,7 @@ import pytest
 
 from multipolar.indicators import compute, crossover
 
-from .conftest import need, need_source
+from .conftest import need, need_source, one
 
 # DOTS partner labels that are groups, not countries (plus World and the EU), as they appear in the tidy CSV.
 DOTS_GROUPS = {
@@ -40,14 +40,6 @@ def dots(data_dir):
             if row["reporter"] in keep or row["partner"] in keep:
                 out[(row["reporter"], row["partner"], int(row["year"]))] = float(row["exports_fob_usd_mn"])
     return out
-
-
-def one(frame, **match):
-    hit = frame
-    for key, value in match.items():
-        hit = hit[hit[key] == value]
-    assert len(hit) == 1, f"expected one row for {match}, got {len(hit)}:\n{hit}"
-    return hit.iloc[0]
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,8 @@ import pytest
 
 from multipolar.indicators import expression
 
+from .conftest import one
+
 
 def tf(reporter, partner, year, flow, source, value, **extra):
     return dict(reporter=reporter, partner=partner, year=year, flow=flow, source=source, value_usd=value, **extra)
@@ -35,14 +37,6 @@ COUNTRIES = ["KAZ", "CHN", "RUS"]
 def q(ctx, name, **filters):
     frame = expression(name, ctx, **filters).to_pandas()
     return frame.sort_values(list(frame.columns[:5])).reset_index(drop=True)
-
-
-def one(frame, **match):
-    hit = frame
-    for key, value in match.items():
-        hit = hit[hit[key] == value]
-    assert len(hit) == 1, f"expected one row for {match}, got {len(hit)}:\n{hit}"
-    return hit.iloc[0]
 
 
 @pytest.fixture
