@@ -98,6 +98,13 @@ def _expanded(claim: Claim, ev: Evidence, field: str, on) -> list[str]:
     return [c for code in claim.parsed.get(field, []) for c in ev.expand(code, on)]
 
 
+def _countries_and_partner(claim: Claim, ev: Evidence, date) -> tuple[list[str], str | None]:
+    """The claim's countries and its one partner (None unless there is exactly one), groups expanded as of date."""
+    on = date or dt.date.today()
+    partners = _expanded(claim, ev, "partner", on)
+    return _expanded(claim, ev, "country", on), (partners[0] if len(partners) == 1 else None)
+
+
 def _pairs(claim: Claim, ev: Evidence, date) -> list[tuple[str, str]]:
     on = date or dt.date.today()
     countries = _expanded(claim, ev, "country", on)
@@ -504,12 +511,9 @@ def _share(claim: Claim, ev: Evidence, date) -> Verdict:
     p = claim.parsed
     if partial := _partial(claim):
         return partial
-    on = date or dt.date.today()
-    countries = _expanded(claim, ev, "country", on)
-    partners = _expanded(claim, ev, "partner", on)
-    if len(partners) != 1 or not countries:
+    countries, partner = _countries_and_partner(claim, ev, date)
+    if partner is None or not countries:
         return _v(claim, UNVERIFIABLE, "the share's partner or country could not be resolved to one state")
-    partner = partners[0]
     observed, arithmetic, parts, verdicts = [], [], [], []
     if len(countries) > 1:
         date = date or _common_date(p, [{y for s in ev.share_series(c, partner, p["flow"]) for y in s.values}
@@ -570,12 +574,10 @@ def _rank(claim: Claim, ev: Evidence, date) -> Verdict:
     p = claim.parsed
     if partial := _partial(claim):
         return partial
-    on = date or dt.date.today()
-    countries = _expanded(claim, ev, "country", on)
-    partners = _expanded(claim, ev, "partner", on)
-    if len(partners) != 1 or not countries:
+    countries, partner = _countries_and_partner(claim, ev, date)
+    if partner is None or not countries:
         return _v(claim, UNVERIFIABLE, "the partner or the countries could not be resolved")
-    partner, wanted = partners[0], int(p.get("value", 1))
+    wanted = int(p.get("value", 1))
     observed, arithmetic, parts, verdicts = [], [], [], []
     date = date or _common_date(p, [set(_rank_view(ev.ranks(c, p["flow"]))["year"]) for c in countries])
     for country in countries:
