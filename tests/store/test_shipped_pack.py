@@ -29,6 +29,12 @@ def test_every_canonical_table_is_shipped_with_coverage_and_sources(manifest):
             assert source["licence"] and source["citation"] and source["retrieved"], (name, source["id"])
 
 
+def test_connect_holds_every_table_under_its_name(manifest):
+    con = store.connect(config.SHIPPED_PACK_DIR)
+    for name, entry in manifest["tables"].items():
+        assert con.table(name).count().to_pyarrow().as_py() == entry["coverage"]["rows"], name
+
+
 def test_pack_is_within_budget(manifest):
     files = sum(p.stat().st_size for p in config.SHIPPED_PACK_DIR.iterdir())
     assert files <= PACK_BUDGET

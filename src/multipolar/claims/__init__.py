@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from ..errors import ClaimError
@@ -51,9 +52,8 @@ def check_text(text: str, date=None, *, pack=None) -> list[Verdict]:
     day = parse_date(date)
     claims = parse_claims(text, day)
     evidence = Evidence(pack)
-    if len(claims) < 2:
-        return [evaluate(claim, evidence, day) for claim in claims]
-    with evidence.batch():
+    # Several claims share the indicators' tables: compute them once (one claim runs faster without).
+    with evidence.batch() if len(claims) > 1 else contextlib.nullcontext():
         return [evaluate(claim, evidence, day) for claim in claims]
 
 
