@@ -24,10 +24,23 @@ from . import claims as _claims  # noqa: E402,F401
 from . import report as _report  # noqa: E402,F401
 
 
+# Exit codes: 0 success; 2 a usage error (an invalid option, date, year or path: UsageError, or Click's own option
+# errors); 1 a data or runtime error (DataError, SourceError, …, or the system refusing a file); 130 interrupted.
+EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+
+
 def main() -> None:
-    """Entry point: run the app; a MultipolarError prints one clear line on stderr and exits with its code."""
+    """Entry point: run the app; a MultipolarError prints one clear line on stderr and exits with its code (2 for
+    usage errors, 1 for data and runtime errors); an operating-system error (permission, disk full) is one line too."""
     try:
         app()
     except MultipolarError as exc:
         typer.echo(f"error: {exc.one_line()}", err=True)
         sys.exit(exc.exit_code)
+    except OSError as exc:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        typer.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        sys.exit(EXIT_DATA)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
