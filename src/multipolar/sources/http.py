@@ -52,6 +52,14 @@ def _notify(message: str) -> None:
 notify: Callable[[str], None] = _notify
 
 
+class HTTPStatusError(SourceError):
+    """The server answered with an error status that is not worth retrying (e.g. 404: no such series)."""
+
+    def __init__(self, message: str, *, status: int, file=None):
+        super().__init__(message, file=file)
+        self.status = status
+
+
 class _Limit(Exception):
     """A size or time limit was hit: the try is not retried and the partial file is removed."""
 
@@ -127,6 +135,12 @@ def _cached(dest: Path, url: str, params: dict, sha256: str | None) -> bool:
     return sha256 is None or actual == sha256.lower()
 
 
+def is_cached(url: str, params: Mapping | None = None, *, suffix: str = "") -> bool:
+    """Whether download() would answer url+params from the cache without a request."""
+    params = {str(k): str(v) for k, v in (params or {}).items()}
+    return _cached(cache_path(url, params, suffix=suffix), url, params, None)
+
+
 def _retry_after(response: httpx.Response) -> float | None:
     """Seconds the server asks us to wait (Retry-After as seconds or as an HTTP date), or None."""
     value = response.headers.get("Retry-After")
@@ -167,7 +181,8 @@ def _discard(*paths: Path) -> None:
 
 
 def _one_try(client: httpx.Client, url: str, params: dict, headers: dict, part: Path,
-             progress: ByteProgress | None, max_bytes: int, ends_at: float, deadline: float) -> None:
+             progress: ByteProgress | None, max_bytes: int, ends_at: float, deadline: float,
+             retry_on: frozenset[int] = RETRY_STATUSES) -> None:
     """One GET streamed into part, resuming it with Range when possible. Raises _Retryable, _Limit (more than
     max_bytes, or the clock past ends_at) or SourceError."""
     meta = _part_meta_matches(part, url, params)
@@ -188,11 +203,12 @@ def _one_try(client: httpx.Client, url: str, params: dict, headers: dict, part: 
             if status == 416 and start:  # our .part is no longer a prefix of the resource: start over
                 _discard(part, sidecar_path(part))
                 raise _Retryable(f"HTTP 416 on resume from byte {start}", wait=0.0)
-            if status in RETRY_STATUSES:
+            if status in retry_on:
                 raise _Retryable(f"HTTP {status}", wait=_retry_after(response))
             if status not in (200, 206):
                 body = response.read().decode("utf-8", "replace").strip().replace("\n", " ")[:200]
-                raise SourceError(f"HTTP {status} from {full_url(url, params)}" + (f": {body}" if body else ""))
+                raise HTTPStatusError(f"HTTP {status} from {full_url(url, params)}" + (f": {body}" if body else ""),
+                                      status=status)
             encoded = response.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
             length = response.headers.get("Content-Length")
             if status == 206 and start:
@@ -249,7 +265,7 @@ def download(url: str, dest: str | Path | None = None, *, params: Mapping | None
              headers: Mapping | None = None, sha256: str | None = None, retries: int = 4, backoff: float = 0.5,
              progress: ByteProgress | None = None, timeout: float = 60.0, refresh: bool = False,
              suffix: str = "", client: httpx.Client | None = None, max_bytes: int | None = None,
-             deadline: float | None = None) -> Path:
+             deadline: float | None = None, retry_statuses: frozenset[int] = frozenset()) -> Path:
     """Fetch url (with params) into dest, or into the cache when dest is None; return the file's path.
 
     An earlier complete download of the same URL+params is reused unless refresh=True. The body is streamed to
@@ -259,7 +275,9 @@ def download(url: str, dest: str | Path | None = None, *, params: Mapping | None
     `notify`). Limits: at most `max_bytes` (default MAX_BYTES) and `deadline` seconds for the whole download, tries
     and waits included (default DEADLINE); hitting either stops at once and removes the .part file. Headers are not
     part of the cache key, so an API key sent as a header never lands on disk. Raises OfflineError when no try could
-    connect at all, SourceError for any other failure (the checksum file is removed).
+    connect at all, SourceError for any other failure (the checksum file is removed); HTTPStatusError (a SourceError
+    with .status) for an error status that is not retried. retry_statuses adds statuses to retry (e.g. 403 for an
+    API that answers a spent quota with it).
     """
     max_bytes = MAX_BYTES if max_bytes is None else int(max_bytes)
     deadline = DEADLINE if deadline is None else float(deadline)
@@ -282,7 +300,8 @@ def download(url: str, dest: str | Path | None = None, *, params: Mapping | None
     try:
         for attempt in range(retries + 1):
             try:
-                _one_try(client, url, params, headers, part, progress, max_bytes, ends_at, deadline)
+                _one_try(client, url, params, headers, part, progress, max_bytes, ends_at, deadline,
+                         RETRY_STATUSES | frozenset(retry_statuses))
                 break
             except _Limit as exc:
                 _discard(part, sidecar_path(part))

@@ -112,8 +112,9 @@ def fetch(years: tuple[int, int], countries: Iterable[str], *, progress: Progres
     return paths
 
 
-def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
-    """Answers of fetch() → {'macro': frame with the canonical columns}; offline and deterministic."""
+def parse_response(paths: Iterable[Path], *, years: tuple[int, int] | None = None) -> dict[str, pd.DataFrame]:
+    """Answers of fetch() → {'macro': frame with the canonical columns}; offline and deterministic. years: keep only
+    these (inclusive)."""
     cells: dict[tuple[str, int], dict] = {}
     for path in sorted(Path(p) for p in paths):
         _, rows = _read(path)
@@ -137,6 +138,8 @@ def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
             except ValueError:
                 raise DataError(f"expected a year, got {row.get('date')!r}", file=path, row=where,
                                 field="date") from None
+            if years and not years[0] <= year <= years[1]:
+                continue
             cell = cells.setdefault((country, year), {"gdp_usd": None, "population": None})
             column = INDICATORS[indicator]
             if cell[column] is not None and value is not None and cell[column] != value:
