@@ -35,7 +35,7 @@ from ..countries import POWERS, from_m49, to_m49
 from ..errors import DataError, SourceError
 from ..schema import TABLES
 from . import http
-from .base import Origin, to_number
+from .base import EN, Origin, to_number
 
 ORIGIN = Origin(
     id="un_comtrade",
@@ -82,6 +82,10 @@ PACE_PREVIEW, PACE_KEYED = 1.0, 6.0
 RETRY_STATUSES = frozenset({403, 429})
 
 Progress = Callable[[str, int, int], None]
+
+
+# Number style of UN Comtrade's JSON (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = EN
 
 
 def base_url() -> str:
@@ -180,7 +184,7 @@ def parse_response(paths: Iterable[Path], *, years: tuple[int, int] | None = Non
                        file=path, field="partnerCode")
         for n, row in rows:
             where = f"data[{n}]"
-            value = to_number(row["primaryValue"], file=path, row=where, field="primaryValue")
+            value = to_number(row["primaryValue"], file=path, row=where, field="primaryValue", style=NUMBERS)
             reporter, partner = iso[int(row["reporterCode"])], iso[int(row["partnerCode"])]
             if value is None or reporter is None or partner is None:
                 continue

@@ -43,7 +43,7 @@ from ..countries import POWERS, to_iso3
 from ..errors import DataError, SourceError
 from ..schema import TABLES
 from . import http
-from .base import Origin, check_columns, to_number
+from .base import EN, Origin, check_columns, to_number
 
 ORIGIN = Origin(
     id="imf_imts_api",
@@ -90,6 +90,10 @@ REQUIRED = ("COUNTRY", "INDICATOR", "COUNTERPART_COUNTRY", "FREQUENCY", "TIME_PE
 _PERIOD = re.compile(r"^(\d{4})(?:-A1)?$")
 
 Progress = Callable[[str, int, int], None]
+
+
+# Number style of the IMF API's SDMX-CSV (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = EN
 
 
 def base_url() -> str:
@@ -244,7 +248,7 @@ def parse_response(paths: Iterable[Path], *, years: tuple[int, int] | None = Non
         iso = to_iso3(codes, mapping="imf_imts_api", file=path, field="COUNTERPART_COUNTRY")
         for row in rows:
             line = row["_line"]
-            value = to_number(row["OBS_VALUE"], file=path, row=line, field="OBS_VALUE")
+            value = to_number(row["OBS_VALUE"], file=path, row=line, field="OBS_VALUE", style=NUMBERS)
             if value is None or math.isnan(value):
                 continue
             indicator = row["INDICATOR"].strip()
@@ -270,7 +274,8 @@ def parse_response(paths: Iterable[Path], *, years: tuple[int, int] | None = Non
             flow, basis = INDICATORS[indicator]
             status = (row.get("STATUS") or "").strip()
             derivation = (row.get("DERIVATION_TYPE") or "").strip()
-            notes = [f"IMF DERIVATION_TYPE {derivation}" if derivation else "", f"IMF STATUS {status}" if status else ""]
+            notes = [f"IMF DERIVATION_TYPE {derivation}" if derivation else "",
+                     f"IMF STATUS {status}" if status else ""]
             found.append({
                 "reporter": reporter, "partner": partner, "year": year, "flow": flow,
                 "source": ORIGIN.id, "value_usd": usd, "value_published": value, "unit_published": "USD",

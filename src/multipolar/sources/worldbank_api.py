@@ -27,7 +27,7 @@ import pandas as pd
 from ..errors import DataError, SourceError
 from ..schema import TABLES
 from . import http
-from .base import Origin, to_number
+from .base import EN, Origin, to_number
 
 ORIGIN = Origin(
     id="worldbank_api",
@@ -57,6 +57,10 @@ INDICATORS = {"NY.GDP.MKTP.CD": "gdp_usd", "SP.POP.TOTL": "population"}
 PER_PAGE = 1000
 
 Progress = Callable[[str, int, int], None]
+
+
+# Number style of the World Bank API's JSON (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = EN
 
 
 def base_url() -> str:
@@ -124,7 +128,7 @@ def parse_response(paths: Iterable[Path], *, years: tuple[int, int] | None = Non
             if indicator not in INDICATORS:
                 raise DataError(f"unexpected indicator {indicator!r}", file=path, row=where, field="indicator")
             country = (row.get("countryiso3code") or "").strip().upper()
-            value = to_number(row.get("value"), file=path, row=where, field="value")
+            value = to_number(row.get("value"), file=path, row=where, field="value", style=NUMBERS)
             if value is not None and math.isnan(value):
                 value = None
             if not country:
