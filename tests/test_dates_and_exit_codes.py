@@ -112,11 +112,17 @@ def test_usage_errors_exit_2_with_one_line(capsys, args, message):
     assert message in err
 
 
-@pytest.mark.parametrize("args", [["indicator", "trade_share", "--country", "KAZ", "--limit", "-1"],
-                                  ["serve", "--port", "0"]])
-def test_click_option_errors_exit_2(capsys, args):
+@pytest.mark.parametrize("args, message", [
+    (["indicator", "trade_share", "--country", "KAZ", "--limit", "-1"], "Invalid value for '--limit'"),
+    (["indicator", "trade_share", "--limit", "abc"], "Invalid value for '--limit'"),
+    (["serve", "--port", "0"], "Invalid value for '--port'"),
+    (["indicator", "trade_share", "--bogus"], "No such option: --bogus"),
+    (["check"], "Missing argument 'file'"),
+])
+def test_click_option_errors_exit_2_with_one_line(capsys, args, message):
     code, _, err = cli(capsys, *args)
-    assert code == 2 and "Traceback" not in err
+    assert code == 2 and err.startswith("error: ") and len(err.strip().splitlines()) == 1, err
+    assert message in err and "--help`)" in err
 
 
 def test_a_data_error_exits_1(capsys, tmp_path):
