@@ -64,7 +64,8 @@ def check_plausible(frame: pd.DataFrame, spec: TableSpec, *, at: pd.Series | Non
     found = implausible(frame, spec)
     if found is not None:
         label, column, value, bounds = found
-        shown = f"{value:,}" if isinstance(value, (int, float)) else repr(value)
+        value = _plain(value)
+        shown = str(value) if isinstance(value, int) else f"{value:,}" if isinstance(value, float) else repr(value)
         why = f" ({bounds.why})" if bounds.why else ""
         _raise(frame, spec, label, column, f"{column} {shown} is implausible: it must be {bounds.describe()}{why}",
                at, origin)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
+from ..schema import TABLES
 from ._codes import iso3_at
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import read_csv
@@ -75,6 +76,8 @@ BASIS = "unknown"
 # Annual rows that the publication gives different from the sum of their months (partner, year, column), checked by
 # the tests against the raw file: kept as published (see ORIGIN.caveats).
 ANNUAL_NOT_SUM_OF_MONTHS = {("Afghanistan", 2020, "export")}
+# The years a trade figure can have (schema.py).
+YEARS = TABLES["trade_flows"].checks["year"]
 # Rounding allowed between an annual row and the sum of its months: per month summed, and relative.
 MONTH_ROUNDING, RELATIVE_ROUNDING = 0.06, 0.001
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -174,6 +177,9 @@ def read_records(path: Path) -> list[tuple[int, str, str, int, dict[str, float]]
         year_text = line["year"].strip()
         if not (year_text.isdigit() and len(year_text) == 4):
             raise DataError(f"year {year_text!r} is not a year", file=path, row=lineno, field="year")
+        if not YEARS.low <= int(year_text) <= YEARS.high:
+            raise DataError(f"year {year_text} is implausible: it must be {YEARS.describe()}", file=path, row=lineno,
+                            field="year")
         values = {}
         for column in COLUMNS:
             number = to_number(line[column], file=path, row=lineno, field=column, style=NUMBERS)
