@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..countries import read_mapping
 from ..errors import DataError, UnknownCountryError
-from .base import Origin, check_columns
+from .base import Identity, Origin, check_columns
 
 ORIGIN = Origin(
     id="cow_igo",
@@ -37,6 +37,7 @@ ORIGIN = Origin(
         "COW codes no SCO observers (India, Pakistan, Iran, Mongolia are 0 in 2014): observer status is not reliable.",
         "Ends in 2014: no EAEU and no SCO accession after 2014.",
     ),
+    identity=Identity("Correlates of War IGO memberships", role="record", trust=50),
 )
 
 # COW IGO abbreviations (ioname) → organization ids used in the registry and the memberships table.
