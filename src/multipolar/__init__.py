@@ -23,11 +23,12 @@ def indicator(name: str, **filters):
     return compute(name, **filters)
 
 
-def check(text: str, date=None):
-    """Check the claims in a text against the data: a list of verdicts."""
+def check(text: str, date=None, *, pack=None):
+    """Check the claims in a text against the data: a CheckResult (iterate it for the verdicts; .to_dict() is the
+    JSON the CLI and the API give)."""
     from .claims import check_text
 
-    return check_text(text, date=date)
+    return check_text(text, date=date, pack=pack)
 
 
 def report(out="report.html", **options):

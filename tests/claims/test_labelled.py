@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 
 from multipolar.claims import VERDICTS, check_text
-from multipolar.claims.verdict import statement_verdict
+from multipolar.claims import statement_verdict
 
 CSV = Path(__file__).with_name("labelled_claims.csv")
 # A second set written after the checker was tuned on the first, to see how it does on unseen statements.

@@ -1,0 +1,124 @@
+"""Claim kind `change`: a growth rate or a direction of trade ('rose 26.3% in 2023', 'fell by 2.9%', 'exports from
+the West into Central Asia have increased since sanctions'), judged on trade_growth per source view, or on the sum
+over a group's pairs for a direction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..judging.trade import judge_trade
+from ..payloads import Figure, Period, TradeScope
+from ..reading.clauses import resolve_period, time_for
+from ..reading.frames import base_fields, regions
+from ..reading.numbers import MULTIPLE_RE, YEAR, amounts, hedge_id, parse_number
+from ..registry import register_kind
+
+CHANGE_UP = r"rose|risen|rise|rising|increased|increase|increases|increasing|grew|grown|grow|growing|jumped|jump|" \
+            r"climbed|climb|surged|surge|soared|soar|expanded|expand|gained|gain|went up|up|picked up|doubled"
+CHANGE_DOWN = r"fell|fallen|fall|falling|decreased|decrease|declined|decline|declining|dropped|drop|dipped|dip|" \
+              r"shrank|shrunk|shrink|contracted|contract|plunged|plunge|slumped|slump|tumbled|slid|down|sank|sunk"
+DIRECTION_RE = re.compile(rf"\b(?P<up>{CHANGE_UP})\b|\b(?P<down>{CHANGE_DOWN})\b", re.IGNORECASE)
+GROWTH_RE = re.compile(
+    rf"(?:\b(?P<up>{CHANGE_UP}|a rise of|an increase of|growth of|a jump of|a gain of)|"
+    rf"\b(?P<down>{CHANGE_DOWN}|a fall of|a drop of|a decline of|a decrease of))"
+    rf"\s+(?:by\s+|some\s+)?(?:(?P<h>more than|over|nearly|almost|about|around|roughly|just over|just under|"
+    rf"some|at least|less than)\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+    rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
+    rf"(?P<down2>decrease|decline|drop|fall|lower|less))", re.IGNORECASE)
+# Nouns and bare particles that name a change without stating it ("the fall of", "up"): not read alone.
+AMBIGUOUS = {"up", "down", "rise", "fall", "drop", "dip", "increase", "decrease", "decline", "growth", "gain",
+             "contract", "expand", "grow", "shrink", "jump", "climb", "surge", "soar", "slump", "plunge"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChangeClaim(TradeScope, Period, Figure):
+    """A change in trade: a growth rate (value in percent, unit percent_change) or a direction (unit direction)."""
+
+    direction: str | None = None  # 'up' | 'down' for a direction-only change
+
+
+@register_kind("change", payload=ChangeClaim, order=30, title="Change in trade",
+               examples=("China-Russia trade grew 26.3% in 2023 from a year earlier.",
+                         "Exports from the West into Central Asia have increased since sanctions.",
+                         "Its exports to Russia fell 12 percent in the first nine months of 2021."))
+class Change:
+    def read(r) -> None:
+        made: dict[int, list] = {}
+        for i, (frame, region) in enumerate(regions(r)):
+            before = len(r.claims)
+            _growth_rates(r, frame, region)
+            _directions(r, frame, region)
+            made[i] = r.claims[before:]
+        _so_too(r, made)
+
+    def judge(claim, evidence, as_of):
+        return judge_trade(claim, evidence, as_of)
+
+
+def _growth_rates(r, frame, region) -> None:
+    """'rose 26.3%', 'up 27 percent year on year', 'a 5% decline'."""
+    r0, r1 = region
+    for m in GROWTH_RE.finditer(r.text, r0, r1):
+        if r.overlaps_used(m.start(), m.end()):
+            continue
+        up = bool(m.group("up") or m.group("up2"))
+        value, decimals = parse_number(m.group("n") or m.group("n2"))
+        fields = base_fields(r, frame)
+        fields.update({"value": value if up else -value, "unit": "percent_change", "hedge": hedge_id(m.group("h")),
+                       "half_unit": 0.5 * 10 ** (-decimals)})
+        resolve_period(r, time_for(r, m.start(), region=(0, r1)), fields, change=True)
+        if "base_year" not in fields and "year" in fields and not fields.get("partial"):
+            fields["base_year"] = fields["year"] - 1
+            fields["yoy"] = True
+        r.add("change", frame.start, m.end(), fields)
+        r.take(m.start(), m.end())
+
+
+def _reserved(r, region) -> list[tuple[int, int]]:
+    """Spans the multiple and level readers will take (read after this one): a direction verb next to them is
+    part of their claim ('soared from $393 million', 'more than doubled')."""
+    spans = [(m.start(), m.end()) for m in MULTIPLE_RE.finditer(r.text, *region)]
+    spans += [(a.start, a.end) for a in amounts(r.text, *region)]
+    return spans
+
+
+def _directions(r, frame, region) -> None:
+    """'have increased', 'dipped at the beginning of the invasion in February 2022'."""
+    r0, r1 = region
+    reserved = _reserved(r, region)
+    for m in DIRECTION_RE.finditer(r.text, frame.end, r1):
+        if r.overlaps_used(m.start(), m.end() + 12) or re.match(r"\s+(?:by|to)\s+[\d$€]", r.text[m.end():m.end() + 6]):
+            continue
+        if any(m.start() < b and a < m.end() + 12 for a, b in reserved):
+            continue
+        if re.match(r"\w+\s+(?:doubled|tripled|trebled|quadrupled)", r.text[m.start():m.end() + 12]):
+            continue
+        if m.group(0).lower() in AMBIGUOUS:
+            continue
+        fields = base_fields(r, frame)
+        fields.update({"direction": "up" if m.group("up") else "down", "unit": "direction"})
+        times = time_for(r, m.start(), region=(0, r1))
+        resolve_period(r, times, fields, change=True)
+        months = [tm for tm in times if tm.kind == "month"]
+        if months and "since" not in fields:
+            fields["month"] = f"{months[0].year}-{months[0].month:02d}"
+        trail = re.match(rf"[^.;,]{{0,70}}?{YEAR}", r.text[m.end():r1])
+        r.add("change", frame.start, m.end() + (trail.end() if trail else 0), fields)
+        r.take(m.start(), m.end())
+
+
+def _so_too(r, made: dict[int, list]) -> None:
+    """'..., so too have X's exports': a frame with no figure or verb of its own takes the previous frame's change."""
+    found = regions(r)
+    for i, (frame, region) in enumerate(found):
+        if i == 0 or made.get(i) or _reserved(r, region):
+            continue
+        gap = r.text[found[i - 1][0].end:frame.start]
+        if not re.search(r"\bso\s+(?:too|also)\s+(?:have|has|had|did|were|was)\b", gap):
+            continue
+        for c in made.get(i - 1, []):
+            if c.type == "change":
+                fields = c.payload.to_dict()
+                fields.update({"country": frame.country, "partner": frame.partner, "flow": frame.flow})
+                made.setdefault(i, []).append(r.add("change", frame.start, frame.end, fields))

@@ -1,0 +1,83 @@
+"""Claim kind `level`: an amount of trade ('China's trade with Russia reached $240 billion in 2023', 'rose to $A
+from $B', 'Kazakhstan traded $N worth of goods with China', 'EU exports to Kazakhstan were €X'), judged on each
+source's figure for the year (trade_value, press figures, Eurostat in euros, monthly sums for part of a year)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..judging.trade import judge_trade
+from ..payloads import Figure, Period, TradeScope
+from ..reading.clauses import resolve_period, time_for
+from ..reading.frames import base_fields, regions
+from ..reading.numbers import YEAR, amounts
+from ..registry import register_kind
+
+# Words near an amount that make it a record ("a record $240 billion", "an all-time high").
+RECORD_RE = re.compile(r"\brecord\b|all-time high|highest (?:ever|level)|historic high|than ever", re.IGNORECASE)
+# "from $A to $B" and "to $B from $A": two amounts of one series.
+FROM_TO = re.compile(r"\bfrom\s+(?:(?:US)?\$|USD|€)(?:[^.;]|\.(?=\d)){0,30}?\bto\s+(?:(?:US)?\$|USD|€|a record\s+"
+                     r"(?:(?:US)?\$|USD|€))", re.IGNORECASE)
+TO_FROM = re.compile(r"\bto\s+(?:a record\s+)?(?:(?:US)?\$|USD|€)(?:[^.;]|\.(?=\d)){0,30}?\bfrom\s+(?:(?:US)?\$|USD|€)",
+                     re.IGNORECASE)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LevelClaim(TradeScope, Period, Figure):
+    """A trade amount: scope, period, figure, and whether the text calls it a record."""
+
+    record: bool = False
+
+
+@register_kind("level", payload=LevelClaim, order=34, title="Trade amount",
+               examples=("China's trade with Russia reached a record $240.1 billion in 2023.",
+                         "Kazakhstan traded $41 billion worth of goods with China last year.",
+                         "Exports rose to $1.07 billion in 2022 from $393 million in 2021."))
+class Level:
+    def read(r) -> None:
+        since = [c for c in r.claims if c.type == "multiple" and c.payload.base_year]
+        for frame, region in regions(r):
+            found = amounts(r.text, *region)
+            text = r.text[region[0]:region[1]]
+            pair = FROM_TO.search(text) or TO_FROM.search(text)
+            reverse = pair is not None and pair.re is TO_FROM
+            for k, a in enumerate(found):
+                if r.overlaps_used(a.start, a.end):
+                    continue
+                fields = base_fields(r, frame)
+                fields.update({"value": a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
+                window = r.text[max(0, a.start - 40):min(len(r.text), a.end + 30)]
+                if RECORD_RE.search(window):
+                    fields["record"] = True
+                position = (1 - k if reverse else k) if pair and len(found) >= 2 and k < 2 else None
+                own_year = re.match(rf"\s+(?:in|for)\s+(?P<y>{YEAR})\b", r.text[a.end:a.end + 12])
+                if position is not None and own_year:
+                    fields["year"] = int(own_year.group("y"))
+                elif position is not None:
+                    _pair_year(r, fields, position, since, a.start, region)
+                else:
+                    resolve_period(r, time_for(r, a.start, region=(0, region[1])), fields, change=False)
+                r.add("level", frame.start if k == 0 else a.start, a.end, fields)
+                r.take(a.start, a.end)
+
+    def judge(claim, evidence, as_of):
+        return judge_trade(claim, evidence, as_of)
+
+
+def _pair_year(r, fields: dict, position: int, since, at: int, region) -> None:
+    """The year of one amount of 'from $A to $B': the base of a 'since' in the sentence, or the range's ends."""
+    base = since[-1].payload if since else None
+    times = time_for(r, at, region=region)
+    if position == 0:
+        year = (base.base_year if base else None) or next((tm.year for tm in times if tm.kind == "range"), None)
+        if year:
+            fields["year"] = year
+        return
+    year = (base.year if base else None) or next((tm.year2 for tm in times if tm.kind == "range"), None)
+    if year:
+        fields["year"] = year
+    else:
+        fields["now"] = True
+    if base is not None and base.period_note:
+        fields["period_note"] = base.period_note
