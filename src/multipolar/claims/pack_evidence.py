@@ -381,9 +381,7 @@ class PackEvidence(Records):
 
     def arms(self, country: str, window: int) -> pd.DataFrame:
         """arms_share rows of the country's suppliers (SIPRI TIV) over a window of years ending in each year."""
-        name_ = "arms_share_5y" if window == 5 else "arms_share"
-        params = {} if window == 5 else {"window": window}
-        return self.indicator(name_, country=country, **params)
+        return self.indicator("arms_share", country=country, window=window)
 
     def un_agreement(self, country: str) -> pd.DataFrame:
         """un_agreement rows (partner CHN or RUS, per year and source)."""

@@ -98,3 +98,40 @@ def resolve_period(r, times: list[Time], parsed: dict, *, change: bool) -> None:
         parsed.pop("year")
     if notes:
         parsed["period_note"] = "; ".join(n for n in notes if n)
+
+
+# "over the past five years", "in the last decade", "the five years to 2023".
+_SPAN_RE = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>\w+)\s+years?"
+                      r"|\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+decade|\b(?P<n2>\w+)[- ]years?\s+(?:period|"
+                      r"window|span)|\bover\s+(?P<n3>\w+)\s+years", re.IGNORECASE)
+_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+      "fifteen": 15, "twenty": 20}
+
+
+def window_of(r, pos: int) -> dict:
+    """The years a cumulative claim covers ('in 2019-2023', 'over the past five years', 'since 2015', 'in 2022'):
+    {'years': (first, last)} when both are stated, {'span': n} for a stated length ending at the latest year,
+    {'base_year': y} for 'since y', {'year': y} for one year; {} when nothing is said."""
+    c0, c1 = clause_bounds(r.text, pos)
+    region = r.text[c0:c1]
+    m = _SPAN_RE.search(region)
+    times = [tm for tm in r.times if c0 <= tm.start < c1]
+    for tm in times:
+        if tm.kind == "range":
+            return {"years": (tm.year, tm.year2)}
+    if m:
+        word = (m.group("n") or m.group("n2") or m.group("n3") or "").lower()
+        n = 10 if "decade" in m.group(0).lower() else (int(word) if word.isdigit() else _N.get(word))
+        if n:
+            out = {"span": n}
+            ends = [tm.year for tm in times if tm.kind == "year" and tm.year]
+            if ends:
+                out["year"] = max(ends)
+            return out
+    for tm in times:
+        if tm.kind == "since" and tm.year:
+            return {"base_year": tm.year}
+    for tm in times:
+        if tm.kind in ("year", "month") and tm.year:
+            return {"year": tm.year}
+    return {}

@@ -168,3 +168,27 @@ def multiple_value(m: re.Match) -> float | None:
         if word.startswith(stem):
             return value
     return number_word((m.group("fold") or m.group("times") or "").lower())
+
+
+# Words for a large part: "the bulk of", "most of", "the majority of" (more than half), "almost all" (90% or more).
+PART_WORDS: list[tuple[str, float, str]] = [
+    (r"(?:almost|nearly|virtually|practically)\s+all", 0.9, "at least"),
+    (r"the\s+(?:vast|overwhelming)\s+(?:bulk|majority)|the\s+lion['’]s\s+share", 0.75, "at least"),
+    (r"the\s+bulk|most|the\s+majority|more\s+than\s+half|over\s+half|the\s+largest\s+part", 0.5, "more than"),
+    (r"all", 1.0, "at least"),
+]
+PART_RE = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (p, _, _) in enumerate(PART_WORDS)) + r")\b",
+                     re.IGNORECASE)
+
+
+def share_at(text: str, start: int, end: int) -> Percent | None:
+    """A share stated in text[start:end]: a percentage, a fraction, or words for a large part ('the bulk of')."""
+    found = percent_at(text, start, end)
+    if found:
+        return found
+    m = PART_RE.search(text, start, end)
+    if m:
+        for i, (_, value, hedge) in enumerate(PART_WORDS):
+            if m.group(f"w{i}"):
+                return Percent(m.start(), m.end(), value, 0.0, hedge)
+    return None

@@ -41,7 +41,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
     "security": re.compile(r"\b(?:arms|weapons?|military (?:equipment|hardware|supplies)|supplier)\b", re.IGNORECASE),
-    "votes": re.compile(r"\b(?:voted?|voting|abstain\w*|resolution|General Assembly|UNGA)\b", re.IGNORECASE),
+    "votes": re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|resolutions?|General Assembly|UNGA|UN)\b"),
     "finance": re.compile(r"\b(?:lending|loans?|lent|development finance|financ\w+|credit|commitments?|AidData)\b",
                           re.IGNORECASE),
 }
