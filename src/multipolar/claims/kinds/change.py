@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import resolve_period, time_for
-from ..reading.frames import base_fields, regions
+from ..reading.frames import base_fields, regions, resolve_frame_period
 from ..reading.numbers import MULTIPLE_RE, YEAR, amounts, hedge_id, parse_number
 from ..registry import register_kind
 
@@ -67,7 +67,7 @@ def _growth_rates(r, frame, region) -> None:
         fields = base_fields(r, frame)
         fields.update({"value": value if up else -value, "unit": "percent_change", "hedge": hedge_id(m.group("h")),
                        "half_unit": 0.5 * 10 ** (-decimals)})
-        resolve_period(r, time_for(r, m.start(), region=(0, r1)), fields, change=True)
+        resolve_frame_period(r, frame, fields, m.start(), (0, r1), change=True)
         if "base_year" not in fields and "year" in fields and not fields.get("partial"):
             fields["base_year"] = fields["year"] - 1
             fields["yoy"] = True
@@ -99,7 +99,7 @@ def _directions(r, frame, region) -> None:
         fields = base_fields(r, frame)
         fields.update({"direction": "up" if m.group("up") else "down", "unit": "direction"})
         times = time_for(r, m.start(), region=(0, r1))
-        resolve_period(r, times, fields, change=True)
+        resolve_frame_period(r, frame, fields, m.start(), (0, r1), change=True)
         months = [tm for tm in times if tm.kind == "month"]
         if months and "since" not in fields:
             fields["month"] = f"{months[0].year}-{months[0].month:02d}"

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
-from ..reading.clauses import resolve_period, time_for
-from ..reading.frames import base_fields, regions
+from ..reading.clauses import time_for
+from ..reading.frames import base_fields, regions, resolve_frame_period
 from ..reading.numbers import YEAR, amounts
 from ..registry import register_kind
 
@@ -57,7 +57,7 @@ class Level:
                 elif position is not None:
                     _pair_year(r, fields, position, since, a.start, region)
                 else:
-                    resolve_period(r, time_for(r, a.start, region=(0, region[1])), fields, change=False)
+                    resolve_frame_period(r, frame, fields, a.start, (0, region[1]), change=False)
                 r.add("level", frame.start if k == 0 else a.start, a.end, fields)
                 r.take(a.start, a.end)
 

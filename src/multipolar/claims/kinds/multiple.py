@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
-from ..reading.clauses import resolve_period, time_for
-from ..reading.frames import base_fields, regions
+from ..reading.frames import base_fields, regions, resolve_frame_period
 from ..reading.numbers import MULTIPLE_RE, hedge_before, hedge_id, multiple_value
 from ..registry import register_kind
 
@@ -38,7 +37,7 @@ class Multiple:
                 fields = base_fields(r, frame)
                 fields.update({"value": value, "unit": "multiple",
                                "hedge": hedge_id(inner.group(1)) if inner else hedge_before(r.text, m.start(), 25)})
-                resolve_period(r, time_for(r, m.start(), region=region), fields, change=True)
+                resolve_frame_period(r, frame, fields, m.start(), region, change=True)
                 if "base_year" not in fields and fields.get("year") and not fields.get("partial"):
                     fields["base_year"] = fields["year"] - 1  # "tripled in 2022": during 2022, against 2021
                     fields["yoy"] = True

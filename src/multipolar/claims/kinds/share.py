@@ -26,7 +26,8 @@ _SHARE_NUM = r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just
 _WHAT = r"(?P<what>(?:international\s+|foreign\s+|external\s+)?trade(?:\s+turnover)?|turnover|exports|imports|" \
         r"trade volume|commercial turnover)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"(?:[Tt]rade\s+with\s+)?(?P<b>{E})\s+(?:now\s+|still\s+|alone\s+|already\s+)?(?:makes?\s+up|made\s+up|"
+    rf"(?:[Tt]rade\s+with\s+)?(?P<b>{E}(?:\s+and\s+{E})?)\s+(?:together\s+|combined\s+|jointly\s+|between\s+them\s+)?"
+    rf"(?:now\s+|still\s+|alone\s+|already\s+)?(?:makes?\s+up|made\s+up|make\s+up|account\s+for|"
     rf"accounts?\s+for|accounted\s+for|accounting\s+for|represents?|represented|comprises?|constitutes?|took|"
     rf"takes|had|has|held|holds|was\s+responsible\s+for|is\s+responsible\s+for)\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
     rf"(?P<num>{_SHARE_NUM})\s+(?:share\s+)?of\s+(?P<whose>{EL}|their|its|the\s+country['’]s|the\s+region['’]s|the)"
@@ -77,6 +78,8 @@ def _share(r, m) -> None:
     if r.overlaps_used(m.start("num"), m.end("num")):
         return
     partner = r.codes(m.start("b"), m.end("b"))
+    if any(r.in_reporter(x) for x in r.ents(m.start("b"), m.end("b"))):
+        return
     whose_text = m.group("whose")
     if whose_text == "their":
         prior = [x for x in r.mentions if x.end <= m.start() and x.kind in ("country", "group")
@@ -109,8 +112,10 @@ def judge_share(claim, ev, as_of: AsOf):
     if problem:
         return unverifiable(claim, problem)
     countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
-    if len(partners) != 1 or not countries:
-        return unverifiable(claim, "the share's partner or country could not be resolved to one state")
+    if not partners or not countries:
+        return unverifiable(claim, "the share's partner or country could not be resolved")
+    if len(partners) > 1:
+        return judge_combined(claim, ev, as_of, countries, partners)
     partner = partners[0]
     article = as_of.article
     if len(countries) > 1 and article is None:
@@ -163,3 +168,44 @@ def judge_share(claim, ev, as_of: AsOf):
     if p.reading:
         reason = f"{p.reading}. " + reason
     return verdict(claim, combine(verdicts), reason, observed, arithmetic, calls)
+
+
+def judge_combined(claim, ev, as_of: AsOf, countries, partners):
+    """'A and B together account for N% of X's trade': the partners' values summed over X's total, in one source and
+    year where every partner is listed (the country's own view first)."""
+    p = claim.payload
+    observed, arithmetic, parts, verdicts, calls = [], [], [], [], []
+    for country in countries:
+        by_source: dict = {}
+        for partner in partners:
+            for s in ev.share_series(country, partner, p.flow):
+                if s.kind != "reconciled":
+                    by_source.setdefault(s.source, {})[partner] = s
+        done = False
+        for source, series in sorted(by_source.items(), key=lambda kv: (next(iter(kv[1].values())).kind != "own",
+                                                                          next(iter(kv[1].values())).trust, kv[0])):
+            if set(series) != set(partners):
+                continue
+            years = set.intersection(*(set(s.values) for s in series.values()))
+            year, why = target_year(p.year, years, as_of.article)
+            if year is None or year not in years:
+                continue
+            first = next(iter(series.values()))
+            total = first.extra[year]["total_value"]
+            summed = sum(s.extra[year]["partner_value"] for s in series.values())
+            share = summed / total if total else float("nan")
+            j = tol.judge(p.value, share, p.hedge, kind="share", half_unit=p.half_unit)
+            verdicts.append(j.verdict)
+            listed = " + ".join(f"{name(x)} {fmt(s.extra[year]['partner_value'], 'USD')}" for x, s in series.items())
+            arithmetic.append(f"{first.label} {year}: ({listed}) / {fmt(total, 'USD')} = {fmt(share, 'share')}; "
+                              f"claimed {hedged(p.value, 'share', p.hedge)} → accepted "
+                              f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'share'))}" + (f"; {why}" if why else ""))
+            observed.append(Observation(share, "share", first.label, year, country, ",".join(partners), p.flow))
+            calls += [s.call.but(years=str(year)) for s in series.values() if s.call]
+            parts.append(f"{name(country)}: {j.verdict} by {first.label} ({fmt(share, 'share')} together in {year})")
+            done = True
+            break
+        if not done:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: no source lists all of {', '.join(map(name, partners))} in one year")
+    return verdict(claim, combine(verdicts), "; ".join(parts), observed, arithmetic, calls)

@@ -28,8 +28,26 @@ FRAME_PATTERNS: list[tuple[str, str]] = [
     (rf"(?P<a>{E})\s+(?:imported|bought|purchased)\b{GAP}{{0,60}}?\bfrom\s+(?P<b>{EL})", "import"),
     (rf"(?:imported|bought|purchased)\s+by\s+(?P<a>{E})\s+from\s+(?P<b>{EL})", "import"),
     (rf"(?P<a>{E}){GAP}{{0,40}}?\b(?:traded|trade|trades)\s+(?:turnover\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
+    (rf"(?P<a>{EL})\s+(?:traded|trade|trades|did|conducted)\s+(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+|"
+     rf"trade\s+|business\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
+    (rf"(?P<a>{E})\s+(?:sold|shipped|exported)\s+(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?to\s+(?P<b>{EL})",
+     "export"),
+    (rf"(?P<a>{E})\s+(?:bought|imported|purchased)\s+(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?from\s+"
+     rf"(?P<b>{EL})", "import"),
 ]
+# Frames without their first party: "trade with China", "exports to Russia", "imports from China" — the party is the
+# statistics' country the sentence cites, else the sentence's (or paragraph's) subject.
+HALF_PATTERNS: list[tuple[str, str]] = [
+    (rf"(?:{_TRADE})\s+(?:turnover\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
+    (rf"(?:exports?|shipments|sales|deliveries)\s+{_GOODS}(?:to|into)\s+(?:the\s+)?(?P<b>{EL})", "export"),
+    (rf"(?:imports?|purchases)\s+{_GOODS}from\s+(?:the\s+)?(?P<b>{EL})", "import"),
+]
+# A clause naming only a flow continues the previous frame: "..., while imports fell 5%".
+ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but)\s+(?:its\s+|their\s+)?(?P<flow>exports|imports|"
+                      r"trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
 _COMPILED = [(re.compile(p, re.IGNORECASE), flow) for p, flow in FRAME_PATTERNS]
+_HALF = [(re.compile(p, re.IGNORECASE), flow) for p, flow in HALF_PATTERNS]
+_FLOWS = {"exports": "export", "imports": "import", "trade": "turnover", "turnover": "turnover"}
 
 
 @dataclass
@@ -41,6 +59,8 @@ class Frame:
     flow: str
     start: int
     end: int
+    parent: Frame | None = None  # the frame an elliptic one continues (its period, its parties)
+    half: bool = False           # its first party was not named in it (taken from the reporter or the subject)
 
 
 def frames(r) -> list[Frame]:
@@ -57,9 +77,43 @@ def frames(r) -> list[Frame]:
             if not a or not b or set(a) & set(b) and len(a) == len(b) == 1:
                 continue
             found.append(Frame(_uniq(a), _uniq(b), flow, m.start(), m.end()))
+    for pattern, flow in _HALF:
+        for m in pattern.finditer(r.masked):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
+            a = _first_party(r, m.start(), b)
+            if a and b:
+                found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True))
     found.sort(key=lambda f: f.start)
+    for m in ELLIPSIS.finditer(r.masked):
+        before = [f for f in found if f.end <= m.start()]
+        if not before or any(m.start() < f.end and f.start < m.end() for f in found):
+            continue
+        prev = before[-1]
+        flow = _FLOWS[m.group("flow").lower()]
+        found.append(Frame(prev.country, prev.partner, flow, m.start("flow"), m.end(), parent=prev))
+    found.sort(key=lambda f: f.start)
+    for i, f in enumerate(found):
+        if f.half and i:
+            f.parent = found[i - 1]
     r.cache["frames"] = found
     return found
+
+
+def _first_party(r, position: int, partners: list[str]) -> str | None:
+    """Who trades in a frame that names only the partner: the country whose statistics the sentence cites, else
+    the sentence's subject before it, else the paragraph's."""
+    reporters = [c for c in r.reporter_codes if len(c) == 3 and c not in partners and c not in ("IMF",)]
+    if len(reporters) == 1:
+        return reporters[0]
+    for m in r.mentions:
+        if m.start >= position:
+            break
+        if m.kind in ("country", "group") and not r.in_reporter(m) and m.code not in partners:
+            return m.code
+    focus = r.ctx.focus
+    return focus if focus and focus not in partners else None
 
 
 def _uniq(items):
@@ -82,3 +136,24 @@ def base_fields(r, frame: Frame) -> dict:
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     return fields
+
+
+PERIOD_KEYS = ("year", "base_year", "years", "partial", "fiscal", "since", "unresolved", "month")
+
+
+def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[int, int], *, change: bool) -> None:
+    """The period of a figure read in a frame: its clause's times; a frame continuing another ('while imports
+    fell 5%') takes the period of the clause it continues when its own says none."""
+    from .clauses import resolve_period, time_for
+
+    resolve_period(r, time_for(r, pos, region=region), fields, change=change)
+    parent = frame.parent
+    if parent is not None and not any(k in fields for k in PERIOD_KEYS):
+        resolve_period(r, time_for(r, parent.start, region=(parent.start, frame.start)), fields, change=change)
+    last = r.ctx.last_time
+    continues = any(m.pronoun and m.start <= frame.start + 2 for m in r.mentions)
+    if continues and last is not None and last.kind in ("year", "month") and not any(k in fields for k in PERIOD_KEYS):
+        fields["year"] = last.year  # "In 2023 ... Its exports rose 20%": the year the previous sentence named
+        if change:
+            fields.update({"base_year": last.year - 1, "yoy": True})
+        fields["period_note"] = f"the year of the previous sentence ({last.year})"

@@ -192,3 +192,21 @@ def share_at(text: str, start: int, end: int) -> Percent | None:
             if m.group(f"w{i}"):
                 return Percent(m.start(), m.end(), value, 0.0, hedge)
     return None
+
+
+# Ratio words: "half of", "a third of", "twice", "three times", "double".
+RATIO_WORDS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+               "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25, "two thirds": 2 / 3,
+               "two-thirds": 2 / 3, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "twice": 2.0, "double": 2.0,
+               "triple": 3.0, "thrice": 3.0}
+RATIO = r"(?P<ratio>(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times|" + \
+        "|".join(sorted((re.escape(w) for w in RATIO_WORDS), key=len, reverse=True)) + r")"
+
+
+def ratio_value(text: str) -> float | None:
+    """'half' → 0.5, 'three times' → 3, 'twice' → 2."""
+    text = text.lower().strip()
+    if text in RATIO_WORDS:
+        return RATIO_WORDS[text]
+    m = re.match(r"(\S+)\s+times", text)
+    return number_word(m.group(1)) if m else None

@@ -41,9 +41,13 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:(?P<pn2>partners|turnover)|(?P<xn2>export\s+(?:markets|destinations|partners))|"
     rf"(?P<mn2>import\s+(?:sources|partners|suppliers)|suppliers))",
 )]
+# "..., but only its third-largest export market": a second rank of the same partner in a compound sentence.
+CONTINUED = re.compile(rf"\s*,?\s*(?:but|and|while|yet|whereas)\s+(?:is\s+|was\s+)?(?:only\s+|just\s+|also\s+)?"
+                       rf"(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}", re.IGNORECASE)
 OVERTAKING = re.compile(rf",?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
 # "..., behind China" / "after China and Russia": the partners ranked above.
-BEHIND = re.compile(rf",?\s+(?:behind|after|trailing(?:\s+only)?)\s+(?:only\s+)?(?P<above>{EL})")
+BEHIND = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:behind|after|trailing(?:\s+only)?)\s+(?:only\s+)?"
+                    rf"(?P<above>{EL})")
 
 
 def rank_of(word: str) -> int:
@@ -99,6 +103,14 @@ def _rank(r, m) -> None:
     resolve_period(r, time_for(r, m.start()), fields, change=False)
     r.add("rank", m.start(), end, fields)
     r.take(m.start(), end)
+    cont = CONTINUED.match(r.masked, end)
+    if cont:
+        gd2 = cont.groupdict()
+        whose2 = [w for w in r.codes(cont.start("whose"), cont.end("whose")) if w not in partner] or whose
+        fields2 = dict(fields, country=whose2, flow=_flow(gd2, cont.group(0)), value=rank_of(gd2["rk"]))
+        fields2.pop("behind", None)
+        r.add("rank", cont.start("whose"), cont.end(), fields2)
+        r.take(cont.start(), cont.end())
     # "..., overtaking Russia": the rank came with a crossover
     after = OVERTAKING.match(r.masked, m.end())
     rival_at = (m.start("c"), m.end("c")) if gd.get("c") else ((after.start("c"), after.end("c")) if after else None)

@@ -21,7 +21,7 @@ EL = rf"{E}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+){E})*"
 # Any character but a sentence stop or the start of another mention (keeps "X ... verb" patterns on the nearest X).
 GAP = r"(?:(?!⟨)(?:[^.;]|\.(?=\d)))"
 # Pronouns that stand for a country: possessive ("its trade") and subject ("It is now the main partner").
-_PRONOUN = re.compile(r"\b(?:its|It|it|the country['’]s|the country)\b")
+_PRONOUN = re.compile(r"\b(?:its|Its|It|it|the country['’]s|the country)\b")
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Reading:
                                                      r"voted|joined|exported|imported|traded|bought|sold)\b", self.text[m.end():]):
                 continue  # "it said", "make it": not a country standing in a claim
             before = [x for x in named if x.end <= m.start() and x.kind in ("country", "group")]
-            code = before[0].code if before and word not in ("It", "it") else self.ctx.focus
+            code = before[0].code if before and word not in ("It", "it", "Its") else self.ctx.focus
             if word in ("it", "It") and before:
                 code = before[-1].code
             if code is None:
