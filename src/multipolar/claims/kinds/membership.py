@@ -32,6 +32,7 @@ class MembershipClaim(Payload):
     count: int | None = None
     base_year: int | None = None
     city: str | None = None
+    note: str | None = None
 
 
 @register_kind("membership", payload=MembershipClaim, order=10, title="Membership history",
@@ -65,6 +66,8 @@ def judge_membership(claim, ev, as_of: AsOf):
     if handler is None:
         return unverifiable(claim, f"membership relation '{p.relation}' is not checked")
     outcome, reason, observed, arithmetic = handler(p, ev, tl, on, src)
+    if p.note:
+        reason = f"{reason} ({p.note})"
     return verdict(claim, outcome, reason, observed, arithmetic, calls)
 
 
@@ -98,11 +101,11 @@ def _joined(p, ev, tl, on, src):
                                     note=str(rows.iloc[0].get("citation") or "")[:200] or None))
         parts.append(f"{name(country)} became {role.replace('_', ' ')} on {start.isoformat()}{where}")
     if p.ordinal and len(p.country) == 1:
-        rows = tl[(tl["country"] == p.country[0]) & (tl["role"] == "member")]
+        rows = tl[(tl["country"] == p.country[0]) & (tl["role"] == role)]
         if not rows.empty:
             start = rows.iloc[0]["start"]
-            n = len(set(tl[(tl["role"] == "member") & (tl["start"] <= start)]["country"]))
-            parts.append(f"it was member number {n} (claimed {p.ordinal})")
+            n = len(set(tl[(tl["role"] == role) & (tl["start"] <= start)]["country"]))
+            parts.append(f"it was {role.replace('_', ' ')} number {n} (claimed {p.ordinal})")
             # the date is the claim's core: a right ordinal does not rescue a wrong date
             if verdicts[0] == SUPPORTED and n != p.ordinal:
                 verdicts.append(CONTRADICTED)

@@ -66,29 +66,41 @@ def _ordinal_in(r, m) -> int | None:
     return ordinal(found.group(0)) if found else None
 
 
+def _default_org(r) -> tuple[str | None, str | None]:
+    """The organization a membership sentence is about when it names none: the one named earlier, else the SCO
+    (whose summits and roles the pack records), said in the claim."""
+    org = r.org_default()
+    if org:
+        return org, None
+    if re.search(r"summit|observer|dialogue partner", r.text, re.IGNORECASE):
+        return "SCO", "no organization named: read as the SCO"
+    return None, None
+
+
 def read_memberships(r) -> None:
     for m in JOINED.finditer(r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
-        org = r.org_at(m.start("org")) if m.group("org") else r.org_default()
+        org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
         if not who or not org:
             continue
         year, month, day = date_in(r.text[m.start("when"):m.end("when")])
         role = role_of(m.group("role") or m.group("role2") or m.group("role3"))
         r.add("membership", m.start(), m.end(), {
             "relation": "joined", "org": org, "country": who, "year": year, "month": month, "day": day,
-            "role": None if role == "member" else role, "ordinal": _ordinal_in(r, m)})
+            "role": None if role == "member" else role, "ordinal": _ordinal_in(r, m), "note": note})
         r.take(m.start(), m.end())
     for m in AT_SUMMIT.finditer(r.masked):
         if r.overlaps_used(m.start(), m.end()):
             continue
         who = r.codes(m.start("who"), m.end("who"), ("country",))
-        org = r.org_at(m.start("org")) if m.group("org") else (
-            r.org_at(m.start("org2")) if m.group("org2") else r.org_default())
+        org, note = (r.org_at(m.start("org")), None) if m.group("org") else (
+            (r.org_at(m.start("org2")), None) if m.group("org2") else _default_org(r))
         city = r.by_start.get(m.start("city"))
         if who and org and city is not None and city.kind == "city":
             role = role_of(m.group("role"))
             r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who,
-                                                     "city": city.code, "role": None if role == "member" else role})
+                                                     "city": city.code, "role": None if role == "member" else role,
+                                                     "note": note})
             r.take(m.start(), m.end())
     for m in LATEST.finditer(r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
