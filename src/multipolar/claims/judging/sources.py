@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..evidence import Series
 from ..model import CONTRADICTED, SUPPORTED, PARTLY
-from .quality import weak
+from .quality import readable, weak
 
 
 def order(series: list[Series], reporter: tuple[str, ...], country: str, partner: str) -> list[Series]:
@@ -50,8 +50,8 @@ def mismatch(s: Series, years, reporter: tuple[str, ...], country: str, partner:
     for year in years:
         if year in s.months:
             return f"{s.label} covers {s.months[year]} months of {year} only"
-        flagged = weak(s.quality.get(year))
-        if year in s.estimates and not any(f.startswith("estimate") for f in flagged):
+        flagged = readable("; ".join(weak(s.quality.get(year))))
+        if year in s.estimates and not any("estimate" in f for f in flagged):
             flagged.append("an estimate" if s.kind != "press" else "derived on the page")
         if flagged:
             return f"{s.label} flags {year} as {', '.join(flagged)}"

@@ -191,6 +191,11 @@ def judge_crossover(claim, ev, as_of: AsOf):
             parts.append(f"{name(country)} ({label}, {span}): {name(lead)} never passes {name(lag)} in these years")
             continue
         text = f"{name(country)} ({label}): {name(lead)} passed {name(lag)} in {', '.join(map(str, years))}"
+        if p.year and who.get(p.year) == lead and not any(y < p.year for y in who):
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)} ({label}): {name(lead)} ahead in {p.year}, the first year of the figures: "
+                         "no earlier year to show it passing")
+            continue
         if p.year is None or p.year in years:
             verdicts.append(SUPPORTED)
         else:

@@ -32,12 +32,13 @@ TRIGGERS: dict[str, re.Pattern] = {
                        re.IGNORECASE),
     "comparison": re.compile(r"\b(?:lag|lagg|overt[ao]ok|overtak|surpass|outstrip|outpac|exceed|eclips|ahead of|"
                              r"behind|more than|less than|larger than|bigger than|smaller than|twice as|than ever|"
-                             r"reliant|dependent|passed|together|half of|times (?:what|as|more|larger))",
+                             r"reliant|dependent|passed|together|half of|times (?:what|as|more|larger)|than)",
                              re.IGNORECASE),
     "membership": re.compile(r"\b(?:join|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
                              r"establish|created|never joined|expanded|enlarg)", re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
                          r"mention)", re.IGNORECASE),
+    "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
     "security": re.compile(r"\b(?:arms|weapons?|military (?:equipment|hardware|supplies)|supplier)\b", re.IGNORECASE),
