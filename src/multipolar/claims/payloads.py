@@ -37,6 +37,7 @@ class TradeScope(Payload):
     partner: tuple[str, ...] = ()
     flow: str = "turnover"
     reporter: tuple[str, ...] = ()
+    goods: str | None = None  # a product category ('dual-use goods'); the data hold all-goods totals only
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -44,6 +44,8 @@ def period_problem(kind: str, p) -> str | None:
 
 
 def unverifiable_reason(kind: str, p, pairs) -> str | None:
+    if getattr(p, "goods", None):
+        return f"a product category ('{p.goods}'): the pack holds all-goods trade totals only"
     problem = period_problem(kind, p)
     if problem:
         return problem
@@ -59,7 +61,7 @@ def unverifiable_reason(kind: str, p, pairs) -> str | None:
 def judge_series(kind: str, p, ev: Evidence, s: Series, target: tuple[int | None, str]):
     """(verdict, observations, arithmetic, summary, years used) of one series at the target year, or None when it
     lacks the needed years or the claim's currency."""
-    if p.unit in ("USD", "EUR") and kind == "level" and s.unit != p.unit:
+    if p.unit in ("USD", "EUR") and kind in ("level", "change") and s.unit != p.unit:
         return None
     if kind == "level":
         year, why = target
@@ -96,6 +98,12 @@ def judge_series(kind: str, p, ev: Evidence, s: Series, target: tuple[int | None
              f"×{ratio:.2f}"]
     if why:
         arith.append(why)
+    if p.unit in ("USD", "EUR"):
+        diff = s.values[end] - s.values[base]
+        j = tol.judge(p.value, diff, p.hedge, kind="level", half_unit=p.half_unit)
+        arith.append(f"difference {fmt(diff, s.unit)} vs claimed {hedged(p.value, p.unit, p.hedge)} → accepted "
+                     f"{tol.describe(j.low, j.high, lambda x: fmt(x, s.unit))}")
+        return j.verdict, obs, arith, f"{fmt(diff, s.unit)} ({base}-{end})", [base, end]
     if p.unit == "percent_change":
         pct = (ratio - 1) * 100
         j = tol.judge(p.value, pct, p.hedge, kind="growth", half_unit=p.half_unit)
@@ -204,6 +212,8 @@ def judge_trade(claim: Claim, ev: Evidence, as_of: AsOf):
     from .groups import judge_group, judge_group_direction
 
     p = claim.payload
+    if p.goods:
+        return unverifiable(claim, unverifiable_reason(claim.type, p, []))
     pairs = pairs_of(p, ev, as_of)
     series_by_pair = {pair: order(ev.trade_series(pair[0], pair[1], p.flow), p.reporter, *pair) for pair in pairs}
     if p.partial and p.months and p.year:

@@ -26,6 +26,11 @@ GROWTH_RE = re.compile(
     rf"some|at least|less than)\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
     rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
     rf"(?P<down2>decrease|decline|drop|fall|lower|less))", re.IGNORECASE)
+# An absolute change: "an increase of EUR 1.2 billion", "rose by $2 billion", "up $500 million".
+ABSOLUTE_RE = re.compile(r"\b(?:(?P<up>an\s+increase|a\s+rise|a\s+gain|a\s+jump|growth|rose|increased|grew|climbed|"
+                         r"jumped|up)|(?P<down>a\s+decrease|a\s+fall|a\s+drop|a\s+decline|fell|decreased|declined|"
+                         r"dropped|down))\s+(?:of|by)?\s*(?=(?:more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|"
+                         r"around\s+|over\s+)?(?:US\$|USD|\$|€|EUR)\s?\d)", re.IGNORECASE)
 # Nouns and bare particles that name a change without stating it ("the fall of", "up"): not read alone.
 AMBIGUOUS = {"up", "down", "rise", "fall", "drop", "dip", "increase", "decrease", "decline", "growth", "gain",
              "contract", "expand", "grow", "shrink", "jump", "climb", "surge", "soar", "slump", "plunge"}
@@ -48,6 +53,7 @@ class Change:
         for i, (frame, region) in enumerate(regions(r)):
             before = len(r.claims)
             _growth_rates(r, frame, region)
+            _absolute(r, frame, region)
             _directions(r, frame, region)
             made[i] = r.claims[before:]
         _so_too(r, made)
@@ -73,6 +79,25 @@ def _growth_rates(r, frame, region) -> None:
             fields["yoy"] = True
         r.add("change", frame.start, m.end(), fields)
         r.take(m.start(), m.end())
+
+
+def _absolute(r, frame, region) -> None:
+    """'an increase of EUR 1.2 billion', 'fell by $300 million': the difference between two years."""
+    r0, r1 = region
+    for m in ABSOLUTE_RE.finditer(r.text, r0, r1):
+        found = amounts(r.text, m.end(), min(r1, m.end() + 40))
+        if not found or found[0].start - m.end() > 15 or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        a = found[0]
+        fields = base_fields(r, frame)
+        fields.update({"value": a.value if m.group("up") else -a.value, "unit": a.currency, "hedge": a.hedge,
+                       "half_unit": a.half_unit})
+        resolve_frame_period(r, frame, fields, m.start(), (0, r1), change=True)
+        if "base_year" not in fields and "year" in fields and not fields.get("partial"):
+            fields["base_year"] = fields["year"] - 1
+            fields["yoy"] = True
+        r.add("change", frame.start, a.end, fields)
+        r.take(m.start(), a.end)
 
 
 def _reserved(r, region) -> list[tuple[int, int]]:

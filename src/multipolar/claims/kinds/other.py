@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..judging.common import unverifiable
 from ..payloads import Figure
 from ..reading.clauses import clause_bounds
-from ..reading.numbers import amounts
+from ..reading.numbers import PERCENT_RE, amounts, percent_at
 from ..registry import register_kind
 
 
@@ -36,9 +36,24 @@ class Other:
             r.add("other", max(c0, start), a.end + 40 if a.end + 40 < c1 else c1, fields)
             r.take(a.start, a.end)
 
+        if r.claims or not any(m.kind in ("country", "group", "org") for m in r.mentions):
+            return
+        for m in PERCENT_RE.finditer(r.text):  # a percentage in a sentence no reader explained
+            if r.overlaps_used(m.start(), m.end()):
+                continue
+            pct = percent_at(r.text, m.start(), m.end())
+            c0, c1 = clause_bounds(r.text, m.start())
+            r.add("other", c0, c1, {"value": pct.value, "unit": "share", "hedge": pct.hedge,
+                                    "about": r.text[c0:c1].strip(" ,;("), "year": r.year_in(c0, c1)})
+            r.take(m.start(), m.end())
+            break
+
     def judge(claim, evidence, as_of):
         p = claim.payload
         what = p.about or claim.text
+        if p.unit == "share":
+            return unverifiable(claim, f"not covered: a percentage no reader matched to a statistic the data hold "
+                                       f"({what[:120]})")
         if p.unit and p.unit not in ("USD", "EUR"):
             return unverifiable(claim, f"not covered: an amount in {p.unit} ({what[:120]}); the data hold trade in "
                                        "US dollars and no series matches it")

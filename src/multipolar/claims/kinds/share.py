@@ -12,7 +12,7 @@ from ..judging.common import combine, fmt, hedged, unverifiable, verdict
 from ..judging.sources import order
 from ..judging.trade import expanded, period_problem
 from ..judging.years import common_article_date, target_year
-from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, AsOf, Observation
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Observation
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import resolve_period, time_for
 from ..reading.entities import name
@@ -38,8 +38,13 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<b>{E})\s+share\s+(?:of|in)\s+(?P<whose>{EL})\s+(?:total\s+|overall\s+)?(?:foreign\s+|external\s+)?"
     rf"{_WHAT}(?:[^.;]|\.(?=\d)){{0,40}}?(?P<num>{_SHARE_NUM})",
     rf"(?P<num>{_SHARE_NUM})\s+of\s+(?P<whose>{EL})\s+(?:total\s+|overall\s+)?(?:foreign\s+|external\s+)?"
-    rf"{_WHAT}\s+(?:is\s+|was\s+|went\s+|goes\s+|came\s+|comes\s+)?(?:with|to|from)\s+(?P<b>{E})",
+    rf"{_WHAT}\s+(?:\w+ly\s+)?(?:is\s+|was\s+|are\s+|were\s+|go\s+|went\s+|goes\s+|came\s+|comes\s+|come\s+|"
+    rf"flows?\s+|flowed\s+|heads?\s+|headed\s+)?(?:with|to|from)\s+(?P<b>{E})",
 )]
+HABIT = re.compile(r"\b(?:typically|usually|generally|normally|traditionally|habitually|regularly|consistently|"
+                   r"for (?:many|several) years|year after year|every year)\b", re.IGNORECASE)
+# A habitual share is checked over this many recent years.
+HABIT_YEARS = 5
 RELIANCE = re.compile(rf"(?P<a>{E})\s+(?:is|has\s+become|became)\s+(?:now\s+)?(?:more|increasingly)\s+"
                       rf"(?:reliant|dependent)\s+(?:up)?on\s+(?P<b>{E})(?P<ever>\s+than\s+ever(?:\s+before)?)?")
 
@@ -50,6 +55,7 @@ class ShareClaim(TradeScope, Period, Figure):
 
     record: bool = False
     reading: str | None = None
+    habitual: bool = False  # "typically", "usually", "for years": true of the recent years, not of one
 
 
 @register_kind("share", payload=ShareClaim, order=20, title="Share of a country's trade",
@@ -98,7 +104,7 @@ def _share(r, m) -> None:
     what = m.group("what")
     flow = "export" if what.endswith("exports") else "import" if what.endswith("imports") else "turnover"
     fields = {"country": whose, "partner": partner, "flow": flow, "value": pct.value, "unit": "share",
-              "hedge": pct.hedge, "half_unit": pct.half_unit}
+              "hedge": pct.hedge, "half_unit": pct.half_unit, "habitual": bool(HABIT.search(r.text))}
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     resolve_period(r, time_for(r, m.start()), fields, change=False)
@@ -142,6 +148,14 @@ def judge_share(claim, ev, as_of: AsOf):
                 results.append((s, SUPPORTED if ok else CONTRADICTED, year, v,
                                 [arith, f"earlier peak {fmt(s.values[peak], 'share')} ({peak}) → "
                                         f"{'a record' if ok else 'not a record'}"] + ([why] if why else [])))
+            elif p.habitual and not p.year:
+                window = [y for y in s.years() if y <= year][-HABIT_YEARS:]
+                held = [y for y in window if tol.judge(p.value, s.values[y], p.hedge, kind="share",
+                                                       half_unit=p.half_unit).verdict == SUPPORTED]
+                outcome = SUPPORTED if len(held) == len(window) else CONTRADICTED if not held else PARTLY
+                results.append((s, outcome, year, v, [f"{s.label}: " + ", ".join(
+                    f"{y} {fmt(s.values[y], 'share')}" for y in window) + f"; claimed {hedged(p.value, 'share', p.hedge)}"
+                    f" typically → held in {len(held)} of {len(window)} years"]))
             else:
                 j = tol.judge(p.value, v, p.hedge, kind="share", half_unit=p.half_unit)
                 results.append((s, j.verdict, year, v, [arith + f"; claimed {hedged(p.value, 'share', p.hedge)} → "

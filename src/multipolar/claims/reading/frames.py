@@ -11,19 +11,24 @@ from .sentence import E, EL, GAP
 
 _TRADE = r"(?:bilateral\s+|mutual\s+|total\s+|overall\s+|foreign\s+|two-way\s+|goods\s+|merchandise\s+)*" \
          r"(?:trade(?:\s+turnover)?|turnover|commerce|trade\s+volume)"
-_GOODS = r"(?:of\s+[\w\s-]{1,30}?\s+)?"
+_GOODS = r"(?:of\s+(?P<goods>[\w\s,-]{1,60}?)\s+)?"
+# Words that may stand between a preposition and a partner: "from neighbouring China", "to the fellow SCO member".
+_ADJ = r"(?:(?:the|neighbouring|neighboring|nearby|fellow|landlocked|resource-rich|sanctions-hit|its\s+neighbour)\s+)*"
+# Goods words that mean all goods (a frame 'of <goods>' naming anything else is about a product category).
+GENERIC_GOODS = {"goods", "merchandise", "products", "all goods", "commodities"}
 FRAME_PATTERNS: list[tuple[str, str]] = [
     (rf"(?:{_TRADE})(?:[^.;]|\.(?=\d)){{0,25}}?\bbetween\s+(?:the\s+)?(?P<a>{EL})\s+and\s+(?P<b>{EL})", "turnover"),
     (rf"(?P<a>{E})\s*[-–—/]\s*(?P<b>{E})\s+(?:{_TRADE})", "turnover"),
-    (rf"(?P<a>{EL})\s+(?:{_TRADE})\s+(?:turnover\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
+    (rf"(?P<a>{EL})\s+(?:{_TRADE})\s+(?:turnover\s+)?with\s+{_ADJ}(?P<b>{EL})", "turnover"),
     (rf"(?:{_TRADE})\s+(?:turnover\s+)?of\s+(?P<a>{E})\s+with\s+(?P<b>{EL})", "turnover"),
     (rf"(?P<a>{E})\s+and\s+(?P<b>{E})\s+(?:{_TRADE})", "turnover"),
-    (rf"(?P<a>{EL})\s+(?:total\s+|overall\s+)?(?:exports?|shipments|sales|deliveries|supplies)\s+{_GOODS}"
-     rf"(?:to|into|for)\s+(?:the\s+|parts\s+of\s+)?(?P<b>{EL})", "export"),
+    (rf"(?P<a>{EL})\s+(?:total\s+|overall\s+|goods\s+|merchandise\s+)?(?:exports?|shipments|sales|deliveries|"
+     rf"supplies)\s+{_GOODS}(?:to|into|for)\s+(?:parts\s+of\s+)?{_ADJ}(?P<b>{EL})", "export"),
     (rf"(?:exports?|shipments|exporting|deliveries)\s+{_GOODS}from\s+(?:the\s+)?(?P<a>{EL})\s+"
      rf"(?:in)?to\s+(?:the\s+|parts\s+of\s+)?(?P<b>{EL})", "export"),
     (rf"(?P<a>{E})\s+(?:exported|shipped|sold)\b{GAP}{{0,60}}?\bto\s+(?P<b>{EL})", "export"),
-    (rf"(?P<a>{EL})\s+(?:total\s+)?(?:imports?|purchases)\s+{_GOODS}from\s+(?:the\s+)?(?P<b>{EL})", "import"),
+    (rf"(?P<a>{EL})\s+(?:total\s+|goods\s+|merchandise\s+)?(?:imports?|purchases)\s+{_GOODS}from\s+{_ADJ}(?P<b>{EL})",
+     "import"),
     (rf"(?:imports?|purchases)\s+{_GOODS}from\s+(?P<b>{EL})\s+(?:in)?to\s+(?P<a>{EL})", "import"),
     (rf"(?P<a>{E})\s+(?:imported|bought|purchased)\b{GAP}{{0,60}}?\bfrom\s+(?P<b>{EL})", "import"),
     (rf"(?:imported|bought|purchased)\s+by\s+(?P<a>{E})\s+from\s+(?P<b>{EL})", "import"),
@@ -38,10 +43,13 @@ FRAME_PATTERNS: list[tuple[str, str]] = [
 # Frames without their first party: "trade with China", "exports to Russia", "imports from China" — the party is the
 # statistics' country the sentence cites, else the sentence's (or paragraph's) subject.
 HALF_PATTERNS: list[tuple[str, str]] = [
-    (rf"(?:{_TRADE})\s+(?:turnover\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
-    (rf"(?:exports?|shipments|sales|deliveries)\s+{_GOODS}(?:to|into)\s+(?:the\s+)?(?P<b>{EL})", "export"),
-    (rf"(?:imports?|purchases)\s+{_GOODS}from\s+(?:the\s+)?(?P<b>{EL})", "import"),
+    (rf"(?:{_TRADE})\s+(?:turnover\s+)?with\s+{_ADJ}(?P<b>{EL})", "turnover"),
+    (rf"(?:exports?|shipments|sales|deliveries)\s+{_GOODS}(?:to|into)\s+{_ADJ}(?P<b>{EL})", "export"),
+    (rf"(?:imports?|purchases)\s+{_GOODS}from\s+{_ADJ}(?P<b>{EL})", "import"),
 ]
+# "bilateral trade", "mutual trade", "two-way trade" with neither party in the phrase: the sentence's two parties.
+BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\s+turnover)?\b(?!\s+(?:between|with|of))",
+                       re.IGNORECASE)
 # A clause naming only a flow continues the previous frame: "..., while imports fell 5%".
 ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but)\s+(?:its\s+|their\s+)?(?P<flow>exports|imports|"
                       r"trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
@@ -61,6 +69,7 @@ class Frame:
     end: int
     parent: Frame | None = None  # the frame an elliptic one continues (its period, its parties)
     half: bool = False           # its first party was not named in it (taken from the reporter or the subject)
+    goods: str | None = None     # a product category the frame is limited to ("dual-use goods"), else None
 
 
 def frames(r) -> list[Frame]:
@@ -76,7 +85,7 @@ def frames(r) -> list[Frame]:
             b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
             if not a or not b or set(a) & set(b) and len(a) == len(b) == 1:
                 continue
-            found.append(Frame(_uniq(a), _uniq(b), flow, m.start(), m.end()))
+            found.append(Frame(_uniq(a), _uniq(b), flow, m.start(), m.end(), goods=_goods(m)))
     for pattern, flow in _HALF:
         for m in pattern.finditer(r.masked):
             if any(m.start() < f.end and f.start < m.end() for f in found):
@@ -84,7 +93,13 @@ def frames(r) -> list[Frame]:
             b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
             a = _first_party(r, m.start(), b)
             if a and b:
-                found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True))
+                found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True, goods=_goods(m)))
+    for m in BILATERAL.finditer(r.masked):
+        if any(m.start() < f.end and f.start < m.end() for f in found):
+            continue
+        parties = list(dict.fromkeys(x.code for x in r.mentions if x.kind == "country" and not r.in_reporter(x)))
+        if len(parties) == 2:
+            found.append(Frame([parties[0]], [parties[1]], "turnover", m.start(), m.end(), half=True))
     found.sort(key=lambda f: f.start)
     for m in ELLIPSIS.finditer(r.masked):
         before = [f for f in found if f.end <= m.start()]
@@ -99,6 +114,11 @@ def frames(r) -> list[Frame]:
             f.parent = found[i - 1]
     r.cache["frames"] = found
     return found
+
+
+def _goods(m) -> str | None:
+    goods = (m.groupdict().get("goods") or "").strip()
+    return goods if goods and goods.lower() not in GENERIC_GOODS else None
 
 
 def _first_party(r, position: int, partners: list[str]) -> str | None:
@@ -131,8 +151,9 @@ def regions(r) -> list[tuple[Frame, tuple[int, int]]]:
 
 
 def base_fields(r, frame: Frame) -> dict:
-    """The scope fields of a trade claim read in a frame: country, partner, flow, and the reporter the text cites."""
-    fields = {"country": frame.country, "partner": frame.partner, "flow": frame.flow}
+    """The scope fields of a trade claim read in a frame: country, partner, flow, the reporter the text cites and a
+    product category when the frame names one."""
+    fields = {"country": frame.country, "partner": frame.partner, "flow": frame.flow, "goods": frame.goods}
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     return fields

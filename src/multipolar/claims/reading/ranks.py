@@ -43,7 +43,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 )]
 # "..., but only its third-largest export market": a second rank of the same partner in a compound sentence.
 CONTINUED = re.compile(rf"\s*,?\s*(?:but|and|while|yet|whereas)\s+(?:is\s+|was\s+)?(?:only\s+|just\s+|also\s+)?"
-                       rf"(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}", re.IGNORECASE)
+                       rf"(?:the\s+|its\s+|their\s+)?(?:(?P<whose>{E})\s+)?{RANKWORD}\s+{TARGET}", re.IGNORECASE)
 OVERTAKING = re.compile(rf",?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
 # "..., behind China" / "after China and Russia": the partners ranked above.
 BEHIND = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:behind|after|trailing(?:\s+only)?)\s+(?:only\s+)?"
@@ -106,10 +106,11 @@ def _rank(r, m) -> None:
     cont = CONTINUED.match(r.masked, end)
     if cont:
         gd2 = cont.groupdict()
-        whose2 = [w for w in r.codes(cont.start("whose"), cont.end("whose")) if w not in partner] or whose
+        whose2 = ([w for w in r.codes(cont.start("whose"), cont.end("whose")) if w not in partner]
+                  if gd2.get("whose") else []) or whose
         fields2 = dict(fields, country=whose2, flow=_flow(gd2, cont.group(0)), value=rank_of(gd2["rk"]))
         fields2.pop("behind", None)
-        r.add("rank", cont.start("whose"), cont.end(), fields2)
+        r.add("rank", cont.start("rk"), cont.end(), fields2)
         r.take(cont.start(), cont.end())
     # "..., overtaking Russia": the rank came with a crossover
     after = OVERTAKING.match(r.masked, m.end())
