@@ -8,16 +8,20 @@ import re
 SYMBOL = re.compile(r"\b(?:A/RES/)?(?P<session>ES-\d{1,2}|\d{1,2})/(?P<number>\d{1,3})(?P<part>[A-Z])?\b")
 # Resolutions known by a name rather than their symbol, → symbol (adopted dates in the comment).
 KNOWN = [
-    (r"territorial integrity of Ukraine(?!: defending)|Crimea(?:n)? (?:referendum|annexation)|annexation of Crimea",
-     "68/262"),  # 27 March 2014
+    (r"territorial integrity of Ukraine(?!: defending)|Crimea\w*\s+(?:\w+\s+)?(?:referendum|annexation|secession)|"
+     r"annexation of Crimea", "68/262"),  # 27 March 2014
     (r"aggression against Ukraine(?! humanitarian)", "ES-11/1"),  # 2 March 2022
     (r"humanitarian consequences of the aggression against Ukraine", "ES-11/2"),  # 24 March 2022
     (r"suspen\w+ (?:of )?Russia\w* (?:from|in) the Human Rights Council|suspension of the rights of membership",
      "ES-11/3"),  # 7 April 2022
-    (r"defending the principles of the Charter|illegal so-called referendums", "ES-11/4"),  # 12 October 2022
+    (r"defending the principles of the Charter|illegal so-called referendums|annexation of (?:the\s+)?(?:four|4)\s+"
+     r"(?:Ukrainian\s+)?regions|attempted annexation", "ES-11/4"),  # 12 October 2022
     (r"human rights in the Autonomous Republic of Crimea", "71/205"),  # 19 December 2016
 ]
-_STOP = {"resolution", "draft", "general", "assembly", "united", "nations", "which", "calling", "called", "that",
+_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+           "december"}
+_STOP = _MONTHS | {"resolution", "passed", "abstentions", "abstained", "countries", "states", "among", "including",
+                   "along", "draft", "general", "assembly", "united", "nations", "which", "calling", "called", "that",
          "with", "from", "this", "those", "these", "their", "about", "against", "favour", "favor", "condemning",
          "condemned", "demanding", "demanded", "vote", "votes", "voted", "adopted", "over", "into", "under", "year"}
 
@@ -30,8 +34,12 @@ def resolution_of(text: str) -> tuple[str | None, str | None]:
     for pattern, symbol in KNOWN:
         if re.search(pattern, text, re.IGNORECASE):
             return symbol, None
-    words = re.sub(r"^(?:UN\s+|UNGA\s+|General\s+Assembly\s+|United\s+Nations\s+|draft\s+)*resolution\s*", "", text,
-                   flags=re.IGNORECASE)
+    about = re.search(r"resolution\s+(?:on|against|condemning|calling\s+for|about|demanding|concerning|that\s+"
+                      r"condemned)\s+(?P<w>[^,;.()]*?)(?=\s+(?:passed|which|that|was|were|adopted|with)\b|[,;.()]|$)", text,
+                      re.IGNORECASE)
+    if about:
+        return None, about.group("w").strip() or None
+    words = re.sub(r"^.*?resolution\s*", "", text, flags=re.IGNORECASE)
     return None, words.strip(" ,") or None
 
 

@@ -17,7 +17,7 @@ from ..model import CONTRADICTED, PARTLY, SUPPORTED, AsOf, Call, Observation
 from ..payloads import Payload
 from ..reading.clauses import window_of
 from ..reading.entities import name, names
-from ..reading.numbers import share_at
+from ..reading.numbers import amounts, share_at
 from ..reading.ranks import rank_of
 from ..reading.sentence import E, EL
 from ..reading.shares import ARMS, ARMS_FLOW, RANK, SHARE, SUPPLIER
@@ -45,6 +45,26 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 )]
 
 
+# Measures of arms relations SIPRI's delivery register does not hold (contracts, orders, cooperation).
+OTHER_MEASURE = r"(?P<measure>military[- ]technical\s+cooperation|(?:arms|defen[cs]e|weapons?)\s+(?:contracts|orders|" \
+                r"deals|market|spending|budget))"
+MEASURES = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?P<rec>{E})\s+{OTHER_MEASURE}(?:[^.;]{{0,40}}?\b(?:was|were|came|went)\s+"
+    rf"(?:with|from|to)\s+(?P<sup>{E}))?",
+    rf"(?P<sup>{E})\s+share\s+of\s+(?:the\s+)?{OTHER_MEASURE}\s+(?:that\s+|which\s+)?(?P<rec>{E})(?:[^.;]|\.(?=\d))"
+    rf"{{0,60}}?(?P<num>\d+(?:\.\d+)?\s?(?:%|percent))",
+)]
+# "..., and 55% in 2015-19" / "... and 31% from Russia": the same claim for another period or supplier.
+CONTINUED = re.compile(rf"\s*,?\s*(?:and|while|but|whereas)\s+(?P<num>{SHARE})\s+(?:(?:in|over|during)\s+"
+                       rf"(?P<when>[^,;.]{{4,20}}?)(?=[,;.]|\s+and\b|$)|from\s+(?P<sup>{E}))", re.IGNORECASE)
+# "Iran imported $1.1 billion worth of arms" and "Russia ($804 million)": SIPRI trend-indicator values, which the
+# press writes as dollars.
+TOTAL = re.compile(rf"(?P<rec>{E})\s+(?:imported|received|bought|purchased|acquired)\s+(?P<amt>(?:about\s+|some\s+|"
+                   rf"around\s+|nearly\s+|more\s+than\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)\s+"
+                   rf"(?:worth\s+of\s+|in\s+)?{ARMS}", re.IGNORECASE)
+SUPPLIER_AMOUNT = re.compile(rf"(?P<sup>{E})\s*\((?P<amt>(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)\)")
+
+
 @dataclass(frozen=True, kw_only=True)
 class ArmsClaim(Payload):
     """Suppliers' share (relation 'share', value 0-1) or rank (relation 'rank', value 1 = largest) of recipients'
@@ -61,6 +81,8 @@ class ArmsClaim(Payload):
     span: int | None = None
     base_year: int | None = None
     year: int | None = None
+    measure: str | None = None  # a measure the register does not hold ('arms contracts')
+    amount: bool = False        # value is an amount in million TIV (written as dollars), not a share
 
 
 @register_kind("arms", payload=ArmsClaim, order=40, title="Arms supplies (SIPRI)",
@@ -93,17 +115,77 @@ class Arms:
                                    "half_unit": share.half_unit})
                 else:
                     fields.update({"relation": "rank", "value": rank_of(m.group("rk"))})
-                r.add("arms", m.start(), m.end(), fields)
+                claim = r.add("arms", m.start(), m.end(), fields)
                 r.take(m.start(), m.end())
+                if fields.get("relation") == "share":
+                    _continued(r, m.end(), claim.payload)
+        _other_measures(r)
+        _totals(r)
 
     def judge(claim, evidence, as_of):
         return judge_arms(claim, evidence, as_of)
 
 
+def _continued(r, end: int, first) -> None:
+    m = CONTINUED.match(r.masked, end)
+    if not m:
+        return
+    share = share_at(r.text, m.start("num"), m.end("num"))
+    if share is None:
+        return
+    fields = first.to_dict()
+    fields.update({"value": share.value, "hedge": share.hedge, "half_unit": share.half_unit})
+    if m.group("sup"):
+        fields["supplier"] = r.codes(m.start("sup"), m.end("sup"))
+    else:
+        for key in ("years", "span", "base_year", "year"):
+            fields.pop(key, None)
+        fields.update(window_of(r, m.start("when")))
+    r.add("arms", m.start("num"), m.end(), fields)
+    r.take(m.start(), m.end())
+
+
+def _other_measures(r) -> None:
+    for pattern in MEASURES:
+        for m in pattern.finditer(r.masked):
+            rec = r.codes(m.start("rec"), m.end("rec"))
+            sup = r.codes(m.start("sup"), m.end("sup")) if m.group("sup") else []
+            share = share_at(r.text, m.start("num"), m.end("num"))
+            if rec and share and not r.overlaps_used(m.start(), m.end()):
+                r.add("arms", m.start(), m.end(), {"supplier": sup or rec, "recipient": rec, "value": share.value,
+                                                   "measure": m.group("measure"), **window_of(r, m.start())})
+                r.take(m.start(), m.end())
+
+
+def _totals(r) -> None:
+    """'Iran imported $1.1 billion worth of arms in 2007-2016, with Russia ($804 million) ...'."""
+    for m in TOTAL.finditer(r.masked):
+        rec = r.codes(m.start("rec"), m.end("rec"))
+        found = amounts(r.text, m.start("amt"), m.end("amt"))
+        if not rec or not found or r.overlaps_used(m.start(), m.end()):
+            continue
+        window = window_of(r, m.start())
+        r.add("arms", m.start(), m.end(), {"supplier": ["WLD"], "recipient": rec, "relation": "total",
+                                           "value": found[0].value, "hedge": found[0].hedge, "amount": True,
+                                           "half_unit": found[0].half_unit, **window})
+        r.take(m.start(), m.end())
+        for s in SUPPLIER_AMOUNT.finditer(r.masked, m.end()):
+            sup = r.codes(s.start("sup"), s.end("sup"))
+            got = amounts(r.text, s.start("amt"), s.end("amt"))
+            if sup and got:
+                r.add("arms", s.start(), s.end(), {"supplier": sup, "recipient": rec, "relation": "total",
+                                                   "value": got[0].value, "hedge": got[0].hedge, "amount": True,
+                                                   "half_unit": got[0].half_unit, **window})
+                r.take(s.start(), s.end())
+
+
 def judge_arms(claim, ev, as_of: AsOf):
     p = claim.payload
+    if p.measure:
+        return unverifiable(claim, f"'{p.measure}' is not what SIPRI's register records (deliveries of major arms): "
+                                   "the data cannot check it")
     recipients = expanded(p.recipient, ev, as_of.day)
-    suppliers = expanded(p.supplier, ev, as_of.day)
+    suppliers = expanded(p.supplier, ev, as_of.day) if p.supplier != ("WLD",) else ["WLD"]
     if not recipients or not suppliers:
         return unverifiable(claim, "the supplier or the recipient could not be resolved")
     yearly = [ev.arms(c, 5) for c in recipients]
@@ -129,7 +211,7 @@ def judge_arms(claim, ev, as_of: AsOf):
         return unverifiable(claim, f"no SIPRI deliveries to {names(recipients)} in {end - window + 1}-{end}")
     span = f"{end - window + 1}-{end}" if window > 1 else str(end)
     where = names(p.recipient) if len(recipients) > 1 else name(recipients[0])
-    claimed_pv = sum(by_supplier.get(s, 0.0) for s in suppliers)
+    claimed_pv = totals if suppliers == ["WLD"] else sum(by_supplier.get(s, 0.0) for s in suppliers)
     share = claimed_pv / totals
     ranked = sorted(by_supplier.items(), key=lambda kv: -kv[1])
     arithmetic = [f"{names(suppliers)}: {fmt(claimed_pv, 'TIV')} of {fmt(totals, 'TIV')} delivered to {where} in "
@@ -141,6 +223,15 @@ def judge_arms(claim, ev, as_of: AsOf):
         arithmetic.append(f"SIPRI's register starts in 2000: the window is shorter for {names(partial_windows)}")
     observed = [Observation(share, "share", SOURCE, span, ",".join(recipients), ",".join(suppliers),
                             note=f"{fmt(claimed_pv, 'TIV')} of {fmt(totals, 'TIV')} (TIV, not dollars)")]
+    if p.amount:
+        claimed = p.value / 1e6  # "$804 million" read as 804 million TIV
+        j = tol.judge(claimed, claimed_pv, p.hedge, kind="level", half_unit=p.half_unit / 1e6)
+        who = "all suppliers" if suppliers == ["WLD"] else names(suppliers)
+        arithmetic.append(f"claimed {hedged(p.value, 'USD', p.hedge)} read as {claimed:,.1f} million TIV (SIPRI's "
+                          f"trend-indicator values, which the press often writes as dollars) → accepted "
+                          f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'TIV'))}")
+        reason = f"{j.verdict} by {SOURCE}: {who} delivered {fmt(claimed_pv, 'TIV')} to {where} in {span}"
+        return verdict(claim, j.verdict, reason, observed, arithmetic, calls)
     if p.relation == "share":
         j = tol.judge(p.value, share, p.hedge, kind="share", half_unit=p.half_unit)
         arithmetic.append(f"claimed {hedged(p.value, 'share', p.hedge)} → accepted "

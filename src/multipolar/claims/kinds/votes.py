@@ -38,11 +38,19 @@ MORE_OFTEN = re.compile(
     rf"(?:more\s+often|more\s+frequently|more\s+closely|more)\s+with\s+(?P<a>{E})\s+than\s+(?:with\s+)?(?P<b>{E})"
     rf"|(?P<who2>{E})\s+(?:UN\s+|UNGA\s+)?votes?\s+(?:align|aligned|are\s+aligned|were\s+aligned)\s+more\s+"
     rf"(?:closely\s+)?with\s+(?P<a2>{E})\s+than\s+(?:with\s+)?(?P<b2>{E})", re.IGNORECASE)
+_VOTE = r"(?P<vote>voted\s+(?:in\s+favou?r(?:\s+of)?|for|against|no|yes)|abstained(?:\s+from\s+voting)?|did\s+not\s+" \
+        r"vote|backed|supported|opposed|rejected)"
+_BODY = r"(?:(?:the\s+)?(?:UN|UNGA|United\s+Nations)\s+)?(?:General\s+Assembly\s+)?"
 HOW = re.compile(
-    rf"(?P<who>{EL})\s+(?:all\s+|both\s+)?(?P<vote>voted\s+(?:in\s+favou?r\s+of|for|against|no\s+on|yes\s+on)|"
-    rf"abstained(?:\s+from\s+voting)?(?:\s+(?:on|in))?|did\s+not\s+vote\s+on|backed|supported|opposed|rejected)\s+"
-    rf"(?:the\s+|a\s+)?(?P<what>(?:UN\s+|UNGA\s+|General\s+Assembly\s+|United\s+Nations\s+)*(?:draft\s+)?resolution"
-    rf"[^.;]{{0,120}})", re.IGNORECASE)
+    rf"(?P<who>{EL})\s+(?:all\s+|both\s+)?{_VOTE}(?:\s+(?:on|in|at))?\s+(?:the\s+|a\s+)?{_BODY}(?:(?:vote|voting)\s+"
+    rf"(?:on\s+)?(?:the\s+|a\s+)?)?(?P<what>{_BODY}(?:draft\s+)?resolution[^.;]{{0,120}})", re.IGNORECASE)
+# "... were among the countries that abstained", "the Central Asian countries, including Uzbekistan, abstained along
+# with China": the resolution is the one the sentence names.
+AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?:countries|states|nations|members)\s+"
+                   rf"(?:that|which|who)\s+{_VOTE}", re.IGNORECASE)
+ALONG = re.compile(rf"(?P<who>{EL})(?:,\s*including\s+(?P<inc>{EL}),?)?\s+(?:all\s+|both\s+)?{_VOTE}\b(?!\s+(?:on|in|at)?"
+                   rf"\s*(?:the\s+|a\s+)?{_BODY}(?:vote|resolution))(?:\s+along\s+with\s+(?P<also>{EL}))?",
+                   re.IGNORECASE)
 VOTE_CODES = {1: "yes", 2: "abstain", 3: "no"}
 
 
@@ -89,13 +97,29 @@ class Votes:
                                                     "rival": b, "year": _year(r, m)})
                 r.take(m.start(), m.end())
         for m in HOW.finditer(r.masked):
-            who = r.codes(m.start("who"), m.end("who"), ("country",))
+            who = r.codes(m.start("who"), m.end("who"), ("country", "group"))
             if not who:
                 continue
             symbol, words = resolution_of(r.text[m.start("what"):m.end("what")])
             r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
                                                 "resolution": symbol, "words": words, "year": _year(r, m)})
             r.take(m.start(), m.end())
+        if not re.search(r"resolution|General Assembly|UNGA|\bUN\b", r.text):
+            return
+        for pattern in (AMONG, ALONG):
+            for m in pattern.finditer(r.masked):
+                if r.overlaps_used(m.start(), m.end()):
+                    continue
+                who = []
+                for key in ("who", "inc", "also"):
+                    if m.groupdict().get(key):
+                        who += [c for c in r.codes(m.start(key), m.end(key)) if c not in who]
+                if not who:
+                    continue
+                symbol, words = resolution_of(r.text)
+                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
+                                                    "resolution": symbol, "words": words, "year": _year(r, m)})
+                r.take(m.start(), m.end())
 
     def judge(claim, evidence, as_of):
         p = claim.payload

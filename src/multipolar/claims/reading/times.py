@@ -52,7 +52,8 @@ _TIME_RE = re.compile(
     rf"(?:of\s+)?)?(?P<s_year>{YEAR})|(?:the\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?"
     rf"(?P<s_event>full-scale invasion|invasion|war in Ukraine|war|sanctions|pandemic|COVID-19|COVID))"
     rf"|\b(?P<fy>(?:FY|fiscal(?:\s+year)?|financial\s+year)\s*(?:{YEAR}|\d{{2}})(?:\s*[-–/]\s*(?:{YEAR}|\d{{2}}))?|"
-    rf"{YEAR}\s*[-–/]\s*\d{{2}}(?![\d])(?:\s+(?:fiscal|financial)\s+year)?)"
+    rf"{YEAR}\s*[-–/]\s*\d{{2}}(?![\d])\s+(?:fiscal|financial)\s+year)"
+    rf"|\b(?P<sy1>{YEAR})\s*[-–/]\s*(?P<sy2>\d{{2}})(?![\d])"
     rf"|\b(?:from|between)\s+(?P<r1>{YEAR})\s+(?:to|and|until|till|through)\s+(?P<r2>{YEAR})"
     rf"|\b(?P<rb1>{YEAR})\s*[-–—]\s*(?P<rb2>{YEAR})\b"
     rf"|\b(?:in\s+|during\s+|for\s+|over\s+)?(?:the\s+)?(?P<p>(?:first|second|third|last)\s+(?:half|quarter|"
@@ -126,6 +127,15 @@ def find_times(text: str) -> list[Time]:
             years = [int(y) for y in re.findall(YEAR, g["fy"])]
             out.append(Time(*span, "fiscal", years[0] if years else None, text=m.group(0),
                             note=f"'{g['fy'].strip()}' is a fiscal year, not a calendar year"))
+        elif g["sy1"]:
+            first = int(g["sy1"])
+            last = first - first % 100 + int(g["sy2"])
+            if last == first + 1 and re.search(r"\b(?:India|Indian|Pakistan|Pakistani)\b", text):
+                out.append(Time(*span, "fiscal", first, text=m.group(0),
+                                note=f"'{m.group(0)}' is read as a fiscal year (India's and Pakistan's run April-"
+                                     f"March or July-June), not a calendar year"))
+            elif last > first:
+                out.append(Time(*span, "range", first, last, text=m.group(0)))
         elif g["r1"] or g["rb1"]:
             a, b = int(g["r1"] or g["rb1"]), int(g["r2"] or g["rb2"])
             if a < b:
