@@ -14,7 +14,7 @@ from ..judging.trade import expanded, period_problem
 from ..judging.years import common_article_date, target_year
 from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Observation
 from ..payloads import Figure, Period, TradeScope
-from ..reading.clauses import resolve_period, time_for
+from ..reading.clauses import clause_bounds, resolve_period, time_for
 from ..reading.entities import name
 from ..reading.numbers import percent_at
 from ..reading.sentence import E, EL
@@ -104,7 +104,7 @@ def _share(r, m) -> None:
     what = m.group("what")
     flow = "export" if what.endswith("exports") else "import" if what.endswith("imports") else "turnover"
     fields = {"country": whose, "partner": partner, "flow": flow, "value": pct.value, "unit": "share",
-              "hedge": pct.hedge, "half_unit": pct.half_unit, "habitual": bool(HABIT.search(r.text))}
+              "hedge": pct.hedge, "half_unit": pct.half_unit, "habitual": bool(HABIT.search(r.text, *clause_bounds(r.text, m.start("num"))))}
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     resolve_period(r, time_for(r, m.start()), fields, change=False)
