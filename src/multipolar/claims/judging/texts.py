@@ -44,8 +44,24 @@ def resolve_document(ev, year: int, city: str | None, as_of) -> tuple[int | None
     return year, f"{year or ''} {city or ''} Declaration".replace("  ", " ").strip()
 
 
+# US spellings folded into British ones, so a quotation's spelling does not decide (defense/defence, -ize/-ise).
+_SPELLING = [(re.compile(r"\b(\w{2,})iz(e|es|ed|ing|ation|ations)\b"), r"\1is\2"),
+             (re.compile(r"\b(\w{2,})yz(e|es|ed|ing)\b"), r"\1ys\2"),
+             (re.compile(r"\b(defen|offen|licen)se(s?)\b"), r"\1ce\2"),
+             (re.compile(r"\b(col|lab|fav|neighb|hon|behavi|harb|endeav|vig)or(s|ed|ing|able|ite)?\b"), r"\1our\2"),
+             (re.compile(r"\b(cent|theat)er(s?)\b"), r"\1re\2")]
+
+
+def spelling(text: str) -> str:
+    """Lower-case text with US spellings folded into British ones."""
+    text = text.lower()
+    for pattern, repl in _SPELLING:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text.lower())
+    return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", spelling(text))
 
 
 def find_quote(quote: str, text: str) -> tuple[str, str]:
@@ -53,6 +69,8 @@ def find_quote(quote: str, text: str) -> tuple[str, str]:
     window) → partly supported; otherwise contradicted (the document does not say it)."""
     if quote in text:
         return SUPPORTED, "found verbatim"
+    if spelling(quote) in spelling(text):
+        return SUPPORTED, "found verbatim (spelling aside)"
     qw, tw = words(quote), words(text)
     if not qw:
         return UNVERIFIABLE, "empty quotation"
@@ -109,6 +127,9 @@ def find_notion(notion: str, text: str, called: bool) -> tuple[str, str]:
     pattern = notion_pattern(notion)
     hits = list(re.finditer(pattern, text))
     if not hits:
+        near = _together(notion, text)
+        if near:
+            return (SUPPORTED if not called else PARTLY), f"its words appear together: '…{near}…'"
         return CONTRADICTED, f"'{notion}' does not appear in the text (searched: {pattern})"
     if not called:
         return SUPPORTED, f"mentioned {len(hits)} time(s), e.g. '…{_context(text, hits[0])}…'"
@@ -117,6 +138,27 @@ def find_notion(notion: str, text: str, called: bool) -> tuple[str, str]:
         if re.search(CALL_VERBS, window):
             return SUPPORTED, f"called for: '…{_context(text, hit)}…'"
     return PARTLY, f"mentioned ({len(hits)} time(s)) but not as a call, e.g. '…{_context(text, hits[0])}…'"
+
+
+_NOTION_STOP = {"more", "their", "with", "that", "this", "which", "from", "into", "other", "about", "they", "them"}
+# Content words of a notion must all fall within this many characters of the text to count as said together.
+WINDOW = 300
+
+
+def _together(notion: str, text: str) -> str | None:
+    """A passage of text holding every content word of a longer notion (their stems), or None."""
+    stems = [w[:-1] if len(w) > 5 and w.endswith("s") else w for w in words(notion)
+             if len(w) >= 4 and w not in _NOTION_STOP]
+    for stem, pattern in VARIANTS.items():  # "multipolar" is also spelt "multi-polar"
+        stems = [pattern if s.replace("-", "").startswith(stem.split()[0]) else re.escape(s) for s in stems]
+    if len(stems) < 2:
+        return None
+    first = [m.start() for m in re.finditer(stems[0], text)]
+    for start in first:
+        window = text[max(0, start - WINDOW):start + WINDOW]
+        if all(re.search(s, window) for s in stems[1:]):
+            return text[max(0, start - 60):start + 120].strip()
+    return None
 
 
 def _context(text: str, m, width: int = 90) -> str:

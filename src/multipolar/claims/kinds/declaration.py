@@ -15,8 +15,9 @@ from ..registry import register_kind
 
 # "<declaration> called for / urged / mentioned / referred to / reaffirmed <notion>" up to the clause's end.
 VERB = re.compile(r"\b(?P<verb>call(?:s|ed)?\s+for|urg(?:es|ed)|advocat(?:es|ed)|backed|endorsed|mention(?:s|ed)?|"
-                  r"refer(?:s|red)\s+to|reaffirm(?:s|ed)?|cite[sd]?|invoke[sd]?|emphasi[sz](?:es|ed)|stress(?:es|ed)|"
-                  r"spoke\s+of|speaks\s+of|talk(?:s|ed)\s+(?:of|about))\s+(?P<what>[^.;,()]{3,80})", re.IGNORECASE)
+                  r"refer(?:s|red)\s+to|reaffirm(?:s|ed)?(?:\s+(?:their|its|the)\s+commitment\s+to)?|cite[sd]?|"
+                  r"invoke[sd]?|emphasi[sz](?:es|ed)|stress(?:es|ed)|committed\s+(?:themselves\s+)?to|"
+                  r"spoke\s+of|speaks\s+of|talk(?:s|ed)\s+(?:of|about))\s+(?P<what>[^.;()]{3,120})", re.IGNORECASE)
 CALLS = ("call", "urg", "advocat", "backed", "endorsed")
 
 
@@ -43,7 +44,8 @@ class Declaration:
             if r.overlaps_used(m.start(), m.end()) or r.text.find("Declaration") > m.start() + 200:
                 continue
             notion = re.sub(r"^(?:the|a|an|its|their)\s+", "", m.group("what").strip(), flags=re.IGNORECASE)
-            notion = re.sub(r"\s+(?:and|as|in|that|which|while|among)\b.*$", "", notion).strip(" \"'“”")
+            notion = re.sub(r"(?:,\s+(?:and|but|while|which|as)\b|\s+(?:as|in|that|which|while|among|with)\b).*$", "",
+                            notion).strip(" ,\"'“”")
             if len(notion) < 3:
                 continue
             called = m.group("verb").lower().startswith(CALLS)

@@ -18,7 +18,7 @@ from ..reading.clauses import window_of
 from ..reading.entities import name, names
 from ..reading.numbers import MONEY_RE, amounts
 from ..reading.ranks import rank_of
-from ..reading.sentence import E, EL
+from ..reading.sentence import E, EL, GAP
 from ..reading.shares import RANK
 from ..registry import register_kind
 
@@ -39,7 +39,10 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<rec>{E})\s+(?:has\s+|had\s+)?(?:received|got|borrowed|obtained|secured)\s+(?P<amt>{_HEDGE}{_MONEY})\s+"
     rf"(?:in\s+|of\s+)?(?:{_FIN}\s+)?from\s+(?P<lender>{E})",
     rf"(?P<rec>{E})\s+(?:is|was|has\s+been|remains|remained|became)\s+(?:the\s+)?{RANK}\s+(?:recipient|borrower|"
-    rf"beneficiary)\s+of\s+(?P<lender>{E})\s+(?:{_FIN})(?:\s+(?:in|among|across)\s+(?:the\s+)?(?P<region>{EL}))?",
+    rf"beneficiary)\s+of\s+(?P<lender>{E})\s+(?:{_FIN})(?:\s+(?:in|among|across)\s+(?:the\s+)?(?P<region>{EL})|"
+    rf"\s+(?P<world>worldwide|globally|in\s+the\s+world))?",
+    rf"(?P<rec>{E}){GAP}{{0,120}}?(?P<lender>{E})\s+(?:{_FIN}){GAP}{{0,80}}?\b(?:portfolio|total|sum|commitments|"
+    rf"loans)\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?P<amt>{_HEDGE}{_MONEY})",
 )]
 
 
@@ -57,6 +60,7 @@ class FinanceClaim(Payload):
     hedge: str | None = None
     half_unit: float = 0.0
     region: tuple[str, ...] = ()
+    worldwide: bool = False
     years: tuple[int, int] | None = None
     span: int | None = None
     base_year: int | None = None
@@ -72,7 +76,8 @@ class Finance:
             return
         for pattern in PATTERNS:
             for m in pattern.finditer(r.masked):
-                if r.overlaps_used(m.start(), m.end()):
+                span = (m.start("amt"), m.end("amt")) if m.groupdict().get("amt") else (m.start(), m.end())
+                if r.overlaps_used(*span):
                     continue
                 lender, recipient = r.codes(m.start("lender"), m.end("lender")), r.codes(m.start("rec"), m.end("rec"))
                 if not lender or not recipient:
@@ -88,9 +93,10 @@ class Finance:
                     r.take(a.start, a.end)
                 else:
                     region = r.codes(m.start("region"), m.end("region")) if m.group("region") else []
-                    fields.update({"relation": "rank", "value": rank_of(m.group("rk")), "region": region})
+                    fields.update({"relation": "rank", "value": rank_of(m.group("rk")), "region": region,
+                                   "worldwide": bool(m.group("world"))})
                 r.add("finance", m.start(), m.end(), fields)
-                r.take(m.start(), m.end())
+                r.take(*span)
 
     def judge(claim, evidence, as_of):
         return judge_finance(claim, evidence, as_of)
@@ -127,6 +133,9 @@ def judge_finance(claim, ev, as_of: AsOf):
     if lenders != ["CHN"]:
         return unverifiable(claim, f"the pack holds Chinese development finance only (AidData); no data on lending by "
                                    f"{names([x for x in lenders if x != 'CHN']) or names(lenders)}")
+    if p.relation == "rank" and p.worldwide:
+        return unverifiable(claim, "a rank among all the world's recipients: the pack holds AidData for its own "
+                                   "countries only, so a worldwide rank cannot be checked")
     if p.relation == "total" and p.unit != "USD":
         return unverifiable(claim, f"an amount in {p.unit}: AidData's commitments are in US dollars")
     probe = ev.finance(None, "nominal")
@@ -165,8 +174,9 @@ def judge_finance(claim, ev, as_of: AsOf):
         reason = f"{face[0]} on face value: {fmt(face[1], 'USD')} committed by China to {names(p.recipient)} in {span}" \
                  f"; adjusted amounts give {fmt(adjusted[1], 'USD')} ({adjusted[0]})"
         if face[0] != SUPPORTED and adjusted[0] == SUPPORTED:
-            outcome = PARTLY
-            reason += "; only AidData's adjusted amounts support it"
+            outcome = SUPPORTED  # AidData publishes both; the claim matches its adjusted amounts
+            reason = f"supported on AidData's adjusted amounts: {fmt(adjusted[1], 'USD')} committed by China to " \
+                     f"{names(p.recipient)} in {span}; face value gives {fmt(face[1], 'USD')} ({face[0]})"
         return verdict(claim, outcome, reason + f" ({SOURCE})", observed, arithmetic, calls)
     parts, outcomes = [], []
     for amount, totals in results.items():

@@ -17,7 +17,7 @@ from ..registry import register_kind
 
 @dataclass(frozen=True, kw_only=True)
 class MembershipClaim(Payload):
-    """relation: joined, latest, never, not member, member, observer, dialogue partner, count, expanded, founders;
+    """relation: joined, left, latest, never, not member, member, observer, dialogue partner, count, expanded, founders;
     with the organization, countries, role, date parts, ordinal ('its tenth member'), count, base year, or the city
     of the summit at which a state joined."""
 
@@ -60,7 +60,7 @@ def judge_membership(claim, ev, as_of: AsOf):
     src = f"multipolar membership registry ({org_name(p.org)})"
     calls = [Call.load("memberships", country=list(p.country) or None)]
     handler = {"joined": _joined, "latest": _latest, "never": _never, "not member": _never, "count": _count,
-               "expanded": _expanded, "founders": _founders}.get(p.relation)
+               "expanded": _expanded, "founders": _founders, "left": _left}.get(p.relation)
     if p.relation in ("member", "observer", "dialogue partner"):
         handler = _role
     if handler is None:
@@ -176,6 +176,18 @@ def _expanded(p, ev, tl, on, src):
             f"{org_name(p.org)} had {len(before)} members in {base} and {len(now)} on {on.isoformat()}",
             [Observation(len(before), "count", src, base), Observation(len(now), "count", src, on.year)],
             [f"{base}: {', '.join(before)}", f"{on.isoformat()}: {', '.join(now)}"])
+
+
+def _left(p, ev, tl, on, src):
+    verdicts, parts, observed = [], [], []
+    for country in p.country:
+        rows = tl[(tl["country"] == country) & tl["end"].notna()]
+        ends = sorted(d for d in rows["end"] if d is not None)
+        ok = any(d.year == p.year for d in ends)
+        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        parts.append(f"{name(country)}: " + (", ".join(f"left on {d.isoformat()}" for d in ends) or "never left"))
+        observed += [Observation(d.isoformat(), "date", src, d.year, country) for d in ends]
+    return combine(verdicts), "; ".join(parts), observed, []
 
 
 def _founders(p, ev, tl, on, src):

@@ -14,7 +14,7 @@ from ..model import UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
 from ..registry import register_kind
 
-QUOTE_RE = re.compile(r"[“\"](?P<q>[^”\"]{10,600})[”\"]")
+QUOTE_RE = re.compile(r"[“\"](?P<q>[^”\"]{10,600})[”\"]|(?:^|(?<=[\s:(]))[‘'](?P<q2>[^‘’']{10,600})[’'](?=[\s.,;)]|$)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,7 +36,7 @@ class Quote:
         if not docs:
             return
         for m in QUOTE_RE.finditer(r.text):
-            quote = m.group("q").strip(" ,.;")
+            quote = (m.group("q") or m.group("q2")).strip(" ,.;")
             if len(quote.split()) < 4:
                 continue
             r.add("quote", m.start(), m.end(), {"quote": quote, "documents": [list(d) for d in docs]})

@@ -21,13 +21,19 @@ SOURCE = "SCO summits list (sco_declarations/summits.csv)"
 _ORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 ENDED = re.compile(rf"(?:(?P<city>{E})\s+[Ss]ummit|[Ss]ummit\s+in\s+(?P<city2>{E}))(?:[^.;]|\.(?=\d)){{0,60}}?\b"
                    rf"(?:concluded|ended|closed|wrapped up|was held|took place|convened|opened|began)\b")
-ORDINAL = re.compile(rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|session)\s+of\s+the\s+"
-                     rf"(?:(?:{E})\s+)?Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|(?:{E}\s+)?"
-                     rf"[Ss]ummit)(?P<rest>(?:[^.;]|\.(?=\d)){{0,120}}?)\bin\s+(?P<year>{YEAR})", re.IGNORECASE)
+_DATE = rf"(?:(?:\d{{1,2}}(?:[-–]\d{{1,2}})?\s+)?{MONTH_RE}\s+(?:\d{{1,2}}(?:[-–]\d{{1,2}})?,?\s+)?)"
+_ORDINAL_HEAD = rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|session)\s+of\s+the\s+(?:(?:{E})\s+)?" \
+                rf"Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|(?:{E}\s+)?[Ss]ummit)"
+ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},){{0,120}}?)\b(?:in\s+|on\s+)?{_DATE}?(?P<year>{YEAR})",
+                     re.IGNORECASE)
+# "the 24th SCO summit in Astana" with no year: the summit in that city up to the as-of date.
+ORDINAL_CITY = re.compile(rf"{_ORDINAL_HEAD}\s+(?:(?:was\s+|is\s+being\s+)?held\s+)?in\s+(?P<city>{E})", re.IGNORECASE)
+HOSTING = re.compile(rf"(?P<who>{E})\s+(?:is\s+hosting|hosts|will\s+host|is\s+to\s+host)\s+the\s+(?:{_ORDS}|\d{{1,2}}"
+                     rf"(?:st|nd|rd|th))?\s*(?:{E}\s+)?[Ss]ummit", re.IGNORECASE)
 HOSTS = re.compile(rf"\b(?P<years>{YEAR}(?:\s*(?:,|and|,\s*and)\s*{YEAR})+)(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:the\s+)?"
                    rf"(?P<cities>{E}(?:\s*(?:,|and|,\s*and)\s*{E})+)\s+[Ss]ummits")
 HELD = re.compile(rf"\b(?:the\s+)?(?P<y1>{YEAR})\s+(?:{E}\s+)?[Ss]ummit\s+(?:was\s+)?(?:held\s+)?in\s+(?P<c1>{E})"
-                  rf"|(?:{E}\s+)?[Ss]ummit\s+(?:was\s+)?(?:held\s+)?in\s+(?P<c2>{E})\s+(?:(?:on|in)\s+)?"
+                  rf"|(?:{E}\s+)?[Ss]ummit\s+(?:was\s+)?(?:held\s+)?in\s+(?P<c2>{E})(?:,\s+[^,.;]{{3,50}},)?\s+(?:(?:on|in)\s+)?"
                   rf"(?:(?:\d{{1,2}}[-–]?\d{{0,2}}\s+)?{MONTH_RE}\s+(?:\d{{1,2}}[-–]?\d{{0,2}},?\s+)?)?(?P<y2>{YEAR})"
                   rf"|(?P<c3>{E})\s+hosted\s+the\s+(?:(?P<y3>{YEAR})\s+)?(?:{E}\s+)?[Ss]ummit(?:\s+in\s+"
                   rf"(?:{MONTH_RE}\s+)?(?P<y4>{YEAR}))?")
@@ -63,6 +69,17 @@ class Summit:
         for m in ORDINAL.finditer(r.masked):
             r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
                                                  "year": int(m.group("year"))})
+            r.take(m.start("ord"), m.end("ord"))
+        for m in ORDINAL_CITY.finditer(r.masked):
+            ment = r.by_start.get(m.start("city"))
+            if ment and ment.kind == "city" and not r.overlaps_used(m.start("ord"), m.end("ord")):
+                r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
+                                                     "city": ment.code})
+        for m in HOSTING.finditer(r.masked):
+            ment = r.by_start.get(m.start("who"))
+            if ment and ment.kind == "country" and r.ctx.date is not None:
+                r.add("summit", m.start("who"), m.end(), {"relation": "host", "country": [ment.code],
+                                                          "year": r.ctx.date.year})
         for m in HOSTS.finditer(r.masked):
             years = [int(y) for y in re.findall(YEAR, m.group("years"))]
             cities = r.ents(m.start("cities"), m.end("cities"), ("city",))
@@ -142,15 +159,19 @@ def judge_summit(claim, ev, as_of):
         return verdict(claim, SUPPORTED if ok else CONTRADICTED, f"the {p.city} summit: {held.isoformat()}", obs,
                        calls=calls)
     if p.relation == "ordinal":
-        rows = frame[frame["year"] == p.year]
+        if p.year:
+            rows = frame[frame["year"] == p.year]
+        else:
+            rows = frame[frame["host_city"].str.startswith(p.city) & (frame["date"] <= as_of.day)].iloc[-1:]
         if rows.empty:
-            return unverifiable(claim, f"no summit recorded in {p.year}")
+            return unverifiable(claim, f"no summit recorded in {p.year or p.city} (by {as_of.day.isoformat()})")
         position = int((frame["date"] <= rows.iloc[0]["date"]).sum())
         return verdict(claim, SUPPORTED if position == p.ordinal else CONTRADICTED,
-                       f"the {p.year} summit ({rows.iloc[0]['host_city']}) is meeting number {position} of the "
-                       f"Council of Heads of State counted from 2001",
-                       [Observation(position, "count", SOURCE, p.year)],
-                       [f"summits from {int(frame['year'].min())} to {p.year}: {position}"], [Call.load("summits")])
+                       f"the {int(rows.iloc[0]['year'])} summit ({rows.iloc[0]['host_city']}) is meeting number "
+                       f"{position} of the Council of Heads of State counted from 2001",
+                       [Observation(position, "count", SOURCE, int(rows.iloc[0]["year"]))],
+                       [f"summits from {int(frame['year'].min())} to {int(rows.iloc[0]['year'])}: {position}"],
+                       [Call.load("summits")])
     if p.relation == "hosts":
         verdicts, parts, observed = [], [], []
         for year, city in p.summits:

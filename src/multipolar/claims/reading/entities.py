@@ -121,11 +121,13 @@ def organization_patterns() -> list[tuple[str, str]]:
 
         frame = read_organizations()
     except Exception:  # the registry ships with the package; without it the built-in names still work
-        return list(ORGANIZATIONS)
-    # the registry's longer names first: "SCO Interbank Consortium" is not "SCO"
+        return sorted(((a, c) for p, c in ORGANIZATIONS for a in p.split("|")), key=lambda x: -len(x[0]))
     extra = [(re.escape(row.name), row.organization) for row in frame.itertuples(index=False)
              if row.organization not in known and isinstance(row.name, str) and len(row.name) > 6]
-    return sorted(extra, key=lambda x: -len(x[0])) + list(ORGANIZATIONS)
+    # one alias per entry, longest first: "SCO Interbank Consortium" is not "SCO", "Collective Security Treaty
+    # Organization" not "Collective Security Treaty"
+    single = [(alias, code) for pattern, code in ORGANIZATIONS for alias in pattern.split("|")] + extra
+    return sorted(single, key=lambda x: -len(x[0]))
 
 
 _APOS = r"(?:['’]s|['’](?=\s))"

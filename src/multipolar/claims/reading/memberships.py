@@ -16,7 +16,9 @@ JOINED = re.compile(
     rf"(?P<who>{EL})\s+(?:(?:also|officially|formally|finally|only|both|then)\s+)?"
     rf"(?:joined|acceded to|became\s+(?:a\s+|an\s+|the\s+[\w-]+\s+|its\s+[\w-]+\s+)?(?:full(?:[- ]fledged)?,?\s+)?"
     rf"(?:[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?:was|were)\s+admitted(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
-    rf"(?P<role2>membership|observer status|dialogue partner status)(?:\s+(?:in|of|at))?|(?:was|were)\s+granted\s+"
+    rf"(?P<role2>membership|observer status|dialogue partner status)(?:\s+(?:in|of|at))?|(?:obtained|received|acquired|won|"
+    rf"secured)\s+(?:permanent\s+)?(?:\(?full\)?\s+)?(?P<role4>membership|observer\s+status|dialogue\s+partner\s+status)"
+    rf"(?:\s+(?:in|of|at))?|(?:was|were)\s+granted\s+"
     rf"(?P<role3>observer status|dialogue partner status|full membership)(?:\s+(?:in|of|at|by))?)"
     rf"(?:\s+(?:the\s+)?(?P<org>{E}))?(?P<mid>[^.;()]{{0,60}}?)\b(?:in|on)\s+{_WHEN}")
 # "joined as a full member at the summit in Astana" (no year: the summit's date decides).
@@ -45,9 +47,13 @@ COUNT_PART = re.compile(r"(?P<n>\w+)\s+(?:full\s+)?(?P<role>members?|member\s+st
                         r"observers?|dialogue\s+partners?)")
 INCLUDES = re.compile(rf"(?P<org>{E})\s+(?:also\s+)?(?:includes|included|counts|has)\s+(?P<who>{EL})\s+as\s+"
                       rf"(?P<role>observers?|members?|dialogue\s+partners?|observer\s+states)")
+AND_AS = re.compile(rf"\s*,?\s+and\s+(?P<who>{EL})\s+as\s+(?P<role>observers?|members?|dialogue\s+partners?|"
+                    rf"observer\s+states)")
+LEFT = re.compile(rf"(?P<who>{EL})\s+(?:(?:all|both)\s+)?(?:withdrew|left|quit|pulled\s+out|suspended\s+(?:its|their)\s+"
+                  rf"membership)(?:\s+(?:from|of))?(?:\s+(?:the\s+)?(?P<org>{E}))?\s+in\s+(?P<year>{YEAR})")
 EXPANDED = re.compile(rf"(?P<org>{E})\s+(?:has|had)\s+(?:since\s+)?(?:expanded|grown|enlarged|widened)")
 # "founded by China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan", "its founding members were ..."
-FOUNDERS = re.compile(rf"(?P<org>{E}){GAP}{{0,60}}?\b(?:was\s+)?(?:founded|formed|established|created|set\s+up)\s+"
+FOUNDERS = re.compile(rf"(?P<org>{E}){GAP}{{0,60}}?\b(?:was\s+)?(?:founded|formed|established|created|set\s+up|signed)\s+"
                       rf"(?:in\s+{YEAR}\s+)?by\s+(?P<who>{EL})|(?P<org2>{E})['’]?s?\s+(?:founding|original)\s+members"
                       rf"\s+(?:were|are|included)\s+(?P<who2>{EL})")
 
@@ -84,7 +90,7 @@ def read_memberships(r) -> None:
         if not who or not org:
             continue
         year, month, day = date_in(r.text[m.start("when"):m.end("when")])
-        role = role_of(m.group("role") or m.group("role2") or m.group("role3"))
+        role = role_of(m.group("role") or m.group("role2") or m.group("role3") or m.group("role4"))
         r.add("membership", m.start(), m.end(), {
             "relation": "joined", "org": org, "country": who, "year": year, "month": month, "day": day,
             "role": None if role == "member" else role, "ordinal": _ordinal_in(r, m), "note": note})
@@ -165,6 +171,19 @@ def _counts(r) -> None:
         if org and who:
             r.add("membership", m.start(), m.end(), {"relation": role_of(m.group("role")), "org": org,
                                                      "country": who})
+            end = m.end()
+            while (more := AND_AS.match(r.masked, end)) is not None:
+                who = r.codes(more.start("who"), more.end("who"), ("country",))
+                if who:
+                    r.add("membership", more.start("who"), more.end(), {"relation": role_of(more.group("role")),
+                                                                        "org": org, "country": who})
+                end = more.end()
+    for m in LEFT.finditer(r.masked):
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        org = r.org_at(m.start("org")) if m.group("org") else r.org_before(m.start())
+        if who and org:
+            r.add("membership", m.start(), m.end(), {"relation": "left", "org": org, "country": who,
+                                                     "year": int(m.group("year"))})
 
 
 def _expanded(r) -> None:

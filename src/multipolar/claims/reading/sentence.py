@@ -17,7 +17,7 @@ from .times import Time, find_times
 # Placeholder of a masked mention: same length as the mention so offsets stay valid.
 E = r"⟨#*⟩"
 # A list of mentions: "A, B and C".
-EL = rf"{E}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+){E})*"
+EL = rf"{E}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:the\s+)?{E})*"
 # Any character but a sentence stop or the start of another mention (keeps "X ... verb" patterns on the nearest X).
 GAP = r"(?:(?!⟨)(?:[^.;]|\.(?=\d)))"
 # Pronouns that stand for a country: possessive ("its trade") and subject ("It is now the main partner").
@@ -130,6 +130,11 @@ class Reading:
     def org_default(self, start: int = 0, end: int | None = None) -> str | None:
         orgs = [m.code for m in self.ents(start, len(self.text) if end is None else end, ("org", "group"))
                 if m.kind == "org" or m.code in MEMBER_GROUPS]
+        return orgs[-1] if orgs else self.ctx.org
+
+    def org_before(self, position: int) -> str | None:
+        """The organization named last before position (else the one under discussion)."""
+        orgs = [m.code for m in self.mentions if m.start < position and (m.kind == "org" or m.code in MEMBER_GROUPS)]
         return orgs[-1] if orgs else self.ctx.org
 
     def org_at(self, start: int) -> str | None:
