@@ -27,7 +27,7 @@ class FakeEvidence(Records):
 
     def __init__(self, *, trade=None, press=None, shares=None, ranks=None, monthly=None, arms=None, un=None,
                  roll_calls=None, votes=None, finance=None, memberships=None, organizations=None, summits=None,
-                 declarations=None, crossover=None, estimates=None, quality=None):
+                 declarations=None, crossover=None, estimates=None, quality=None, macro=None):
         self.trade = dict(trade or {})
         self.press = dict(press or {})            # (country, partner, flow, reporter label) → {year: value}
         self.shares = dict(shares or {})          # (country, partner, flow, source) → {year: (share, pv, total)}
@@ -36,7 +36,7 @@ class FakeEvidence(Records):
         self.quality = dict(quality or {})        # (country, partner, flow, source) → {year: "flags"}
         self.tables = {"ranks": ranks, "arms": arms, "un_agreement": un, "un_roll_calls": roll_calls,
                        "un_votes": votes, "finance": finance, "memberships": memberships,
-                       "organizations": organizations, "summits": summits, "crossover": crossover,
+                       "organizations": organizations, "summits": summits, "crossover": crossover, "macro": macro,
                        "declaration_texts": [{"year": y, "text": t, "url": u} for y, (t, u) in
                                              (declarations or {}).items()]}
         self._cache: dict = {}
@@ -178,6 +178,9 @@ class FakeEvidence(Records):
         if not frame.empty and "amount" in frame.columns:
             frame = frame[frame["amount"] == amount].reset_index(drop=True)
         return frame
+
+    def macro(self, country) -> pd.DataFrame:
+        return self._rows("macro", country=country)
 
     def roll_calls(self) -> pd.DataFrame:
         return self._rows("un_roll_calls")

@@ -387,6 +387,10 @@ class PackEvidence(Records):
         """un_agreement rows (partner CHN or RUS, per year and source)."""
         return self.indicator("un_agreement", country=country)
 
+    def macro(self, country: str) -> pd.DataFrame:
+        """The macro table's rows (GDP in current US dollars, population) of a country."""
+        return self.load("macro", country=country)
+
     def finance(self, country: str | None, amount: str) -> pd.DataFrame:
         """finance_commitments rows (lender = partner) for a recipient or every pack recipient; amount 'nominal'
         (face value) or 'adjusted' (AidData's adjusted amounts)."""
