@@ -61,6 +61,8 @@ class Level:
                 r.add("level", frame.start if k == 0 else a.start, a.end, fields)
                 r.take(a.start, a.end)
 
+        _listed(r)
+
     def judge(claim, evidence, as_of):
         return judge_trade(claim, evidence, as_of)
 
@@ -81,3 +83,27 @@ def _pair_year(r, fields: dict, position: int, since, at: int, region) -> None:
         fields["now"] = True
     if base is not None and base.period_note:
         fields["period_note"] = base.period_note
+
+
+# "ahead of Kyrgyzstan ($22.71bn), Uzbekistan ($13.78bn)": amounts listed after partners, of a rank or frame's country.
+LISTED = re.compile(r"(?P<x>⟨#*⟩)\s*\(\s*(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn)?)"
+                    r"\s*\)")
+
+
+def _listed(r) -> None:
+    context = [c for c in r.claims if c.type == "rank"] or [c for c in r.claims if c.type == "level"]
+    if not context:
+        return
+    base = context[-1].payload
+    common = base.country
+    for m in LISTED.finditer(r.masked):
+        partner = r.codes(m.start("x"), m.end("x"))
+        found = amounts(r.text, m.start("amt"), m.end("amt"))
+        if not partner or not found or r.overlaps_used(found[0].start, found[0].end) or set(partner) & set(common):
+            continue
+        a = found[0]
+        fields = {"country": list(common), "partner": partner, "flow": base.flow, "value": a.value,
+                  "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit, "year": base.year,
+                  "reporter": list(base.reporter)}
+        r.add("level", m.start(), m.end(), fields)
+        r.take(a.start, a.end)

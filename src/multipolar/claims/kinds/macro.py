@@ -24,7 +24,7 @@ _MONEY = r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s
 _WHO = rf"(?P<who>{EL}|(?:the\s+)?region['’]s|their)"
 GDP = re.compile(rf"{_WHO}\s+(?:aggregate\s+|combined\s+|total\s+|nominal\s+)?(?:GDP|gross\s+domestic\s+product|"
                  rf"economic\s+output)\s+(?:totall?ed|was|were|reached|stood\s+at|amounted\s+to|came\s+to|of|hit|"
-                 rf"exceeded|grew\s+to|rose\s+to)\s+(?P<amt>{_MONEY})(?P<tail>(?:\s+in\s+{YEAR})?,?\s+(?P<mult>{RATIO})\s+(?:its|the|"
+                 rf"exceeded|grew\s+to|rose\s+to)\s+(?P<amt>{_MONEY})(?P<tail>(?:\s+in\s+{YEAR})?,?\s+(?P<mult>{RATIO})\s+(?:{E}|its|the|"
                  rf"their)\s+(?P<base>{YEAR})\s+level)?", re.IGNORECASE)
 POPULATION = re.compile(rf"{_WHO}\s+population\s+(?:of\s+|(?:is|was|reached|stood\s+at|totall?ed)\s+)(?P<n>(?:about\s+|"
                         rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?(?:{NUM})\s*(?:million|billion|m|bn))"

@@ -30,6 +30,7 @@ class RankClaim(TradeScope, Period):
     unit: str = "rank"
     all: bool = False
     behind: tuple[str, ...] = ()
+    among: tuple[str, ...] = ()  # ranked among these partners only ("among China's Central Asian partners")
 
 
 @register_kind("rank", payload=RankClaim, order=22, title="Rank among trade partners",
@@ -61,6 +62,8 @@ def judge_rank(claim, ev, as_of: AsOf):
     if len(partners) != 1 or not countries:
         return unverifiable(claim, "the partner or the countries could not be resolved")
     partner, wanted = partners[0], int(p.value or 1)
+    if p.among:
+        return judge_among(claim, ev, as_of, countries, partner, expanded(p.among, ev, as_of.day))
     article = as_of.article
     if article is None:
         article = common_article_date(p.year, [set(rank_view(ev.ranks(c, p.flow)).get("year", [])) for c in countries])
@@ -110,3 +113,43 @@ def judge_rank(claim, ev, as_of: AsOf):
 
 
 __all__ = ["RankClaim", "judge_rank", "rank_view", "CONTRADICTED"]
+
+
+def judge_among(claim, ev, as_of: AsOf, countries, partner, among):
+    """A rank among a named set of partners: their values in one source and year (the country's own first)."""
+    from ..judging.trade import call_for
+    from ..judging.years import target_year
+
+    p = claim.payload
+    verdicts, parts, observed, calls = [], [], [], []
+    for country in countries:
+        by_source: dict = {}
+        for other in among:
+            for s in ev.trade_series(country, other, p.flow):
+                if s.kind != "reconciled" and s.unit == "USD":
+                    by_source.setdefault((s.kind, s.trust, s.source), {})[other] = s
+        done = False
+        for key in sorted(by_source):
+            series = by_source[key]
+            if set(series) != set(among):
+                continue
+            years = set.intersection(*(set(s.values) for s in series.values()))
+            year, _ = target_year(p.year, years, as_of.article)
+            if year not in years:
+                continue
+            ranked = sorted(among, key=lambda c: -series[c].values[year])
+            position = ranked.index(partner) + 1 if partner in ranked else None
+            ok = position == int(p.value or 1)
+            verdicts.append(SUPPORTED if ok else CONTRADICTED)
+            label = next(iter(series.values())).label
+            listing = ", ".join(f"{name(c)} {fmt(series[c].values[year], 'USD')}" for c in ranked)
+            parts.append(f"{name(country)} {year} ({label}): {name(partner)} ranks {position} of {len(ranked)} "
+                         f"({listing})")
+            observed.append(Observation(position, "rank", label, year, country, partner, p.flow))
+            calls += [call_for(s, [year]) for s in series.values()]
+            done = True
+            break
+        if not done:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: no source gives all of {names(among)} for one year")
+    return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)

@@ -37,13 +37,17 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_SUBJ}\s+(?:ranks?|ranked|occupies|occupied|takes|took|holds|held|is\s+in|was\s+in|came|comes|stood|"
     rf"stands)\s+(?:in\s+)?(?:a\s+)?(?:confident\s+|clear\s+)?(?P<rk>first|second|third|fourth|fifth|1st|2nd|3rd|4th|"
     rf"5th|top)\s+(?:place\s+|position\s+|spot\s+)?(?:among|in|on\s+the\s+list\s+of)\s+(?P<whose>{E})\s+"
-    rf"(?:(?:main|foreign|leading|largest)\s+)?(?:trade\s+|trading\s+|foreign\s+trade\s+|economic\s+)?"
+    rf"(?:(?P<among>{E})\s+)?(?:(?:main|foreign|leading|largest)\s+)?(?:trade\s+|trading\s+|foreign\s+trade\s+|"
+    rf"economic\s+)?"
     rf"(?:(?P<pn2>partners|turnover)|(?P<xn2>export\s+(?:markets|destinations|partners))|"
     rf"(?P<mn2>import\s+(?:sources|partners|suppliers)|suppliers))",
 )]
 # "..., but only its third-largest export market": a second rank of the same partner in a compound sentence.
 CONTINUED = re.compile(rf"\s*,?\s*(?:but|and|while|yet|whereas)\s+(?:is\s+|was\s+)?(?:only\s+|just\s+|also\s+)?"
                        rf"(?:the\s+|its\s+|their\s+)?(?:(?P<whose>{E})\s+)?{RANKWORD}\s+{TARGET}", re.IGNORECASE)
+# "... with $43.82 billion" right after a rank: the partner's trade with the country.
+WITH_AMOUNT = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+with\s+(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|"
+                         r"million|tn|bn|mn)?)")
 OVERTAKING = re.compile(rf",?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
 # "..., behind China" / "after China and Russia": the partners ranked above.
 BEHIND = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:behind|after|trailing(?:\s+only)?)\s+(?:only\s+)?"
@@ -95,6 +99,8 @@ def _rank(r, m) -> None:
         fields["all"] = True
     if r.reporter:
         fields["reporter"] = r.reporter_codes
+    if gd.get("among"):
+        fields["among"] = r.codes(m.start("among"), m.end("among"))
     end = m.end()
     behind = BEHIND.match(r.masked, end)
     if behind and fields["value"] > 1:
@@ -103,6 +109,19 @@ def _rank(r, m) -> None:
     resolve_period(r, time_for(r, m.start()), fields, change=False)
     r.add("rank", m.start(), end, fields)
     r.take(m.start(), end)
+    amount = WITH_AMOUNT.match(r.masked, end)
+    if amount and len(partner) == 1:  # "... ranked first among China's partners with $43.82 billion"
+        from .numbers import amounts
+
+        found = amounts(r.text, amount.start("amt"), amount.end("amt"))
+        if found:
+            a = found[0]
+            level = {"country": partner if fields["flow"] == "turnover" else whose, "partner": whose
+                     if fields["flow"] == "turnover" else partner, "flow": fields["flow"], "value": a.value,
+                     "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit, "year": fields.get("year"),
+                     "reporter": fields.get("reporter")}
+            r.add("level", a.start, a.end, level)
+            r.take(a.start, a.end)
     cont = CONTINUED.match(r.masked, end)
     if cont:
         gd2 = cont.groupdict()
