@@ -104,3 +104,16 @@ def test_crossovers_in_one_source_view():
     assert v.verdict == "supported"
     v = one("Uzbekistan is the latest state where China passed Russia.", evidence)
     assert v.verdict == "supported" and "Uzbekistan 2019" in v.reason
+
+
+def test_gdp_and_population_of_a_group():
+    rows = [{"country": c, "year": y, "gdp_usd": g, "population": n, "source": "worldbank_wdi"}
+            for c, y, g, n in (("KAZ", 2000, 18e9, 15e6), ("KAZ", 2022, 225e9, 19.6e6),
+                               ("UZB", 2000, 14e9, 25e6), ("UZB", 2022, 80e9, 35.6e6))]
+    evidence = FakeEvidence(macro=rows)
+    result = check_text("Kazakhstan and Uzbekistan's combined GDP totalled $305 billion in 2022, 9.5 times its 2000 "
+                        "level.", evidence=evidence)
+    assert [(v.type, v.verdict) for v in result] == [("macro", "supported"), ("macro", "supported")]  # 305/32
+    result = check_text("Uzbekistan's population of 45 million is 1.4 times larger than in 2000.", evidence=evidence)
+    assert [(v.type, v.verdict) for v in result] == [("macro", "contradicted"), ("macro", "supported")]  # 35.6 mn
+    assert result.claims[1].calls[0].python() == "multipolar.load('macro', country='UZB', year='2000-2022')"

@@ -143,3 +143,25 @@ def test_eu_claims_are_judged_on_eurostat_in_euros():
     assert v.verdict == "supported" and v.observed[0].unit == "EUR"
     v = one("EU exports to Kazakhstan doubled between 2021 and 2023.", evidence)
     assert v.verdict == "supported" and "Eurostat" in v.reason.split(";")[0]
+
+
+def test_ranks_and_shares_stated_in_passing():
+    ranks = _ranks([("KGZ", "CHN", "turnover", 1, 6.1e9), ("KGZ", "RUS", "turnover", 2, 3.0e9),
+                    ("KGZ", "RUS", "import", 1, 2.5e9)])
+    shares = {("KGZ", "RUS", "import", "national_kg"): {2023: (0.279, 2.5e9, 8.96e9)}}
+    trade = {("KGZ", "RUS", "turnover", "national_kg"): {2022: 3.3e9, 2023: 3.0e9}}
+    evidence = FakeEvidence(ranks=ranks, shares=shares, trade=trade)
+    result = check_text("Kyrgyzstan's trade with Russia totalled $3 billion last year, making Russia its second-largest "
+                        "partner.", "2024-02-01", evidence=evidence)
+    assert [(v.type, v.verdict) for v in result] == [("level", "supported"), ("rank", "supported")]
+    result = check_text("Russia remained Kyrgyzstan's main source of imports in 2023, supplying 27.9% of them.",
+                        evidence=evidence)
+    assert [(v.type, v.verdict) for v in result] == [("rank", "supported"), ("share", "supported")]
+
+
+def test_fractions_of_a_change_and_the_two_countries_of_the_previous_sentence():
+    assert one("Kazakhstan's trade with China rose by a quarter in 2023.", type_="change").verdict == "supported"
+    result = check_text("Kazakhstan and China agreed on new routes. Trade between the two countries grew 25% in 2023.",
+                        "2024-05-01", evidence=ev())
+    (v,) = result.claims
+    assert v.claim.parsed["country"] == ["KAZ"] and v.claim.parsed["partner"] == ["CHN"] and v.verdict == "supported"

@@ -77,6 +77,19 @@ def test_holdout_accuracy_is_at_least_85_percent(claims_pack):
     _assert_accuracy(_run(HOLDOUT, claims_pack))
 
 
+# The batches released into tests/claims/labelled/ (frozen holdouts are kept outside the repository): a floor that
+# guards against regressions; their first-sight accuracy is recorded in benchmarks/claims_accuracy.md.
+RELEASED = sorted(p for p in (CSV.parent / "labelled").glob("batch_*.csv"))
+RELEASED_FLOOR = 0.80
+
+
+@pytest.mark.parametrize("path", RELEASED, ids=[p.stem for p in RELEASED])
+def test_released_batches_stay_above_the_floor(claims_pack, path):
+    results = _run(path, claims_pack)
+    accuracy = sum(predicted == row["expected"] for row, predicted, _ in results) / len(results)
+    assert accuracy >= RELEASED_FLOOR, f"{path.name}: {accuracy:.1%}"
+
+
 def test_every_unverifiable_verdict_gives_its_reason(results):
     for row, _, verdicts in results:
         for v in verdicts:

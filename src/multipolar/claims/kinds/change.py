@@ -25,7 +25,12 @@ GROWTH_RE = re.compile(
     rf"\s+(?:by\s+|some\s+)?(?:(?P<h>more than|over|nearly|almost|about|around|roughly|just over|just under|"
     rf"some|at least|less than)\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
     rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
-    rf"(?P<down2>decrease|decline|drop|fall|lower|less))", re.IGNORECASE)
+    rf"(?P<down2>decrease|decline|drop|fall|lower|less))"
+    rf"|(?:\b(?P<up3>{CHANGE_UP})|\b(?P<down3>{CHANGE_DOWN}))\s+by\s+(?P<frac>a\s+quarter|a\s+third|half|a\s+fifth|"
+    rf"a\s+tenth|two-thirds|two\s+thirds|three-quarters)\b", re.IGNORECASE)
+# Fractions of a change in percent ("fell by a quarter").
+FRACTION_PCT = {"a quarter": 25.0, "a third": 100 / 3, "half": 50.0, "a fifth": 20.0, "a tenth": 10.0,
+                "two-thirds": 200 / 3, "two thirds": 200 / 3, "three-quarters": 75.0}
 # An absolute change: "an increase of EUR 1.2 billion", "rose by $2 billion", "up $500 million".
 ABSOLUTE_RE = re.compile(r"\b(?:(?P<up>an\s+increase|a\s+rise|a\s+gain|a\s+jump|growth|rose|increased|grew|climbed|"
                          r"jumped|up)|(?P<down>a\s+decrease|a\s+fall|a\s+drop|a\s+decline|fell|decreased|declined|"
@@ -68,11 +73,16 @@ def _growth_rates(r, frame, region) -> None:
     for m in GROWTH_RE.finditer(r.text, r0, r1):
         if r.overlaps_used(m.start(), m.end()):
             continue
-        up = bool(m.group("up") or m.group("up2"))
-        value, decimals = parse_number(m.group("n") or m.group("n2"))
+        up = bool(m.group("up") or m.group("up2") or m.group("up3"))
+        if m.group("frac"):
+            value, half = FRACTION_PCT[re.sub(r"\s+", " ", m.group("frac").lower())], 5.0
+            hedge = "about"
+        else:
+            value, decimals = parse_number(m.group("n") or m.group("n2"))
+            half, hedge = 0.5 * 10 ** (-decimals), hedge_id(m.group("h"))
         fields = base_fields(r, frame)
-        fields.update({"value": value if up else -value, "unit": "percent_change", "hedge": hedge_id(m.group("h")),
-                       "half_unit": 0.5 * 10 ** (-decimals)})
+        fields.update({"value": value if up else -value, "unit": "percent_change", "hedge": hedge,
+                       "half_unit": half})
         resolve_frame_period(r, frame, fields, m.start(), (0, r1), change=True)
         if "base_year" not in fields and "year" in fields and not fields.get("partial"):
             fields["base_year"] = fields["year"] - 1

@@ -55,7 +55,8 @@ class Macro:
     def read(r) -> None:
         if not re.search(r"\bGDP\b|gross domestic product|economic output|population", r.text, re.IGNORECASE):
             return
-        year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year), None)
+        bases = {int(b) for b in re.findall(rf"(?:than\s+(?:in\s+)?|its\s+|the\s+)({YEAR})", r.text)}
+        year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
         for m in GDP.finditer(r.masked):
             who = _who(r, m)
             found = amounts(r.text, m.start("amt"), m.end("amt"))

@@ -49,8 +49,9 @@ HALF_PATTERNS: list[tuple[str, str]] = [
     (rf"(?:imports?|purchases)\s+{_GOODS}from\s+{_ADJ}(?P<b>{EL})", "import"),
 ]
 # "bilateral trade", "mutual trade", "two-way trade" with neither party in the phrase: the sentence's two parties.
-BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\s+turnover)?\b(?!\s+(?:between|with|of))",
-                       re.IGNORECASE)
+BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\s+turnover)?\b(?!\s+(?:between|with|of))"
+                       r"|\b(?:trade|turnover|commerce)(?:\s+turnover)?\s+between\s+(?:the\s+)?(?:two|both)\s+(?:countries|"
+                       r"states|nations|sides|neighbou?rs)", re.IGNORECASE)
 # A clause naming only a flow continues the previous frame: "..., while imports fell 5%".
 ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but)\s+(?:its\s+|their\s+)?(?P<flow>exports|imports|"
                       r"trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
@@ -98,7 +99,10 @@ def frames(r) -> list[Frame]:
     for m in BILATERAL.finditer(r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
-        parties = list(dict.fromkeys(x.code for x in r.mentions if x.kind == "country" and not r.in_reporter(x)))
+        parties = list(dict.fromkeys(x.code for x in r.mentions if x.kind == "country" and not r.in_reporter(x)
+                                     and not x.pronoun))
+        if len(parties) < 2 and r.ctx.pair:
+            parties = list(r.ctx.pair)  # "Trade between the two countries": the pair the text named last
         if len(parties) == 2:
             found.append(Frame([parties[0]], [parties[1]], "turnover", m.start(), m.end(), half=True))
     found.sort(key=lambda f: f.start)

@@ -153,7 +153,8 @@ def percent_at(text: str, start: int, end: int) -> Percent | None:
     m = PERCENT_RE.search(text, start, end)
     if m:
         value, decimals = parse_number(m.group("n") or m.group("n2"))
-        return Percent(m.start(), m.end(), value / 100, 0.5 * 10 ** (-decimals) / 100, hedge_before(text, m.start()))
+        return Percent(m.start(), m.end(), round(value / 100, 12), 0.5 * 10 ** (-decimals) / 100,
+                       hedge_before(text, m.start()))
     m = FRACTION_RE.search(text, start, end)
     if m:
         return Percent(m.start(), m.end(), FRACTIONS[m.group(0).lower()], 0.0,

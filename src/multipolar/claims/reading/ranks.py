@@ -34,6 +34,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"replaced|has\s+replaced|displaced|has\s+displaced|outstripped|overtakes|eclipsed|has\s+eclipsed|"
     rf"eclipsing)\s+(?P<c>{E})\s+(?:to\s+become|as)\s+(?:the\s+)?(?:(?P<whose>{E})\s+)?{RANKWORD}\s+{TARGET}"
     rf"(?:\s+(?:of|for)\s+(?:all\s+|both\s+|each\s+of\s+)?(?:the\s+)?(?P<whose2>{EL}))?",
+    rf"(?:making|leaving|keeping|to\s+make)\s+(?P<b4>{E})\s+(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}",
     rf"{_SUBJ}\s+(?:ranks?|ranked|occupies|occupied|takes|took|holds|held|is\s+in|was\s+in|came|comes|stood|"
     rf"stands)\s+(?:in\s+)?(?:a\s+)?(?:confident\s+|clear\s+)?(?P<rk>first|second|third|fourth|fifth|1st|2nd|3rd|4th|"
     rf"5th|top)\s+(?:place\s+|position\s+|spot\s+)?(?:among|in|on\s+the\s+list\s+of)\s+(?P<whose>{E})\s+"
@@ -46,8 +47,13 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 CONTINUED = re.compile(rf"\s*,?\s*(?:but|and|while|yet|whereas)\s+(?:is\s+|was\s+)?(?:only\s+|just\s+|also\s+)?"
                        rf"(?:the\s+|its\s+|their\s+)?(?:(?P<whose>{E})\s+)?{RANKWORD}\s+{TARGET}", re.IGNORECASE)
 # "... with $43.82 billion" right after a rank: the partner's trade with the country.
-WITH_AMOUNT = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+with\s+(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|"
+WITH_AMOUNT = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+with\s+(?:(?:bilateral\s+|mutual\s+|total\s+)?(?:trade|turnover)\s+"
+                         r"(?:reaching|of|at|totall?ing|worth|amounting\s+to|surpassing|exceeding|hitting)\s+)?(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|"
                          r"million|tn|bn|mn)?)")
+# "..., supplying 27.9% of them": the partner's share with its rank.
+WITH_SHARE = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+(?:supplying|accounting\s+for|taking|buying|providing|with|"
+                        r"making\s+up)\s+(?P<num>(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
+                        r"\d+(?:\.\d+)?\s?(?:%|percent|per cent))")
 OVERTAKING = re.compile(rf",?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
 # "..., behind China" / "after China and Russia": the partners ranked above.
 BEHIND = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:behind|after|trailing(?:\s+only)?)\s+(?:only\s+)?"
@@ -82,7 +88,7 @@ def read_ranks(r) -> None:
 
 def _rank(r, m) -> None:
     gd = m.groupdict()
-    key = next(k for k in ("b", "b2", "b3") if gd.get(k))
+    key = next(k for k in ("b", "b2", "b3", "b4") if gd.get(k))
     partner = r.codes(m.start(key), m.end(key))
     whose = []
     for k in ("whose", "whose2", "whose_x", "whose_m"):
@@ -109,6 +115,17 @@ def _rank(r, m) -> None:
     resolve_period(r, time_for(r, m.start()), fields, change=False)
     r.add("rank", m.start(), end, fields)
     r.take(m.start(), end)
+    share = WITH_SHARE.match(r.masked, end)
+    if share and len(partner) == 1:
+        from .numbers import percent_at
+
+        pct = percent_at(r.text, share.start("num"), share.end("num"))
+        if pct:
+            r.add("share", pct.start, pct.end, {"country": whose, "partner": partner, "flow": fields["flow"],
+                                                "value": pct.value, "unit": "share", "hedge": pct.hedge,
+                                                "half_unit": pct.half_unit, "year": fields.get("year"),
+                                                "reporter": fields.get("reporter")})
+            r.take(pct.start, pct.end)
     amount = WITH_AMOUNT.match(r.masked, end)
     if amount and len(partner) == 1:  # "... ranked first among China's partners with $43.82 billion"
         from .numbers import amounts
@@ -116,8 +133,7 @@ def _rank(r, m) -> None:
         found = amounts(r.text, amount.start("amt"), amount.end("amt"))
         if found:
             a = found[0]
-            level = {"country": partner if fields["flow"] == "turnover" else whose, "partner": whose
-                     if fields["flow"] == "turnover" else partner, "flow": fields["flow"], "value": a.value,
+            level = {"country": whose, "partner": partner, "flow": fields["flow"], "value": a.value,
                      "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit, "year": fields.get("year"),
                      "reporter": fields.get("reporter")}
             r.add("level", a.start, a.end, level)

@@ -35,6 +35,7 @@ class Context:
     org: str | None = None
     summits: list[tuple[int, str]] = field(default_factory=list)
     summit_city: str | None = None
+    pair: tuple[str, str] | None = None  # the last two countries a sentence named ("the two countries")
 
 
 class Reading:
@@ -185,6 +186,9 @@ def update_context(r: Reading) -> None:
         ctx.org = orgs[-1]
     focus = [c.parsed.get("partner") for c in r.claims if c.type in ("share", "rank") and c.parsed.get("partner")]
     countries = [m for m in r.mentions if m.kind == "country" and not r.in_reporter(m) and not m.pronoun]
+    named = list(dict.fromkeys(m.code for m in countries))
+    if len(named) >= 2:
+        ctx.pair = (named[0], named[1])
     if focus:
         p = focus[-1]
         ctx.focus = p[0] if isinstance(p, list) else p
