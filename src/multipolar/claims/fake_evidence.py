@@ -18,7 +18,7 @@ import pandas as pd
 
 from .evidence import FLIP, Series
 from .model import Call
-from .pack_evidence import PRESS_TRUST, identity, source_trust
+from .judging.sources import PRESS_TRUST, identity, source_trust
 from .pack_records import Records
 
 

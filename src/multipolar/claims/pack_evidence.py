@@ -13,6 +13,7 @@ from ..errors import MultipolarError
 from .evidence import FLIP, Series
 from .model import Call
 from .pack_records import Records
+from .judging.sources import PRESS_TRUST, identity, source_label, source_trust  # noqa: F401  (re-exported)
 from .reading.entities import name
 
 # Words in a headline figure's reporter_source → the state whose figure it is (the press table names reporters in
@@ -30,31 +31,6 @@ PRESS_FLOWS = {"total": "turnover", "turnover": "turnover", "exports_a_to_b": "e
                "imports_a_from_b": "import", "import": "import"}
 # Sources publishing exports only: their "mirror" turnover is each side's reported exports (DOTS convention).
 EXPORTS_ONLY = ("imf_dots",)
-# The press figures' trust among a state's own figures (after its national statistics, before the IMF's).
-PRESS_TRUST = 20
-
-
-def identity(source_id: str):
-    """The declared identity of a source id (sources/*.py ORIGIN), or None."""
-    from ..sources import identity as lookup
-
-    return lookup(source_id)
-
-
-def source_label(source: str) -> str:
-    """A readable label for an indicator's source label ('national_kz', 'mirror:imf_dots', 'reconciled')."""
-    raw = source.split(":", 1)[1] if source.startswith("mirror:") else source
-    ident = identity(raw)
-    label = ident.label if ident else raw
-    return f"{label}, partners' mirror figures" if source.startswith("mirror:") else label
-
-
-def source_trust(source: str) -> int:
-    raw = source.split(":", 1)[1] if source.startswith("mirror:") else source
-    if raw.startswith("press"):
-        return PRESS_TRUST
-    ident = identity(raw)
-    return ident.trust if ident else 99
 
 
 def press_reporter(reporter_source: str) -> str | None:

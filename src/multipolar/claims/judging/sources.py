@@ -5,6 +5,39 @@ may contradict a claim at all (the safety rule: the matching reporter, flow, per
 from __future__ import annotations
 
 from ..evidence import Series
+
+# The press figures' trust among a state's own figures (after its national statistics, before the IMF's).
+PRESS_TRUST = 20
+
+
+def identity(source_id: str):
+    """The declared identity of a source id (sources/*.py ORIGIN), or None."""
+    from ...sources import identity as lookup
+
+    return lookup(source_id)
+
+
+def source_label(source: str) -> str:
+    """A readable label for an indicator's source label ('national_kz', 'mirror:imf_dots', 'reconciled')."""
+    raw = source.split(":", 1)[1] if source.startswith("mirror:") else source
+    ident = identity(raw)
+    label = ident.label if ident else raw
+    return f"{label}, partners' mirror figures" if source.startswith("mirror:") else label
+
+
+def source_trust(source: str) -> int:
+    raw = source.split(":", 1)[1] if source.startswith("mirror:") else source
+    if raw.startswith("press"):
+        return PRESS_TRUST
+    ident = identity(raw)
+    return ident.trust if ident else 99
+
+
+def label(source_id: str) -> str:
+    """The readable label a source declares (its ORIGIN.identity), else its id."""
+    ident = identity(source_id)
+    return ident.label if ident else source_id
+
 from ..model import CONTRADICTED, SUPPORTED, PARTLY
 from .quality import readable, weak
 

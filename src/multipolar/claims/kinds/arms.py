@@ -21,9 +21,10 @@ from ..reading.numbers import amounts, share_at
 from ..reading.ranks import rank_of
 from ..reading.sentence import E, EL
 from ..reading.shares import ARMS, ARMS_FLOW, RANK, SHARE, SUPPLIER
+from ..judging.sources import label
 from ..registry import register_kind
 
-SOURCE = "SIPRI Arms Transfers Database (trend-indicator values)"
+SOURCE = label("sipri_at")
 _VERB = r"(?:has\s+|have\s+|had\s+)?(?:supplied|supplies|supply|provided|provides|delivered|delivers|accounted\s+for|" \
         r"accounts\s+for|account\s+for|made\s+up|makes\s+up|represented|represents|sold|sells|was\s+responsible\s+for|" \
         r"covered|covers)"

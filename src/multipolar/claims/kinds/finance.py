@@ -20,9 +20,10 @@ from ..reading.numbers import MONEY_RE, amounts
 from ..reading.ranks import rank_of
 from ..reading.sentence import E, EL, GAP
 from ..reading.shares import RANK
+from ..judging.sources import label
 from ..registry import register_kind
 
-SOURCE = "AidData Global Chinese Development Finance 3.0"
+SOURCE = label("aiddata_gcdf3")
 AMOUNTS = {"nominal": "face value", "adjusted": "AidData's adjusted amounts"}
 _MONEY = re.sub(r"\(\?P<\w+>", "(?:", MONEY_RE.pattern)
 _FIN = r"(?:development\s+finance|(?:development\s+)?lending|loans?|financing|finance|credit|aid|grants?|" \

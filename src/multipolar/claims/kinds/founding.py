@@ -13,6 +13,7 @@ from ..payloads import Payload
 from ..reading.numbers import YEAR
 from ..reading.sentence import E
 from ..reading.times import MONTH_RE, date_in
+from ..judging.sources import label
 from ..registry import register_kind
 from .membership import org_name
 
@@ -62,7 +63,7 @@ class Founding:
             founded = founded.date()
         ok = founded.year == p.year and (not p.month or founded.month == p.month) and \
             (not p.day or founded.day == p.day)
-        obs = Observation(founded.isoformat(), "date", "multipolar organizations registry", founded.year,
+        obs = Observation(founded.isoformat(), "date", label("multipolar_registry"), founded.year,
                           note=str(row.get("citation") or "")[:200] or None)
         return verdict(claim, SUPPORTED if ok else CONTRADICTED,
                        f"{org_name(p.org)} was founded on {founded.isoformat()} ({row.get('citation', '')})".strip(),

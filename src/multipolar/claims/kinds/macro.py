@@ -16,9 +16,10 @@ from ..payloads import Payload
 from ..reading.entities import name, names
 from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, parse_number, ratio_value
 from ..reading.sentence import E, EL
+from ..judging.sources import label
 from ..registry import register_kind
 
-SOURCE = "World Bank World Development Indicators (macro table)"
+SOURCE = label("worldbank_wdi")
 _MONEY = r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under)\s+)?(?:US\$|\$|USD)" \
          r"\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn)?"
 _WHO = rf"(?P<who>{EL}|(?:the\s+)?region['’]s|their)"

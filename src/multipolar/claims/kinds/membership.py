@@ -12,6 +12,7 @@ from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observati
 from ..payloads import Payload
 from ..reading.entities import ORG_NAMES, name, names
 from ..reading.memberships import read_memberships
+from ..judging.sources import label
 from ..registry import register_kind
 
 
@@ -57,7 +58,7 @@ def judge_membership(claim, ev, as_of: AsOf):
     if tl.empty:
         return unverifiable(claim, f"no membership records for {org_name(p.org)}")
     on = as_of.day
-    src = f"multipolar membership registry ({org_name(p.org)})"
+    src = f"{label('multipolar_registry')} ({org_name(p.org)})"
     calls = [Call.load("memberships", country=list(p.country) or None)]
     handler = {"joined": _joined, "latest": _latest, "never": _never, "not member": _never, "count": _count,
                "expanded": _expanded, "founders": _founders, "left": _left}.get(p.relation)

@@ -11,7 +11,7 @@ from ..judging.common import combine, fmt, unverifiable, verdict
 from ..judging.trade import expanded, period_problem
 from ..judging.years import common_article_date, target_year
 from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
-from ..pack_evidence import source_label, source_trust
+from ..judging.sources import source_label, source_trust
 from ..payloads import Period, TradeScope
 from ..reading.entities import name, names
 from ..registry import register_kind

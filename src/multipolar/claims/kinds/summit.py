@@ -15,9 +15,10 @@ from ..reading.entities import name
 from ..reading.numbers import ORDINALS, YEAR, ordinal
 from ..reading.sentence import E
 from ..reading.times import MONTH_RE, resolve_relative
+from ..judging.sources import label
 from ..registry import register_kind
 
-SOURCE = "SCO summits list (sco_declarations/summits.csv)"
+SOURCE = label("sco_declarations")
 _ORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 ENDED = re.compile(rf"(?:(?P<city>{E})\s+[Ss]ummit|[Ss]ummit\s+in\s+(?P<city2>{E}))(?:[^.;]|\.(?=\d)){{0,60}}?\b"
                    rf"(?:concluded|ended|closed|wrapped up|was held|took place|convened|opened|began)\b")

@@ -19,6 +19,7 @@ from ..reading.entities import name, names
 from ..reading.numbers import share_at
 from ..reading.sentence import E, EL
 from ..reading.shares import SHARE
+from ..judging.sources import label
 from ..registry import register_kind
 from ..judging.resolutions import find_roll_call, resolution_of
 
@@ -215,7 +216,7 @@ def judge_vote(claim, ev, as_of: AsOf):
         got = cast.get(country, "absent")
         verdicts.append(SUPPORTED if got == p.vote else CONTRADICTED)
         parts.append(f"{name(country)}: {got}")
-        observed.append(Observation(got, "text", "UNGA roll-call votes (unvotes)", int(found["year"]), country,
+        observed.append(Observation(got, "text", label("unvotes"), int(found["year"]), country,
                                     note=title))
     reason = f"roll call {title}: " + "; ".join(parts) + f" (claimed {p.vote} for {names(countries)})"
     return verdict(claim, combine(verdicts), reason, observed,
