@@ -103,12 +103,21 @@ def test_a_partial_year_is_compared_with_the_same_months_or_not_at_all():
     assert v.verdict == "unverifiable" and "fiscal" in v.reason
 
 
-@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "2024-02-29"])
-def test_extreme_dates_never_overflow(date):
-    text = "Belarus is the latest new member of the SCO. Last Thursday the summit in Astana ended. Trade with " \
-           "China rose last year."
-    result = check_text(text, date, evidence=FakeEvidence())
-    json.dumps(result.to_dict())
+TEXT_WITH_DATES = "Belarus is the latest new member of the SCO. Last Thursday the summit in Astana ended. Trade " \
+                  "with China rose last year."
+
+
+@pytest.mark.parametrize("date", ["1800-01-01", "2100-12-31", "2024-02-29"])
+def test_the_ends_of_the_valid_range_never_overflow(date):
+    json.dumps(check_text(TEXT_WITH_DATES, date, evidence=FakeEvidence()).to_dict())
+
+
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "2024-13-45"])
+def test_dates_outside_the_range_are_usage_errors_naming_it(date):
+    from multipolar.errors import UsageError
+
+    with pytest.raises(UsageError, match="1800-01-01 to 2100-12-31"):
+        check_text(TEXT_WITH_DATES, date, evidence=FakeEvidence())
 
 
 def test_no_verdict_code_reads_the_clock():
