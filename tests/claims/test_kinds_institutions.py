@@ -71,3 +71,10 @@ def test_declarations_called_for_and_mentioned():
 def test_quotes():
     assert verdicts('The Samarkand Declaration called for "a new kind of international relations".') == \
         [("quote", "supported")]
+
+
+def test_founders_roles_since_and_summits_that_took_place():
+    assert verdicts("Kazakhstan was one of the founding members of the SCO.") == [("membership", "supported")]
+    assert verdicts("India was one of the founding members of the SCO.") == [("membership", "contradicted")]
+    assert verdicts("Mongolia has been an SCO observer since 2004.") == [("membership", "supported")]
+    assert verdicts("The SCO's 2022 summit took place in Samarkand.") == [("summit", "supported")]

@@ -31,6 +31,8 @@ _VERB = r"(?:has\s+|have\s+|had\s+)?(?:supplied|supplies|supply|provided|provide
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{EL})\s+(?:together\s+|alone\s+|jointly\s+)?{_VERB}\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
     rf"(?P<num>{SHARE})\s+(?:of\s+)?(?:the\s+)?(?P<rec>{EL}|its|their)\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
+    rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:supplied|provided|furnished|equipped)\s+(?P<rec>{E})\s+with\s+(?P<num>{SHARE})"
+    rf"\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
     rf"(?P<rec>{E})\s+(?:imported|bought|received|sourced|obtained|purchased|got|acquired|imports|buys|receives|"
     rf"sources)\s+(?P<num>{SHARE})\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}\s+from\s+(?P<sup>{EL})",
     rf"(?P<sup>{E})\s+share\s+(?:of|in)\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}(?:[^.;]|\.(?=\d)){{0,40}}?"
@@ -56,7 +58,7 @@ MEASURES = [re.compile(p, re.IGNORECASE) for p in (
     rf"{{0,60}}?(?P<num>\d+(?:\.\d+)?\s?(?:%|percent))",
 )]
 # "..., and 55% in 2015-19" / "... and 31% from Russia": the same claim for another period or supplier.
-CONTINUED = re.compile(rf"\s*,?\s*(?:and|while|but|whereas)\s+(?P<num>{SHARE})\s+(?:(?:in|over|during)\s+"
+CONTINUED = re.compile(rf"(?:\s+(?:in|over|during)\s+[^,;.]{{4,20}}?)?\s*,?\s*(?:and|while|but|whereas|to)\s+(?P<num>{SHARE})\s+(?:(?:in|over|during)\s+"
                        rf"(?P<when>[^,;.]{{4,20}}?)(?=[,;.]|\s+and\b|$)|from\s+(?P<sup>{E}))", re.IGNORECASE)
 # "Iran imported $1.1 billion worth of arms" and "Russia ($804 million)": SIPRI trend-indicator values, which the
 # press writes as dollars.

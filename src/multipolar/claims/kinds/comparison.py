@@ -87,9 +87,9 @@ def _lagged(r, m) -> None:
 
 def _common_source(ev, country, lead, lag, flow, cap):
     """The most trusted own source reporting both partners, with the years both have (up to cap)."""
-    a = {s.source: s for s in ev.trade_series(country, lead, flow) if s.kind == "own" and s.unit == "USD"}
-    b = {s.source: s for s in ev.trade_series(country, lag, flow) if s.kind == "own" and s.unit == "USD"}
-    for src in sorted(set(a) & set(b), key=lambda x: (a[x].trust, x)):
+    a = {s.source: s for s in ev.trade_series(country, lead, flow) if s.kind in ("own", "mirror") and s.unit == "USD"}
+    b = {s.source: s for s in ev.trade_series(country, lag, flow) if s.kind in ("own", "mirror") and s.unit == "USD"}
+    for src in sorted(set(a) & set(b), key=lambda x: (a[x].kind != "own", a[x].trust, x)):
         years = sorted(y for y in set(a[src].values) & set(b[src].values) if cap is None or y <= cap)
         if years:
             return a[src], b[src], years

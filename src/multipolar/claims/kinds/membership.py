@@ -61,7 +61,7 @@ def judge_membership(claim, ev, as_of: AsOf):
     src = f"{label('multipolar_registry')} ({org_name(p.org)})"
     calls = [Call.load("memberships", country=list(p.country) or None)]
     handler = {"joined": _joined, "latest": _latest, "never": _never, "not member": _never, "count": _count,
-               "expanded": _expanded, "founders": _founders, "left": _left}.get(p.relation)
+               "expanded": _expanded, "founders": _founders, "founder": _founders, "left": _left}.get(p.relation)
     if p.relation in ("member", "observer", "dialogue partner"):
         handler = _role
     if handler is None:
@@ -198,8 +198,10 @@ def _founders(p, ev, tl, on, src):
     first = members["start"].min()
     founders = sorted(set(members[members["start"] == first]["country"]))
     claimed = sorted(set(p.country))
-    ok = claimed == founders
     extra, missing = sorted(set(claimed) - set(founders)), sorted(set(founders) - set(claimed))
+    if p.relation == "founder":  # "one of the founding members": each named state among them
+        missing = []
+    ok = not extra and not missing
     detail = f"the founding members of {org_name(p.org)} ({first.isoformat()}): {names(founders)}"
     if not ok:
         detail += (f"; not founders: {names(extra)}" if extra else "") + (f"; left out: {names(missing)}"

@@ -33,7 +33,8 @@ HOSTING = re.compile(rf"(?P<who>{E})\s+(?:is\s+hosting|hosts|will\s+host|is\s+to
                      rf"(?:st|nd|rd|th))?\s*(?:{E}\s+)?[Ss]ummit", re.IGNORECASE)
 HOSTS = re.compile(rf"\b(?P<years>{YEAR}(?:\s*(?:,|and|,\s*and)\s*{YEAR})+)(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:the\s+)?"
                    rf"(?P<cities>{E}(?:\s*(?:,|and|,\s*and)\s*{E})+)\s+[Ss]ummits")
-HELD = re.compile(rf"\b(?:the\s+)?(?P<y1>{YEAR})\s+(?:{E}\s+)?[Ss]ummit\s+(?:was\s+)?(?:held\s+)?in\s+(?P<c1>{E})"
+HELD = re.compile(rf"(?:\b(?:the\s+)?|{E}\s+)(?P<y1>{YEAR})\s+(?:{E}\s+)?[Ss]ummit\s+(?:was\s+held|was\s+hosted|took\s+place|"
+                  rf"held|convened|met|was)?\s*in\s+(?P<c1>{E})"
                   rf"|(?:{E}\s+)?[Ss]ummit\s+(?:was\s+)?(?:held\s+)?in\s+(?P<c2>{E})(?:,\s+[^,.;]{{3,50}},)?\s+(?:(?:on|in)\s+)?"
                   rf"(?:(?:\d{{1,2}}[-–]?\d{{0,2}}\s+)?{MONTH_RE}\s+(?:\d{{1,2}}[-–]?\d{{0,2}},?\s+)?)?(?P<y2>{YEAR})"
                   rf"|(?P<c3>{E})\s+hosted\s+the\s+(?:(?P<y3>{YEAR})\s+)?(?:{E}\s+)?[Ss]ummit(?:\s+in\s+"

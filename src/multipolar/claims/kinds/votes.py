@@ -31,6 +31,8 @@ AGREE = [re.compile(p, re.IGNORECASE) for p in (
     rf"roll[- ]calls|resolutions|recorded\s+votes)",
     rf"(?P<who>{E})\s+(?:voting\s+)?(?:agreement|coincidence|alignment)\s+(?:score\s+)?with\s+(?P<p>{E})\s+{_UN}"
     rf"(?:was|stood\s+at|reached|of|is|came\s+to)\s+(?P<num>{SHARE})",
+    rf"(?P<who>{E})\s+(?:UN\s+|UNGA\s+)?votes?\s+(?:coincided|coincide|matched|match|aligned|agreed)\s+with\s+"
+    rf"(?P<p>{E})\s+(?:in|on)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:cases|time|votes|roll[- ]calls|resolutions)",
     rf"(?P<who>{EL})\s+(?:agreed|agrees|voted\s+together)\s+with\s+(?P<p>{E})\s+(?:on|in)\s+(?P<num>{SHARE})\s+of\s+"
     rf"(?:the\s+)?(?:UN\s+|UNGA\s+|General\s+Assembly\s+)?(?:votes|roll[- ]calls|resolutions)",
 )]

@@ -115,7 +115,9 @@ def window_of(r, pos: int) -> dict:
     c0, c1 = clause_bounds(r.text, pos)
     region = r.text[c0:c1]
     m = _SPAN_RE.search(region)
-    times = [tm for tm in r.times if c0 <= tm.start < c1]
+    # the times nearest the position first (those after it before those before it)
+    times = sorted((tm for tm in r.times if c0 <= tm.start < c1),
+                   key=lambda tm: (tm.start < pos, abs(tm.start - pos)))
     for tm in times:
         if tm.kind == "range":
             return {"years": (tm.year, tm.year2)}

@@ -38,6 +38,13 @@ IS_ROLE = re.compile(rf"(?P<who>{EL})\s+(?:is|are|was|were|remains|remain)\s+(?:
                      rf"(?:full\s+)?(?P<role>member|members|member state|member states|observer|observers|"
                      rf"observer state|observer states|dialogue partner|dialogue partners)\s+(?:of|in|to)\s+(?:the\s+)?"
                      rf"(?P<org>{E})")
+# "Uzbekistan was one of the founding members of the SCO"
+FOUNDER = re.compile(rf"(?P<who>{EL})\s+(?:was|were|is|are)\s+(?:one\s+of\s+|among\s+)?(?:the\s+)?(?:founding|original)\s+"
+                     rf"(?:members?\s+of\s+(?:the\s+)?)?(?P<org>{E})|(?P<who2>{EL})\s+(?:co-)?founded\s+(?:the\s+)?(?P<org2>{E})")
+# "Mongolia has been an SCO observer since 2004"
+ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|became|remains|remained)\s+(?:an?\s+)?"
+                        rf"(?:full\s+)?(?P<org>{E})\s+(?P<role>member|observer|dialogue\s+partner)s?(?:\s+state)?"
+                        rf"(?:\s+since\s+(?P<since>{YEAR}))?")
 OF_WHICH = re.compile(rf"(?P<n>\w+)\s+of\s+(?:which|whom|them|these)\s+(?:are|were)\s+(?:full\s+)?"
                       rf"(?:(?P<org>{E})\s+members|members\s+of\s+(?:the\s+)?(?P<org2>{E})|(?P<grp>{E}))")
 COUNTS = re.compile(rf"(?P<org>{E})\s+(?:now\s+|currently\s+)?(?:has|had|comprises|comprised|consists\s+of|"
@@ -133,6 +140,22 @@ def read_memberships(r) -> None:
         if who and org_m and org_m.kind == "org":
             r.add("membership", m.start(), m.end(), {"relation": role_of(m.group("role")), "org": org_m.code,
                                                      "country": who, "year": r.year_in(m.end(), m.end() + 25)})
+    for m in FOUNDER.finditer(r.masked):
+        key, okey = ("who", "org") if m.group("who") else ("who2", "org2")
+        who, org = r.codes(m.start(key), m.end(key), ("country",)), r.org_at(m.start(okey))
+        if who and org:
+            r.add("membership", m.start(), m.end(), {"relation": "founder", "org": org, "country": who})
+    for m in ROLE_SINCE.finditer(r.masked):
+        who, org = r.codes(m.start("who"), m.end("who"), ("country",)), r.org_at(m.start("org"))
+        if not who or not org or r.overlaps_used(m.start(), m.end()):
+            continue
+        role = role_of(m.group("role"))
+        if m.group("since"):
+            fields = {"relation": "joined", "year": int(m.group("since")), "role": None if role == "member" else role}
+        else:
+            fields = {"relation": role}
+        r.add("membership", m.start(), m.end(), {"org": org, "country": who, **fields})
+        r.take(m.start(), m.end())
     _counts(r)
     _expanded(r)
     for m in FOUNDERS.finditer(r.masked):

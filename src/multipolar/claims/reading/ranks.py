@@ -54,7 +54,7 @@ WITH_AMOUNT = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+with\s+(?:(?:bilateral
 WITH_SHARE = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+(?:supplying|accounting\s+for|taking|buying|providing|with|"
                         r"making\s+up)\s+(?P<num>(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
                         r"\d+(?:\.\d+)?\s?(?:%|percent|per cent))")
-OVERTAKING = re.compile(rf",?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
+OVERTAKING = re.compile(rf"(?:\s+(?:in|by|since)\s+\d{{4}})?,?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
 # "..., behind China" / "after China and Russia": the partners ranked above.
 BEHIND = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:behind|after|trailing(?:\s+only)?)\s+(?:only\s+)?"
                     rf"(?P<above>{EL})")

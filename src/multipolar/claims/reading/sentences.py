@@ -44,7 +44,8 @@ TRIGGERS: dict[str, re.Pattern] = {
                         r"proportion)\b", re.IGNORECASE),
     "security": re.compile(r"\b(?:arms|weapons?|military (?:equipment|hardware|supplies)|supplier)\b", re.IGNORECASE),
     "votes": re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|resolutions?|General Assembly|UNGA|UN)\b"),
-    "finance": re.compile(r"\b(?:lending|loans?|lent|development finance|financ\w+|credit|commitments?|AidData)\b",
+    "finance": re.compile(r"\b(?:lending|loans?|lent|development finance|financ\w+|credit|commitments?|AidData|"
+                          r"borrow\w*|owe[sd]?|debt)\b",
                           re.IGNORECASE),
 }
 _YEAR_RE = re.compile(rf"\b{YEAR}\b")

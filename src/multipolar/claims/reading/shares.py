@@ -13,7 +13,7 @@ SHARE = rf"(?:{HEDGE_WORDS}\s+)?(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|(?:a|o
 ORDINAL_WORDS = r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th)"
 RANK = rf"(?P<rk>{ORDINAL_WORDS}[- ](?:largest|biggest|main|most important)|main|largest|biggest|top|leading|" \
        rf"principal|primary|dominant|key|number[- ]one|No\.\s?1|{ORDINAL_WORDS})"
-ARMS = r"(?:major\s+|conventional\s+|major\s+conventional\s+)?(?:arms|weapons?|weaponry|military\s+(?:equipment|" \
+ARMS = r"(?:imported\s+|major\s+|conventional\s+|major\s+conventional\s+)?(?:arms|weapons?|weaponry|military\s+(?:equipment|" \
        r"hardware|supplies|imports)|defen[cs]e\s+(?:equipment|imports))"
 ARMS_FLOW = r"(?:\s+(?:imports|purchases|acquisitions|deliveries|supplies|transfers|procurement))?"
 SUPPLIER = r"(?:supplier|exporter|provider|source|seller|vendor)s?"
