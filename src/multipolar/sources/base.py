@@ -50,6 +50,16 @@ class Origin:
     identity: Identity | None = None  # label, reporter, role and trust of the rows written under `id`
     variants: tuple[tuple[str, Identity], ...] = ()  # other source ids the module writes, with their identity
 
+    def provenance(self) -> dict:
+        """The ORIGIN as the pack records it: every field but identity and variants (how the source presents itself
+        to users is not provenance, and leaving it out keeps packs byte-identical when a label changes)."""
+        from dataclasses import asdict
+
+        record = asdict(self)
+        record.pop("identity", None)
+        record.pop("variants", None)
+        return record
+
     def identities(self) -> dict[str, Identity]:
         """Every source id this module writes → its declared identity."""
         out = {self.id: self.identity} if self.identity is not None else {}
