@@ -165,3 +165,18 @@ def test_fractions_of_a_change_and_the_two_countries_of_the_previous_sentence():
                         "2024-05-01", evidence=ev())
     (v,) = result.claims
     assert v.claim.parsed["country"] == ["KAZ"] and v.claim.parsed["partner"] == ["CHN"] and v.verdict == "supported"
+
+
+def test_a_paragraph_s_region_parts_and_own_partners():
+    trade = {("CHN", "KAZ", "turnover", "imf_dots"): {2019: 22.0e9, 2023: 41.0e9},
+             ("UZB", "CHN", "import", "national_uz"): {2023: 11.3e9},
+             ("UZB", "RUS", "import", "national_uz"): {2023: 6.7e9}}
+    text = ("China's footprint in Central Asia keeps growing. China's trade with the region hit $90 billion last "
+            "year. Kazakhstan alone accounted for $41 billion of that. Uzbekistan now buys more goods from China than "
+            "from Russia: imports from China reached $11.4 billion in 2023, against $6.6 billion from Russia.")
+    result = check_text(text, "2024-04-02", evidence=FakeEvidence(trade=trade))
+    read = [(v.type, v.claim.parsed.get("country"), v.claim.parsed.get("partner") or v.claim.parsed.get("leader"))
+            for v in result]
+    assert read == [("level", ["CHN"], ["CA5"]), ("level", ["CHN"], ["KAZ"]), ("comparison", ["UZB"], ["CHN"]),
+                    ("level", ["UZB"], ["CHN"]), ("level", ["UZB"], ["RUS"])]
+    assert [v.verdict for v in result][1:] == ["supported"] * 4

@@ -33,6 +33,10 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<num>{SHARE})\s+(?:of\s+)?(?:the\s+)?(?P<rec>{EL}|its|their)\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
     rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:supplied|provided|furnished|equipped)\s+(?P<rec>{E})\s+with\s+(?P<num>{SHARE})"
     rf"\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
+    rf"(?P<sup>{E})\s+(?:{ARMS}|deliveries|supplies)\s+(?:made\s+up|accounted\s+for|represented|were)\s+(?P<num>{SHARE})"
+    rf"\s+of\s+(?:all\s+)?(?:the\s+)?(?:{ARMS}\s+)?(?:deliveries|imports|supplies|transfers|purchases)\s+(?:to|of|by)\s+"
+    rf"(?:the\s+)?(?P<rec>{EL})",
+    rf"(?P<sup>{E})\s+{_VERB}\s+(?P<num>{SHARE})\s+of\s+(?:all\s+|the\s+)?(?:its\s+)?{ARMS}(?:\s+imports)?(?P<rec>)",
     rf"(?P<rec>{E})\s+(?:imported|bought|received|sourced|obtained|purchased|got|acquired|imports|buys|receives|"
     rf"sources)\s+(?P<num>{SHARE})\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}\s+from\s+(?P<sup>{EL})",
     rf"(?P<sup>{E})\s+share\s+(?:of|in)\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}(?:[^.;]|\.(?=\d)){{0,40}}?"
@@ -107,6 +111,9 @@ class Arms:
                         r.by_start[m.start("rec")].pronoun and set(recipients) & set(suppliers):
                     recipients = [r.ctx.focus] if r.ctx.focus else []
                 recipients = [c for c in recipients if c not in suppliers]
+                if not m.group("rec") and m.group("rec") is not None:  # "In Kyrgyzstan, Russia supplied 70% of arms"
+                    recipients = [x.code for x in r.mentions if x.kind in ("country", "group") and x.code not in
+                                  suppliers][:1] or ([r.ctx.focus] if r.ctx.focus not in (None, *suppliers) else [])
                 if not suppliers or not recipients:
                     continue
                 fields = {"supplier": suppliers, "recipient": recipients, **window_of(r, m.start())}
@@ -239,8 +246,8 @@ def judge_arms(claim, ev, as_of: AsOf):
         j = tol.judge(p.value, share, p.hedge, kind="share", half_unit=p.half_unit)
         arithmetic.append(f"claimed {hedged(p.value, 'share', p.hedge)} → accepted "
                           f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'share'))}")
-        reason = f"{j.verdict} by {SOURCE}: {names(suppliers)} {fmt(share, 'share')} of {where}'s major arms imports " \
-                 f"in {span}"
+        reason = f"{j.verdict} by {SOURCE}: {names(suppliers)} {fmt(share, 'share')} of the major arms imports of " \
+                 f"{where} in {span}"
         return verdict(claim, j.verdict, reason, observed, arithmetic, calls)
     ranked = [(s, v) for s, v in ranked if v > 0]
     position = next((i + 1 for i, (s, _) in enumerate(ranked) if s in suppliers), None)

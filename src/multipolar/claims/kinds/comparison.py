@@ -24,8 +24,9 @@ LAGGED = re.compile(rf"(?P<a>{E})\s+(?:has\s+|have\s+)?(?:(?P<adv1>consistently|
                     rf"is\s+behind|remained\s+behind|came\s+second)(?:\s+behind\s+(?P<b>{E}))?"
                     rf"(?:\s+(?P<adv2>consistently|far\s+behind|well\s+behind|every\s+year|throughout))?")
 # "<A> trades more with <B> than with <C>", "<A>'s trade with <B> exceeds its trade with <C>".
-MORE_THAN = re.compile(rf"(?P<whose>{E})\s+(?:now\s+)?(?:trades?|traded|does\s+more\s+trade)\s+(?:more|far\s+more|"
-                       rf"much\s+more)\s+with\s+(?P<a>{E})\s+than\s+(?:with\s+)?(?P<b>{E})", re.IGNORECASE)
+MORE_THAN = re.compile(rf"(?P<whose>{E})\s+(?:now\s+|still\s+)?(?P<verb>trades?|traded|does\s+more\s+trade|buys|bought|imports|"
+                       rf"imported|sells|sold|exports|exported)\s+(?:more|far\s+more|much\s+more)\s+(?:goods\s+)?"
+                       rf"(?:with|from|to)\s+(?P<a>{E})\s+than\s+(?:with\s+|from\s+|to\s+)?(?P<b>{E})", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,7 +53,10 @@ class Comparison:
         for m in MORE_THAN.finditer(r.masked):
             whose, a, b = (r.codes(m.start(k), m.end(k)) for k in ("whose", "a", "b"))
             if whose and a and b and not r.overlaps_used(m.start(), m.end()):
-                fields = {"country": whose, "leader": a, "laggard": b, "relation": "ahead",
+                verb = m.group("verb").lower()
+                flow = "import" if verb.startswith(("buy", "bought", "import")) else \
+                    "export" if verb.startswith(("sell", "sold", "export")) else "turnover"
+                fields = {"country": whose, "leader": a, "laggard": b, "relation": "ahead", "flow": flow,
                           "reporter": r.reporter_codes}
                 resolve_period(r, time_for(r, m.start()), fields, change=False)
                 r.add("comparison", m.start(), m.end(), fields)
@@ -156,6 +160,7 @@ def judge_comparison(claim, ev, as_of: AsOf):
             elif tied:
                 parts.append(f"{name(country)}: no clear lead in {', '.join(map(str, tied))} ({a.label}, {span})")
             else:
-                parts.append(f"{name(country)}: {name(lag)} behind {name(lead)} in every year {span} ({a.label})")
+                when = f"in every year {span}" if len(window) > 1 else f"in {span}"
+                parts.append(f"{name(country)}: {name(lag)} behind {name(lead)} {when} ({a.label})")
         calls += [call_for(a, years), call_for(b, years)]
     return verdict(claim, combine(verdicts), "; ".join(parts), observed, arithmetic, calls)

@@ -31,7 +31,8 @@ _FIN = r"(?:development\s+finance|(?:development\s+)?lending|loans?|financing|fi
 _HEDGE = r"(?:(?:more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least|close\s+to|just\s+over|" \
          r"just\s+under|less\s+than)\s+)?"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"(?P<lender>{E})\s+(?:has\s+|had\s+)?(?:committed|lent|loaned|provided|extended|pledged|gave|granted|"
+    rf"(?P<lender>{E})\s+(?:(?:state\s+|policy\s+|development\s+)?(?:lenders|banks|creditors|institutions|government)\s+)?"
+    rf"(?:has\s+|had\s+|have\s+)?(?:committed|lent|loaned|provided|extended|pledged|gave|granted|"
     rf"disbursed|invested)\s+(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})\s+(?:(?:in|of|worth\s+of)\s+)?"
     rf"(?:{_FIN}\s+)?(?:to|for|in)\s+(?:the\s+)?(?P<rec>{EL})",
     rf"(?P<lender>{E})\s+(?:{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?"

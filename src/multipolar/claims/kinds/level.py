@@ -16,6 +16,8 @@ from ..registry import register_kind
 
 # Words near an amount that make it a record ("a record $240 billion", "an all-time high").
 RECORD_RE = re.compile(r"\brecord\b|all-time high|highest (?:ever|level)|historic high|than ever", re.IGNORECASE)
+# An amount followed by its own partner ("$6.6 billion from Russia").
+OWN_PARTNER = re.compile(r"\s+(?:from|to|with)\s+(?:the\s+)?(?P<p>⟨#*⟩)")
 # "from $A to $B" and "to $B from $A": two amounts of one series.
 FROM_TO = re.compile(r"\bfrom\s+(?:(?:US)?\$|USD|€)(?:[^.;]|\.(?=\d)){0,30}?\bto\s+(?:(?:US)?\$|USD|€|a record\s+"
                      r"(?:(?:US)?\$|USD|€))", re.IGNORECASE)
@@ -47,6 +49,9 @@ class Level:
                     continue
                 fields = base_fields(r, frame)
                 fields.update({"value": a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
+                other = OWN_PARTNER.match(r.masked, a.end)  # "..., against $6.6 billion from Russia"
+                if other and k > 0:
+                    fields["partner"] = r.codes(other.start("p"), other.end("p")) or fields["partner"]
                 window = r.text[max(0, a.start - 40):min(len(r.text), a.end + 30)]
                 if RECORD_RE.search(window):
                     fields["record"] = True
@@ -62,6 +67,7 @@ class Level:
                 r.take(a.start, a.end)
 
         _listed(r)
+        _part_of_that(r)
 
     def judge(claim, evidence, as_of):
         return judge_trade(claim, evidence, as_of)
@@ -83,6 +89,30 @@ def _pair_year(r, fields: dict, position: int, since, at: int, region) -> None:
         fields["now"] = True
     if base is not None and base.period_note:
         fields["period_note"] = base.period_note
+
+
+# "Kazakhstan alone accounted for $41 billion of that": a partner's part of the total the text just gave.
+PART_OF = re.compile(r"(?P<b>⟨#*⟩)\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|represented|took|contributed)\s+(?P<amt>"
+                     r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:US\$|\$|USD|€)\s?[\d.,]+\s?"
+                     r"(?:trillion|billion|million|tn|bn|mn)?)\s+of\s+(?:that|this|the\s+total|it|the\s+sum)\b")
+
+
+def _part_of_that(r) -> None:
+    base = r.ctx.last_trade if not r.claims else next((c.payload for c in reversed(r.claims)
+                                                       if c.type in ("level", "change", "multiple")), r.ctx.last_trade)
+    if base is None:
+        return
+    for m in PART_OF.finditer(r.masked):
+        partner = r.codes(m.start("b"), m.end("b"))
+        found = amounts(r.text, m.start("amt"), m.end("amt"))
+        if not partner or not found or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        a = found[0]
+        fields = {"country": list(base.country), "partner": partner, "flow": base.flow, "value": a.value,
+                  "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit, "year": base.year,
+                  "reporter": list(base.reporter)}
+        r.add("level", m.start(), m.end(), fields)
+        r.take(a.start, a.end)
 
 
 # "ahead of Kyrgyzstan ($22.71bn), Uzbekistan ($13.78bn)": amounts listed after partners, of a rank or frame's country.

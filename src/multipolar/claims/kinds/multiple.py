@@ -9,11 +9,17 @@ from dataclasses import dataclass
 from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
 from ..reading.frames import base_fields, regions, resolve_frame_period
-from ..reading.numbers import MULTIPLE_RE, hedge_before, hedge_id, multiple_value
+from ..reading.numbers import MULTIPLE_RE, hedge_before, hedge_id, multiple_value, number_word
 from ..registry import register_kind
 
 _INNER_HEDGE = re.compile(r"\b(more than|over|nearly|almost|about|around|roughly|some|at least)\s+(?=[\d\w.]+\s+times)",
                           re.IGNORECASE)
+
+
+# "more than double the 2019 level", "twice its 2015 figure"
+LEVEL_OF = re.compile(r"\b(?P<word>double|twice|triple|treble|(?:\d+(?:\.\d+)?|two|three|four|five)\s+times|half)\s+(?:the|its|"
+                      r"their|⟨#*⟩)\s+(?P<base>(?:19|20)\d\d)\s+(?:level|figure|total|value|volume|amount)", re.IGNORECASE)
+_WORDS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "half": 0.5}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,6 +47,20 @@ class Multiple:
                 if "base_year" not in fields and fields.get("year") and not fields.get("partial"):
                     fields["base_year"] = fields["year"] - 1  # "tripled in 2022": during 2022, against 2021
                     fields["yoy"] = True
+                r.add("multiple", frame.start, m.end(), fields)
+                r.take(m.start(), m.end())
+            for m in LEVEL_OF.finditer(r.masked, *region):
+                if r.overlaps_used(m.start(), m.end()):
+                    continue
+                word = m.group("word").lower()
+                value = _WORDS.get(word) or number_word(word.split()[0])
+                fields = base_fields(r, frame)
+                fields.update({"value": value, "unit": "multiple", "hedge": hedge_before(r.text, m.start(), 25),
+                               "base_year": int(m.group("base"))})
+                resolve_frame_period(r, frame, fields, frame.start, region, change=False)
+                fields.pop("years", None)
+                if fields.get("year") == fields["base_year"]:
+                    fields.pop("year")
                 r.add("multiple", frame.start, m.end(), fields)
                 r.take(m.start(), m.end())
 

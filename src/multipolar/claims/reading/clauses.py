@@ -121,6 +121,12 @@ def window_of(r, pos: int) -> dict:
     for tm in times:
         if tm.kind == "range":
             return {"years": (tm.year, tm.year2)}
+    if re.search(r"\b(?:that|the\s+same)\s+(?:period|time|window|span)\b", region) and r.ctx.last_time is not None:
+        last = r.ctx.last_time  # "over that period": the period the previous sentence named
+        if last.kind == "range":
+            return {"years": (last.year, last.year2)}
+        if last.year:
+            return {"year": last.year}
     if m:
         word = (m.group("n") or m.group("n2") or m.group("n3") or "").lower()
         n = 10 if "decade" in m.group(0).lower() else (int(word) if word.isdigit() else _N.get(word))

@@ -49,6 +49,7 @@ CITIES = {**CAPITALS, "Shanghai": "CHN", "St Petersburg": "RUS", "St. Petersburg
 GROUPS: list[tuple[str, str]] = [
     (r"(?:all |the |all the )?(?:five|5) (?:former Soviet )?Central Asian? (?:states|countries|republics|nations)", "CA5"),
     (r"(?:the )?Central Asian? (?:states|countries|republics|nations|region)", "CA5"),
+    (r"(?:all |the |all the )?(?:five|5) (?:former Soviet )?(?:states|countries|republics|nations)", "CA5"),
     (r"(?:the )?(?:Central Asian five|C5|C5\+1)", "CA5"),
     (r"Central Asia", "CA5"),
     (r"Central Asian(?=\s+(?:exports|imports|trade|shipments|supplies|arms|recipients?|states?|countries))", "CA5"),

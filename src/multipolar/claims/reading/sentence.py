@@ -21,7 +21,7 @@ EL = rf"{E}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:the
 # Any character but a sentence stop or the start of another mention (keeps "X ... verb" patterns on the nearest X).
 GAP = r"(?:(?!⟨)(?:[^.;]|\.(?=\d)))"
 # Pronouns that stand for a country: possessive ("its trade") and subject ("It is now the main partner").
-_PRONOUN = re.compile(r"\b(?:its|Its|It|it|the country['’]s|the country)\b")
+_PRONOUN = re.compile(r"\b(?:its|Its|It|it|the country['’]s|the country|the region['’]s|the region)\b")
 
 
 @dataclass
@@ -36,6 +36,8 @@ class Context:
     summits: list[tuple[int, str]] = field(default_factory=list)
     summit_city: str | None = None
     pair: tuple[str, str] | None = None  # the last two countries a sentence named ("the two countries")
+    region: str | None = None            # the last group named ("the region")
+    last_trade: object = None            # the payload of the last trade figure read ("$41 billion of that")
 
 
 class Reading:
@@ -78,6 +80,9 @@ class Reading:
                 continue  # "it said", "make it": not a country standing in a claim
             before = [x for x in named if x.end <= m.start() and x.kind in ("country", "group")]
             code = before[0].code if before and word not in ("It", "it", "Its") else self.ctx.focus
+            if word.startswith("the region"):
+                groups = [x.code for x in before if x.kind == "group"]
+                code = groups[-1] if groups else self.ctx.region
             if word in ("it", "It") and before:
                 code = before[-1].code
             if code is None:
@@ -186,6 +191,12 @@ def update_context(r: Reading) -> None:
         ctx.org = orgs[-1]
     focus = [c.parsed.get("partner") for c in r.claims if c.type in ("share", "rank") and c.parsed.get("partner")]
     countries = [m for m in r.mentions if m.kind == "country" and not r.in_reporter(m) and not m.pronoun]
+    groups = [m.code for m in r.mentions if m.kind == "group" and not m.pronoun]
+    if groups:
+        ctx.region = groups[-1]
+    trade = [c for c in r.claims if c.type in ("level", "change", "multiple")]
+    if trade:
+        ctx.last_trade = trade[-1].payload
     named = list(dict.fromkeys(m.code for m in countries))
     if len(named) >= 2:
         ctx.pair = (named[0], named[1])
