@@ -23,6 +23,14 @@ LAGGED = re.compile(rf"(?P<a>{E})\s+(?:has\s+|have\s+)?(?:(?P<adv1>consistently|
                     rf"(?:lagged|lags|lagging|trailed|trails|trailing|fell\s+behind|falls\s+behind|was\s+behind|"
                     rf"is\s+behind|remained\s+behind|came\s+second)(?:\s+behind\s+(?P<b>{E}))?"
                     rf"(?:\s+(?P<adv2>consistently|far\s+behind|well\s+behind|every\s+year|throughout))?")
+_FLOWN = r"(?P<fl>trade(?:\s+turnover)?|turnover|exports|imports)"
+# "China's trade with Kazakhstan exceeded Russia's", "Kazakhstan's trade with China is larger than its trade with Russia"
+EXCEEDED = re.compile(rf"(?P<a>{E})\s+{_FLOWN}\s+(?:with|to|from)\s+(?P<whose>{E})\s+(?:has\s+)?(?P<v>exceeded|surpassed|"
+                      rf"outstripped|overtook|overtaken|topped|was\s+(?:larger|bigger|higher|greater)\s+than|is\s+(?:now\s+)?"
+                      rf"(?:larger|bigger|higher|greater)\s+than)\s+(?:that\s+of\s+)?(?P<b>{E})", re.IGNORECASE)
+LARGER = re.compile(rf"(?P<whose>{E})\s+{_FLOWN}\s+(?:with|to|from)\s+(?P<a>{E})\s+(?:is|was|are|were)\s+(?:now\s+|still\s+)?"
+                    rf"(?:far\s+|much\s+)?(?:larger|bigger|greater|higher)\s+than\s+(?:{E}|its|their|that)\s+(?:\w+\s+)?"
+                    rf"(?:with|to|from)\s+(?P<b>{E})", re.IGNORECASE)
 # "<A> trades more with <B> than with <C>", "<A>'s trade with <B> exceeds its trade with <C>".
 MORE_THAN = re.compile(rf"(?P<whose>{E})\s+(?:now\s+|still\s+)?(?P<verb>trades?|traded|does\s+more\s+trade|buys|bought|imports|"
                        rf"imported|sells|sold|exports|exported)\s+(?:more|far\s+more|much\s+more)\s+(?:goods\s+)?"
@@ -58,6 +66,22 @@ class Comparison:
                     "export" if verb.startswith(("sell", "sold", "export")) else "turnover"
                 fields = {"country": whose, "leader": a, "laggard": b, "relation": "ahead", "flow": flow,
                           "reporter": r.reporter_codes}
+                resolve_period(r, time_for(r, m.start()), fields, change=False)
+                r.add("comparison", m.start(), m.end(), fields)
+                r.take(m.start(), m.end())
+
+        for pattern in (EXCEEDED, LARGER):
+            for m in pattern.finditer(r.masked):
+                whose, a, b = (r.codes(m.start(k), m.end(k)) for k in ("whose", "a", "b"))
+                if not (whose and a and b) or r.overlaps_used(m.start(), m.end()) or set(a) & set(b):
+                    continue
+                word = m.group("fl").lower()
+                flow = "import" if word == "exports" and pattern is EXCEEDED else \
+                    "export" if word == "imports" and pattern is EXCEEDED else \
+                    {"exports": "export", "imports": "import"}.get(word, "turnover")
+                first = re.search(r"first\s+time|overtook|overtaken", r.text, re.IGNORECASE)
+                fields = {"country": whose, "leader": a, "laggard": b, "flow": flow,
+                          "relation": "overtook" if first else "ahead", "reporter": r.reporter_codes}
                 resolve_period(r, time_for(r, m.start()), fields, change=False)
                 r.add("comparison", m.start(), m.end(), fields)
                 r.take(m.start(), m.end())

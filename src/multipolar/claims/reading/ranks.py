@@ -34,6 +34,8 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"replaced|has\s+replaced|displaced|has\s+displaced|outstripped|overtakes|eclipsed|has\s+eclipsed|"
     rf"eclipsing)\s+(?P<c>{E})\s+(?:to\s+become|as)\s+(?:the\s+)?(?:(?P<whose>{E})\s+)?{RANKWORD}\s+{TARGET}"
     rf"(?:\s+(?:of|for)\s+(?:all\s+|both\s+|each\s+of\s+)?(?:the\s+)?(?P<whose2>{EL}))?",
+    rf"(?P<c>{E})\s+(?:has\s+)?(?:lost|ceded|surrendered|gave\s+up)\s+(?:its\s+|their\s+|the\s+|{E}\s+)?(?:position|place|"
+    rf"status|spot|title|role|rank)\s+as\s+(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}\s+to\s+(?P<b5>{E})",
     rf"(?:making|leaving|keeping|to\s+make)\s+(?P<b4>{E})\s+(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}",
     rf"{_SUBJ}\s+(?:ranks?|ranked|occupies|occupied|takes|took|holds|held|is\s+in|was\s+in|came|comes|stood|"
     rf"stands)\s+(?:in\s+)?(?:a\s+)?(?:confident\s+|clear\s+)?(?P<rk>first|second|third|fourth|fifth|1st|2nd|3rd|4th|"
@@ -54,6 +56,7 @@ WITH_AMOUNT = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+with\s+(?:(?:bilateral
 WITH_SHARE = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+(?:supplying|accounting\s+for|taking|buying|providing|with|"
                         r"making\s+up)\s+(?P<num>(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
                         r"\d+(?:\.\d+)?\s?(?:%|percent|per cent))")
+FOLLOWED = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+followed\s+by\s+(?P<next>{EL})")
 OVERTAKING = re.compile(rf"(?:\s+(?:in|by|since)\s+\d{{4}})?,?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
 # "..., behind China" / "after China and Russia": the partners ranked above.
 BEHIND = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:behind|after|trailing(?:\s+only)?)\s+(?:only\s+)?"
@@ -88,7 +91,7 @@ def read_ranks(r) -> None:
 
 def _rank(r, m) -> None:
     gd = m.groupdict()
-    key = next(k for k in ("b", "b2", "b3", "b4") if gd.get(k))
+    key = next(k for k in ("b", "b2", "b3", "b4", "b5") if gd.get(k))
     partner = r.codes(m.start(key), m.end(key))
     whose = []
     for k in ("whose", "whose2", "whose_x", "whose_m"):
@@ -138,6 +141,12 @@ def _rank(r, m) -> None:
                      "reporter": fields.get("reporter")}
             r.add("level", a.start, a.end, level)
             r.take(a.start, a.end)
+    followed = FOLLOWED.match(r.masked, end)
+    if followed and fields["value"] == 1:  # "..., followed by China and Kazakhstan": ranks 2, 3, ...
+        for i, nxt in enumerate(r.codes(followed.start("next"), followed.end("next")), start=2):
+            more = dict(fields, partner=[nxt], value=i)
+            r.add("rank", followed.start("next"), followed.end(), more)
+        r.take(followed.start(), followed.end())
     cont = CONTINUED.match(r.masked, end)
     if cont:
         gd2 = cont.groupdict()
