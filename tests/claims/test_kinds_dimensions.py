@@ -117,3 +117,10 @@ def test_gdp_and_population_of_a_group():
     result = check_text("Uzbekistan's population of 45 million is 1.4 times larger than in 2000.", evidence=evidence)
     assert [(v.type, v.verdict) for v in result] == [("macro", "contradicted"), ("macro", "supported")]  # 35.6 mn
     assert result.claims[1].calls[0].python() == "multipolar.load('macro', country='UZB', year='2000-2022')"
+
+
+def test_voting_less_often_with_one_power_is_voting_more_often_with_the_other():
+    un = [{"country": c, "partner": p, "year": 2023, "session": 78, "source": "bsv_idealpoints", "value": v,
+           "n_votes": 80} for c in ("KAZ", "KGZ") for p, v in (("CHN", 0.75), ("RUS", 0.56))]
+    v = one("Kazakhstan and Kyrgyzstan voted with Russia less often than with China in 2023.", FakeEvidence(un=un))
+    assert v.claim.parsed["partner"] == ["CHN"] and v.claim.parsed["rival"] == ["RUS"] and v.verdict == "supported"

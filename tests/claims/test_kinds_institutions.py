@@ -78,3 +78,10 @@ def test_founders_roles_since_and_summits_that_took_place():
     assert verdicts("India was one of the founding members of the SCO.") == [("membership", "contradicted")]
     assert verdicts("Mongolia has been an SCO observer since 2004.") == [("membership", "supported")]
     assert verdicts("The SCO's 2022 summit took place in Samarkand.") == [("summit", "supported")]
+
+
+def test_counts_of_members_observers_and_partners():
+    found = check_text("The SCO has eight member states, one observer and one dialogue partner.", "2024-07-10",
+                       evidence=EVIDENCE)
+    assert [(v.claim.parsed["role"], v.verdict) for v in found] == \
+        [("member", "supported"), ("observer", "supported"), ("dialogue partner", "supported")]

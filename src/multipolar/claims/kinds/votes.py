@@ -38,9 +38,12 @@ AGREE = [re.compile(p, re.IGNORECASE) for p in (
 )]
 MORE_OFTEN = re.compile(
     rf"(?P<who>{EL})\s+(?:has\s+|have\s+)?(?:votes?|voted|sides?|sided|aligns?|aligned)\s+{_UN}(?:far\s+|much\s+)?"
-    rf"(?:more\s+often|more\s+frequently|more\s+closely|more)\s+with\s+(?P<a>{E})\s+than\s+(?:with\s+)?(?P<b>{E})"
+    rf"(?P<how>more\s+often|more\s+frequently|more\s+closely|more|less\s+often|less\s+frequently|less)\s+with\s+"
+    rf"(?P<a>{E})\s+than\s+(?:with\s+)?(?P<b>{E})"
     rf"|(?P<who2>{E})\s+(?:UN\s+|UNGA\s+)?votes?\s+(?:align|aligned|are\s+aligned|were\s+aligned)\s+more\s+"
-    rf"(?:closely\s+)?with\s+(?P<a2>{E})\s+than\s+(?:with\s+)?(?P<b2>{E})", re.IGNORECASE)
+    rf"(?:closely\s+)?with\s+(?P<a2>{E})\s+than\s+(?:with\s+)?(?P<b2>{E})"
+    rf"|(?P<who3>{EL})\s+(?:has\s+|have\s+)?(?:votes?|voted|sides?|sided)\s+with\s+(?P<a3>{E})\s+(?P<how3>more|less)\s+"
+    rf"(?:often|frequently|closely)\s+than\s+(?:with\s+)?(?P<b3>{E})", re.IGNORECASE)
 _VOTE = r"(?P<vote>voted\s+(?:in\s+favou?r(?:\s+of)?|for|against|no|yes)|abstained(?:\s+from\s+voting)?|did\s+not\s+" \
         r"vote|backed|supported|opposed|rejected)"
 _BODY = r"(?:(?:the\s+)?(?:UN|UNGA|United\s+Nations)\s+)?(?:General\s+Assembly\s+)?"
@@ -93,8 +96,12 @@ class Votes:
                                                         "half_unit": share.half_unit, "year": _year(r, m)})
                     r.take(m.start(), m.end())
         for m in MORE_OFTEN.finditer(r.masked):
-            keys = ("who", "a", "b") if m.group("who") else ("who2", "a2", "b2")
+            keys = ("who", "a", "b") if m.group("who") else ("who2", "a2", "b2") if m.group("who2") else \
+                ("who3", "a3", "b3")
             who, a, b = (r.codes(m.start(k), m.end(k)) for k in keys)
+            how = m.group("how") or m.group("how3") or ""
+            if how.lower().startswith("less"):
+                a, b = b, a  # "less often with Russia than with China": China ahead
             if who and a and b:
                 r.add("votes", m.start(), m.end(), {"relation": "more often", "country": who, "partner": a,
                                                     "rival": b, "year": _year(r, m)})

@@ -48,9 +48,9 @@ ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|beca
 OF_WHICH = re.compile(rf"(?P<n>\w+)\s+of\s+(?:which|whom|them|these)\s+(?:are|were)\s+(?:full\s+)?"
                       rf"(?:(?P<org>{E})\s+members|members\s+of\s+(?:the\s+)?(?P<org2>{E})|(?P<grp>{E}))")
 COUNTS = re.compile(rf"(?P<org>{E})\s+(?:now\s+|currently\s+)?(?:has|had|comprises|comprised|consists\s+of|"
-                    rf"counts|counted|includes|included)\s+(?P<list>(?:\w+\s+(?:full\s+)?(?:members?|member\s+states?|"
+                    rf"counts|counted|includes|included)\s+(?P<list>(?:\w+\s+(?:full\s+)?(?:member\s+states?|members?|"
                     rf"observer\s+states?|observers?|dialogue\s+partners?)(?:\s*,\s*|\s+and\s+|,\s+and\s+)?)+)")
-COUNT_PART = re.compile(r"(?P<n>\w+)\s+(?:full\s+)?(?P<role>members?|member\s+states?|observer\s+states?|"
+COUNT_PART = re.compile(r"(?P<n>\w+)\s+(?:full\s+)?(?P<role>member\s+states?|members?|observer\s+states?|"
                         r"observers?|dialogue\s+partners?)")
 INCLUDES = re.compile(rf"(?P<org>{E})\s+(?:also\s+)?(?:includes|included|counts|has)\s+(?P<who>{EL})\s+as\s+"
                       rf"(?P<role>observers?|members?|dialogue\s+partners?|observer\s+states)")
