@@ -196,6 +196,45 @@ def test_influence_sensitivity_by_hand(make_ctx):
     assert row["min_lead"] == pytest.approx(0.1 * 0.4 - 0.9 * 0.5)  # (t=0, u=1) is the widest gap
 
 
+def test_influence_score_fixed_set_and_carry_forward(make_ctx):
+    # Trade 2010-2012 only (China's share of turnover 20%, 21%, 22%; Russia and Germany the rest), UN votes
+    # 2010-2016 except 2013, ATOP years 2010-2016 (Kazakhstan-Russia: defense; China: no obligation = 0). No arms,
+    # no IGO data: never in the set.
+    def t(r, p, y, f, v):
+        return dict(reporter=r, partner=p, year=y, flow=f, source="national_kz", value_usd=v)
+
+    trade = [row for y, k in ((2010, 0), (2011, 2), (2012, 4)) for row in (
+        t("KAZ", "CHN", y, "export", 20.0 + k), t("KAZ", "CHN", y, "import", 20.0), t("KAZ", "RUS", y, "export", 40.0),
+        t("KAZ", "RUS", y, "import", 40.0 - k), t("KAZ", "DEU", y, "export", 40.0 - k),
+        t("KAZ", "DEU", y, "import", 40.0 + k),
+        t("KAZ", "WLD", y, "export", 100.0), t("KAZ", "WLD", y, "import", 100.0))]
+    un = [dict(country="KAZ", session=y - 1945, year=y, agree_chn=0.8, agree_rus=0.6, n_votes=70,
+               source="bsv_idealpoints") for y in range(2010, 2017) if y != 2013]
+    alliances = [dict(country_a="KAZ", country_b="RUS", year=y, source="atop", defense=True)
+                 for y in range(2010, 2017)]
+    ctx = make_ctx({"trade_flows": trade, "un_agreement": un, "alliances": alliances}, countries=COUNTRIES)
+    s = q(ctx, "influence_score", country="KAZ")
+    # One component set over the whole series, for both powers; arms and igo have no data: missing, never used
+    assert set(s.components) == {"trade,alliance,un"} and set(s.missing) == {"arms,igo"}
+    # trade is carried 3 years (CARRY_YEARS) into 2013-2015; in 2016 it would be 4 years old: no score (no row),
+    # never a score without trade
+    assert sorted(s.year.unique()) == [2010, 2011, 2012, 2013, 2014, 2015]
+    chn = s[s.partner == "CHN"].set_index("year")
+    assert chn.loc[2012, "carried"] == "" and chn.loc[2012, "quality"] == ""
+    assert chn.loc[2013, "carried"] == "trade=2012,un=2012"  # 2013 has no UN session: 2012's carried too
+    assert chn.loc[2013, "quality"] == "carried_forward:trade=2012; carried_forward:un=2012"
+    assert chn.loc[2015, "quality"] == "carried_forward:trade=2012"
+    # China: dependence = trade; bandwidth = mean(alliance 0, un 0.8) = 0.4 -> 0.4 x 0.20, 0.21, 0.22, then 2012's
+    # 0.22 carried
+    assert list(chn["value"]) == pytest.approx([0.08, 0.084, 0.088, 0.088, 0.088, 0.088])
+    assert (s["value"] > 0).all()
+    # a shorter carry: trade at most 1 year old, so 2014-2015 drop out
+    short = q(ctx, "influence_score", country="KAZ", carry="trade=1")
+    assert sorted(short.year.unique()) == [2010, 2011, 2012, 2013]
+    with pytest.raises(UsageError, match="carry"):
+        q(ctx, "influence_score", carry="trade=-1")
+
+
 def _cross(ctx, countries):
     return _crossover(ctx, countries, None, "trade")
 

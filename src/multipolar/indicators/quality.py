@@ -32,8 +32,8 @@ SEP = "; "
 # The vocabulary: name -> readable text ({detail} filled from the flag). Flags are written in alphabetical order.
 FLAGS = {
     "estimate": "an estimate (e.g. by the IMF for a state that did not report), not a figure the reporter published",
-    "imputed": "imputed: the reporter's partner values this year are last year's multiplied by one common factor "
-               "(the same partner distribution carried over, not observed)",
+    "imputed": "the reporter's partner values this year are last year's times one common factor: the partner "
+               "distribution is carried over (imputed), not observed",
     "partial_year": "covers {detail} of the year only: a partial period, not comparable with full years",
     "preliminary": "preliminary figure, published as such and open to revision",
     "coverage": "the partner countries listed add up to {detail} of the total: shares are shares of the total, "
