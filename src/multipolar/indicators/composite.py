@@ -143,33 +143,39 @@ def wide(ctx, un_source="bsv_idealpoints", finance_cap=0.05, trade_source="recon
         comps = _components(ctx, un_source, finance_cap, trade_source)
         if not comps:
             ctx.table("trade_flows", "influence_score")  # raises: no input at all
-        pairs = ibis.union(*[t.select("country", "partner") for t in comps.values()], distinct=True)
-        years = ibis.union(*[t.select("year") for t in comps.values()], distinct=True)
-        t = pairs.cross_join(years)
+        # Every component in one long table, so one range join finds each one's latest value at most carry[c]
+        # years old for every pair-year (one query, not one per component: Ibis compile time grows fast with the
+        # size of an expression).
+        long = ibis.union(*[t.select(c_name=ibis.literal(name), c_country=t.country, c_partner=t.partner,
+                                     c_year=t.year.cast("int32"), c_x=t.x.cast("float64"), c_q=t.q.cast("string"))
+                            for name, t in comps.items()], distinct=False)
+        pairs = long.select(country=long.c_country, partner=long.c_partner).distinct()
+        years = long.select(year=long.c_year).distinct()
+        grid = pairs.cross_join(years)
         countries = ctx.countries()
         if countries:
-            t = t.filter(t.country.isin(countries))
-        for name, comp in comps.items():
-            c = comp.select(c_country=comp.country, c_partner=comp.partner, c_year=comp.year, c_x=comp.x,
-                            c_q=comp.q)
-            g = t.select(g_country=t.country, g_partner=t.partner, g_year=t.year)
-            # The latest value at most carry[name] years old (a range join; the pair-years are few).
-            j = g.inner_join(c, [g.g_country == c.c_country, g.g_partner == c.c_partner, c.c_year <= g.g_year,
-                                 c.c_year >= g.g_year - carry[name]])
-            w = ibis.window(group_by=[j.g_country, j.g_partner, j.g_year], order_by=ibis.desc(j.c_year))
-            j = j.mutate(n=ibis.row_number().over(w))
-            last = j.filter(j.n == 0).select(l_country=j.g_country, l_partner=j.g_partner, l_year=j.g_year,
-                                             **{f"x_{name}": j.c_x, f"y_{name}": j.c_year.cast("int32"),
-                                                f"q_{name}": j.c_q})
-            if ctx.materialize:
-                last = ctx._materialize(last)
-            t = t.left_join(last, [t.country == last.l_country, t.partner == last.l_partner, t.year == last.l_year])
-            t = t.drop("l_country", "l_partner", "l_year")
-            # Observed for the country with both powers in some year (the target's fixed component set).
-            seen = c.group_by(h_country=c.c_country).aggregate(
-                h=((c.c_partner == POWERS[0]).cast("int32").max() + (c.c_partner == POWERS[1]).cast("int32").max()))
-            t = t.left_join(seen, t.country == seen.h_country).drop("h_country")
-            t = t.mutate(**{f"has_{name}": t.h.fill_null(0) >= 2}).drop("h")
+            grid = grid.filter(grid.country.isin(countries))
+        limit = ibis.cases(*[(long.c_name == name, carry[name]) for name in comps], else_=0)
+        long = long.mutate(c_limit=limit)
+        j = grid.inner_join(long, [grid.country == long.c_country, grid.partner == long.c_partner,
+                                   long.c_year <= grid.year, long.c_year >= grid.year - long.c_limit])
+        w = ibis.window(group_by=[j.c_name, j.country, j.partner, j.year], order_by=ibis.desc(j.c_year))
+        j = j.mutate(n=ibis.row_number().over(w))
+        j = j.filter(j.n == 0)
+        cols = {}
+        for name in comps:
+            hit = j.c_name == name
+            cols[f"x_{name}"] = ibis.ifelse(hit, j.c_x, None).max()
+            cols[f"y_{name}"] = ibis.ifelse(hit, j.c_year, None).max()
+            cols[f"q_{name}"] = ibis.ifelse(hit, j.c_q, None).max()
+        t = j.group_by("country", "partner", "year").aggregate(**cols)
+        # The target's fixed set: components observed for it with both powers in some year.
+        powers = long.group_by(h_country=long.c_country).aggregate(**{
+            f"has_{name}": (ibis.ifelse((long.c_name == name) & (long.c_partner == POWERS[0]), 1, 0).max()
+                            + ibis.ifelse((long.c_name == name) & (long.c_partner == POWERS[1]), 1, 0).max()) >= 2
+            for name in comps})
+        t = t.left_join(powers, t.country == powers.h_country).drop("h_country")
+        t = t.mutate(**{f"has_{name}": t[f"has_{name}"].fill_null(False) for name in comps})
         for name in COMPONENTS:
             if name not in comps:
                 t = t.mutate(**{f"x_{name}": ibis.null("float64"), f"y_{name}": ibis.null("int32"),

@@ -141,68 +141,68 @@ def _runs_start(years: list[int], sides: dict[int, int], wanted) -> int | None:
     return start
 
 
-def _flag_years(frame: pd.DataFrame) -> str:
+def _flag_years(rows: list[dict]) -> str:
     """'estimate in 2000-2020; imputed in 2001-2015': each flag's years among the rows (either power)."""
     by_flag: dict[str, set[int]] = {}
-    for year, a, b in zip(frame["year"], frame["c_quality"], frame["r_quality"]):
-        for flag in Q.split(Q.combine(a, b)):
+    for r in rows:
+        for flag in Q.split(Q.combine(r["c_quality"], r["r_quality"])):
             by_flag.setdefault(flag.split(":")[0] if flag.startswith("carried_forward") else flag, set()).add(
-                int(year))
+                r["year"])
     return "; ".join(f"{flag} in {_year_ranges(sorted(ys))}" for flag, ys in sorted(by_flag.items()))
 
 
 def summarise(pairs: pd.DataFrame) -> list[dict]:
     """Crossover rows (dicts) from the compared pairs of every measure: one per (ind, country, source)."""
-    out = []
     if pairs.empty:
-        return out
+        return []
     # One measure per (ind, country, source): the most preferred flow compared there.
     best = pairs.groupby(["ind", "country", "source"])["pref"].transform("min")
-    pairs = pairs[pairs["pref"] == best]
-    # Each year's side by the rule, for the spread check across sources.
-    sides = [leads.side(c, r, leads.rule_for(i, s)) for c, r, i, s in
-             zip(pairs["china"], pairs["russia"], pairs["ind"], pairs["source"])]
-    pairs = pairs.assign(side=sides)
-    full = pairs[pairs["months"].fillna(12) >= 12]
-    spread = {k: dict(zip(g["source"], g["side"])) for k, g in full.groupby(["country", "measure", "year"])}
-    for (ind, country, source), group in pairs.groupby(["ind", "country", "source"], sort=True):
-        out.append(_summary(ind, country, source, group.sort_values("year"), spread))
-    return out
+    pairs = pairs[pairs["pref"] == best].sort_values(["ind", "country", "source", "year"], kind="stable")
+    records = pairs.to_dict("records")
+    groups: dict[tuple, list[dict]] = {}
+    spread: dict[tuple, dict[str, int]] = {}
+    for r in records:
+        r["year"] = int(r["year"])
+        r["months"] = 12 if pd.isna(r["months"]) else int(r["months"])
+        r["side"] = leads.side(r["china"], r["russia"], leads.rule_for(r["ind"], r["source"]))
+        groups.setdefault((r["ind"], r["country"], r["source"]), []).append(r)
+        if r["months"] >= 12:  # each full year's side per source, for the spread check across sources
+            spread.setdefault((r["country"], r["measure"], r["year"]), {})[r["source"]] = r["side"]
+    return [_summary(ind, country, source, rows, spread) for (ind, country, source), rows in sorted(groups.items())]
 
 
-def _summary(ind: str, country: str, source: str, group: pd.DataFrame, spread: dict) -> dict:
+def _summary(ind: str, country: str, source: str, rows: list[dict], spread: dict) -> dict:
     rule = leads.rule_for(ind, source)
-    measure = group["measure"].iloc[0]
+    measure = rows[0]["measure"]
     notes, flags = [], set()
     if measure.startswith("trade_share:") and not measure.endswith("turnover"):
         notes.append(f"compares shares of {measure.split(':')[1]}s: this source view has no turnover")
-    partial = group[group["months"].fillna(12) < 12]
-    group = group[group["months"].fillna(12) >= 12]
-    partial_note = ""
-    if not partial.empty:
-        partial_note = "; ".join(f"{int(y)} covers {int(m)} month{'s' if int(m) != 1 else ''} only: not compared as "
-                                 f"a year" for y, m in zip(partial["year"], partial["months"]))
+    partial = [r for r in rows if r["months"] < 12]
+    rows = [r for r in rows if r["months"] >= 12]
+    partial_note = "; ".join(f"{r['year']} covers {r['months']} month{'s' if r['months'] != 1 else ''} only: not "
+                             f"compared as a year" for r in partial)
     row = {"country": country, "source": source, "measure": measure}
-    if group.empty:
-        row.update(leader=leads.NO_CLEAR_LEAD, quality=Q.combine(*partial["c_quality"], *partial["r_quality"]),
+    if not rows:
+        row.update(leader=leads.NO_CLEAR_LEAD, quality=Q.combine(*[r["c_quality"] for r in partial],
+                                                                  *[r["r_quality"] for r in partial]),
                    note="; ".join(notes + [partial_note, "no full year compared"]))
         return row
     # One consistent view: the reconciled view's latest view only.
-    views = list(dict.fromkeys(group["view"]))
-    latest_view = group["view"].iloc[-1]
+    latest_view = rows[-1]["view"]
+    spans: dict[str, list[int]] = {}
+    for r in rows:
+        spans.setdefault(r["view"], []).append(r["year"])
     view_note = ""
-    if len(views) > 1:
+    if len(spans) > 1:
         flags.add("source_switch")
-        spans = []
-        for view, part in group.groupby("view", sort=False):
-            spans.append(f"{view} ({_year_ranges(sorted(int(y) for y in part['year']))})")
-        view_note = (f"the reconciled view switches source view ({'; '.join(spans)}): turning points are read "
-                     f"within {latest_view} only (the other years are in their own views' rows), so a switch of "
-                     f"view is never read as a change of leader")
-        group = group[group["view"] == latest_view]
-    years = [int(y) for y in group["year"]]
-    side = dict(zip(years, group["side"]))
-    lead = dict(zip(years, group["china"] - group["russia"]))
+        listed = "; ".join(f"{view} ({_year_ranges(years)})" for view, years in spans.items())
+        view_note = (f"the reconciled view switches source view ({listed}): turning points are read within "
+                     f"{latest_view} only (the other years are in their own views' rows), so a switch of view is "
+                     f"never read as a change of leader")
+        rows = [r for r in rows if r["view"] == latest_view]
+    years = [r["year"] for r in rows]
+    side = {r["year"]: r["side"] for r in rows}
+    lead = {r["year"]: r["china"] - r["russia"] for r in rows}
     first = next((y for y in years if side[y] == 1), None)
     latest = years[-1]
     held = None if first is None else all(side[y] == 1 for y in years if y > first)
@@ -216,6 +216,7 @@ def _summary(ind: str, country: str, source: str, group: pd.DataFrame, spread: d
     reading = leads.name_of(side[latest])
     others = {s: v for s, v in spread.get((country, measure, latest), {}).items() if s != source}
     against = sorted(s for s, v in others.items() if v == -side[latest] and v != 0)
+    notes_leader = ""
     if reading != leads.NO_CLEAR_LEAD and against:
         notes_leader = (f"latest year {latest}: this source shows {reading} ahead, but {', '.join(against)} "
                         f"{'shows' if len(against) == 1 else 'show'} {leads.name_of(-side[latest])} ahead: the lead "
@@ -224,8 +225,6 @@ def _summary(ind: str, country: str, source: str, group: pd.DataFrame, spread: d
     elif side[latest] == 0:
         notes_leader = (f"latest year {latest}: no clear lead ({rule.describe()}; gap "
                         f"{_gap(lead[latest], rule)})")
-    else:
-        notes_leader = ""
     if first is None:
         notes.append(f"China never clearly ahead in the years compared ({years[0]}-{latest})")
     elif first == years[0]:
@@ -245,13 +244,13 @@ def _summary(ind: str, country: str, source: str, group: pd.DataFrame, spread: d
     missing = [y for y in range(years[0], latest + 1) if y not in side]
     if missing:
         notes.append(f"no comparison for {_year_ranges(missing)} (a measure missing in the source)")
-    flag_years = _flag_years(group)
+    flag_years = _flag_years(rows)
     if flag_years:
         notes.append(f"flags: {flag_years}")
     # The reading's flags: those of the latest year and of the first year of the current run, and the switch.
-    rest = group[group["year"].isin({latest, leader_since})]
-    quality = Q.combine(flags, *rest["c_quality"], *rest["r_quality"])
-    last = group.iloc[-1]
+    rest = [r for r in rows if r["year"] in (latest, leader_since)]
+    quality = Q.combine(flags, *[r["c_quality"] for r in rest], *[r["r_quality"] for r in rest])
+    last = rows[-1]
     row.update(first_year=first, held=held, latest_year=latest, latest_lead=lead[latest], leader=reading,
                quality=quality, china_latest=float(last["china"]), russia_latest=float(last["russia"]),
                since_year=since, leader_since=leader_since, lead_change=lead_change, first_compared=years[0],
@@ -265,16 +264,29 @@ def _gap(lead: float, rule: leads.Rule) -> str:
     return f"{abs(lead):,.4g}"
 
 
-def _single(ctx: Context, rec: dict, countries: list[str]) -> dict:
-    """The row of a (country, source) where only one power has data: its latest value (and, for lending, the
-    amount named and the country's rank among the lender's recipients), no comparison."""
-    missing = "Russia" if rec["has_chn"] else "China"
-    present = "CHN" if rec["has_chn"] else "RUS"
+def _singles(ctx: Context, single: pd.DataFrame) -> list[dict]:
+    """The rows of the (country, source) groups where only one power has data: its latest value (and, for lending,
+    the amount named and the country's rank among the lender's recipients), no comparison. One query per
+    indicator."""
+    out = []
+    for name, groups in single.groupby("ind", sort=True):
+        ind = get(name)
+        present = sorted({"CHN" if has else "RUS" for has in groups["has_chn"]})
+        t = build(ind, ctx, validate(ind, ctx, country=sorted(set(groups["country"])), partner=present,
+                                     source=sorted(set(groups["source"]))))
+        frame = to_pandas(t).sort_values("year", kind="stable")
+        for rec in groups.to_dict("records"):
+            power = "CHN" if rec["has_chn"] else "RUS"
+            mine = frame[(frame["country"] == rec["country"]) & (frame["source"] == rec["source"])
+                         & (frame["partner"] == power)]
+            out.append(_single(rec, power, mine))
+    return out
+
+
+def _single(rec: dict, present: str, frame: pd.DataFrame) -> dict:
+    missing = "Russia" if present == "CHN" else "China"
     row = {"country": rec["country"], "source": rec["source"], "measure": rec["measure"],
            "latest_year": rec["latest_year"], "leader": leads.NO_CLEAR_LEAD, "quality": "no_comparison"}
-    ind = get(rec["ind"])
-    t = build(ind, ctx, validate(ind, ctx, country=[rec["country"]], partner=[present], source=[rec["source"]]))
-    frame = to_pandas(t).sort_values("year")
     note = f"no {missing} data in this source: no comparison possible"
     if not frame.empty:
         last = frame.iloc[-1]
@@ -336,8 +348,8 @@ def _crossover(ctx: Context, countries, region, dimensions) -> pd.DataFrame:
         rows.append({**rec, "dimension": dimension_of[rec.pop("ind", None) or _ind(rec["measure"])]})
     if not presence.empty:
         single = presence[presence["has_chn"] != presence["has_rus"]]
-        for rec in single.to_dict("records"):
-            rows.append({**_single(ctx, rec, chosen), "dimension": dimension_of[rec["ind"]]})
+        for rec in _singles(ctx, single):
+            rows.append({**rec, "dimension": dimension_of[_ind(rec["measure"])]})
     for (dim, name), exc in absent.items():
         for c in chosen:
             rows.append({"country": c, "dimension": dim, "source": "", "measure": name, "leader": leads.NO_CLEAR_LEAD,

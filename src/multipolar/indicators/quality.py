@@ -146,36 +146,39 @@ def expression(*, estimate=None, imputed=None, months=None, preliminary=None, co
     """An Ibis string expression: the quality value of each row from its flag columns (booleans, months, coverage
     fraction, years in a rolling window against its length; None: that flag does not apply), flags in alphabetical
     order."""
-    parts = []
+    parts, conditions = [], []
 
     def flag(condition, text):
         if condition is not None:
-            parts.append(ibis.ifelse(condition.fill_null(False), SEP + text, ""))
+            conditions.append(condition.fill_null(False))
+            parts.append(ibis.ifelse(conditions[-1], SEP + text, ""))
 
     # Alphabetical: coverage, estimate, implausible, imputed, partial_window, partial_year, preliminary,
     # source_switch.
     if coverage is not None:
         percent = (coverage * 100).round(0).cast("int64")
-        parts.append(ibis.ifelse(coverage.notnull() & (coverage < COVERAGE_MIN),
-                                 SEP + "coverage:" + percent.cast("string") + "%", ""))
+        conditions.append(coverage.notnull() & (coverage < COVERAGE_MIN))
+        parts.append(ibis.ifelse(conditions[-1], SEP + "coverage:" + percent.cast("string") + "%", ""))
     flag(estimate, "estimate")
     flag(implausible, "implausible")
     flag(imputed, "imputed")
     if window_years is not None:
-        parts.append(ibis.ifelse(window_years < window, SEP + "partial_window:" + window_years.cast("string") + "y",
-                                 ""))
+        conditions.append(window_years < window)
+        parts.append(ibis.ifelse(conditions[-1], SEP + "partial_window:" + window_years.cast("string") + "y", ""))
     if months is not None:
-        parts.append(ibis.ifelse(months.fill_null(12) < 12,
-                                 SEP + "partial_year:" + months.cast("int32").cast("string") + "m", ""))
+        conditions.append(months.fill_null(12) < 12)
+        parts.append(ibis.ifelse(conditions[-1], SEP + "partial_year:" + months.cast("int32").cast("string") + "m",
+                                 ""))
     flag(preliminary, "preliminary")
     flag(switch, "source_switch")
     if not parts:
         return ibis.literal("")
-    text = parts[0]
-    for part in parts[1:]:
-        text = text + part
-    # Every piece starts with the separator: drop the first one.
-    return ibis.ifelse(text.length() > 0, text.substr(len(SEP)), "")
+    text, flagged = parts[0], conditions[0]
+    for part, condition in zip(parts[1:], conditions[1:]):
+        text, flagged = text + part, flagged | condition
+    # Every piece starts with the separator: drop the first one. Most rows have no flag: the text is built only
+    # for those that have one.
+    return ibis.ifelse(flagged, text.substr(len(SEP)), "")
 
 
 def merged(*values):

@@ -76,8 +76,10 @@ def _base(ctx):
                     imputed=false, implausible=false, switch=false)
         # One projection casting to the view types (fewer Ibis nodes: a smaller, faster-compiling expression).
         t = tf.select(**{name: cols[name].cast(kind) for name, kind in VIEW_TYPES.items()})
-        copied = _imputed_years(t)
-        bad = _implausible_rows(t)
+        # The flagged keys are few (a few hundred) but need windows and joins over the whole table: computed once
+        # per context into small tables, so that the rows themselves stay inline (filters reach the Parquet scan).
+        copied = ctx.memo("trade_imputed", lambda: _imputed_years(t), cache=True)
+        bad = ctx.memo("trade_implausible", lambda: _implausible_rows(t), cache=True)
         j = t.left_join(copied, [t.country == copied.i_country, t.year == copied.i_year, t.flow == copied.i_flow,
                                  t.source == copied.i_source])
         j = j.left_join(bad, [j.country == bad.b_country, j.partner == bad.b_partner, j.year == bad.b_year,
@@ -226,20 +228,16 @@ def views(ctx):
     return ctx.memo("trade_views", lambda: _views(ctx))
 
 
-def coverage(ctx):
-    """Per (country, year, flow, source): the view's world total (total_value), the sum of the partner countries
-    it lists (listed_value) and coverage = listed_value / total_value."""
-    def build():
-        v = views(ctx)
-        cells = v.filter(~v.partner.isin(AGGREGATES), v.partner != v.country)
-        listed = cells.group_by("country", "year", "flow", "source").aggregate(listed_value=cells.value.sum())
-        t = v.filter(v.partner == "WLD")
-        j = t.left_join(listed, ["country", "year", "flow", "source"])
-        return j.select(t_country=j.country, t_year=j.year, t_flow=j.flow, t_source=j.source,
-                        total_value=j.value, listed_value=j.listed_value,
-                        coverage=ibis.ifelse(j.value > 0, j.listed_value / j.value, None))
-
-    return ctx.memo("trade_coverage", build)
+def coverage(v):
+    """Per (country, year, flow, source) of view table v: the view's world total (total_value), the sum of the
+    partner countries it lists (listed_value) and coverage = listed_value / total_value. (Built from the caller's
+    views table: a second views() call would count as a reuse and materialise every view of every country.)"""
+    cells = v.filter(~v.partner.isin(AGGREGATES), v.partner != v.country)
+    listed = cells.group_by("country", "year", "flow", "source").aggregate(listed_value=cells.value.sum())
+    t = v.filter(v.partner == "WLD")
+    j = t.left_join(listed, ["country", "year", "flow", "source"])
+    return j.select(t_country=j.country, t_year=j.year, t_flow=j.flow, t_source=j.source, total_value=j.value,
+                    listed_value=j.listed_value, coverage=ibis.ifelse(j.value > 0, j.listed_value / j.value, None))
 
 
 def shares(ctx):
@@ -251,7 +249,7 @@ def shares(ctx):
         j = v.filter(v.partner != "WLD").inner_join(v.filter(v.partner == "WLD"),
                                                     ["country", "year", "flow", "source"])
         j = j.filter(j.value_right > 0)
-        cov = coverage(ctx)
+        cov = coverage(v)
         j = j.left_join(cov, [j.country == cov.t_country, j.year == cov.t_year, j.flow == cov.t_flow,
                               j.source == cov.t_source])
         return j.select(country=j.country, partner=j.partner, year=j.year, flow=j.flow, source=j.source,
@@ -272,9 +270,9 @@ def row_quality(t, coverage=None, prefix=""):
 
 
 def _country_cells(ctx):
-    """Partner values that are countries (no world total, no EU, not the country itself)."""
+    """(partner values that are countries (no world total, no EU, not the country itself), their coverage table)."""
     v = views(ctx)
-    return v.filter(~v.partner.isin(AGGREGATES), v.partner != v.country, v.value.notnull())
+    return v.filter(~v.partner.isin(AGGREGATES), v.partner != v.country, v.value.notnull()), coverage(v)
 
 
 def trade_labels(ctx) -> list[str]:
@@ -346,10 +344,9 @@ def trade_share(ctx, q):
           columns=("country", "partner", "year", "flow", "source", "value", "n_partners", "partner_value",
                    "quality"))
 def partner_rank(ctx, q):
-    c = _country_cells(ctx)
+    c, cov = _country_cells(ctx)
     w = ibis.window(group_by=[c.country, c.year, c.flow, c.source], order_by=ibis.desc(c.value))
     everyone = ibis.window(group_by=[c.country, c.year, c.flow, c.source])
-    cov = coverage(ctx)
     j = c.left_join(cov, [c.country == cov.t_country, c.year == cov.t_year, c.flow == cov.t_flow,
                           c.source == cov.t_source])
     return j.select(j.country, j.partner, j.year, j.flow, j.source,
@@ -368,11 +365,10 @@ def partner_rank(ctx, q):
                    "quality"),
           sort=("country", "flow", "source", "year"))
 def top_partner(ctx, q):
-    c = _country_cells(ctx)
+    c, t = _country_cells(ctx)
     w = ibis.window(group_by=[c.country, c.year, c.flow, c.source], order_by=[ibis.desc(c.value), c.partner])
     top = c.mutate(n=ibis.row_number().over(w))
     top = top.filter(top.n == 0)
-    t = coverage(ctx)
     j = top.left_join(t, [top.country == t.t_country, top.year == t.t_year, top.flow == t.t_flow,
                           top.source == t.t_source])
     return j.select(j.country, j.year, j.flow, j.source, j.partner, value=j.value / j.total_value,
@@ -390,13 +386,12 @@ def top_partner(ctx, q):
           columns=("country", "year", "flow", "source", "value", "n_partners", "coverage", "is_estimate",
                    "quality"))
 def trade_hhi(ctx, q):
-    c = _country_cells(ctx)
+    c, t = _country_cells(ctx)
     c = c.filter(c.value > 0)
     w = ibis.window(group_by=[c.country, c.year, c.flow, c.source])
     s = c.mutate(s=c.value / c.value.sum().over(w))
     agg = s.group_by("country", "year", "flow", "source").aggregate(
         value=(s.s * s.s).sum(), n_partners=s.partner.count().cast("int32"), **_any(s))
-    t = coverage(ctx)
     j = agg.left_join(t, [agg.country == t.t_country, agg.year == t.t_year, agg.flow == t.t_flow,
                           agg.source == t.t_source])
     return j.select(j.country, j.year, j.flow, j.source, j.value, j.n_partners, coverage=j.coverage,
