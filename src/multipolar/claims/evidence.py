@@ -44,8 +44,6 @@ PRESS_GROUPS = {"Central Asia (5)": "CA5", "CA5": "CA5", "C5": "CA5"}
 PRESS_FLOWS = {"total": "turnover", "turnover": "turnover", "exports_a_to_b": "export", "export": "export",
                "imports_a_from_b": "import", "import": "import"}
 FLIP = {"export": "import", "import": "export", "turnover": "turnover"}
-# Sources publishing exports only: their "mirror" turnover is each side's reported exports (DOTS convention).
-EXPORTS_ONLY = ("imf_dots",)
 
 
 @dataclass
@@ -187,9 +185,7 @@ class Evidence:
             else:
                 src_label = source
             label = SOURCE_NAMES.get(raw, raw)
-            if kind == "mirror" and raw in EXPORTS_ONLY and flow == "turnover":
-                label = f"{label} (each side's reported exports)"
-            elif kind == "mirror":
+            if kind == "mirror":
                 who = name_of(reporter) if reporter and len(reporter) == 3 else reporter
                 label = f"{label}, {who}'s side (mirror)"
             s = Series(src_label, label, reporter, country, partner, flow, kind)

@@ -246,6 +246,8 @@ def findings(data: ReportData) -> list[str]:
                    f"compared (of {n}), latest year of each ({sources}); the lead moved toward China in {toward} "
                    f"of them over the last {TREND_YEARS} years.")
     asym = data.asymmetry
+    # (a year with one share only has no ratio: the junior-partner series runs each share to its latest year)
+    asym = asym[asym["value"].notna()] if not asym.empty else asym
     if not asym.empty:
         latest = asym.sort_values("year").groupby("source").tail(1)
         parts = [f"{v:.1f} times ({int(y)}, {s})" for s, y, v in zip(latest["source"], latest["year"],
