@@ -187,7 +187,7 @@ def _summary(ind: str, country: str, source: str, rows: list[dict], spread: dict
                                                                   *[r["r_quality"] for r in partial]),
                    note="; ".join(notes + [partial_note, "no full year compared"]))
         return row
-    # One consistent view: the reconciled view's latest view only.
+    # One consistent view: the reconciled view's latest view, over its unbroken run of years up to the latest.
     latest_view = rows[-1]["view"]
     spans: dict[str, list[int]] = {}
     for r in rows:
@@ -195,11 +195,14 @@ def _summary(ind: str, country: str, source: str, rows: list[dict], spread: dict
     view_note = ""
     if len(spans) > 1:
         flags.add("source_switch")
+        start = len(rows)
+        while start > 0 and rows[start - 1]["view"] == latest_view:
+            start -= 1
         listed = "; ".join(f"{view} ({_year_ranges(years)})" for view, years in spans.items())
         view_note = (f"the reconciled view switches source view ({listed}): turning points are read within "
-                     f"{latest_view} only (the other years are in their own views' rows), so a switch of view is "
-                     f"never read as a change of leader")
-        rows = [r for r in rows if r["view"] == latest_view]
+                     f"{latest_view} from {rows[start]['year']} only (the other years are in their own views' rows), "
+                     f"so a switch of view is never read as a change of leader")
+        rows = rows[start:]
     years = [r["year"] for r in rows]
     side = {r["year"]: r["side"] for r in rows}
     lead = {r["year"]: r["china"] - r["russia"] for r in rows}

@@ -72,7 +72,7 @@ def _base(ctx):
                     value=tf.value_usd, is_estimate=tf.is_estimate, months=tf.months, basis=tf.source,
                     valuation=tf.basis,
                     # The parsers write "preliminary ..." into the note of a figure published as preliminary.
-                    preliminary=tf.note.lower().contains("preliminary").fill_null(False),
+                    preliminary=tf.note.cast("string").lower().contains("preliminary").fill_null(False),
                     imputed=false, implausible=false, switch=false)
         # One projection casting to the view types (fewer Ibis nodes: a smaller, faster-compiling expression).
         t = tf.select(**{name: cols[name].cast(kind) for name, kind in VIEW_TYPES.items()})
