@@ -65,10 +65,12 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in [
           "month (null = a whole-year figure), product_code at code_level (CN8, HS6, HS4, or TOTAL for all goods), "
           "value in currency units as published (EUR, USD; not thousands), quantity in metric tonnes where the "
           "source gives one. Codes of different levels overlap (an HS4 row contains its CN8 codes): never sum "
-          "across code levels. chpl_tier: the Common High Priority Items List tier of the code's HS6 (null: not "
-          "on the list).",
+          "across code levels. sanctioned: the code is on the EU's export-sanction annexes for Russia (an HS6 or HS4 "
+          "code: it contains a code that is; TOTAL: false). chpl_tier: the Common High Priority Items List tier of "
+          "the code's HS6 (null: not on the list).",
           [("reporter", S), ("partner", S), ("flow", S), ("year", I16), ("month", pa.int8()), ("product_code", S),
-           ("code_level", S), ("value", F64), ("currency", S), ("quantity", F64), ("chpl_tier", S), ("source", S)],
+           ("code_level", S), ("value", F64), ("currency", S), ("quantity", F64), ("sanctioned", B),
+           ("chpl_tier", S), ("source", S)],
           key=("reporter", "partner", "flow", "year", "month", "product_code", "code_level", "source"),
           country_columns=("reporter", "partner"), nullable=("month", "quantity", "chpl_tier")),
     _spec("product_codes",

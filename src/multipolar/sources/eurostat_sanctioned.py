@@ -49,7 +49,7 @@ ORIGIN = Origin(
         "chpl_tier: the CHPL tier of a CN8 code's HS6 prefix when that HS6 is on the list (chpl/chpl_hs6.csv), "
         "else null; HS4 rows always null",
         "product_trade rows: flow export, year and month from the period, code_level CN8 (8 digits) or HS4 "
-        "(4 digits), value in EUR",
+        "(4 digits), value in EUR, sanctioned true (every code of the extract is an annex code or heading)",
         "product_codes: product_labels.csv (product_code, product_label) as published, code_level by code length; "
         "a code of the trade rows without a label is an error",
     ),
@@ -152,7 +152,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     trade = table_frame("product_trade", frame, flow="export", year=frame["period"].str[:4].astype("int16"),
                         month=frame["period"].str[5:7].astype("int8"),
                         code_level=frame["code_length"].map(LEVELS), value=frame["value_eur"], currency="EUR",
-                        quantity=np.nan, chpl_tier=hs6.map(tiers).astype(object).where(lambda s: s.notna(), None),
+                        quantity=np.nan, sanctioned=True, chpl_tier=hs6.map(tiers).astype(object).where(lambda s: s.notna(), None),
                         source=SOURCE)
     codes = table_frame("product_codes", labels, source=SOURCE)
     return {"product_trade": trade.reset_index(drop=True), "product_codes": codes.reset_index(drop=True)}

@@ -52,7 +52,7 @@ ORIGIN = Origin(
         "trade_flows (source eurostat_comext_monthly): the monthly rows summed per reporter, partner, calendar year "
         "and flow, months = number of months present",
         "product_trade (source eurostat_comext): the EU27 (EUU) monthly rows as published, product_code TOTAL at "
-        "code_level TOTAL (all goods), value in EUR: the totals that product-level figures are set against",
+        "code_level TOTAL (all goods, sanctioned false), value in EUR: the totals that product-level figures are set against",
     ),
     caveats=(
         "value_usd is null: values are in EUR and the project cites no EUR/USD rate table yet; convert with a cited "
@@ -237,5 +237,6 @@ def _product_totals(monthly: pd.DataFrame) -> pd.DataFrame:
     eu = monthly.loc[monthly["reporter"] == EU27]
     frame = table_frame("product_trade", eu, year=eu["period"].str[:4].astype("int16"),
                         month=eu["period"].str[5:7].astype("int8"), product_code="TOTAL", code_level="TOTAL",
-                        currency="EUR", quantity=np.nan, chpl_tier=None, source=SOURCE_ANNUAL)
+                        currency="EUR", quantity=np.nan, sanctioned=False, chpl_tier=None,
+                        source=SOURCE_ANNUAL)
     return frame.reset_index(drop=True)
