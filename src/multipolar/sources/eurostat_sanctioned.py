@@ -121,6 +121,21 @@ def read_rows(path: Path) -> pd.DataFrame:
     return out[["reporter", "partner", "period", "product_code", "code_length", "value_eur"]]
 
 
+# The EU export-sanction annex codes (CN8) of the extract's repository.
+ANNEX_FILE = "export_sanctions_codes.csv"
+
+
+def annex_codes(data_dir: Path) -> set[str]:
+    """The CN8 codes of the EU export-sanction annexes (export_sanctions_codes.csv: code, product)."""
+    path = ORIGIN.folder_path(data_dir) / ANNEX_FILE
+    if not path.exists():
+        raise DataError("the EU sanction-annex code list is missing", file=path)
+    raw = read_csv(path, ("code", "product"), strip=True, final_newline=False).astype(object)
+    fail_at(raw, failing(raw["code"], lambda c: bool(re.fullmatch(r"\d{8}", c))),
+            "code {value!r} is not a CN8 code (8 digits)", file=path, field="code")
+    return set(raw["code"])
+
+
 def read_labels(path: Path) -> pd.DataFrame:
     """product_labels.csv as product_code, code_level, label (codes 4 or 8 digits, labels non-empty)."""
     raw = read_csv(path, ("product_code", "product_label"), strip=True, final_newline=False).astype(object)
