@@ -175,3 +175,20 @@ def test_older_country_code_layout(folder, lists):
                             "country_code,country_name_abbreviation,iso_2digit_alpha,iso_3digit_alpha")
     (folder / "country_codes_V202401.csv").write_text(old, encoding="utf-8")
     assert len(baci.parse(folder, lists)["product_trade"]) == 8
+
+
+def test_aggregate_by_chapter_equals_the_scan_summed(folder, lists):
+    import ibis
+
+    con = ibis.duckdb.connect()
+    agg = baci.aggregate(folder, con).to_pandas()
+    rows = baci.scan(folder, con, lists).to_pandas()
+    expected = rows.assign(product_group=rows.product_code.str[:2]).groupby(
+        ["reporter", "partner", "year", "product_group"])["value"].sum()
+    got = agg.set_index(["reporter", "partner", "year", "product_group"])["value"]
+    assert got.sort_index().to_dict() == expected.sort_index().to_dict()
+    # chapter '01' keeps its leading zero; 2021 DEU -> RUS holds 1000 (ch. 84) and 20 (ch. 01) thousand USD
+    assert got[("DEU", "RUS", 2021, "01")] == 20_000.0 and got[("DEU", "RUS", 2021, "84")] == 1_000_000.0
+    assert set(agg.n_products) == {1} and set(agg.currency) == {"USD"}
+    with pytest.raises(DataError, match="2 \\(chapter\\)"):
+        baci.aggregate(folder, con, digits=3)

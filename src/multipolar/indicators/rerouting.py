@@ -79,24 +79,31 @@ def _level(q) -> str:
 
 
 def _rows(ctx, q, products: str):
-    """product_trade export rows of the query's exporters and product set, one level: exporter (label), partner,
-    year, month (0 = whole year), product_code, value, currency, source."""
+    """product_trade export rows of the query's exporters and product set at one level, summed over the exporters
+    per partner, product code and month: exporter (label), partner, year, month (0 = whole year), product_code,
+    currency, source, value. Memoised per context: every re-routing indicator starts here, so a batch of them
+    (report, summary, benchmark) reads product_trade once."""
     _choice("product set", products, PRODUCT_SETS)
     label, codes = exporters(q.get("exporters"))
-    t = ctx.table("product_trade", "re-routing indicators")
-    predicates = [t.flow == "export", t.reporter.isin(list(codes))]
-    if products == "total":
-        predicates.append(t.code_level == "TOTAL")
-    else:
-        predicates.append(t.code_level == _level(q))
+    level = "TOTAL" if products == "total" else _level(q)
+
+    def build():
+        t = ctx.table("product_trade", "re-routing indicators")
+        predicates = [t.flow == "export", t.reporter.isin(list(codes)), t.code_level == level]
         if products == "sanctioned":
             predicates.append(t.sanctioned)
         elif products == "chpl":
             predicates.append(t.chpl_tier.notnull())
-    t = t.filter(*predicates)
-    return t.select(exporter=ibis.literal(label), partner=t.partner, year=t.year.cast("int16"),
-                    month=t.month.fill_null(0).cast("int8"), product_code=t.product_code, value=t.value,
-                    currency=t.currency, source=t.source)
+        t = t.filter(*predicates)
+        t = t.select(partner=t.partner, year=t.year.cast("int16"), month=t.month.fill_null(0).cast("int8"),
+                     product_code=t.product_code, currency=t.currency, source=t.source, value=t.value)
+        sums = t.group_by("partner", "year", "month", "product_code", "currency", "source").aggregate(
+            value=t.value.sum())
+        return sums.select(exporter=ibis.literal(label), partner=sums.partner, year=sums.year, month=sums.month,
+                           product_code=sums.product_code, value=sums.value, currency=sums.currency,
+                           source=sums.source)
+
+    return ctx.memo(f"rerouting_rows:{label}:{products}:{level}", build)
 
 
 def _control(ctx, q):
