@@ -76,3 +76,15 @@ def test_help_names_every_option(capsys):
     assert code == 0
     for option in ("--partner", "--products", "--year", "--event-study", "--estimator", "--format"):
         assert option in out
+
+
+def test_python_facade_gives_the_cli_tables(pack):
+    import multipolar
+
+    result = multipolar.rerouting(partner="KGZ,RUS", products="chpl", pack=pack)
+    assert list(result.tables()) == ["growth", "leakage", "top_products", "roundabout"]
+    assert set(result.growth.partner) == {"KGZ", "RUS"} and (result.growth.products == "chpl").all()
+    from multipolar.errors import UsageError
+
+    with pytest.raises(UsageError, match="valid choices: chpl, sanctioned"):
+        multipolar.rerouting(products="everything", pack=pack)

@@ -188,7 +188,8 @@ def _raw(files: Folder, con):
         if getattr(con, "name", "") == "duckdb":
             raw = con.read_parquet([str(p) for p in files.parquet], hive_partitioning=True)
         else:
-            raw = con.read_parquet(str(files.path))
+            # Spark discovers the t=YYYY partitions itself; other files of the folder (country codes) are skipped.
+            raw = con.read_parquet(str(files.path), pathGlobFilter="*.parquet")
     else:
         paths = [str(p) for _, p in sorted(files.years.items())]
         raw = con.read_csv(paths if len(paths) > 1 else paths[0])
