@@ -24,10 +24,12 @@ def indicator(name: str, **filters):
 
 
 def check(text: str, date=None):
-    """Check the claims in a text against the data: a list of verdicts."""
+    """Check the claims in a text against the data: a list of verdicts. date: the article's date (YYYY-MM-DD or a
+    date, 1800-01-01 to 2100-12-31; multipolar.dates.parse_as_of raises a UsageError naming the range otherwise)."""
     from .claims import check_text
+    from .dates import parse_as_of
 
-    return check_text(text, date=date)
+    return check_text(text, date=parse_as_of(date) if date is not None else None)
 
 
 def report(out="report.html", **options):

@@ -109,7 +109,7 @@ def read_countries(path: Path) -> pd.DataFrame:
     column = next((c for c in ISO3_COLUMNS if c in header), None)
     if column is None:
         raise DataError(f"no ISO3 column (one of {list(ISO3_COLUMNS)}); found {list(header)}", file=path, row=1)
-    raw = read_csv(path, ("country_code", column), strip=True, final_newline=False).astype(object)
+    raw = read_csv(path, ("country_code", column), strip=True).astype(object)
     code = numbers(raw, "country_code", path, integer=True, low=0)
     iso3 = raw[column].astype(str).str.upper()
     known = iso3.map(is_iso3)
@@ -140,7 +140,7 @@ def _hs6(raw: pd.DataFrame, path: Path) -> pd.Series:
 
 def read_year(path: Path, year: int, codes: pd.DataFrame) -> pd.DataFrame:
     """One yearly file as exporter, importer (ISO3), year, product_code, value (USD), quantity (t)."""
-    raw = read_csv(path, COLUMNS, strip=True, final_newline=False)
+    raw = read_csv(path, COLUMNS, strip=True)
     t = numbers(raw, "t", path, integer=True)
     fail_at(raw, t != year, f"t {{value!r}} is not the file's year {year}", file=path, field="t")
     i = numbers(raw, "i", path, integer=True, low=0)
@@ -175,7 +175,7 @@ def parse(folder: str | Path, data_dir: Path | None = None) -> dict[str, pd.Data
                         source=SOURCE)
     out = {"product_trade": trade.reset_index(drop=True)}
     if files.products is not None:
-        raw = read_csv(files.products, ("code", "description"), strip=True, final_newline=False).astype(object)
+        raw = read_csv(files.products, ("code", "description"), strip=True).astype(object)
         product = _hs6(raw.rename(columns={"code": "k"}), files.products)
         out["product_codes"] = table_frame("product_codes", pd.DataFrame(
             {"product_code": product, "label": raw["description"]}), code_level="HS6", source=SOURCE)

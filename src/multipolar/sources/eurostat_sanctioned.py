@@ -83,7 +83,7 @@ log = logging.getLogger(__name__)
 
 def read_rows(path: Path) -> pd.DataFrame:
     """The tidy file as checked rows: reporter, partner (ISO3), period, product_code, code_length, value_eur."""
-    raw = read_csv(path, REQUIRED, strip=True, final_newline=False)
+    raw = read_csv(path, REQUIRED, strip=True)
     fail_at(raw, raw["flow"] != "EXPORT", "flow {value!r}: only EXPORT is expected", file=path, field="flow")
     fail_at(raw, raw["indicator"] != "VALUE_IN_EUROS",
             "wrong unit: indicator {value!r}, expected VALUE_IN_EUROS (value in euros)", file=path, field="indicator")
@@ -130,7 +130,7 @@ def annex_codes(data_dir: Path) -> set[str]:
     path = ORIGIN.folder_path(data_dir) / ANNEX_FILE
     if not path.exists():
         raise DataError("the EU sanction-annex code list is missing", file=path)
-    raw = read_csv(path, ("code", "product"), strip=True, final_newline=False).astype(object)
+    raw = read_csv(path, ("code", "product"), strip=True).astype(object)
     fail_at(raw, failing(raw["code"], lambda c: bool(re.fullmatch(r"\d{8}", c))),
             "code {value!r} is not a CN8 code (8 digits)", file=path, field="code")
     return set(raw["code"])
@@ -138,7 +138,7 @@ def annex_codes(data_dir: Path) -> set[str]:
 
 def read_labels(path: Path) -> pd.DataFrame:
     """product_labels.csv as product_code, code_level, label (codes 4 or 8 digits, labels non-empty)."""
-    raw = read_csv(path, ("product_code", "product_label"), strip=True, final_newline=False).astype(object)
+    raw = read_csv(path, ("product_code", "product_label"), strip=True).astype(object)
     fail_at(raw, failing(raw["product_code"], lambda c: bool(re.fullmatch(r"\d{4}|\d{8}", c))),
             "product_code {value!r} is neither 4 (HS4) nor 8 (CN8) digits (a lost leading zero?)", file=path,
             field="product_code")

@@ -160,7 +160,10 @@ def create_app(pack: str | Path | None = None, *, warm: bool = False) -> FastAPI
 
     @app.post("/api/check", tags=["claims"], summary="Check the claims in a text against the data")
     def check(request: CheckRequest = Body(...)):
-        return _json(service.check(request.text, request.date))
+        from ..dates import parse_as_of
+
+        day = parse_as_of(request.date) if request.date else None  # out of range: UsageError → 422, never a 500
+        return _json(service.check(request.text, day))
 
     @app.get("/api/pack", tags=["provenance"], summary="The pack's tables, coverage and sources")
     def pack_info():
