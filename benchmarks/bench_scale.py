@@ -277,6 +277,7 @@ def main() -> None:
     parser.add_argument("--results", type=Path, default=None, help="append a section to this Markdown file")
     parser.add_argument("--phase", choices=("all", "query"), default="all", help=argparse.SUPPRESS)
     parser.add_argument("--skip-write", action="store_true", help="skip writing the aggregate to Parquet")
+    parser.add_argument("--generate-only", action="store_true", help="write the data set, time nothing else")
     args = parser.parse_args()
     folder = args.dir / f"rows-{args.rows}"
     if args.phase == "query":
@@ -288,6 +289,8 @@ def main() -> None:
     size = sum(p.stat().st_size for p in folder.rglob("*.parquet"))
     print(f"data: {args.rows:,} rows, {size / 1e9:.2f} GB of Parquet in {folder}; generation "
           + ("reused" if generation != generation else f"{generation:.1f} s"))
+    if args.generate_only:
+        return
     command = [sys.executable, __file__, "--phase", "query", "--rows", str(args.rows), "--dir", str(args.dir),
                "--threads", str(args.threads), "--memory-limit", args.memory_limit]
     if args.data_dir:
