@@ -213,22 +213,45 @@ def aggregate(folder: str | Path, con, digits: int = 2):
     if digits not in (2, 4, 6):
         raise DataError(f"product group of {digits} digits: use 2 (chapter), 4 (heading) or 6")
     files = find(folder)
-    raw = _raw(files, con)
     codes = read_countries(files.countries)
     exporters = ibis.memtable(codes.rename(columns={"code": "i", "iso3": "reporter"}))
     importers = ibis.memtable(codes.rename(columns={"code": "j", "iso3": "partner"}))
-    # The group key as k rounded down to the group (integer arithmetic only: Ibis writes `//` as a floating-point
-    # division, which costs on every row); divided on the summed result.
-    k = raw.k.cast("int64")
     scale = 10 ** (6 - digits)
-    sums = raw.group_by(i=raw.i.cast("int64"), j=raw.j.cast("int64"), year=raw.t.cast("int16"),
-                        group=k - k % scale).aggregate(
-        value=raw.v.cast("float64").sum() * 1000.0, quantity=_quantity(raw).sum(), n_products=raw.count())
+    parts = []
+    for year, raw in _years(files, con):
+        # The group key as k rounded down to the group (integer arithmetic only: Ibis writes `//` as a
+        # floating-point division, which costs on every row); divided on the summed result.
+        k = raw.k.cast("int64")
+        sums = raw.group_by(i=raw.i.cast("int64"), j=raw.j.cast("int64"), group=k - k % scale).aggregate(
+            value=raw.v.cast("float64").sum() * 1000.0, quantity=_quantity(raw).sum(), n_products=raw.count())
+        parts.append(sums.mutate(year=ibis.literal(year, "int16")))
+    # One aggregation per year, then their union: a year's cells (~1.4 M in a real BACI year) fit a small hash
+    # table, where all years' together (~40 M) would not (measured: 3.4x faster on 25 M rows, DuckDB, 2 cores).
+    sums = ibis.union(*parts, distinct=False) if len(parts) > 1 else parts[0]
     j = sums.inner_join(exporters, "i").inner_join(importers, "j")
     group = (j.group // scale).cast("int64").cast("string").lpad(digits, "0")
     return j.select(reporter=j.reporter, partner=j.partner, year=j.year, product_group=group, value=j.value,
-                    quantity=j.quantity,
-                    n_products=j.n_products, currency=ibis.literal("USD"), source=ibis.literal(SOURCE))
+                    quantity=j.quantity, n_products=j.n_products, currency=ibis.literal("USD"),
+                    source=ibis.literal(SOURCE))
+
+
+def _years(files: Folder, con) -> list[tuple[int, object]]:
+    """(year, Ibis table of that year's rows) for each year of a BACI folder: one yearly CSV file, or the Parquet
+    files of one t=YYYY partition (a Parquet folder without partitions: one table holding every year)."""
+    if files.parquet:
+        by_year: dict[int, list[Path]] = {}
+        for path in files.parquet:
+            match = re.search(r"(?:^|/)t=(\d{4})(?:/|$)", path.relative_to(files.path).parent.as_posix())
+            if not match:
+                raw = _raw(files, con)
+                years = sorted(int(y) for y in raw.select("t").distinct().to_pyarrow().column(0).to_pylist())
+                return [(y, raw.filter(raw.t == y)) for y in years]
+            by_year.setdefault(int(match.group(1)), []).append(path)
+        if getattr(con, "name", "") == "duckdb":
+            return [(y, con.read_parquet([str(p) for p in paths])) for y, paths in sorted(by_year.items())]
+        return [(y, con.read_parquet(str(paths[0].parent), pathGlobFilter="*.parquet"))
+                for y, paths in sorted(by_year.items())]
+    return [(y, con.read_csv(str(path))) for y, path in sorted(files.years.items())]
 
 
 def scan(folder: str | Path, con, data_dir: Path | None = None):
