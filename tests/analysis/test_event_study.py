@@ -16,7 +16,7 @@ from multipolar.indicators.rerouting import NEIGHBOURS
 PLANTED = 0.7
 
 
-def synthetic(seed=1, n_products=80, effect=PLANTED, russia_effect=-1.0):
+def synthetic(seed=1, n_products=80, effect=PLANTED, russia_effect=-1.0, russia_control=0.0):
     """A rerouting_panel-shaped frame: products to two neighbours and Russia, 2021-01..2022-11, plus each partner's
     control series; product x partner levels and month shocks drawn at random, the effect planted after 2022-02."""
     rng = np.random.default_rng(seed)
@@ -31,6 +31,8 @@ def synthetic(seed=1, n_products=80, effect=PLANTED, russia_effect=-1.0):
             for ym in months:
                 post = ym >= (2022, 3)
                 planted = 0.0 if control or not post else (russia_effect if partner == "RUS" else effect)
+                if control and post and partner == "RUS":
+                    planted = russia_control  # Russia's own non-sanctioned exports shocked too
                 mean = np.exp(level + shock[ym] + planted)
                 rows.append({"exporter": "EUU", "partner": partner, "product_code": code, "year": ym[0],
                              "month": ym[1], "value": float(rng.poisson(mean)), "sanctioned": not control,
@@ -62,8 +64,25 @@ def test_planted_effect_is_recovered(panel, estimator):
     assert pooled.loc["neighbours", "estimate"] == pytest.approx(PLANTED, abs=0.1)
     assert pooled.loc["russia", "estimate"] == pytest.approx(-1.0, abs=0.1)
     assert pooled.loc["neighbours", "effect"] == pytest.approx(np.exp(pooled.loc["neighbours", "estimate"]) - 1)
-    assert es.spec["cluster"] == "product code" and es.spec["fixed_effects"] == ["product x partner", "month"]
+    # with Russia in the sample, one set of month effects per partner
+    assert es.spec["cluster"] == "product code"
+    assert es.spec["fixed_effects"] == ["product x partner", "partner x month"]
     assert "not on the sanction annexes" in es.spec["control"] and es.spec["control_limits"]
+
+
+def test_russias_own_shock_does_not_move_the_neighbours():
+    # Russia's non-sanctioned exports halve after the sanctions: with one set of month effects per partner the
+    # neighbours' estimate stays at the planted 0.7; common month effects would absorb part of Russia's fall.
+    panel = synthetic(seed=3, russia_control=-0.7)
+    alone = fit(panel, neighbours=("KGZ", "ARM")).pooled.set_index("group").loc["neighbours", "estimate"]
+    both = fit(panel, neighbours=("KGZ", "ARM"), with_russia=True).pooled.set_index("group")
+    assert alone == pytest.approx(PLANTED, abs=0.1)
+    assert both.loc["neighbours", "estimate"] == pytest.approx(PLANTED, abs=0.1)
+    common = fit(panel, neighbours=("KGZ", "ARM"), with_russia=True, month_effects="common")
+    assert common.spec["fixed_effects"] == ["product x partner", "month"]
+    assert common.pooled.set_index("group").loc["neighbours", "estimate"] > PLANTED + 0.1
+    with pytest.raises(UsageError, match="valid choices: common, partner"):
+        fit(panel, month_effects="weekly")
 
 
 def test_no_effect_gives_no_effect():
