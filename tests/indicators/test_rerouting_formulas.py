@@ -157,3 +157,20 @@ def test_invalid_choices_list_the_valid_ones(ctx):
         expression("rerouting_growth", ctx, country="KGZ")
     with pytest.raises(UsageError, match="chapter, product"):
         expression("rerouting_leakage", ctx, by="hs2")
+
+
+def test_growth_against_a_fixed_base_year(make_ctx):
+    # three years of the all-goods totals: 2021 full, 2022 full, 2023 Jan-Mar
+    rows = [*months("KGZ", 2021, "TOTAL", [10] * 12, source="eurostat_comext"),
+            *months("KGZ", 2022, "TOTAL", [20] * 12, source="eurostat_comext"),
+            *months("KGZ", 2023, "TOTAL", [30, 30, 30], source="eurostat_comext")]
+    ctx = make_ctx({"product_trade": rows})
+    g = q(ctx, "rerouting_growth", products="total", base_year=2021)
+    # 2022 against all of 2021; 2023 (Jan-Mar) against Jan-Mar 2021, flagged partial
+    assert one(g, year=2022)["value"] == pytest.approx(2.0) and one(g, year=2022)["base_year"] == 2021
+    row = one(g, year=2023)
+    assert row["value"] == pytest.approx(3.0) and row["base_value"] == 30.0 and row["quality"] == "partial_year:3m"
+    assert set(g.year) == {2022, 2023}
+    # the default compares each year with the one before
+    prev = one(q(ctx, "rerouting_growth", products="total", years=2023), year=2023)
+    assert prev["base_year"] == 2022 and prev["value"] == pytest.approx(1.5)

@@ -153,28 +153,36 @@ def _partial(months, month_data):
     return ibis.ifelse(month_data & (months < 12), "partial_year:" + months.cast("string") + "m", "")
 
 
-def same_months(series, rows, keys, from_month: int):
+def same_months(series, rows, keys, from_month: int, base_year: int | None = None):
     """Each year's sum over the months its source covers from `from_month` on, against the same months of the year
-    before (only where the year before covers every one of them). Columns: keys, base_year, year, months,
-    first_month, last_month, base_value, end_value (annual data: whole years, months = 12)."""
+    before (or of `base_year`, for every later year), only where that year covers every one of them. Columns: keys,
+    base_year, year, months, first_month, last_month, base_value, end_value (annual data: whole years, 12)."""
     cover = _cover(rows)
     end = cover.filter((cover.month >= from_month) | (cover.month == 0))
     earlier = cover.view()  # a self-join: Ibis needs a distinct view of the table
-    prior = earlier.select(source=earlier.source, p_year=earlier.year + 1, month=earlier.month, seen=ibis.literal(1))
+    if base_year is None:
+        prior = earlier.select(source=earlier.source, p_year=earlier.year + 1, month=earlier.month,
+                               b_year=earlier.year, seen=ibis.literal(1))
+    else:
+        base = earlier.filter(earlier.year == base_year)
+        later = end.filter(end.year > base_year).select("source", "year").distinct()
+        j = later.inner_join(base, "source")
+        prior = j.select(source=j.source, p_year=j.year, month=j.month, b_year=j.year_right, seen=ibis.literal(1))
     j = end.left_join(prior, [end.source == prior.source, end.year == prior.p_year, end.month == prior.month])
     per_year = j.group_by(source=j.source, year=j.year).aggregate(
-        n=j.month.count(), n_prior=j.seen.sum(), first_month=j.month.min(), last_month=j.month.max())
+        n=j.month.count(), n_prior=j.seen.sum(), first_month=j.month.min(), last_month=j.month.max(),
+        b_year=j.b_year.max())
     ok = per_year.filter(per_year.n == per_year.n_prior.fill_null(0))
-    months = end.inner_join(ok.select("source", "year"), ["source", "year"])
-    e = series.inner_join(months, ["source", "year", "month"])
+    months = end.inner_join(ok.select("source", "year", "b_year"), ["source", "year"])
+    e = series.inner_join(months.drop("b_year"), ["source", "year", "month"])
     e = e.group_by(*keys, "year").aggregate(end_value=e.value.sum())
-    base_months = months.select(months.source, year=months.year - 1, month=months.month, c_year=months.year)
+    base_months = months.select(months.source, year=months.b_year, month=months.month, c_year=months.year)
     b = series.inner_join(base_months, ["source", "year", "month"])
     b = b.group_by(*keys, year=b.c_year).aggregate(base_value=b.value.sum())
     j = e.inner_join(b, [*keys, "year"])
     j = j.inner_join(ok, ["source", "year"])
     annual = j.first_month == 0
-    return j.select(*keys, base_year=(j.year - 1).cast("int16"), year=j.year.cast("int16"),
+    return j.select(*keys, base_year=j.b_year.cast("int16"), year=j.year.cast("int16"),
                     months=ibis.ifelse(annual, 12, j.n).cast("int8"),
                     first_month=ibis.ifelse(annual, 1, j.first_month).cast("int8"),
                     last_month=ibis.ifelse(annual, 12, j.last_month).cast("int8"),
@@ -242,17 +250,20 @@ def rerouting_exports(ctx, q):
           unit="multiple (x)",
           definition=f"""end_value / base_value: the exporters' exports of a product set to the partner over the
           months of `year` that the source covers from `from_month` on (default 1: January), against the same months
-          of the year before (only where that year covers them all). months < 12 is a partial period
+          of the year before, or of `base_year` when given (e.g. 2021, before the invasion), only where that year
+          covers them all. months < 12 is a partial period
           (partial_year flag): e.g. the EU extract ends in November 2022, so 2022 is Jan-Nov 2022 vs Jan-Nov 2021.
           {_SETS_DOC}""",
           inputs=("product_trade",), sources=_SOURCES_DOC, labels=product_labels,
-          params=(*_COMMON, Param("from_month", 1, "first month compared in each year (1-12)", int)),
+          params=(*_COMMON, Param("from_month", 1, "first month compared in each year (1-12)", int),
+                  Param("base_year", None, "compare every later year with this one (default: the year before)",
+                        int)),
           columns=("exporter", "partner", "products", "code_level", "base_year", "year", "months", "first_month",
                    "last_month", "base_value", "end_value", "value", "pct", "currency", "quality", "source"),
           sort=("exporter", "partner", "source", "year"))
 def rerouting_growth(ctx, q):
     series, rows = partner_series(ctx, q)
-    c = same_months(series, rows, ["exporter", "partner", "currency", "source"], _from_month(q))
+    c = same_months(series, rows, ["exporter", "partner", "currency", "source"], _from_month(q), q.get("base_year"))
     c = c.filter(c.base_value > 0)
     multiple = c.end_value / c.base_value
     level = "TOTAL" if q.get("products") == "total" else _level(q)
