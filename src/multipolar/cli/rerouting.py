@@ -58,8 +58,8 @@ def rerouting(
     products: str = typer.Option("sanctioned", "--products", help="sanctioned (EU sanction-annex CN8 codes) | chpl "
                                                                   "(Common High Priority Items)."),
     year: int = typer.Option(None, "--year", help="Year compared with the one before (default: the latest)."),
-    event_study: bool = typer.Option(False, "--event-study", help="Also fit the event study (pyfixest; a minute "
-                                                                  "or more for the sanctioned codes)."),
+    event_study: bool = typer.Option(False, "--event-study", help="Also fit the event study (pyfixest; 15-60 s "
+                                                                  "for the sanctioned codes)."),
     estimator: str = typer.Option("ppml", "--estimator", help="Event study: ppml | ols (log values)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
     pack: Path = typer.Option(None, "--pack", help="Pack folder (default: the shipped pack or $MULTIPOLAR_PACK_DIR)."),
