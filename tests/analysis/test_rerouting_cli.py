@@ -88,3 +88,15 @@ def test_python_facade_gives_the_cli_tables(pack):
 
     with pytest.raises(UsageError, match="valid choices: chpl, sanctioned"):
         multipolar.rerouting(products="everything", pack=pack)
+
+
+def test_event_study_in_json(pack, capsys):
+    code, out, _ = cli(capsys, "rerouting", "--partner", "KGZ,ARM", "--products", "chpl", "--event-study",
+                       "--format", "json", "--pack", str(pack))
+    assert code == 0
+    es = json.loads(out)["event_study"]
+    assert es["spec"]["groups"] == {"neighbours": ["KGZ", "ARM"]} and es["spec"]["cluster"] == "product code"
+    assert "not on the sanction annexes" in es["spec"]["control"] and es["spec"]["control_limits"]
+    months = {c["period"] for c in es["coefficients"]}
+    assert {"2020-01", "2022-02", "2022-11"} <= months and len(months) == 35
+    assert es["pooled"][0]["group"] == "neighbours" and es["pooled"][0]["ci_low"] <= es["pooled"][0]["estimate"]

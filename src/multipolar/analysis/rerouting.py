@@ -32,6 +32,20 @@ class Rerouting:
     event_study: object | None = None   # analysis.EventStudy
     notes: list[str] = field(default_factory=list)
 
+    def to_dict(self) -> dict:
+        """JSON-ready (the CLI's --format json, the report's cache, the dashboard's API): what was asked, the
+        notes, every table as records, and the event study (or null)."""
+        import json
+
+        def records(frame):
+            return json.loads(frame.to_json(orient="records", date_format="iso"))
+
+        out = {"products": self.products, "year": self.year, "partners": self.partners,
+               "neighbours": self.neighbours, "notes": self.notes}
+        out.update({name: records(frame) for name, frame in self.tables().items() if not name.startswith("event")})
+        out["event_study"] = self.event_study.to_dict() if self.event_study is not None else None
+        return out
+
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables by name, in the order they are shown (the event study's two frames when it was fitted)."""
         out = {"growth": self.growth, "leakage": self.leakage, "top_products": self.top_products,

@@ -11,7 +11,7 @@ from rich.console import Console
 
 from ..errors import invalid_choice
 from . import app
-from .output import check_format, emit, records
+from .output import check_format, emit
 
 # Columns each table shows in the terminal (csv and json carry every column).
 TABLE_COLUMNS = {
@@ -82,11 +82,7 @@ def rerouting(
                      pack=pack, backend=backend)
     tables = result.tables()
     if fmt == "json":
-        out = {"products": result.products, "year": result.year, "partners": result.partners,
-               "neighbours": result.neighbours, "notes": result.notes}
-        out.update({name: records(frame) for name, frame in tables.items() if not name.startswith("event_study")})
-        out["event_study"] = result.event_study.to_dict() if result.event_study is not None else None
-        print(json.dumps(out, indent=1, ensure_ascii=False))
+        print(json.dumps(result.to_dict(), indent=1, ensure_ascii=False))
         return
     if fmt == "csv":
         frames = [frame.assign(table=name)[["table", *frame.columns]] for name, frame in tables.items()]
