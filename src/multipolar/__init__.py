@@ -23,13 +23,14 @@ def indicator(name: str, **filters):
     return compute(name, **filters)
 
 
-def check(text: str, date=None):
-    """Check the claims in a text against the data: a list of verdicts. date: the article's date (YYYY-MM-DD or a
-    date, 1800-01-01 to 2100-12-31; multipolar.dates.parse_as_of raises a UsageError naming the range otherwise)."""
+def check(text: str, date=None, *, pack=None):
+    """Check the claims in a text against the data: a CheckResult (iterate it for the verdicts; .to_dict() is the
+    JSON the CLI and the API give). date: the article's date (YYYY-MM-DD or a date, 1800-01-01 to 2100-12-31;
+    multipolar.dates.parse_as_of raises a UsageError naming the range otherwise)."""
     from .claims import check_text
     from .dates import parse_as_of
 
-    return check_text(text, date=parse_as_of(date) if date is not None else None)
+    return check_text(text, date=parse_as_of(date) if date is not None else None, pack=pack)
 
 
 def report(out="report.html", **options):
