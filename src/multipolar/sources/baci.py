@@ -24,7 +24,7 @@ from ..errors import DataError
 from . import chpl, eurostat_sanctioned
 from ._read import fail_at, failing, numbers, read_csv
 from ._tables import table_frame
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="baci",
@@ -56,6 +56,8 @@ ORIGIN = Origin(
         "goods too",
         "the HS revision (HS92 ... HS22) is in the file names; codes of different revisions are not converted",
     ),
+    # BACI reconciles the exporter's and the importer's declarations: an estimate, neither side's own figure.
+    identity=Identity("CEPII BACI", role="estimate", trust=60),
 )
 
 SOURCE = "baci"
