@@ -351,6 +351,10 @@ class PackEvidence(Records):
 
     # --- security, diplomacy, finance ----------------------------------------------------------------------------
 
+    def rerouting_growth(self, products: str) -> pd.DataFrame:
+        """The rerouting_growth indicator (EU exports of a product set per partner, same months a year earlier)."""
+        return self.indicator("rerouting_growth", products=products)
+
     def arms(self, country: str, window: int) -> pd.DataFrame:
         """arms_share rows of the country's suppliers (SIPRI TIV) over a window of years ending in each year."""
         return self.indicator("arms_share", country=country, window=window)
