@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from ..errors import UsageError
 from . import app
-from .output import check_format, emit, records
+from .output import check_format, column, emit, records
 
 # Columns of the crossover table in the terminal (the notes follow it as lines; csv/json carry every column).
 TABLE_COLUMNS = ("country", "dimension", "source", "first_year", "held", "latest_year", "latest_lead", "leader",
@@ -30,6 +29,10 @@ def _params(items: list[str] | None) -> dict[str, str]:
 
 
 def _notes(notes: list[str]) -> None:
+    if not notes:
+        return
+    from rich.console import Console
+
     err = Console(stderr=True)
     for note in notes[:MAX_NOTES]:
         err.print(f"[yellow]note:[/] {note}", highlight=False)
@@ -44,7 +47,7 @@ def _flag_notes(frame) -> list[str]:
     if "quality" not in frame.columns:
         return []
     seen: dict[str, str] = {}
-    for value in frame["quality"].dropna().unique():
+    for value in dict.fromkeys(v for v in column(frame, "quality") if v is not None):
         for flag in quality.split(value):
             key = quality.name(flag)
             seen.setdefault(key, flag)
@@ -92,8 +95,8 @@ def indicator(
         else:
             emit(table, fmt)
         return
-    frame = indicators.compute(name, country=country, partner=partner, years=years, source=source, flow=flow,
-                               pack=pack, backend=backend, **_params(param))
+    frame = indicators.compute_rows(name, country=country, partner=partner, years=years, source=source, flow=flow,
+                                    pack=pack, backend=backend, **_params(param))
     notes = list(frame.attrs.get("gaps", []))
     if fmt == "table" and len(frame) > limit > 0:
         notes.insert(0, f"showing the first {limit:,} of {len(frame):,} rows (narrow the filters, raise --limit, "
@@ -138,6 +141,8 @@ def crossover(
         emit(frame, fmt)
     else:
         # A terminal is narrow: the key columns as a table, each row's note below it.
+        from rich.console import Console
+
         emit(frame[list(TABLE_COLUMNS)], "table", title="China overtaking Russia: first year, by dimension and source")
         console = Console()
         for row in frame.itertuples(index=False):

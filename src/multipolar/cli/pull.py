@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import DataError, UsageError
 from ..store import pulled
@@ -43,6 +41,9 @@ def pull(
         raise invalid_choice("source", source, pulled.PULL_SOURCES)
     span = _years(years)
     codes = pulled.check_countries(countries.split(","))
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     # Transient: once done (or failed) the bar goes, leaving the summary or the one-line error.
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import app
 
@@ -38,6 +36,8 @@ def report(
     from ..report.build import FORMATS
     from ..report.data import check_lang, check_region
     from .output import check_format
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     check_region(region)
     check_lang(lang)

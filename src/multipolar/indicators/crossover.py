@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ibis
-import pandas as pd
-
 from ..countries import CENTRAL_ASIA, POWERS
 from ..errors import UsageError, invalid_choice
+from ..lazy import ibis
+from ..lazy import pandas as pd
+from ..lazy import pyarrow as pa
 from . import leads
 from . import quality as Q
-from .api import _year_ranges, build, context, get, to_pandas, validate
+from .api import _year_ranges, context, get, rows_table, to_pandas, validate
 from .registry import Context, MissingTableError
 
 # The measure compared on each dimension: (indicator, parameters, flows in order of preference or None).
@@ -52,9 +52,17 @@ COLUMNS = ("country", "dimension", "source", "measure", "first_year", "held", "l
 def sco_members(ctx: Context) -> list[str]:
     """SCO member states (any time, from the memberships table; the fallback list when the pack has none)."""
     if ctx.has("memberships"):
-        m = ctx.table("memberships")
-        m = m.filter(m.organization == "SCO", m.role == "member")
-        found = sorted(set(m.select("country").distinct().to_pyarrow().column(0).to_pylist()))
+        if ctx.folder is not None:  # the pack's own file: one small DuckDB read, no Ibis
+            from .api import _literal, _reader
+
+            file = Path(ctx.folder) / ctx.manifest["tables"]["memberships"]["file"]
+            found = sorted({r[0] for r in _reader().execute(
+                f"SELECT DISTINCT country FROM read_parquet({_literal(file)}) "
+                "WHERE organization = 'SCO' AND role = 'member'").fetchall()})
+        else:
+            m = ctx.table("memberships")
+            m = m.filter(m.organization == "SCO", m.role == "member")
+            found = sorted(set(m.select("country").distinct().to_pyarrow().column(0).to_pylist()))
         if found:
             return found
     return list(SCO_MEMBERS_FALLBACK)
@@ -94,7 +102,7 @@ def _rows(ctx: Context, name: str, params: dict, flows, countries: list[str]):
     """The targets' China and Russia rows of one measure, in the columns every measure shares (flow '' for a
     measure without flows; view = the source view a reconciled row comes from, else the source)."""
     ind = get(name)
-    t = build(ind, ctx, validate(ind, ctx, country=countries, partner=list(POWERS), **params))
+    t = rows_table(ind, ctx, validate(ind, ctx, country=countries, partner=list(POWERS), **params))
     if flows:
         t = t.filter(t.flow.isin(list(flows)))
         pref = ibis.cases(*[(t.flow == f, i) for i, f in enumerate(flows)], else_=len(flows))
@@ -275,8 +283,8 @@ def _singles(ctx: Context, single: pd.DataFrame) -> list[dict]:
     for name, groups in single.groupby("ind", sort=True):
         ind = get(name)
         present = sorted({"CHN" if has else "RUS" for has in groups["has_chn"]})
-        t = build(ind, ctx, validate(ind, ctx, country=sorted(set(groups["country"])), partner=present,
-                                     source=sorted(set(groups["source"]))))
+        t = rows_table(ind, ctx, validate(ind, ctx, country=sorted(set(groups["country"])), partner=present,
+                                          source=sorted(set(groups["source"]))))
         frame = to_pandas(t).sort_values("year", kind="stable")
         for rec in groups.to_dict("records"):
             power = "CHN" if rec["has_chn"] else "RUS"
@@ -322,17 +330,46 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
     (lead_change; > 0 = toward China), the source view read (view) and a note. Years where either measure is
     missing are not compared (never filled); partial years are never compared."""
     ctx = context(pack, backend)
-    with ctx.batch():  # every measure below shares the trade views, shares and other memoised tables
-        return _crossover(ctx, countries, region, dimensions)
-
-
-def _crossover(ctx: Context, countries, region, dimensions) -> pd.DataFrame:
     dims = [d.strip() for d in (dimensions.split(",") if isinstance(dimensions, str) else dimensions or [])]
     dims = [d for d in dims if d] or list(CROSSOVER_DIMENSIONS)
     for d in dims:
         if d not in MEASURES:
             raise invalid_choice("dimension", d, CROSSOVER_DIMENSIONS)
     chosen = targets(ctx, countries, region)
+    whole = _whole(ctx)
+    if whole is not None:
+        # A state's rows depend on that state's data only (the spread of the sources is read within the state,
+        # measure and year), so the rows of any choice of states and dimensions are the whole table's.
+        keep = whole["country"].isin(chosen) & whole["dimension"].isin(dims)
+        return whole[keep].reset_index(drop=True)
+    with ctx.batch():  # every measure below shares the trade views, shares and other memoised tables
+        return _crossover(ctx, chosen, dims)
+
+
+def _whole(ctx: Context) -> pd.DataFrame | None:
+    """The crossover of every pack state on every dimension, from the pack's indicator cache (computed and kept
+    there first when missing); None without a cache."""
+    store = ctx.store
+    if store is None:
+        return None
+    path = store.find("crossover")
+    if path is None:
+        def write(tmp):
+            import pyarrow.parquet as pq
+
+            with ctx.batch():
+                frame = _crossover(ctx, targets(ctx), list(CROSSOVER_DIMENSIONS))
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
+
+        path = store.put("crossover", write)
+        if path is None:
+            return None
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path).to_pandas()
+
+
+def _crossover(ctx: Context, chosen: list[str], dims: list[str]) -> pd.DataFrame:
     rows = []
     # Every measure's rows first, then one query for all of them (not one per measure).
     parts, absent = [], {}
@@ -360,6 +397,8 @@ def _crossover(ctx: Context, countries, region, dimensions) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for column in ("first_year", "latest_year", "since_year", "leader_since", "first_compared", "n_years"):
         frame[column] = frame[column].astype("Int64")
+    for column in ("latest_lead", "china_latest", "russia_latest", "lead_change"):
+        frame[column] = frame[column].astype("float64")  # (a choice of states with no value at all: NaN, not None)
     frame["held"] = frame["held"].astype("boolean")
     for column in ("quality", "note", "view", "source"):
         frame[column] = frame[column].fillna("").astype(str)

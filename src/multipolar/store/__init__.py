@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from pathlib import Path
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
-
 from .. import config
 from ..errors import DataError, UsageError, invalid_choice
-from ..schema import TABLES
-from .pack import MANIFEST, build_pack, read_manifest, rebuild_sources
-from .tables import read_metadata, read_table, validate
+from ..lazy import pandas as pd
+from ..lazy import pyarrow as pa
+from .manifest import MANIFEST, read_manifest
 
 # YEAR or FIRST-LAST, spaces allowed around the dash; nothing else ('2019-' is not 2019).
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$")
 
 __all__ = ["load", "load_arrow", "table_names", "verify", "connect", "build_pack", "rebuild_sources", "read_manifest",
            "parse_years"]
+# Names served by submodules that import pyarrow (and the sources): loaded when first used, so that reading the
+# manifest (every command does) costs no Arrow import.
+_LAZY = {"build_pack": "pack", "rebuild_sources": "pack", "read_metadata": "tables", "read_table": "tables",
+         "validate": "tables"}
+_SUBMODULES = ("pack", "tables", "pulled")
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def table_names(pack: str | Path | None = None) -> list[str]:
@@ -65,6 +75,11 @@ def load_arrow(name: str, *, pack: str | Path | None = None, country=None, partn
                source=None) -> pa.Table:
     """A pack table as Arrow, filtered. country matches any country column except a 'partner'-like one when
     partner is given (trade_flows: reporter; un_votes: country; arms: recipient)."""
+    import pyarrow.compute as pc
+
+    from ..schema import TABLES
+    from .tables import read_table
+
     manifest = read_manifest(pack)
     if name not in manifest["tables"]:
         raise invalid_choice("table", name, manifest["tables"])
@@ -111,7 +126,9 @@ def load(name: str, *, pack: str | Path | None = None, country=None, partner=Non
 def verify(pack: str | Path | None = None, *, complete: bool = True) -> list[str]:
     """Problems found in a pack: canonical tables missing from it (unless complete=False, for packs built from a
     few sources on purpose), missing files, checksum or schema mismatches, duplicate keys. Empty = sound."""
+    from ..schema import TABLES
     from ..sources.base import sha256
+    from .tables import read_metadata, read_table, validate
 
     folder = config.pack_dir(pack)
     problems: list[str] = []
