@@ -262,3 +262,38 @@ def test_sco_members_read_from_the_pack_file_equal_the_ibis_query(pack):
     through_ibis = sco_members(Context(con, manifest))
     assert through_ibis == sco_members(api.context(pack))
     assert {"KAZ", "KGZ", "TJK", "UZB", "IND", "PAK", "IRN", "CHN", "RUS"} <= set(through_ibis)
+
+
+def test_gap_notes_of_a_small_frame_equal_those_of_its_groups(pack, monkeypatch):
+    """Gap notes are collected from Arrow tables (`compute`), row by row in Python for small frames and by pandas'
+    groupby for large ones: the same notes."""
+    from multipolar.indicators import api
+
+    for name, filters in [("trade_value", dict(country="KAZ,KGZ", partner="CHN", years="1990-2023")),
+                          ("trade_share", dict(country="TJK", partner="RUS", source="imf_dots,national_kz")),
+                          ("un_agreement", dict(country="KAZ", partner="CHN", years="1992-2024"))]:
+        ind = api.get(name)
+        ctx = api.context()
+        q = api.validate(ind, ctx, **filters)
+        frame = api.compute(name, **filters)
+        small = api.gaps(frame, ind, q)
+        monkeypatch.setattr(api, "SMALL_FRAME", 0)  # every frame taken as large
+        large = api.gaps(frame, ind, q)
+        monkeypatch.undo()
+        import pyarrow as pa
+
+        arrow = api.gaps(pa.Table.from_pandas(frame, preserve_index=False), ind, q)
+        assert small == large == arrow and small, name
+
+
+def test_prune_keeps_the_newest_entries_of_a_prefix_and_the_one_just_written(tmp_path):
+    store = cache.Store(tmp_path / "s")
+    paths = []
+    for i in range(5):
+        path = store.put(f"out-x-year={i}", lambda tmp: tmp.write_text("x"))
+        os.utime(path, (1_000 + i, 1_000 + i))  # entry i written at second 1000 + i
+        paths.append(path)
+    other = store.put("out-y-year=1", lambda tmp: tmp.write_text("y"))
+    store.prune("out-x-", 3, keep=paths[0])
+    assert [p.exists() for p in paths] == [True, False, False, True, True]  # the 2 newest and the one kept
+    assert other.exists()  # another indicator's entries untouched

@@ -236,13 +236,14 @@ def gaps(frame, ind: Indicator, q: Query) -> list[str]:
     between a series' first and last year), per country and source; and requested sources with no rows at all.
     Never filled, only told."""
     notes = []
-    if frame.empty:
+    columns = frame.column_names if hasattr(frame, "column_names") else list(frame.columns)
+    if (frame.num_rows == 0) if hasattr(frame, "num_rows") else frame.empty:
         asked = ", ".join(filter(None, [",".join(q.country or []), ",".join(q.source or []),
                                         f"{q.years[0]}-{q.years[1]}" if q.years else ""]))
         return [f"no rows for {ind.name}" + (f" ({asked})" if asked else "")]
-    if "year" not in frame.columns or "source" not in frame.columns:
+    if "year" not in columns or "source" not in columns:
         return notes
-    keys = [k for k in ("country", "source", "flow") if k in frame.columns]
+    keys = [k for k in ("country", "source", "flow") if k in columns]
     years, pairs = _year_groups(frame, keys)
     for key in sorted(years):
         present = years[key]
@@ -255,15 +256,44 @@ def gaps(frame, ind: Indicator, q: Query) -> list[str]:
     sources = {source for source, _ in pairs}
     for s in q.source or []:
         for c in q.country or [None]:
-            found = (s, c) in pairs if c is not None and "country" in frame.columns else s in sources
+            found = (s, c) in pairs if c is not None and "country" in columns else s in sources
             if not found:
                 notes.append(f"{s}: no rows" + (f" for {c}" if c else "") + " with these filters")
     return notes
 
 
+# Rows up to which a frame's gap notes are collected row by row in Python (beyond: pandas' groupby).
+SMALL_FRAME = 20_000
+
+
+def _missing(value) -> bool:
+    """None, NaN or pandas' NA."""
+    return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
+
+
 def _year_groups(frame, keys: list[str]) -> tuple[dict[tuple, set[int]], set[tuple]]:
-    """({(country, source, flow) present: its years}, {(source, country or None)} of the rows), from a DataFrame
-    or `Rows`; rows with a missing key are in no group (as in pandas' groupby)."""
+    """({(country, source, flow) present: its years}, {(source, country or None)} of the rows), from an Arrow table,
+    a DataFrame or `Rows`; rows with a missing key are in no group (as in pandas' groupby)."""
+    if hasattr(frame, "num_rows"):  # Arrow: grouped by Arrow's own group_by
+        import pyarrow.compute as pc
+
+        valid = None
+        for k in keys:
+            ok = pc.is_valid(frame[k])
+            valid = ok if valid is None else pc.and_(valid, ok)
+        found = frame.select(keys + ["year"]).filter(valid).group_by(keys).aggregate([("year", "distinct")])
+        groups = {tuple(row[k] for k in keys): {int(y) for y in row["year_distinct"] if y is not None}
+                  for row in found.to_pylist()}
+        by = ["source", "country"] if "country" in frame.column_names else ["source"]
+        seen = frame.select(by).group_by(by).aggregate([]).to_pylist()
+        return groups, {(row["source"], row.get("country")) for row in seen}
+    if hasattr(frame, "groupby") and len(frame) <= SMALL_FRAME:  # its rows in Python: faster than a groupby
+        from .rows import Rows
+
+        columns = list(dict.fromkeys([*keys, "year", "source", *(["country"] if "country" in frame.columns else [])]))
+        values = [frame[c].tolist() for c in columns]
+        plain = [[None if _missing(v) else v for v in column] for column in values]
+        frame = Rows(tuple(columns), list(zip(*plain)))
     if hasattr(frame, "groupby"):
         groups = {}
         for key, group in frame.groupby(keys, sort=True):
@@ -334,10 +364,15 @@ def compute_rows(name: str, *, country=None, partner=None, years=None, source=No
     ind = get(name)
     ctx = context(pack, backend)
     q = validate(ind, ctx, country=country, partner=partner, years=years, source=source, flow=flow, **params)
+    import duckdb
+
     path = cached_output(ind, ctx, q)
-    if path is None:
+    try:
+        result = _reader().execute(output_query(path, ind, q, ordered=True)) if path is not None else None
+    except duckdb.IOException:  # the entry was removed meanwhile (an old variant pruned)
+        result = None
+    if result is None:
         return Rows.from_frame(_frame(ind, ctx, q))
-    result = _reader().execute(output_query(path, ind, q, ordered=True))
     columns = [d[0] for d in result.description]
     rows = Rows.from_duckdb(columns, [d[1] for d in result.description], result.fetchall())
     rows.attrs["indicator"] = name
@@ -348,17 +383,19 @@ def compute_rows(name: str, *, country=None, partner=None, years=None, source=No
 def _frame(ind: Indicator, ctx: Context, q: Query):
     """The frame of a validated query: from the indicator cache when it can answer, else computed."""
     path = cached_output(ind, ctx, q)
-    if path is not None:
-        frame = arrow_to_pandas(read_output(path, ind, q))
-    else:
+    table = read_output(path, ind, q, ordered=True) if path is not None else None
+    ordered = table is not None  # read in the frame's order
+    if table is None:
         with ctx.lock:
-            frame = to_pandas(build(ind, ctx, q))
+            table = build(ind, ctx, q).to_pyarrow()
+    notes = gaps(table, ind, q)
+    frame = arrow_to_pandas(table)
     sort = [c for c in ind.sort if c in frame.columns]
-    if sort and not frame.empty:
+    if sort and not frame.empty and not ordered:
         frame = frame.sort_values(sort, kind="stable")
     frame = frame.reset_index(drop=True)
     frame.attrs["indicator"] = ind.name
-    frame.attrs["gaps"] = gaps(frame, ind, q)
+    frame.attrs["gaps"] = notes
     return frame
 
 
@@ -370,18 +407,30 @@ def _frame(ind: Indicator, ctx: Context, q: Query):
 _READERS = threading.local()
 
 
-def _defaults(ind: Indicator, q: Query) -> bool:
-    return all(q.params.get(p.name) == p.default for p in ind.params)
+def output_name(ind: Indicator, q: Query) -> str | None:
+    """The indicator cache's entry for q's whole output: `out-<indicator>` for the default parameters,
+    `out-<indicator>-<param>=<value>,...` for other values of its integer, text and yes/no parameters (e.g. a
+    claim's trade_growth from 2021 to 2023); None for a query the whole output cannot answer (other parameters,
+    e.g. composite weights, or a filter the indicator's function reads: `Indicator.whole`)."""
+    if ind.whole is not None and not ind.whole(q):
+        return None
+    changed = {p.name: q.params.get(p.name) for p in ind.params if q.params.get(p.name) != p.default}
+    if not changed:
+        return f"out-{ind.name}"
+    if not all(isinstance(v, (int, str, bool)) and len(str(v)) <= 40 for v in changed.values()):
+        return None
+    return f"out-{ind.name}-" + ",".join(f"{k}={v}" for k, v in sorted(changed.items()))
 
 
 def cached_output(ind: Indicator, ctx: Context, q: Query) -> Path | None:
-    """The file of the indicator's whole output in the pack's indicator cache when q can be answered from it (the
-    indicator's default parameters, a query its function answers from the whole output: `Indicator.whole`),
-    computed and written first when missing; None otherwise (no cache, another backend, other parameters)."""
+    """The file of the indicator's whole output in the pack's indicator cache when q can be answered from it
+    (`output_name`), computed and written first when missing; None otherwise (no cache, another backend, other
+    parameters). At most cache.MAX_VARIANTS entries of other parameter values are kept per indicator (the oldest
+    go)."""
     store = ctx.store
-    if store is None or not _defaults(ind, q) or (ind.whole is not None and not ind.whole(q)):
+    name = output_name(ind, q) if store is not None else None
+    if name is None:
         return None
-    name = f"out-{ind.name}"
     found = store.find(name)
     if found is not None:
         return found
@@ -393,7 +442,10 @@ def cached_output(ind: Indicator, ctx: Context, q: Query) -> Path | None:
             ordered = whole.order_by("country") if "country" in whole.columns else whole
             cache.write_parquet(ctx.con, ordered, tmp, row_group_size=cache.ROW_GROUP)
 
-    return store.put(name, write)
+    path = store.put(name, write)
+    if path is not None and name != f"out-{ind.name}":
+        store.prune(f"out-{ind.name}-", cache.MAX_VARIANTS, keep=path)
+    return path
 
 
 def _reader():
@@ -404,6 +456,8 @@ def _reader():
 
         con = _READERS.con = duckdb.connect()
         con.execute("SET enable_progress_bar = false")
+        # Parquet footers read once per file (a claim check reads the same outputs dozens of times).
+        con.execute("SET parquet_metadata_cache = true")
     return con
 
 
@@ -441,7 +495,13 @@ def _literal(value) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def read_output(path: Path, ind: Indicator, q: Query):
-    """q's rows of an indicator's cached whole output, as an Arrow table with the computed frame's types."""
+def read_output(path: Path, ind: Indicator, q: Query, ordered: bool = False):
+    """q's rows of an indicator's cached whole output, as an Arrow table with the computed frame's types (None
+    when the file is gone)."""
+    import duckdb
+
     con = _reader()
-    return con.sql(output_query(path, ind, q)).to_arrow_table().cast(cache.stored_schema(path, con))
+    try:
+        return con.sql(output_query(path, ind, q, ordered)).to_arrow_table().cast(cache.stored_schema(path, con))
+    except duckdb.IOException:  # the entry was removed meanwhile (an old variant pruned): computed instead
+        return None

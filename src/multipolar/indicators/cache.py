@@ -46,6 +46,8 @@ PRUNE_DAYS = 7
 # Key of the Parquet metadata entry holding the Arrow schema Ibis gives a cached expression (DuckDB may store a
 # narrower type, e.g. int32 for an Ibis int64): read back with exactly the types of the expression it stands for.
 SCHEMA_KEY = "multipolar_arrow_schema"
+# Most entries kept per indicator for parameter values other than its defaults (the oldest are removed).
+MAX_VARIANTS = 64
 # Rows per Parquet row group of an output table: small enough that a filter on the leading sort column (country)
 # skips most of a large table.
 ROW_GROUP = 16_384
@@ -195,6 +197,17 @@ class Store:
     def get_or_put(self, name: str, write: Callable[[Path], None], suffix: str = ".parquet") -> Path | None:
         """The entry's file, written first by `write` when missing (see `put`)."""
         return self.find(name, suffix) or self.put(name, write, suffix)
+
+    def prune(self, prefix: str, most: int, keep: Path | None = None) -> None:
+        """Remove the oldest entries whose names start with `prefix` beyond the `most` newest (never `keep`)."""
+        try:
+            found = sorted((p for p in self.folder.glob(f"{_safe(prefix)}*.parquet") if p != keep),
+                           key=lambda p: p.stat().st_mtime, reverse=True)
+        except OSError:
+            return
+        for old in found[max(most - 1, 0):]:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
     def read_json(self, name: str):
         path = self.find(name, ".json")

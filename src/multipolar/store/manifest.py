@@ -29,3 +29,24 @@ def read_manifest(pack: str | Path | None = None) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise DataError(f"manifest is not valid JSON: {exc}", file=path) from exc
+
+
+def manifest_for_reading(pack: str | Path | None = None) -> dict:
+    """The manifest, parsed once per version of the file (its size and modification time) and shared: for the
+    store's own read-only use (a claim check reads tables dozens of times); never hand it out to be changed."""
+    path = config.pack_dir(pack) / MANIFEST
+    try:
+        stat = path.stat()
+    except OSError:
+        return read_manifest(pack)  # the missing file's own error
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    found = _SHARED.get(key)
+    if found is None:
+        found = read_manifest(pack)
+        _SHARED.clear()  # one version kept (threads may both read it: the same content)
+        _SHARED[key] = found
+    return found
+
+
+# {(path, mtime_ns, size): the parsed manifest}: one entry, replaced as a whole (safe for concurrent readers).
+_SHARED: dict = {}
