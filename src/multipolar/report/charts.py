@@ -251,8 +251,14 @@ def to_div(figure: dict, div_id: str) -> str:
             f'</div>\n<script>mpDraw("{div_id}", {to_json(figure)});</script>')
 
 
-def plotly_js() -> str:
-    """The plotly.js bundle shipped with the Python package, to inline (the report) or serve (the dashboard)."""
-    from plotly.offline import get_plotlyjs
+# The partial plotly.js bundle (scatter, bar, heatmap) vendored from the npm registry, with its licence; how it is
+# made: tools/plotly-bundle/README.md.
+PLOTLY_BUNDLE = "plotly-multipolar.min.js"
 
-    return get_plotlyjs()
+
+@functools.cache
+def plotly_js() -> str:
+    """The partial plotly.js bundle, to inline (the report) or serve (the dashboard)."""
+    from importlib import resources
+
+    return resources.files("multipolar.report").joinpath("assets", PLOTLY_BUNDLE).read_text(encoding="utf-8")
