@@ -13,7 +13,7 @@ const version = require('plotly.js/package.json').version;
 const assets = path.resolve(__dirname, '..', '..', 'src', 'multipolar', 'report', 'assets');
 const out = path.join(assets, 'plotly-multipolar.min.js');
 const banner = `/*! plotly.js v${version} partial bundle for multipolar (traces: scatter, bar, heatmap), built by ` +
-    `tools/plotly-bundle/build.js | Copyright 2012-2026, Plotly, Inc. | MIT License (plotly-LICENSE.txt) */`;
+    `tools/plotly-bundle/build.js | Copyright (c) 2016-2024 Plotly Technologies Inc. | MIT License (plotly-LICENSE.txt) */`;
 
 esbuild.build({
     entryPoints: [path.join(__dirname, 'index-multipolar.js')],
