@@ -36,7 +36,7 @@ def report(
     """
     from ..report import build_report
     from ..report.build import FORMATS
-    from ..report.data import check_lang, check_region
+    from ..report.gathering import check_lang, check_region
     from .output import check_format
 
     check_region(region)
