@@ -1,5 +1,7 @@
-"""The report built from the data pack: every section present, self-contained (no network), figures checked
-against the pack's raw rows, every source cited; the CLI's `report` command and its errors."""
+"""The report built from the data pack: every section present, self-contained (no network) and under 2 MB, key
+findings with figure, year and source, the who-leads grid with the year in every cell, every chart with its title
+and source line, long tables collapsible, figures checked against the pack's raw rows, every source cited; the
+CLI's `report` command and its errors."""
 
 from __future__ import annotations
 
@@ -51,9 +53,10 @@ def test_kazakhstan_trade_cell_matches_the_raw_rows(pack, report_html):
     row = re.search(r'<tr data-country="KAZ">(.*?)</tr>', report_html, re.S).group(1)
     trade_cell = re.findall(r"<td class=\"lead[^\"]*\".*?</td>", row, re.S)[0]
     assert f"China {china * 100:.1f}%" in trade_cell and f"Russia {russia * 100:.1f}%" in trade_cell
-    assert "(2023)" in trade_cell
-    leader = "China" if china > russia else "Russia"
-    assert re.search(rf'class="who">.*?{leader}', trade_cell, re.S)
+    assert 'data-year="2023"' in trade_cell
+    # The reading follows the one lead rule: a gap of 2 points or more on a share is a lead (indicators/leads.py).
+    leader = "no clear lead" if abs(china - russia) < 0.02 else "China" if china > russia else "Russia"
+    assert f'data-reading="{leader}"' in trade_cell
 
 
 def test_every_state_has_a_chart_and_a_headline_row(pack, report_html):
@@ -62,7 +65,8 @@ def test_every_state_has_a_chart_and_a_headline_row(pack, report_html):
     states = [c for c in members("SCO") if c not in ("CHN", "RUS")]
     for state in states:
         assert f'id="state-{state}"' in report_html
-        assert f'id="fig-state-{state}"' in report_html
+        for indicator in ("trade_share", "arms_share_5y", "un_agreement", "influence_score"):
+            assert f'id="fig-{state}-{indicator}"' in report_html
         assert f'<tr data-country="{state}">' in report_html
 
 
@@ -101,6 +105,50 @@ def test_the_report_says_who_leads_with_arrows(report_html):
     cells = re.findall(r'<td class="lead lead-(CHN|RUS)"', report_html)
     assert cells, "no cell names a leader"
     assert re.search(r'class="arrow trend-(china|russia|steady)"', report_html)
+
+
+def test_report_is_under_2_mb_with_a_partial_plotly_bundle(report_path, report_html):
+    assert report_path.stat().st_size <= 2_000_000
+    assert "partial bundle for multipolar" in report_html  # not the 4.8 MB full bundle
+
+
+def test_key_findings_open_the_report(report_html):
+    """5 to 8 sentences at the top, each with a figure, a year and a source."""
+    summary = re.search(r'<section id="summary".*?</section>', report_html, re.S).group(0)
+    assert report_html.index('<section id="summary"') < report_html.index('<section id="headline"')
+    sentences = re.findall(r'<span class="finding">(.*?)</span>', summary, re.S)
+    assert 5 <= len(sentences) <= 8, sentences
+    for sentence in sentences:
+        assert re.search(r"\d+(\.\d+)?(%| times|\b)", sentence) and re.search(r"\b(19|20)\d\d\b", sentence)
+        assert re.search(r"\(\d{4}, [^)]+\)|\([^)]*(IMF|SIPRI|AidData|checker|Statistics|view|index)", sentence) \
+            or "seed article" in sentence, sentence
+
+
+def test_every_grid_cell_has_its_year_and_reading(report_html):
+    grid = re.search(r'<table class="headline">.*?</table>', report_html, re.S).group(0)
+    cells = re.findall(r'<td class="lead lead-(\w+)"[^>]*data-reading="([^"]*)" data-year="([^"]*)">(.*?)</td>',
+                       grid, re.S)
+    assert cells
+    for css, reading, year, body in cells:
+        if reading:
+            assert reading in ("China", "Russia", "no clear lead") and year and year in body
+            assert (css == "unclear") == (reading == "no clear lead")
+
+
+def test_every_chart_has_a_title_and_a_source_line(report_html):
+    figures = re.findall(r'<figure class="chart"(.*?)</figure>', report_html, re.S)
+    assert len(figures) >= 8 * 4 + 2 + 1 + 5
+    for fig in figures:
+        assert re.search(r'<h4 class="chart-title">[^<]{10,}</h4>', fig), fig[:200]
+        assert re.search(r'<figcaption class="chart-source">Source: [^<]{5,}</figcaption>', fig), fig[:200]
+    kaz = re.search(r'<figure class="chart" data-chart="state" data-country="KAZ" data-indicator="trade_share".*?'
+                    r'</figure>', report_html, re.S).group(0)
+    assert "Bureau of National Statistics" in kaz  # the source's declared name, not its id
+
+
+def test_long_tables_are_collapsible(report_html):
+    for table in ("crossover-table", "claims-table", "pack-tables", "pack-sources"):
+        assert re.search(rf'<details class="long" id="{table}">\s*<summary>', report_html), table
 
 
 def test_cli_report_writes_the_central_asia_report(pack, tmp_path):

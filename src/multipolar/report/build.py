@@ -282,7 +282,7 @@ def asymmetry_figures(data: ReportData) -> tuple[list[str], list[dict]]:
                            "fig-asymmetry", kind="asymmetry", subtitle=sub, source=source,
                            title=f"Russia depends on China {float(best['value']):.1f} times as much as China on "
                                  f"Russia ({int(best['year'])})"),
-        charts.figure_html(charts.lines_figure(shares, years=years, yformat=".0%", ytitle="% of goods trade"),
+        charts.figure_html(charts.lines_figure(shares, years=years, yformat=".2~%", ytitle="% of goods trade"),
                            "fig-asymmetry-shares", kind="asymmetry", subtitle=sub, source=source,
                            title=f"China takes {fmt_pct(best['country_share'])} of Russia's goods trade, Russia "
                                  f"{fmt_pct(best['partner_share'])} of China's ({int(best['year'])})")]

@@ -36,11 +36,12 @@ SHARE_MEASURES = ("trade_share:turnover", "trade_share:import", "trade_share:exp
 # Measures on a 0-1 index scale (shown as 0.66, not as a percentage).
 INDEX_MEASURES = ("influence_score",)
 # The series drawn for each state, one chart each: indicator → (dimension, chart subject, flows in order of
-# preference or None, axis tick format, axis title with its unit).
+# preference or None, axis tick format (".2~%": whole percent where the ticks are whole, never two ticks
+# rounded to one label), axis title with its unit).
 STATE_SERIES = {
-    "trade_share": ("trade", "goods trade", ("turnover", "import", "export"), ".0%", "% of the state's goods trade"),
-    "arms_share_5y": ("security", "arms imports", None, ".0%", "% of its arms imports, 5-year sum"),
-    "un_agreement": ("diplomacy", "UN votes", None, ".0%", "% of UN General Assembly votes agreeing"),
+    "trade_share": ("trade", "goods trade", ("turnover", "import", "export"), ".2~%", "% of the state's goods trade"),
+    "arms_share_5y": ("security", "arms imports", None, ".2~%", "% of its arms imports, 5-year sum"),
+    "un_agreement": ("diplomacy", "UN votes", None, ".2~%", "% of UN General Assembly votes agreeing"),
     "influence_score": ("composite", "composite influence", None, ".2f", "index, 0 (none) to 1"),
 }
 # A change of China's lead smaller than this (in the measure's unit: 0.02 = 2 share points) counts as steady.

@@ -187,6 +187,8 @@ def create_app(pack: str | Path | None = None, *, warm: bool = False) -> FastAPI
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 400:  # a body that is not even text (FastAPI's 400): a malformed request like others
+            return _problem(422, f"invalid request — body: {exc.detail} (send UTF-8 JSON)")
         message = str(exc.detail) if exc.status_code != 404 else f"nothing at {request.url.path}"
         if wants_html(request) and exc.status_code in (404, 405):
             return error_page(request, exc.status_code, message)
@@ -323,6 +325,10 @@ def create_app(pack: str | Path | None = None, *, warm: bool = False) -> FastAPI
         except UsageError as exc:
             raise Unknown(exc.message) from None
         return page(request, "country.html", country_name(code), iso3=code, power=code in ("CHN", "RUS"))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response(status_code=204)  # no icon: browsers ask anyway
 
     @app.get("/assets/plotly.min.js", include_in_schema=False)
     def plotly_bundle():

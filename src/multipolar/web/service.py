@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from ..countries import CENTRAL_ASIA, POWERS, resolve_many
+from ..countries import CENTRAL_ASIA, POWERS, resolve, resolve_many
 from ..errors import MultipolarError, UsageError, invalid_choice
 from ..report.gathering import (REGIONS, check_document, check_region, load_or_none, quiet, region_states,
                              source_names)
-from ..report.selection import (ORGANIZATIONS, country_name, findings, flag_texts, headline, provenance,
-                             source_name)
+from ..report.selection import (ORGANIZATIONS, country_name, findings, flag_texts, headline, highlight_source,
+                                provenance, source_name)
 
 # Most rows an indicator call returns (the caller pages with offset).
 MAX_ROWS = 5000
@@ -179,7 +179,8 @@ class Service:
 
     def indicator(self, name: str, **request) -> Answer:
         """Rows of one indicator for 1-MAX_COUNTRIES countries: {indicator, title, unit, dimension, n_rows, offset,
-        limit, truncated, gaps, columns, source_names, flags, rows} (or the rows as CSV). Invalid choices raise a
+        limit, truncated, gaps, columns, source_names, highlight (the source view charts highlight), flags, rows}
+        (or the rows as CSV). Invalid choices raise a
         UsageError that lists the valid ones."""
         return self.cached(*self.indicator_request(name, **request))
 
@@ -224,6 +225,7 @@ class Service:
                     "truncated": bool(offset + limit < len(frame)), "gaps": list(frame.attrs.get("gaps", [])),
                     "columns": list(frame.columns),
                     "source_names": {s: source_name(s, self.sources()) for s in labels},
+                    "highlight": highlight_source(page, ind.dimension) if labels else None,
                     "flags": {f: (flag_texts(f) or [f])[0] for f in found}}
             return with_rows(head, page)
         return key, build
@@ -317,7 +319,7 @@ class Service:
 
     def country(self, value: str) -> Answer:
         """One state (by name or code): name, roles today, its membership history and its crossover rows."""
-        code = self.resolve(value)[0]
+        code = resolve(value, valid=self.pack_countries())
 
         def build():
             from ..memberships import memberships_frame
