@@ -116,7 +116,7 @@ def test_key_findings_open_the_report(report_html):
     """5 to 8 sentences at the top, each with a figure, a year and a source."""
     summary = re.search(r'<section id="summary".*?</section>', report_html, re.S).group(0)
     assert report_html.index('<section id="summary"') < report_html.index('<section id="headline"')
-    sentences = re.findall(r'<span class="finding">(.*?)</span>', summary, re.S)
+    sentences = [re.sub(r"<[^>]+>", "", s) for s in re.findall(r'<span class="finding">(.*?)</span>', summary, re.S)]
     assert 5 <= len(sentences) <= 8, sentences
     for sentence in sentences:
         assert re.search(r"\d+(\.\d+)?(%| times|\b)", sentence) and re.search(r"\b(19|20)\d\d\b", sentence)
@@ -174,3 +174,13 @@ def test_cli_report_rejects_bad_options(args, message, tmp_path):
     assert isinstance(result.exception, UsageError)
     assert message in str(result.exception)
     assert not (tmp_path / "x.html").exists()
+
+
+def test_readme_shows_the_report_top():
+    """The README's one screenshot is committed, small, and is a PNG."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    assert "](docs/report-top.png)" in (root / "README.md").read_text(encoding="utf-8")
+    shot = root / "docs" / "report-top.png"
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size < 300_000

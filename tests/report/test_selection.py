@@ -264,11 +264,15 @@ def test_disk_cache_ignores_a_damaged_file(tmp_path, monkeypatch):
 
 
 def test_every_template_and_asset_is_packaged():
-    """Files the report and dashboard read at run time must match pyproject's package-data, or `pip install .`
-    (not editable) would leave them out."""
+    """Files the report and dashboard read at run time must match pyproject's package-data (globs, where `*` does
+    not cross a folder), or `pip install .` (not editable) would leave them out."""
     import fnmatch
     import tomllib
     from pathlib import Path
+
+    def matches(rel: str, pattern: str) -> bool:
+        parts, want = rel.split("/"), pattern.split("/")
+        return len(parts) == len(want) and all(fnmatch.fnmatchcase(p, w) for p, w in zip(parts, want))
 
     root = Path(__file__).resolve().parents[2]
     patterns = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["multipolar"]
@@ -277,4 +281,4 @@ def test_every_template_and_asset_is_packaged():
         for path in (package / layer).rglob("*"):
             if path.is_file() and path.suffix not in (".py", ".pyc"):
                 rel = path.relative_to(package).as_posix()
-                assert any(fnmatch.fnmatch(rel, p) for p in patterns), f"{rel} is not in package-data"
+                assert any(matches(rel, p) for p in patterns), f"{rel} is not in package-data"

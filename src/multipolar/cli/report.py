@@ -26,13 +26,14 @@ def report(
     cache: bool = typer.Option(True, help="Reuse the crossover table and verdicts of an earlier build from the same "
                                           "pack and code (kept in $MULTIPOLAR_CACHE_DIR/report)."),
 ) -> None:
-    """Write the report: who holds sway over whom in the region, since when, by whose numbers (one HTML file that
-    needs no network).
+    """Write the report: who holds sway over whom in the region, since when, by whose numbers (one HTML file under
+    2 MB that needs no network).
 
-    It holds a summary; who leads each state on each dimension, since when, by which source, with the direction of
-    the lead; a heatmap of China's lead; each state's series by source; the China–Russia asymmetry; membership
-    timelines of the SCO, EAEU, CSTO, CIS and BRICS; the seed article's claims with verdicts; every crossover; and
-    data coverage and provenance.
+    It opens with the key findings (each with its figure, year and source) and the who-leads grid (China, Russia or
+    no clear lead for each state and dimension, with the year, both values, the source and its flags); then a
+    heatmap of China's lead; each state's series by source (the grid's view highlighted); the China–Russia
+    asymmetry; membership timelines of the SCO, EAEU, CSTO, CIS and BRICS; the seed article's claims with
+    verdicts; every crossover; and data coverage and provenance.
     """
     from ..report import build_report
     from ..report.build import FORMATS
@@ -70,8 +71,9 @@ def serve(
     pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)."),
     warm: bool = typer.Option(True, help="Compute the crossover table at start-up so the first pages are fast."),
 ) -> None:
-    """Open the dashboard: country pages, indicator explorer, crossover table, claim checker; JSON API under /api/
-    (OpenAPI docs at /docs). Read-only."""
+    """Open the dashboard: the overview (key findings and who leads), every state's page, the indicator explorer
+    (its choices in the URL; CSV and PNG downloads), the crossover table, the claim checker; JSON API under /api/
+    (OpenAPI docs at /docs; format=csv on every table). Read-only."""
     import uvicorn
 
     from .. import store

@@ -141,15 +141,15 @@ def validate(ind: Indicator, ctx: Context, *, country=None, partner=None, years=
 
 
 def unknown_option(ind: Indicator, key: str) -> UsageError:
-    """The error for a keyword an indicator does not take: its filters and parameters, and the closest one."""
+    """The error for a keyword an indicator does not take: its parameters, the closest name (a filter's too, e.g.
+    'year' → 'years') and the filters every indicator takes."""
     import difflib
 
-    options = list(FILTERS) + [p.name for p in ind.params]
-    close = difflib.get_close_matches(key, options, n=1, cutoff=0.6)
-    hint = f": did you mean {close[0]!r}?" if close else "."
-    params = ", ".join(p.name for p in ind.params) or "none"
-    return UsageError(f"invalid parameter of {ind.name} {key!r}{hint} It takes the filters {', '.join(FILTERS)} "
-                      f"and the parameters: {params}")
+    params = [p.name for p in ind.params]
+    close = difflib.get_close_matches(key, list(FILTERS) + params, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return UsageError(f"invalid parameter of {ind.name} {key!r}; valid choices: {', '.join(params) or '(none)'}"
+                      f"{hint} (the filters every indicator takes: {', '.join(FILTERS)})")
 
 
 def build(ind: Indicator, ctx: Context, q: Query):

@@ -181,7 +181,8 @@ def power_series(frame: pd.DataFrame, country: str, highlight: str | None, names
     highlighted view's lines are named 'China' and 'Russia', the others by power and source."""
     if frame is None or frame.empty:
         return []
-    rows = frame[(frame["country"] == country) & frame["partner"].isin(["CHN", "RUS"])]
+    rows = frame[(frame["country"] == country) & frame["partner"].isin(["CHN", "RUS"])] \
+        if (frame["country"] != country).any() or not frame["partner"].isin(["CHN", "RUS"]).all() else frame
     rows = rows.assign(_q=row_flags(rows))
     out = []
     for (source, partner), part in rows.groupby(["source", "partner"], sort=True):

@@ -153,6 +153,8 @@ def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, 
     step("Asymmetry between China and Russia")
     asym = _safe(lambda: indicators.compute("dependence_asymmetry", country="RUS", partner="CHN", flow="turnover",
                                             pack=pack), problems, "dependence_asymmetry")
+    asym.attrs = {}
+    cross.attrs = {}
 
     step("Membership timelines")
     from ..memberships import memberships_frame, timeline
@@ -280,6 +282,8 @@ def _series(name: str, flows, states, pack, problems) -> pd.DataFrame:
     from .. import indicators
 
     frame = _safe(lambda: indicators.compute(name, country=states, partner=list(POWERS), pack=pack), problems, name)
+    # pandas deep-copies attrs (the gap notes) into every derived frame: the report draws gaps, it does not list them.
+    frame.attrs = {}
     if frame.empty or not flows:
         return frame
     rank = {f: i for i, f in enumerate(flows)}

@@ -143,7 +143,8 @@ def row_flags(frame: pd.DataFrame) -> pd.Series:
     if "quality" in frame.columns:
         return frame["quality"].fillna("").astype(str)
     if "is_estimate" in frame.columns:
-        return frame["is_estimate"].map(lambda v: "estimate" if v is True or v == 1 else "")
+        estimate = frame["is_estimate"].fillna(False).astype(bool)
+        return pd.Series(["estimate" if e else "" for e in estimate], index=frame.index)
     return pd.Series([""] * len(frame), index=frame.index)
 
 

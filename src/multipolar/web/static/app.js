@@ -345,7 +345,11 @@
       message(gbox, "Loading…", "loading");
       api("/api/findings?region=" + r).then(function (body) {
         fbox.innerHTML = "";
-        fbox.appendChild(el("p", { cls: "findings" }, body.findings.map(function (f) { return el("span", { cls: "finding", text: f + " " }); })));
+        fbox.appendChild(el("p", { cls: "findings" }, body.findings.map(function (f) {
+          var at = f.indexOf(": ");
+          return at > 0 && at < 30 ? el("span", { cls: "finding" }, [el("strong", { text: f.slice(0, at + 1) }), " " + f.slice(at + 2) + " "])
+            : el("span", { cls: "finding", text: f + " " });
+        })));
       }).catch(function (e) { message(fbox, e.message, "error"); });
       api("/api/leads?region=" + r).then(function (body) {
         gbox.innerHTML = "";
