@@ -272,9 +272,9 @@ def asymmetry_figures(data: ReportData) -> tuple[list[str], list[dict]]:
         ratio.append({**common, "values": part["value"].tolist(), "name": f"Ratio · {named}", "label": "ratio",
                       "colour": charts.COLOURS["ratio"]})
         shares.append({**common, "values": part["country_share"].tolist(), "name": f"China in Russia's trade · "
-                       f"{named}", "label": "China's share of Russia's trade", "colour": charts.COLOURS["CHN"]})
+                       f"{named}", "label": "China's share", "colour": charts.COLOURS["CHN"]})
         shares.append({**common, "values": part["partner_share"].tolist(), "name": f"Russia in China's trade · "
-                       f"{named}", "label": "Russia's share of China's trade", "colour": charts.COLOURS["RUS"]})
+                       f"{named}", "label": "Russia's share", "colour": charts.COLOURS["RUS"]})
     latest = frame.sort_values("year").groupby("source").tail(1).sort_values("source")
     best = latest[latest["source"] == highlight].iloc[0] if (latest["source"] == highlight).any() else latest.iloc[0]
     source = sel.source_line(frame["source"], data.sources, highlight)
@@ -284,7 +284,8 @@ def asymmetry_figures(data: ReportData) -> tuple[list[str], list[dict]]:
                            "fig-asymmetry", kind="asymmetry", subtitle=sub, source=source,
                            title=f"Russia depends on China {float(best['value']):.1f} times as much as China on "
                                  f"Russia ({int(best['year'])})"),
-        charts.figure_html(charts.lines_figure(shares, years=years, yformat=".2~%", ytitle="% of goods trade"),
+        charts.figure_html(charts.lines_figure(shares, years=years, yformat=".2~%", ytitle="% of goods trade",
+                                               label_room=0.32),
                            "fig-asymmetry-shares", kind="asymmetry", subtitle=sub, source=source,
                            title=f"China takes {fmt_pct(best['country_share'])} of Russia's goods trade, Russia "
                                  f"{fmt_pct(best['partner_share'])} of China's ({int(best['year'])})")]

@@ -72,16 +72,17 @@ def year_ticks(first: int, last: int) -> list[int]:
     years between them by the span, none crowding the ends."""
     span = last - first
     step = 1 if span <= 6 else 2 if span <= 12 else 5 if span <= 30 else 10
-    inner = [y for y in range(first + 1, last) if y % step == 0 and y - first >= step / 2 and last - y >= step / 2]
+    gap = step * 0.7  # closer to an end than this, a tick label would crowd the end's
+    inner = [y for y in range(first + 1, last) if y % step == 0 and y - first >= gap and last - y >= gap]
     return sorted({first, *inner, last})
 
 
-def x_axis(years: tuple[int, int] | None) -> dict:
+def x_axis(years: tuple[int, int] | None, label_room: float = LABEL_ROOM) -> dict:
     """A year axis over (first, last) with room on the right for line-end labels; integer ticks only."""
     if not years:
         return {"tickformat": "d", "showgrid": False}
     first, last = years
-    room = max(2.0, (last - first) * LABEL_ROOM)
+    room = max(2.0, (last - first) * label_room)
     return {"range": [first - 0.5, last + room], "tickvals": year_ticks(first, last), "tickformat": "d",
             "showgrid": False, "zeroline": False}
 
@@ -138,7 +139,7 @@ def end_labels(traces: list[dict], yrange: tuple[float, float]) -> list[dict]:
 
 
 def lines_figure(series: list[dict], *, years: tuple[int, int] | None, yformat: str | None, ytitle: str,
-                 height: int = LINE_HEIGHT, empty: str = "no data in the pack") -> dict:
+                 height: int = LINE_HEIGHT, empty: str = "no data in the pack", label_room: float = LABEL_ROOM) -> dict:
     """A line chart of `series` (dicts: years, values, qualities, name, label, colour, highlighted, source,
     source_name): highlighted lines labelled at their ends, faded ones hover-only; a shared year axis."""
     data = []
@@ -161,7 +162,7 @@ def lines_figure(series: list[dict], *, years: tuple[int, int] | None, yformat: 
         trace["meta"]["label"] = s.get("label") or s["name"]
         data.append(trace)
     data.sort(key=lambda t: t["meta"]["highlighted"])  # highlighted lines drawn last, on top
-    layout = {**BASE_LAYOUT, "height": height, "xaxis": x_axis(years),
+    layout = {**BASE_LAYOUT, "height": height, "xaxis": x_axis(years, label_room),
               "yaxis": {"title": {"text": ytitle, "font": {"size": 11}}, "rangemode": "tozero",
                         "zeroline": True, "automargin": True, **({"tickformat": yformat} if yformat else {})}}
     if not data:

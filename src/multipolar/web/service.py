@@ -106,12 +106,17 @@ class Service:
 
     # -- shared reads ---------------------------------------------------------------------------------------------
     def manifest(self) -> dict:
-        from .. import store
+        """The pack's manifest, read once (the pack is read-only)."""
+        if not hasattr(self, "_manifest"):
+            from .. import store
 
-        return store.read_manifest(self.pack)
+            self._manifest = store.read_manifest(self.pack)
+        return self._manifest
 
     def pack_countries(self) -> list[str]:
-        return list(self.manifest().get("pack_countries", []))
+        if not hasattr(self, "_countries"):
+            self._countries = list(self.manifest().get("pack_countries", []))
+        return self._countries
 
     def sources(self) -> dict[str, str]:
         """Source id → its declared readable name."""

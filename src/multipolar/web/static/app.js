@@ -86,7 +86,7 @@
   function yearTicks(first, last) {
     var span = last - first, step = span <= 6 ? 1 : span <= 12 ? 2 : span <= 30 ? 5 : 10, ticks = [first];
     for (var y = first + 1; y < last; y++) {
-      if (y % step === 0 && y - first >= step / 2 && last - y >= step / 2) { ticks.push(y); }
+      if (y % step === 0 && y - first >= step * 0.7 && last - y >= step * 0.7) { ticks.push(y); }
     }
     if (last !== first) { ticks.push(last); }
     return ticks;
