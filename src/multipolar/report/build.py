@@ -254,13 +254,15 @@ def state_figures(data: ReportData, cells: dict[tuple[str, str], dict]) -> list[
 
 
 def asymmetry_figures(data: ReportData) -> tuple[list[str], list[dict]]:
-    """The junior-partner charts (the ratio, and the two shares behind it) and the latest row of each source."""
+    """The junior-partner charts (the ratio, and the two shares behind it) and the latest row of each source with a
+    ratio. A year with one share only has no ratio: each share is read at its own latest year."""
     frame = data.asymmetry
-    if frame.empty:
+    if frame.empty or not frame["value"].notna().any():
         return [], []
-    # The view reaching the latest year (the most preferred among those): the junior-partner figures of today.
-    highlight = sel.latest_preferred(frame[frame["value"].notna()], "trade")["source"]
-    years = sel.year_range([frame])
+    # The view reaching the latest year with a ratio (the most preferred among those): today's junior-partner view.
+    best = sel.latest_preferred(frame[frame["value"].notna()], "trade")
+    highlight = best["source"]
+    years = sel.year_range([frame.assign(value=frame[["country_share", "partner_share"]].max(axis=1))])
     ratio, shares = [], []
     for source, part in frame.groupby("source", sort=True):
         part = part.sort_values("year")
@@ -275,8 +277,11 @@ def asymmetry_figures(data: ReportData) -> tuple[list[str], list[dict]]:
                        f"{named}", "label": "China's share", "colour": charts.COLOURS["CHN"]})
         shares.append({**common, "values": part["partner_share"].tolist(), "name": f"Russia in China's trade · "
                        f"{named}", "label": "Russia's share", "colour": charts.COLOURS["RUS"]})
-    latest = frame.sort_values("year").groupby("source").tail(1).sort_values("source")
-    best = latest[latest["source"] == highlight].iloc[0] if (latest["source"] == highlight).any() else latest.iloc[0]
+    own = frame[frame["source"] == highlight]
+    china = own[own["country_share"].notna()].sort_values("year").iloc[-1]
+    russia = own[own["partner_share"].notna()].sort_values("year").iloc[-1]
+    shares_title = (f"China takes {fmt_pct(china['country_share'])} of Russia's goods trade ({int(china['year'])}), "
+                    f"Russia {fmt_pct(russia['partner_share'])} of China's ({int(russia['year'])})")
     source = sel.source_line(frame["source"], data.sources, highlight)
     sub = f"Highlighted: {sel.source_name(highlight, data.sources)}; faded: the other source views"
     figs = [
@@ -287,8 +292,8 @@ def asymmetry_figures(data: ReportData) -> tuple[list[str], list[dict]]:
         charts.figure_html(charts.lines_figure(shares, years=years, yformat=".2~%", ytitle="% of goods trade",
                                                label_room=0.32),
                            "fig-asymmetry-shares", kind="asymmetry", subtitle=sub, source=source,
-                           title=f"China takes {fmt_pct(best['country_share'])} of Russia's goods trade, Russia "
-                                 f"{fmt_pct(best['partner_share'])} of China's ({int(best['year'])})")]
+                           title=shares_title)]
+    latest = frame[frame["value"].notna()].sort_values("year").groupby("source").tail(1).sort_values("source")
     rows = [{**r, "source_name": sel.source_name(r["source"], data.sources)} for r in latest.to_dict("records")]
     return figs, rows
 
