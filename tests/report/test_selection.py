@@ -94,6 +94,19 @@ def test_the_crossover_reading_is_shown_never_re_decided():
     assert dims == ["trade", "security", "finance"]
 
 
+def test_a_reading_without_comparison_says_so():
+    """Where only one power has data the crossover reads 'no clear lead' with a no_comparison flag: the grid says
+    'no comparison' (nothing was compared) and the findings do not list it as a close call."""
+    cross = _with_readings(CROSS.iloc[[4]].reset_index(drop=True), ["no clear lead"], ["no_comparison"])
+    cross["latest_lead"] = [0.0]
+    head = select.headline(cross, ["KAZ"])
+    rows, _dims = select.grid(head, ["KAZ"])
+    cell = rows[0]["cells"][0]
+    assert cell["text"] == "no comparison" and cell["css"] == "none" and cell["flags"] == []
+    assert cell["figures"] == "China $100.0 m"
+    assert select.findings(head, sources={}) == []
+
+
 def test_every_grid_cell_has_its_year():
     rows, _dims = select.grid(select.headline(CROSS, ["KAZ"]), ["KAZ"])
     assert all(c["year"] for c in rows[0]["cells"]), rows

@@ -322,10 +322,13 @@ def grid(head: pd.DataFrame, states: list[str], countries: dict[str, str] | None
             cell = {"dimension": dim, "reading": r["reading"], "source": r["source"],
                     "source_name": r["source_name"], "measure": r["measure"], "year": _int(r["latest_year"]),
                     "flags": [short_flag(f) for f in found], "flag_texts": flag_texts(r["quality"]),
+                    "flag_names": list(dict.fromkeys(f.split(":", 1)[0] for f in found)),
                     "detail": r["note"]}
             year = _int(r["latest_year"])
             cell["year_text"] = str(year) if year else ""
-            if r["reading"] is None:
+            # Only one power has data (the crossover's own flag): nothing was compared, whatever the reading says.
+            if r["reading"] is None or any(f.split(":", 1)[0] == "no_comparison" for f in found):
+                cell["flags"] = [f for f in cell["flags"] if f != "no comparison"]
                 china = fmt_measure(r["measure"], r["china"]) if r["china"] is not None else ""
                 cells.append({**cell, "css": "none", "text": "no comparison",
                               "figures": f"China {china}" if china else ""})
@@ -400,6 +403,8 @@ def findings(head: pd.DataFrame, *, sources: dict[str, str], countries: dict[str
     countries = countries or {}
     out: list[str] = []
     compared = head[head["reading"].notna()] if not head.empty else head
+    if not compared.empty:  # a row where only one power has data compared nothing, whatever its reading
+        compared = compared[~compared["quality"].map(lambda q: any(f.startswith("no_comparison") for f in flags(q)))]
     for dim in ("trade", "security", "diplomacy", "composite"):
         part = compared[compared["dimension"] == dim] if not compared.empty else compared
         if part.empty:

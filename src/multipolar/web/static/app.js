@@ -286,19 +286,22 @@
       dims.forEach(function (d) {
         var r = rows.filter(function (x) { return x.dimension === d; })[0];
         if (!r) { tr.appendChild(el("td", { cls: "lead none", text: "no data", "data-label": DIM_TITLES[d] || d })); return; }
-        var reading = r.reading || "no comparison";
-        var css = r.reading === "China" ? "CHN" : r.reading === "Russia" ? "RUS" : r.reading ? "unclear" : "none";
-        var figures = r.reading ? "China " + measureValue(r.measure, r.china) + " · Russia " + measureValue(r.measure, r.russia)
+        // Only one power has data (the crossover's own flag): nothing was compared.
+        var nocomp = !r.reading || flagsOf(r.quality).some(function (f) { return flagName(f) === "no_comparison"; });
+        var reading = nocomp ? "no comparison" : r.reading;
+        var css = nocomp ? "none" : r.reading === "China" ? "CHN" : r.reading === "Russia" ? "RUS" : "unclear";
+        var figures = !nocomp ? "China " + measureValue(r.measure, r.china) + " · Russia " + measureValue(r.measure, r.russia)
           : (r.china !== null ? "China " + measureValue(r.measure, r.china) : "");
+        var shown = flagsOf(r.quality).filter(function (f) { return flagName(f) !== "no_comparison"; });
         tr.appendChild(el("td", { cls: "lead lead-" + css, "data-label": DIM_TITLES[d] || d, "data-reading": r.reading || "",
                                   "data-year": r.latest_year || "", title: r.flags || r.note || "" }, [
           el("div", { cls: "who" }, [reading + " ", el("span", { cls: "year", text: r.latest_year ? String(r.latest_year) : "" }),
-                                     r.reading && r.reading !== "no clear lead" && r.since ? el("span", { cls: "since", text: " · since " + r.since }) : null]),
+                                     !nocomp && r.reading !== "no clear lead" && r.since ? el("span", { cls: "since", text: " · since " + r.since }) : null]),
           figures ? el("div", { cls: "vals", text: figures }) : null,
           el("div", { cls: "src", text: r.source_name || "" }),
-          flagsOf(r.quality).length ? el("div", { cls: "flags" }, flagsOf(r.quality).map(function (f) {
+          shown.length ? el("div", { cls: "flags" }, shown.slice(0, 3).map(function (f) {
             return el("span", { cls: "flag", text: shortFlag(f) });
-          })) : null]));
+          }).concat(shown.length > 3 ? [el("span", { cls: "flag more", text: "+" + (shown.length - 3) + " more" })] : [])) : null]));
       });
       tb.appendChild(tr);
     });
