@@ -185,3 +185,38 @@ def test_readme_shows_the_report_top():
     assert "](docs/report-top.png)" in (root / "README.md").read_text(encoding="utf-8")
     shot = root / "docs" / "report-top.png"
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size < 300_000
+
+
+def test_markers_follow_the_rows_flags(pack, report_html):
+    """In each state's trade chart, the highlighted view's hollow markers sit exactly on the years whose rows the
+    indicator flags as not firm (estimate, imputed, preliminary, partial year, implausible), and its diamonds on
+    the years the reconciled view switches source (read here from the indicator's own rows)."""
+    import json
+
+    import multipolar
+
+    hollow = ("estimate", "imputed", "preliminary", "partial_year", "implausible")
+    checked = 0
+    for state in ("KAZ", "KGZ", "UZB", "TJK"):
+        m = re.search(rf'mpDraw\("fig-{state}-trade_share", (.*?)\);</script>', report_html)
+        for trace in json.loads(m.group(1))["data"]:
+            if not trace["meta"]["highlighted"] or "(" in trace["name"].split("·")[-1]:
+                continue  # only turnover lines (a flow other than turnover is named in brackets)
+            partner = "CHN" if trace["name"].startswith("China") else "RUS"
+            rows = multipolar.indicator("trade_share", country=state, partner=partner, flow="turnover",
+                                        source=trace["meta"]["source"])
+            if "quality" in rows.columns:
+                flags = {int(y): str(q or "") for y, q in zip(rows["year"], rows["quality"])}
+            else:
+                flags = {int(y): "estimate" if e else "" for y, e in zip(rows["year"], rows["is_estimate"])}
+            drawn = {x: s for x, y, s in zip(trace["x"], trace["y"], trace["marker"]["symbol"]) if y is not None}
+            for year, symbol in drawn.items():
+                names = {f.strip().split(":")[0] for f in flags[year].split(";") if f.strip()}
+                if "source_switch" in names:
+                    assert symbol == "diamond", (state, partner, year)
+                elif names & set(hollow):
+                    assert symbol == "circle-open", (state, partner, year, flags[year])
+                else:
+                    assert symbol == "circle", (state, partner, year, flags[year])
+            checked += 1
+    assert checked >= 4
