@@ -387,9 +387,9 @@ class Service:
             raise UsageError("text is empty: paste the sentences to check")
         if len(text) > MAX_TEXT:
             raise UsageError(f"text is {len(text):,} characters; the checker takes at most {MAX_TEXT:,} here")
-        from ..claims import parse_date
+        from .. import as_of
 
-        day = parse_date(date)
+        day = as_of(date)  # out of the valid range: a UsageError (422), never a 500
         key = ("check", hashlib.sha256(text.encode("utf-8")).hexdigest(), str(day or ""))
         return self.cached(key, lambda: check_document(text, day, pack=self.pack))
 
