@@ -72,8 +72,8 @@ def crossover(*, country=None, region=None, dimension=None, pack=None):
 
 
 def check(text: str, date=None, *, pack=None):
-    """Check the claims in a text against the data. date: the article's date (YYYY-MM-DD or a date, read by the one
-    date parser, `multipolar.dates.parse_as_of`, where installed). The result's `to_dict()` (or, for a plain list
+    """Check the claims in a text against the data. date: the article's date (YYYY-MM-DD or a date, 1800-01-01 to
+    2100-12-31; multipolar.dates.parse_as_of raises a UsageError naming the range otherwise). The result's `to_dict()` (or, for a plain list
     of verdicts, the CLI's JSON) is the one JSON shape of CLI, API and Python: docs/claims.md."""
     from .claims import check_text
 
@@ -81,14 +81,12 @@ def check(text: str, date=None, *, pack=None):
 
 
 def as_of(date):
-    """A date a user gives, read by multipolar.dates.parse_as_of (valid range, clear UsageError) where it exists,
-    else by the claim checker's own parser; None stays None."""
+    """A date a user gives, read by the one date parser (multipolar.dates.parse_as_of: valid range, a UsageError
+    naming it otherwise); None stays None."""
     if date is None or date == "":
         return None
-    try:
-        from .dates import parse_as_of
-    except ImportError:
-        from .claims import parse_date as parse_as_of
+    from .dates import parse_as_of
+
     return parse_as_of(date)
 
 

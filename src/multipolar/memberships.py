@@ -69,36 +69,29 @@ def memberships_frame(frame: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 def _span(on) -> tuple[dt.date, dt.date]:
-    """The half-open period [first, after) that `on` stands for: a day, or a whole calendar year for an int."""
+    """The period [first, last] that `on` stands for: a day, or a whole calendar year for an int or 'YYYY'. Dates and
+    years are checked by multipolar.dates, whose range keeps every comparison far from datetime's limits."""
+    from .dates import check_year, parse_as_of
+
     if on is None:
         day = dt.date.today()
-        return day, day + dt.timedelta(days=1)
+        return day, day
     if isinstance(on, bool):
         raise UsageError(f"invalid date {on!r}; use a date, 'YYYY-MM-DD' or a year")
-    if isinstance(on, int) or (isinstance(on, str) and re.fullmatch(r"\d{4}", on.strip())):
-        year = int(on)
-        if not 1800 <= year <= 2200:
-            raise UsageError(f"invalid year {on!r}")
-        return dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    if isinstance(on, int) or (isinstance(on, str) and re.fullmatch(r"\d{1,4}", on.strip())):
+        year = check_year(on)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if isinstance(on, pd.Timestamp):
-        on = on.date()
-    elif isinstance(on, dt.datetime):
-        on = on.date()
-    elif isinstance(on, str):
-        try:
-            on = dt.date.fromisoformat(on.strip())
-        except ValueError:
-            raise UsageError(f"invalid date {on!r}; use YYYY-MM-DD or a year") from None
-    if not isinstance(on, dt.date):
-        raise UsageError(f"invalid date {on!r}; use a date, 'YYYY-MM-DD' or a year")
-    return on, on + dt.timedelta(days=1)
+        on = on.to_pydatetime()
+    day = parse_as_of(on)
+    return day, day
 
 
 def _active(frame: pd.DataFrame, on) -> pd.Series:
     """Rows whose [start, end) period overlaps the day or year `on` stands for."""
-    first, after = _span(on)
+    first, last = _span(on)  # inclusive: no date arithmetic, so no date can overflow
     ends = frame["end"].map(lambda e: dt.date.max if e is None else e)
-    return (frame["start"] < after) & (ends > first)
+    return (frame["start"] <= last) & (ends > first)
 
 
 def _check_org(frame: pd.DataFrame, organization: str) -> None:

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from multipolar.claims import MAX_BYTES, parse_claims, read_input
 from multipolar.claims.detect import candidates, sentences
 from multipolar.cli import app
-from multipolar.errors import ClaimError
+from multipolar.errors import ClaimError, UsageError
 
 # Words that steer random text into the parser's patterns (entities, figures, hedges, periods).
 VOCAB = ["China", "Russia's", "Kazakhstan", "the five Central Asian states", "SCO", "SCO members", "trade", "with",
@@ -89,7 +89,8 @@ def test_cli_reports_bad_input_in_one_line(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path / "missing.txt")])
     assert isinstance(result.exception, ClaimError) and "not found" in str(result.exception)
     result = runner.invoke(app, ["check", "-", "--date", "2024-13-45"], input="text")
-    assert isinstance(result.exception, ClaimError) and "date" in str(result.exception)
+    # A date is a usage error (multipolar.dates.parse_as_of, exit 2), the same in CLI, API and Python.
+    assert isinstance(result.exception, UsageError) and "date" in str(result.exception)
 
 
 def test_cli_empty_stdin_gives_a_clean_empty_result():

@@ -51,9 +51,3 @@ def reorder(text: str) -> str:
     rows = list(csv.reader(io.StringIO(text)))
     return csv_text(rows[0][::-1], [r[::-1] for r in rows[1:]])
 
-
-def truncate_gz(path: Path) -> Path:
-    """Cut a .gz file in the middle of its compressed stream."""
-    data = Path(path).read_bytes()
-    Path(path).write_bytes(data[: len(data) // 2])
-    return path

@@ -142,15 +142,3 @@ def test_duplicate_recipient_year_stops(tmp_path):
     make(tmp_path, GOOD + [GOOD[0]])
     with pytest.raises(DataError, match=r"row 2: two rows for KAZ 2015"):
         aiddata.parse(tmp_path)
-
-
-def test_truncated_file_is_reported(tmp_path):
-    make(tmp_path, text=csv_text(HEADER, GOOD)[:-3])
-    with pytest.raises(DataError, match=r"row 4: file does not end with a line break"):
-        aiddata.parse(tmp_path)
-
-
-def test_wrong_encoding_is_reported(tmp_path):
-    make(tmp_path, text=b"ccode,year,oof_amt\n705,2015,\xff\xfe\n")
-    with pytest.raises(DataError, match=r"row 2: not UTF-8"):
-        aiddata.parse(tmp_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from politics_files import csv_text, raw_columns, raw_rows, reorder, truncate_gz, write
+from politics_files import csv_text, raw_columns, raw_rows, reorder, write
 
 from multipolar.countries import read_mapping
 from multipolar.errors import DataError, UnknownCountryError
@@ -160,16 +160,3 @@ def test_unknown_cow_code_names_the_row(tmp_path):
     with pytest.raises(UnknownCountryError) as err:
         atop.parse(tmp_path)
     assert all(s in str(err.value) for s in ("atop_alliance.csv.gz", "row 6", "'ccode2'", "'999'"))
-
-
-def test_truncated_gzip_is_reported(tmp_path):
-    base = make(tmp_path, A_GOOD * 200)
-    truncate_gz(base / "atop_alliance.csv.gz")
-    with pytest.raises(DataError, match=r"atop_alliance\.csv\.gz: truncated or corrupt gzip"):
-        atop.parse(tmp_path)
-
-
-def test_wrong_encoding_is_reported(tmp_path):
-    make(tmp_path, alliances_text=csv_text(A_HEADER, A_GOOD).encode("utf-16"))
-    with pytest.raises(DataError, match=r"atop_alliance\.csv\.gz, row 1: not UTF-8"):
-        atop.parse(tmp_path)

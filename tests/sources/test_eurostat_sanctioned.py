@@ -206,26 +206,6 @@ def test_unknown_partner(tmp_path):
     assert TIDY in message and "row 3" in message and "Kazakstan Republic" in message and "'partner'" in message
 
 
-def test_truncated_gzip(tmp_path):
-    data = gzip.compress(("\n".join([HEADER, *ROWS * 2000]) + "\n").encode("utf-8"))
-    with pytest.raises(DataError, match="truncated|cut") as err:
-        eurostat_sanctioned.parse(make_folder(tmp_path, data=data[: len(data) // 2]))
-    assert TIDY in str(err.value)
-
-
-def test_truncated_last_line(tmp_path):
-    with pytest.raises(DataError) as err:
-        eurostat_sanctioned.parse(make_folder(tmp_path, [*ROWS, "85423190,EXPORT,VALUE_IN"]))
-    message = "3 fields, the header has 7 (a broken line, or the file is cut short)"
-    assert "row 6" in str(err.value) and message in str(err.value)
-
-
-def test_utf16(tmp_path):
-    data = gzip.compress(("\n".join([HEADER, *ROWS]) + "\n").encode("utf-16"))
-    with pytest.raises(DataError, match="UTF-16"):
-        eurostat_sanctioned.parse(make_folder(tmp_path, data=data))
-
-
 def test_bad_period(tmp_path):
     with pytest.raises(DataError, match="'2022-13' is not YYYY-MM"):
         eurostat_sanctioned.parse(make_folder(tmp_path, [ROWS[0].replace("2022-06", "2022-13")]))

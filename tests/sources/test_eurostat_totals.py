@@ -234,29 +234,6 @@ def test_reordered_columns_parse_the_same(tmp_path):
         assert shuffled[name].equals(plain[name])
 
 
-def test_truncated_file(tmp_path):
-    text = "\n".join([HEADER, *MONTHLY_ROWS[:2]]) + "\nCyprus,Kazakhstan,TOTAL-Total,2-EXP"
-    with pytest.raises(DataError) as err:
-        eurostat_totals.parse(make_folder(tmp_path, monthly=text))
-    message = str(err.value)
-    assert "eu_exports_to_kazakhstan_monthly.csv" in message and "row 4" in message
-    assert "4 fields, the header has 7 (a broken line, or the file is cut short)" in message
-
-
-def test_truncated_inside_a_quoted_cell(tmp_path):
-    text = HEADER + "\n" + ANNUAL_ROWS[0][:60]
-    with pytest.raises(DataError) as err:
-        eurostat_totals.parse(make_folder(tmp_path, annual=text))
-    assert ANNUAL in str(err.value) and "row 2" in str(err.value) and "cut short" in str(err.value)
-
-
-def test_utf16_file(tmp_path):
-    text = ("\n".join([HEADER, *MONTHLY_ROWS]) + "\n").encode("utf-16")
-    with pytest.raises(DataError, match="UTF-16") as err:
-        eurostat_totals.parse(make_folder(tmp_path, monthly=text))
-    assert "eu_exports_to_kazakhstan_monthly.csv" in str(err.value)
-
-
 def test_latin1_file(tmp_path):
     text = ("\n".join([HEADER, *ANNUAL_ROWS, '"Union européenne - 27 pays (AT)",Chine,Total,EXPORTATION,Total,'
                                             'Jan.-Dec. 2016,5']) + "\n").encode("latin-1")

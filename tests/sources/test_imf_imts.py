@@ -124,29 +124,6 @@ def test_reordered_columns_parse_the_same(tmp_path):
     assert rows(imf_imts.parse(tmp_path)["trade_flows"]) == EXPECTED
 
 
-def test_truncated_file(tmp_path):
-    path = write_imts(tmp_path)
-    text = path.read_text(encoding="utf-8-sig")
-    path.write_text(text[: text.index("G001") + 30], encoding="utf-8")
-    with pytest.raises(DataError, match=r"RU_trade\.csv, row 4: \d+ fields, the header has 17 \(a broken line, or the "
-                                        r"file is cut short\)"):
-        imf_imts.parse(tmp_path)
-
-
-def test_utf16_file(tmp_path):
-    write_imts(tmp_path, encoding="utf-16")
-    with pytest.raises(DataError, match=r"RU_trade\.csv, row 1: not UTF-8 text: UTF-16 \(byte-order mark found\); "
-                                        r"re-save the file as UTF-8"):
-        imf_imts.parse(tmp_path)
-
-
-def test_cp1252_file(tmp_path):
-    write_imts(tmp_path, encoding="cp1252")  # 'Côte d'Ivoire' on row 6 becomes the single byte 0xf4
-    with pytest.raises(DataError, match=r"RU_trade\.csv, row 6: not UTF-8 text \(byte 0xf4 at offset \d+: invalid "
-                                        r"continuation byte\); re-save the file as UTF-8"):
-        imf_imts.parse(tmp_path)
-
-
 def test_wrong_unit(tmp_path):
     records = [*RECORDS[:2], record("XG_FOB_USD", "KAZ", "Kazakhstan", "1", "2", scale=("3", "Thousands"))]
     write_imts(tmp_path, records)

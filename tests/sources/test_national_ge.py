@@ -128,14 +128,6 @@ def test_minimal_workbook_parses(tmp_path):
     assert len(out["trade_monthly"]) == 48
 
 
-def test_truncated_workbook(tmp_path):
-    path = write_book(tmp_path)
-    path.write_bytes(path.read_bytes()[:1800])
-    with pytest.raises(DataError, match=r"FTrade_1995-2024\.xlsx: cannot read workbook \(.*\); is it truncated or not "
-                                        r"a spreadsheet\?"):
-        national_ge.parse(tmp_path)
-
-
 def test_text_in_another_encoding_saved_as_xlsx(tmp_path):
     path = write_book(tmp_path)
     path.write_bytes("Total Exports;5468,4\n".encode("utf-16"))

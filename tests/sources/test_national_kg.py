@@ -165,14 +165,6 @@ def test_minimal_tables_parse(tmp_path):
     assert set(frame.partner) == {"WLD", "CHN"}
 
 
-def test_truncated_workbook(tmp_path):
-    path = write_folder(tmp_path)
-    path.write_bytes(path.read_bytes()[:2000])
-    with pytest.raises(DataError, match=rf"{IMPORTS.replace('.', '[.]')}: cannot read workbook \(.*\); is it truncated "
-                                        r"or not a spreadsheet\?"):
-        national_kg.parse(tmp_path)
-
-
 def test_text_in_another_encoding_saved_as_xlsx(tmp_path):
     path = write_folder(tmp_path)
     path.write_bytes("Всего;5353257\n".encode("cp1251"))

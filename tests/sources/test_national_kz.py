@@ -134,14 +134,6 @@ def test_minimal_workbook_parses(tmp_path):
     assert set(frame.partner) == {"WLD", "CHN"}  # 'Страны СНГ' skipped as an aggregate
 
 
-def test_truncated_workbook(tmp_path):
-    path = write_book(tmp_path)
-    path.write_bytes(path.read_bytes()[:1500])
-    with pytest.raises(DataError, match=r"cannot read workbook \(.*\); is it truncated or not a spreadsheet\?") as err:
-        national_kz.parse(tmp_path)
-    assert "kz_foreign_trade_by_country_2023.xls" in str(err.value)
-
-
 def test_text_in_another_encoding_saved_as_xls(tmp_path):
     folder = tmp_path / FOLDER
     folder.mkdir(parents=True)

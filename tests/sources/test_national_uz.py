@@ -148,22 +148,6 @@ def test_minimal_files_parse(tmp_path):
     assert value(frame, "WLD", 2023, "import").value_published == pytest.approx(19_216_775.1)
 
 
-def test_truncated_file(tmp_path):
-    path = write_files(tmp_path)
-    text = path.read_text(encoding="utf-8-sig")
-    path.write_text(text[: text.index("6230693.36") + 4], encoding="utf-8-sig")  # cut inside Russia's line
-    with pytest.raises(DataError, match=r"sdmx_data_1176\.csv, row 3: 5 fields, the header has 6 \(a broken line, or "
-                                        r"the file is cut short\)"):
-        national_uz.parse(tmp_path)
-
-
-def test_wrong_encoding(tmp_path):
-    write_files(tmp_path, encoding="cp1251")
-    with pytest.raises(DataError, match=r"sdmx_data_1105\.csv, row 2: not UTF-8 text \(byte 0xca at offset \d+: "
-                                        r"invalid continuation byte\); re-save the file as UTF-8"):
-        national_uz.parse(tmp_path)
-
-
 def test_reordered_columns_are_read_by_header(tmp_path):
     order = [3, 2, 0, 5, 4, 1]
     write_files(tmp_path, header=[HEADER[i] for i in order], rows=[[r[i] for i in order] for r in ROWS])

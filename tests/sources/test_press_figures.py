@@ -136,12 +136,3 @@ def test_bad_cells(tmp_path, line, message):
     with pytest.raises(DataError) as err:
         press_figures.parse(make(tmp_path, [line]))
     assert message in str(err.value) and FILE in str(err.value)
-
-
-def test_truncated_and_utf16(tmp_path):
-    text = "\n".join([HEADER, *ROWS]) + "\n"
-    with pytest.raises(DataError, match=r"row 3: 4 fields, the header has 8 \(a broken line, or the file is cut "
-                                        r"short\)"):
-        press_figures.parse(make(tmp_path / "a", data=text[: text.index("Kazakhstan,2022") + 15].encode()))
-    with pytest.raises(DataError, match="UTF-16"):
-        press_figures.parse(make(tmp_path / "b", data=text.encode("utf-16")))

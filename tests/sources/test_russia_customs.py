@@ -177,15 +177,6 @@ def test_ellipsis_cells_skipped(tmp_path):
     assert kz.months == 10 and kz.value_published == 2400 + 78 - 207 - 208 and "7, 8 not published" in kz.note
 
 
-def test_truncated_workbook(tmp_path):
-    write_annual(tmp_path)
-    path = write_monthly(tmp_path)
-    path.write_bytes(path.read_bytes()[:3000])
-    with pytest.raises(DataError, match=r"96stran\.xlsx: cannot read workbook \(.*\); is it truncated or not a "
-                                        r"spreadsheet\?"):
-        russia_customs.parse(tmp_path)
-
-
 def test_wrong_unit_annual(tmp_path):
     write_annual(tmp_path, unit="(тыс. долларов США)")
     write_monthly(tmp_path)

@@ -140,15 +140,3 @@ def test_iso3c_disagreeing_with_the_cow_code_stops(tmp_path):
     make(tmp_path, GOOD + [["4", "703", "70", "80", "0.1", "-1", "KAZ", "Kyrgyzstan", "0.3", "0.5", "0.8"]])
     with pytest.raises(DataError, match=r"row 5, field 'iso3c': iso3c 'KAZ' disagrees with COW code 703"):
         unga_ideal_points.parse(tmp_path)
-
-
-def test_truncated_file_is_reported(tmp_path):
-    make(tmp_path, text=csv_text(HEADER, GOOD)[:-5])
-    with pytest.raises(DataError, match=r"row 4: file does not end with a line break"):
-        unga_ideal_points.parse(tmp_path)
-
-
-def test_wrong_encoding_is_reported(tmp_path):
-    make(tmp_path, text=csv_text(HEADER, GOOD).encode("utf-16"))
-    with pytest.raises(DataError, match=r"row 1: not UTF-8"):
-        unga_ideal_points.parse(tmp_path)

@@ -119,30 +119,6 @@ def test_reordered_columns(tmp_path):
     assert rows(worldbank.parse(tmp_path)["macro"]) == EXPECTED
 
 
-def test_truncated_csv(tmp_path):
-    out = write_worldbank(tmp_path)
-    text = (out / "gdp.csv").read_text(encoding="utf-8")
-    (out / "gdp.csv").write_text(text[: text.index("CIV") + 6], encoding="utf-8")
-    with pytest.raises(DataError, match=r"gdp\.csv, row 3: 3 fields, the header has 4 \(a broken line, or the file is "
-                                        r"cut short\)"):
-        worldbank.parse(tmp_path)
-
-
-def test_utf16_csv(tmp_path):
-    write_worldbank(tmp_path, encoding="utf-16")
-    with pytest.raises(DataError, match=r"gdp\.csv, row 1: not UTF-8 text: UTF-16 \(byte-order mark found\); re-save "
-                                        r"the file as UTF-8"):
-        worldbank.parse(tmp_path)
-
-
-def test_cp1252_csv(tmp_path):
-    gdp = [*GDP[:2], ["Côte d'Ivoire", "CIV", "2023", "78875000000"]]
-    write_worldbank(tmp_path, gdp=gdp, encoding="cp1252")
-    with pytest.raises(DataError, match=r"gdp\.csv, row 3: not UTF-8 text \(byte 0xf4 at offset \d+: invalid "
-                                        r"continuation byte\); re-save the file as UTF-8"):
-        worldbank.parse(tmp_path)
-
-
 def test_wrong_unit(tmp_path):
     write_worldbank(tmp_path, gdp_unit="GDP in constant 2015 USD")
     with pytest.raises(DataError) as err:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from multipolar import store
-from multipolar.errors import DataError
+from multipolar.errors import DataError, UsageError
 from multipolar.sources.base import Origin
 from multipolar.store import pack as pack_module
 
@@ -56,7 +56,7 @@ def test_build_filters_to_pack_countries_and_records_provenance(tmp_path, fake_s
     assert entry["coverage"]["rows"] == 3
     assert entry["sources"][0]["licence"] == "CC0"
     assert entry["sources"][0]["files"][0]["path"] == "fake_trade/input.csv"
-    assert store.verify(tmp_path / "pack") == []
+    assert store.verify(tmp_path / "pack", complete=False) == []
 
 
 def test_rebuild_gives_identical_bytes(tmp_path, fake_sources):
@@ -129,7 +129,7 @@ def test_load_filters(tmp_path, fake_sources):
 
 
 def test_missing_data_dir_is_a_clear_error(tmp_path):
-    with pytest.raises(DataError, match="raw data folder not found"):
+    with pytest.raises(UsageError, match="raw data folder not found"):  # a folder the caller named: usage
         store.build_pack(tmp_path / "nowhere", tmp_path / "pack")
 
 
@@ -162,3 +162,139 @@ def test_pulled_tables_join_the_pack_as_their_own_source(tmp_path, fake_sources)
     assert gdp.gdp_usd.tolist() == [261421121085.57]
     without = store.build_pack(tmp_path / "raw", tmp_path / "pack2", names=("fake_trade",))
     assert "macro" not in without["tables"]
+
+
+# --- where a build writes, --source inside a complete pack, the full catalogue, the lock ---------------------------
+
+def test_build_without_a_named_folder_is_refused_and_the_package_pack_untouched(tmp_path, fake_sources, monkeypatch):
+    from multipolar import config
+
+    monkeypatch.delenv(config.PACK_DIR_ENV, raising=False)
+    before = (config.SHIPPED_PACK_DIR / "manifest.json").read_bytes()
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    with pytest.raises(UsageError, match=r"name the pack folder to write: --out DIR or \$MULTIPOLAR_PACK_DIR"):
+        store.build_pack(tmp_path / "raw", names=("fake_trade",))
+    assert (config.SHIPPED_PACK_DIR / "manifest.json").read_bytes() == before
+
+
+def test_build_writes_to_multipolar_pack_dir(tmp_path, fake_sources, monkeypatch):
+    from multipolar import config
+
+    monkeypatch.setenv(config.PACK_DIR_ENV, str(tmp_path / "env-pack"))
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    store.build_pack(tmp_path / "raw", names=("fake_trade",))
+    assert (tmp_path / "env-pack" / "trade_flows.parquet").exists()
+
+
+def test_verify_names_the_missing_tables_of_a_partial_pack(tmp_path, fake_sources):
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    problems = store.verify(tmp_path / "pack")
+    assert len(problems) == 1 and "incomplete pack: 18 of the 19 canonical tables missing" in problems[0]
+    assert "macro" in problems[0] and "trade_flows" not in problems[0].split("missing")[1]
+
+
+def test_a_second_build_into_the_same_folder_stops_while_the_first_holds_the_lock(tmp_path, fake_sources):
+    from multipolar.errors import MultipolarError
+
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    before = {p.name: p.read_bytes() for p in (tmp_path / "pack").iterdir()}
+    with pack_module.build_lock((tmp_path / "pack").resolve()):  # a first build in progress
+        with pytest.raises(MultipolarError, match="another build-pack is writing .*pack; wait until it ends"):
+            store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    assert {p.name: p.read_bytes() for p in (tmp_path / "pack").iterdir()} == before
+    store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))  # lock released: builds again
+
+
+def test_two_concurrent_build_processes_cannot_both_win(tmp_path):
+    """Two real `build-pack` processes into one folder: while the first holds the lock (its parsing signals it has
+    started, then waits), the second exits 1 naming the lock; the first then completes."""
+    import subprocess
+    import sys
+    import time
+
+    started, release = tmp_path / "started", tmp_path / "release"
+    script = (
+        "import sys, time, pathlib; from multipolar.store import pack as p\n"
+        "def slow(*a, **k):\n"
+        f"    pathlib.Path({str(started)!r}).touch()\n"
+        f"    while not pathlib.Path({str(release)!r}).exists(): time.sleep(0.05)\n"
+        "    return {}, {}, []\n"
+        "p.parse_sources = slow\n"
+        "from multipolar.cli import main\n"
+        f"sys.argv = ['multipolar', 'data', 'build-pack', '--data-dir', {str(tmp_path)!r}, '--out', "
+        f"{str(tmp_path / 'pack')!r}]\n"
+        "main()\n")
+    first = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(1200):
+            if started.exists():
+                break
+            time.sleep(0.05)
+        assert started.exists(), "the first build never started"
+        second = subprocess.run([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        release.touch()
+        _, first_err = first.communicate(timeout=120)
+    assert second.returncode == 1 and "another build-pack is writing" in second.stderr
+    assert first.returncode == 0, first_err
+
+
+def test_source_rebuild_replaces_only_that_sources_rows_in_a_complete_pack(tmp_path, fake_sources, monkeypatch):
+    """--source X on a copy of the shipped (complete) pack: X's rows replaced, every other table byte-identical."""
+    import shutil
+
+    from multipolar import config
+    from multipolar.sources import load_source
+
+    pack = tmp_path / "pack"
+    shutil.copytree(config.SHIPPED_PACK_DIR, pack)
+    before = {p.name: p.read_bytes() for p in pack.iterdir()}
+    arms = store.load("arms_transfers", pack=pack)
+    sipri = load_source("sipri")
+    changed = arms.assign(tiv=arms.tiv * 2)
+    fake = types.SimpleNamespace(ORIGIN=sipri.ORIGIN, parse=lambda data_dir: {"arms_transfers": changed})
+    monkeypatch.setattr(pack_module, "load_source", lambda name: {"sipri": fake}[name])
+    monkeypatch.setattr(type(sipri.ORIGIN), "input_files", lambda self, data_dir: [])
+    manifest = store.rebuild_sources(tmp_path, pack, names=("sipri",))
+    after = {p.name: p.read_bytes() for p in pack.iterdir()}
+    assert sorted(after) == sorted(before) and len(manifest["tables"]) == 19
+    assert [n for n in after if after[n] != before[n]] == ["arms_transfers.parquet", "manifest.json"]
+    assert store.load("arms_transfers", pack=pack).tiv.sum() == pytest.approx(2 * arms.tiv.sum())
+    assert store.verify(pack) == []
+
+
+def test_source_rebuild_of_a_shared_table_keeps_the_other_sources_rows(tmp_path, fake_sources, monkeypatch):
+    import shutil
+
+    from multipolar import config
+    from multipolar.sources import load_source
+
+    pack = tmp_path / "pack"
+    shutil.copytree(config.SHIPPED_PACK_DIR, pack)
+    flows = store.load("trade_flows", pack=pack)
+    am = load_source("national_am")
+    # national_am writes two source ids (national_am, national_am_origin) to two tables; drop its 2022 rows.
+    mine = {t: store.load(t, pack=pack, source=["national_am", "national_am_origin"])
+            for t in ("trade_flows", "trade_monthly")}
+    parsed = {"trade_flows": mine["trade_flows"][mine["trade_flows"].year != 2022],
+              "trade_monthly": mine["trade_monthly"]}
+    fake = types.SimpleNamespace(ORIGIN=am.ORIGIN, parse=lambda data_dir: parsed)
+    monkeypatch.setattr(pack_module, "load_source", lambda name: {"national_am": fake}[name])
+    monkeypatch.setattr(type(am.ORIGIN), "input_files", lambda self, data_dir: [])
+    store.rebuild_sources(tmp_path, pack, names=("national_am",))
+    new = store.load("trade_flows", pack=pack)
+    others = flows[~flows.source.isin(["national_am", "national_am_origin"])]
+    assert len(new) == len(others) + len(parsed["trade_flows"])
+    assert not ((new.source.isin(["national_am", "national_am_origin"])) & (new.year == 2022)).any()
+    assert set(new.source) == set(flows.source)
+
+
+def test_source_rebuild_needs_a_complete_pack(tmp_path, fake_sources):
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    with pytest.raises(UsageError, match="build the whole pack first"):
+        store.rebuild_sources(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
+    with pytest.raises(DataError, match="not sound .*incomplete pack"):
+        store.rebuild_sources(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))

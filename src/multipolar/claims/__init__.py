@@ -19,17 +19,12 @@ MAX_BYTES = 2_000_000
 
 
 def parse_date(date) -> dt.date | None:
-    """None, a date, a datetime or 'YYYY-MM-DD' as a date; a ClaimError naming the bad value otherwise."""
+    """None (no date) or a date within the valid range (multipolar.dates.parse_as_of: a UsageError otherwise)."""
+    from ..dates import parse_as_of
+
     if date is None or date == "":
         return None
-    if isinstance(date, dt.datetime):
-        return date.date()
-    if isinstance(date, dt.date):
-        return date
-    try:
-        return dt.date.fromisoformat(str(date).strip())
-    except ValueError:
-        raise ClaimError(f"invalid date {date!r}; use YYYY-MM-DD", field="date") from None
+    return parse_as_of(date)
 
 
 def parse_claims(text: str, date=None) -> list[Claim]:

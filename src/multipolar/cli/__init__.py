@@ -8,6 +8,11 @@ import typer
 
 from ..errors import MultipolarError
 
+try:  # Typer 0.2x vendors Click as typer._click (pinned in pyproject); plain Click otherwise
+    from typer._click import exceptions as _cx
+except ImportError:  # pragma: no cover - depends on the Typer version
+    from click import exceptions as _cx
+
 app = typer.Typer(
     name="multipolar",
     help="Measure, from public data, how China's and Russia's influence over the SCO and Central Asian states has "
@@ -39,10 +44,33 @@ from . import claims as _claims  # noqa: E402,F401
 from . import report as _report  # noqa: E402,F401
 
 
+# Exit codes: 0 success; 2 a usage error (an invalid option, date, year or path: UsageError, or Click's own option
+# errors); 1 a data or runtime error (DataError, SourceError, …, or the system refusing a file); 130 interrupted.
+EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+
+
 def main() -> None:
-    """Entry point: run the app; a MultipolarError prints one clear line on stderr and exits with its code."""
+    """Entry point: run the app; a MultipolarError prints one clear line on stderr and exits with its code (2 for
+    usage errors, 1 for data and runtime errors); an operating-system error (permission, disk full) is one line too."""
     try:
-        app()
+        code = app(standalone_mode=False)
+    except _cx.NoArgsIsHelpError:  # `multipolar` or `multipolar data` alone: the help is the answer
+        sys.exit(0)
+    except _cx.UsageError as exc:  # Click's own option errors (bad value, unknown option): one line too
+        where = f" (see `{exc.ctx.command_path} --help`)" if exc.ctx else ""
+        typer.echo(f"error: {exc.format_message()}{where}", err=True)
+        sys.exit(EXIT_USAGE)
+    except typer.Abort:
+        typer.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except MultipolarError as exc:
         typer.echo(f"error: {exc.one_line()}", err=True)
         sys.exit(exc.exit_code)
+    except OSError as exc:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        typer.echo(f"error: {where}{exc.strerror or exc}", err=True)
+        sys.exit(EXIT_DATA)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(code if isinstance(code, int) else 0)  # typer.Exit(n) comes back as the return value

@@ -35,7 +35,7 @@ def _read(file: str) -> tuple[bytes, str]:
 def check(
     file: str = typer.Argument(..., help="Text file of the article (UTF-8), or - to read standard input."),
     fmt: str = typer.Option("table", "--format", help="table | json | markdown"),
-    date: str = typer.Option(None, "--date", help="The article's date, YYYY-MM-DD: resolves 'last year', "
+    date: str = typer.Option(None, "--date", help="The article's date, YYYY-MM-DD (1800-01-01 to 2100-12-31): resolves 'last year', "
                                                   "'last Thursday' and claims without a year."),
     pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)."),
 ) -> None:
@@ -44,11 +44,12 @@ def check(
     Verdicts: supported, partly supported, contradicted, unverifiable (always with its reason). The JSON schema is
     documented in docs/claims.md.
     """
-    from ..claims import check_text, parse_date, read_input
+    from ..claims import check_text, read_input
     from ..claims.render import FORMATS, print_table, to_json, to_markdown
+    from ..dates import parse_as_of
 
     check_format(fmt, FORMATS)
-    day = parse_date(date)
+    day = parse_as_of(date, field="--date") if date else None
     data, origin = _read(file)
     text = read_input(data, origin=origin)
     verdicts = check_text(text, day, pack=pack)

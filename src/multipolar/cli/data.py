@@ -95,42 +95,56 @@ def info(
 
 
 @data_app.command("verify")
-def verify(pack: Path = typer.Option(None, help="Pack folder (default: the shipped pack).")) -> None:
-    """Check every table: file present, checksum, schema, unique keys, row counts, provenance."""
+def verify(pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack).")
+           ) -> None:
+    """Check the pack: every canonical table present, and for each its file, checksum, schema, unique keys, row
+    count and provenance."""
     problems = store.verify(pack)
     if problems:
         for problem in problems:
             typer.echo(f"FAIL {problem}", err=True)
         raise typer.Exit(1)
     manifest = store.read_manifest(pack)
-    typer.echo(f"ok: {len(manifest['tables'])} tables verified (schema, keys, checksums, provenance)")
+    typer.echo(f"ok: {len(manifest['tables'])} tables verified (complete catalogue, schema, keys, checksums, "
+               "provenance)")
 
 
 @data_app.command("build-pack")
 def build_pack(
     data_dir: Path = typer.Option(None, help="Raw data folder (default: $MULTIPOLAR_DATA_DIR or ../shared/data)."),
-    out: Path = typer.Option(None, help="Pack folder to write (default: the package's own pack)."),
-    source: list[str] = typer.Option(None, help="Only these sources (repeatable); default all."),
+    out: Path = typer.Option(None, help="Pack folder to write (default: $MULTIPOLAR_PACK_DIR; one of the two is "
+                                        "required: the package's own pack is rebuilt only when named, e.g. "
+                                        "--out src/multipolar/pack)."),
+    source: list[str] = typer.Option(None, help="Rebuild only this source's rows inside the complete pack at --out "
+                                                "(repeatable); default: build the whole pack."),
     include_pulled: bool = typer.Option(False, help="Also include tables fetched by `multipolar data pull`."),
 ) -> None:
     """Derive the compact data pack from the raw sources; the previous pack stays if anything fails."""
+    from ..errors import UsageError, invalid_choice
     from ..sources import SOURCE_MODULES
 
-    names = tuple(source) if source else SOURCE_MODULES
+    names = tuple(dict.fromkeys(source)) if source else SOURCE_MODULES
     for name in names:
         if name not in SOURCE_MODULES:
-            from ..errors import invalid_choice
-
             raise invalid_choice("source", name, SOURCE_MODULES)
+    if source and include_pulled:
+        raise UsageError("--include-pulled builds a whole pack; it cannot be combined with --source")
+    out_dir = store.pack.pack_out_dir(out)  # before any work: no folder named, nothing written
+    data_dir = store.pack.raw_data_dir(data_dir)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("building pack", total=len(names))
 
         def progress(step: str, done: int, total: int) -> None:
             bar.update(task, description=step, completed=done, total=total)
 
-        manifest = store.build_pack(data_dir, out, names=names, progress=progress, include_pulled=include_pulled)
-    typer.echo(f"pack written: {len(manifest['tables'])} tables, {manifest['bytes'] / 1e6:.2f} MB"
+        if source:
+            manifest = store.rebuild_sources(data_dir, out_dir, names=names, progress=progress)
+        else:
+            manifest = store.build_pack(data_dir, out_dir, names=names, progress=progress,
+                                        include_pulled=include_pulled)
+    what = f"rebuilt {', '.join(names)} in" if source else "written:"
+    typer.echo(f"pack {what} {out_dir}: {len(manifest['tables'])} tables, {manifest['bytes'] / 1e6:.2f} MB"
                + (f"; left out: {', '.join(e['source'] for e in manifest['excluded'])}" if manifest["excluded"] else ""))
 
 

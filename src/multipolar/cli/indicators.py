@@ -53,7 +53,8 @@ def indicator(
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
     pack: Path = typer.Option(None, "--pack", help="Pack folder (default: the shipped pack or $MULTIPOLAR_PACK_DIR)."),
     backend: str = typer.Option("duckdb", "--backend", help="duckdb | pyspark"),
-    limit: int = typer.Option(500, "--limit", help="Most rows a table shows (csv and json give every row)."),
+    limit: int = typer.Option(500, "--limit", min=0, help="Most rows a table shows, 0 = all (csv and json give "
+                                                         "every row)."),
 ) -> None:
     """Compute an indicator for a country, partner, years and source; `indicator list` lists them all.
 

@@ -88,7 +88,9 @@ def read_csv(path: Path, columns: Sequence[str], *, skiprows: int = 0, sep: str 
 
     The file must be UTF-8 (a BOM is tolerated) and regular: a header (after `skiprows` preamble lines) naming
     `columns` in any order and no column twice, then at least one row, every row with the header's number of fields;
-    blank lines are skipped. With `final_newline` it must end with a line break (a cut file usually does not). Cells
+    blank lines are skipped. With `final_newline` (the default: every real file but one ends so) it must end with a
+    line break, which is how a file cut inside its last value is caught; a parser reading a file without one must
+    check its last row another way (see worldbank.LAST_ROW_FACTOR). Cells
     stay text: '' for empty and R's 'NA' as 'NA', so that Namibia's ISO2 code 'NA' survives; `strip` removes
     surrounding spaces. `all_columns` keeps the columns not named too. Categorical columns keep memory low on files
     with 900k rows but few distinct values.

@@ -61,24 +61,56 @@ def sha256(path: Path) -> str:
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
-def to_number(value, *, file: Path | str, row, field: str, allow_blank: bool = True) -> float | None:
-    """A published cell as a float: '1 234,5' and '1,234.5' styles, '-', '…', '' → None; anything else is an error."""
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a source writes numbers as text: its decimal mark and the separator grouping thousands (groups of three
+    digits; spaces, including non-breaking ones, always group). Each source declares one (its locale)."""
+
+    name: str
+    decimal: str
+    group: str
+
+
+# English-language publications (IMF, World Bank, Armstat's English CSV, Geostat): '193,710.5'.
+EN = NumberStyle("English (1,234.5)", ".", ",")
+# Russian-language publications (Kazakhstan, Kyrgyzstan, Russian customs): '193 710,5'.
+RU = NumberStyle("Russian (1 234,5)", ",", ".")
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+def to_number(value, *, file: Path | str, row, field: str, allow_blank: bool = True,
+              style: NumberStyle = EN) -> float | None:
+    """A published cell as a float, read in the source's number style (EN: '193,710' is 193710; RU: '193,710' is
+    193.71); '-', '…', '' → None. A separator in the wrong place for the style ('1,5' in English, '1.234,5' with
+    groups not of three digits) or anything else that is not a number is an error naming the cell."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+    text = _SPACES.sub("", str(value).strip())
     if text in {"", "-", "–", "—", "…", "...", "x", ":", ".."}:
         if allow_blank:
             return None
         raise DataError(f"empty value {value!r}", file=file, row=row, field=field)
-    if "," in text and "." not in text and re.fullmatch(r"[+-]?\d+,\d+", text):
-        text = text.replace(",", ".")
-    else:
-        text = text.replace(",", "")
-    if not _NUMBER.match(text):
-        raise DataError(f"not a number: {value!r}", file=file, row=row, field=field)
-    return float(text)
+    number = _styled(text, style)
+    if number is None:
+        raise DataError(f"not a number: {value!r} (read in this source's {style.name} number style)", file=file,
+                        row=row, field=field)
+    return number
+
+
+def _styled(text: str, style: NumberStyle) -> float | None:
+    match = re.fullmatch(r"(?P<mantissa>[^eE]*)(?P<exponent>[eE][+-]?\d+)?", text)
+    if not match:
+        return None
+    whole, mark, fraction = match["mantissa"].partition(style.decimal)
+    if style.group in whole:
+        sign = whole[0] if whole[:1] in "+-" and whole else ""
+        if not re.fullmatch(r"\d{1,3}(" + re.escape(style.group) + r"\d{3})+", whole[len(sign):]):
+            return None
+        whole = sign + whole[len(sign):].replace(style.group, "")
+    plain = whole + ("." + fraction if mark else "") + (match["exponent"] or "")
+    return float(plain) if _NUMBER.match(plain) else None
 
 
 def check_columns(found: Iterable[str], expected: Iterable[str], *, file: Path | str, row=None) -> None:

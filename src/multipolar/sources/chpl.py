@@ -53,7 +53,7 @@ def read_tiers(data_dir: Path) -> dict[str, str]:
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     """chpl_items: one row per HS6 code with its tier."""
     (path,) = ORIGIN.input_files(data_dir)
-    raw = read_csv(path, ("hs6", "tier"), strip=True, final_newline=False).astype(object)
+    raw = read_csv(path, ("hs6", "tier"), strip=True).astype(object)
     fail_at(raw, failing(raw["hs6"], lambda c: re.fullmatch(r"\d{6}", c)),
             "hs6 {value!r} is not a six-digit HS code (a lost leading zero?)", file=path, field="hs6")
     raw["tier"] = raw["tier"].str.upper()

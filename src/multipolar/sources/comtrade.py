@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from ..countries import POWERS, from_m49, to_m49
 from ..errors import DataError, SourceError
 from ..schema import TABLES
 from . import http
-from .base import Origin, to_number
+from .base import EN, Origin, to_number
 
 ORIGIN = Origin(
     id="un_comtrade",
@@ -74,8 +75,17 @@ MAX_ROWS = 450
 # The API accepts at most 12 periods per call.
 MAX_PERIODS = 12
 FLOWS = {"X": "export", "M": "import"}
+# Pause between two calls (seconds): the preview allows about one call a second, a subscription key one every few
+# seconds (comtradeapicall's own examples wait this long); a spent quota answers 403 or 429 with Retry-After.
+PACE_PREVIEW, PACE_KEYED = 1.0, 6.0
+# Statuses retried besides http's defaults (429, 5xx): the API gateway answers a spent quota with 403.
+RETRY_STATUSES = frozenset({403, 429})
 
 Progress = Callable[[str, int, int], None]
+
+
+# Number style of UN Comtrade's JSON (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = EN
 
 
 def base_url() -> str:
@@ -112,11 +122,24 @@ def fetch(years: tuple[int, int], countries: Iterable[str], *, progress: Progres
     calls = requests_for(years, countries)
     key = api_key()
     headers = {"Accept": "application/json"} | ({"Ocp-Apim-Subscription-Key": key} if key else {})
-    paths = []
+    pace = PACE_KEYED if key else PACE_PREVIEW
+    paths, last_call = [], None
     for i, (reporter, url, params) in enumerate(calls):
         if progress:
             progress(f"UN Comtrade {reporter} {params['period']}", i, len(calls))
-        paths.append(http.download(url, params=params, headers=headers, suffix=".json", refresh=refresh))
+        cached = not refresh and http.is_cached(url, params, suffix=".json")
+        if not cached and last_call is not None:
+            http._sleep(max(0.0, pace - (time.monotonic() - last_call)))
+        path = http.download(url, params=params, headers=headers, suffix=".json", refresh=refresh,
+                             retry_statuses=RETRY_STATUSES)
+        if not cached:
+            last_call = time.monotonic()
+        try:
+            _load(path)
+        except (DataError, SourceError):
+            http.discard(path)  # an answer that cannot be read (or an error message) is never kept in the cache
+            raise
+        paths.append(path)
     if progress:
         progress("UN Comtrade", len(calls), len(calls))
     return paths
@@ -132,6 +155,10 @@ def _load(path: Path) -> list[dict]:
         raise SourceError(f"UN Comtrade answered without data: {message or str(payload)[:200]}", file=path)
     if payload.get("error"):
         raise SourceError(f"UN Comtrade error: {payload['error']}", file=path)
+    count = payload.get("count")
+    if isinstance(count, int) and count != len(payload["data"]):
+        raise DataError(f"the answer says count {count} but holds {len(payload['data'])} rows (cut short, or over the "
+                        f"preview's {MAX_ROWS + 50}-row cap)", file=path, field="count")
     return payload["data"]
 
 
@@ -143,8 +170,9 @@ def _is_total_row(row: dict) -> bool:
             and str(row.get("customsCode") or "C00") == "C00")
 
 
-def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
-    """Answers of fetch() → {'trade_flows': frame with the canonical columns}; offline and deterministic."""
+def parse_response(paths: Iterable[Path], *, years: tuple[int, int] | None = None) -> dict[str, pd.DataFrame]:
+    """Answers of fetch() → {'trade_flows': frame with the canonical columns}; offline and deterministic. years: keep
+    only these (inclusive)."""
     records = []
     for path in sorted(Path(p) for p in paths):
         rows = [(n, row) for n, row in enumerate(_load(path)) if _is_total_row(row)]
@@ -156,7 +184,7 @@ def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
                        file=path, field="partnerCode")
         for n, row in rows:
             where = f"data[{n}]"
-            value = to_number(row["primaryValue"], file=path, row=where, field="primaryValue")
+            value = to_number(row["primaryValue"], file=path, row=where, field="primaryValue", style=NUMBERS)
             reporter, partner = iso[int(row["reporterCode"])], iso[int(row["partnerCode"])]
             if value is None or reporter is None or partner is None:
                 continue
@@ -166,6 +194,8 @@ def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
             except (TypeError, ValueError):
                 raise DataError(f"no year in refYear/period: {year!r}", file=path, row=where,
                                 field="refYear") from None
+            if years and not years[0] <= year <= years[1]:
+                continue
             flow = FLOWS[row["flowCode"]]
             basis = _basis(row, value, flow)
             note = None

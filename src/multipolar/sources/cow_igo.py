@@ -8,7 +8,8 @@ import pandas as pd
 
 from ..countries import read_mapping
 from ..errors import DataError, UnknownCountryError
-from .base import Origin, check_columns
+from ._read import read_csv
+from .base import Origin
 
 ORIGIN = Origin(
     id="cow_igo",
@@ -68,12 +69,8 @@ def _code(text: str, *, file: Path, row: int, field: str) -> int:
 def read_igo(path: Path | str) -> pd.DataFrame:
     """The long COW IGO file as igo_memberships rows (organization, country, year, status, source)."""
     path = Path(path)
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, compression="infer")
-    except (OSError, EOFError, UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataError(f"cannot read: {exc}", file=path) from exc
-    check_columns(raw.columns, COLUMNS, file=path, row=1)
-    raw.index = raw.index + 2  # line numbers: the header is line 1
+    # The strict reader: UTF-8, regular rows, a final line break (a cut file stops naming its line), index = line.
+    raw = read_csv(path, COLUMNS).astype(str)
     raw = raw[~raw["state"].isin(IGO_ATTRIBUTES)]
     unknown_orgs = sorted(set(raw["ioname"]) - set(ORGANIZATIONS))
     if unknown_orgs:

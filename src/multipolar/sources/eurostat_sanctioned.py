@@ -73,7 +73,7 @@ log = logging.getLogger(__name__)
 
 def read_rows(path: Path) -> pd.DataFrame:
     """The tidy file as checked rows: reporter, partner (ISO3), period, product_code, code_length, value_eur."""
-    raw = read_csv(path, REQUIRED, strip=True, final_newline=False)
+    raw = read_csv(path, REQUIRED, strip=True)
     fail_at(raw, raw["flow"] != "EXPORT", "flow {value!r}: only EXPORT is expected", file=path, field="flow")
     fail_at(raw, raw["indicator"] != "VALUE_IN_EUROS",
             "wrong unit: indicator {value!r}, expected VALUE_IN_EUROS (value in euros)", file=path, field="indicator")

@@ -134,7 +134,7 @@ def _value_column(frame: pd.DataFrame, path: Path) -> str:
 
 def read_file(path: Path, *, annual: bool) -> pd.DataFrame:
     """One Comext CSV as reporter, partner, period (YYYY-MM) or year, flow, value, plus LINE and the raw labels."""
-    raw = read_csv(path, REQUIRED, all_columns=True, strip=True, final_newline=False).astype(object)
+    raw = read_csv(path, REQUIRED, all_columns=True, strip=True).astype(object)
     value_column = _value_column(raw, path)
     fail_at(raw, ~raw["PRODUCT"].isin(TOTAL_PRODUCT), "PRODUCT {value!r} is not total goods", file=path,
             field="PRODUCT")

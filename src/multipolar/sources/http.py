@@ -6,6 +6,7 @@ import email.utils
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -24,14 +25,43 @@ ByteProgress = Callable[[int, "int | None"], None]
 
 # Sub-folder of the cache that holds raw responses (one file + one .json sidecar per request).
 CACHE_SUBDIR = "http"
-# Longest wait between two tries, whatever Retry-After or the backoff say (seconds).
-MAX_WAIT = 300.0
+# Longest wait between two tries, whatever Retry-After or the backoff say (seconds); a longer Retry-After is capped
+# and the wait announced (notify), so a pull never sleeps silently for minutes.
+MAX_WAIT = 60.0
+# Largest answer accepted (bytes): the connectors' answers are a few MB; an endless or runaway body stops here.
+MAX_BYTES = 256 * 1024 * 1024
+# Overall deadline of one download, all tries and waits included (seconds): a server trickling bytes (which the
+# per-read timeout never catches) or asking to come back later cannot hang a pull.
+DEADLINE = 600.0
 # Statuses worth trying again: rate limiting and server-side failures.
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504}) | frozenset(range(505, 600))
 # Sent with every request so that providers can tell who is calling.
 USER_AGENT = f"multipolar (research; python-httpx/{httpx.__version__})"
 # Tests replace this to record the waits instead of sleeping.
 _sleep = time.sleep
+# The clock of the deadline (tests may replace it).
+_clock = time.monotonic
+
+
+def _notify(message: str) -> None:
+    """Say what the download is doing that takes time (a wait before a retry) on stderr."""
+    print(f"note: {message}", file=sys.stderr, flush=True)
+
+
+# Where download() announces its waits (tests replace it to record them).
+notify: Callable[[str], None] = _notify
+
+
+class HTTPStatusError(SourceError):
+    """The server answered with an error status that is not worth retrying (e.g. 404: no such series)."""
+
+    def __init__(self, message: str, *, status: int, file=None):
+        super().__init__(message, file=file)
+        self.status = status
+
+
+class _Limit(Exception):
+    """A size or time limit was hit: the try is not retried and the partial file is removed."""
 
 
 class _Retryable(Exception):
@@ -105,6 +135,12 @@ def _cached(dest: Path, url: str, params: dict, sha256: str | None) -> bool:
     return sha256 is None or actual == sha256.lower()
 
 
+def is_cached(url: str, params: Mapping | None = None, *, suffix: str = "") -> bool:
+    """Whether download() would answer url+params from the cache without a request."""
+    params = {str(k): str(v) for k, v in (params or {}).items()}
+    return _cached(cache_path(url, params, suffix=suffix), url, params, None)
+
+
 def _retry_after(response: httpx.Response) -> float | None:
     """Seconds the server asks us to wait (Retry-After as seconds or as an HTTP date), or None."""
     value = response.headers.get("Retry-After")
@@ -145,8 +181,10 @@ def _discard(*paths: Path) -> None:
 
 
 def _one_try(client: httpx.Client, url: str, params: dict, headers: dict, part: Path,
-             progress: ByteProgress | None) -> None:
-    """One GET streamed into part, resuming it with Range when possible. Raises _Retryable or SourceError."""
+             progress: ByteProgress | None, max_bytes: int, ends_at: float, deadline: float,
+             retry_on: frozenset[int] = RETRY_STATUSES) -> None:
+    """One GET streamed into part, resuming it with Range when possible. Raises _Retryable, _Limit (more than
+    max_bytes, or the clock past ends_at) or SourceError."""
     meta = _part_meta_matches(part, url, params)
     start = part.stat().st_size if meta else 0
     if not meta:
@@ -165,11 +203,12 @@ def _one_try(client: httpx.Client, url: str, params: dict, headers: dict, part: 
             if status == 416 and start:  # our .part is no longer a prefix of the resource: start over
                 _discard(part, sidecar_path(part))
                 raise _Retryable(f"HTTP 416 on resume from byte {start}", wait=0.0)
-            if status in RETRY_STATUSES:
+            if status in retry_on:
                 raise _Retryable(f"HTTP {status}", wait=_retry_after(response))
             if status not in (200, 206):
                 body = response.read().decode("utf-8", "replace").strip().replace("\n", " ")[:200]
-                raise SourceError(f"HTTP {status} from {full_url(url, params)}" + (f": {body}" if body else ""))
+                raise HTTPStatusError(f"HTTP {status} from {full_url(url, params)}" + (f": {body}" if body else ""),
+                                      status=status)
             encoded = response.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
             length = response.headers.get("Content-Length")
             if status == 206 and start:
@@ -184,6 +223,8 @@ def _one_try(client: httpx.Client, url: str, params: dict, headers: dict, part: 
                                                  "etag": response.headers.get("ETag"),
                                                  "last_modified": response.headers.get("Last-Modified")})
             total = done + int(length) if length and length.isdigit() and not encoded else None
+            if total is not None and total > max_bytes:
+                raise _Limit(f"the answer is {total:,} bytes (Content-Length), over the {max_bytes:,}-byte limit")
             if progress:
                 progress(done, total)
             chunks = response.iter_bytes() if encoded else response.iter_raw()
@@ -191,6 +232,11 @@ def _one_try(client: httpx.Client, url: str, params: dict, headers: dict, part: 
                 for chunk in chunks:
                     fh.write(chunk)
                     done += len(chunk)
+                    if done > max_bytes:
+                        raise _Limit(f"the answer passed the {max_bytes:,}-byte limit (endless or runaway body)")
+                    if _clock() > ends_at:
+                        raise _Limit(f"no complete answer within the {deadline:g}-second deadline "
+                                     f"({done:,} bytes received: the server is sending too slowly)")
                     if progress:
                         progress(done, total)
             if encoded:
@@ -218,16 +264,24 @@ def _content_range_start(value: str) -> int | None:
 def download(url: str, dest: str | Path | None = None, *, params: Mapping | None = None,
              headers: Mapping | None = None, sha256: str | None = None, retries: int = 4, backoff: float = 0.5,
              progress: ByteProgress | None = None, timeout: float = 60.0, refresh: bool = False,
-             suffix: str = "", client: httpx.Client | None = None) -> Path:
+             suffix: str = "", client: httpx.Client | None = None, max_bytes: int | None = None,
+             deadline: float | None = None, retry_statuses: frozenset[int] = frozenset()) -> Path:
     """Fetch url (with params) into dest, or into the cache when dest is None; return the file's path.
 
     An earlier complete download of the same URL+params is reused unless refresh=True. The body is streamed to
     `<dest>.part` and renamed into place only when complete (and matching `sha256` when given); a cut transfer is
     resumed with a Range request on the next try. Connection errors, timeouts, HTTP 429 and 5xx are retried
-    `retries` times with exponential backoff (Retry-After honoured). Headers are not part of the cache key, so an
-    API key sent as a header never lands on disk. Raises OfflineError when no try could connect at all, SourceError
-    for any other failure (the checksum file is removed).
+    `retries` times with exponential backoff (Retry-After honoured up to MAX_WAIT, each wait announced through
+    `notify`). Limits: at most `max_bytes` (default MAX_BYTES) and `deadline` seconds for the whole download, tries
+    and waits included (default DEADLINE); hitting either stops at once and removes the .part file. Headers are not
+    part of the cache key, so an API key sent as a header never lands on disk. Raises OfflineError when no try could
+    connect at all, SourceError for any other failure (the checksum file is removed); HTTPStatusError (a SourceError
+    with .status) for an error status that is not retried. retry_statuses adds statuses to retry (e.g. 403 for an
+    API that answers a spent quota with it).
     """
+    max_bytes = MAX_BYTES if max_bytes is None else int(max_bytes)
+    deadline = DEADLINE if deadline is None else float(deadline)
+    ends_at = _clock() + deadline
     params = {str(k): str(v) for k, v in (params or {}).items()}
     headers = {"User-Agent": USER_AGENT, **{str(k): str(v) for k, v in (headers or {}).items()}}
     dest = Path(dest) if dest is not None else cache_path(url, params, suffix=suffix)
@@ -246,14 +300,30 @@ def download(url: str, dest: str | Path | None = None, *, params: Mapping | None
     try:
         for attempt in range(retries + 1):
             try:
-                _one_try(client, url, params, headers, part, progress)
+                _one_try(client, url, params, headers, part, progress, max_bytes, ends_at, deadline,
+                         RETRY_STATUSES | frozenset(retry_statuses))
                 break
+            except _Limit as exc:
+                _discard(part, sidecar_path(part))
+                raise SourceError(f"{exc}; stopped and removed the partial file — {full_url(url, params)}",
+                                  file=dest) from None
             except _Retryable as exc:
                 failures.append(exc)
                 if attempt == retries:
                     break
-                wait = exc.wait if exc.wait is not None else backoff * (2 ** attempt)
-                _sleep(min(wait, MAX_WAIT))
+                asked = exc.wait
+                wait = min(asked if asked is not None else backoff * (2 ** attempt), MAX_WAIT)
+                left = ends_at - _clock()
+                if wait > left:
+                    _discard(part, sidecar_path(part))
+                    raise SourceError(f"{exc}; a retry after {wait:g} s would pass the {deadline:g}-second deadline "
+                                      f"({max(left, 0):.0f} s left); stopped and removed the partial file — "
+                                      f"{full_url(url, params)}", file=dest) from None
+                if asked is not None and asked > 1:
+                    capped = f" (the server asked for {asked:g} s; capped at {MAX_WAIT:g} s)" if asked > wait else ""
+                    notify(f"{exc} from {urlsplit(url).netloc}: waiting {wait:g} s before try {attempt + 2} of "
+                           f"{retries + 1}{capped}")
+                _sleep(wait)
     finally:
         if own_client:
             client.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
+from ..schema import PUBLISHED_ODDITY
 from ._codes import iso3_at
 from ._read import cell, cell_ref, read_sheets
 from ._tables import table_frame
@@ -61,6 +62,11 @@ YEAR_ROW, FIRST_ROW, LABEL_COL, FIRST_COL = 7, 8, 2, 3
 # What the sheet must say; anything else (imports sheet, thousands) stops the parse.
 EXPECTED_TITLE = "Exports, FOB to Partner Countries"
 EXPECTED_UNIT = "US Dollars, Millions"
+# Negative values the IMF itself publishes (reporter label, partner label, year): kept as published with a note that
+# flags them (schema.PUBLISHED_ODDITY); any other negative value stops the parse. All five are aggregates' exports
+# to Malaysia (an adjustment of the 1960s aggregates; no pack country is involved): World (DOTS_221) 1960 -4.8;
+# Advanced Economies (DOTS_222, an aggregate reporter the parse skips) 1960-1963 -4.8, -2.8, -1.3, -6.3.
+PUBLISHED_NEGATIVE = {("World", "Malaysia", 1960)} | {("Advanced Economies", "Malaysia", y) for y in range(1960, 1964)}
 # A value cell written as text: '1,234.56' with an optional ' e' (IMF estimate).
 _TEXT_VALUE = re.compile(r"^\s*(-?\d[\d,]*(?:\.\d*)?)\s*(e)?\s*$")
 
@@ -120,6 +126,9 @@ def read_workbook(path: Path) -> tuple[str, list[tuple[str, int, int, float, boo
                 raise DataError(f"value {value!r} in a column without a year in row {YEAR_ROW}", file=path, row=r,
                                 field=cell_ref(r, c))
             parsed.append((year, *_value(value, path, r, c)))
+            if parsed[-1][1] < 0 and (reporter.strip(), label, year) not in PUBLISHED_NEGATIVE:
+                raise DataError(f"negative value {value!r}: exports are never negative", file=path, row=r,
+                                field=cell_ref(r, c))
         if label in seen:
             first_row, first_parsed = seen[label]
             if first_parsed != parsed:
@@ -194,5 +203,6 @@ def _frame(kept: dict[str, tuple[Path, list]]) -> pd.DataFrame:
                                         "value_usd": published * 1e6, "value_published": published,
                                         "is_estimate": pd.Series(estimates, dtype="bool")},
                         flow="export", source=ORIGIN.id, unit_published="USD million", basis="FOB", months=12,
-                        note=None)
+                        note=[f"{PUBLISHED_ODDITY}: a negative export in the IMF's workbook" if v < 0 else None
+                              for v in values])
     return frame.sort_values(["reporter", "partner", "year"], kind="stable").reset_index(drop=True)

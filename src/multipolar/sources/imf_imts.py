@@ -10,8 +10,8 @@ import pandas as pd
 from ..errors import DataError
 from ._codes import iso3_at
 from ._read import read_csv
-from ._tables import table_frame
-from .base import Origin, to_number
+from ._tables import AT, table_frame
+from .base import EN, Origin, to_number
 
 # From this year on Russia published no partner data: the IMF's figures are its own estimates.
 FIRST_ESTIMATED_YEAR = 2022
@@ -66,10 +66,14 @@ EXPECTED_SCALE = ("6", "Millions")
 REPORTER = "RUS"
 
 
+# Number style of the IMF's CSV (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = EN
+
+
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     """RU_trade.csv as the trade_flows table."""
     (path,) = ORIGIN.input_files(data_dir)
-    frame = read_csv(path, REQUIRED, all_columns=True, final_newline=False)
+    frame = read_csv(path, REQUIRED, all_columns=True)
     years = [h for h in frame.columns if re.fullmatch(r"\d{4}", h)]
     rows = frame.to_dict("index").items()
     if not years:
@@ -93,12 +97,12 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
             continue
         flow, basis = INDICATORS[indicator]
         for year in years:
-            value = to_number(row[year], file=path, row=line, field=year)
+            value = to_number(row[year], file=path, row=line, field=year, style=NUMBERS)
             if value is None:
                 continue
             estimated = int(year) >= FIRST_ESTIMATED_YEAR
             records.append((REPORTER, partner, int(year), flow, value, basis, estimated,
-                            ESTIMATE_NOTE if estimated else None))
+                            ESTIMATE_NOTE if estimated else None, (path, line, year)))
     return {"trade_flows": _frame(records)}
 
 
@@ -121,7 +125,8 @@ def _check_row(path: Path, line: int, row: dict[str, str]) -> None:
 
 def _frame(records: list[tuple]) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(
-        records, columns=["reporter", "partner", "year", "flow", "value_published", "basis", "is_estimate", "note"])
+        records,
+        columns=["reporter", "partner", "year", "flow", "value_published", "basis", "is_estimate", "note", AT])
     published = frame["value_published"].astype("float64")
     frame = table_frame("trade_flows", frame, value_usd=published * 1e6, source=ORIGIN.id,
                         unit_published="USD million", months=12)

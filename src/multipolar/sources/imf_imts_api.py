@@ -3,10 +3,14 @@
 Request (one per reporter; the key is positional COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY, `+` joins values):
 
     GET {base}/data/dataflow/IMF.STA/IMTS/+/{reporter}.XG_FOB_USD+MG_CIF_USD.{partner+partner+…}.A
-        ?c[TIME_PERIOD]=ge:{first}+le:{last}
+        ?c[TIME_PERIOD]=ge:{first}-A1+le:{last}-A1
     Accept: application/vnd.sdmx.data+csv;version=2.0.0
 
 with {base} = https://api.imf.org/external/sdmx/3.0 (override: $MULTIPOLAR_IMF_URL), version `+` = latest stable.
+The time filter uses SDMX's period form (2019-A1 = the year 2019): with plain years (ge:2019+le:2023) the IMF's
+SDMX 3.0 service is known to answer empty tables. Whatever the server does with it, the parser keeps only the asked
+years. A reporter without data answers 404 or an empty table (the header and one all-blank row): that reporter has no
+rows, and a pull fails only when every answer is empty.
 The answer is SDMX-CSV 2.0: STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,
 TIME_PERIOD,OBS_VALUE, then attributes (SCALE, UNIT, STATUS, …). parse_response() also reads SDMX-CSV 1.0 (first
 column DATAFLOW, as the 2.1 endpoint returns) and SDMX-JSON 2.0 (data.structures / data.dataSets), in case the
@@ -15,7 +19,8 @@ server ignores the Accept header.
 Units: in API answers OBS_VALUE is in US dollars; SCALE ("6" = millions) is a display attribute that the Data
 Explorer applies to its downloads (hence the millions in /work/shared/data/imf_imts_russia) but the API does not.
 A UNIT_MULT column, when present, is applied. As a guard, a reporter's world total below one million dollars stops
-the parse: it would mean the answer is in millions after all.
+the parse: it would mean the answer is in millions after all. Estimates: STATUS is empty in real answers; whether a
+value was reported or estimated is in DERIVATION_TYPE (see is_estimate_code()).
 Sources checked: the R packages readimf (R/request.R: base URL, Accept header, key order for IMTS) and imf.data
 (R/sdmx_api.R: c[TIME_PERIOD]=ge:…+le:… filter), IMF BOP API answers carrying SCALE="6" with full-dollar OBS_VALUE,
 and independent IMTS clients that divide OBS_VALUE by 1e6 to get millions.
@@ -28,6 +33,7 @@ import io
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -37,7 +43,7 @@ from ..countries import POWERS, to_iso3
 from ..errors import DataError, SourceError
 from ..schema import TABLES
 from . import http
-from .base import Origin, check_columns, to_number
+from .base import EN, Origin, check_columns, to_number
 
 ORIGIN = Origin(
     id="imf_imts_api",
@@ -58,7 +64,8 @@ ORIGIN = Origin(
         "SDMX-CSV read by column name; empty observations dropped",
         "COUNTRY/COUNTERPART_COUNTRY are ISO3; G001 → WLD (mappings/imf_imts_api.csv)",
         "OBS_VALUE is US dollars (SCALE is display only; UNIT_MULT applied when present) → value_usd",
-        "STATUS 'e' → is_estimate",
+        "only the requested years are kept (TIME_PERIOD '2019' or '2019-A1'), whatever the server sent",
+        "is_estimate from DERIVATION_TYPE (any code that does not say 'reported') or STATUS 'e'; the code is noted",
     ),
     caveats=(
         "IMTS fills non-reporting countries with IMF estimates (e.g. Russia since 2022); the API flags some with "
@@ -79,8 +86,14 @@ IMF_WORLD = "G001"
 ACCEPT_CSV = "application/vnd.sdmx.data+csv;version=2.0.0"
 # Columns every answer must carry (the key's dimensions, the period and the value).
 REQUIRED = ("COUNTRY", "INDICATOR", "COUNTERPART_COUNTRY", "FREQUENCY", "TIME_PERIOD", "OBS_VALUE")
+# An annual TIME_PERIOD: '2019' or SDMX's '2019-A1'.
+_PERIOD = re.compile(r"^(\d{4})(?:-A1)?$")
 
 Progress = Callable[[str, int, int], None]
+
+
+# Number style of the IMF API's SDMX-CSV (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = EN
 
 
 def base_url() -> str:
@@ -93,7 +106,7 @@ def request_for(reporter: str, partners: Sequence[str], years: tuple[int, int]) 
     codes = sorted(IMF_WORLD if p == "WLD" else p for p in partners)
     key = f"{reporter}.{'+'.join(INDICATORS)}.{'+'.join(codes)}.A"
     url = f"{base_url()}/data/dataflow/{AGENCY}/{DATAFLOW}/{VERSION}/{key}"
-    return url, {"c[TIME_PERIOD]": f"ge:{years[0]}+le:{years[1]}"}
+    return url, {"c[TIME_PERIOD]": f"ge:{years[0]}-A1+le:{years[1]}-A1"}
 
 
 def fetch(years: tuple[int, int], countries: Iterable[str], *, progress: Progress | None = None,
@@ -104,22 +117,61 @@ def fetch(years: tuple[int, int], countries: Iterable[str], *, progress: Progres
     """
     reporters = sorted(set(countries))
     wanted = set(partners) if partners is not None else set(reporters) | set(POWERS) | {"WLD"}
-    paths = []
+    paths, empty = [], []
     for i, reporter in enumerate(reporters):
         url, params = request_for(reporter, sorted(wanted - {reporter}), years)
         if progress:
             progress(f"IMF IMTS {reporter}", i, len(reporters))
-        paths.append(http.download(url, params=params, headers={"Accept": ACCEPT_CSV}, suffix=".csv",
-                                   refresh=refresh))
+        try:
+            path = http.download(url, params=params, headers={"Accept": ACCEPT_CSV}, suffix=".csv", refresh=refresh)
+        except http.HTTPStatusError as exc:
+            if exc.status != 404:  # 404 = no series for this key: no data for the reporter, not a failure
+                raise
+            empty.append(reporter)
+            continue
+        try:
+            if not read_rows(path):
+                empty.append(reporter)
+        except (DataError, SourceError):
+            http.discard(path)  # an answer that cannot be read is never kept in the cache
+            raise
+        paths.append(path)
+    if empty:
+        http.notify(f"IMF IMTS: no data for {', '.join(empty)} in {years[0]}-{years[1]} (empty answer or HTTP 404)")
     if progress:
         progress("IMF IMTS", len(reporters), len(reporters))
     return paths
 
 
+# DERIVATION_TYPE codes or labels (upper case) that say the value was reported by the country itself; any other
+# non-empty code (estimated, derived from counterpart data, imputed, …) marks an estimate. The IMTS codelist could not
+# be read offline, so the rule is the conservative one: what is not said to be reported is flagged, its code noted.
+REPORTED_CODES = frozenset({"R", "REP", "REPORTED", "REPORTED DATA", "RD"})
+
+
+def is_estimate_code(derivation: str, status: str) -> bool:
+    """Whether an observation is an IMF estimate: DERIVATION_TYPE other than a reported code, or STATUS 'e'."""
+    code = derivation.strip().upper()
+    return bool(code and code not in REPORTED_CODES and "REPORTED" not in code) or status.strip().lower() == "e"
+
+
 def _rows_from_csv(text: str, path: Path) -> list[dict]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    """The rows of an SDMX-CSV answer; rows whose cells are all blank (an empty answer is the header and one such
+    row) are dropped; a row cut short (fewer cells than the header) is an error naming it."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), restkey="_extra")
     check_columns(reader.fieldnames or [], REQUIRED, file=path)
-    return [dict(row, _line=n) for n, row in enumerate(reader, start=2)]
+    rows = []
+    for n, row in enumerate(reader, start=2):
+        if not any((v or "").strip() for k, v in row.items() if k != "_extra"):
+            continue
+        if None in row.values() or "_extra" in row:
+            raise DataError(f"{sum(v is not None for v in row.values())} cells, the header has "
+                            f"{len(reader.fieldnames)} (a broken line, or the answer is cut short)", file=path, row=n)
+        rows.append(dict(row, _line=n))
+    if text and not text.endswith("\n") and rows:
+        # The IMF ends every answer with a line break: without one the transfer was cut, maybe inside a value.
+        raise DataError("the answer does not end with a line break: cut short?", file=path, row=rows[-1]["_line"])
+    return rows
 
 
 def _rows_from_json(payload: dict, path: Path) -> list[dict]:
@@ -185,8 +237,9 @@ def read_rows(path: Path) -> list[dict]:
     return _rows_from_csv(text, path)
 
 
-def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
-    """Answers of fetch() → {'trade_flows': frame with the canonical columns}; offline and deterministic."""
+def parse_response(paths: Iterable[Path], *, years: tuple[int, int] | None = None) -> dict[str, pd.DataFrame]:
+    """Answers of fetch() → {'trade_flows': frame with the canonical columns}; offline and deterministic. years: keep
+    only these (inclusive); the server's time filter is not trusted."""
     records: list[dict] = []
     for path in sorted(Path(p) for p in paths):
         rows = read_rows(path)
@@ -195,7 +248,7 @@ def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
         iso = to_iso3(codes, mapping="imf_imts_api", file=path, field="COUNTERPART_COUNTRY")
         for row in rows:
             line = row["_line"]
-            value = to_number(row["OBS_VALUE"], file=path, row=line, field="OBS_VALUE")
+            value = to_number(row["OBS_VALUE"], file=path, row=line, field="OBS_VALUE", style=NUMBERS)
             if value is None or math.isnan(value):
                 continue
             indicator = row["INDICATOR"].strip()
@@ -206,8 +259,13 @@ def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
                 raise DataError(f"expected annual data (FREQUENCY A), got {row['FREQUENCY']!r}", file=path,
                                 row=line, field="FREQUENCY")
             period = row["TIME_PERIOD"].strip()
-            if not (len(period) == 4 and period.isdigit()):
-                raise DataError(f"expected a year, got {period!r}", file=path, row=line, field="TIME_PERIOD")
+            match = _PERIOD.match(period)
+            if not match:
+                raise DataError(f"expected a year ('2019' or '2019-A1'), got {period!r}", file=path, row=line,
+                                field="TIME_PERIOD")
+            year = int(match.group(1))
+            if years and not years[0] <= year <= years[1]:
+                continue
             reporter, partner = iso[row["COUNTRY"].strip()], iso[row["COUNTERPART_COUNTRY"].strip()]
             if reporter is None or partner is None:  # an aggregate the mapping lists to skip
                 continue
@@ -215,11 +273,14 @@ def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
             usd = value * 10 ** int(mult) if mult.lstrip("-").isdigit() else value
             flow, basis = INDICATORS[indicator]
             status = (row.get("STATUS") or "").strip()
+            derivation = (row.get("DERIVATION_TYPE") or "").strip()
+            notes = [f"IMF DERIVATION_TYPE {derivation}" if derivation else "",
+                     f"IMF STATUS {status}" if status else ""]
             found.append({
-                "reporter": reporter, "partner": partner, "year": int(period), "flow": flow,
+                "reporter": reporter, "partner": partner, "year": year, "flow": flow,
                 "source": ORIGIN.id, "value_usd": usd, "value_published": value, "unit_published": "USD",
-                "basis": basis, "is_estimate": status.lower() == "e", "months": 12,
-                "note": f"IMF STATUS {status}" if status else None,
+                "basis": basis, "is_estimate": is_estimate_code(derivation, status), "months": 12,
+                "note": "; ".join(n for n in notes if n) or None,
             })
         _check_units(found, path)
         records.extend(found)

@@ -7,11 +7,12 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
+from ..schema import TABLES
 from ._codes import iso3_at
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import read_csv
-from ._tables import table_frame
-from .base import Origin, to_number
+from ._tables import AT, table_frame
+from .base import EN, Origin, to_number
 
 # Source id of imports by country of origin (exports and imports by country of consignment use ORIGIN.id).
 ORIGIN_SOURCE = "national_am_origin"
@@ -42,6 +43,10 @@ ORIGIN = Origin(
         "'EU countries not specified' skipped; 'American Saoma' = ASM, 'Monako' = MCO); unknown names stop the "
         "parse. Rows with an empty country name are skipped (see caveats).",
         "'-' cells give no row; value_usd = value x 1000 (thousand USD).",
+        "Each annual row must equal the sum of its months within rounding (0.06 per month of the year plus 0.1%), "
+        "except where "
+        "the publication itself differs (ANNUAL_NOT_SUM_OF_MONTHS: Afghanistan 2020 exports); otherwise the parse "
+        "stops naming the annual row (a corrupted or rescaled row breaks the identity).",
     ),
     caveats=(
         "Unit: the file does not state it; thousand USD is recorded because the 2019 exports to China, 193,709.7, "
@@ -68,8 +73,19 @@ UNIT_PUBLISHED, UNIT_FACTOR = "USD thousand", 1000.0
 # Plausible range of one period's partner sum in thousand USD: USD 50 mn (a month) to 500 bn.
 TOTAL_RANGE = (5e4, 5e8)
 BASIS = "unknown"
+# Annual rows that the publication gives different from the sum of their months (partner, year, column), checked by
+# the tests against the raw file: kept as published (see ORIGIN.caveats).
+ANNUAL_NOT_SUM_OF_MONTHS = {("Afghanistan", 2020, "export")}
+# The years a trade figure can have (schema.py).
+YEARS = TABLES["trade_flows"].checks["year"]
+# Rounding allowed between an annual row and the sum of its months: per month summed, and relative.
+MONTH_ROUNDING, RELATIVE_ROUNDING = 0.06, 0.001
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
+
+
+# Number style of Armstat's English CSV (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = EN
 
 
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
@@ -93,6 +109,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
 
     codes = iso3_at({name: f"line {lineno}" for lineno, name, *_ in reversed(records) if name},
                     mapping="national_am", file=path, field="partner name")
+    _check_annual_is_sum_of_months([r for r in records if codes.get(r[1])], path)  # the rows that are stored
     annual, monthly, seen = [], [], {}
     for lineno, name, period, year, values in records:
         partner = codes.get(name)
@@ -107,7 +124,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
             seen[key] = lineno
             common = {"reporter": "ARM", "partner": partner, "flow": flow, "source": source,
                       "value_usd": value * UNIT_FACTOR, "value_published": value, "unit_published": UNIT_PUBLISHED,
-                      "basis": BASIS, "is_estimate": False}
+                      "basis": BASIS, "is_estimate": False, AT: (path, lineno, column)}
             if period == "Year":
                 months = sorted(months_of.get(year, ()))
                 if not months:
@@ -123,9 +140,32 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     return {"trade_flows": table_frame("trade_flows", annual), "trade_monthly": table_frame("trade_monthly", monthly)}
 
 
+def _check_annual_is_sum_of_months(records: list, path: Path) -> None:
+    """Stop at an annual row that differs from the sum of its months beyond rounding (unless the publication does)."""
+    months: dict[tuple, list[float]] = {}
+    in_year: dict[int, set[str]] = {}
+    for _, name, period, year, values in records:
+        if period != "Year":
+            in_year.setdefault(year, set()).add(period)
+            for column, value in values.items():
+                months.setdefault((name, year, column), []).append(value)
+    for lineno, name, period, year, values in records:
+        if period != "Year" or not name:
+            continue
+        for column, value in values.items():
+            parts = months.get((name, year, column), [])
+            total = sum(parts)
+            # Every month of the year may hide a rounded figure ('-' for less than 0.05): allow each its rounding.
+            slack = MONTH_ROUNDING * max(len(in_year.get(year, ())), 1) + RELATIVE_ROUNDING * abs(value)
+            if abs(value - total) > slack and (name, year, column) not in ANNUAL_NOT_SUM_OF_MONTHS:
+                raise DataError(f"{name} {year}: the annual {value:,.1f} differs from the sum of its "
+                                f"{len(parts)} months {total:,.1f} (a corrupted or rescaled row?)", file=path,
+                                row=lineno, field=column)
+
+
 def read_records(path: Path) -> list[tuple[int, str, str, int, dict[str, float]]]:
     """(line, country, 'Year' or month '1'-'12', year, {column: value}) for each non-blank record."""
-    frame = read_csv(path, ("country", "timeperiod", "year", *COLUMNS), all_columns=True, final_newline=False)
+    frame = read_csv(path, ("country", "timeperiod", "year", *COLUMNS), all_columns=True)
     records = []
     for lineno, line in frame.to_dict("index").items():
         if not any(cell.strip() for cell in line.values()):
@@ -137,9 +177,15 @@ def read_records(path: Path) -> list[tuple[int, str, str, int, dict[str, float]]
         year_text = line["year"].strip()
         if not (year_text.isdigit() and len(year_text) == 4):
             raise DataError(f"year {year_text!r} is not a year", file=path, row=lineno, field="year")
+        if not YEARS.low <= int(year_text) <= YEARS.high:
+            raise DataError(f"year {year_text} is implausible: it must be {YEARS.describe()}", file=path, row=lineno,
+                            field="year")
         values = {}
         for column in COLUMNS:
-            number = to_number(line[column], file=path, row=lineno, field=column)
+            number = to_number(line[column], file=path, row=lineno, field=column, style=NUMBERS)
+            if number is not None and number < 0:
+                raise DataError(f"negative value {line[column]!r}: trade is never negative", file=path, row=lineno,
+                                field=column)
             if number is not None:
                 values[column] = number
         records.append((lineno, line["country"].strip(), period, int(year_text), values))

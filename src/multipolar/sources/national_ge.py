@@ -11,7 +11,7 @@ from ..errors import DataError
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import cell_ref, clean_label, read_sheets
 from ._tables import table_frame
-from .base import Origin, to_number
+from .base import EN, Origin, to_number
 
 ORIGIN = Origin(
     id="national_ge",
@@ -58,6 +58,10 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 BASIS = "unknown"
 _YEAR = re.compile(r"^((?:19|20)\d{2})(?:\.0)?\s*(\**)$")
 _FOOTNOTE = re.compile(r"^(\*+)\s*(\S.*)$")
+
+
+# Number style of Geostat's English workbook (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = EN
 
 
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
@@ -162,4 +166,4 @@ def read_workbook(path: Path) -> tuple[list[dict], list[dict]]:
 def _value(grid, r: int, c: int, path: Path, where: str) -> float | None:
     row = grid[r]
     return to_number(row[c] if c < len(row) else None, file=path, row=r + 1,
-                     field=f"{where} cell {cell_ref(r + 1, c + 1)}")
+                     field=f"{where} cell {cell_ref(r + 1, c + 1)}", style=NUMBERS)

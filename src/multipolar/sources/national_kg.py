@@ -12,7 +12,7 @@ from ._codes import iso3_at
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import cell_ref, clean_label, read_sheets
 from ._tables import table_frame
-from .base import Origin, to_number
+from .base import RU, Origin, to_number
 
 ORIGIN = Origin(
     id="national_kg",
@@ -77,6 +77,10 @@ UNIT_PUBLISHED, UNIT_FACTOR = "USD thousand", 1000.0
 BASIS = {"export": "FOB", "import": "CIF"}
 _YEAR = re.compile(r"^((?:19|20)\d{2})(?:\.0)?\s*(\S*)$")
 _FOOTNOTE = re.compile(r"^(\d+|\*+)\s+(\S.*)$")
+
+
+# Number style of Kyrgyzstan's Russian-language workbooks (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = RU
 
 
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
@@ -158,7 +162,8 @@ def read_table(path: Path, code: str, word: str, flow: str) -> list[dict]:
                             field=f"{where} cell {cell_ref(r + 1, name_col + 1)}")
         values = {}
         for year, value in cells.items():
-            number = to_number(value, file=path, row=r + 1, field=f"{where} cell {cell_ref(r + 1, years[year][0] + 1)}")
+            number = to_number(value, file=path, row=r + 1,
+                               field=f"{where} cell {cell_ref(r + 1, years[year][0] + 1)}", style=NUMBERS)
             if number is not None:
                 values[year] = number
         entries.append((label, r, values))

@@ -13,7 +13,7 @@ from ._codes import iso3_at
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import cell_ref, clean_label
 from ._tables import table_frame
-from .base import Origin, to_number
+from .base import RU, Origin, to_number
 
 ORIGIN = Origin(
     id="national_kz",
@@ -87,6 +87,10 @@ class Sheet:
     year: int
     months: int
     rows: list[tuple[str, int, dict[str, float]]] = field(default_factory=list)
+
+
+# Number style of Kazakhstan's Russian-language workbooks (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = RU
 
 
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
@@ -183,7 +187,8 @@ def _read_sheet(path: Path, sh, header: int) -> Sheet:
         label = clean_label(sh.cell_value(r, 0))
         values = {}
         for flow, c in columns.items():
-            value = to_number(sh.cell_value(r, c), file=path, row=r + 1, field=f"{where} cell {cell_ref(r + 1, c + 1)}")
+            value = to_number(sh.cell_value(r, c), file=path, row=r + 1,
+                              field=f"{where} cell {cell_ref(r + 1, c + 1)}", style=NUMBERS)
             if value is not None:
                 values[flow] = value
         if not label:

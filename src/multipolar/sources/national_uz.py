@@ -12,7 +12,7 @@ from ._codes import iso3_at, iso3_of_numeric
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import read_csv
 from ._tables import table_frame
-from .base import Origin, to_number
+from .base import EN, Origin, to_number
 
 ORIGIN = Origin(
     id="national_uz",
@@ -65,6 +65,10 @@ _CYRILLIC = re.compile("[А-Яа-яЁё]")
 _YEAR = re.compile(r"^(19|20)\d{2}$")
 
 
+# Number style of the Uzbek statistics agency's SDMX CSV (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = EN
+
+
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     """Uzbekistan's exports and imports by partner (trade_flows), 2010-2023."""
     rows = []
@@ -78,8 +82,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
 
 def read_file(path: Path, flow: str) -> list[dict]:
     """The trade_flows rows of one SDMX CSV file."""
-    frame = read_csv(path, ("Code", "Klassifikator_ru", "Klassifikator_en"), all_columns=True,
-                     final_newline=False)
+    frame = read_csv(path, ("Code", "Klassifikator_ru", "Klassifikator_en"), all_columns=True)
     header = list(frame.columns)
     years = {h: int(h) for h in header if _YEAR.match(h)}
     if not years:
@@ -98,7 +101,7 @@ def read_file(path: Path, flow: str) -> list[dict]:
             raise DataError(f"Code {code!r} is not an ISO 3166 numeric code", file=path, row=lineno, field="Code")
         values = {}
         for column, year in years.items():
-            number = to_number(line[column], file=path, row=lineno, field=column)
+            number = to_number(line[column], file=path, row=lineno, field=column, style=NUMBERS)
             if number is not None:
                 values[year] = number
         entries.append((lineno, name, int(code), values))

@@ -68,7 +68,7 @@ def _fiscal_year_ok(period: str) -> bool:
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     """headline_figures: one row per reported figure and page."""
     (path,) = ORIGIN.input_files(data_dir)
-    raw = read_csv(path, REQUIRED, strip=True, final_newline=False).astype(object)
+    raw = read_csv(path, REQUIRED, strip=True).astype(object)
     for column in ("reporter_source", "country_a", "country_b", "year", "flow", "source_url"):
         fail_at(raw, raw[column] == "", f"{column} is empty", file=path, field=column)
     fail_at(raw, ~raw["flow"].isin(FLOWS), f"flow {{value!r}} is not one of {list(FLOWS)}", file=path, field="flow")

@@ -216,9 +216,17 @@ def _summit_date(text: str, year: int, *, file: Path, row: int) -> dt.date:
     return day
 
 
+def _check_complete(path: Path) -> None:
+    """Stop unless a text file ends with a line break (every file read here does; a cut one usually does not)."""
+    data = path.read_bytes()
+    if not data.endswith(b"\n"):
+        raise DataError("file does not end with a line break: truncated?", file=path, row=data.count(b"\n") + 1)
+
+
 def read_summits(path: Path | str) -> pd.DataFrame:
     """The SCO Heads of State Council meetings from summits.csv as the `summits` table."""
     path = Path(path)
+    _check_complete(path)
     rows = []
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -277,6 +285,7 @@ def read_declaration_texts(summits_file: Path) -> pd.DataFrame:
                 text = path.read_bytes().decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise DataError(f"not UTF-8 at byte {exc.start}", file=path) from None
+            _check_complete(path)
             if len(text.strip()) < 1000:
                 raise DataError(f"declaration text is only {len(text.strip())} characters: truncated?", file=path)
             # File names read YEAR_CITY_KIND_en.txt; KIND says which document the text is.

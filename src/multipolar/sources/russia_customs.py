@@ -12,7 +12,7 @@ from . import _read
 from ._codes import iso3_at
 from ._read import cell, cell_ref, read_sheets
 from ._tables import table_frame
-from .base import Origin, to_number
+from .base import RU, Origin, to_number
 
 # Source id of the monthly table and of its annual sums (a different table from the annual one, so its own id).
 MONTHLY_SOURCE = "russia_fcs_monthly"
@@ -79,6 +79,10 @@ MONTHS = {name: i for i, name in enumerate(
 _LOOKALIKES = str.maketrans("aeopcxyAEOPCXBKMHT", "аеорсхуАЕОРСХВКМНТ")
 
 
+# Number style of Rosstat's Russian-language workbooks (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = RU
+
+
 def clean_label(value) -> str:
     """A Russian label with spaces collapsed and Latin look-alike letters made Cyrillic."""
     text = _read.clean_label(value)
@@ -124,7 +128,7 @@ def read_annual(path: Path) -> list[tuple[str, int, str, float]]:
                     raise DataError(f"value {value!r} without a label", file=path, row=r, field=f"{where} cell B{r}")
                 continue
             label = clean_label(label)
-            number = to_number(value, file=path, row=r, field=f"{where} cell B{r}")
+            number = to_number(value, file=path, row=r, field=f"{where} cell B{r}", style=NUMBERS)
             if label in FLOW_ROWS:
                 flow = FLOW_ROWS[label]
                 label = None  # the world total
@@ -201,7 +205,7 @@ def read_monthly(path: Path) -> list[tuple[str, int, int, str, float]]:
                 if c not in columns:
                     raise DataError(f"value {value!r} under an empty header", file=path, row=r,
                                     field=f"{where} cell {cell_ref(r, c)}")
-                number = to_number(value, file=path, row=r, field=f"{where} cell {cell_ref(r, c)}")
+                number = to_number(value, file=path, row=r, field=f"{where} cell {cell_ref(r, c)}", style=NUMBERS)
                 if number is not None:
                     out.append((codes[columns[c]], year, month, flow, number))
     return out

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import DataError
+from ..schema import LATEST_YEAR
 from ._codes import iso3_column
 from ._read import first_row, numbers, read_csv
 from .base import Origin
@@ -47,6 +48,8 @@ ORIGIN = Origin(
         f"{SKIPPED_ROWS} rows, {SKIPPED_TIV:,.2f} million TIV (of 613,035.74), e.g. NATO**, Libya HoR*, "
         "unknown supplier(s), Houthi rebels (Yemen)*. A starred or 'unknown' name missing from the mapping stops the "
         "parse (country_converter would guess the country in brackets).",
+        "A deal has at most one line per delivery year (true of the whole register): a second one stops the parse "
+        "as a duplicated line, never summed.",
         "Sum TIV delivery values by supplier, recipient and delivery year (tiv, million TIV; sums rounded to 1e-6 "
         "to drop float noise) and count distinct SIPRI deal ids (n_deals).",
     ),
@@ -70,7 +73,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     path = ORIGIN.input_files(data_dir)[0]
     frame = read_csv(path, COLUMNS, skiprows=11)
     deal = numbers(frame, "SIPRI AT Database ID", path, integer=True, low=1).astype("int64")
-    year = numbers(frame, "Delivery year", path, integer=True, low=1950, high=2030).astype("int16")
+    year = numbers(frame, "Delivery year", path, integer=True, low=1950, high=LATEST_YEAR).astype("int16")
     tiv = numbers(frame, "TIV delivery values", path, low=0)
     supplier = iso3_column(frame, "Supplier", path, mapping="sipri", refuse=NOT_STATES)
     recipient = iso3_column(frame, "Recipient", path, mapping="sipri", refuse=NOT_STATES)
@@ -78,6 +81,13 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     if same.any():
         row = first_row(same)
         raise DataError(f"supplier and recipient are both {supplier.loc[row]}", file=path, row=row)
+    twice = pd.DataFrame({"deal": deal, "year": year}).duplicated(keep="first")
+    if twice.any():  # one deal delivers once a year in the register: a second line is a duplicate, never summed
+        row = first_row(twice)
+        first = int(pd.DataFrame({"deal": deal, "year": year}).loc[
+            (deal == deal.loc[row]) & (year == year.loc[row])].index[0])
+        raise DataError(f"deal {deal.loc[row]} has a second line for delivery year {year.loc[row]} (first at row "
+                        f"{first}): a duplicated register line?", file=path, row=row, field="SIPRI AT Database ID")
     rows = pd.DataFrame({"supplier": supplier, "recipient": recipient, "year": year, "deal": deal, "tiv": tiv})
     rows = rows[rows["supplier"].notna() & rows["recipient"].notna()]
     out = (rows.groupby(["supplier", "recipient", "year"], sort=True)

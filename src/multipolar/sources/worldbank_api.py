@@ -27,7 +27,7 @@ import pandas as pd
 from ..errors import DataError, SourceError
 from ..schema import TABLES
 from . import http
-from .base import Origin, to_number
+from .base import EN, Origin, to_number
 
 ORIGIN = Origin(
     id="worldbank_api",
@@ -57,6 +57,10 @@ INDICATORS = {"NY.GDP.MKTP.CD": "gdp_usd", "SP.POP.TOTL": "population"}
 PER_PAGE = 1000
 
 Progress = Callable[[str, int, int], None]
+
+
+# Number style of the World Bank API's JSON (decimal mark, thousands separator; base.NumberStyle).
+NUMBERS = EN
 
 
 def base_url() -> str:
@@ -112,8 +116,9 @@ def fetch(years: tuple[int, int], countries: Iterable[str], *, progress: Progres
     return paths
 
 
-def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
-    """Answers of fetch() → {'macro': frame with the canonical columns}; offline and deterministic."""
+def parse_response(paths: Iterable[Path], *, years: tuple[int, int] | None = None) -> dict[str, pd.DataFrame]:
+    """Answers of fetch() → {'macro': frame with the canonical columns}; offline and deterministic. years: keep only
+    these (inclusive)."""
     cells: dict[tuple[str, int], dict] = {}
     for path in sorted(Path(p) for p in paths):
         _, rows = _read(path)
@@ -123,7 +128,7 @@ def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
             if indicator not in INDICATORS:
                 raise DataError(f"unexpected indicator {indicator!r}", file=path, row=where, field="indicator")
             country = (row.get("countryiso3code") or "").strip().upper()
-            value = to_number(row.get("value"), file=path, row=where, field="value")
+            value = to_number(row.get("value"), file=path, row=where, field="value", style=NUMBERS)
             if value is not None and math.isnan(value):
                 value = None
             if not country:
@@ -137,6 +142,8 @@ def parse_response(paths: Iterable[Path]) -> dict[str, pd.DataFrame]:
             except ValueError:
                 raise DataError(f"expected a year, got {row.get('date')!r}", file=path, row=where,
                                 field="date") from None
+            if years and not years[0] <= year <= years[1]:
+                continue
             cell = cells.setdefault((country, year), {"gdp_usd": None, "population": None})
             column = INDICATORS[indicator]
             if cell[column] is not None and value is not None and cell[column] != value:

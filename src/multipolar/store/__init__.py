@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -10,12 +11,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import config
-from ..errors import DataError, invalid_choice
+from ..errors import DataError, UsageError, invalid_choice
 from ..schema import TABLES
-from .pack import MANIFEST, build_pack, read_manifest
+from .pack import MANIFEST, build_pack, read_manifest, rebuild_sources
 from .tables import read_metadata, read_table, validate
 
-__all__ = ["load", "load_arrow", "table_names", "verify", "connect", "build_pack", "read_manifest", "parse_years"]
+# YEAR or FIRST-LAST, spaces allowed around the dash; nothing else ('2019-' is not 2019).
+_YEARS = re.compile(r"^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$")
+
+__all__ = ["load", "load_arrow", "table_names", "verify", "connect", "build_pack", "rebuild_sources", "read_manifest",
+           "parse_years"]
 
 
 def table_names(pack: str | Path | None = None) -> list[str]:
@@ -24,22 +29,27 @@ def table_names(pack: str | Path | None = None) -> list[str]:
 
 
 def parse_years(years) -> tuple[int, int] | None:
-    """None, 2019, (2000, 2023), '2000-2023' or '2019' as an inclusive (first, last) pair."""
+    """None, 2019, (2000, 2023), '2000-2023' or '2019' as an inclusive (first, last) pair; a UsageError for anything
+    else ('2019-', '-2019', '2019-20x', a first year after the last, a year outside multipolar.dates' range)."""
+    from ..dates import check_year
+
     if years is None:
         return None
+    if isinstance(years, bool):
+        raise UsageError(f"invalid years {years!r}; use YEAR or FIRST-LAST, e.g. 2000-2023")
     if isinstance(years, int):
-        return (years, years)
+        year = check_year(years, field="years")
+        return (year, year)
     if isinstance(years, (tuple, list)) and len(years) == 2:
-        first, last = int(years[0]), int(years[1])
+        first, last = check_year(years[0], field="years"), check_year(years[1], field="years")
     else:
-        text = str(years).strip()
-        try:
-            first, _, last = text.partition("-")
-            first, last = int(first), int(last or first)
-        except ValueError:
-            raise DataError(f"invalid years {years!r}; use YEAR or FIRST-LAST, e.g. 2000-2023") from None
+        match = _YEARS.match(str(years))
+        if not match:
+            raise UsageError(f"invalid years {years!r}; use YEAR or FIRST-LAST, e.g. 2000-2023")
+        first = check_year(match.group(1), field="years")
+        last = check_year(match.group(2), field="years") if match.group(2) else first
     if first > last:
-        raise DataError(f"invalid years {years!r}: first year after last")
+        raise UsageError(f"invalid years {years!r}: first year after last")
     return (first, last)
 
 
@@ -98,8 +108,9 @@ def load(name: str, *, pack: str | Path | None = None, country=None, partner=Non
     return load_arrow(name, pack=pack, country=country, partner=partner, year=year, source=source).to_pandas()
 
 
-def verify(pack: str | Path | None = None) -> list[str]:
-    """Problems found in a pack: missing files, checksum or schema mismatches, duplicate keys. Empty = sound."""
+def verify(pack: str | Path | None = None, *, complete: bool = True) -> list[str]:
+    """Problems found in a pack: canonical tables missing from it (unless complete=False, for packs built from a
+    few sources on purpose), missing files, checksum or schema mismatches, duplicate keys. Empty = sound."""
     from ..sources.base import sha256
 
     folder = config.pack_dir(pack)
@@ -108,6 +119,10 @@ def verify(pack: str | Path | None = None) -> list[str]:
         manifest = read_manifest(pack)
     except DataError as exc:
         return [exc.one_line()]
+    missing = sorted(set(TABLES) - set(manifest["tables"]))
+    if complete and missing:
+        problems.append(f"{folder}: incomplete pack: {len(missing)} of the {len(TABLES)} canonical tables missing "
+                        f"({', '.join(missing)}); rebuild the whole pack (multipolar data build-pack --out DIR)")
     for name, entry in sorted(manifest["tables"].items()):
         path = folder / entry["file"]
         if not path.exists():

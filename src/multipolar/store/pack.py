@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
@@ -14,11 +17,11 @@ import pyarrow.compute as pc
 
 from .. import config
 from ..countries import FOCUS, POWERS
-from ..errors import DataError, MultipolarError
+from ..errors import DataError, MultipolarError, UsageError
 from ..schema import TABLES, spec
 from ..sources import SOURCE_MODULES, load_source
 from ..sources.base import sha256
-from .tables import validate, write_table
+from .tables import read_table, validate, write_table
 
 # Version of the pack layout; bump when manifest fields or table meanings change.
 PACK_FORMAT = 1
@@ -26,6 +29,8 @@ PACK_FORMAT = 1
 MANIFEST = "manifest.json"
 # Countries whose ties the pack keeps: rows where any country column is one of these (or the world total).
 PACK_COUNTRIES = tuple(sorted(set(FOCUS) | set(POWERS)))
+# Suffix of the lock file beside a pack folder that a build holds (".pack.build-lock" for a folder named pack).
+LOCK_SUFFIX = ".build-lock"
 # Largest pack we accept to ship (bytes).
 PACK_BUDGET = 15 * 1024 * 1024
 
@@ -94,32 +99,140 @@ def parse_sources(data_dir: Path, names: Sequence[str] = SOURCE_MODULES, progres
     return parts, origins, excluded
 
 
+def pack_out_dir(out_dir: str | Path | None) -> Path:
+    """Where a build writes: out_dir, else $MULTIPOLAR_PACK_DIR; never the installed package's pack unless named.
+
+    A UsageError when neither is given: rebuilding the pack shipped in the package must be asked for by name
+    (`--out src/multipolar/pack`), so that no build replaces it by accident.
+    """
+    if out_dir:
+        return Path(out_dir).expanduser().resolve()
+    if os.environ.get(config.PACK_DIR_ENV):
+        return Path(os.environ[config.PACK_DIR_ENV]).expanduser().resolve()
+    raise UsageError(f"name the pack folder to write: --out DIR or ${config.PACK_DIR_ENV} (to rebuild the pack "
+                     f"shipped in the package, say so: --out {config.SHIPPED_PACK_DIR})")
+
+
+def raw_data_dir(data_dir: str | Path | None) -> Path:
+    """The raw data folder a build reads; a UsageError when the folder the user named is missing."""
+    folder = config.data_dir(data_dir)
+    if not folder.is_dir():
+        message = "raw data folder not found (pass --data-dir or set MULTIPOLAR_DATA_DIR)"
+        if data_dir or os.environ.get(config.DATA_DIR_ENV):  # named by the user: a usage error
+            raise UsageError(message, file=folder)
+        raise DataError(message, file=folder)
+    return folder
+
+
+@contextlib.contextmanager
+def build_lock(out_dir: Path):
+    """Hold an exclusive lock on out_dir's builds; a second build into the same folder stops at once, saying so.
+
+    The lock is an flock on a file beside the folder (kept, never deleted: deleting would let two builds lock two
+    different files); the system drops it when the process ends, so a killed build never leaves a stale lock.
+    """
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    path = out_dir.parent / f".{out_dir.name}{LOCK_SUFFIX}"
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise MultipolarError(f"another build-pack is writing {out_dir}; wait until it ends (lock: {path.name})",
+                                  file=out_dir) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def build_pack(data_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
                names: Sequence[str] = SOURCE_MODULES, progress: Progress | None = None,
                include_pulled: bool = False, pull_dir: str | Path | None = None) -> dict:
-    """Derive the pack from the raw data and swap it into out_dir only when every table is valid.
+    """Derive a pack from the raw data of `names` and swap it into out_dir only when every table is valid.
 
-    include_pulled adds the tables fetched by `multipolar data pull` (from pull_dir, default the cache) as further
-    sources. A failure at any step leaves the previous pack untouched. Returns the manifest.
+    out_dir: the folder to write (default $MULTIPOLAR_PACK_DIR; a UsageError when neither is given: the installed
+    package's pack is written only when named). A subset of names gives a partial pack (`verify` says so); to
+    rebuild some sources inside a complete pack use rebuild_sources(). include_pulled adds the tables fetched by
+    `multipolar data pull` (from pull_dir, default the cache) as further sources. A failure at any step leaves the
+    previous pack untouched; a concurrent build into the same folder stops. Returns the manifest.
     """
-    data_dir = config.data_dir(data_dir)
-    out_dir = Path(out_dir) if out_dir else config.SHIPPED_PACK_DIR
-    if not data_dir.is_dir():
-        raise DataError("raw data folder not found (pass --data-dir or set MULTIPOLAR_DATA_DIR)", file=data_dir)
-    parts, origins, excluded = parse_sources(data_dir, names, progress)
-    if include_pulled:
-        from .pulled import pulled_excluded, pulled_origins, pulled_parts
+    out_dir = pack_out_dir(out_dir)
+    data_dir = raw_data_dir(data_dir)
+    with build_lock(out_dir):
+        parts, origins, excluded = parse_sources(data_dir, names, progress)
+        if include_pulled:
+            from .pulled import pulled_excluded, pulled_origins, pulled_parts
 
-        for table_name, pieces in pulled_parts(pull_dir).items():
-            parts.setdefault(table_name, []).extend(pieces)
-        origins.update(pulled_origins(pull_dir))
-        excluded.extend(pulled_excluded(pull_dir))
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
+            for table_name, pieces in pulled_parts(pull_dir).items():
+                parts.setdefault(table_name, []).extend(pieces)
+            origins.update(pulled_origins(pull_dir))
+            excluded.extend(pulled_excluded(pull_dir))
+        manifest = _write_pack(out_dir, parts, origins, excluded, {}, progress)
+    return manifest
+
+
+def rebuild_sources(data_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
+                    names: Sequence[str], progress: Progress | None = None) -> dict:
+    """Re-derive the rows of the named sources inside the complete pack at out_dir; every other row and table stays.
+
+    The pack must exist and be complete and sound (verify); its manifest says which `source` values each origin
+    wrote to each table (source_ids), so the named sources' old rows are replaced and nothing else is touched:
+    untouched tables keep their bytes. Atomic like build_pack(). Returns the new manifest.
+    """
+    out_dir = pack_out_dir(out_dir)
+    data_dir = raw_data_dir(data_dir)
+    with build_lock(out_dir):
+        if not (out_dir / MANIFEST).exists():
+            raise UsageError("--source rebuilds tables inside a complete pack, and there is none here: build the "
+                             "whole pack first (without --source)", file=out_dir)
+        from . import verify
+
+        problems = verify(out_dir)
+        if problems:
+            raise DataError(f"the pack to update is not sound ({problems[0]}); rebuild it whole (without --source)",
+                            file=out_dir)
+        old = read_manifest(out_dir)
+        modules = [load_source(name) for name in names]
+        rebuilt = {m.ORIGIN.id for m in modules}
+        parts, origins, excluded = parse_sources(data_dir, names, progress)
+        keep: dict[str, dict] = {}  # tables no named source wrote, before or now: copied as they are
+        for table_name, entry in old["tables"].items():
+            ids = entry.get("source_ids")
+            if ids is None:
+                raise DataError(f"the pack's manifest does not record which rows each source wrote (table "
+                                f"{table_name}); rebuild the whole pack once (without --source)", file=out_dir)
+            touched = rebuilt & set(ids)
+            if not touched and table_name not in parts:
+                keep[table_name] = entry
+                continue
+            # Rows of the other sources stay, read back from the pack; the named sources' rows are replaced.
+            table = read_table(out_dir / entry["file"])
+            theirs = sorted(v for sid in touched for v in ids[sid])
+            if theirs:
+                table = table.filter(pc.invert(pc.is_in(table["source"], value_set=pa.array(theirs))))
+            for record in entry["sources"]:
+                if record["id"] in rebuilt:
+                    continue
+                origins.setdefault(record["id"], record)
+                mine = pc.is_in(table["source"], value_set=pa.array(ids[record["id"]]))
+                parts.setdefault(table_name, []).append((record["id"], table.filter(mine)))
+        excluded.extend(e for e in old["excluded"] if e["source"] not in rebuilt)
+        manifest = _write_pack(out_dir, parts, origins, excluded, keep, progress)
+    return manifest
+
+
+def _write_pack(out_dir: Path, parts: dict, origins: dict, excluded: list, keep: dict,
+                progress: Progress | None) -> dict:
+    """Write every table of parts (and copy the files of `keep`, {table: manifest entry}) into a staging folder
+    beside out_dir, then swap it in."""
     staging = Path(tempfile.mkdtemp(prefix=".pack-build-", dir=out_dir.parent))
     staging.chmod(0o755)  # mkdtemp makes an owner-only folder; the installed pack must be readable by all
     try:
         manifest = {"format": PACK_FORMAT, "pack_countries": list(PACK_COUNTRIES), "tables": {},
                     "excluded": sorted(excluded, key=lambda e: e["source"])}
+        for table_name, entry in sorted(keep.items()):
+            shutil.copy2(out_dir / entry["file"], staging / entry["file"])
+            manifest["tables"][table_name] = entry
         for n, (table_name, pieces) in enumerate(sorted(parts.items())):
             if progress:
                 progress(f"writing {table_name}", n, len(parts))
@@ -145,6 +258,11 @@ def build_pack(data_dir: str | Path | None = None, out_dir: str | Path | None = 
             entry["file"] = path.name
             entry["sha256"] = sha256(path)
             entry["bytes"] = path.stat().st_size
+            # Which `source` values each origin wrote (e.g. national_am: national_am, national_am_origin): what
+            # rebuild_sources() replaces. In the manifest only, so the table files' bytes do not depend on it.
+            entry["source_ids"] = {sid: sorted({v for s, t in pieces if s == sid
+                                                for v in pc.unique(t["source"]).to_pylist()})
+                                   for sid in used}
             manifest["tables"][table_name] = entry
         total = sum(e["bytes"] for e in manifest["tables"].values())
         if total > PACK_BUDGET:
@@ -180,8 +298,15 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
 
 def read_manifest(pack: str | Path | None = None) -> dict:
     """The manifest of a pack (default: the shipped one)."""
-    path = config.pack_dir(pack) / MANIFEST
+    folder = config.pack_dir(pack)
+    path = folder / MANIFEST
     if not path.exists():
+        chosen = pack or os.environ.get(config.PACK_DIR_ENV)
+        if chosen:  # the user named this folder (--pack, pack=, $MULTIPOLAR_PACK_DIR): a usage error
+            what = "folder not found" if not folder.exists() else f"not a data pack (no {MANIFEST})"
+            via = "--pack/pack=" if pack else f"${config.PACK_DIR_ENV}"
+            raise UsageError(f"{what}: {via} must name a pack folder (one `multipolar data build-pack` wrote)",
+                             file=folder)
         raise DataError("no data pack here (run `multipolar data build-pack`)", file=path)
     try:
         return json.loads(path.read_text(encoding="utf-8"))

@@ -86,17 +86,17 @@ def pull(name: str, years: tuple[int, int] = DEFAULT_YEARS, countries: Iterable[
         raise UsageError(f"invalid years {first}-{last}: first year after last")
     responses = module.fetch((first, last), countries, progress=progress, refresh=refresh)
     try:
-        frames = module.parse_response(responses)
-    except SourceError:
-        for path in responses:  # a response the server should not have sent: do not reuse it from the cache
+        frames = module.parse_response(responses, years=(first, last))
+        tables = {}
+        for table_name, frame in frames.items():
+            if frame.empty:
+                raise SourceError(f"{origin.id}: the answers hold no {table_name} rows for {first}-{last} and "
+                                  f"{', '.join(countries)}; nothing written")
+            tables[table_name] = validate(frame, spec(table_name), origin=f"{origin.id} → {table_name}")
+    except (SourceError, DataError):
+        for path in responses:  # an answer that failed to parse: never reuse it from the cache
             http.discard(path)
         raise
-    tables = {}
-    for table_name, frame in frames.items():
-        if frame.empty:
-            raise SourceError(f"{origin.id}: the answers hold no {table_name} rows for {first}-{last} and "
-                              f"{', '.join(countries)}; nothing written")
-        tables[table_name] = validate(frame, spec(table_name), origin=f"{origin.id} → {table_name}")
     record = _origin_record(origin, responses)
     folder = pull_dir(out_dir) / origin.id
     written = {}

@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 from ..countries import is_iso3
 from ..errors import DataError
 from ..schema import TableSpec
+from ..sources._tables import check_plausible
 
 # Key in the Parquet schema metadata under which a table's provenance is stored.
 META_KEY = b"multipolar"
@@ -47,6 +48,7 @@ def validate(frame: pd.DataFrame, spec: TableSpec, *, origin: str = "") -> pa.Ta
         table = pa.Table.from_pandas(frame, schema=spec.schema, preserve_index=False, safe=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError, ValueError, TypeError) as exc:
         raise DataError(f"table {spec.name}: values do not fit the schema: {exc}", file=where) from exc
+    check_plausible(frame, spec, origin=where)
     dup = frame.duplicated(list(spec.key), keep=False)
     if dup.any():
         sample = frame.loc[dup, list(spec.key)].head(5).to_dict("records")

@@ -41,7 +41,8 @@ def test_imf_request_follows_the_sdmx_3_key_structure(monkeypatch):
     monkeypatch.setenv("MULTIPOLAR_IMF_URL", "http://example.test/sdmx/3.0/")
     url, params = imf_imts_api.request_for("RUS", ["KGZ", "WLD", "CHN", "KAZ"], (2019, 2023))
     assert url == "http://example.test" + IMF_PATH
-    assert params == {"c[TIME_PERIOD]": "ge:2019+le:2023"}
+    # SDMX's period form: with plain years the IMF's SDMX 3.0 service answers empty tables.
+    assert params == {"c[TIME_PERIOD]": "ge:2019-A1+le:2023-A1"}
     monkeypatch.delenv("MULTIPOLAR_IMF_URL")
     assert imf_imts_api.request_for("KAZ", ["CHN"], (2020, 2020))[0] == (
         "https://api.imf.org/external/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/KAZ.XG_FOB_USD+MG_CIF_USD.CHN.A")
@@ -52,7 +53,7 @@ def test_imf_fetch_and_parse_give_the_recorded_dollars(api_server, waits, monkey
     api_server.serve(IMF_PATH, IMF_CSV, "application/vnd.sdmx.data+csv;version=2.0.0")
     paths = imf_imts_api.fetch((2019, 2023), ["RUS"], partners=["CHN", "KAZ", "KGZ", "WLD"])
     seen = api_server.seen[0]
-    assert seen.query == {"c[TIME_PERIOD]": "ge:2019+le:2023"}
+    assert seen.query == {"c[TIME_PERIOD]": "ge:2019-A1+le:2023-A1"}
     assert seen.headers["Accept"] == "application/vnd.sdmx.data+csv;version=2.0.0"
     frame = imf_imts_api.parse_response(paths)["trade_flows"]
     assert list(frame.columns) == TABLES["trade_flows"].columns
@@ -93,7 +94,7 @@ def test_imf_sdmx_json_answer_parses_like_the_csv(tmp_path):
 
 def _imf_csv(tmp_path, lines: list[str], header: str | None = None):
     head = header or "STRUCTURE,STRUCTURE_ID,ACTION,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD," \
-                     "OBS_VALUE,SCALE,UNIT,STATUS"
+                     "OBS_VALUE,SCALE,UNIT,DERIVATION_TYPE,STATUS"
     path = tmp_path / "answer.csv"
     path.write_text("\n".join([head, *lines]) + "\n", encoding="utf-8")
     return path
@@ -101,7 +102,7 @@ def _imf_csv(tmp_path, lines: list[str], header: str | None = None):
 
 def test_imf_answer_in_millions_is_refused(tmp_path):
     # Synthetic: Russia's 2019 world exports written in millions, as the Data Explorer's downloads show them.
-    path = _imf_csv(tmp_path, ["dataflow,IMF.STA:IMTS(1.0.0),I,RUS,XG_FOB_USD,G001,A,2019,419731.67898,6,USD,"])
+    path = _imf_csv(tmp_path, ["dataflow,IMF.STA:IMTS(1.0.0),I,RUS,XG_FOB_USD,G001,A,2019,419731.67898,6,USD,,"])
     with pytest.raises(DataError, match="millions"):
         imf_imts_api.parse_response([path])
 
@@ -119,12 +120,57 @@ def test_imf_status_unit_mult_and_empty_cells(tmp_path):
 
 
 def test_imf_unexpected_indicator_and_unknown_code_are_errors(tmp_path):
-    path = _imf_csv(tmp_path, ["dataflow,IMF.STA:IMTS(1.0.0),I,KAZ,MG_FOB_USD,CHN,A,2022,1e9,6,USD,"])
+    path = _imf_csv(tmp_path, ["dataflow,IMF.STA:IMTS(1.0.0),I,KAZ,MG_FOB_USD,CHN,A,2022,1e9,6,USD,,"])
     with pytest.raises(DataError, match="unexpected indicator"):
         imf_imts_api.parse_response([path])
-    path = _imf_csv(tmp_path, ["dataflow,IMF.STA:IMTS(1.0.0),I,KAZ,XG_FOB_USD,GX123,A,2022,1e9,6,USD,"])
+    path = _imf_csv(tmp_path, ["dataflow,IMF.STA:IMTS(1.0.0),I,KAZ,XG_FOB_USD,GX123,A,2022,1e9,6,USD,,"])
     with pytest.raises(UnknownCountryError, match="GX123"):
         imf_imts_api.parse_response([path])
+
+
+def test_imf_estimates_come_from_derivation_type_and_years_are_filtered_locally(tmp_path):
+    frame = imf_imts_api.parse_response([IMF_CSV])["trade_flows"]
+    # The fixture marks Russia's 2022+ figures (IMF estimates: RU_trade.csv's caveat) with a derivation code; STATUS
+    # is empty, as in real answers.
+    assert set(frame[frame.year >= 2022].is_estimate) == {True} and set(frame[frame.year < 2022].is_estimate) == {False}
+    assert set(frame[frame.year >= 2022].note) == {"IMF DERIVATION_TYPE E"}
+    assert not imf_imts_api.is_estimate_code("", "") and not imf_imts_api.is_estimate_code("Reported", "")
+    # The server's time filter is not trusted: the parser keeps the asked years only.
+    assert set(imf_imts_api.parse_response([IMF_CSV], years=(2020, 2021))["trade_flows"].year) == {2020, 2021}
+    # The period form of TIME_PERIOD reads like the plain year.
+    path = _imf_csv(tmp_path, ["dataflow,IMF.STA:IMTS(1.0.0),I,KAZ,XG_FOB_USD,CHN,A,2022-A1,1e9,6,USD,,"])
+    assert imf_imts_api.parse_response([path])["trade_flows"].year.tolist() == [2022]
+
+
+def test_imf_empty_answers_mean_no_data_for_that_reporter(api_server, waits, monkeypatch):
+    """An empty table (the header and one all-blank row) or HTTP 404 is 'no data for this reporter'; the pull fails
+    only when every answer is empty."""
+    said = []
+    monkeypatch.setattr(http, "notify", said.append)
+    monkeypatch.setenv("MULTIPOLAR_IMF_URL", api_server.base + "/sdmx/3.0")
+    header = IMF_CSV.read_text(encoding="utf-8").splitlines()[0]
+    api_server.serve(IMF_PATH, IMF_CSV, "application/vnd.sdmx.data+csv;version=2.0.0")
+    empty_path = "/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/TKM.XG_FOB_USD+MG_CIF_USD.CHN+G001+KAZ+KGZ.A"
+    api_server.serve(empty_path, header + "\n" + "," * header.count(",") + "\n", "text/csv")
+    # KGZ: no route, so the local server answers 404.
+    paths = imf_imts_api.fetch((2019, 2023), ["KGZ", "RUS", "TKM"], partners=["CHN", "KAZ", "KGZ", "WLD"])
+    assert len(paths) == 2 and said == ["IMF IMTS: no data for KGZ, TKM in 2019-2023 (empty answer or HTTP 404)"]
+    frame = imf_imts_api.parse_response(paths)["trade_flows"]
+    assert set(frame.reporter) == {"RUS"} and len(frame) == 40
+
+
+def test_imf_a_cut_or_broken_answer_is_an_error_and_leaves_the_cache(api_server, waits, monkeypatch):
+    monkeypatch.setenv("MULTIPOLAR_IMF_URL", api_server.base + "/sdmx/3.0")
+    text = IMF_CSV.read_text(encoding="utf-8")
+    api_server.serve(IMF_PATH, text[:-8], "text/csv")  # cut inside the last row
+    url, params = imf_imts_api.request_for("RUS", ["CHN", "KAZ", "KGZ", "WLD"], (2019, 2023))
+    with pytest.raises(DataError, match=r"row 41: \d+ cells, the header has 13 .*cut short"):
+        imf_imts_api.fetch((2019, 2023), ["RUS"], partners=["CHN", "KAZ", "KGZ", "WLD"])
+    assert not http.is_cached(url, params, suffix=".csv")
+    api_server.serve(IMF_PATH, text[:-1], "text/csv")  # only the final line break missing: cut inside a value?
+    with pytest.raises(DataError, match="does not end with a line break"):
+        imf_imts_api.fetch((2019, 2023), ["RUS"], partners=["CHN", "KAZ", "KGZ", "WLD"], refresh=True)
+    assert not http.is_cached(url, params, suffix=".csv")
 
 
 def test_imf_html_answer_is_a_source_error(tmp_path):
@@ -200,6 +246,32 @@ def test_comtrade_breakdown_rows_are_ignored_and_unknown_codes_are_errors(tmp_pa
     assert len(frame) == 1 and frame.value_usd.item() == base["primaryValue"]
     with pytest.raises(UnknownCountryError, match="999"):
         comtrade.parse_response([_comtrade_answer(tmp_path, [dict(base, partnerCode=999)])])
+
+
+def test_comtrade_count_must_match_the_rows_received(tmp_path):
+    rows = json.loads(COMTRADE_JSON.read_text(encoding="utf-8"))["data"]
+    path = tmp_path / "answer.json"
+    path.write_text(json.dumps({"elapsedTime": "0.1 secs", "count": len(rows) + 3, "data": rows}))
+    with pytest.raises(DataError, match=f"says count {len(rows) + 3} but holds {len(rows)} rows"):
+        comtrade.parse_response([path])
+
+
+def test_comtrade_calls_are_paced_and_a_spent_quota_is_retried(api_server, waits, monkeypatch):
+    monkeypatch.setenv("MULTIPOLAR_COMTRADE_URL", api_server.base)
+    monkeypatch.delenv("MULTIPOLAR_COMTRADE_KEY", raising=False)
+    monkeypatch.setattr(http, "notify", lambda message: None)
+    api_server.serve("/public/v1/preview/C/A/HS", COMTRADE_JSON)
+    api_server.fail(1, 403, {"Retry-After": "2"})  # the gateway's answer to a spent quota
+    paths = comtrade.fetch((2000, 2023), ["KGZ"])  # several blocks of years: several calls
+    calls = len(comtrade.requests_for((2000, 2023), ["KGZ"]))
+    assert calls > 1 and len(paths) == calls and len(api_server.seen) == calls + 1
+    assert waits[0] == 2.0  # Retry-After of the 403
+    pauses = waits[1:]
+    assert len(pauses) == calls - 1 and all(0 < p <= comtrade.PACE_PREVIEW for p in pauses)
+    api_server.seen.clear()
+    waits.clear()
+    comtrade.fetch((2000, 2023), ["KGZ"])  # all cached: no call, no pause
+    assert api_server.seen == [] and waits == []
 
 
 def test_comtrade_error_answers_are_source_errors(tmp_path):

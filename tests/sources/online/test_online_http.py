@@ -137,3 +137,108 @@ def test_unreachable_server_is_an_offline_error_naming_the_url(closed_port, wait
     assert message == f"cannot reach {url} (offline?) — the shipped data pack works offline"
     assert "\n" not in message
     assert waits == [0.5, 1.0, 2.0]  # every try was made before giving up
+
+
+# --- limits: size, overall deadline, Retry-After capped and announced ---------------------------------------------
+
+import socket  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+
+@contextmanager
+def raw_server(body_writer):
+    """A one-purpose local HTTP server: answers every GET with 200 and lets body_writer(sock) send the body."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    listener.settimeout(0.1)
+    stop = threading.Event()
+
+    def run():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                try:
+                    conn.recv(65536)
+                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n")
+                    body_writer(conn, stop)
+                except OSError:  # the client hung up: that is what the limits do
+                    pass
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join(5)
+        listener.close()
+
+
+def endless(conn, stop):
+    block = b"x" * 65536
+    while not stop.is_set():
+        conn.sendall(block)
+
+
+def trickle(conn, stop):
+    while not stop.is_set():
+        conn.sendall(b"x")
+        time.sleep(0.2)
+
+
+def _no_part_left(dest):
+    return not dest.exists() and not dest.with_name(dest.name + ".part").exists() \
+        and not dest.with_name(dest.name + ".part.json").exists()
+
+
+def test_an_endless_body_stops_at_the_size_limit_and_leaves_no_part(waits):
+    with raw_server(endless) as base:
+        dest = http.cache_path(base + "/big")
+        started = time.monotonic()
+        with pytest.raises(SourceError, match=r"passed the 1,048,576-byte limit .*removed the partial file"):
+            http.download(base + "/big", max_bytes=1 << 20)
+        assert time.monotonic() - started < 20
+    assert _no_part_left(dest)
+
+
+def test_a_declared_length_over_the_limit_is_refused_before_reading(api_server, waits):
+    api_server.serve("/data.bin", BODY)
+    with pytest.raises(SourceError, match=r"is 2,000 bytes \(Content-Length\), over the 1,000-byte limit"):
+        http.download(api_server.base + "/data.bin", max_bytes=1000)
+    assert len(api_server.seen) == 1 and _no_part_left(http.cache_path(api_server.base + "/data.bin"))
+
+
+def test_a_trickling_server_hits_the_overall_deadline_and_leaves_no_part(waits):
+    with raw_server(trickle) as base:
+        dest = http.cache_path(base + "/slow")
+        started = time.monotonic()
+        with pytest.raises(SourceError, match=r"no complete answer within the 1-second deadline .*too slowly"):
+            http.download(base + "/slow", deadline=1.0)
+        elapsed = time.monotonic() - started
+    assert 1.0 <= elapsed < 10  # the per-read timeout (60 s) would never have fired: a byte comes every 0.2 s
+    assert _no_part_left(dest)
+
+
+def test_a_long_retry_after_is_capped_and_announced(api_server, waits, monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(http, "notify", said.append)
+    api_server.serve("/data.bin", BODY)
+    api_server.fail(1, 429, {"Retry-After": "1200"})  # twenty minutes
+    assert http.download(api_server.base + "/data.bin").read_bytes() == BODY
+    assert waits == [http.MAX_WAIT]
+    assert said == [f"HTTP 429 from {api_server.base[7:]}: waiting {http.MAX_WAIT:g} s before try 2 of 5 (the server "
+                    f"asked for 1200 s; capped at {http.MAX_WAIT:g} s)"]
+
+
+def test_a_wait_that_would_pass_the_deadline_stops_now(api_server, waits):
+    api_server.serve("/data.bin", BODY)
+    api_server.fail(1, 503, {"Retry-After": "30"})
+    with pytest.raises(SourceError, match=r"HTTP 503; a retry after 30 s would pass the 10-second deadline"):
+        http.download(api_server.base + "/data.bin", deadline=10)
+    assert len(api_server.seen) == 1
