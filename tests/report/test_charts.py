@@ -62,13 +62,17 @@ def test_state_lines_highlight_one_view_and_label_its_ends():
     assert fig["data"][-1]["meta"]["highlighted"]  # highlighted lines drawn on top
 
 
-def test_close_line_ends_are_nudged_apart():
+def test_close_line_ends_are_spread_apart():
     series = [{"years": [2020], "values": [v], "qualities": [""], "name": n, "label": n, "colour": "#000",
-               "highlighted": True, "source": "s", "source_name": "S"} for n, v in (("China", 0.200),
-                                                                                    ("Russia", 0.205))]
+               "highlighted": True, "source": "s", "source_name": "S"}
+              for n, v in (("China", 0.200), ("Russia", 0.205), ("World", 0.21), ("Far", 0.9))]
     fig = charts.lines_figure(series, years=(2020, 2020), yformat=".0%", ytitle="%")
-    shifts = sorted(a["yshift"] for a in fig["layout"]["annotations"])
-    assert shifts[0] < 0 < shifts[1]
+    labels = sorted(fig["layout"]["annotations"], key=lambda a: a["y"])
+    scale = (charts.LINE_HEIGHT - 48) / fig["layout"]["yaxis"]["range"][1]
+    placed = [a["y"] * scale + a["yshift"] for a in labels]
+    assert all(b - a >= charts.LABEL_GAP - 0.2 for a, b in zip(placed, placed[1:]))  # no two overlap
+    assert labels[0]["yshift"] < 0 < labels[2]["yshift"]  # the close ones move both ways
+    assert labels[3]["yshift"] == 0  # a label clear of the others stays at its line's end
 
 
 def test_an_empty_chart_says_so():

@@ -39,6 +39,8 @@ HIGHLIGHT_WIDTH = 2.6
 LINE_HEIGHT = 300
 # Fraction of the x-axis span left free right of the last year for the line-end labels.
 LABEL_ROOM = 0.2
+# Least vertical distance between two line-end labels (pixels).
+LABEL_GAP = 15
 
 
 @functools.cache
@@ -115,27 +117,45 @@ def line(xs, ys, qualities, *, name: str, colour: str, highlighted: bool, hover:
     return trace
 
 
-def end_labels(traces: list[dict], yrange: tuple[float, float]) -> list[dict]:
-    """Annotations at the last point of each highlighted line (its name, in its colour), nudged apart when two
-    would overlap."""
+def spread(wanted: list[float], gap: float) -> list[float]:
+    """Positions as close to `wanted` (ascending) as possible with at least `gap` between neighbours: labels that
+    would overlap form a cluster, spaced by `gap` and centred on where its labels wanted to be."""
+    clusters: list[list[int]] = []
+    for i, w in enumerate(wanted):
+        clusters.append([i])
+        while len(clusters) > 1:  # merge with the cluster below while they overlap
+            below, top = clusters[-2], clusters[-1]
+            merged = below + top
+            start = sum(wanted[j] - gap * k for k, j in enumerate(below)) / len(below)
+            if start + gap * len(below) <= sum(wanted[j] - gap * k for k, j in enumerate(top)) / len(top):
+                break
+            clusters[-2:] = [merged]
+    out = [0.0] * len(wanted)
+    for cluster in clusters:
+        base = sum(wanted[j] - gap * k for k, j in enumerate(cluster)) / len(cluster)
+        for k, j in enumerate(cluster):
+            out[j] = base + gap * k
+    return out
+
+
+def end_labels(traces: list[dict], yrange: tuple[float, float], plot_height: float = LINE_HEIGHT - 48) -> list[dict]:
+    """Annotations at the last point of each highlighted line (its name, in its colour), spread apart so that no
+    two overlap: at least LABEL_GAP pixels between neighbours, each moved as little as that allows."""
     ends = []
     for t in traces:
         if not t["meta"]["highlighted"]:
             continue
         points = [(x, y) for x, y in zip(t["x"], t["y"]) if y is not None]
         if points:
-            ends.append([points[-1][0], points[-1][1], t["meta"].get("label") or t["name"],
-                         t["line"]["color"]])
+            ends.append([points[-1][0], points[-1][1], t["meta"].get("label") or t["name"], t["line"]["color"]])
     ends.sort(key=lambda e: e[1])
-    span = (yrange[1] - yrange[0]) or 1.0
-    shifts = [0] * len(ends)
-    for i in range(1, len(ends)):
-        if abs(ends[i][1] - ends[i - 1][1]) < 0.08 * span:
-            shifts[i - 1] -= 8
-            shifts[i] += 8
+    low, high = yrange
+    scale = plot_height / ((high - low) or 1.0)
+    wanted = [(e[1] - low) * scale for e in ends]
+    placed = spread(wanted, LABEL_GAP)
     return [{"x": x, "y": y, "text": f"<b>{html.escape(label)}</b>", "xanchor": "left", "yanchor": "middle",
-             "xshift": 6, "yshift": shift, "showarrow": False, "font": {"color": colour, "size": 12},
-             "xref": "x", "yref": "y"} for (x, y, label, colour), shift in zip(ends, shifts)]
+             "xshift": 6, "yshift": round(p - w, 1), "showarrow": False, "font": {"color": colour, "size": 12},
+             "xref": "x", "yref": "y"} for (x, y, label, colour), p, w in zip(ends, placed, wanted)]
 
 
 def lines_figure(series: list[dict], *, years: tuple[int, int] | None, yformat: str | None, ytitle: str,
@@ -170,9 +190,11 @@ def lines_figure(series: list[dict], *, years: tuple[int, int] | None, yformat: 
                                   "y": 0.5, "font": {"color": "#888"}}]
         layout["yaxis"]["range"] = [0, 1]
         return {"data": [], "layout": layout}
+    low, high = min(0.0, bottom), top
     if yformat and yformat.endswith("%"):
-        layout["yaxis"]["range"] = [min(0.0, bottom), min(1.0, top * 1.12) if top > 0 else 1.0]
-    layout["annotations"] = end_labels(data, (bottom, top))
+        high = min(1.0, top * 1.12) if top > 0 else 1.0
+        layout["yaxis"]["range"] = [low, high]
+    layout["annotations"] = end_labels(data, (low, high), height - 48)
     return {"data": data, "layout": layout}
 
 

@@ -111,6 +111,24 @@
     });
   }
 
+  // Label positions (px, ascending) as close to `wanted` as possible with `gap` between neighbours: labels that
+  // would overlap form a cluster centred on where they wanted to be (as the report's charts.spread).
+  function spread(wanted, gap) {
+    var clusters = [];
+    function base(c) { return c.reduce(function (s, j, k) { return s + wanted[j] - gap * k; }, 0) / c.length; }
+    wanted.forEach(function (w, i) {
+      clusters.push([i]);
+      while (clusters.length > 1) {
+        var below = clusters[clusters.length - 2], top = clusters[clusters.length - 1];
+        if (base(below) + gap * below.length <= base(top)) { break; }
+        clusters.splice(clusters.length - 2, 2, below.concat(top));
+      }
+    });
+    var out = wanted.slice();
+    clusters.forEach(function (c) { var b = base(c); c.forEach(function (j, k) { out[j] = b + gap * k; }); });
+    return out;
+  }
+
   // series: [{x, y, q, name, label, colour, dash, highlighted, sourceName}] → a line chart with end labels.
   function lineChart(div, series, opts) {
     var years = opts.years, share = opts.share, traces = [], ends = [], top = 0, bottom = 0;
@@ -154,10 +172,9 @@
     traces.sort(function (a, b) { return (a.meta.highlighted ? 1 : 0) - (b.meta.highlighted ? 1 : 0); });
     if (!traces.length) { message(div, opts.empty || "No data in the pack for this choice."); return Promise.resolve(); }
     ends.sort(function (a, b) { return a.y - b.y; });
-    var span = (top - bottom) || 1, shift = ends.map(function () { return 0; });
-    for (var i = 1; i < ends.length; i++) {
-      if (Math.abs(ends[i].y - ends[i - 1].y) < 0.08 * span) { shift[i - 1] -= 8; shift[i] += 8; }
-    }
+    var height = opts.height || 320, low = Math.min(0, bottom), high = share ? (top > 0 ? Math.min(1, top * 1.12) : 1) : top;
+    var scale = (height - 46) / ((high - low) || 1), wanted = ends.map(function (e) { return (e.y - low) * scale; });
+    var placed = spread(wanted, 15), shift = placed.map(function (p, j) { return p - wanted[j]; });
     var allX = [].concat.apply([], traces.map(function (t) { return t.x; })).filter(function (x) { return x !== null; });
     var first = years ? years[0] : Math.min.apply(null, allX), lastYear = years ? years[1] : Math.max.apply(null, allX);
     var room = Math.max(2, (lastYear - first) * (opts.labelRoom || 0.2));
