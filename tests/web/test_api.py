@@ -309,3 +309,29 @@ def test_errors_match_the_published_schema(client):
                 assert ref.endswith("/Problem"), (path, method, status)
     r = client.get("/api/indicators/trade_share", params={"country": "KAZ", "limit": 0})
     assert r.status_code == 422 and isinstance(r.json()["detail"], str) and r.json()["errors"][0]["loc"]
+
+
+def test_the_readme_interface_table_is_true(client, pack):
+    """Every API request and every indicator/crossover command in the README's one-interface table answers."""
+    import re
+    import shlex
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from multipolar.cli import app
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## One interface"):readme.index("## Indicators, turning points")]
+    requests = re.findall(r"`GET (/api/[^`]+)`", table)
+    assert len(requests) >= 4
+    for path in requests:
+        r = client.get(path)
+        assert r.status_code == 200, (path, r.text[:200])
+    commands = [c for c in re.findall(r"`(multipolar [^`]+)`", table)
+                if c.split()[1] in ("indicator", "crossover", "--version")]
+    assert len(commands) >= 3
+    for command in commands:
+        result = CliRunner().invoke(app, shlex.split(command)[1:] + (["--format", "csv"] if "indicator" in command
+                                                                      or "crossover" in command else []))
+        assert result.exit_code == 0, (command, result.output[-300:])
