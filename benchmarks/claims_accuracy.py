@@ -25,7 +25,7 @@ LABELS = ("supported", "partly supported", "contradicted", "unverifiable", "none
 
 def row_verdict(verdicts) -> str:
     """One verdict for a statement from the verdicts of its claims (see the module docstring)."""
-    from multipolar.claims.verdict import statement_verdict
+    from multipolar.claims import statement_verdict
 
     return statement_verdict(verdicts)
 

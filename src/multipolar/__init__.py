@@ -73,9 +73,8 @@ def crossover(*, country=None, region=None, dimension=None, pack=None):
 
 def check(text: str, date=None, *, pack=None):
     """Check the claims in a text against the data. date: the article's date (YYYY-MM-DD or a date, 1800-01-01 to
-    2100-12-31; multipolar.dates.parse_as_of raises a UsageError naming the range otherwise). The result's
-    `to_dict()` (or, for a plain list of verdicts, the CLI's JSON) is the one JSON shape of CLI, API and Python:
-    docs/claims.md."""
+    2100-12-31; multipolar.dates.parse_as_of raises a UsageError naming the range otherwise): a CheckResult
+    (iterate it for the verdicts); its `to_dict()` is the one JSON shape of CLI, API and Python: docs/claims.md."""
     from .claims import check_text
 
     return check_text(text, date=as_of(date), pack=pack)

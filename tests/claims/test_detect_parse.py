@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from multipolar.claims import parse_claims
-from multipolar.claims.detect import candidates, sentences
-from multipolar.claims.lexicon import find_mentions, hedge_before
-from multipolar.claims.parse import find_times, resolve_relative
-from multipolar.claims.tolerances import interval, judge
+from multipolar.claims.judging.tolerances import interval, judge
+from multipolar.claims.reading.entities import find_mentions
+from multipolar.claims.reading.numbers import hedge_before
+from multipolar.claims.reading.sentences import is_candidate, sentences
+from multipolar.claims.reading.times import find_times, resolve_relative
 
 
 def test_sentences_keep_spans_and_do_not_split_abbreviations_or_decimals():
@@ -111,7 +112,7 @@ def test_partial_years_and_months_are_flagged():
 def test_text_without_claims_gives_nothing():
     assert parse_claims("") == []
     assert parse_claims("The weather was fine and everyone enjoyed the concert.") == []
-    assert candidates("Nothing to see.") == []
+    assert not is_candidate("Nothing to see.")
 
 
 def test_tolerance_intervals_follow_the_documented_table():

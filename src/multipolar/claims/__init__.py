@@ -1,21 +1,29 @@
-"""The claim checker: text → claim candidates → typed claims → indicator queries → verdicts with evidence.
+"""The claim checker: text → claims of registered kinds (claims/kinds/) → judged through one Evidence → one result.
 
-    check_text(text, date=None) -> list[Verdict]      read_input(data: bytes, origin=...) -> str
+    check_text(text, date=None, pack=None) -> CheckResult   (.to_dict(): the JSON of CLI, API and Python alike)
+    parse_claims(text, date=None) -> list[Claim]            read_input(data: bytes, origin=...) -> str
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 from ..errors import ClaimError
-from .model import CLAIM_TYPES, VERDICTS, Claim, Observation, Verdict
+from .model import VERDICTS, AsOf, Call, CheckResult, Claim, Observation, Unchecked, Verdict
 
-__all__ = ["check_text", "parse_claims", "read_input", "parse_date", "Verdict", "Claim", "Observation", "VERDICTS",
-           "CLAIM_TYPES", "MAX_BYTES"]
+__all__ = ["check_text", "parse_claims", "read_input", "parse_date", "statement_verdict", "CheckResult", "Verdict",
+           "Claim", "Observation", "Unchecked", "Call", "AsOf", "VERDICTS", "CLAIM_TYPES", "MAX_BYTES"]
 
 # Largest input the checker reads (2 MB: a long report; more is almost certainly not an article).
 MAX_BYTES = 2_000_000
+
+
+def __getattr__(attr):
+    if attr == "CLAIM_TYPES":  # every registered kind, in reading order
+        from .registry import kinds
+
+        return tuple(k.name for k in kinds())
+    raise AttributeError(attr)
 
 
 def parse_date(date) -> dt.date | None:
@@ -29,27 +37,35 @@ def parse_date(date) -> dt.date | None:
 
 def parse_claims(text: str, date=None) -> list[Claim]:
     """The typed claims of a text, without checking them (no data needed)."""
-    from .parse import parse
+    from .check import read_text
 
     _check_text_type(text)
-    return parse(text, parse_date(date))
+    return read_text(text, parse_date(date))[0]
 
 
-def check_text(text: str, date=None, *, pack=None) -> list[Verdict]:
-    """Every checkable claim in text with its verdict, the observed figures, their sources and the reason.
+def check_text(text: str, date=None, *, pack=None, evidence=None) -> CheckResult:
+    """Every checkable claim in text with its verdict, the observed figures, their sources, the reason and the calls
+    that reproduce them; and every sentence with checkable content that gave no claim (`unchecked`).
 
     date: the article's date ('YYYY-MM-DD' or a date) for 'last year', 'last Thursday' and 'now'; pack: a data
-    pack folder (default $MULTIPOLAR_PACK_DIR or the shipped pack). An empty text gives an empty list.
+    pack folder (default $MULTIPOLAR_PACK_DIR or the shipped pack); evidence: another Evidence (tests). An empty
+    text gives an empty result.
     """
-    from .evidence import Evidence
-    from .verdict import evaluate
+    from .check import check
 
-    day = parse_date(date)
-    claims = parse_claims(text, day)
-    evidence = Evidence(pack)
-    # Several claims share the indicators' tables: compute them once (one claim runs faster without).
-    with evidence.batch() if len(claims) > 1 else contextlib.nullcontext():
-        return [evaluate(claim, evidence, day) for claim in claims]
+    _check_text_type(text)
+    if evidence is None:
+        from .pack_evidence import PackEvidence
+
+        evidence = PackEvidence(pack)
+    return check(text, parse_date(date), evidence)
+
+
+def statement_verdict(verdicts) -> str:
+    """One verdict for a statement from its claims' verdicts (see judging/common.py)."""
+    from .judging.common import statement_verdict as combine
+
+    return combine(list(verdicts))
 
 
 def read_input(data: bytes, *, origin: str = "<input>") -> str:

@@ -39,9 +39,12 @@ def check(
                                                   "'last Thursday' and claims without a year."),
     pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)."),
 ) -> None:
-    """Check every claim of an article: verdict, the figures the data give, their source and why.
+    """Check every claim of an article: verdict, the figures the data give, their source, why, and the
+    `multipolar indicator` call that reproduces them; sentences with figures or names that gave no claim are listed
+    as not checked, with the reason.
 
-    Verdicts: supported, partly supported, contradicted, unverifiable (always with its reason). The JSON schema is
+    Verdicts: supported, partly supported, contradicted, unverifiable (always with its reason). The JSON schema
+    ({"date", "claims", "unchecked", "summary"}, the same as the API's and multipolar.check(...).to_dict()) is
     documented in docs/claims.md.
     """
     from ..claims import check_text, read_input
@@ -52,10 +55,10 @@ def check(
     day = parse_as_of(date, field="--date") if date else None
     data, origin = _read(file)
     text = read_input(data, origin=origin)
-    verdicts = check_text(text, day, pack=pack)
+    result = check_text(text, day, pack=pack)
     if fmt == "json":
-        print(to_json(verdicts, date=day))
+        print(to_json(result))
     elif fmt == "markdown":
-        print(to_markdown(verdicts))
+        print(to_markdown(result))
     else:
-        print_table(verdicts)
+        print_table(result)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 from types import ModuleType
 
@@ -44,3 +45,25 @@ def load_source(name: str) -> ModuleType:
 def all_sources() -> list[ModuleType]:
     """Every source module, in build order."""
     return [load_source(name) for name in SOURCE_MODULES]
+
+
+# Online connectors (multipolar data pull): not part of the pack build, but their rows carry their own source ids.
+CONNECTOR_MODULES = ("imf_imts_api", "comtrade", "worldbank_api")
+
+
+def identities() -> dict:
+    """Every source id written by a source module → its declared Identity (label, reporter, role, trust)."""
+    return dict(_identities())
+
+
+def identity(source_id: str):
+    """The declared Identity of a source id (e.g. 'national_kz', 'russia_fcs_monthly'); None when undeclared."""
+    return _identities().get(source_id)
+
+
+@functools.cache
+def _identities() -> dict:
+    out = {}
+    for name in SOURCE_MODULES + CONNECTOR_MODULES:
+        out.update(importlib.import_module(f"{__name__}.{name}").ORIGIN.identities())
+    return out

@@ -9,7 +9,7 @@ import pandas as pd
 from ..errors import DataError
 from ._codes import cow_column
 from ._read import first_row, numbers, read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="aiddata_gcdf3",
@@ -50,6 +50,7 @@ ORIGIN = Origin(
         "In 8 recipient-years the OOF-like adjusted amount is 0 while the nominal amount is not (e.g. Suriname "
         "2018-2021, Egypt 2020, Mongolia 2021); both are kept as published.",
     ),
+    identity=Identity("AidData Global Chinese Development Finance 3.0", reporter="CHN", role="estimate", trust=50),
 )
 
 # Flow classes and the column prefix holding each.

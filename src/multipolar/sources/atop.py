@@ -9,7 +9,7 @@ import pandas as pd
 from ..countries import FOCUS, POWERS
 from ._codes import cow_column
 from ._read import numbers, read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="atop",
@@ -59,6 +59,7 @@ ORIGIN = Origin(
         "many.",
         "COW 345 is SRB for all years (COW treats Yugoslavia and Serbia as one state), following mappings/cow.csv.",
     ),
+    identity=Identity("ATOP alliance obligations", role="record", trust=50),
 )
 
 # ATOP obligation columns and the table's names for them.

@@ -12,6 +12,25 @@ from pathlib import Path
 from ..errors import DataError
 
 
+# What a source's figures are: a state's own statistics, what its partners report about it, an estimate made by an
+# international body, an official figure as the press reported it, or a curated record of facts (dates, texts).
+ROLES = ("own", "partner", "estimate", "press", "record")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """How a source's figures present themselves to users and to the claim checker: declared once, on the ORIGIN."""
+
+    label: str                   # readable name, e.g. "Kazakhstan's Bureau of National Statistics"
+    reporter: str | None = None  # ISO3 (EUU for the EU) of the state whose statistics these are; None: each row's
+    role: str = "own"            # one of ROLES
+    trust: int = 50              # order in which a state's own figures are trusted (lower first)
+
+    def __post_init__(self):
+        if self.role not in ROLES:
+            raise ValueError(f"role {self.role!r} is not one of {ROLES}")
+
+
 @dataclass(frozen=True)
 class Origin:
     """Provenance of one upstream source, declared once at the top of its module."""
@@ -28,6 +47,24 @@ class Origin:
     steps: tuple[str, ...] = ()  # processing steps applied by parse(), in order, for the pack's provenance
     redistributable: bool = True  # False: parse() works locally but the pack leaves the data out
     caveats: tuple[str, ...] = field(default_factory=tuple)
+    identity: Identity | None = None  # label, reporter, role and trust of the rows written under `id`
+    variants: tuple[tuple[str, Identity], ...] = ()  # other source ids the module writes, with their identity
+
+    def provenance(self) -> dict:
+        """The ORIGIN as the pack records it: every field but identity and variants (how the source presents itself
+        to users is not provenance, and leaving it out keeps packs byte-identical when a label changes)."""
+        from dataclasses import asdict
+
+        record = asdict(self)
+        record.pop("identity", None)
+        record.pop("variants", None)
+        return record
+
+    def identities(self) -> dict[str, Identity]:
+        """Every source id this module writes → its declared identity."""
+        out = {self.id: self.identity} if self.identity is not None else {}
+        out.update(dict(self.variants))
+        return out
 
     def folder_path(self, data_dir: Path) -> Path:
         """The source's folder under data_dir; a DataError naming it when absent."""

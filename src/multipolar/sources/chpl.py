@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._read import drop_identical_duplicates, fail_at, failing, read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="chpl",
@@ -37,6 +37,7 @@ ORIGIN = Origin(
         "the list changed over time (about 45 items in 2023 versions); this is the 50-item February 2024 layout",
         "the official page addresses above were not re-checked (no network when this module was written)",
     ),
+    identity=Identity("Common High Priority Items List", role="record", trust=50),
 )
 
 SOURCE = "chpl"

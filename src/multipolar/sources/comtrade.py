@@ -35,7 +35,7 @@ from ..countries import POWERS, from_m49, to_m49
 from ..errors import DataError, SourceError
 from ..schema import TABLES
 from . import http
-from .base import EN, Origin, to_number
+from .base import EN, Identity, Origin, to_number
 
 ORIGIN = Origin(
     id="un_comtrade",
@@ -62,6 +62,7 @@ ORIGIN = Origin(
         "imports are mostly CIF and exports FOB; mirror flows differ",
         "isReported=false marks values aggregated or estimated by UNSD (noted per row)",
     ),
+    identity=Identity("UN Comtrade", role="own", trust=60),
 )
 
 # Environment variables: another server (tests use a local one) and the subscription key.

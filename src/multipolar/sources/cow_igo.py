@@ -9,7 +9,7 @@ import pandas as pd
 from ..countries import read_mapping
 from ..errors import DataError, UnknownCountryError
 from ._read import read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="cow_igo",
@@ -38,6 +38,7 @@ ORIGIN = Origin(
         "COW codes no SCO observers (India, Pakistan, Iran, Mongolia are 0 in 2014): observer status is not reliable.",
         "Ends in 2014: no EAEU and no SCO accession after 2014.",
     ),
+    identity=Identity("Correlates of War IGO memberships", role="record", trust=50),
 )
 
 # COW IGO abbreviations (ioname) → organization ids used in the registry and the memberships table.

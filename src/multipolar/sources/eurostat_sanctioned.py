@@ -11,7 +11,7 @@ import pandas as pd
 from . import chpl
 from ._codes import iso3_column
 from ._read import drop_identical_duplicates, fail_at, failing, numbers, read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="eurostat_sanctioned",
@@ -56,6 +56,7 @@ ORIGIN = Origin(
         "extract of 2023-01-21: later Eurostat revisions (notably for 2022) are not included",
         "the Eurostat page addresses in urls were not re-checked online when this module was written",
     ),
+    identity=Identity("Eurostat Comext (sanction-annex goods)", role="own", trust=70),
 )
 
 SOURCE = "eurostat_sanctioned"

@@ -13,7 +13,7 @@ from ..errors import DataError
 from ._codes import iso3_column
 from ._read import drop_identical_duplicates, fail_at, numbers, read_csv
 from ._tables import table_frame
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="eurostat_comext",
@@ -68,6 +68,8 @@ ORIGIN = Origin(
         "to within 0.05% for 2019-2023",
         "the Eurostat page addresses in urls were not re-checked online when this module was written",
     ),
+    identity=Identity("Eurostat Comext", role="own", trust=70),
+    variants=(("eurostat_comext_monthly", Identity("Eurostat Comext, EU member states' monthly figures summed", role="own", trust=72)),),
 )
 
 SOURCE_ANNUAL = "eurostat_comext"

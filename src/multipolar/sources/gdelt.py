@@ -11,7 +11,7 @@ from ..countries import FOCUS, POWERS
 from ..errors import DataError, UnknownCountryError
 from ._codes import iso3_column
 from ._read import check_choices, first_row, numbers, read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="gdelt",
@@ -58,6 +58,7 @@ ORIGIN = Origin(
         "Only events coded with a bare country code on both sides count (no sub-state or organisation actors).",
         "Pairs or months with a zero sum are absent (the derived files keep non-zero cells only).",
     ),
+    identity=Identity("GDELT composite scores", role="estimate", trust=50),
 )
 
 # Countries whose pairs the annual file keeps (the pack keeps no others).

@@ -9,7 +9,7 @@ import pandas as pd
 from ..errors import DataError
 from ._codes import iso3_column
 from ._read import first_row, numbers, read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="icews",
@@ -45,6 +45,7 @@ ORIGIN = Origin(
         "Ends in 2014 (the netify aggregation), although ICEWS itself ran until its discontinuation on 11 April "
         "2023 (Dataverse notice).",
     ),
+    identity=Identity("ICEWS event counts", role="estimate", trust=50),
 )
 
 # Count columns of the file and the events table's names for them.

@@ -12,7 +12,7 @@ from ..schema import PUBLISHED_ODDITY
 from ._codes import iso3_at
 from ._read import cell, cell_ref, read_sheets
 from ._tables import table_frame
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="imf_dots",
@@ -53,6 +53,7 @@ ORIGIN = Origin(
         "1960-1997; South Africa alone from 1998) have no current ISO3 code and are left out.",
         "'European Union' is kept as EUU (the IMF's EU aggregate, composition as defined by the IMF release).",
     ),
+    identity=Identity("IMF Direction of Trade Statistics", role="own", trust=40),
 )
 
 # Where the header cells are (one-based row, column).

@@ -11,7 +11,7 @@ from ..errors import DataError
 from ._codes import iso3_at
 from ._read import read_csv
 from ._tables import AT, table_frame
-from .base import EN, Origin, to_number
+from .base import EN, Identity, Origin, to_number
 
 # From this year on Russia published no partner data: the IMF's figures are its own estimates.
 FIRST_ESTIMATED_YEAR = 2022
@@ -53,6 +53,7 @@ ORIGIN = Origin(
         "2016-2021 agree with Russian customs (2021 exports to China 68.4 bn vs FCS 68.9 bn).",
         "Imports are CIF, exports FOB: the two sides of a pair are not directly comparable.",
     ),
+    identity=Identity("IMF IMTS (Russia; IMF estimates from 2022)", reporter="RUS", role="own", trust=30),
 )
 
 # Columns parse() reads besides the year columns.

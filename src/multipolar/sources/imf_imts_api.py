@@ -43,7 +43,7 @@ from ..countries import POWERS, to_iso3
 from ..errors import DataError, SourceError
 from ..schema import TABLES
 from . import http
-from .base import EN, Origin, check_columns, to_number
+from .base import EN, Identity, Origin, check_columns, to_number
 
 ORIGIN = Origin(
     id="imf_imts_api",
@@ -72,6 +72,7 @@ ORIGIN = Origin(
         "STATUS but not all: 2022+ Russian rows should be read as estimates",
         "exports are FOB, imports CIF: a reporter's imports and its partner's exports differ by freight/insurance",
     ),
+    identity=Identity("IMF IMTS (online)", role="own", trust=35),
 )
 
 # Environment variable that points the connector at another server (tests use a local one).

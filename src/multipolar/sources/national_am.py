@@ -12,7 +12,7 @@ from ._codes import iso3_at
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import read_csv
 from ._tables import AT, table_frame
-from .base import EN, Origin, to_number
+from .base import EN, Identity, Origin, to_number
 
 # Source id of imports by country of origin (exports and imports by country of consignment use ORIGIN.id).
 ORIGIN_SOURCE = "national_am_origin"
@@ -63,6 +63,8 @@ ORIGIN = Origin(
         "Valuation basis not stated in the file: 'unknown'.",
         "Publication page URL (armstat.am) not re-checked.",
     ),
+    identity=Identity("Armenia's Statistical Committee", reporter="ARM", role="own", trust=10),
+    variants=((ORIGIN_SOURCE, Identity("Armenia's Statistical Committee (imports by country of origin)", reporter="ARM", role="own", trust=12)),),
 )
 
 # Flow columns → (flow, source id).

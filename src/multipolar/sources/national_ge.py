@@ -11,7 +11,7 @@ from ..errors import DataError
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import cell_ref, clean_label, read_sheets
 from ._tables import table_frame
-from .base import EN, Origin, to_number
+from .base import EN, Identity, Origin, to_number
 
 ORIGIN = Origin(
     id="national_ge",
@@ -47,6 +47,7 @@ ORIGIN = Origin(
         "Valuation basis not stated in the workbook: 'unknown'.",
         "Publication page URL not re-checked (offline copy).",
     ),
+    identity=Identity("Georgia's National Statistics Office", reporter="GEO", role="own", trust=10),
 )
 
 # Unit the workbook must state, the stored unit label and the factor to US dollars.

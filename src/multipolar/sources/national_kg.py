@@ -12,7 +12,7 @@ from ._codes import iso3_at
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import cell_ref, clean_label, read_sheets
 from ._tables import table_frame
-from .base import RU, Origin, to_number
+from .base import RU, Identity, Origin, to_number
 
 ORIGIN = Origin(
     id="national_kg",
@@ -64,6 +64,7 @@ ORIGIN = Origin(
         "Антильские острова' (dissolved 2010).",
         "Publication page URL not re-checked (offline copy).",
     ),
+    identity=Identity("Kyrgyzstan's National Statistical Committee", reporter="KGZ", role="own", trust=10),
 )
 
 # Table code, title word and flow of each file pattern.

@@ -13,7 +13,7 @@ from ._codes import iso3_at
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import cell_ref, clean_label
 from ._tables import table_frame
-from .base import RU, Origin, to_number
+from .base import RU, Identity, Origin, to_number
 
 ORIGIN = Origin(
     id="national_kz",
@@ -57,6 +57,7 @@ ORIGIN = Origin(
         "Own-year figures may be revised in later editions; the own-year edition is kept on purpose.",
         "Publication page URL not re-checked (offline copy).",
     ),
+    identity=Identity("Kazakhstan's Bureau of National Statistics", reporter="KAZ", role="own", trust=10),
 )
 
 # The unit every sheet must state above its header.

@@ -12,7 +12,7 @@ from ._codes import iso3_at, iso3_of_numeric
 from ._national import LICENCE, REPOSITORY_URL, RETRIEVED
 from ._read import read_csv
 from ._tables import table_frame
-from .base import EN, Origin, to_number
+from .base import EN, Identity, Origin, to_number
 
 ORIGIN = Origin(
     id="national_uz",
@@ -52,6 +52,7 @@ ORIGIN = Origin(
         "Valuation basis not stated in the files: 'unknown'.",
         "Dataset page URLs inferred from the file names and the SIAT portal's address pattern; not re-checked.",
     ),
+    identity=Identity("Uzbekistan's Statistics Agency", reporter="UZB", role="own", trust=10),
 )
 
 # Dataset id in the file name → flow.

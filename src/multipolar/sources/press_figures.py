@@ -11,7 +11,7 @@ import pandas as pd
 from ..errors import DataError
 from ._codes import lookup, unknown_in
 from ._read import drop_identical_duplicates, fail_at, first_row, numbers, read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="press_headline",
@@ -47,6 +47,7 @@ ORIGIN = Origin(
         "periods '2021-22', '2022-23', '2024-25' are Indian fiscal years (April-March), not calendar years",
         "figures for Central Asia as a whole (11 rows) use the group code CA5, not an ISO3 country code",
     ),
+    identity=Identity("official figures as reported in the press", role="press", trust=20),
 )
 
 SOURCE = "press_headline"

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..countries import AGGREGATE_CODES, is_iso3
 from ..errors import DataError
-from .base import Origin, check_columns, sha256
+from .base import Identity, Origin, check_columns, sha256
 
 # Folder of the curated tables shipped inside the package (our own curation, not copies of shared data).
 REGISTRY_DIR = Path(__file__).resolve().parent.parent / "registry"
@@ -79,6 +79,8 @@ ORIGIN = Origin(
         "The Tianjin summit (1 September 2025) merged SCO observer and dialogue partner status into 'SCO partner'; "
         "the registry still records the earlier roles.",
     ),
+    identity=Identity("multipolar membership registry", role="record", trust=50),
+    variants=((SUMMITS_SOURCE, Identity("SCO summits list and declaration texts", role="record", trust=50)),),
 )
 
 

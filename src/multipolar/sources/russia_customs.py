@@ -12,7 +12,7 @@ from . import _read
 from ._codes import iso3_at
 from ._read import cell, cell_ref, read_sheets
 from ._tables import table_frame
-from .base import RU, Origin, to_number
+from .base import RU, Identity, Origin, to_number
 
 # Source id of the monthly table and of its annual sums (a different table from the annual one, so its own id).
 MONTHLY_SOURCE = "russia_fcs_monthly"
@@ -59,6 +59,8 @@ ORIGIN = Origin(
         "The annual table has no China and no Turkmenistan; the monthly table covers 29 main partners only.",
         "Exports FOB, imports CIF: not directly comparable with partners' figures on the other basis.",
     ),
+    identity=Identity("Russian customs (FCS, via Rosstat)", reporter="RUS", role="own", trust=50),
+    variants=(("russia_fcs_monthly", Identity("Russian customs (FCS), monthly tables summed", reporter="RUS", role="own", trust=55)),),
 )
 
 # Labels that open a flow block in 94itog and carry the world total.

@@ -10,7 +10,7 @@ from ..errors import DataError
 from ..schema import LATEST_YEAR
 from ._codes import iso3_column
 from ._read import first_row, numbers, read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 # Rows of trade_2023.csv whose supplier or recipient is a non-state actor, an international organization or unknown
 # (mappings/sipri.csv lists each with an empty code), and their TIV; tests recompute both from the raw file.
@@ -60,6 +60,7 @@ ORIGIN = Origin(
         "2000-2023, and delivery years marked as estimates by SIPRI are counted like the others.",
         "A deal delivered over several years counts in n_deals of each delivery year.",
     ),
+    identity=Identity("SIPRI Arms Transfers Database", role="estimate", trust=50),
 )
 
 # Register columns this parser reads.

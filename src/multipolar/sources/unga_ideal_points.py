@@ -10,7 +10,7 @@ from ..countries import is_iso3, read_mapping
 from ..errors import DataError
 from ._codes import cow_column
 from ._read import first_row, numbers, read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="bsv_idealpoints",
@@ -48,6 +48,7 @@ ORIGIN = Origin(
         "is the USSR (COW 365).",
         "Ideal points are estimated jointly over all sessions and can change in later releases.",
     ),
+    identity=Identity("Bailey-Strezhnev-Voeten UNGA agreement scores", role="estimate", trust=50),
 )
 
 # The file's columns this parser reads.

@@ -11,7 +11,7 @@ from ..countries import FOCUS, POWERS
 from ..errors import DataError
 from ._codes import iso3_column
 from ._read import by_category, check_choices, first_row, numbers, read_csv
-from .base import Origin
+from .base import Identity, Origin
 
 ORIGIN = Origin(
     id="unvotes",
@@ -58,6 +58,7 @@ ORIGIN = Origin(
         "Ends with session 74 (January 2020). Absences and non-votes are not in the data, so agreement shares "
         "computed from it count only recorded yes/abstain/no votes.",
     ),
+    identity=Identity("UNGA roll-call votes (unvotes)", role="record", trust=50),
 )
 
 # Vote labels in unvotes and the codes the table stores.

@@ -12,7 +12,7 @@ from ..errors import DataError
 from ..schema import TABLES
 from ._codes import iso3_at
 from ._read import read_csv, read_text
-from .base import EN, Origin, to_number
+from .base import EN, Identity, Origin, to_number
 
 ORIGIN = Origin(
     id="worldbank_wdi",
@@ -49,6 +49,7 @@ ORIGIN = Origin(
         "GDP in current US dollars (market exchange rates): not adjusted for prices or purchasing power.",
         "EUU (European Union) is kept as an aggregate: the project uses it as a partner code.",
     ),
+    identity=Identity("World Bank World Development Indicators", role="estimate", trust=50),
 )
 
 # Anchors a file in another unit cannot meet: the world's population and GDP (WLD rows; 1960-2024: 3.0e9-8.1e9

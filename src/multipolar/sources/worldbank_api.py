@@ -27,7 +27,7 @@ import pandas as pd
 from ..errors import DataError, SourceError
 from ..schema import TABLES
 from . import http
-from .base import EN, Origin, to_number
+from .base import EN, Identity, Origin, to_number
 
 ORIGIN = Origin(
     id="worldbank_api",
@@ -46,6 +46,7 @@ ORIGIN = Origin(
         "countryiso3code → country; NY.GDP.MKTP.CD → gdp_usd; SP.POP.TOTL → population",
         "country-years where both values are null are dropped",
     ),
+    identity=Identity("World Bank API", role="estimate", trust=50),
 )
 
 # Environment variable that points the connector at another server (tests use a local one).

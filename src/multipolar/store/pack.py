@@ -9,7 +9,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 
 import pyarrow as pa
@@ -69,7 +68,7 @@ def _coverage(table: pa.Table, country_columns: Sequence[str]) -> dict:
 
 
 def _origin_record(origin, files: list[Path], data_dir: Path) -> dict:
-    record = asdict(origin)
+    record = origin.provenance()
     record["files"] = [{"path": str(f.relative_to(data_dir)), "sha256": sha256(f), "bytes": f.stat().st_size}
                        for f in files]
     return record

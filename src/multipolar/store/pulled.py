@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
 from pathlib import Path
 from types import ModuleType
 
@@ -57,7 +56,7 @@ def check_countries(codes: Iterable[str]) -> list[str]:
 
 def _origin_record(origin, responses: list[Path]) -> dict:
     """The ORIGIN as a dict, with the responses (URL, checksum, size, retrieval time) as its files."""
-    record = asdict(origin)
+    record = origin.provenance()
     files = []
     for path in responses:
         meta = http.read_sidecar(path)

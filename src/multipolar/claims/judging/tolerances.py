@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import CONTRADICTED, PARTLY, SUPPORTED
+from ..model import CONTRADICTED, PARTLY, SUPPORTED
 
 # Relative tolerance of an unhedged level or share (3%).
 EXACT_REL = 0.03
@@ -54,7 +54,7 @@ FLAT = 0.01
 UNDERSTATED = 1.5
 # "Record": the series must have at least this many earlier years to call a value the highest.
 RECORD_MIN_HISTORY = 3
-# Documented hedge ids (lexicon.HEDGES maps phrases to them; "record" is handled separately).
+# Documented hedge ids (reading/numbers.HEDGES maps phrases to them; "record" is handled separately).
 HEDGES = ("exact", "about", "more than", "just over", "at least", "nearly", "just under", "less than", "record")
 
 

@@ -1,12 +1,13 @@
-"""Find the sentences of a text that carry checkable content (amounts, changes, shares, ranks, comparisons,
-institutional facts), with their character spans."""
+"""Split a text into sentences with their character spans, and say which sentences carry something checkable (a
+figure, a rank word, a country pair or an institution)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .lexicon import MONEY_RE, PERCENT_RE, YEAR, find_mentions
+from .entities import find_mentions
+from .numbers import MONEY_RE, PERCENT_RE, YEAR
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {"u.s", "u.k", "e.u", "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "e.g", "i.e", "etc", "inc",
@@ -18,45 +19,46 @@ ABBREVIATIONS = {"u.s", "u.k", "e.u", "mr", "mrs", "ms", "dr", "prof", "st", "no
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
-# Trigger families: a sentence with one of these (and a named country, group, organization or year) is a candidate.
+# Trigger families: a sentence with one of these (and a named country, group, organization or year) is read.
 TRIGGERS: dict[str, re.Pattern] = {
     "amount": re.compile(MONEY_RE.pattern, re.IGNORECASE),
     "percent": re.compile(PERCENT_RE.pattern, re.IGNORECASE),
     "change": re.compile(r"\b(?:doubl|tripl|trebl|quadrupl|halv|\w+-fold|fold\b|times\b|increas|grew\b|grow|rose\b|"
                          r"rise|risen|declin|fell\b|fall|drop|dipp|dip\b|surg|soar|jump|climb|expand|shr[aui]nk|"
-                         r"contract|record|plung|slump|tumbl|up by|down by|year[- ]on[- ]year)", re.IGNORECASE),
+                         r"contract|record|plung|slump|tumbl|up by|down by|year[- ]on[- ]year|traded|worth)",
+                         re.IGNORECASE),
     "rank": re.compile(r"\b(?:main|largest|biggest|top|leading|principal|primary|number[- ]one|no\.\s?1|"
-                       r"second[- ]largest|third[- ]largest|\w+[- ]largest|\w+[- ]biggest)\b.{0,40}?\bpartner",
+                       r"second[- ]largest|third[- ]largest|\w+[- ]largest|\w+[- ]biggest|first place|bulk)\b",
                        re.IGNORECASE),
     "comparison": re.compile(r"\b(?:lag|lagg|overt[ao]ok|overtak|surpass|outstrip|outpac|exceed|eclips|ahead of|"
-                             r"behind|more than|less than|larger than|bigger than|smaller than|twice as|than ever|reliant|dependent)",
+                             r"behind|more than|less than|larger than|bigger than|smaller than|twice as|than ever|"
+                             r"reliant|dependent|passed|together|half of|times (?:what|as|more|larger)|than)",
                              re.IGNORECASE),
     "membership": re.compile(r"\b(?:join|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
                              r"establish|created|never joined|expanded|enlarg)", re.IGNORECASE),
-    "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host)",
-                         re.IGNORECASE),
+    "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
+                         r"mention)", re.IGNORECASE),
+    "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
+    "macro": re.compile(r"\b(?:GDP|gross domestic product|population)\b", re.IGNORECASE),
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
+    "security": re.compile(r"\b(?:arms|weapons?|military (?:equipment|hardware|supplies)|supplier)\b", re.IGNORECASE),
+    "votes": re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|resolutions?|General Assembly|UNGA|UN)\b"),
+    "finance": re.compile(r"\b(?:lending|loans?|lent|development finance|financ\w+|credit|commitments?|AidData|"
+                          r"borrow\w*|owe[sd]?|debt)\b",
+                          re.IGNORECASE),
 }
 _YEAR_RE = re.compile(rf"\b{YEAR}\b")
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of the input: its character span and its text."""
+    """A sentence of the input: its character span, its text and whether it starts a paragraph."""
 
     start: int
     end: int
     text: str
-
-
-@dataclass
-class Candidate:
-    """A sentence with checkable content and the trigger families found in it."""
-
-    sentence: Sentence
-    index: int
-    triggers: set[str] = field(default_factory=set)
+    paragraph_start: bool = False
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -65,6 +67,7 @@ def sentences(text: str) -> list[Sentence]:
     for para in re.finditer(r"[^\n]+", text):
         start = para.start()
         chunk = para.group(0)
+        first = len(out)
         cut = 0
         for m in _BOUNDARY.finditer(chunk):
             before = _WORD_BEFORE.search(chunk[cut:m.start()])
@@ -78,6 +81,9 @@ def sentences(text: str) -> list[Sentence]:
             _add(out, text, start + cut, start + end)
             cut = m.end()
         _add(out, text, start + cut, start + len(chunk))
+        if len(out) > first:
+            s = out[first]
+            out[first] = Sentence(s.start, s.end, s.text, True)
     return out
 
 
@@ -90,14 +96,15 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
         out.append(Sentence(start, end, text[start:end]))
 
 
-def candidates(text: str) -> list[Candidate]:
-    """The sentences with a trigger (amount, percent, change, rank, comparison, membership, summit, share) and a
-    named country, group, organization, city or year: what the parser then reads."""
-    out = []
-    for index, sentence in enumerate(sentences(text)):
-        triggers = {name for name, pattern in TRIGGERS.items() if pattern.search(sentence.text)}
-        if not triggers:
-            continue
-        if find_mentions(sentence.text) or _YEAR_RE.search(sentence.text) or triggers & {"amount", "percent"}:
-            out.append(Candidate(sentence, index, triggers))
-    return out
+def triggers(text: str) -> set[str]:
+    """The trigger families found in a sentence."""
+    return {name for name, pattern in TRIGGERS.items() if pattern.search(text)}
+
+
+def is_candidate(text: str, found: set[str] | None = None) -> bool:
+    """A sentence worth reading: a trigger and a named country, group, organization, city or year (an amount or a
+    percentage counts on its own)."""
+    found = triggers(text) if found is None else found
+    if not found:
+        return False
+    return bool(found & {"amount", "percent"} or find_mentions(text) or _YEAR_RE.search(text))

@@ -1,0 +1,116 @@
+"""The checker's loop: read every sentence with every claim kind in order, list what was not checked, judge each
+claim through the Evidence, and return one CheckResult."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+
+from .model import AsOf, CheckResult, Claim, Unchecked
+from .reading.entities import ORG_NAMES, name
+from .reading.numbers import MONEY_RE, MULTIPLE_RE, PERCENT_RE
+from .reading.sentence import Context, Reading, update_context
+from .reading.sentences import is_candidate, sentences, triggers
+from .registry import kinds
+
+# A figure in a sentence: money, a percentage, a multiple, or a number with a scale word.
+FIGURE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", f"{MONEY_RE.pattern}|{PERCENT_RE.pattern}|{MULTIPLE_RE.pattern}")
+                    + r"|\b\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|tonnes|tons|barrels|cubic)\b", re.IGNORECASE)
+RANK_WORD = re.compile(r"\b(?:largest|biggest|main|top|leading|first place|\w+-largest|number one|No\. 1)\b",
+                       re.IGNORECASE)
+
+
+def read_text(text: str, date: dt.date | None) -> tuple[list[Claim], list[Unchecked]]:
+    """Every typed claim in text (in order of position) and the sentences with checkable content that gave none."""
+    ctx = Context(date=date)
+    claims: list[Claim] = []
+    unchecked: list[Unchecked] = []
+    registered = kinds()
+    for sentence in sentences(text):
+        found = triggers(sentence.text)
+        r = Reading(sentence, ctx, found)
+        if is_candidate(sentence.text, found):
+            for kind in registered:
+                kind.read(r)
+            claims.extend(r.claims)
+        unchecked.extend(_unchecked(r))
+        update_context(r)
+    claims.sort(key=lambda c: (c.span[0], c.span[1]))
+    return claims, unchecked
+
+
+def _unchecked(r: Reading) -> list[Unchecked]:
+    """What in a sentence has checkable content but no claim: the whole sentence when it gave none, else each
+    figure outside every claim's span."""
+    figures = [m for m in FIGURE.finditer(r.text)]
+    countries = sorted({m.code for m in r.mentions if m.kind == "country" and not m.pronoun})
+    orgs = sorted({m.code for m in r.mentions if m.kind == "org"})
+    ranks = RANK_WORD.search(r.text)
+    start, end = r.s.start, r.s.end
+    if not r.claims:
+        reasons = []
+        if figures:
+            reasons.append(f"a figure ('{figures[0].group(0).strip()}') no reader recognised as a statistic the data "
+                           "cover")
+        if ranks and (countries or r.ctx.focus):
+            reasons.append(f"a rank word ('{ranks.group(0)}') without a partner and a country read together")
+        if len(countries) >= 2 and not reasons:
+            reasons.append(f"names {', '.join(name(c) for c in countries[:4])} but states no relation the checker "
+                           "reads (trade, rank, share, arms, votes, finance, membership)")
+        if orgs and not reasons and _institutional(r.text):
+            reasons.append(f"names {', '.join(ORG_NAMES.get(o, o) for o in orgs)} but states no membership, founding, summit or "
+                           "declaration fact the checker reads")
+        if not reasons:
+            return []
+        return [Unchecked(r.text, (start, end), "not checked: " + "; ".join(reasons))]
+    out = []
+    spans = [(c.span[0] - start, c.span[1] - start) for c in r.claims]
+    for m in figures:
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in spans) or r.overlaps_used(m.start(), m.end()):
+            continue
+        c0, c1 = _clause(r.text, m.start())
+        out.append(Unchecked(r.text[c0:c1], (start + c0, start + c1),
+                             f"not checked: the figure '{m.group(0).strip()}' in this sentence is outside every claim "
+                             "read from it"))
+    return out
+
+
+def _institutional(text: str) -> bool:
+    return bool(re.search(r"\b(?:join|member|observer|partner|found|establish|summit|declaration|expan|admit|"
+                          r"chair|host|accession)", text, re.IGNORECASE))
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    from .reading.clauses import clause_bounds
+
+    c0, c1 = clause_bounds(text, pos)
+    while c0 < c1 and text[c0] in " ,;:(—–":
+        c0 += 1
+    while c1 > c0 and text[c1 - 1] in " ,;:)—–":
+        c1 -= 1
+    return c0, c1
+
+
+def resolve_as_of(date: dt.date | None, evidence) -> AsOf:
+    """The as-of date, once, at the boundary: the article's date, else the last date the pack's records know
+    (memberships, summits), else the latest of the data's years — never the day the tool runs."""
+    if date is not None:
+        return AsOf(article=date, day=date)
+    end = evidence.records_end()
+    return AsOf(article=None, day=end or dt.date(2000, 1, 1))
+
+
+def judge_all(claims: list[Claim], evidence, as_of: AsOf):
+    """Each claim's verdict from its kind's judge (several claims share the indicators' tables: one batch)."""
+    from .registry import get_kind
+
+    with evidence.batch() if len(claims) > 1 else contextlib.nullcontext():
+        return [get_kind(c.type).judge(c, evidence, as_of) for c in claims]
+
+
+def check(text: str, date: dt.date | None, evidence) -> CheckResult:
+    """Read, judge and collect: the one result object."""
+    claims, unchecked = read_text(text, date)
+    as_of = resolve_as_of(date, evidence)
+    return CheckResult(date=date, claims=judge_all(claims, evidence, as_of), unchecked=unchecked)

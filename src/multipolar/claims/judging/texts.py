@@ -1,0 +1,165 @@
+"""Matching words against the held texts of SCO declarations: which documents a sentence means ('the New Delhi
+Declaration of 2023', 'the Astana Declaration', 'those summits' declarations'), a quotation found verbatim, spliced
+or reworded, and whether a document mentions or calls for a notion (with its usual variants)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE
+from ..reading.entities import CITIES
+from ..reading.numbers import YEAR
+
+DOC_RE = re.compile(rf"(?P<city>[A-Z][\w .'-]{{2,20}}?)\s+Declaration(?:\s+of\s+(?:the\s+)?(?P<y>{YEAR}))?"
+                    rf"|(?P<y2>{YEAR})\s+(?:SCO\s+)?(?:summit\s+)?[Dd]eclaration")
+
+
+def documents(r) -> list[tuple[int, str | None]]:
+    """(year, city) of each declaration a sentence names; a year of 0 is resolved from the city later."""
+    docs: list[tuple[int, str | None]] = []
+    for m in DOC_RE.finditer(r.text):
+        if m.group("y2"):
+            docs.append((int(m.group("y2")), None))
+            continue
+        city = next((c for c in CITIES if m.group("city").endswith(c)), None)
+        year = int(m.group("y")) if m.group("y") else None
+        if city or year:
+            docs.append((year or 0, city))
+    if not docs and re.search(r"(?:those|these|the)\s+summits['’]?\s+declarations", r.text) and r.ctx.summits:
+        docs = list(r.ctx.summits)
+    if not docs and re.search(r"\b(?:the|its|their)\s+(?:final\s+|joint\s+)?declaration\b", r.text, re.IGNORECASE) \
+            and r.ctx.summit_city:
+        docs = [(r.ctx.date.year if r.ctx.date else 0, r.ctx.summit_city)]
+    return docs
+
+
+def resolve_document(ev, year: int, city: str | None, as_of) -> tuple[int | None, str]:
+    """The year of a declaration named by city (the latest summit there by the as-of day) and its readable name."""
+    if not year:
+        frame = ev.summits()
+        year = None
+        if not frame.empty and city:
+            rows = frame[frame["host_city"].str.startswith(city) & (frame["date"] <= as_of.day)]
+            year = int(rows.iloc[-1]["year"]) if not rows.empty else None
+    return year, f"{year or ''} {city or ''} Declaration".replace("  ", " ").strip()
+
+
+# US spellings folded into British ones, so a quotation's spelling does not decide (defense/defence, -ize/-ise).
+_SPELLING = [(re.compile(r"\b(\w{2,})iz(e|es|ed|ing|ation|ations)\b"), r"\1is\2"),
+             (re.compile(r"\b(\w{2,})yz(e|es|ed|ing)\b"), r"\1ys\2"),
+             (re.compile(r"\b(defen|offen|licen)se(s?)\b"), r"\1ce\2"),
+             (re.compile(r"\b(col|lab|fav|neighb|hon|behavi|harb|endeav|vig)or(s|ed|ing|able|ite)?\b"), r"\1our\2"),
+             (re.compile(r"\b(cent|theat)er(s?)\b"), r"\1re\2")]
+
+
+def spelling(text: str) -> str:
+    """Lower-case text with US spellings folded into British ones."""
+    text = text.lower()
+    for pattern, repl in _SPELLING:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", spelling(text))
+
+
+def find_quote(quote: str, text: str) -> tuple[str, str]:
+    """Exact (normalised) → supported; the quote's parts found apart, or a near wording (≥ 75% of its words in one
+    window) → partly supported; otherwise contradicted (the document does not say it)."""
+    if quote in text:
+        return SUPPORTED, "found verbatim"
+    if spelling(quote) in spelling(text):
+        return SUPPORTED, "found verbatim (spelling aside)"
+    qw, tw = words(quote), words(text)
+    if not qw:
+        return UNVERIFIABLE, "empty quotation"
+    joined = " " + " ".join(tw) + " "
+    if " " + " ".join(qw) + " " in joined:
+        return SUPPORTED, "found verbatim (punctuation aside)"
+    pieces = [words(x) for x in re.split(r"[,;:]", quote)]
+    pieces = [x for x in pieces if len(x) >= 3]
+    found = [x for x in pieces if " " + " ".join(x) + " " in joined]
+    if pieces and len(found) == len(pieces) and len(pieces) > 1:
+        return PARTLY, "every part is in the text, but not as one continuous passage"
+    n = len(qw)
+    best, best_at = 0.0, 0
+    for i in range(0, max(1, len(tw) - n + 1)):
+        window = tw[i:i + n]
+        score = sum(1 for a, b in zip(window, qw) if a == b) / n
+        if score > best:
+            best, best_at = score, i
+        if score == 1:
+            break
+    if best >= 0.75:
+        return PARTLY, f"near wording: '{' '.join(tw[best_at:best_at + n])}'"
+    if found:
+        return PARTLY, f"{len(found)} of {len(pieces)} parts found"
+    overlap = len(set(qw) & set(tw)) / len(set(qw))
+    return CONTRADICTED, f"not in the text (best match {best:.0%} of the words in order; {overlap:.0%} of them " \
+                         f"appear anywhere)"
+
+
+# Usual variants of notions declarations are said to mention ("multipolarity" is written "multi-polarity",
+# "multipolar world", "polycentric").
+VARIANTS = {
+    "multipolar": r"multi-?polar(?:ity)?|polycentric|multi-?polar world",
+    "shanghai spirit": r"[\"']?shanghai spirit[\"']?",
+}
+# Verbs of a call ("calls for", "urged", "advocated") found near a notion in the text.
+CALL_VERBS = r"call(?:s|ed)?\s+(?:for|on)|urg(?:e|es|ed)|advocat(?:e|es|ed)|support(?:s|ed)?|stand\s+for|" \
+             r"favou?r(?:s|ed)?|promot(?:e|es|ed)|in favou?r of|commit(?:ted)?\s+to|reaffirm(?:s|ed)?|" \
+             r"emphasi[sz](?:e|es|ed)|stress(?:es|ed)?|build(?:ing)?|establish(?:ing)?|form(?:ing|ation of)?"
+
+
+def notion_pattern(notion: str) -> str:
+    """A regex for a notion and its usual variants, on normalised text."""
+    key = notion.lower().strip(" \"'“”")
+    for stem, pattern in VARIANTS.items():
+        if stem in key.replace("-", ""):
+            return pattern
+    stems = [re.escape(w[:-1] if len(w) > 5 and w.endswith("s") else w) for w in words(key)]
+    return r"\W+".join(stems) if stems else re.escape(key)
+
+
+def find_notion(notion: str, text: str, called: bool) -> tuple[str, str]:
+    """Whether a document mentions a notion (or calls for it: a call verb within 120 characters before it)."""
+    pattern = notion_pattern(notion)
+    hits = list(re.finditer(pattern, text))
+    if not hits:
+        near = _together(notion, text)
+        if near:
+            return (SUPPORTED if not called else PARTLY), f"its words appear together: '…{near}…'"
+        return CONTRADICTED, f"'{notion}' does not appear in the text (searched: {pattern})"
+    if not called:
+        return SUPPORTED, f"mentioned {len(hits)} time(s), e.g. '…{_context(text, hits[0])}…'"
+    for hit in hits:
+        window = text[max(0, hit.start() - 120):hit.start()]
+        if re.search(CALL_VERBS, window):
+            return SUPPORTED, f"called for: '…{_context(text, hit)}…'"
+    return PARTLY, f"mentioned ({len(hits)} time(s)) but not as a call, e.g. '…{_context(text, hits[0])}…'"
+
+
+_NOTION_STOP = {"more", "their", "with", "that", "this", "which", "from", "into", "other", "about", "they", "them"}
+# Content words of a notion must all fall within this many characters of the text to count as said together.
+WINDOW = 300
+
+
+def _together(notion: str, text: str) -> str | None:
+    """A passage of text holding every content word of a longer notion (their stems), or None."""
+    stems = [w[:-1] if len(w) > 5 and w.endswith("s") else w for w in words(notion)
+             if len(w) >= 4 and w not in _NOTION_STOP]
+    for stem, pattern in VARIANTS.items():  # "multipolar" is also spelt "multi-polar"
+        stems = [pattern if s.replace("-", "").startswith(stem.split()[0]) else re.escape(s) for s in stems]
+    if len(stems) < 2:
+        return None
+    first = [m.start() for m in re.finditer(stems[0], text)]
+    for start in first:
+        window = text[max(0, start - WINDOW):start + WINDOW]
+        if all(re.search(s, window) for s in stems[1:]):
+            return text[max(0, start - 60):start + 120].strip()
+    return None
+
+
+def _context(text: str, m, width: int = 90) -> str:
+    return text[max(0, m.start() - width):m.end() + 40].strip()

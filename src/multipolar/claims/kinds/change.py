@@ -1,0 +1,159 @@
+"""Claim kind `change`: a growth rate or a direction of trade ('rose 26.3% in 2023', 'fell by 2.9%', 'exports from
+the West into Central Asia have increased since sanctions'), judged on trade_growth per source view, or on the sum
+over a group's pairs for a direction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..judging.trade import judge_trade
+from ..payloads import Figure, Period, TradeScope
+from ..reading.clauses import resolve_period, time_for
+from ..reading.frames import base_fields, regions, resolve_frame_period
+from ..reading.numbers import MULTIPLE_RE, YEAR, amounts, hedge_id, parse_number
+from ..registry import register_kind
+
+CHANGE_UP = r"rose|risen|rise|rising|increased|increase|increases|increasing|grew|grown|grow|growing|jumped|jump|" \
+            r"climbed|climb|surged|surge|soared|soar|expanded|expand|gained|gain|went up|up|picked up|doubled"
+CHANGE_DOWN = r"fell|fallen|fall|falling|decreased|decrease|declined|decline|declining|dropped|drop|dipped|dip|" \
+              r"shrank|shrunk|shrink|contracted|contract|plunged|plunge|slumped|slump|tumbled|slid|down|sank|sunk"
+DIRECTION_RE = re.compile(rf"\b(?P<up>{CHANGE_UP})\b|\b(?P<down>{CHANGE_DOWN})\b", re.IGNORECASE)
+GROWTH_RE = re.compile(
+    rf"(?:\b(?P<up>{CHANGE_UP}|a rise of|an increase of|growth of|a jump of|a gain of)|"
+    rf"\b(?P<down>{CHANGE_DOWN}|a fall of|a drop of|a decline of|a decrease of))"
+    rf"\s+(?:by\s+|some\s+)?(?:(?P<h>more than|over|nearly|almost|about|around|roughly|just over|just under|"
+    rf"some|at least|less than)\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+    rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
+    rf"(?P<down2>decrease|decline|drop|fall|lower|less))"
+    rf"|(?:\b(?P<up3>{CHANGE_UP})|\b(?P<down3>{CHANGE_DOWN}))\s+by\s+(?P<frac>a\s+quarter|a\s+third|half|a\s+fifth|"
+    rf"a\s+tenth|two-thirds|two\s+thirds|three-quarters)\b", re.IGNORECASE)
+# Fractions of a change in percent ("fell by a quarter").
+FRACTION_PCT = {"a quarter": 25.0, "a third": 100 / 3, "half": 50.0, "a fifth": 20.0, "a tenth": 10.0,
+                "two-thirds": 200 / 3, "two thirds": 200 / 3, "three-quarters": 75.0}
+# An absolute change: "an increase of EUR 1.2 billion", "rose by $2 billion", "up $500 million".
+ABSOLUTE_RE = re.compile(r"\b(?:(?P<up>an\s+increase|a\s+rise|a\s+gain|a\s+jump|growth|rose|increased|grew|climbed|"
+                         r"jumped|up)|(?P<down>a\s+decrease|a\s+fall|a\s+drop|a\s+decline|fell|decreased|declined|"
+                         r"dropped|down))\s+(?:of|by)?\s*(?=(?:more\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|"
+                         r"around\s+|over\s+)?(?:US\$|USD|\$|€|EUR)\s?\d)", re.IGNORECASE)
+# Nouns and bare particles that name a change without stating it ("the fall of", "up"): not read alone.
+AMBIGUOUS = {"up", "down", "rise", "fall", "drop", "dip", "increase", "decrease", "decline", "growth", "gain",
+             "contract", "expand", "grow", "shrink", "jump", "climb", "surge", "soar", "slump", "plunge"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChangeClaim(TradeScope, Period, Figure):
+    """A change in trade: a growth rate (value in percent, unit percent_change) or a direction (unit direction)."""
+
+    direction: str | None = None  # 'up' | 'down' for a direction-only change
+
+
+@register_kind("change", payload=ChangeClaim, order=30, title="Change in trade",
+               examples=("China-Russia trade grew 26.3% in 2023 from a year earlier.",
+                         "Exports from the West into Central Asia have increased since sanctions.",
+                         "Its exports to Russia fell 12 percent in the first nine months of 2021."))
+class Change:
+    def read(r) -> None:
+        made: dict[int, list] = {}
+        for i, (frame, region) in enumerate(regions(r)):
+            before = len(r.claims)
+            _growth_rates(r, frame, region)
+            _absolute(r, frame, region)
+            _directions(r, frame, region)
+            made[i] = r.claims[before:]
+        _so_too(r, made)
+
+    def judge(claim, evidence, as_of):
+        return judge_trade(claim, evidence, as_of)
+
+
+def _growth_rates(r, frame, region) -> None:
+    """'rose 26.3%', 'up 27 percent year on year', 'a 5% decline'."""
+    r0, r1 = region
+    for m in GROWTH_RE.finditer(r.text, r0, r1):
+        if r.overlaps_used(m.start(), m.end()):
+            continue
+        up = bool(m.group("up") or m.group("up2") or m.group("up3"))
+        if m.group("frac"):
+            value, half = FRACTION_PCT[re.sub(r"\s+", " ", m.group("frac").lower())], 5.0
+            hedge = "about"
+        else:
+            value, decimals = parse_number(m.group("n") or m.group("n2"))
+            half, hedge = 0.5 * 10 ** (-decimals), hedge_id(m.group("h"))
+        fields = base_fields(r, frame)
+        fields.update({"value": value if up else -value, "unit": "percent_change", "hedge": hedge,
+                       "half_unit": half})
+        resolve_frame_period(r, frame, fields, m.start(), (0, r1), change=True)
+        if "base_year" not in fields and "year" in fields and not fields.get("partial"):
+            fields["base_year"] = fields["year"] - 1
+            fields["yoy"] = True
+        r.add("change", frame.start, m.end(), fields)
+        r.take(m.start(), m.end())
+
+
+def _absolute(r, frame, region) -> None:
+    """'an increase of EUR 1.2 billion', 'fell by $300 million': the difference between two years."""
+    r0, r1 = region
+    for m in ABSOLUTE_RE.finditer(r.text, r0, r1):
+        found = amounts(r.text, m.end(), min(r1, m.end() + 40))
+        if not found or found[0].start - m.end() > 15 or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        a = found[0]
+        fields = base_fields(r, frame)
+        fields.update({"value": a.value if m.group("up") else -a.value, "unit": a.currency, "hedge": a.hedge,
+                       "half_unit": a.half_unit})
+        resolve_frame_period(r, frame, fields, m.start(), (0, r1), change=True)
+        if "base_year" not in fields and "year" in fields and not fields.get("partial"):
+            fields["base_year"] = fields["year"] - 1
+            fields["yoy"] = True
+        r.add("change", frame.start, a.end, fields)
+        r.take(m.start(), a.end)
+
+
+def _reserved(r, region) -> list[tuple[int, int]]:
+    """Spans the multiple and level readers will take (read after this one): a direction verb next to them is
+    part of their claim ('soared from $393 million', 'more than doubled')."""
+    spans = [(m.start(), m.end()) for m in MULTIPLE_RE.finditer(r.text, *region)]
+    spans += [(a.start, a.end) for a in amounts(r.text, *region)]
+    return spans
+
+
+def _directions(r, frame, region) -> None:
+    """'have increased', 'dipped at the beginning of the invasion in February 2022'."""
+    r0, r1 = region
+    reserved = _reserved(r, region)
+    for m in DIRECTION_RE.finditer(r.text, frame.end, r1):
+        if r.overlaps_used(m.start(), m.end() + 12) or re.match(r"\s+(?:by|to)\s+[\d$€]", r.text[m.end():m.end() + 6]):
+            continue
+        if any(m.start() < b and a < m.end() + 12 for a, b in reserved):
+            continue
+        if re.match(r"\w+\s+(?:doubled|tripled|trebled|quadrupled)", r.text[m.start():m.end() + 12]):
+            continue
+        if m.group(0).lower() in AMBIGUOUS:
+            continue
+        fields = base_fields(r, frame)
+        fields.update({"direction": "up" if m.group("up") else "down", "unit": "direction"})
+        times = time_for(r, m.start(), region=(0, r1))
+        resolve_frame_period(r, frame, fields, m.start(), (0, r1), change=True)
+        months = [tm for tm in times if tm.kind == "month"]
+        if months and "since" not in fields:
+            fields["month"] = f"{months[0].year}-{months[0].month:02d}"
+        trail = re.match(rf"[^.;,]{{0,70}}?{YEAR}", r.text[m.end():r1])
+        r.add("change", frame.start, m.end() + (trail.end() if trail else 0), fields)
+        r.take(m.start(), m.end())
+
+
+def _so_too(r, made: dict[int, list]) -> None:
+    """'..., so too have X's exports': a frame with no figure or verb of its own takes the previous frame's change."""
+    found = regions(r)
+    for i, (frame, region) in enumerate(found):
+        if i == 0 or made.get(i) or _reserved(r, region):
+            continue
+        gap = r.text[found[i - 1][0].end:frame.start]
+        if not re.search(r"\bso\s+(?:too|also)\s+(?:have|has|had|did|were|was)\b", gap):
+            continue
+        for c in made.get(i - 1, []):
+            if c.type == "change":
+                fields = c.payload.to_dict()
+                fields.update({"country": frame.country, "partner": frame.partner, "flow": frame.flow})
+                made.setdefault(i, []).append(r.add("change", frame.start, frame.end, fields))

@@ -1,0 +1,73 @@
+"""Claim kind `declaration`: what an SCO declaration called for or mentioned ('The Samarkand Declaration called for a
+multipolar world order', 'the 2023 declaration mentioned the "Shanghai spirit"'), judged on the held texts: the
+notion (with its usual spellings) found, and for a call, a verb of calling near it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..judging.common import combine, verdict
+from ..judging.texts import documents, find_notion, resolve_document
+from ..model import UNVERIFIABLE, Call, Observation
+from ..payloads import Payload
+from ..registry import register_kind
+
+# "<declaration> called for / urged / mentioned / referred to / reaffirmed <notion>" up to the clause's end.
+VERB = re.compile(r"\b(?P<verb>call(?:s|ed)?\s+for|urg(?:es|ed)|advocat(?:es|ed)|backed|endorsed|mention(?:s|ed)?|"
+                  r"refer(?:s|red)\s+to|reaffirm(?:s|ed)?(?:\s+(?:their|its|the)\s+commitment\s+to)?|cite[sd]?|"
+                  r"invoke[sd]?|emphasi[sz](?:es|ed)|stress(?:es|ed)|committed\s+(?:themselves\s+)?to|"
+                  r"spoke\s+of|speaks\s+of|talk(?:s|ed)\s+(?:of|about))\s+(?P<what>[^.;()]{3,120})", re.IGNORECASE)
+CALLS = ("call", "urg", "advocat", "backed", "endorsed")
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeclarationClaim(Payload):
+    """A notion a declaration is said to call for (called = True) or to mention, and the documents."""
+
+    notion: str
+    called: bool = False
+    documents: tuple[tuple[int, str | None], ...] = ()
+
+
+@register_kind("declaration", payload=DeclarationClaim, order=17, title="What a declaration says",
+               examples=("The Samarkand Declaration called for a more representative, multipolar world order.",
+                         "The New Delhi Declaration mentioned the Shanghai spirit."))
+class Declaration:
+    def read(r) -> None:
+        if not re.search(r"[Dd]eclaration", r.text):
+            return
+        docs = documents(r)
+        if not docs:
+            return
+        for m in VERB.finditer(r.text):
+            if r.overlaps_used(m.start(), m.end()) or r.text.find("Declaration") > m.start() + 200:
+                continue
+            notion = re.sub(r"^(?:the|a|an|its|their)\s+", "", m.group("what").strip(), flags=re.IGNORECASE)
+            notion = re.sub(r"(?:,\s+(?:and|but|while|which|as)\b|\s+(?:as|in|that|which|while|among|with)\b).*$", "",
+                            notion).strip(" ,\"'“”")
+            if len(notion) < 3:
+                continue
+            called = m.group("verb").lower().startswith(CALLS)
+            r.add("declaration", m.start(), m.end(), {"notion": notion, "called": called,
+                                                      "documents": [list(d) for d in docs]})
+            r.take(m.start(), m.end())
+
+    def judge(claim, evidence, as_of):
+        p = claim.payload
+        verdicts, parts, observed, calls = [], [], [], []
+        for year, city in p.documents:
+            year, doc = resolve_document(evidence, year, city, as_of)
+            held = evidence.declaration_text(year) if year else None
+            if held is None:
+                verdicts.append(UNVERIFIABLE)
+                held_years = ", ".join(map(str, evidence.declaration_years())) or "none"
+                parts.append(f"the text of the {doc} is not held (texts held: {held_years})")
+                continue
+            text, url = held
+            outcome, detail = find_notion(p.notion, text, p.called)
+            verdicts.append(outcome)
+            parts.append(f"{doc}: {detail}")
+            observed.append(Observation(detail, "text", f"{doc} (official English text)", year, url=url))
+            calls.append(Call.load("declaration_texts", year=year))
+        return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)

@@ -1,0 +1,139 @@
+"""Claim kind `level`: an amount of trade ('China's trade with Russia reached $240 billion in 2023', 'rose to $A
+from $B', 'Kazakhstan traded $N worth of goods with China', 'EU exports to Kazakhstan were €X'), judged on each
+source's figure for the year (trade_value, press figures, Eurostat in euros, monthly sums for part of a year)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..judging.trade import judge_trade
+from ..payloads import Figure, Period, TradeScope
+from ..reading.clauses import time_for
+from ..reading.frames import base_fields, regions, resolve_frame_period
+from ..reading.numbers import YEAR, amounts
+from ..registry import register_kind
+
+# Words near an amount that make it a record ("a record $240 billion", "an all-time high").
+RECORD_RE = re.compile(r"\brecord\b|all-time high|highest (?:ever|level)|historic high|than ever", re.IGNORECASE)
+# An amount followed by its own partner ("$6.6 billion from Russia").
+OWN_PARTNER = re.compile(r"\s+(?:from|to|with)\s+(?:the\s+)?(?P<p>⟨#*⟩)")
+# "from $A to $B" and "to $B from $A": two amounts of one series.
+FROM_TO = re.compile(r"\bfrom\s+(?:(?:US)?\$|USD|€)(?:[^.;]|\.(?=\d)){0,30}?\bto\s+(?:(?:US)?\$|USD|€|a record\s+"
+                     r"(?:(?:US)?\$|USD|€))", re.IGNORECASE)
+TO_FROM = re.compile(r"\bto\s+(?:a record\s+)?(?:(?:US)?\$|USD|€)(?:[^.;]|\.(?=\d)){0,30}?\bfrom\s+(?:(?:US)?\$|USD|€)",
+                     re.IGNORECASE)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LevelClaim(TradeScope, Period, Figure):
+    """A trade amount: scope, period, figure, and whether the text calls it a record."""
+
+    record: bool = False
+
+
+@register_kind("level", payload=LevelClaim, order=34, title="Trade amount",
+               examples=("China's trade with Russia reached a record $240.1 billion in 2023.",
+                         "Kazakhstan traded $41 billion worth of goods with China last year.",
+                         "Exports rose to $1.07 billion in 2022 from $393 million in 2021."))
+class Level:
+    def read(r) -> None:
+        since = [c for c in r.claims if c.type == "multiple" and c.payload.base_year]
+        for frame, region in regions(r):
+            found = amounts(r.text, *region)
+            text = r.text[region[0]:region[1]]
+            pair = FROM_TO.search(text) or TO_FROM.search(text)
+            reverse = pair is not None and pair.re is TO_FROM
+            for k, a in enumerate(found):
+                if r.overlaps_used(a.start, a.end):
+                    continue
+                fields = base_fields(r, frame)
+                fields.update({"value": a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
+                other = OWN_PARTNER.match(r.masked, a.end)  # "..., against $6.6 billion from Russia"
+                if other and k > 0:
+                    fields["partner"] = r.codes(other.start("p"), other.end("p")) or fields["partner"]
+                window = r.text[max(0, a.start - 40):min(len(r.text), a.end + 30)]
+                if RECORD_RE.search(window):
+                    fields["record"] = True
+                position = (1 - k if reverse else k) if pair and len(found) >= 2 and k < 2 else None
+                own_year = re.match(rf"\s+(?:in|for)\s+(?P<y>{YEAR})\b", r.text[a.end:a.end + 12])
+                if position is not None and own_year:
+                    fields["year"] = int(own_year.group("y"))
+                elif position is not None:
+                    _pair_year(r, fields, position, since, a.start, region)
+                else:
+                    resolve_frame_period(r, frame, fields, a.start, (0, region[1]), change=False)
+                r.add("level", frame.start if k == 0 else a.start, a.end, fields)
+                r.take(a.start, a.end)
+
+        _listed(r)
+        _part_of_that(r)
+
+    def judge(claim, evidence, as_of):
+        return judge_trade(claim, evidence, as_of)
+
+
+def _pair_year(r, fields: dict, position: int, since, at: int, region) -> None:
+    """The year of one amount of 'from $A to $B': the base of a 'since' in the sentence, or the range's ends."""
+    base = since[-1].payload if since else None
+    times = time_for(r, at, region=region)
+    if position == 0:
+        year = (base.base_year if base else None) or next((tm.year for tm in times if tm.kind == "range"), None)
+        if year:
+            fields["year"] = year
+        return
+    year = (base.year if base else None) or next((tm.year2 for tm in times if tm.kind == "range"), None)
+    if year:
+        fields["year"] = year
+    else:
+        fields["now"] = True
+    if base is not None and base.period_note:
+        fields["period_note"] = base.period_note
+
+
+# "Kazakhstan alone accounted for $41 billion of that": a partner's part of the total the text just gave.
+PART_OF = re.compile(r"(?P<b>⟨#*⟩)\s+(?:alone\s+)?(?:accounted\s+for|made\s+up|represented|took|contributed)\s+(?P<amt>"
+                     r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:US\$|\$|USD|€)\s?[\d.,]+\s?"
+                     r"(?:trillion|billion|million|tn|bn|mn)?)\s+of\s+(?:that|this|the\s+total|it|the\s+sum)\b")
+
+
+def _part_of_that(r) -> None:
+    base = r.ctx.last_trade if not r.claims else next((c.payload for c in reversed(r.claims)
+                                                       if c.type in ("level", "change", "multiple")), r.ctx.last_trade)
+    if base is None:
+        return
+    for m in PART_OF.finditer(r.masked):
+        partner = r.codes(m.start("b"), m.end("b"))
+        found = amounts(r.text, m.start("amt"), m.end("amt"))
+        if not partner or not found or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        a = found[0]
+        fields = {"country": list(base.country), "partner": partner, "flow": base.flow, "value": a.value,
+                  "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit, "year": base.year,
+                  "reporter": list(base.reporter)}
+        r.add("level", m.start(), m.end(), fields)
+        r.take(a.start, a.end)
+
+
+# "ahead of Kyrgyzstan ($22.71bn), Uzbekistan ($13.78bn)": amounts listed after partners, of a rank or frame's country.
+LISTED = re.compile(r"(?P<x>⟨#*⟩)\s*\(\s*(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn)?)"
+                    r"\s*\)")
+
+
+def _listed(r) -> None:
+    context = [c for c in r.claims if c.type == "rank"] or [c for c in r.claims if c.type == "level"]
+    if not context:
+        return
+    base = context[-1].payload
+    common = base.country
+    for m in LISTED.finditer(r.masked):
+        partner = r.codes(m.start("x"), m.end("x"))
+        found = amounts(r.text, m.start("amt"), m.end("amt"))
+        if not partner or not found or r.overlaps_used(found[0].start, found[0].end) or set(partner) & set(common):
+            continue
+        a = found[0]
+        fields = {"country": list(common), "partner": partner, "flow": base.flow, "value": a.value,
+                  "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit, "year": base.year,
+                  "reporter": list(base.reporter)}
+        r.add("level", m.start(), m.end(), fields)
+        r.take(a.start, a.end)

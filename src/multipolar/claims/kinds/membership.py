@@ -1,0 +1,210 @@
+"""Claim kind `membership`: membership history ('Iran joined in 2023', 'Belarus became an observer state in 2015',
+'joined as a full member at the summit in Astana', 'Belarus is the latest new member', 'Turkmenistan has never
+joined', 'the SCO now has 10 members', 'the Shanghai Five was founded by China, Russia, ...'), judged on the
+curated memberships registry (multipolar.memberships) and the summits list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..judging.common import combine, unverifiable, verdict
+from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
+from ..payloads import Payload
+from ..reading.entities import ORG_NAMES, name, names
+from ..reading.memberships import read_memberships
+from ..judging.sources import label
+from ..registry import register_kind
+
+
+@dataclass(frozen=True, kw_only=True)
+class MembershipClaim(Payload):
+    """relation: joined, left, latest, never, not member, member, observer, dialogue partner, count, expanded, founders;
+    with the organization, countries, role, date parts, ordinal ('its tenth member'), count, base year, or the city
+    of the summit at which a state joined."""
+
+    relation: str
+    org: str
+    country: tuple[str, ...] = ()
+    role: str | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    ordinal: int | None = None
+    count: int | None = None
+    base_year: int | None = None
+    city: str | None = None
+    note: str | None = None
+
+
+@register_kind("membership", payload=MembershipClaim, order=10, title="Membership history",
+               examples=("Iran joined the SCO in 2023.", "Belarus became an observer state in the SCO in 2015.",
+                         "India and Pakistan joined as full members at the summit in Astana.",
+                         "The Shanghai Five was founded by China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan."))
+class Membership:
+    def read(r) -> None:
+        read_memberships(r)
+
+    def judge(claim, evidence, as_of):
+        return judge_membership(claim, evidence, as_of)
+
+
+def org_name(org: str) -> str:
+    return ORG_NAMES.get(org, org)
+
+
+def judge_membership(claim, ev, as_of: AsOf):
+    p = claim.payload
+    tl = ev.timeline(p.org)
+    if tl.empty:
+        return unverifiable(claim, f"no membership records for {org_name(p.org)}")
+    on = as_of.day
+    src = f"{label('multipolar_registry')} ({org_name(p.org)})"
+    calls = [Call.load("memberships", country=list(p.country) or None)]
+    handler = {"joined": _joined, "latest": _latest, "never": _never, "not member": _never, "count": _count,
+               "expanded": _expanded, "founders": _founders, "founder": _founders, "left": _left}.get(p.relation)
+    if p.relation in ("member", "observer", "dialogue partner"):
+        handler = _role
+    if handler is None:
+        return unverifiable(claim, f"membership relation '{p.relation}' is not checked")
+    outcome, reason, observed, arithmetic = handler(p, ev, tl, on, src)
+    if p.note:
+        reason = f"{reason} ({p.note})"
+    return verdict(claim, outcome, reason, observed, arithmetic, calls)
+
+
+def _joined(p, ev, tl, on, src):
+    verdicts, parts, observed = [], [], []
+    role = (p.role or "member").replace(" ", "_")
+    summit = None
+    if p.city:
+        frame = ev.summits()
+        rows = frame[frame["host_city"].str.startswith(p.city)] if not frame.empty else frame
+        if rows.empty:
+            return UNVERIFIABLE, f"no SCO summit in {p.city} is recorded", [], []
+        summit = list(rows["date"])
+    for country in p.country:
+        rows = tl[(tl["country"] == country) & (tl["role"] == role)]
+        if rows.empty:
+            roles = tl[tl["country"] == country]
+            verdicts.append(CONTRADICTED)
+            parts.append(f"{name(country)} has never been {role.replace('_', ' ')} of {org_name(p.org)}" +
+                         (f" (roles: {', '.join(sorted(set(roles['role'])))})" if not roles.empty else ""))
+            continue
+        start = rows.iloc[0]["start"]
+        if summit is not None:
+            ok = start in summit
+            where = f"; the summits in {p.city}: {', '.join(d.isoformat() for d in summit)}"
+        else:
+            ok = start.year == p.year and (not p.month or start.month == p.month) and (not p.day or start.day == p.day)
+            where = ""
+        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        observed.append(Observation(start.isoformat(), "date", src, start.year, country,
+                                    note=str(rows.iloc[0].get("citation") or "")[:200] or None))
+        parts.append(f"{name(country)} became {role.replace('_', ' ')} on {start.isoformat()}{where}")
+    if p.ordinal and len(p.country) == 1:
+        rows = tl[(tl["country"] == p.country[0]) & (tl["role"] == role)]
+        if not rows.empty:
+            start = rows.iloc[0]["start"]
+            n = len(set(tl[(tl["role"] == role) & (tl["start"] <= start)]["country"]))
+            parts.append(f"it was {role.replace('_', ' ')} number {n} (claimed {p.ordinal})")
+            # the date is the claim's core: a right ordinal does not rescue a wrong date
+            if verdicts[0] == SUPPORTED and n != p.ordinal:
+                verdicts.append(CONTRADICTED)
+    return combine(verdicts), "; ".join(parts), observed, []
+
+
+def _latest(p, ev, tl, on, src):
+    members = tl[(tl["role"] == "member") & (tl["start"] <= on)]
+    if members.empty:
+        return UNVERIFIABLE, "no members recorded", [], []
+    last = members.sort_values("start").iloc[-1]
+    ok = last["country"] == p.country[0]
+    return (SUPPORTED if ok else CONTRADICTED,
+            f"the latest member of {org_name(p.org)} as of {on.isoformat()} is {name(last['country'])} "
+            f"(joined {last['start'].isoformat()})",
+            [Observation(last["country"], "country", src, last["start"].year, note=last["start"].isoformat())], [])
+
+
+def _never(p, ev, tl, on, src):
+    country = p.country[0]
+    rows = tl[(tl["country"] == country) & (tl["role"] == "member")]
+    if p.relation == "never":
+        ok = rows.empty
+        other = tl[tl["country"] == country]
+        detail = "no membership recorded" if ok else f"member since {rows.iloc[0]['start'].isoformat()}"
+        if ok and not other.empty:
+            detail += f" (other roles: {', '.join(sorted(set(other['role'])))})"
+    else:
+        role = ev.status(country, p.org, on)
+        ok = role != "member"
+        detail = f"status on {on.isoformat()}: {role or 'none'}"
+    return (SUPPORTED if ok else CONTRADICTED, f"{name(country)} in {org_name(p.org)}: {detail}",
+            [Observation(detail, "text", src, None, country)], [])
+
+
+def _role(p, ev, tl, on, src):
+    verdicts, parts, observed = [], [], []
+    when = p.year or on  # a year: the latest role held during it
+    for country in p.country:
+        role = ev.status(country, p.org, when)
+        ok = role == p.relation.replace(" ", "_")
+        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        parts.append(f"{name(country)}: {(role or 'no role').replace('_', ' ')} of {org_name(p.org)} "
+                     f"{'in ' + str(when) if p.year else 'on ' + on.isoformat()}")
+        observed.append(Observation(role or "none", "text", src, p.year or on.year, country))
+    return combine(verdicts), "; ".join(parts), observed, []
+
+
+def _count(p, ev, tl, on, src):
+    if not p.country:
+        role = (p.role or "member").replace(" ", "_")
+        held = ev.members(p.org, on, (role,))
+        return (SUPPORTED if len(held) == p.count else CONTRADICTED,
+                f"{org_name(p.org)} had {len(held)} {role.replace('_', ' ')}s on {on.isoformat()}: {names(held)}",
+                [Observation(len(held), "count", src, on.year)], [f"{' + '.join(held)} = {len(held)}"])
+    group = [c for code in p.country for c in ev.expand(code, on)]
+    members = set(ev.members(p.org, on))
+    inside = [c for c in group if c in members]
+    return (SUPPORTED if len(inside) == p.count else CONTRADICTED,
+            f"{len(inside)} of {len(group)} are members of {org_name(p.org)} on {on.isoformat()}: {names(inside)}",
+            [Observation(len(inside), "count", src, on.year)], [f"{' + '.join(inside)} = {len(inside)}"])
+
+
+def _expanded(p, ev, tl, on, src):
+    base = int(p.base_year)
+    before, now = ev.members(p.org, base), ev.members(p.org, on)
+    return (SUPPORTED if len(now) > len(before) else CONTRADICTED,
+            f"{org_name(p.org)} had {len(before)} members in {base} and {len(now)} on {on.isoformat()}",
+            [Observation(len(before), "count", src, base), Observation(len(now), "count", src, on.year)],
+            [f"{base}: {', '.join(before)}", f"{on.isoformat()}: {', '.join(now)}"])
+
+
+def _left(p, ev, tl, on, src):
+    verdicts, parts, observed = [], [], []
+    for country in p.country:
+        rows = tl[(tl["country"] == country) & tl["end"].notna()]
+        ends = sorted(d for d in rows["end"] if d is not None)
+        ok = any(d.year == p.year for d in ends)
+        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        parts.append(f"{name(country)}: " + (", ".join(f"left on {d.isoformat()}" for d in ends) or "never left"))
+        observed += [Observation(d.isoformat(), "date", src, d.year, country) for d in ends]
+    return combine(verdicts), "; ".join(parts), observed, []
+
+
+def _founders(p, ev, tl, on, src):
+    members = tl[tl["role"] == "member"]
+    if members.empty:
+        return UNVERIFIABLE, "no members recorded", [], []
+    first = members["start"].min()
+    founders = sorted(set(members[members["start"] == first]["country"]))
+    claimed = sorted(set(p.country))
+    extra, missing = sorted(set(claimed) - set(founders)), sorted(set(founders) - set(claimed))
+    if p.relation == "founder":  # "one of the founding members": each named state among them
+        missing = []
+    ok = not extra and not missing
+    detail = f"the founding members of {org_name(p.org)} ({first.isoformat()}): {names(founders)}"
+    if not ok:
+        detail += (f"; not founders: {names(extra)}" if extra else "") + (f"; left out: {names(missing)}"
+                                                                         if missing else "")
+    outcome = SUPPORTED if ok else (CONTRADICTED if extra else "partly supported")
+    return outcome, detail, [Observation(", ".join(founders), "text", src, first.year)], []

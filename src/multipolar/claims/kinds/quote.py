@@ -1,0 +1,62 @@
+"""Claim kind `quote`: a quotation attributed to an SCO declaration ('In the New Delhi Declaration of 2023, the
+signatories reaffirmed that "the world is undergoing unprecedented transformations"'), judged on the held English
+texts (normalised: whitespace, PDF hyphenation, quotes): verbatim, spliced or reworded, or not there."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..evidence import normalise_text
+from ..judging.common import combine, verdict
+from ..judging.texts import documents, find_quote, resolve_document
+from ..model import UNVERIFIABLE, Call, Observation
+from ..payloads import Payload
+from ..registry import register_kind
+
+QUOTE_RE = re.compile(r"[“\"](?P<q>[^”\"]{10,600})[”\"]|(?:^|(?<=[\s:(]))[‘'](?P<q2>[^‘’']{10,600})[’'](?=[\s.,;)]|$)")
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuoteClaim(Payload):
+    """The quoted words and the documents ((year, city) pairs; year 0 = the latest summit in that city)."""
+
+    quote: str
+    documents: tuple[tuple[int, str | None], ...] = ()
+
+
+@register_kind("quote", payload=QuoteClaim, order=16, title="Quotation from a declaration",
+               examples=('The 2023 New Delhi Declaration said "the world is undergoing unprecedented '
+                         'transformations".',))
+class Quote:
+    def read(r) -> None:
+        if not re.search(r"[Dd]eclaration", r.text):
+            return
+        docs = documents(r)
+        if not docs:
+            return
+        for m in QUOTE_RE.finditer(r.text):
+            quote = (m.group("q") or m.group("q2")).strip(" ,.;")
+            if len(quote.split()) < 4:
+                continue
+            r.add("quote", m.start(), m.end(), {"quote": quote, "documents": [list(d) for d in docs]})
+            r.take(m.start(), m.end())
+
+    def judge(claim, evidence, as_of):
+        p = claim.payload
+        quote = normalise_text(p.quote).strip(" .,;")
+        verdicts, parts, observed, calls = [], [], [], []
+        for year, city in p.documents:
+            year, doc = resolve_document(evidence, year, city, as_of)
+            held = evidence.declaration_text(year) if year else None
+            if held is None:
+                verdicts.append(UNVERIFIABLE)
+                parts.append(f"the text of the {doc} is not held")
+                continue
+            text, url = held
+            outcome, detail = find_quote(quote, text)
+            verdicts.append(outcome)
+            parts.append(f"{doc}: {detail}")
+            observed.append(Observation(detail, "text", f"{doc} (official English text)", year, url=url))
+            calls.append(Call.load("declaration_texts", year=year))
+        return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)

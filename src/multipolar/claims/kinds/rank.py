@@ -1,0 +1,155 @@
+"""Claim kind `rank`: a partner's place among a country's trade partners ('the main trading partner of all five
+Central Asian states', 'Uzbekistan's second-largest trading partner, behind China', 'first place among Kazakhstan's
+partners', 'the main destination for its exports', 'its largest source of imports'), judged on partner_rank in the
+country's own view (else the IMF's complete mirror)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..judging.common import combine, fmt, unverifiable, verdict
+from ..judging.trade import expanded, period_problem
+from ..judging.years import common_article_date, target_year
+from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
+from ..judging.sources import source_label, source_trust
+from ..payloads import Period, TradeScope
+from ..reading.entities import name, names
+from ..registry import register_kind
+from ..reading.ranks import read_ranks
+
+# Mirror views complete enough to rank a country's partners (partners' reports from nearly every state).
+COMPLETE_MIRRORS = ("mirror:imf_dots",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RankClaim(TradeScope, Period):
+    """A partner's rank (value 1 = largest) for a flow; all: true of every country named; behind: the partners the
+    text says rank above it."""
+
+    value: int = 1
+    unit: str = "rank"
+    all: bool = False
+    behind: tuple[str, ...] = ()
+    among: tuple[str, ...] = ()  # ranked among these partners only ("among China's Central Asian partners")
+
+
+@register_kind("rank", payload=RankClaim, order=22, title="Rank among trade partners",
+               examples=("China is the main trading partner of all five Central Asian states.",
+                         "Russia was Uzbekistan's second-largest trading partner in 2023, behind China.",
+                         "China is Kyrgyzstan's largest source of imports but only its third-largest export market."))
+class Rank:
+    def read(r) -> None:
+        read_ranks(r)
+
+    def judge(claim, evidence, as_of):
+        return judge_rank(claim, evidence, as_of)
+
+
+def rank_view(frame):
+    """The rows a rank may use: the country's own view, else the IMF's complete mirror (a full partner list)."""
+    if frame.empty:
+        return frame
+    own = frame[~frame["source"].str.startswith("mirror:") & (frame["source"] != "reconciled")]
+    return own if not own.empty else frame[frame["source"].isin(COMPLETE_MIRRORS)]
+
+
+def judge_rank(claim, ev, as_of: AsOf):
+    p = claim.payload
+    problem = period_problem("rank", p)
+    if problem:
+        return unverifiable(claim, problem)
+    countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
+    if len(partners) != 1 or not countries:
+        return unverifiable(claim, "the partner or the countries could not be resolved")
+    partner, wanted = partners[0], int(p.value or 1)
+    if p.among:
+        return judge_among(claim, ev, as_of, countries, partner, expanded(p.among, ev, as_of.day))
+    article = as_of.article
+    if article is None:
+        article = common_article_date(p.year, [set(rank_view(ev.ranks(c, p.flow)).get("year", [])) for c in countries])
+    observed, arithmetic, parts, verdicts, calls = [], [], [], [], []
+    for country in countries:
+        use = rank_view(ev.ranks(country, p.flow))
+        if use.empty:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: no source lists all its partners")
+            continue
+        year, why = target_year(p.year, set(use["year"]), article)
+        if year is None or year not in set(use["year"]):
+            verdicts.append(UNVERIFIABLE)
+            latest = int(use["year"].max())
+            older = use[use["year"] == latest]
+            top = older.sort_values(["value", "partner_value"], ascending=[True, False]).iloc[0]
+            missing = year or why.split(" is ")[-1].split(",")[0]
+            parts.append(f"{name(country)}: no data for {missing} (latest {latest}, {source_label(top['source'])}: "
+                         f"first partner {name(top['partner'])})")
+            continue
+        rows = use[use["year"] == year]
+        source = sorted(rows["source"].unique(), key=lambda s: (s.startswith("mirror:"), source_trust(s), s))[0]
+        rows = rows[rows["source"] == source].sort_values(["value", "partner_value"], ascending=[True, False])
+        top = rows.iloc[0]
+        hit = rows[rows["partner"] == partner]
+        rank = int(hit.iloc[0]["value"]) if not hit.empty else None
+        ok = rank is not None and rank == wanted
+        if ok and p.behind:
+            above = list(rows[rows["value"] < rank]["partner"])
+            ok = sorted(above) == sorted(p.behind)
+            arithmetic.append(f"ranked above {name(partner)}: {names(above) or 'none'} (claimed {names(p.behind)})")
+        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        pv = float(hit.iloc[0]["partner_value"]) if not hit.empty else None
+        label = source_label(source)
+        observed.append(Observation(rank, "rank", label, year, country, partner, p.flow,
+                                    note=f"{name(partner)} {fmt(pv, 'USD')}; top: {name(top['partner'])} "
+                                         f"{fmt(float(top['partner_value']), 'USD')}"))
+        arithmetic.append(f"{name(country)} {year} ({label}, {p.flow}): {name(partner)} ranks {rank} of "
+                          f"{int(top['n_partners'])} partners ({fmt(pv, 'USD')}); first is {name(top['partner'])} "
+                          f"({fmt(float(top['partner_value']), 'USD')})")
+        calls.append(Call.indicator("partner_rank", country=country, flow=p.flow, years=str(year), source=source))
+        first = "" if ok else f"; first is {name(top['partner'])}"
+        where = f"ranks {rank}" if rank else "is not among its listed partners"
+        parts.append(f"{name(country)}: {'yes' if ok else 'no'} — {name(partner)} {where} in {year} ({label})"
+                     f"{first}")
+    return verdict(claim, combine(verdicts), "; ".join(parts), observed, arithmetic, calls)
+
+
+__all__ = ["RankClaim", "judge_rank", "rank_view", "CONTRADICTED"]
+
+
+def judge_among(claim, ev, as_of: AsOf, countries, partner, among):
+    """A rank among a named set of partners: their values in one source and year (the country's own first)."""
+    from ..judging.trade import call_for
+    from ..judging.years import target_year
+
+    p = claim.payload
+    verdicts, parts, observed, calls = [], [], [], []
+    for country in countries:
+        by_source: dict = {}
+        for other in among:
+            for s in ev.trade_series(country, other, p.flow):
+                if s.kind != "reconciled" and s.unit == "USD":
+                    by_source.setdefault((s.kind, s.trust, s.source), {})[other] = s
+        done = False
+        for key in sorted(by_source):
+            series = by_source[key]
+            if set(series) != set(among):
+                continue
+            years = set.intersection(*(set(s.values) for s in series.values()))
+            year, _ = target_year(p.year, years, as_of.article)
+            if year not in years:
+                continue
+            ranked = sorted(among, key=lambda c: -series[c].values[year])
+            position = ranked.index(partner) + 1 if partner in ranked else None
+            ok = position == int(p.value or 1)
+            verdicts.append(SUPPORTED if ok else CONTRADICTED)
+            label = next(iter(series.values())).label
+            listing = ", ".join(f"{name(c)} {fmt(series[c].values[year], 'USD')}" for c in ranked)
+            parts.append(f"{name(country)} {year} ({label}): {name(partner)} ranks {position} of {len(ranked)} "
+                         f"({listing})")
+            observed.append(Observation(position, "rank", label, year, country, partner, p.flow))
+            calls += [call_for(s, [year]) for s in series.values()]
+            done = True
+            break
+        if not done:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: no source gives all of {names(among)} for one year")
+    return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)

@@ -1,0 +1,108 @@
+"""Claim kind `ratio`: one partner's trade with a country as a multiple of another's ('Russia's trade with Kyrgyzstan
+is about half of China's', 'Kazakhstan's exports to China are twice those to Russia'), judged on both partners'
+values in the same source (the country's own statistics first), at the same year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..judging import tolerances as tol
+from ..judging.common import fmt, hedged, observe, unverifiable, verdict
+from ..judging.trade import call_for, expanded, period_problem
+from ..judging.years import target_year
+from ..model import AsOf
+from ..payloads import Period
+from ..reading.clauses import resolve_period, time_for
+from ..reading.entities import name
+from ..reading.numbers import RATIO, hedge_before, ratio_value
+from ..reading.sentence import E
+from ..registry import register_kind
+
+_FLOWN = r"(?P<flow>trade(?:\s+turnover)?|turnover|exports|imports)"
+_BE = r"(?:is|was|are|were|amounted\s+to|stood\s+at|came\s+to|reached|equals?|equalled)\s+(?:now\s+|still\s+|only\s+|" \
+      r"just\s+|barely\s+)?"
+_HEDGE = r"(?:(?:about|around|roughly|nearly|almost|more\s+than|less\s+than|over|under|some|just\s+over|just\s+under)" \
+         r"\s+)?"
+PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
+    # "<A>'s trade with <X> is half of <B>'s" — the common party is X
+    rf"(?P<a>{E})\s+{_FLOWN}\s+(?:with|to|from)\s+(?P<x>{E})\s+{_BE}{_HEDGE}{RATIO}\s+(?:of\s+|that\s+of\s+|the\s+size\s+"
+    rf"of\s+|as\s+(?:large|big|much)\s+as\s+)?(?P<b>{E})",
+    # "<X>'s exports to <A> are twice those to <B>"
+    rf"(?P<x>{E})\s+{_FLOWN}\s+(?:with|to|from)\s+(?P<a>{E})\s+{_BE}{_HEDGE}{RATIO}\s+(?:of\s+)?(?:those|that|the\s+"
+    rf"(?:level|value|volume))\s+(?:with|to|from)\s+(?P<b>{E})",
+)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class RatioClaim(Period):
+    """value(country with partner) / value(country with rival) = value, for a flow."""
+
+    country: tuple[str, ...]
+    partner: tuple[str, ...]
+    rival: tuple[str, ...]
+    flow: str = "turnover"
+    value: float = 1.0
+    hedge: str | None = None
+    reporter: tuple[str, ...] = ()
+
+
+@register_kind("ratio", payload=RatioClaim, order=28, title="Ratio between two partners",
+               examples=("Russia's trade with Kyrgyzstan is about half of China's.",
+                         "Kazakhstan's exports to China are twice those to Russia."))
+class Ratio:
+    def read(r) -> None:
+        for pattern in PATTERNS:
+            for m in pattern.finditer(r.masked):
+                if r.overlaps_used(m.start(), m.end()):
+                    continue
+                x, a, b = (r.codes(m.start(k), m.end(k)) for k in ("x", "a", "b"))
+                value = ratio_value(m.group("ratio"))
+                if not (x and a and b and value) or set(a) & set(b):
+                    continue
+                word = m.group("flow").lower()
+                flow = "export" if word == "exports" else "import" if word == "imports" else "turnover"
+                if pattern is PATTERNS[0] and flow != "turnover":
+                    flow = {"export": "import", "import": "export"}[flow]  # A's exports to X = X's imports from A
+                hedge = hedge_before(r.text, m.start("ratio"), 20) or ("about" if m.group("ratio").lower() in
+                                                                       ("half", "a third", "a quarter") else None)
+                fields = {"country": x, "partner": a, "rival": b, "flow": flow, "value": value, "hedge": hedge,
+                          "reporter": r.reporter_codes}
+                resolve_period(r, time_for(r, m.start()), fields, change=False)
+                r.add("ratio", m.start(), m.end(), fields)
+                r.take(m.start(), m.end())
+
+    def judge(claim, evidence, as_of):
+        return judge_ratio(claim, evidence, as_of)
+
+
+def judge_ratio(claim, ev, as_of: AsOf):
+    p = claim.payload
+    problem = period_problem("ratio", p)
+    if problem:
+        return unverifiable(claim, problem)
+    country, partner, rival = (expanded(x, ev, as_of.day) for x in (p.country, p.partner, p.rival))
+    if len(country) != 1 or len(partner) != 1 or len(rival) != 1:
+        return unverifiable(claim, "the country and the two partners could not be resolved to single states")
+    country, partner, rival = country[0], partner[0], rival[0]
+    a = {s.source: s for s in ev.trade_series(country, partner, p.flow) if s.kind in ("own", "mirror", "press")
+         and s.unit == "USD"}
+    b = {s.source: s for s in ev.trade_series(country, rival, p.flow) if s.kind in ("own", "mirror", "press")
+         and s.unit == "USD"}
+    common = sorted(set(a) & set(b), key=lambda x: (a[x].reporter != country, a[x].trust, x))
+    for src in common:
+        year, why = target_year(p.year, set(a[src].values) & set(b[src].values), as_of.article)
+        if year is None or year not in a[src].values or year not in b[src].values or not b[src].values[year]:
+            continue
+        va, vb = a[src].values[year], b[src].values[year]
+        ratio = va / vb
+        j = tol.judge(p.value, ratio, p.hedge, kind="multiple")
+        arithmetic = [f"{a[src].label} {year}: {name(partner)} {fmt(va, 'USD')} / {name(rival)} {fmt(vb, 'USD')} = "
+                      f"×{ratio:.2f}; claimed {hedged(p.value, 'multiple', p.hedge)} → accepted "
+                      f"{tol.describe(j.low, j.high, lambda x: f'×{x:.2f}')}"] + ([why] if why else [])
+        reason = f"{j.verdict} by {a[src].label}: {name(country)}'s {p.flow} with {name(partner)} is ×{ratio:.2f} " \
+                 f"that with {name(rival)} in {year}"
+        return verdict(claim, j.verdict, reason, [observe(a[src], year), observe(b[src], year)], arithmetic,
+                       [call_for(a[src], [year]), call_for(b[src], [year])])
+    return unverifiable(claim, f"no source gives {name(country)}'s {p.flow} with both {name(partner)} and "
+                               f"{name(rival)} for the same year")

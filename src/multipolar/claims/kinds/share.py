@@ -1,0 +1,225 @@
+"""Claim kind `share`: a partner's share of a country's trade ('China makes up 21.3 percent of their total foreign
+trade', 'Russia accounts for one-third of Central Asia's trade', 'more reliant on China than ever' read as China's
+share at a record), judged on trade_share in the country's own view first."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..judging import tolerances as tol
+from ..judging.common import combine, fmt, hedged, unverifiable, verdict
+from ..judging.sources import order
+from ..judging.trade import expanded, period_problem
+from ..judging.years import common_article_date, target_year
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Observation
+from ..payloads import Figure, Period, TradeScope
+from ..reading.clauses import clause_bounds, resolve_period, time_for
+from ..reading.entities import name
+from ..reading.numbers import percent_at
+from ..reading.sentence import E, EL
+from ..registry import register_kind
+
+_SHARE_NUM = r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than)\s+)?" \
+             r"(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|" \
+             r"quarters|fifth|tenth)|half)"
+_WHAT = r"(?P<what>(?:international\s+|foreign\s+|external\s+)?trade(?:\s+turnover)?|turnover|exports|imports|" \
+        r"trade volume|commercial turnover)"
+PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?:[Tt]rade\s+with\s+)?(?P<b>{E}(?:\s+and\s+{E})?)\s+(?:together\s+|combined\s+|jointly\s+|between\s+them\s+)?"
+    rf"(?:now\s+|still\s+|alone\s+|already\s+)?(?:makes?\s+up|made\s+up|make\s+up|account\s+for|"
+    rf"accounts?\s+for|accounted\s+for|accounting\s+for|represents?|represented|comprises?|constitutes?|took|"
+    rf"takes|had|has|held|holds|was\s+responsible\s+for|is\s+responsible\s+for)\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
+    rf"(?P<num>{_SHARE_NUM})\s+(?:share\s+)?of\s+(?P<whose>{EL}|their|its|the\s+country['’]s|the\s+region['’]s|the)"
+    rf"\s+(?:combined\s+|total\s+|overall\s+|entire\s+)?(?:foreign\s+|external\s+)?{_WHAT}",
+    rf"[Tt]rade\s+with\s+(?P<b>{E})\s+(?:accounted|accounts|accounting|made\s+up|makes\s+up|represented|"
+    rf"represents)\s+(?:for\s+)?(?P<num>{_SHARE_NUM})\s+of\s+(?P<whose>{EL})\s+(?:total\s+|overall\s+)?"
+    rf"(?:foreign\s+|external\s+)?{_WHAT}",
+    rf"(?P<b>{E})\s+share\s+(?:of|in)\s+(?P<whose>{EL})\s+(?:total\s+|overall\s+)?(?:foreign\s+|external\s+)?"
+    rf"{_WHAT}(?:[^.;]|\.(?=\d)){{0,40}}?(?P<num>{_SHARE_NUM})",
+    rf"(?P<num>{_SHARE_NUM})\s+of\s+(?P<whose>{EL})\s+(?:total\s+|overall\s+)?(?:foreign\s+|external\s+)?"
+    rf"{_WHAT}\s+(?:\w+ly\s+)?(?:is\s+|was\s+|are\s+|were\s+|go\s+|went\s+|goes\s+|came\s+|comes\s+|come\s+|"
+    rf"flows?\s+|flowed\s+|heads?\s+|headed\s+)?(?:with|to|from)\s+(?P<b>{E})",
+)]
+HABIT = re.compile(r"\b(?:typically|usually|generally|normally|traditionally|habitually|regularly|consistently|"
+                   r"for (?:many|several) years|year after year|every year)\b", re.IGNORECASE)
+# A habitual share is checked over this many recent years.
+HABIT_YEARS = 5
+RELIANCE = re.compile(rf"(?P<a>{E})\s+(?:is|has\s+become|became)\s+(?:now\s+)?(?:more|increasingly)\s+"
+                      rf"(?:reliant|dependent)\s+(?:up)?on\s+(?P<b>{E})(?P<ever>\s+than\s+ever(?:\s+before)?)?")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ShareClaim(TradeScope, Period, Figure):
+    """A partner's share of a country's trade (value 0-1); record: 'than ever'; reading: how words were read."""
+
+    record: bool = False
+    reading: str | None = None
+    habitual: bool = False  # "typically", "usually", "for years": true of the recent years, not of one
+
+
+@register_kind("share", payload=ShareClaim, order=20, title="Share of a country's trade",
+               examples=("China makes up 21.3 percent of Kazakhstan's total foreign trade.",
+                         "Russia is now more reliant on China than ever."))
+class Share:
+    def read(r) -> None:
+        for pattern in PATTERNS:
+            for m in pattern.finditer(r.masked):
+                _share(r, m)
+        for m in RELIANCE.finditer(r.masked):
+            a, b = r.codes(m.start("a"), m.end("a")), r.codes(m.start("b"), m.end("b"))
+            if not a or not b or not m.group("ever"):
+                continue
+            fields = {"country": a, "partner": b, "flow": "turnover", "unit": "share", "record": True,
+                      "reading": "reliance read as the partner's share of the country's goods trade"}
+            resolve_period(r, time_for(r, m.start()), fields, change=False)
+            r.add("share", m.start(), m.end(), fields)
+            r.take(m.start(), m.end())
+
+    def judge(claim, evidence, as_of):
+        return judge_share(claim, evidence, as_of)
+
+
+def _share(r, m) -> None:
+    if r.overlaps_used(m.start("num"), m.end("num")):
+        return
+    partner = r.codes(m.start("b"), m.end("b"))
+    if any(r.in_reporter(x) for x in r.ents(m.start("b"), m.end("b"))):
+        return
+    whose_text = m.group("whose")
+    if whose_text == "their":
+        prior = [x for x in r.mentions if x.end <= m.start() and x.kind in ("country", "group")
+                 and x.code not in partner and not x.pronoun]
+        whose = list(dict.fromkeys(x.code for x in prior))
+    elif whose_text.lower().startswith("the") and not whose_text.startswith("⟨"):
+        whose = []
+    else:
+        whose = r.codes(m.start("whose"), m.end("whose"))
+    whose_mention = r.by_start.get(m.start("whose"))
+    if whose_mention is not None and whose_mention.pronoun and set(whose) & set(partner):
+        whose = [r.ctx.focus] if r.ctx.focus and r.ctx.focus not in partner else []
+    pct = percent_at(r.text, m.start("num"), m.end("num"))
+    if not partner or not whose or not pct:
+        return
+    what = m.group("what")
+    flow = "export" if what.endswith("exports") else "import" if what.endswith("imports") else "turnover"
+    fields = {"country": whose, "partner": partner, "flow": flow, "value": pct.value, "unit": "share",
+              "hedge": pct.hedge, "half_unit": pct.half_unit, "habitual": bool(HABIT.search(r.text, *clause_bounds(r.text, m.start("num"))))}
+    if r.reporter:
+        fields["reporter"] = r.reporter_codes
+    resolve_period(r, time_for(r, m.start()), fields, change=False)
+    r.add("share", m.start(), m.end(), fields)
+    r.take(pct.start, pct.end)
+
+
+def judge_share(claim, ev, as_of: AsOf):
+    p = claim.payload
+    problem = period_problem("share", p)
+    if problem:
+        return unverifiable(claim, problem)
+    countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
+    if not partners or not countries:
+        return unverifiable(claim, "the share's partner or country could not be resolved")
+    if len(partners) > 1:
+        return judge_combined(claim, ev, as_of, countries, partners)
+    partner = partners[0]
+    article = as_of.article
+    if len(countries) > 1 and article is None:
+        article = common_article_date(p.year, [{y for s in ev.share_series(c, partner, p.flow) for y in s.values}
+                                               for c in countries])
+    observed, arithmetic, parts, verdicts, calls = [], [], [], [], []
+    for country in countries:
+        series = order(ev.share_series(country, partner, p.flow), p.reporter, country, partner)
+        own = [s for s in series if s.kind == "own"] or series
+        year, why = target_year(p.year, {y for s in own for y in s.values}, article)
+        results = []
+        for s in own:
+            if year is None or year not in s.values:
+                continue
+            v, extra = s.values[year], s.extra.get(year, {})
+            arith = f"{s.label}: {fmt(extra.get('partner_value'), 'USD')} / {fmt(extra.get('total_value'), 'USD')}" \
+                    f" = {fmt(v, 'share')} ({year})"
+            if p.record:
+                earlier = [y for y in s.years() if y < year]
+                if len(earlier) < tol.RECORD_MIN_HISTORY:
+                    continue
+                peak = max(earlier, key=lambda y: s.values[y])
+                ok = v > s.values[peak]
+                results.append((s, SUPPORTED if ok else CONTRADICTED, year, v,
+                                [arith, f"earlier peak {fmt(s.values[peak], 'share')} ({peak}) → "
+                                        f"{'a record' if ok else 'not a record'}"] + ([why] if why else [])))
+            elif p.habitual and not p.year:
+                window = [y for y in s.years() if y <= year][-HABIT_YEARS:]
+                held = [y for y in window if tol.judge(p.value, s.values[y], p.hedge, kind="share",
+                                                       half_unit=p.half_unit).verdict == SUPPORTED]
+                outcome = SUPPORTED if len(held) == len(window) else CONTRADICTED if not held else PARTLY
+                results.append((s, outcome, year, v, [f"{s.label}: " + ", ".join(
+                    f"{y} {fmt(s.values[y], 'share')}" for y in window) + f"; claimed {hedged(p.value, 'share', p.hedge)}"
+                    f" typically → held in {len(held)} of {len(window)} years"]))
+            else:
+                j = tol.judge(p.value, v, p.hedge, kind="share", half_unit=p.half_unit)
+                results.append((s, j.verdict, year, v, [arith + f"; claimed {hedged(p.value, 'share', p.hedge)} → "
+                                                        f"accepted {tol.describe(j.low, j.high, lambda x: fmt(x, 'share'))}"]
+                                + ([why] if why else [])))
+        if not results:
+            verdicts.append(UNVERIFIABLE)
+            latest = max((y for s in series for y in s.values), default=None)
+            parts.append(f"{name(country)}: no share of {name(partner)} for {year or why} in the pack" +
+                         (f" (latest: {latest})" if latest else " (no source gives its world total)"))
+            continue
+        s0, v0, y0, val0, ar0 = results[0]
+        verdicts.append(v0)
+        observed.append(Observation(val0, "share", s0.label, y0, country, partner, p.flow))
+        arithmetic += ar0
+        calls.append(s0.call.but(years=str(y0) if not p.record else None) if s0.call else None)
+        text = f"{name(country)}: {v0} by {s0.label} ({fmt(val0, 'share')} in {y0})"
+        for s, v, y, val, ar in results[1:3]:
+            observed.append(Observation(val, "share", s.label, y, country, partner, p.flow))
+            arithmetic += ar
+            text += f"; {s.label} gives {fmt(val, 'share')} in {y}"
+        parts.append(text)
+    reason = ". ".join(parts)
+    if p.reading:
+        reason = f"{p.reading}. " + reason
+    return verdict(claim, combine(verdicts), reason, observed, arithmetic, calls)
+
+
+def judge_combined(claim, ev, as_of: AsOf, countries, partners):
+    """'A and B together account for N% of X's trade': the partners' values summed over X's total, in one source and
+    year where every partner is listed (the country's own view first)."""
+    p = claim.payload
+    observed, arithmetic, parts, verdicts, calls = [], [], [], [], []
+    for country in countries:
+        by_source: dict = {}
+        for partner in partners:
+            for s in ev.share_series(country, partner, p.flow):
+                if s.kind != "reconciled":
+                    by_source.setdefault(s.source, {})[partner] = s
+        done = False
+        for source, series in sorted(by_source.items(), key=lambda kv: (next(iter(kv[1].values())).kind != "own",
+                                                                          next(iter(kv[1].values())).trust, kv[0])):
+            if set(series) != set(partners):
+                continue
+            years = set.intersection(*(set(s.values) for s in series.values()))
+            year, why = target_year(p.year, years, as_of.article)
+            if year is None or year not in years:
+                continue
+            first = next(iter(series.values()))
+            total = first.extra[year]["total_value"]
+            summed = sum(s.extra[year]["partner_value"] for s in series.values())
+            share = summed / total if total else float("nan")
+            j = tol.judge(p.value, share, p.hedge, kind="share", half_unit=p.half_unit)
+            verdicts.append(j.verdict)
+            listed = " + ".join(f"{name(x)} {fmt(s.extra[year]['partner_value'], 'USD')}" for x, s in series.items())
+            arithmetic.append(f"{first.label} {year}: ({listed}) / {fmt(total, 'USD')} = {fmt(share, 'share')}; "
+                              f"claimed {hedged(p.value, 'share', p.hedge)} → accepted "
+                              f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'share'))}" + (f"; {why}" if why else ""))
+            observed.append(Observation(share, "share", first.label, year, country, ",".join(partners), p.flow))
+            calls += [s.call.but(years=str(year)) for s in series.values() if s.call]
+            parts.append(f"{name(country)}: {j.verdict} by {first.label} ({fmt(share, 'share')} together in {year})")
+            done = True
+            break
+        if not done:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: no source lists all of {', '.join(map(name, partners))} in one year")
+    return verdict(claim, combine(verdicts), "; ".join(parts), observed, arithmetic, calls)

@@ -1,0 +1,204 @@
+"""Claim kind `summit`: facts about SCO summits ('the Astana Summit, which concluded last Thursday', 'the 18th
+meeting of the Council of Heads of State in 2018', 'the Samarkand and New Delhi summits' of 2022 and 2023, 'host
+Kazakhstan'), judged on the summits list."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..judging.common import combine, unverifiable, verdict
+from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, Call, Observation
+from ..payloads import Payload
+from ..reading.entities import name
+from ..reading.numbers import ORDINALS, YEAR, ordinal
+from ..reading.sentence import E
+from ..reading.times import MONTH_RE, resolve_relative
+from ..judging.sources import label
+from ..registry import register_kind
+
+SOURCE = label("sco_declarations")
+_ORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
+ENDED = re.compile(rf"(?:(?P<city>{E})\s+[Ss]ummit|[Ss]ummit\s+in\s+(?P<city2>{E}))(?:[^.;]|\.(?=\d)){{0,60}}?\b"
+                   rf"(?:concluded|ended|closed|wrapped up|was held|took place|convened|opened|began)\b")
+_DATE = rf"(?:(?:\d{{1,2}}(?:[-–]\d{{1,2}})?\s+)?{MONTH_RE}\s+(?:\d{{1,2}}(?:[-–]\d{{1,2}})?,?\s+)?)"
+_ORDINAL_HEAD = rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|session)\s+of\s+the\s+(?:(?:{E})\s+)?" \
+                rf"Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|(?:{E}\s+)?[Ss]ummit)"
+ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},){{0,120}}?)\b(?:in\s+|on\s+)?{_DATE}?(?P<year>{YEAR})",
+                     re.IGNORECASE)
+# "the 24th SCO summit in Astana" with no year: the summit in that city up to the as-of date.
+ORDINAL_CITY = re.compile(rf"{_ORDINAL_HEAD}\s+(?:(?:was\s+|is\s+being\s+)?held\s+)?in\s+(?P<city>{E})", re.IGNORECASE)
+HOSTING = re.compile(rf"(?P<who>{E})\s+(?:is\s+hosting|hosts|will\s+host|is\s+to\s+host)\s+the\s+(?:{_ORDS}|\d{{1,2}}"
+                     rf"(?:st|nd|rd|th))?\s*(?:{E}\s+)?[Ss]ummit", re.IGNORECASE)
+HOSTS = re.compile(rf"\b(?P<years>{YEAR}(?:\s*(?:,|and|,\s*and)\s*{YEAR})+)(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:the\s+)?"
+                   rf"(?P<cities>{E}(?:\s*(?:,|and|,\s*and)\s*{E})+)\s+[Ss]ummits")
+HELD = re.compile(rf"(?:\b(?:the\s+)?|{E}\s+)(?P<y1>{YEAR})\s+(?:{E}\s+)?[Ss]ummit\s+(?:was\s+held|was\s+hosted|took\s+place|"
+                  rf"held|convened|met|was)?\s*in\s+(?P<c1>{E})"
+                  rf"|(?:{E}\s+)?[Ss]ummit\s+(?:was\s+)?(?:held\s+)?in\s+(?P<c2>{E})(?:,\s+[^,.;]{{3,50}},)?\s+(?:(?:on|in)\s+)?"
+                  rf"(?:(?:\d{{1,2}}[-–]?\d{{0,2}}\s+)?{MONTH_RE}\s+(?:\d{{1,2}}[-–]?\d{{0,2}},?\s+)?)?(?P<y2>{YEAR})"
+                  rf"|(?P<c3>{E})\s+hosted\s+the\s+(?:(?P<y3>{YEAR})\s+)?(?:{E}\s+)?[Ss]ummit(?:\s+in\s+"
+                  rf"(?:{MONTH_RE}\s+)?(?P<y4>{YEAR}))?")
+HOST = re.compile(rf"\bhost(?:\s+(?:country|nation|state))?\s+(?P<who>{E})")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SummitClaim(Payload):
+    """relation: date (when a summit ended), ordinal (the n-th meeting), hosts ((year, city) pairs), host (the
+    host country of a year's summit)."""
+
+    relation: str
+    city: str | None = None
+    phrase: str | None = None
+    date: str | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    ordinal: int | None = None
+    summits: tuple[tuple[int, str], ...] = ()
+    country: tuple[str, ...] = ()
+    period_note: str | None = None
+
+
+@register_kind("summit", payload=SummitClaim, order=14, title="SCO summits",
+               examples=("The Astana Summit, which concluded last Thursday, ...",
+                         "the 18th meeting of the Council of Heads of Member States of the SCO in 2018"))
+class Summit:
+    def read(r) -> None:
+        if not re.search(r"summit|Council of Heads|meeting of the|declaration|\bhost", r.text, re.IGNORECASE):
+            return
+        _ended(r)
+        for m in ORDINAL.finditer(r.masked):
+            r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
+                                                 "year": int(m.group("year"))})
+            r.take(m.start("ord"), m.end("ord"))
+        for m in ORDINAL_CITY.finditer(r.masked):
+            ment = r.by_start.get(m.start("city"))
+            if ment and ment.kind == "city" and not r.overlaps_used(m.start("ord"), m.end("ord")):
+                r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
+                                                     "city": ment.code})
+        for m in HOSTING.finditer(r.masked):
+            ment = r.by_start.get(m.start("who"))
+            if ment and ment.kind == "country" and r.ctx.date is not None:
+                r.add("summit", m.start("who"), m.end(), {"relation": "host", "country": [ment.code],
+                                                          "year": r.ctx.date.year})
+        for m in HOSTS.finditer(r.masked):
+            years = [int(y) for y in re.findall(YEAR, m.group("years"))]
+            cities = r.ents(m.start("cities"), m.end("cities"), ("city",))
+            if len(years) == len(cities) >= 2:
+                pairs = [(y, c.code) for y, c in zip(years, cities)]
+                r.add("summit", m.start(), m.end(), {"relation": "hosts", "summits": [list(x) for x in pairs]})
+                r.ctx.summits = pairs
+        _held(r)
+        for m in HOST.finditer(r.masked):
+            ment = r.by_start.get(m.start("who"))
+            if ment and ment.kind == "country" and not ment.pronoun:
+                r.add("summit", m.start(), m.end(), {"relation": "host", "country": [ment.code],
+                                                     "year": r.ctx.date.year if r.ctx.date else None,
+                                                     "city": r.ctx.summit_city})
+
+    def judge(claim, evidence, as_of):
+        return judge_summit(claim, evidence, as_of)
+
+
+def _ended(r) -> None:
+    """'the Astana Summit, which concluded last Thursday', 'the summit in Astana ended on 4 July 2024'."""
+    for m in ENDED.finditer(r.masked):
+        ment = r.by_start.get(m.start("city") if m.group("city") else m.start("city2"))
+        if not ment or ment.kind != "city":
+            continue
+        after = [tm for tm in r.times if tm.start >= m.end() - 2 and tm.start - m.end() < 25]
+        if not after:
+            continue
+        tm = after[0]
+        fields = {"relation": "date", "city": ment.code, "phrase": tm.text}
+        if tm.kind == "relative":
+            year, day, note = resolve_relative(tm.text, r.ctx.date)
+            fields.update({"date": day.isoformat() if day else None, "year": year, "period_note": note})
+        elif tm.kind in ("month", "year"):
+            fields.update({"year": tm.year, "month": tm.month, "day": tm.day})
+        else:
+            continue
+        r.add("summit", m.start(), tm.end, fields)
+
+
+def _held(r) -> None:
+    """'the 2024 SCO summit in Astana', 'the SCO summit held in Samarkand in September 2022', 'Astana hosted ...'."""
+    for m in HELD.finditer(r.masked):
+        ckey = next(k for k in ("c1", "c2", "c3") if m.group(k))
+        ykey = next((k for k in ("y1", "y2", "y3", "y4") if m.group(k)), None)
+        ment = r.by_start.get(m.start(ckey))
+        if not ment or not ykey or r.overlaps_used(m.start(), m.end()):
+            continue
+        year = int(m.group(ykey))
+        if ment.kind == "city":
+            r.add("summit", m.start(), m.end(), {"relation": "hosts", "summits": [[year, ment.code]]})
+        elif ment.kind == "country":
+            r.add("summit", m.start(), m.end(), {"relation": "host", "country": [ment.code], "year": year})
+        r.take(m.start(), m.end())
+
+
+def judge_summit(claim, ev, as_of):
+    p = claim.payload
+    frame = ev.summits()
+    if frame.empty:
+        return unverifiable(claim, "no summits table in the data pack")
+    calls = [Call.load("summits", year=p.year)]
+    if p.relation == "date":
+        if not p.year:
+            return unverifiable(claim, p.period_note or "the summit's date could not be resolved")
+        rows = frame[frame["host_city"].str.startswith(p.city) & (frame["year"] == p.year)]
+        if rows.empty:
+            return verdict(claim, CONTRADICTED, f"no SCO summit in {p.city} in {p.year}", calls=calls)
+        held = rows.iloc[0]["date"]
+        obs = [Observation(held.isoformat(), "date", SOURCE, held.year, note=rows.iloc[0]["host_city"])]
+        if p.date:
+            claimed = dt.date.fromisoformat(p.date)
+            return verdict(claim, SUPPORTED if claimed == held else CONTRADICTED,
+                           f"the {p.city} summit ended on {held.isoformat()}; the text's date resolves to "
+                           f"{claimed.isoformat()} ({p.period_note or ''})", obs, calls=calls)
+        ok = (not p.month or held.month == p.month) and (not p.day or held.day == p.day)
+        return verdict(claim, SUPPORTED if ok else CONTRADICTED, f"the {p.city} summit: {held.isoformat()}", obs,
+                       calls=calls)
+    if p.relation == "ordinal":
+        if p.year:
+            rows = frame[frame["year"] == p.year]
+        else:
+            rows = frame[frame["host_city"].str.startswith(p.city) & (frame["date"] <= as_of.day)].iloc[-1:]
+        if rows.empty:
+            return unverifiable(claim, f"no summit recorded in {p.year or p.city} (by {as_of.day.isoformat()})")
+        position = int((frame["date"] <= rows.iloc[0]["date"]).sum())
+        return verdict(claim, SUPPORTED if position == p.ordinal else CONTRADICTED,
+                       f"the {int(rows.iloc[0]['year'])} summit ({rows.iloc[0]['host_city']}) is meeting number "
+                       f"{position} of the Council of Heads of State counted from 2001",
+                       [Observation(position, "count", SOURCE, int(rows.iloc[0]["year"]))],
+                       [f"summits from {int(frame['year'].min())} to {int(rows.iloc[0]['year'])}: {position}"],
+                       [Call.load("summits")])
+    if p.relation == "hosts":
+        verdicts, parts, observed = [], [], []
+        for year, city in p.summits:
+            rows = frame[frame["year"] == year]
+            if rows.empty:
+                verdicts.append(UNVERIFIABLE)
+                parts.append(f"no summit recorded in {year}")
+                continue
+            host = rows.iloc[0]["host_city"]
+            verdicts.append(SUPPORTED if str(host).startswith(city) else CONTRADICTED)
+            parts.append(f"{year}: {host}")
+            observed.append(Observation(host, "text", SOURCE, year))
+        return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=[Call.load("summits")])
+    if p.relation == "host":
+        year = p.year
+        if year is None and p.city:
+            rows = frame[frame["host_city"].str.startswith(p.city) & (frame["date"] <= as_of.day)]
+            year = int(rows.iloc[-1]["year"]) if not rows.empty else None
+        if year is None:
+            return unverifiable(claim, "which summit is meant needs the article's date (--date)")
+        rows = frame[frame["year"] == year]
+        if rows.empty:
+            return unverifiable(claim, f"no summit recorded in {year}")
+        host = rows.iloc[0]["host_country"]
+        return verdict(claim, SUPPORTED if host in p.country else CONTRADICTED,
+                       f"the {year} summit was held in {rows.iloc[0]['host_city']}, {name(host)}",
+                       [Observation(host, "country", SOURCE, year)], calls=[Call.load("summits", year=year)])
+    return unverifiable(claim, f"summit relation '{p.relation}' is not checked")

@@ -1,0 +1,235 @@
+"""Claim kind `votes`: UN General Assembly voting — agreement with China or Russia ('Kazakhstan voted with China 78%
+of the time in 2021'), which of the two a state votes with more often, and how a state voted on a named resolution
+('Kyrgyzstan abstained on resolution 68/262'), judged on un_agreement (computed from the roll calls to 2019,
+published scores to 2023) and the roll-call tables (un_roll_calls, un_votes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..judging import tolerances as tol
+from ..judging.common import combine, fmt, hedged, unverifiable, verdict
+from ..judging.leads import NO_CLEAR_LEAD, leader
+from ..judging.trade import expanded
+from ..judging.windows import latest_year
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
+from ..payloads import Payload
+from ..reading.entities import name, names
+from ..reading.numbers import share_at
+from ..reading.sentence import E, EL
+from ..reading.shares import SHARE
+from ..judging.sources import label
+from ..registry import register_kind
+from ..judging.resolutions import find_roll_call, resolution_of
+
+_UN = r"(?:(?:at|in)\s+the\s+(?:UN(?:\s+General\s+Assembly)?|United\s+Nations(?:\s+General\s+Assembly)?|General\s+" \
+      r"Assembly|UNGA)\s+)?"
+AGREE = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<who>{EL})\s+(?:has\s+|have\s+)?(?:voted|votes|vote|sided|sides)\s+{_UN}(?:with|alongside|in\s+line\s+with|"
+    rf"the\s+same\s+way\s+as)\s+(?P<p>{E})\s+{_UN}(?:(?:in|on)\s+)?(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:time|votes|"
+    rf"roll[- ]calls|resolutions|recorded\s+votes)",
+    rf"(?P<who>{E})\s+(?:voting\s+)?(?:agreement|coincidence|alignment)\s+(?:score\s+)?with\s+(?P<p>{E})\s+{_UN}"
+    rf"(?:was|stood\s+at|reached|of|is|came\s+to)\s+(?P<num>{SHARE})",
+    rf"(?P<who>{E})\s+(?:UN\s+|UNGA\s+)?votes?\s+(?:coincided|coincide|matched|match|aligned|agreed)\s+with\s+"
+    rf"(?P<p>{E})\s+(?:in|on)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:cases|time|votes|roll[- ]calls|resolutions)",
+    rf"(?P<who>{EL})\s+(?:agreed|agrees|voted\s+together)\s+with\s+(?P<p>{E})\s+(?:on|in)\s+(?P<num>{SHARE})\s+of\s+"
+    rf"(?:the\s+)?(?:UN\s+|UNGA\s+|General\s+Assembly\s+)?(?:votes|roll[- ]calls|resolutions)",
+)]
+MORE_OFTEN = re.compile(
+    rf"(?P<who>{EL})\s+(?:has\s+|have\s+)?(?:votes?|voted|sides?|sided|aligns?|aligned)\s+{_UN}(?:far\s+|much\s+)?"
+    rf"(?P<how>more\s+often|more\s+frequently|more\s+closely|more|less\s+often|less\s+frequently|less)\s+with\s+"
+    rf"(?P<a>{E})\s+than\s+(?:with\s+)?(?P<b>{E})"
+    rf"|(?P<who2>{E})\s+(?:UN\s+|UNGA\s+)?votes?\s+(?:align|aligned|are\s+aligned|were\s+aligned)\s+more\s+"
+    rf"(?:closely\s+)?with\s+(?P<a2>{E})\s+than\s+(?:with\s+)?(?P<b2>{E})"
+    rf"|(?P<who3>{EL})\s+(?:has\s+|have\s+)?(?:votes?|voted|sides?|sided)\s+with\s+(?P<a3>{E})\s+(?P<how3>more|less)\s+"
+    rf"(?:often|frequently|closely)\s+than\s+(?:with\s+)?(?P<b3>{E})", re.IGNORECASE)
+_VOTE = r"(?P<vote>voted\s+(?:in\s+favou?r(?:\s+of)?|for|against|no|yes)|abstained(?:\s+from\s+voting)?|did\s+not\s+" \
+        r"vote|backed|supported|opposed|rejected)"
+_BODY = r"(?:(?:the\s+)?(?:UN|UNGA|United\s+Nations)\s+)?(?:General\s+Assembly\s+)?"
+HOW = re.compile(
+    rf"(?P<who>{EL})\s+(?:all\s+|both\s+)?{_VOTE}(?:\s+(?:on|in|at))?\s+(?:the\s+|a\s+)?{_BODY}(?:(?:vote|voting)\s+"
+    rf"(?:on\s+)?(?:the\s+|a\s+)?)?(?P<what>{_BODY}(?:draft\s+)?resolution[^.;]{{0,120}})", re.IGNORECASE)
+# "... were among the countries that abstained", "the Central Asian countries, including Uzbekistan, abstained along
+# with China": the resolution is the one the sentence names.
+AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?:countries|states|nations|members)\s+"
+                   rf"(?:that|which|who)\s+{_VOTE}", re.IGNORECASE)
+ALONG = re.compile(rf"(?P<who>{EL})(?:,\s*including\s+(?P<inc>{EL}),?)?\s+(?:all\s+|both\s+)?{_VOTE}\b(?!\s+(?:on|in|at)?"
+                   rf"\s*(?:the\s+|a\s+)?{_BODY}(?:vote|resolution))(?:\s+along\s+with\s+(?P<also>{EL}))?",
+                   re.IGNORECASE)
+VOTE_CODES = {1: "yes", 2: "abstain", 3: "no"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class VotesClaim(Payload):
+    """relation 'agreement' (value 0-1 with partner), 'more often' (partner ahead of rival), or 'vote' (how a state
+    voted on a resolution: vote yes/no/abstain/absent, resolution symbol or words)."""
+
+    relation: str
+    country: tuple[str, ...]
+    partner: tuple[str, ...] = ()
+    rival: tuple[str, ...] = ()
+    value: float | None = None
+    hedge: str | None = None
+    half_unit: float = 0.0
+    year: int | None = None
+    vote: str | None = None
+    resolution: str | None = None
+    words: str | None = None
+
+
+@register_kind("votes", payload=VotesClaim, order=42, title="UN General Assembly votes",
+               examples=("Kazakhstan voted with China 78% of the time in the UN General Assembly in 2021.",
+                         "Kyrgyzstan votes more often with China than with Russia at the UN.",
+                         "Uzbekistan abstained on resolution 68/262 on the territorial integrity of Ukraine."))
+class Votes:
+    def read(r) -> None:
+        if "votes" not in r.triggers:
+            return
+        for pattern in AGREE:
+            for m in pattern.finditer(r.masked):
+                who, partner = r.codes(m.start("who"), m.end("who")), r.codes(m.start("p"), m.end("p"))
+                share = share_at(r.text, m.start("num"), m.end("num"))
+                if who and partner and share and not r.overlaps_used(m.start(), m.end()):
+                    r.add("votes", m.start(), m.end(), {"relation": "agreement", "country": who, "partner": partner,
+                                                        "value": share.value, "hedge": share.hedge,
+                                                        "half_unit": share.half_unit, "year": _year(r, m)})
+                    r.take(m.start(), m.end())
+        for m in MORE_OFTEN.finditer(r.masked):
+            keys = ("who", "a", "b") if m.group("who") else ("who2", "a2", "b2") if m.group("who2") else \
+                ("who3", "a3", "b3")
+            who, a, b = (r.codes(m.start(k), m.end(k)) for k in keys)
+            how = m.group("how") or m.group("how3") or ""
+            if how.lower().startswith("less"):
+                a, b = b, a  # "less often with Russia than with China": China ahead
+            if who and a and b:
+                r.add("votes", m.start(), m.end(), {"relation": "more often", "country": who, "partner": a,
+                                                    "rival": b, "year": _year(r, m)})
+                r.take(m.start(), m.end())
+        for m in HOW.finditer(r.masked):
+            who = r.codes(m.start("who"), m.end("who"), ("country", "group"))
+            if not who:
+                continue
+            symbol, words = resolution_of(r.text[m.start("what"):m.end("what")])
+            r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
+                                                "resolution": symbol, "words": words, "year": _year(r, m)})
+            r.take(m.start(), m.end())
+        if not re.search(r"resolution|General Assembly|UNGA|\bUN\b", r.text):
+            return
+        for pattern in (AMONG, ALONG):
+            for m in pattern.finditer(r.masked):
+                if r.overlaps_used(m.start(), m.end()):
+                    continue
+                who = []
+                for key in ("who", "inc", "also"):
+                    if m.groupdict().get(key):
+                        who += [c for c in r.codes(m.start(key), m.end(key)) if c not in who]
+                if not who:
+                    continue
+                symbol, words = resolution_of(r.text)
+                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
+                                                    "resolution": symbol, "words": words, "year": _year(r, m)})
+                r.take(m.start(), m.end())
+
+    def judge(claim, evidence, as_of):
+        p = claim.payload
+        if p.relation == "vote":
+            return judge_vote(claim, evidence, as_of)
+        return judge_agreement(claim, evidence, as_of)
+
+
+def _year(r, m) -> int | None:
+    return r.year_in(m.start(), m.end() + 40) or r.year_in(0, len(r.text))
+
+
+def _vote(words: str) -> str:
+    words = words.lower()
+    if "abstain" in words:
+        return "abstain"
+    if "did not vote" in words:
+        return "absent"
+    if "against" in words or "opposed" in words or "rejected" in words or words.startswith("voted no"):
+        return "no"
+    return "yes"
+
+
+def judge_agreement(claim, ev, as_of: AsOf):
+    p = claim.payload
+    countries = expanded(p.country, ev, as_of.day)
+    verdicts, parts, observed, arithmetic, calls = [], [], [], [], []
+    for country in countries:
+        rows = ev.un_agreement(country)
+        if rows.empty:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: no UN agreement scores in the pack")
+            continue
+        year = p.year
+        if year is None:
+            year, _ = latest_year(sorted({int(y) for y in rows["year"]}), as_of)
+        at = rows[rows["year"] == year]
+        if at.empty:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: no UN agreement score for {year} (scores {int(rows['year'].min())}-"
+                         f"{int(rows['year'].max())})")
+            continue
+        source = sorted(at["source"].unique(), key=lambda s: (not s.startswith("unvotes"), s))[0]
+        at = at[at["source"] == source]
+        value = {row.partner: float(row.value) for row in at.itertuples(index=False)}
+        calls.append(Call.indicator("un_agreement", country=country, years=str(year), source=source))
+        label = "UNGA agreement " + ("computed from the roll calls" if source.startswith("unvotes") else
+                                     "published with the Bailey-Strezhnev-Voeten ideal points")
+        if p.relation == "agreement":
+            partner = p.partner[0]
+            if partner not in value:
+                verdicts.append(UNVERIFIABLE)
+                parts.append(f"{name(country)}: agreement is held with China and Russia only")
+                continue
+            j = tol.judge(p.value, value[partner], p.hedge, kind="share", half_unit=p.half_unit)
+            verdicts.append(j.verdict)
+            observed.append(Observation(value[partner], "share", label, year, country, partner))
+            arithmetic.append(f"{name(country)}–{name(partner)} {year}: {fmt(value[partner], 'share')}; claimed "
+                              f"{hedged(p.value, 'share', p.hedge)} → accepted "
+                              f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'share'))}")
+            parts.append(f"{name(country)}: {j.verdict} ({label}: {fmt(value[partner], 'share')} with "
+                         f"{name(partner)} in {year})")
+            continue
+        a, b = p.partner[0], p.rival[0]
+        if a not in value or b not in value:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: agreement is held with China and Russia only")
+            continue
+        lead = leader(value[a], value[b], "share", (a, b))
+        outcome = SUPPORTED if lead == a else PARTLY if lead == NO_CLEAR_LEAD else CONTRADICTED
+        verdicts.append(outcome)
+        observed += [Observation(value[a], "share", label, year, country, a),
+                     Observation(value[b], "share", label, year, country, b)]
+        parts.append(f"{name(country)} {year}: {name(a)} {fmt(value[a], 'share')} vs {name(b)} "
+                     f"{fmt(value[b], 'share')} → {'no clear lead' if lead == NO_CLEAR_LEAD else name(lead)}")
+    return verdict(claim, combine(verdicts), "; ".join(parts) or "no countries", observed, arithmetic, calls)
+
+
+def judge_vote(claim, ev, as_of: AsOf):
+    p = claim.payload
+    roll_calls = ev.roll_calls()
+    if roll_calls.empty:
+        return unverifiable(claim, "no UN roll calls in the pack")
+    found, why = find_roll_call(roll_calls, p.resolution, p.words, p.year)
+    if found is None:
+        return unverifiable(claim, why)
+    votes = ev.votes(int(found["rcid"]))
+    cast = {row.country: VOTE_CODES.get(int(row.vote), "?") for row in votes.itertuples(index=False)}
+    countries = expanded(p.country, ev, as_of.day)
+    verdicts, parts, observed = [], [], []
+    title = f"{found['unres']} ({found['date']}: {str(found['short']).strip()})"
+    for country in countries:
+        got = cast.get(country, "absent")
+        verdicts.append(SUPPORTED if got == p.vote else CONTRADICTED)
+        parts.append(f"{name(country)}: {got}")
+        observed.append(Observation(got, "text", label("unvotes"), int(found["year"]), country,
+                                    note=title))
+    reason = f"roll call {title}: " + "; ".join(parts) + f" (claimed {p.vote} for {names(countries)})"
+    return verdict(claim, combine(verdicts), reason, observed,
+                   calls=[Call.load("un_votes"), Call.load("un_roll_calls", year=int(found["year"]))])
+
+
+__all__ = ["VotesClaim", "CONTRADICTED"]

@@ -1,0 +1,379 @@
+"""Evidence from the data pack: the indicators (through multipolar.indicators.compute), the pack's tables (through
+store.load: press figures, monthly trade, Eurostat's euro figures, roll calls, summits, declaration texts) and the
+memberships registry. Nothing here decides a verdict; each source's label, reporter and trust come from its ORIGIN."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import MultipolarError
+from .evidence import FLIP, Series
+from .model import Call
+from .pack_records import Records
+from .judging.sources import PRESS_TRUST, identity, source_label, source_trust  # noqa: F401  (re-exported)
+from .reading.entities import name
+
+# Words in a headline figure's reporter_source → the state whose figure it is (the press table names reporters in
+# free text: "GACC via Xinhua", "Russian government (Manturov)").
+PRESS_REPORTERS = [
+    (r"GACC|China|Chinese|MOFCOM", "CHN"),
+    (r"Russia|Russian|FCS|Kremlin|Manturov|Putin|RIA|Galuzin|Volynkin", "RUS"),
+    (r"Kazakh", "KAZ"), (r"Kyrgyz", "KGZ"), (r"Uzbek", "UZB"), (r"Tajik", "TJK"), (r"Turkmen", "TKM"),
+    (r"India", "IND"), (r"Belarus", "BLR"), (r"Central Asian", "CA5"),
+]
+# Labels a headline figure may give a group of countries (country_a / country_b), → our group id.
+PRESS_GROUPS = {"Central Asia (5)": "CA5", "CA5": "CA5", "C5": "CA5"}
+# Headline-figure flow labels → (flow from country_a's side).
+PRESS_FLOWS = {"total": "turnover", "turnover": "turnover", "exports_a_to_b": "export", "export": "export",
+               "imports_a_from_b": "import", "import": "import"}
+# Sources publishing exports only: their "mirror" turnover is each side's reported exports (DOTS convention).
+EXPORTS_ONLY = ("imf_dots",)
+
+
+def press_reporter(reporter_source: str) -> str | None:
+    """The state whose official figure a headline row carries (GACC → CHN, 'Russian government' → RUS, ...)."""
+    for pattern, code in PRESS_REPORTERS:
+        if re.search(pattern, reporter_source):
+            return code
+    return None
+
+
+class PackEvidence(Records):
+    """The checker's window on a data pack (pack=None: $MULTIPOLAR_PACK_DIR or the shipped pack)."""
+
+    def __init__(self, pack: str | Path | None = None):
+        self.pack = pack
+        self._cache: dict = {}
+
+    # --- generic ---------------------------------------------------------------------------------------------------
+
+    def batch(self):
+        """A block in which many claims are checked: the indicators' shared tables are computed once at first use."""
+        from ..indicators import context
+
+        return context(self.pack).batch()
+
+    def _memo(self, key, func):
+        if key not in self._cache:
+            self._cache[key] = func()
+        return self._cache[key]
+
+    @property
+    def problems(self) -> set[str]:
+        return self._cache.setdefault(("problems",), set())
+
+    def pack_countries(self) -> set[str] | None:
+        def read():
+            try:
+                from ..store import read_manifest
+
+                countries = read_manifest(self.pack).get("pack_countries")
+            except (MultipolarError, OSError, ValueError):
+                return None
+            return set(countries) if countries else None
+        return self._memo(("pack_countries",), read)
+
+    def has_table(self, table: str) -> bool:
+        def read():
+            try:
+                from ..store import table_names
+
+                return table in table_names(self.pack)
+            except (MultipolarError, OSError, ValueError):
+                return False
+        return self._memo(("has", table), read)
+
+    def load(self, table: str, **filters) -> pd.DataFrame:
+        """store.load(table, **filters), or an empty frame (the problem noted) when the pack cannot answer."""
+        key = ("load", table, tuple(sorted((k, _hashable(v)) for k, v in filters.items())))
+
+        def run():
+            if not self.has_table(table):
+                return pd.DataFrame()
+            try:
+                from ..store import load
+
+                return load(table, pack=self.pack, **filters)
+            except MultipolarError as exc:
+                self.problems.add(exc.one_line())
+                return pd.DataFrame()
+        return self._memo(key, run)
+
+    def indicator(self, indicator: str, **filters) -> pd.DataFrame:
+        """indicators.compute(indicator, **filters), or an empty frame (the problem noted)."""
+        key = ("ind", indicator, tuple(sorted((k, _hashable(v)) for k, v in filters.items())))
+
+        def run():
+            from ..indicators import compute
+
+            try:
+                return compute(indicator, pack=self.pack, **filters)
+            except MultipolarError as exc:
+                self.problems.add(exc.one_line())
+                return pd.DataFrame()
+        return self._memo(key, run)
+
+    # --- trade -----------------------------------------------------------------------------------------------------
+
+    def trade_series(self, country: str, partner: str, flow: str) -> list[Series]:
+        """Every source's yearly values of country's flow with partner: the indicators' own, mirror and reconciled
+        views (asked from the partner's side when only the partner is a pack country), Eurostat's own euro figures
+        for the EU, and the press figures."""
+        return self._memo(("trade", country, partner, flow), lambda: self._trade_series(country, partner, flow))
+
+    def _trade_series(self, country, partner, flow) -> list[Series]:
+        out: list[Series] = []
+        countries = self.pack_countries()
+        if countries is None or country in countries:
+            frame = self.indicator("trade_value", country=country, partner=partner, flow=flow)
+            out += self._series_from(frame, country, partner, flow, flipped=False)
+        elif partner in countries:
+            frame = self.indicator("trade_value", country=partner, partner=country, flow=FLIP[flow])
+            out += self._series_from(frame, country, partner, flow, flipped=True)
+        out += self.eurostat_series(country, partner, flow)
+        out += self.press_series(country, partner, flow)
+        return out
+
+    def _series_from(self, frame: pd.DataFrame, country, partner, flow, *, flipped: bool) -> list[Series]:
+        out = []
+        if frame.empty:
+            return out
+        for source, rows in frame.groupby("source", sort=True):
+            source = str(source)
+            if flipped and source == "reconciled":
+                continue
+            raw = source.split(":", 1)[1] if source.startswith("mirror:") else source
+            ident = identity(raw)
+            mirror = source.startswith("mirror:") != flipped
+            if source == "reconciled":
+                kind, reporter = "reconciled", None
+            elif mirror:
+                kind, reporter = "mirror", (ident.reporter if ident and ident.reporter else partner)
+            else:
+                kind, reporter = "own", (ident.reporter if ident and ident.reporter else country)
+            label = ident.label if ident else raw
+            if kind == "mirror" and raw in EXPORTS_ONLY and flow == "turnover":
+                label = f"{label} (each side's reported exports)"
+            elif kind == "mirror":
+                label = f"{label}, {name(reporter)}'s side (mirror)"
+            src_label = (raw if source.startswith("mirror:") else f"mirror:{raw}") if flipped else source
+            s = Series(src_label, label, reporter, country, partner, flow, kind,
+                       trust=ident.trust if ident else 99)
+            s.query = (partner, country, FLIP[flow], source) if flipped else (country, partner, flow, source)
+            s.call = Call.indicator("trade_value", country=s.query[0], partner=s.query[1], flow=s.query[2],
+                                    source=source)
+            for row in rows.itertuples(index=False):
+                year = int(row.year)
+                s.values[year] = float(row.value)
+                if bool(getattr(row, "is_estimate", False)):
+                    s.estimates.add(year)
+                months = getattr(row, "months", 12)
+                if months is not None and not pd.isna(months) and int(months) < 12:
+                    s.months[year] = int(months)
+                basis = getattr(row, "basis", None)
+                if source == "reconciled" and isinstance(basis, str):
+                    s.notes[year] = f"reconciled from {basis}"
+                quality = getattr(row, "quality", None)
+                if isinstance(quality, str) and quality:
+                    s.quality[year] = quality
+            out.append(s)
+        return out
+
+    def eurostat_series(self, country: str, partner: str, flow: str) -> list[Series]:
+        """The EU's own figures (Eurostat Comext, euros as published) when the claim's country is the EU: EU27 annual
+        exports to every partner; imports and turnover from the member states' monthly figures summed, full years
+        only."""
+        if country != "EUU" or partner == "EUU":
+            return []
+        out = []
+        annual = self.load("trade_flows", country="EUU", partner=partner, source="eurostat_comext")
+        if flow == "export" and not annual.empty:
+            s = self._eur_series(country, partner, flow, "eurostat_comext")
+            for row in annual[annual["flow"] == "export"].itertuples(index=False):
+                if pd.notna(row.value_published):
+                    s.values[int(row.year)] = float(row.value_published)
+            s.call = Call.load("trade_flows", country="EUU", partner=partner, source="eurostat_comext")
+            out.append(s) if s.values else None
+        monthly = self.monthly_series(country, partner, flow)
+        for m in monthly:
+            s = self._eur_series(country, partner, flow, "eurostat_comext_monthly")
+            s.label = f"{m.label}, calendar years summed"
+            for year in sorted({y for y, _ in m.values}):
+                months = [m.values[(year, k)] for k in range(1, 13) if (year, k) in m.values]
+                if len(months) == 12:
+                    s.values[year] = float(sum(months))
+            s.call = m.call
+            if s.values and not (flow == "export" and out):
+                out.append(s)
+        return out
+
+    def _eur_series(self, country, partner, flow, source) -> Series:
+        ident = identity(source)
+        return Series(source, ident.label if ident else source, "EUU", country, partner, flow, "own",
+                      trust=ident.trust if ident else 70, unit="EUR")
+
+    def monthly_series(self, country: str, partner: str, flow: str) -> list[Series]:
+        """Monthly figures of country's flow with partner (trade_monthly: Russian customs, Eurostat summed over the
+        EU member states, Armenia, Georgia), values keyed (year, month), in the unit each source publishes."""
+        return self._memo(("monthly", country, partner, flow), lambda: self._monthly(country, partner, flow))
+
+    def _monthly(self, country, partner, flow) -> list[Series]:
+        if not self.has_table("trade_monthly"):
+            return []
+        flows = ("export", "import") if flow == "turnover" else (flow,)
+        out = []
+        if country == "EUU":
+            frame = self.load("trade_monthly", partner=partner, source="eurostat_comext")
+            frame = frame[frame["reporter"] != "EUU"] if not frame.empty else frame
+            value, unit, reporter = "value_published", "EUR", "EUU"
+        else:
+            frame = self.load("trade_monthly", country=country, partner=partner)
+            value, unit, reporter = "value_usd", "USD", country
+        if frame.empty:
+            return out
+        for source, rows in frame.groupby("source", sort=True):
+            rows = rows[rows["flow"].isin(flows) & rows[value].notna()]
+            if rows.empty:
+                continue
+            per = rows.groupby(["period", "flow"])[value].sum().unstack("flow")
+            if any(f not in per.columns for f in flows):
+                continue
+            per = per[list(flows)].dropna()
+            ident = identity(str(source))
+            label = ident.label if ident else str(source)
+            if country == "EUU":
+                label = f"{label} (EU member states summed)"
+            s = Series(str(source), label, reporter, country, partner, flow, "own",
+                       trust=ident.trust if ident else 60, unit=unit)
+            for period, row in per.iterrows():
+                year, month = int(str(period)[:4]), int(str(period)[5:7])
+                s.values[(year, month)] = float(row.sum())
+            s.call = Call.load("trade_monthly", country=None if country == "EUU" else country, partner=partner,
+                               source=str(source))
+            out.append(s)
+        return out
+
+    def press_series(self, country: str, partner: str, flow: str) -> list[Series]:
+        """Official figures as the press reported them (headline_figures), one series per reporter_source, seen
+        from country's side (a row China→Kazakhstan exports is Kazakhstan's imports from China)."""
+        frame = self.load("headline_figures")
+        if frame.empty:
+            return []
+        series: dict[str, Series] = {}
+        for row in frame.itertuples(index=False):
+            a = PRESS_GROUPS.get(row.country_a, row.country_a)
+            b = PRESS_GROUPS.get(row.country_b, row.country_b)
+            f = PRESS_FLOWS.get(str(row.flow))
+            if f is None or not re.fullmatch(r"\d{4}", str(row.period)):
+                continue  # fiscal years ('2022-23') are not calendar years: never compared with them
+            if (a, b) == (country, partner):
+                own_flow = f
+            elif (a, b) == (partner, country):
+                own_flow = FLIP[f]
+            else:
+                continue
+            if own_flow != flow:
+                continue
+            rs = str(row.reporter_source)
+            s = series.setdefault(rs, Series(f"press:{rs}", f"{rs}, as reported in the press", press_reporter(rs),
+                                             country, partner, flow, "press", trust=PRESS_TRUST))
+            s.call = Call.load("headline_figures", country=row.country_a, partner=row.country_b)
+            year = int(row.period)
+            if year in s.values:
+                continue
+            s.values[year] = float(row.value_usd)
+            s.urls[year] = str(row.url)
+            note = getattr(row, "unit_note", None)
+            if bool(getattr(row, "is_derived", False)):
+                s.notes[year] = f"derived on the page ({note})" if isinstance(note, str) else "derived"
+                s.estimates.add(year)
+        return list(series.values())
+
+    def growth(self, series: Series, base: int, year: int) -> float | None:
+        """end/base of a series: trade_growth for indicator views, the ratio of the two figures otherwise."""
+        if base not in series.values or year not in series.values or series.values[base] <= 0:
+            return None
+        if series.query is not None:
+            c, p, f, src = series.query
+            frame = self.indicator("trade_growth", country=c, partner=p, flow=f, base_year=base, year=year)
+            if not frame.empty:
+                rows = frame[frame["source"] == src]
+                if not rows.empty:
+                    return float(rows.iloc[0]["value"])
+        return series.values[year] / series.values[base]
+
+    def share_series(self, country: str, partner: str, flow: str) -> list[Series]:
+        """The partner's share of the country's flow per source view (trade_share)."""
+        def build():
+            frame = self.indicator("trade_share", country=country, partner=partner, flow=flow)
+            out = []
+            if frame.empty:
+                return out
+            for source, rows in frame.groupby("source", sort=True):
+                source = str(source)
+                kind = "reconciled" if source == "reconciled" else ("mirror" if source.startswith("mirror:") else "own")
+                raw = source.split(":", 1)[1] if kind == "mirror" else source
+                ident = identity(raw)
+                reporter = (ident.reporter if ident and ident.reporter else country) if kind == "own" else None
+                label = (ident.label if ident else raw) + (" (partners' mirror figures)" if kind == "mirror" else "")
+                s = Series(source, label, reporter, country, partner, flow, kind, trust=source_trust(source),
+                           unit="share")
+                s.call = Call.indicator("trade_share", country=country, partner=partner, flow=flow, source=source)
+                for row in rows.itertuples(index=False):
+                    year = int(row.year)
+                    s.values[year] = float(row.value)
+                    s.extra[year] = {"partner_value": float(row.partner_value), "total_value": float(row.total_value)}
+                    if bool(getattr(row, "is_estimate", False)):
+                        s.estimates.add(year)
+                    quality = getattr(row, "quality", None)
+                    if isinstance(quality, str) and quality:
+                        s.quality[year] = quality
+                out.append(s)
+            return out
+        return self._memo(("share", country, partner, flow), build)
+
+    def ranks(self, country: str, flow: str) -> pd.DataFrame:
+        """partner_rank rows of every partner of country (value = rank, partner_value, n_partners), all sources."""
+        return self.indicator("partner_rank", country=country, flow=flow)
+
+    def crossover(self, countries: list[str], dimension: str) -> pd.DataFrame:
+        """indicators.crossover rows (one per country and source) for a dimension."""
+        key = ("crossover", tuple(countries), dimension)
+
+        def run():
+            from ..indicators import crossover
+
+            try:
+                return crossover(countries=list(countries), dimensions=dimension, pack=self.pack)
+            except MultipolarError as exc:
+                self.problems.add(exc.one_line())
+                return pd.DataFrame()
+        return self._memo(key, run)
+
+    # --- security, diplomacy, finance ----------------------------------------------------------------------------
+
+    def arms(self, country: str, window: int) -> pd.DataFrame:
+        """arms_share rows of the country's suppliers (SIPRI TIV) over a window of years ending in each year."""
+        return self.indicator("arms_share", country=country, window=window)
+
+    def un_agreement(self, country: str) -> pd.DataFrame:
+        """un_agreement rows (partner CHN or RUS, per year and source)."""
+        return self.indicator("un_agreement", country=country)
+
+    def macro(self, country: str) -> pd.DataFrame:
+        """The macro table's rows (GDP in current US dollars, population) of a country."""
+        return self.load("macro", country=country)
+
+    def finance(self, country: str | None, amount: str) -> pd.DataFrame:
+        """finance_commitments rows (lender = partner) for a recipient or every pack recipient; amount 'nominal'
+        (face value) or 'adjusted' (AidData's adjusted amounts)."""
+        return self.indicator("finance_commitments", country=country, amount=amount)
+
+
+def _hashable(value):
+    if isinstance(value, (list, tuple, set)):
+        return tuple(value)
+    return value

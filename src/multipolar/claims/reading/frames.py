@@ -1,0 +1,185 @@
+"""Trade frames: whose trade with whom a sentence talks about ('China's trade with Russia', 'exports from the West
+into Central Asia', 'Kazakhstan traded $N worth of goods with China'), with the flow seen from the first party's
+side. A clause that names only a flow ('while imports fell') continues the previous frame."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .sentence import E, EL, GAP
+
+_TRADE = r"(?:bilateral\s+|mutual\s+|total\s+|overall\s+|foreign\s+|two-way\s+|goods\s+|merchandise\s+)*" \
+         r"(?:trade(?:\s+turnover)?|turnover|commerce|trade\s+volume)"
+_GOODS = r"(?:of\s+(?P<goods>[\w\s,-]{1,60}?)\s+)?"
+# Words that may stand between a preposition and a partner: "from neighbouring China", "to the fellow SCO member".
+_ADJ = r"(?:(?:the|neighbouring|neighboring|nearby|fellow|landlocked|resource-rich|sanctions-hit|its\s+neighbour)\s+)*"
+# Goods words that mean all goods (a frame 'of <goods>' naming anything else is about a product category).
+GENERIC_GOODS = {"goods", "merchandise", "products", "all goods", "commodities"}
+FRAME_PATTERNS: list[tuple[str, str]] = [
+    (rf"(?:{_TRADE})(?:[^.;]|\.(?=\d)){{0,25}}?\bbetween\s+(?:the\s+)?(?P<a>{EL})\s+and\s+(?P<b>{EL})", "turnover"),
+    (rf"(?P<a>{E})\s*[-–—/]\s*(?P<b>{E})\s+(?:{_TRADE})", "turnover"),
+    (rf"(?P<a>{EL})\s+(?:{_TRADE})\s+(?:turnover\s+)?with\s+{_ADJ}(?P<b>{EL})", "turnover"),
+    (rf"(?:{_TRADE})\s+(?:turnover\s+)?of\s+(?P<a>{E})\s+with\s+(?P<b>{EL})", "turnover"),
+    (rf"(?P<a>{E})\s+and\s+(?P<b>{E})\s+(?:{_TRADE})", "turnover"),
+    (rf"(?P<a>{EL})\s+(?:total\s+|overall\s+|goods\s+|merchandise\s+)?(?:exports?|shipments|sales|deliveries|"
+     rf"supplies)\s+{_GOODS}(?:to|into|for)\s+(?:parts\s+of\s+)?{_ADJ}(?P<b>{EL})", "export"),
+    (rf"(?:exports?|shipments|exporting|deliveries)\s+{_GOODS}from\s+(?:the\s+)?(?P<a>{EL})\s+"
+     rf"(?:in)?to\s+(?:the\s+|parts\s+of\s+)?(?P<b>{EL})", "export"),
+    (rf"(?P<a>{E})\s+(?:exported|shipped|sold)\b{GAP}{{0,60}}?\bto\s+(?P<b>{EL})", "export"),
+    (rf"(?P<a>{EL})\s+(?:total\s+|goods\s+|merchandise\s+)?(?:imports?|purchases)\s+{_GOODS}from\s+{_ADJ}(?P<b>{EL})",
+     "import"),
+    (rf"(?:imports?|purchases)\s+{_GOODS}from\s+(?P<b>{EL})\s+(?:in)?to\s+(?P<a>{EL})", "import"),
+    (rf"(?P<a>{E})\s+(?:imported|bought|purchased)\b{GAP}{{0,60}}?\bfrom\s+(?P<b>{EL})", "import"),
+    (rf"(?:imported|bought|purchased)\s+by\s+(?P<a>{E})\s+from\s+(?P<b>{EL})", "import"),
+    (rf"(?P<a>{E}){GAP}{{0,40}}?\b(?:traded|trade|trades)\s+(?:turnover\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
+    (rf"(?P<a>{EL})\s+(?:traded|trade|trades|did|conducted)\s+(?=(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|"
+     rf"around\s+|almost\s+)?(?:US\$|\$|€|USD|EUR|\d))(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+|"
+     rf"trade\s+|business\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
+    (rf"(?P<a>{E})\s+(?:sold|shipped|exported)\s+(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?to\s+(?P<b>{EL})",
+     "export"),
+    (rf"(?P<a>{E})\s+(?:bought|imported|purchased)\s+(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?from\s+"
+     rf"(?P<b>{EL})", "import"),
+]
+# Frames without their first party: "trade with China", "exports to Russia", "imports from China" — the party is the
+# statistics' country the sentence cites, else the sentence's (or paragraph's) subject.
+HALF_PATTERNS: list[tuple[str, str]] = [
+    (rf"(?:{_TRADE})\s+(?:turnover\s+)?with\s+{_ADJ}(?P<b>{EL})", "turnover"),
+    (rf"(?:exports?|shipments|sales|deliveries)\s+{_GOODS}(?:to|into)\s+{_ADJ}(?P<b>{EL})", "export"),
+    (rf"(?:imports?|purchases)\s+{_GOODS}from\s+{_ADJ}(?P<b>{EL})", "import"),
+]
+# "bilateral trade", "mutual trade", "two-way trade" with neither party in the phrase: the sentence's two parties.
+BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\s+turnover)?\b(?!\s+(?:between|with|of))"
+                       r"|\b(?:trade|turnover|commerce)(?:\s+turnover)?\s+between\s+(?:the\s+)?(?:two|both)\s+(?:countries|"
+                       r"states|nations|sides|neighbou?rs)", re.IGNORECASE)
+# A clause naming only a flow continues the previous frame: "..., while imports fell 5%".
+ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but)\s+(?:its\s+|their\s+)?(?P<flow>exports|imports|"
+                      r"trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
+_COMPILED = [(re.compile(p, re.IGNORECASE), flow) for p, flow in FRAME_PATTERNS]
+_HALF = [(re.compile(p, re.IGNORECASE), flow) for p, flow in HALF_PATTERNS]
+_FLOWS = {"exports": "export", "imports": "import", "trade": "turnover", "turnover": "turnover"}
+
+
+@dataclass
+class Frame:
+    """Whose trade with whom: countries (or group ids), partners, flow, and the span that named them."""
+
+    country: list[str]
+    partner: list[str]
+    flow: str
+    start: int
+    end: int
+    parent: Frame | None = None  # the frame an elliptic one continues (its period, its parties)
+    half: bool = False           # its first party was not named in it (taken from the reporter or the subject)
+    goods: str | None = None     # a product category the frame is limited to ("dual-use goods"), else None
+
+
+def frames(r) -> list[Frame]:
+    """The trade frames of a sentence (a Reading), left to right, computed once per sentence."""
+    if "frames" in r.cache:
+        return r.cache["frames"]
+    found: list[Frame] = []
+    for pattern, flow in _COMPILED:
+        for m in pattern.finditer(r.masked):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            a = [x.code for x in r.ents(m.start("a"), m.end("a")) if not r.in_reporter(x)]
+            b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
+            if not a or not b or set(a) & set(b) and len(a) == len(b) == 1:
+                continue
+            found.append(Frame(_uniq(a), _uniq(b), flow, m.start(), m.end(), goods=_goods(m)))
+    for pattern, flow in _HALF:
+        for m in pattern.finditer(r.masked):
+            if any(m.start() < f.end and f.start < m.end() for f in found):
+                continue
+            b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
+            a = _first_party(r, m.start(), b)
+            if a and b:
+                found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True, goods=_goods(m)))
+    for m in BILATERAL.finditer(r.masked):
+        if any(m.start() < f.end and f.start < m.end() for f in found):
+            continue
+        parties = list(dict.fromkeys(x.code for x in r.mentions if x.kind == "country" and not r.in_reporter(x)
+                                     and not x.pronoun))
+        if len(parties) < 2 and r.ctx.pair:
+            parties = list(r.ctx.pair)  # "Trade between the two countries": the pair the text named last
+        if len(parties) == 2:
+            found.append(Frame([parties[0]], [parties[1]], "turnover", m.start(), m.end(), half=True))
+    found.sort(key=lambda f: f.start)
+    for m in ELLIPSIS.finditer(r.masked):
+        before = [f for f in found if f.end <= m.start()]
+        if not before or any(m.start() < f.end and f.start < m.end() for f in found):
+            continue
+        prev = before[-1]
+        flow = _FLOWS[m.group("flow").lower()]
+        found.append(Frame(prev.country, prev.partner, flow, m.start("flow"), m.end(), parent=prev))
+    found.sort(key=lambda f: f.start)
+    for i, f in enumerate(found):
+        if f.half and i:
+            f.parent = found[i - 1]
+    r.cache["frames"] = found
+    return found
+
+
+def _goods(m) -> str | None:
+    goods = (m.groupdict().get("goods") or "").strip()
+    return goods if goods and goods.lower() not in GENERIC_GOODS else None
+
+
+def _first_party(r, position: int, partners: list[str]) -> str | None:
+    """Who trades in a frame that names only the partner: the country whose statistics the sentence cites, else
+    the sentence's subject before it, else the paragraph's."""
+    reporters = [c for c in r.reporter_codes if len(c) == 3 and c not in partners and c not in ("IMF",)]
+    if len(reporters) == 1:
+        return reporters[0]
+    for m in r.mentions:
+        if m.start >= position:
+            break
+        if m.kind in ("country", "group") and not r.in_reporter(m) and m.code not in partners:
+            return m.code
+    focus = r.ctx.focus
+    return focus if focus and focus not in partners else None
+
+
+def _uniq(items):
+    out = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def regions(r) -> list[tuple[Frame, tuple[int, int]]]:
+    """Each frame with the part of the sentence its figures are read from: up to the next frame."""
+    found = frames(r)
+    return [(f, (f.start, found[i + 1].start if i + 1 < len(found) else len(r.text))) for i, f in enumerate(found)]
+
+
+def base_fields(r, frame: Frame) -> dict:
+    """The scope fields of a trade claim read in a frame: country, partner, flow, the reporter the text cites and a
+    product category when the frame names one."""
+    fields = {"country": frame.country, "partner": frame.partner, "flow": frame.flow, "goods": frame.goods}
+    if r.reporter:
+        fields["reporter"] = r.reporter_codes
+    return fields
+
+
+PERIOD_KEYS = ("year", "base_year", "years", "partial", "fiscal", "since", "unresolved", "month")
+
+
+def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[int, int], *, change: bool) -> None:
+    """The period of a figure read in a frame: its clause's times; a frame continuing another ('while imports
+    fell 5%') takes the period of the clause it continues when its own says none."""
+    from .clauses import resolve_period, time_for
+
+    resolve_period(r, time_for(r, pos, region=region), fields, change=change)
+    parent = frame.parent
+    if parent is not None and not any(k in fields for k in PERIOD_KEYS):
+        resolve_period(r, time_for(r, parent.start, region=(parent.start, frame.start)), fields, change=change)
+    last = r.ctx.last_time
+    continues = any(m.pronoun and m.start <= frame.start + 2 for m in r.mentions)
+    if continues and last is not None and last.kind in ("year", "month") and not any(k in fields for k in PERIOD_KEYS):
+        fields["year"] = last.year  # "In 2023 ... Its exports rose 20%": the year the previous sentence named
+        if change:
+            fields.update({"base_year": last.year - 1, "yoy": True})
+        fields["period_note"] = f"the year of the previous sentence ({last.year})"

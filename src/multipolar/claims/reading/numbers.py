@@ -1,0 +1,213 @@
+"""How much a text says: amounts of money (with scale and currency), percentages, fractions, multiples, number
+words and ordinals, and the hedge before a figure ('more than', 'nearly', 'about')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "a": 1, "an": 1}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+            "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+            "twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23, "twenty-fourth": 24,
+            "twenty-fifth": 25}
+# Ordinal words and suffixed numerals ("second", "2nd", "No. 2"), as a regex fragment.
+ORDINAL_RE = r"(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))"
+FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+             "two thirds": 2 / 3, "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25,
+             "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "one fifth": 0.2, "one-fifth": 0.2,
+             "a tenth": 0.1, "one tenth": 0.1, "one-tenth": 0.1}
+SCALES = {"trillion": 1e12, "tn": 1e12, "trn": 1e12, "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+          "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}
+# Currency words and symbols → ISO code (the data hold US dollars, and euros as Eurostat publishes them).
+CURRENCIES = {"$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "yuan": "CNY", "rmb": "CNY",
+              "renminbi": "CNY", "ruble": "RUB", "rubles": "RUB", "roubles": "RUB", "rouble": "RUB", "euro": "EUR",
+              "euros": "EUR", "€": "EUR", "eur": "EUR", "tenge": "KZT", "rupees": "INR", "rupee": "INR",
+              "som": "KGS", "soms": "KGS", "sum": "UZS", "soums": "UZS", "somoni": "TJS", "manat": "TMT"}
+
+YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALE = r"trillion|billion|million|thousand|tn|trn|bn|bln|mn|mln|b|m|k"
+MONEY_RE = re.compile(
+    rf"(?:(?P<cur1>US\$|USD|\$|€|EUR)\s?(?P<n1>{NUM})(?:\s?(?P<s1>{SCALE})\b)?"
+    rf"(?:\s(?P<cur1b>dollars|yuan|rubles|roubles|euros))?"
+    rf"|(?P<n2>{NUM})\s?(?P<s2>{SCALE})?\s(?:(?:US|U\.S\.|American)\s)?(?P<cur2>dollars|yuan|rmb|renminbi|rubles|"
+    rf"roubles|euros|tenge|rupees|USD|EUR|soms?|soums|somoni|manat)\b)",
+    re.IGNORECASE)
+PERCENT_RE = re.compile(rf"(?P<n>{NUM})\s?(?:%|percent\b|per cent\b|pc\b)(?P<pp>\s?points?)?"
+                        rf"|(?P<n2>{NUM})\s?percentage points?", re.IGNORECASE)
+FRACTION_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
+                         + r")\b", re.IGNORECASE)
+# Hedge phrases before a figure, with the hedge id tolerances.py documents.
+HEDGES: list[tuple[str, str]] = [
+    (r"just over|just above|slightly more than|a little over|slightly over|slightly above", "just over"),
+    (r"just under|just below|slightly less than|a little under|slightly under|just shy of", "just under"),
+    (r"more than|over|above|upwards of|in excess of|exceeded|exceeding|exceeds|topped|topping|tops|surpassed|"
+     r"surpassing|surpasses|passed|beyond", "more than"),
+    (r"at least|no less than|not less than", "at least"),
+    (r"nearly|almost|close to|approaching|nearing|short of|near", "nearly"),
+    (r"about|around|approximately|roughly|some|circa|approx\.|an estimated|estimated|~|on the order of|"
+     r"in the region of|in the order of|at the level of|at around|at about|at roughly", "about"),
+    (r"less than|under|below|fewer than|up to|not more than|no more than|at most", "less than"),
+]
+HEDGE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<h{i}>{p})" for i, (p, _) in enumerate(HEDGES))
+                      + r")\s*(?:of\s+|to\s+|by\s+)?$", re.IGNORECASE)
+# A multiple: "doubled", "tripled", "3-fold", "grew 2.5 times", "a threefold increase".
+MULTIPLE_RE = re.compile(
+    r"\b(?P<word>doubled(?!\s+down)|doubling|tripled|trebled|tripling|quadrupled|quadrupling|halved|halving|"
+    r"(?P<fold>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)[- ]?fold|"
+    r"(?:increased|grown|grew|risen|rose|expanded|multiplied|jumped|surged|soared|climbed)\s+(?:by\s+)?"
+    r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|at least)\s+)?"
+    r"(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)\b", re.IGNORECASE)
+MULTIPLE_WORDS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of money in a text: its span, value in units of its currency, and the precision written."""
+
+    start: int
+    end: int
+    value: float
+    currency: str
+    half_unit: float
+    hedge: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A percentage or a fraction ('21.3%', 'one-third') as a share 0-1."""
+
+    start: int
+    end: int
+    value: float
+    half_unit: float
+    hedge: str | None
+
+
+def parse_number(text: str) -> tuple[float, int]:
+    """'1,234.5' → (1234.5, 1): the value and its number of decimals (for the precision a writer implied)."""
+    clean = text.replace(",", "")
+    decimals = len(clean.split(".")[1]) if "." in clean else 0
+    return float(clean), decimals
+
+
+def number_word(word: str) -> float | None:
+    """'3', '2.5', 'three' → the number; None otherwise ('a' and 'an' are not counts)."""
+    word = word.lower()
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        return float(word)
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS and word not in ("a", "an") else None
+
+
+def ordinal(word: str) -> int | None:
+    """'2nd', 'second', 'No. 2' → 2."""
+    word = word.lower()
+    m = re.search(r"(\d+)", word)
+    return int(m.group(1)) if m else ORDINALS.get(word)
+
+
+def hedge_before(text: str, start: int, window: int = 40) -> str | None:
+    """The hedge id of a hedge phrase right before position start (e.g. 'more than' in 'more than $42 bn')."""
+    m = HEDGE_RE.search(text[max(0, start - window):start])
+    if not m:
+        return None
+    for i, (_, hedge) in enumerate(HEDGES):
+        if m.group(f"h{i}"):
+            return hedge
+    return None
+
+
+def hedge_id(phrase: str | None) -> str | None:
+    """The hedge id of a phrase ('more than' → 'more than', 'roughly' → 'about')."""
+    if not phrase:
+        return None
+    return hedge_before(phrase + " ", len(phrase) + 1)
+
+
+def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Amounts of money in text[start:end] ('$240 billion', 'US$ 1.2 bn', '2 trillion rubles', '€3.1bn')."""
+    out = []
+    for m in MONEY_RE.finditer(text, start, len(text) if end is None else end):
+        g = m.groupdict()
+        number = g["n1"] or g["n2"]
+        scale_word = (g["s1"] or g["s2"] or "").lower()
+        cur = (g["cur1b"] or g["cur1"] or g["cur2"] or "").lower()
+        currency = CURRENCIES.get(cur, "USD")
+        value, decimals = parse_number(number)
+        scale = SCALES.get(scale_word, 1.0)
+        if scale == 1.0 and currency == "USD" and value < 1000 and not scale_word:
+            continue  # "$5" alone: not a trade figure
+        out.append(Amount(m.start(), m.end(), value * scale, currency, 0.5 * 10 ** (-decimals) * scale,
+                          hedge_before(text, m.start()), m.group(0)))
+    return out
+
+
+def percent_at(text: str, start: int, end: int) -> Percent | None:
+    """The first percentage or fraction in text[start:end] as a share."""
+    m = PERCENT_RE.search(text, start, end)
+    if m:
+        value, decimals = parse_number(m.group("n") or m.group("n2"))
+        return Percent(m.start(), m.end(), round(value / 100, 12), 0.5 * 10 ** (-decimals) / 100,
+                       hedge_before(text, m.start()))
+    m = FRACTION_RE.search(text, start, end)
+    if m:
+        return Percent(m.start(), m.end(), FRACTIONS[m.group(0).lower()], 0.0,
+                       hedge_before(text, m.start()) or "about")
+    return None
+
+
+def multiple_value(m: re.Match) -> float | None:
+    """The multiple a MULTIPLE_RE match states ('doubled' → 2, '2.5 times' → 2.5, 'threefold' → 3)."""
+    word = m.group("word").lower()
+    for stem, value in MULTIPLE_WORDS.items():
+        if word.startswith(stem):
+            return value
+    return number_word((m.group("fold") or m.group("times") or "").lower())
+
+
+# Words for a large part: "the bulk of", "most of", "the majority of" (more than half), "almost all" (90% or more).
+PART_WORDS: list[tuple[str, float, str]] = [
+    (r"(?:almost|nearly|virtually|practically)\s+all", 0.9, "at least"),
+    (r"the\s+(?:vast|overwhelming)\s+(?:bulk|majority)|the\s+lion['’]s\s+share", 0.75, "at least"),
+    (r"the\s+bulk|most|the\s+majority|more\s+than\s+half|over\s+half|the\s+largest\s+part", 0.5, "more than"),
+    (r"all", 1.0, "at least"),
+]
+PART_RE = re.compile(r"\b(?:" + "|".join(f"(?P<w{i}>{p})" for i, (p, _, _) in enumerate(PART_WORDS)) + r")\b",
+                     re.IGNORECASE)
+
+
+def share_at(text: str, start: int, end: int) -> Percent | None:
+    """A share stated in text[start:end]: a percentage, a fraction, or words for a large part ('the bulk of')."""
+    found = percent_at(text, start, end)
+    if found:
+        return found
+    m = PART_RE.search(text, start, end)
+    if m:
+        for i, (_, value, hedge) in enumerate(PART_WORDS):
+            if m.group(f"w{i}"):
+                return Percent(m.start(), m.end(), value, 0.0, hedge)
+    return None
+
+
+# Ratio words: "half of", "a third of", "twice", "three times", "double".
+RATIO_WORDS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+               "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25, "two thirds": 2 / 3,
+               "two-thirds": 2 / 3, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "twice": 2.0, "double": 2.0,
+               "triple": 3.0, "thrice": 3.0}
+RATIO = r"(?P<ratio>(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times|" + \
+        "|".join(sorted((re.escape(w) for w in RATIO_WORDS), key=len, reverse=True)) + r")"
+
+
+def ratio_value(text: str) -> float | None:
+    """'half' → 0.5, 'three times' → 3, 'twice' → 2."""
+    text = text.lower().strip()
+    if text in RATIO_WORDS:
+        return RATIO_WORDS[text]
+    m = re.match(r"(\S+)\s+times", text)
+    return number_word(m.group(1)) if m else None

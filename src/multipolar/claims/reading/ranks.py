@@ -1,0 +1,168 @@
+"""Reading ranks among trade partners: '<B> is <A>'s largest trading partner', 'the main trading partner of <A>',
+'<A>'s top partner is <B>', '<B> overtook <C> to become <A>'s largest partner', '<B> ranks second among <A>'s
+partners', 'the main destination for <A>'s exports', 'the largest source of <A>'s imports', 'its third-largest
+export market, behind <C> and <D>'; a crossover stated with the rank becomes a comparison claim too."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import resolve_period, time_for
+from .numbers import ORDINALS
+from .sentence import E, EL
+
+_ORD_WORDS = "|".join(sorted((w for w in ORDINALS if "-" not in w), key=len, reverse=True))
+RANKWORD = (rf"(?P<rk>(?:(?:{_ORD_WORDS}|\d(?:st|nd|rd|th))[- ](?:largest|biggest|most important|main)|main|largest|"
+            rf"biggest|top|leading|principal|primary|key|number[- ]one|No\.\s?1|first|second|third|fourth|fifth))")
+# What a rank is of: trade partners (turnover), export markets and destinations (exports), sources and suppliers
+# (imports).
+PARTNER = r"(?:(?:trade|trading|trade and economic|economic|commercial|foreign trade)\s+)?partners?"
+EXPORT_NOUN = r"(?:export\s+(?:market|destination|partner)s?|(?:market|destination|buyer)s?\s+for\s+" \
+              r"(?:(?:the\s+)?(?P<whose_x>{E})\s+|its\s+|their\s+)?(?:exports|goods|products))"
+IMPORT_NOUN = r"(?:import\s+(?:source|partner|supplier)s?|(?:source|supplier|origin)s?\s+of\s+" \
+              r"(?:(?:the\s+)?(?P<whose_m>{E})\s+|its\s+|their\s+)?imports|suppliers?)"
+TARGET = rf"(?:(?P<pn>{PARTNER})|(?P<xn>{EXPORT_NOUN.format(E=E)})|(?P<mn>{IMPORT_NOUN.format(E=E)}))"
+BE = r"(?:is|was|has been|remains|remained|became|has become|had become|is now|is still|will remain|stays|stayed)"
+ADV = r"(?:now\s+|still\s+|already\s+|again\s+|also\s+|only\s+|by far\s+|firmly\s+)*"
+_SUBJ = rf"(?P<b>{E}|It|it)"
+PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
+    rf"{_SUBJ}\s+(?:{BE}|is|was)\s+{ADV}(?:the\s+)?{RANKWORD}\s+{TARGET}(?:\s+(?:of|for|to)\s+(?:both\s+|each\s+of\s+"
+    rf"|all\s+)?(?:the\s+)?(?P<whose>{EL}))?",
+    rf"{_SUBJ}\s+(?:{BE}|is|was)\s+{ADV}(?P<whose>{EL})\s+{RANKWORD}\s+{TARGET}",
+    rf"(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}\s+(?:{BE}|is|was)\s+(?P<b2>{E})",
+    rf"(?P<b3>{E})\s+(?:overtook|has\s+overtaken|had\s+overtaken|overtaking|surpassed|has\s+surpassed|"
+    rf"replaced|has\s+replaced|displaced|has\s+displaced|outstripped|overtakes|eclipsed|has\s+eclipsed|"
+    rf"eclipsing)\s+(?P<c>{E})\s+(?:to\s+become|as)\s+(?:the\s+)?(?:(?P<whose>{E})\s+)?{RANKWORD}\s+{TARGET}"
+    rf"(?:\s+(?:of|for)\s+(?:all\s+|both\s+|each\s+of\s+)?(?:the\s+)?(?P<whose2>{EL}))?",
+    rf"(?P<c>{E})\s+(?:has\s+)?(?:lost|ceded|surrendered|gave\s+up)\s+(?:its\s+|their\s+|the\s+|{E}\s+)?(?:position|place|"
+    rf"status|spot|title|role|rank)\s+as\s+(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}\s+to\s+(?P<b5>{E})",
+    rf"(?:making|leaving|keeping|to\s+make)\s+(?P<b4>{E})\s+(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}",
+    rf"{_SUBJ}\s+(?:ranks?|ranked|occupies|occupied|takes|took|holds|held|is\s+in|was\s+in|came|comes|stood|"
+    rf"stands)\s+(?:in\s+)?(?:a\s+)?(?:confident\s+|clear\s+)?(?P<rk>first|second|third|fourth|fifth|1st|2nd|3rd|4th|"
+    rf"5th|top)\s+(?:place\s+|position\s+|spot\s+)?(?:among|in|on\s+the\s+list\s+of)\s+(?P<whose>{E})\s+"
+    rf"(?:(?P<among>{E})\s+)?(?:(?:main|foreign|leading|largest)\s+)?(?:trade\s+|trading\s+|foreign\s+trade\s+|"
+    rf"economic\s+)?"
+    rf"(?:(?P<pn2>partners|turnover)|(?P<xn2>export\s+(?:markets|destinations|partners))|"
+    rf"(?P<mn2>import\s+(?:sources|partners|suppliers)|suppliers))",
+)]
+# "..., but only its third-largest export market": a second rank of the same partner in a compound sentence.
+CONTINUED = re.compile(rf"\s*,?\s*(?:but|and|while|yet|whereas)\s+(?:is\s+|was\s+)?(?:only\s+|just\s+|also\s+)?"
+                       rf"(?:the\s+|its\s+|their\s+)?(?:(?P<whose>{E})\s+)?{RANKWORD}\s+{TARGET}", re.IGNORECASE)
+# "... with $43.82 billion" right after a rank: the partner's trade with the country.
+WITH_AMOUNT = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+with\s+(?:(?:bilateral\s+|mutual\s+|total\s+)?(?:trade|turnover)\s+"
+                         r"(?:reaching|of|at|totall?ing|worth|amounting\s+to|surpassing|exceeding|hitting)\s+)?(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|"
+                         r"million|tn|bn|mn)?)")
+# "..., supplying 27.9% of them": the partner's share with its rank.
+WITH_SHARE = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+(?:supplying|accounting\s+for|taking|buying|providing|with|"
+                        r"making\s+up)\s+(?P<num>(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
+                        r"\d+(?:\.\d+)?\s?(?:%|percent|per cent))")
+FOLLOWED = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+followed\s+by\s+(?P<next>{EL})")
+OVERTAKING = re.compile(rf"(?:\s+(?:in|by|since)\s+\d{{4}})?,?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
+# "..., behind China" / "after China and Russia": the partners ranked above.
+BEHIND = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:behind|after|trailing(?:\s+only)?)\s+(?:only\s+)?"
+                    rf"(?P<above>{EL})")
+
+
+def rank_of(word: str) -> int:
+    """'second-largest' → 2, '3rd biggest' → 3, 'main' → 1."""
+    word = word.lower()
+    m = re.match(r"(\d+)", word)
+    if m:
+        return int(m.group(1))
+    head = re.split(r"[- ]", word)[0]
+    return ORDINALS.get(head, 1)
+
+
+def _flow(gd: dict, text: str) -> str:
+    if gd.get("xn") or gd.get("xn2"):
+        return "export"
+    if gd.get("mn") or gd.get("mn2"):
+        return "import"
+    return "export" if re.search(r"\bexport", text) else "import" if re.search(r"\bimport", text) else "turnover"
+
+
+def read_ranks(r) -> None:
+    for pattern in PATTERNS:
+        for m in pattern.finditer(r.masked):
+            if r.overlaps_used(m.start(), m.end()):
+                continue
+            _rank(r, m)
+
+
+def _rank(r, m) -> None:
+    gd = m.groupdict()
+    key = next(k for k in ("b", "b2", "b3", "b4", "b5") if gd.get(k))
+    partner = r.codes(m.start(key), m.end(key))
+    whose = []
+    for k in ("whose", "whose2", "whose_x", "whose_m"):
+        if gd.get(k):
+            whose = r.codes(m.start(k), m.end(k))
+            break
+    whose = [w for w in whose if w not in partner]
+    if not partner or not whose:
+        return
+    text = m.group(0)
+    flow = _flow(gd, text)
+    fields = {"country": whose, "partner": partner, "flow": flow, "value": rank_of(gd["rk"]), "unit": "rank"}
+    if re.search(r"\ball\b|\beach\b|\bevery\b|\bboth\b", text, re.IGNORECASE):
+        fields["all"] = True
+    if r.reporter:
+        fields["reporter"] = r.reporter_codes
+    if gd.get("among"):
+        fields["among"] = r.codes(m.start("among"), m.end("among"))
+    end = m.end()
+    behind = BEHIND.match(r.masked, end)
+    if behind and fields["value"] > 1:
+        fields["behind"] = r.codes(behind.start("above"), behind.end("above"))
+        end = behind.end()
+    resolve_period(r, time_for(r, m.start()), fields, change=False)
+    r.add("rank", m.start(), end, fields)
+    r.take(m.start(), end)
+    share = WITH_SHARE.match(r.masked, end)
+    if share and len(partner) == 1:
+        from .numbers import percent_at
+
+        pct = percent_at(r.text, share.start("num"), share.end("num"))
+        if pct:
+            r.add("share", pct.start, pct.end, {"country": whose, "partner": partner, "flow": fields["flow"],
+                                                "value": pct.value, "unit": "share", "hedge": pct.hedge,
+                                                "half_unit": pct.half_unit, "year": fields.get("year"),
+                                                "reporter": fields.get("reporter")})
+            r.take(pct.start, pct.end)
+    amount = WITH_AMOUNT.match(r.masked, end)
+    if amount and len(partner) == 1:  # "... ranked first among China's partners with $43.82 billion"
+        from .numbers import amounts
+
+        found = amounts(r.text, amount.start("amt"), amount.end("amt"))
+        if found:
+            a = found[0]
+            level = {"country": whose, "partner": partner, "flow": fields["flow"], "value": a.value,
+                     "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit, "year": fields.get("year"),
+                     "reporter": fields.get("reporter")}
+            r.add("level", a.start, a.end, level)
+            r.take(a.start, a.end)
+    followed = FOLLOWED.match(r.masked, end)
+    if followed and fields["value"] == 1:  # "..., followed by China and Kazakhstan": ranks 2, 3, ...
+        for i, nxt in enumerate(r.codes(followed.start("next"), followed.end("next")), start=2):
+            more = dict(fields, partner=[nxt], value=i)
+            r.add("rank", followed.start("next"), followed.end(), more)
+        r.take(followed.start(), followed.end())
+    cont = CONTINUED.match(r.masked, end)
+    if cont:
+        gd2 = cont.groupdict()
+        whose2 = ([w for w in r.codes(cont.start("whose"), cont.end("whose")) if w not in partner]
+                  if gd2.get("whose") else []) or whose
+        fields2 = dict(fields, country=whose2, flow=_flow(gd2, cont.group(0)), value=rank_of(gd2["rk"]))
+        fields2.pop("behind", None)
+        r.add("rank", cont.start("rk"), cont.end(), fields2)
+        r.take(cont.start(), cont.end())
+    # "..., overtaking Russia": the rank came with a crossover
+    after = OVERTAKING.match(r.masked, m.end())
+    rival_at = (m.start("c"), m.end("c")) if gd.get("c") else ((after.start("c"), after.end("c")) if after else None)
+    if rival_at:
+        rival = r.codes(*rival_at)
+        cmp_fields = {"country": whose, "leader": partner, "laggard": rival, "flow": flow, "relation": "overtook",
+                      "year": fields.get("year")}
+        if r.reporter:
+            cmp_fields["reporter"] = r.reporter_codes
+        r.add("comparison", m.start(), m.end(), cmp_fields)

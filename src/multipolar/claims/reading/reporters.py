@@ -1,0 +1,68 @@
+"""Whose figures a sentence cites: a named statistics office or customs service ('China's General Administration of
+Customs', 'Rosstat', 'Eurostat'), '<country> statistics/customs/data', or 'according to <country>'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Named bodies whose figures a text may cite → the reporter code the evidence knows (ISO3, EUU for the EU, IMF).
+BODIES: list[tuple[str, str]] = [
+    (r"\bGACC\b|General Administration of Customs|Chinese customs|China['’]s customs|customs data from "
+     r"(?:China|Beijing)|Chinese (?:official )?(?:data|statistics|figures)|China['’]s (?:official )?"
+     r"(?:data|statistics|figures)|Beijing['’]s (?:data|figures)|MOFCOM|China['’]s (?:Ministry|Commerce Ministry)", "CHN"),
+    (r"\bFCS\b|Federal Customs Service|Russian customs|Russia['’]s customs|Rosstat|Russian (?:official )?"
+     r"(?:data|statistics|figures|officials|government)|Kremlin", "RUS"),
+    (r"Bureau of National Statistics|Kazakh(?:stan['’]s)? (?:official )?(?:statistics|customs|statistical)|"
+     r"Kazakhstan['’]s State Revenue Committee", "KAZ"),
+    (r"National Statistical Committee|Kyrgyz(?:stan['’]s)? (?:official )?(?:statistics|customs|statistical)|"
+     r"NSC of Kyrgyzstan", "KGZ"),
+    (r"Uzbek(?:istan['’]s)? (?:official )?(?:statistics|customs|statistical)|Statistics Agency under the President"
+     r"|Uzstat|Statistics Agency of Uzbekistan", "UZB"),
+    (r"Tajik(?:istan['’]s)? (?:official )?(?:statistics|customs|statistical)|Tajikistan['’]s statistics agency", "TJK"),
+    (r"Armstat|Armenia['’]s Statistical Committee", "ARM"),
+    (r"Geostat|Georgia['’]s (?:National )?Statistics Office", "GEO"),
+    (r"\bEurostat\b|EU statistics|Comext", "EUU"),
+    (r"\bIMF\b|International Monetary Fund|Direction of Trade", "IMF"),
+]
+_BODY_RES = [(re.compile(p, re.IGNORECASE), code) for p, code in BODIES]
+STAT_WORDS = r"(?:official\s+)?(?:customs|statistics|statistical|statistic|data|figures|reports?|numbers|government)"
+
+
+@dataclass
+class Reporter:
+    """The statistics a sentence names: reporter codes in the order named, and the spans that name them."""
+
+    codes: list[str]
+    spans: list[tuple[int, int]]
+
+    def covers(self, position: int) -> bool:
+        return any(a <= position < b for a, b in self.spans)
+
+
+def find_reporter(sentence) -> Reporter | None:
+    """The reporters a sentence (a Reading) names, or None."""
+    from .sentence import E, EL  # the masked-mention placeholders
+
+    codes: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for pattern, code in _BODY_RES:
+        for m in pattern.finditer(sentence.text):
+            if code not in codes:
+                codes.append(code)
+            spans.append((m.start(), m.end()))
+    for m in re.finditer(rf"(?P<who>{E})\s+(?:national\s+|own\s+|official\s+)*{STAT_WORDS}\b", sentence.masked):
+        ment = sentence.by_start.get(m.start("who"))
+        if ment and ment.kind == "country" and not ment.pronoun and ment.code not in codes:
+            codes.append(ment.code)
+            spans.append((m.start(), m.end()))
+    for m in re.finditer(rf"\b(?:according to|citing|per|as reported by|reported by|data from|figures from|"
+                         rf"statistics from|reports from|data of|figures of)\s+(?:the\s+)?(?:official\s+)?"
+                         rf"(?:(?:national\s+)?{STAT_WORDS}\s+(?:from|of|by)\s+)?(?P<who>{EL})", sentence.masked):
+        listed = sentence.codes(m.start("who"), m.end("who"), ("country",))
+        for code in listed:
+            if code not in codes:
+                codes.append(code)
+        last = [x for x in sentence.ents(m.start("who"), m.end("who"), ("country",)) if x.code in listed]
+        spans.append((m.start(), last[-1].end if last else m.end()))
+    return Reporter(codes, spans) if codes else None

@@ -1,0 +1,211 @@
+"""The sentence under reading: its mentions masked out (so patterns read 'A's trade with B'), pronouns resolved to
+the sentence's or the paragraph's subject, its times, the reporter it names, the claims read so far and the
+figures they took; and the context earlier sentences leave for later ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..model import Claim
+from .entities import MEMBER_GROUPS, Mention, find_mentions
+from .reporters import Reporter, find_reporter
+from .sentences import Sentence
+from .times import Time, find_times
+
+# Placeholder of a masked mention: same length as the mention so offsets stay valid.
+E = r"⟨#*⟩"
+# A list of mentions: "A, B and C".
+EL = rf"{E}(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:the\s+)?{E})*"
+# Any character but a sentence stop or the start of another mention (keeps "X ... verb" patterns on the nearest X).
+GAP = r"(?:(?!⟨)(?:[^.;]|\.(?=\d)))"
+# Pronouns that stand for a country: possessive ("its trade") and subject ("It is now the main partner").
+_PRONOUN = re.compile(r"\b(?:its|Its|It|it|the country['’]s|the country|the region['’]s|the region)\b")
+
+
+@dataclass
+class Context:
+    """What earlier sentences established: the article date, the last time named, the country a pronoun refers to
+    (the paragraph's subject), the organization and the summits under discussion."""
+
+    date: dt.date | None = None
+    last_time: Time | None = None
+    focus: str | None = None
+    org: str | None = None
+    summits: list[tuple[int, str]] = field(default_factory=list)
+    summit_city: str | None = None
+    pair: tuple[str, str] | None = None  # the last two countries a sentence named ("the two countries")
+    region: str | None = None            # the last group named ("the region")
+    last_trade: object = None            # the payload of the last trade figure read ("$41 billion of that")
+
+
+class Reading:
+    """One sentence under reading; claim kinds' read() functions take it and add claims with add()."""
+
+    def __init__(self, sentence: Sentence, ctx: Context, triggers: set[str] | None = None):
+        self.s = sentence
+        self.text = sentence.text
+        self.ctx = ctx
+        self.triggers = triggers or set()
+        if sentence.paragraph_start and not _continues(sentence.text):
+            ctx.focus = None  # a new paragraph starts a new subject unless it opens with a pronoun
+        named = find_mentions(self.text)
+        self.mentions = sorted(named + self._pronouns(named), key=lambda m: m.start)
+        self.by_start = {m.start: m for m in self.mentions}
+        chars = list(self.text)
+        for m in self.mentions:
+            length = m.end - m.start
+            chars[m.start:m.end] = list("⟨" + "#" * (length - 2) + "⟩")
+        self.masked = "".join(chars)
+        self.times = find_times(self.text)
+        self.claims: list[Claim] = []
+        self.used: list[tuple[int, int]] = []  # spans of figures already turned into claims
+        self.cache: dict = {}  # what one kind's reader computed for the others (e.g. the trade frames)
+        self.reporter: Reporter | None = find_reporter(self)
+
+    # --- pronouns -------------------------------------------------------------------------------------------------
+
+    def _pronouns(self, named: list[Mention]) -> list[Mention]:
+        out = []
+        for m in _PRONOUN.finditer(self.text):
+            if any(x.start < m.end() and m.start() < x.end for x in named):
+                continue
+            word = m.group(0)
+            if word in ("it", "It") and not re.match(r"\s+(?:now\s+|still\s+|also\s+|alone\s+)?(?:is|was|has|had|"
+                                                     r"became|remains|remained|ranks?|ranked|took|takes|holds|held|"
+                                                     r"accounted|accounts|makes|made|represents?|represented|"
+                                                     r"comprises?|constitutes?|overtook|supplied|supplies|provided|"
+                                                     r"voted|joined|exported|imported|traded|bought|sold)\b", self.text[m.end():]):
+                continue  # "it said", "make it": not a country standing in a claim
+            before = [x for x in named if x.end <= m.start() and x.kind in ("country", "group")]
+            code = before[0].code if before and word not in ("It", "it", "Its") else self.ctx.focus
+            if word.startswith("the region"):
+                groups = [x.code for x in before if x.kind == "group"]
+                code = groups[-1] if groups else self.ctx.region
+            if word in ("it", "It") and before:
+                code = before[-1].code
+            if code is None:
+                continue
+            out.append(Mention(m.start(), m.end(), code, "country" if len(code) == 3 and code.isupper()
+                               and code not in MEMBER_GROUPS else "group", word, word.endswith("s"), True))
+        return out
+
+    # --- helpers --------------------------------------------------------------------------------------------------
+
+    def ents(self, start: int, end: int, kinds=("country", "group")) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end and m.kind in kinds]
+
+    def codes(self, start: int, end: int, kinds=("country", "group")) -> list[str]:
+        """Codes of the mentions in [start, end) read as one list: "A, B and C" ends at C (a following ", D" starts
+        something else, as in "reports from Uzbekistan and Kazakhstan, China makes up ...")."""
+        out: list[str] = []
+        anded = False
+        last_end = None
+        for m in self.ents(start, end, kinds):
+            if last_end is not None:
+                gap = self.text[last_end:m.start]
+                if anded and "," in gap:
+                    break
+                if re.search(r"\band\b|&|as well as", gap):
+                    anded = True
+            if m.code not in out:
+                out.append(m.code)
+            last_end = m.end
+        return out
+
+    def code_at(self, start: int, kinds=("country", "group")) -> str | None:
+        m = self.by_start.get(start)
+        return m.code if m is not None and m.kind in kinds else None
+
+    def add(self, kind: str, start: int, end: int, fields: dict) -> Claim:
+        """A claim of a registered kind from text[start:end] with the fields its payload declares."""
+        from ..registry import get_kind, make
+
+        start, end = max(0, start), min(len(self.text), end)
+        payload = make(get_kind(kind).payload, fields)
+        claim = Claim(text=self.text[start:end], span=(self.s.start + start, self.s.start + end), type=kind,
+                      payload=payload, sentence_span=(self.s.start, self.s.end))
+        self.claims.append(claim)
+        return claim
+
+    def take(self, start: int, end: int) -> None:
+        """Mark text[start:end] as read (a figure a claim used)."""
+        self.used.append((start, end))
+
+    def org_default(self, start: int = 0, end: int | None = None) -> str | None:
+        orgs = [m.code for m in self.ents(start, len(self.text) if end is None else end, ("org", "group"))
+                if m.kind == "org" or m.code in MEMBER_GROUPS]
+        return orgs[-1] if orgs else self.ctx.org
+
+    def org_before(self, position: int) -> str | None:
+        """The organization named last before position (else the one under discussion)."""
+        orgs = [m.code for m in self.mentions if m.start < position and (m.kind == "org" or m.code in MEMBER_GROUPS)]
+        return orgs[-1] if orgs else self.ctx.org
+
+    def org_at(self, start: int) -> str | None:
+        ment = self.by_start.get(start)
+        if ment and (ment.kind == "org" or ment.code in MEMBER_GROUPS):
+            return ment.code
+        return None
+
+    def in_reporter(self, mention: Mention) -> bool:
+        return self.reporter is not None and self.reporter.covers(mention.start)
+
+    @property
+    def reporter_codes(self) -> list[str]:
+        return list(self.reporter.codes) if self.reporter else []
+
+    def overlaps_used(self, start: int, end: int) -> bool:
+        return any(start < b and a < end for a, b in self.used)
+
+    def times_between(self, start: int, end: int) -> list[Time]:
+        return [t for t in self.times if start <= t.start and t.end <= end]
+
+    def year_in(self, start: int, end: int) -> int | None:
+        for tm in self.times:
+            if start <= tm.start <= end and tm.year:
+                return tm.year
+        return None
+
+    def subject(self) -> str | None:
+        """The sentence's subject: its first country or group named outside a reporter phrase (else the paragraph's)."""
+        for m in self.mentions:
+            if m.kind in ("country", "group") and not self.in_reporter(m):
+                return m.code
+        return self.ctx.focus
+
+
+def _continues(text: str) -> bool:
+    return bool(re.match(r"\s*(?:It|Its|The country|This|That|These|Those|Such)\b", text))
+
+
+def update_context(r: Reading) -> None:
+    """What this sentence leaves for the next: its last dated time, organization, subject and summit city."""
+    ctx = r.ctx
+    dated = [t for t in r.times if t.kind in ("year", "month", "since", "range", "base")]
+    if dated:
+        ctx.last_time = dated[-1]
+    orgs = [m.code for m in r.mentions if m.kind == "org"]
+    if orgs:
+        ctx.org = orgs[-1]
+    focus = [c.parsed.get("partner") for c in r.claims if c.type in ("share", "rank") and c.parsed.get("partner")]
+    countries = [m for m in r.mentions if m.kind == "country" and not r.in_reporter(m) and not m.pronoun]
+    groups = [m.code for m in r.mentions if m.kind == "group" and not m.pronoun]
+    if groups:
+        ctx.region = groups[-1]
+    trade = [c for c in r.claims if c.type in ("level", "change", "multiple")]
+    if trade:
+        ctx.last_trade = trade[-1].payload
+    named = list(dict.fromkeys(m.code for m in countries))
+    if len(named) >= 2:
+        ctx.pair = (named[0], named[1])
+    if focus:
+        p = focus[-1]
+        ctx.focus = p[0] if isinstance(p, list) else p
+    elif countries:
+        ctx.focus = countries[0].code
+    for m in re.finditer(rf"(?P<c1>{E})\s+[Ss]ummit|[Ss]ummit\s+(?:was\s+)?(?:held\s+)?in\s+(?P<c2>{E})", r.masked):
+        ment = r.by_start.get(m.start("c1") if m.group("c1") else m.start("c2"))
+        if ment and ment.kind == "city" and ctx.summit_city is None:
+            ctx.summit_city = ment.code  # the first summit an article names is the one it is about

@@ -1,0 +1,19 @@
+"""Regex fragments for shares and ranks that several kinds read ('76%', 'a third', 'the bulk of', 'the second-largest'),
+and the grammar words for arms, votes and finance."""
+
+from __future__ import annotations
+
+HEDGE_WORDS = r"(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than|at least|" \
+              r"close to|well over|upwards of)"
+# A share as written: a percentage, a fraction, or words for a large part.
+SHARE = rf"(?:{HEDGE_WORDS}\s+)?(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|(?:a|one|two|three)[- ](?:half|third|" \
+        rf"thirds|quarter|quarters|fifth|tenth)|half|the\s+(?:vast\s+|overwhelming\s+)?(?:bulk|majority)|most|" \
+        rf"the\s+lion['’]s\s+share|(?:almost|nearly|virtually|practically)\s+all|all|more\s+than\s+half|over\s+half)"
+# Rank words: 'main', 'largest', 'second-largest', 'top', 'No. 1'.
+ORDINAL_WORDS = r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th)"
+RANK = rf"(?P<rk>{ORDINAL_WORDS}[- ](?:largest|biggest|main|most important)|main|largest|biggest|top|leading|" \
+       rf"principal|primary|dominant|key|number[- ]one|No\.\s?1|{ORDINAL_WORDS})"
+ARMS = r"(?:imported\s+|major\s+|conventional\s+|major\s+conventional\s+)?(?:arms|weapons?|weaponry|military\s+(?:equipment|" \
+       r"hardware|supplies|imports)|defen[cs]e\s+(?:equipment|imports))"
+ARMS_FLOW = r"(?:\s+(?:imports|purchases|acquisitions|deliveries|supplies|transfers|procurement))?"
+SUPPLIER = r"(?:supplier|exporter|provider|source|seller|vendor)s?"
