@@ -396,7 +396,8 @@ def _share_sentence(dim: str, part: pd.DataFrame, countries: dict[str, str]) -> 
 
 def findings(head: pd.DataFrame, *, sources: dict[str, str], countries: dict[str, str] | None = None,
              asymmetry: pd.DataFrame | None = None, finance: pd.DataFrame | None = None,
-             verdicts: list[dict] | None = None, article_date: str | None = None, limit: int = 8) -> list[str]:
+             verdicts: list[dict] | None = None, article_date: str | None = None, unchecked: int | None = None,
+             limit: int = 8) -> list[str]:
     """The key findings as sentences (at most `limit`), each with its figure, year and source: per dimension who
     leads where (the crossover rows' readings only, from `headline`), the junior-partner ratio, China's lending and
     the seed article's verdicts. sources: source id → declared name; countries: ISO3 → name."""
@@ -434,7 +435,9 @@ def findings(head: pd.DataFrame, *, sources: dict[str, str], countries: dict[str
         parts = ", ".join(f"{n} {v}" for v, n in counts.items())
         out.append(f"Seed article: of the {len(verdicts)} checkable claims in the seed article"
                    + (f" (published {article_date})" if article_date else "")
-                   + f", {parts}, checked against the data pack's sources cited with each verdict below.")
+                   + f", {parts}, checked against the data pack's sources cited with each verdict below"
+                   + (f"; {unchecked} more sentences with checkable content gave no claim the checker reads "
+                      "(listed below, never dropped silently)" if unchecked else "") + ".")
     return out[:limit]
 
 
