@@ -9,7 +9,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["load", "indicator", "crossover", "check", "report", "MultipolarError", "UsageError", "__version__"]
+__all__ = ["load", "indicator", "crossover", "check", "report", "rerouting", "MultipolarError", "UsageError", "__version__"]
 
 from .errors import MultipolarError, UsageError
 
@@ -95,6 +95,14 @@ def report(out="report.html", **options):
     from .report import build_report
 
     return build_report(out=out, **options)
+
+
+def rerouting(partner=None, products: str = "sanctioned", year=None, event_study: bool = False, **options):
+    """The sanctions re-routing tables (as `multipolar rerouting`): growth per partner, leakage ratio, top products,
+    both legs of the roundabout, optionally the event study; `.tables()` gives them by name."""
+    from .analysis.rerouting import summary
+
+    return summary(partner=partner, products=products, year=year, event_study=event_study, **options)
 
 
 def _listed(value):

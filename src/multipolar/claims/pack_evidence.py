@@ -29,8 +29,6 @@ PRESS_GROUPS = {"Central Asia (5)": "CA5", "CA5": "CA5", "C5": "CA5"}
 # Headline-figure flow labels → (flow from country_a's side).
 PRESS_FLOWS = {"total": "turnover", "turnover": "turnover", "exports_a_to_b": "export", "export": "export",
                "imports_a_from_b": "import", "import": "import"}
-# Sources publishing exports only: their "mirror" turnover is each side's reported exports (DOTS convention).
-EXPORTS_ONLY = ("imf_dots",)
 
 
 def press_reporter(reporter_source: str) -> str | None:
@@ -155,9 +153,7 @@ class PackEvidence(Records):
             else:
                 kind, reporter = "own", (ident.reporter if ident and ident.reporter else country)
             label = ident.label if ident else raw
-            if kind == "mirror" and raw in EXPORTS_ONLY and flow == "turnover":
-                label = f"{label} (each side's reported exports)"
-            elif kind == "mirror":
+            if kind == "mirror":
                 label = f"{label}, {name(reporter)}'s side (mirror)"
             src_label = (raw if source.startswith("mirror:") else f"mirror:{raw}") if flipped else source
             s = Series(src_label, label, reporter, country, partner, flow, kind,
@@ -354,6 +350,10 @@ class PackEvidence(Records):
         return self._memo(key, run)
 
     # --- security, diplomacy, finance ----------------------------------------------------------------------------
+
+    def rerouting_growth(self, products: str) -> pd.DataFrame:
+        """The rerouting_growth indicator (EU exports of a product set per partner, same months a year earlier)."""
+        return self.indicator("rerouting_growth", products=products)
 
     def arms(self, country: str, window: int) -> pd.DataFrame:
         """arms_share rows of the country's suppliers (SIPRI TIV) over a window of years ending in each year."""

@@ -107,6 +107,9 @@ def validate(ind: Indicator, ctx: Context, *, country=None, partner=None, years=
     q = Query()
     # Countries by name or code, any case ('Kazakhstan', 'KAZ', 'kaz'), with "did you mean" on a typo.
     q.country = resolve_many(country, valid=ctx.countries(), kind="country")
+    if q.country and "country" not in ind.columns:
+        raise UsageError(f"indicator {ind.name} has no country column; drop --country (its columns: "
+                         f"{', '.join(ind.columns)})")
     q.partner = _as_list(partner)
     if q.partner:
         if ind.partner_column is None:
