@@ -11,13 +11,17 @@ from multipolar.errors import UsageError
 from multipolar.report import gathering as gather, selection as select
 
 
-def _cross(rows):
+def _cross(rows, readings, qualities=None):
+    """Crossover rows as the crossover gives them, each with its own `leader` (the one lead rule's reading, given
+    here) and `quality`."""
     columns = ["country", "dimension", "source", "measure", "first_year", "held", "latest_year", "latest_lead",
                "china_latest", "russia_latest", "since_year", "leader_since", "lead_change", "first_compared",
                "n_years", "note"]
     frame = pd.DataFrame([dict(zip(columns, r)) for r in rows], columns=columns)
     for c in ("first_year", "latest_year", "since_year", "leader_since", "first_compared", "n_years"):
         frame[c] = frame[c].astype("Int64")
+    frame["leader"] = readings
+    frame["quality"] = qualities or [""] * len(frame)
     return frame
 
 
@@ -41,7 +45,7 @@ CROSS = _cross([
      "s"),
     ("KAZ", "finance", "aiddata_gcdf3", "finance_commitments", None, None, 2021, None, 1e8, None, None, None, None,
      None, None, "no Russia data in this source: no comparison possible"),
-])
+], ["China", "China", "China", "Russia", "no clear lead"], ["", "source_switch", "", "", "no_comparison"])
 
 
 def test_primary_row_prefers_the_reconciled_view_then_recency():
@@ -123,8 +127,7 @@ def test_findings_cite_figure_year_and_source_and_never_a_rejected_lead():
          1994, 30, ""),
         ("KGZ", "trade", "reconciled", "trade_share:turnover", None, None, 2023, -0.05, 0.20, 0.25, None, 1994,
          0.0, 1994, 30, ""),
-    ])
-    cross = _with_readings(cross, ["China", "no clear lead", "Russia"])
+    ], ["China", "no clear lead", "Russia"])
     head = select.headline(cross, states, {"reconciled": "reconciled view"})
     asym = pd.DataFrame({"country": ["RUS"], "partner": ["CHN"], "year": [2023], "source": ["imf_imts"],
                          "value": [8.06], "country_share": [0.341], "partner_share": [0.0423]})
@@ -181,15 +184,21 @@ def test_titles_state_the_finding():
                                                                                    "Russia")
 
 
-def test_direction_threshold():
-    assert select.direction(None) == "steady"  # a single year compared: no direction
-    assert select.direction(0.01) == "steady" and select.direction(-0.02) == "steady"  # within 2 points
-    assert select.direction(0.021) == "china" and select.direction(-0.05) == "russia"
+def test_direction_reads_the_change_with_the_lead_rule():
+    """The lead now against the lead at the window's start, read with indicators.leads: 2 points on a share, 10% of
+    the larger value on a summed score (the rule's thresholds, documented there)."""
+    assert select.direction(0.05, None, "trade_share:turnover") == "steady"  # a single year compared
+    assert select.direction(0.05, 0.01, "trade_share:turnover") == "steady"  # 1 point
+    assert select.direction(0.05, 0.03, "trade_share:turnover") == "china"
+    assert select.direction(0.05, -0.05, "arms_share_5y") == "russia"
+    # GDELT scores: -137 now against -117 five years before: a 20-point move, over 10% of 137
+    assert select.direction(-137.0, -20.0, "event_balance", "gdelt_annual") == "russia"
+    assert select.direction(-137.0, -5.0, "event_balance", "gdelt_annual") == "steady"
 
 
 def test_heatmap_keeps_share_measures_only():
     extra = _cross([("KAZ", "diplomacy", "gdelt_annual", "event_balance", None, None, 2024, -137.0, 629.0, 766.0,
-                     None, 2018, -20.0, 2018, 7, "")])
+                     None, 2018, -20.0, 2018, 7, "")], ["Russia"])
     table = select.heatmap_frame(pd.concat([CROSS, extra], ignore_index=True), ["KAZ", "UZB"])
     assert table.loc["KAZ", "trade"] == pytest.approx(0.0215)
     assert table.loc["KAZ", "security"] == pytest.approx(-0.94)

@@ -12,6 +12,8 @@ import datetime as dt
 import pandas as pd
 
 from ..countries import name_of
+from ..indicators import leads
+from ..indicators import quality as Q
 
 # Dimensions in the order the report lists them.
 DIMENSIONS = ("trade", "security", "diplomacy", "finance", "composite")
@@ -44,8 +46,6 @@ STATE_SERIES = {
     "un_agreement": ("diplomacy", "UN votes", None, ".2~%", "% of UN General Assembly votes agreeing"),
     "influence_score": ("composite", "composite influence", None, ".2f", "index, 0 (none) to 1"),
 }
-# A change of China's lead smaller than this (in the measure's unit: 0.02 = 2 share points) counts as steady.
-TREND_THRESHOLD = 0.02
 # The first year a state's charts show: the Soviet Union ended in December 1991, and with it the states of Central
 # Asia, so earlier years (UN votes go back to 1946) would squeeze the years the report is about.
 FIRST_YEAR = 1992
@@ -54,14 +54,16 @@ ORGANIZATIONS = ("SCO", "EAEU", "CSTO", "CIS", "BRICS")
 # The two powers: ISO3 → the name the crossover's `leader` column uses.
 POWER_NAMES = {"CHN": "China", "RUS": "Russia"}
 # The crossover's reading when neither power clearly leads (indicators/leads.py).
-NO_CLEAR_LEAD = "no clear lead"
+NO_CLEAR_LEAD = leads.NO_CLEAR_LEAD
 # Source labels the indicators make themselves (not a source module's id), in words.
 DERIVED_LABELS = {"reconciled": "reconciled view",
                   "composite": "multipolar's composite influence index"}
-# Quality flags drawn as a hollow marker: the figure is not a firm, full-year, published one.
+# Quality flags (indicators.quality's vocabulary) drawn as a hollow marker: the figure is not a firm, full-year,
+# published one. The dashboard's charts read the same lists (served with every page).
 HOLLOW_FLAGS = ("estimate", "imputed", "preliminary", "partial_year", "implausible")
-# Quality flag marking the year the reconciled view changes source view.
+# Quality flag marking the year the reconciled view changes source view (drawn as a diamond).
 SWITCH_FLAG = "source_switch"
+assert set(HOLLOW_FLAGS) | {SWITCH_FLAG} <= set(Q.FLAGS), "marker flags outside indicators.quality's vocabulary"
 
 
 def country_name(iso3: str) -> str:
@@ -104,27 +106,19 @@ def source_line(labels, names: dict[str, str], highlight: str | None = None) -> 
 
 def flags(quality) -> list[str]:
     """The flags of a `quality` value ('' or missing: none)."""
-    if quality is None or (isinstance(quality, float) and quality != quality) or quality is pd.NA:
+    if quality is None or quality is pd.NA:
         return []
-    return [f.strip() for f in str(quality).split(";") if f.strip()]
+    return Q.split(quality)
 
 
 def flag_texts(quality) -> list[str]:
-    """Readable sentences for a quality value's flags (indicators.quality's vocabulary)."""
-    found = flags(quality)
-    if not found:
-        return []
-    try:
-        from ..indicators.quality import flag_text
-    except ImportError:  # before the flags' vocabulary existed: the flag names themselves
-        return [f.replace("_", " ") for f in found]
-    out = []
-    for f in found:
-        try:
-            out.append(flag_text(f))
-        except ValueError:
-            out.append(f.replace("_", " "))
-    return out
+    """Readable sentences for a quality value's flags (indicators.quality's texts)."""
+    return [Q.flag_text(f) for f in flags(quality)]
+
+
+def flag_name(flag: str) -> str:
+    """A flag's name ('partial_year:9m' → 'partial_year'; indicators.quality's vocabulary)."""
+    return Q.name(flag)
 
 
 def short_flag(flag: str) -> str:
@@ -132,28 +126,35 @@ def short_flag(flag: str) -> str:
     key, _, detail = flag.partition(":")
     word = key.replace("_", " ")
     if detail.endswith("m") and detail[:-1].isdigit():
-        detail = f"{detail[:-1]} months"
+        detail = f"{detail[:-1]} month{'s' if detail[:-1] != '1' else ''}"
     elif detail.endswith("y") and detail[:-1].isdigit():
-        detail = f"{detail[:-1]} years"
+        detail = f"{detail[:-1]} year{'s' if detail[:-1] != '1' else ''}"
     return f"{word} ({detail})" if detail else word
 
 
+def flag_words(quality, lead: str = "; flags: ") -> str:
+    """'; flags: estimate, partial year (9 months)' for a figure's flags ('' for none), to follow its source."""
+    found = flags(quality)
+    return lead + ", ".join(short_flag(f) for f in found) if found else ""
+
+
 def row_flags(frame: pd.DataFrame) -> pd.Series:
-    """Each row's quality value: the `quality` column, else what older frames said (`is_estimate`)."""
-    if "quality" in frame.columns:
-        return frame["quality"].fillna("").astype(str)
-    if "is_estimate" in frame.columns:
-        estimate = frame["is_estimate"].fillna(False).astype(bool)
-        return pd.Series(["estimate" if e else "" for e in estimate], index=frame.index)
-    return pd.Series([""] * len(frame), index=frame.index)
+    """Each row's quality value ('' for none): every indicator frame has the `quality` column."""
+    return frame["quality"].fillna("").astype(str)
 
 
 def is_hollow(quality) -> bool:
-    return any(f.split(":", 1)[0] in HOLLOW_FLAGS for f in flags(quality))
+    """Whether a figure with these flags is drawn hollow (not a firm, full-year, published figure)."""
+    return any(flag_name(f) in HOLLOW_FLAGS for f in flags(quality))
 
 
 def is_switch(quality) -> bool:
-    return any(f.split(":", 1)[0] == SWITCH_FLAG for f in flags(quality))
+    """Whether the reconciled view changes source view at a figure with these flags (drawn as a diamond)."""
+    return any(flag_name(f) == SWITCH_FLAG for f in flags(quality))
+
+
+def has_flag(quality, name: str) -> bool:
+    return any(flag_name(f) == name for f in flags(quality))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -173,17 +174,12 @@ def preference(dimension: str, source: str) -> int:
 
 
 def leader_of(record: dict) -> str | None:
-    """The crossover row's reading: 'China', 'Russia', 'no clear lead', or None where nothing was compared."""
-    if pd.isna(record.get("latest_lead")) and not record.get("leader"):
-        return None
-    value = record.get("leader")
-    if isinstance(value, str) and value:
-        return value
-    # Rows from before the one lead rule carried no `leader`: the sign of the latest gap.
+    """The crossover row's own reading (`leader`: 'China', 'Russia' or 'no clear lead'), or None where the row
+    compared nothing (no year with both powers: only one has data, or no full year)."""
     lead = record.get("latest_lead")
     if lead is None or pd.isna(lead):
         return None
-    return "China" if lead > 0 else "Russia" if lead < 0 else NO_CLEAR_LEAD
+    return record["leader"]
 
 
 def primary_rows(cross: pd.DataFrame) -> pd.DataFrame:
@@ -210,12 +206,14 @@ def _num(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def direction(change: float | None) -> str:
-    """'china' / 'russia' / 'steady': which way China's lead moved (the crossover's lead_change); a change under
-    TREND_THRESHOLD, or none (a single year compared), is steady."""
-    if change is None or abs(change) <= TREND_THRESHOLD:
+def direction(lead: float | None, change: float | None, measure: str, source: str = "") -> str:
+    """'china' / 'russia' / 'steady': which way China's lead moved over the crossover's trend window (lead_change),
+    read with the one lead rule (indicators.leads): the latest lead against the lead at the window's start, a
+    difference under the measure's threshold (or none: a single year compared) is steady."""
+    if lead is None or change is None:
         return "steady"
-    return "china" if change > 0 else "russia"
+    moved = leads.side(lead, lead - change, leads.rule_for(measure, source))
+    return "china" if moved > 0 else "russia" if moved < 0 else "steady"
 
 
 def headline(cross: pd.DataFrame, states: list[str], sources: dict[str, str] | None = None) -> pd.DataFrame:
@@ -240,7 +238,7 @@ def headline(cross: pd.DataFrame, states: list[str], sources: dict[str, str] | N
             if row["leader"]:
                 row["since"] = _int(rec.get("leader_since"))
             row["change"] = _num(rec.get("lead_change"))
-            row["trend"] = direction(row["change"])
+            row["trend"] = direction(row["lead"], row["change"], row["measure"], row["source"])
             others = cross[(cross["country"] == rec["country"]) & (cross["dimension"] == rec["dimension"])
                            & cross["latest_lead"].notna()]
             readings = [leader_of(r) for r in others.to_dict("records")]
@@ -292,11 +290,11 @@ def fmt_measure(measure: str, value) -> str:
 
 
 def fmt_lead(measure: str, value) -> str:
-    """China minus Russia in the measure's unit ('+2.2 points' for shares)."""
+    """China minus Russia in the measure's unit ('+2.2 pts' for shares, '+0.02 on the 0-1 index')."""
     if value is None or pd.isna(value):
         return ""
     if measure in INDEX_MEASURES:
-        return f"{float(value):+.2f}"
+        return f"{float(value):+.2f} on the 0-1 index"
     return f"{float(value) * 100:+.1f} pts" if measure in SHARE_MEASURES else f"{float(value):+,.2f}"
 
 
@@ -322,16 +320,17 @@ def grid(head: pd.DataFrame, states: list[str], countries: dict[str, str] | None
             cell = {"dimension": dim, "reading": r["reading"], "source": r["source"],
                     "source_name": r["source_name"], "measure": r["measure"], "year": _int(r["latest_year"]),
                     "flags": [short_flag(f) for f in found], "flag_texts": flag_texts(r["quality"]),
-                    "flag_names": list(dict.fromkeys(f.split(":", 1)[0] for f in found)),
+                    "flag_names": list(dict.fromkeys(flag_name(f) for f in found)),
                     "detail": r["note"]}
             year = _int(r["latest_year"])
             cell["year_text"] = str(year) if year else ""
             # Only one power has data (the crossover's own flag): nothing was compared, whatever the reading says.
-            if r["reading"] is None or any(f.split(":", 1)[0] == "no_comparison" for f in found):
+            if r["reading"] is None or has_flag(r["quality"], "no_comparison"):
                 cell["flags"] = [f for f in cell["flags"] if f != "no comparison"]
-                china = fmt_measure(r["measure"], r["china"]) if r["china"] is not None else ""
-                cells.append({**cell, "css": "none", "text": "no comparison",
-                              "figures": f"China {china}" if china else ""})
+                shown = [f"{who} {fmt_measure(r['measure'], r[key])}" for who, key in (("China", "china"),
+                                                                                       ("Russia", "russia"))
+                         if r[key] is not None and not pd.isna(r[key])]
+                cells.append({**cell, "css": "none", "text": "no comparison", "figures": " · ".join(shown)})
                 continue
             arrow, trend = TREND_TEXT.get(r["trend"] or "steady", ("", ""))
             change = fmt_lead(r["measure"], r["change"]) if r["change"] is not None else ""
@@ -405,7 +404,7 @@ def findings(head: pd.DataFrame, *, sources: dict[str, str], countries: dict[str
     out: list[str] = []
     compared = head[head["reading"].notna()] if not head.empty else head
     if not compared.empty:  # a row where only one power has data compared nothing, whatever its reading
-        compared = compared[~compared["quality"].map(lambda q: any(f.startswith("no_comparison") for f in flags(q)))]
+        compared = compared[~compared["quality"].map(lambda q: has_flag(q, "no_comparison"))]
     for dim in ("trade", "security", "diplomacy", "composite"):
         part = compared[compared["dimension"] == dim] if not compared.empty else compared
         if part.empty:
@@ -419,7 +418,8 @@ def findings(head: pd.DataFrame, *, sources: dict[str, str], countries: dict[str
             best = latest_preferred(rows, "trade")
             out.append(f"Junior partner: China took {fmt_pct(best['country_share'])} of Russia's goods trade in "
                        f"{int(best['year'])} and Russia {fmt_pct(best['partner_share'])} of China's "
-                       f"({source_name(best['source'], sources)}): Russia depends on China "
+                       f"({source_name(best['source'], sources)}{flag_words(best.get('quality'))}): Russia depends "
+                       "on China "
                        f"{float(best['value']):.1f} times as much as China on Russia.")
     if finance is not None and not finance.empty:
         rows = finance[finance["value"].notna()]
