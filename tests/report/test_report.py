@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from multipolar.cli import app
 
-SECTIONS = ("summary", "headline", "heatmap", "states", "asymmetry", "memberships", "claims", "crossovers",
-            "provenance")
+SECTIONS = ("summary", "headline", "heatmap", "states", "asymmetry", "rerouting", "memberships", "claims",
+            "crossovers", "provenance")
 
 
 def test_every_section_is_present(report_html):
@@ -54,9 +54,10 @@ def test_kazakhstan_trade_cell_matches_the_raw_rows(pack, report_html):
     trade_cell = re.findall(r"<td class=\"lead[^\"]*\".*?</td>", row, re.S)[0]
     assert f"China {china * 100:.1f}%" in trade_cell and f"Russia {russia * 100:.1f}%" in trade_cell
     assert 'data-year="2023"' in trade_cell
-    # The reading follows the one lead rule: a gap of 2 points or more on a share is a lead (indicators/leads.py).
-    leader = "no clear lead" if abs(china - russia) < 0.02 else "China" if china > russia else "Russia"
-    assert f'data-reading="{leader}"' in trade_cell
+    # The reading is the crossover row's own (the one lead rule decides it there, never the report).
+    source = re.search(r'data-source="([^"]+)"', trade_cell).group(1)
+    row = multipolar.crossover(country="KAZ", dimension="trade").set_index("source").loc[source]
+    assert f'data-reading="{row["leader"]}"' in trade_cell
 
 
 def test_every_state_has_a_chart_and_a_headline_row(pack, report_html):
@@ -126,7 +127,7 @@ def test_key_findings_open_the_report(report_html):
 
 def test_every_grid_cell_has_its_year_and_reading(report_html):
     grid = re.search(r'<table class="headline">.*?</table>', report_html, re.S).group(0)
-    cells = re.findall(r'<td class="lead lead-(\w+)"[^>]*data-reading="([^"]*)" data-year="([^"]*)">(.*?)</td>',
+    cells = re.findall(r'<td class="lead lead-(\w+)"[^>]*data-reading="([^"]*)" data-year="([^"]*)"[^>]*>(.*?)</td>',
                        grid, re.S)
     assert cells
     for css, reading, year, body in cells:
@@ -205,10 +206,7 @@ def test_markers_follow_the_rows_flags(pack, report_html):
             partner = "CHN" if trace["name"].startswith("China") else "RUS"
             rows = multipolar.indicator("trade_share", country=state, partner=partner, flow="turnover",
                                         source=trace["meta"]["source"])
-            if "quality" in rows.columns:
-                flags = {int(y): str(q or "") for y, q in zip(rows["year"], rows["quality"])}
-            else:
-                flags = {int(y): "estimate" if e else "" for y, e in zip(rows["year"], rows["is_estimate"])}
+            flags = {int(y): str(q or "") for y, q in zip(rows["year"], rows["quality"])}
             drawn = {x: s for x, y, s in zip(trace["x"], trace["y"], trace["marker"]["symbol"]) if y is not None}
             for year, symbol in drawn.items():
                 names = {f.strip().split(":")[0] for f in flags[year].split(";") if f.strip()}
@@ -220,3 +218,86 @@ def test_markers_follow_the_rows_flags(pack, report_html):
                     assert symbol == "circle", (state, partner, year, flags[year])
             checked += 1
     assert checked >= 4
+
+
+def test_the_grid_shows_the_crossover_reading_year_and_flags(pack, report_html):
+    """Every cell of the who-leads grid names the reading, year and flags of the crossover row it shows (read here
+    from multipolar.crossover, not from the report's code): no lead the rule rejects, no year without its flags.
+    A named leader is one the rule itself gives for that row's latest figures (indicators.leads.side)."""
+    import multipolar
+    from multipolar.indicators import leads
+    from multipolar.indicators.quality import split
+
+    cross = multipolar.crossover(region="sco")
+    grid = re.search(r'<table class="headline">.*?</table>', report_html, re.S).group(0)
+    cells = re.findall(r'<tr data-country="(\w+)">(.*?)</tr>', grid, re.S)
+    checked = 0
+    for country, row in cells:
+        for dim, reading, year, source, names, body in re.findall(
+                r'<td class="lead[^"]*" data-dimension="(\w+)"[^>]*data-reading="([^"]*)" data-year="([^"]*)"\s*'
+                r'data-source="([^"]*)" data-flags="([^"]*)">(.*?)</td>', row, re.S):
+            if not source:
+                continue
+            found = cross[(cross["country"] == country) & (cross["dimension"] == dim) & (cross["source"] == source)]
+            assert len(found) == 1, (country, dim, source)
+            r = found.iloc[0]
+            compared = not (r["latest_lead"] is None or r["latest_lead"] != r["latest_lead"])
+            assert reading == (r["leader"] if compared else ""), (country, dim, reading, r["leader"])
+            assert year == ("" if r["latest_year"] is None or r["latest_year"] != r["latest_year"]
+                            else str(int(r["latest_year"])))
+            flags = [f.split(":")[0] for f in split(r["quality"])]
+            assert names.split() == list(dict.fromkeys(flags)), (country, dim, names, r["quality"])
+            shown = [f for f in flags if f != "no_comparison"]
+            if shown:  # the first flags as chips, the rest counted: every one travels with the year
+                assert body.count('class="flag"') == min(3, len(shown)), (country, dim)
+            if reading in ("China", "Russia"):
+                rule = leads.rule_for(r["measure"], r["source"])
+                assert leads.side(r["china_latest"], r["russia_latest"], rule) == (1 if reading == "China" else -1)
+                assert f"since {int(r['leader_since'])}" in body
+            elif reading:
+                assert "since" not in body
+            checked += 1
+    assert checked >= 8 * 4
+
+
+def test_the_rerouting_section_shows_the_issues_figures(report_html):
+    """The re-routing section: its charts with titles stating the finding and Source lines, the leakage ratio with
+    its flags, both legs of the roundabout. Kyrgyzstan x7.1 and Russia x0.41 (Jan-Nov 2022 against Jan-Nov 2021)
+    are the figures issue 13 computed from the raw Eurostat CN8 rows (70.1 -> 495.0 m EUR; 30.4 -> 12.6 bn EUR)."""
+    section = re.search(r'<section id="rerouting".*?</section>', report_html, re.S).group(0)
+    figures = re.findall(r'<figure class="chart" data-chart="(rerouting-[a-z]+)".*?</figure>', section, re.S)
+    assert figures == ["rerouting-growth", "rerouting-top"]
+    assert "rose most to Kyrgyzstan (×7.1) and fell to Russia (×0.41), Jan–Nov 2022 against Jan–Nov 2021" in section
+    for caption in re.findall(r'<figcaption class="chart-source">([^<]*)</figcaption>', section):
+        assert caption.startswith("Source: Eurostat Comext (sanction-annex goods)"), caption
+    assert re.search(r"Leakage ratio 0\.\d\d:</strong> from Mar–Nov 2022 against Mar–Nov 2021", section)
+    assert "flags: partial year (9 months)" in section and "EBRD" in section
+    # left out of a default build (a minute or two to fit), and said so with how to add it
+    assert "--event-study</code> adds it" in section
+    assert re.search(r'<details class="long" id="rerouting-legs">', section)
+    assert "not compared: partial year (1 month) only" in section  # Armenia's January 2023 against all of 2022
+
+
+def test_the_event_study_joins_the_section_as_drawn_for_the_report(pack):
+    """With the event study (a small one: two neighbours, the high-priority list, log-OLS), the section gets its
+    chart: a title stating the pooled effect with its interval, the control and its limits, a Source line."""
+    import html
+    import math
+
+    import multipolar
+    from multipolar.report import build, gathering
+
+    result = multipolar.rerouting(partner="KGZ,ARM", products="chpl", event_study=True, estimator="ols", pack=pack)
+    data = gathering.ReportData(region="sco", states=[], names={}, manifest={}, crossover=None, series={},
+                                asymmetry=None, memberships=None, organizations=None, verdicts=[], article={},
+                                indicators=None, sources={"eurostat_sanctioned": "Eurostat Comext (sanction-annex "
+                                                          "goods)", "eurostat_comext": "Eurostat Comext"},
+                                rerouting=result.to_dict())
+    part = build.rerouting_html(data)
+    event = html.unescape(next(f for f in part["figures"] if 'data-chart="rerouting-event"' in f))
+    pooled = result.event_study.pooled.set_index("group").loc["neighbours"]
+    assert "From Mar 2022, the EU's exports of high-priority goods to the neighbours ran" in event
+    low, high = math.exp(pooled["ci_low"]) - 1, math.exp(pooled["ci_high"]) - 1
+    assert f"95% CI {low:+.0%} to {high:+.0%}".replace("-", "−") in event
+    assert re.search(r'<figcaption class="chart-source">Source: Eurostat Comext[^<]*Control: ', event)
+    assert part["event_study"] is True and part["control"].startswith("The event study's control: ")

@@ -16,6 +16,9 @@ DRAWN = {
     "asymmetry": "g.scatterlayer g.trace path.point",
     "heatmap": "g.heatmaplayer image, g.hm image",
     "memberships": "g.barlayer g.point path",
+    "rerouting-growth": "g.barlayer g.point path",
+    "rerouting-top": "g.barlayer g.point path",
+    "rerouting-event": "g.scatterlayer g.trace path",
 }
 # Raw source ids that must never be a chart's visible label.
 RAW_ID = re.compile(r"\b(national_[a-z]{2}|imf_dots|sipri_at|bsv_idealpoints|unvotes_computed|mirror:|aiddata_)")
@@ -52,7 +55,7 @@ def test_report_renders_every_chart_offline(browser, report_path, artifacts):
     # The status line reports every chart drawn.
     drawn = int(page.get_attribute("body", "data-charts-drawn"))
     assert drawn == page.locator(".plotly-graph-div").count()
-    for section in ("summary", "headline", "heatmap", "states", "asymmetry", "memberships", "claims",
+    for section in ("summary", "headline", "heatmap", "states", "asymmetry", "rerouting", "memberships", "claims",
                     "crossovers", "provenance"):
         assert page.locator(f"#{section}").is_visible()
     page.screenshot(path=str(artifacts / "report-top.png"))
@@ -61,6 +64,7 @@ def test_report_renders_every_chart_offline(browser, report_path, artifacts):
     page.locator("#heatmap").screenshot(path=str(artifacts / "report-heatmap.png"))
     page.locator(".state").first.screenshot(path=str(artifacts / "report-state.png"))
     page.locator("#asymmetry").screenshot(path=str(artifacts / "report-asymmetry.png"))
+    page.locator("#rerouting").screenshot(path=str(artifacts / "report-rerouting.png"))
     page.locator("#claims").screenshot(path=str(artifacts / "report-claims.png"))
     page.close()
 
@@ -98,6 +102,32 @@ def test_no_sideways_scroll_on_a_phone(browser, report_path, artifacts):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(artifacts / "report-phone-top.png"))
     page.close()
+
+
+def test_rerouting_section_draws_its_charts_with_sources_also_on_a_phone(browser, report_path, artifacts):
+    """The sanctions re-routing section: each chart drawn (bars), its title and a "Source:" line with the sources'
+    declared names; on a 390 px phone the page does not scroll sideways and every chart fits the screen."""
+    for width, shot in ((1400, "report-rerouting-wide.png"), (390, "report-rerouting-phone.png")):
+        page = _open(browser, report_path, width=width)
+        section = page.locator("#rerouting")
+        section.scroll_into_view_if_needed()
+        facts = page.evaluate("""() => [...document.querySelectorAll('#rerouting figure.chart')].map(fig => {
+            const gd = fig.querySelector('.js-plotly-plot');
+            const box = fig.getBoundingClientRect();
+            return {kind: fig.dataset.chart, title: fig.querySelector('.chart-title').textContent,
+                    source: fig.querySelector('.chart-source').textContent, right: box.right,
+                    bars: gd.querySelectorAll('g.barlayer g.point path').length,
+                    svg: gd.querySelector('svg.main-svg').getBoundingClientRect().width};
+        })""")
+        assert [f["kind"] for f in facts] == ["rerouting-growth", "rerouting-top"]
+        for f in facts:
+            assert f["bars"] > 0, f
+            assert f["source"].startswith("Source: Eurostat Comext") and not RAW_ID.search(f["source"]), f["source"]
+            assert len(f["title"]) > 20
+            assert f["right"] <= width and f["svg"] <= width, f
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        section.screenshot(path=str(artifacts / shot))
+        page.close()
 
 
 def test_report_prints_to_pdf_without_near_empty_pages(browser, report_path, tmp_path):

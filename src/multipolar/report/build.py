@@ -16,9 +16,11 @@ import pandas as pd
 
 from .. import __version__
 from ..errors import MultipolarError, UsageError, invalid_choice
+from ..indicators import leads
 from . import charts
 from . import selection as sel
 from .gathering import GATHER_STEPS, ReportData, check_lang, check_region, gather
+from . import rerouting
 from .selection import fmt_measure, fmt_num, fmt_pct
 
 # Output formats: the HTML report, a PDF of it, or a folder of PNGs of its charts (both drawn by headless
@@ -35,13 +37,14 @@ Progress = Callable[[str, int, int], None]
 
 
 def build_report(out: str | Path = "report.html", *, region: str = "sco", lang: str = "en", fmt: str = "html",
-                 pack=None, progress: Progress | None = None, cache: bool = True) -> Path:
+                 pack=None, progress: Progress | None = None, cache: bool = True, event_study: bool = False) -> Path:
     """Write the report for `region` to `out` and return its path: one HTML file (fmt='html'), a PDF of it
     ('pdf'), or a folder with one PNG per chart ('png'); PDF and PNG are drawn by headless Chromium.
 
     progress(label, done, total) is called as each step starts. The HTML needs no network: styles, scripts and
-    plotly.js are inlined. cache: reuse the crossover table and the seed article's verdicts computed by an earlier
-    build from the same pack and code (see data.gather).
+    plotly.js are inlined. cache: reuse the crossover table, the seed article's verdicts and the re-routing
+    summary computed by an earlier build from the same pack and code (see gathering.gather). event_study: add the
+    sanctions re-routing event study (fitting it takes one to two minutes; cached like the rest).
     """
     check_region(region)
     check_lang(lang)
@@ -56,7 +59,7 @@ def build_report(out: str | Path = "report.html", *, region: str = "sco", lang: 
             progress(label, done[0], total)
         done[0] += 1
 
-    data = gather(region, pack=pack, progress=step, cache=cache)
+    data = gather(region, pack=pack, progress=step, cache=cache, event_study=event_study)
     step("Drawing the charts")
     page = render(data, lang=lang)
     step("Writing the page")
@@ -176,6 +179,8 @@ SECTIONS = (
     Section("heatmap", "Lead by dimension", "sections/heatmap.html.j2"),
     Section("states", "States over time", "sections/states.html.j2"),
     Section("asymmetry", "Junior partner", "sections/asymmetry.html.j2"),
+    Section("rerouting", "Sanctions re-routing", "sections/rerouting.html.j2", context=lambda data, _ctx: {
+        "rerouting": rerouting_html(data)}),
     Section("memberships", "Memberships", "sections/memberships.html.j2"),
     Section("claims", "Seed article", "sections/claims.html.j2"),
     Section("crossovers", "Every crossover", "sections/crossovers.html.j2"),
@@ -312,6 +317,16 @@ def heatmap_html(data: ReportData) -> str:
                                        "≈ marks a gap the lead rule reads as no clear lead")
 
 
+def rerouting_html(data: ReportData) -> dict:
+    """The re-routing section's context with its figures as HTML (title, chart, "Source:" line); {} when the pack
+    has no product-level trade."""
+    part = rerouting.section(data.rerouting, data.sources)
+    if part:
+        part["figures"] = [charts.figure_html(f["figure"], f["id"], kind=f["kind"], title=f["title"],
+                                              subtitle=f["subtitle"], source=f["source"]) for f in part["figures"]]
+    return part
+
+
 def membership_htmls(data: ReportData, today: dt.date) -> list[dict]:
     org_names = dict(zip(data.organizations.get("organization", []), data.organizations.get("name", [])))
     registry = sel.source_line(["multipolar_registry"], data.sources)
@@ -339,8 +354,6 @@ def context(data: ReportData, *, lang: str = "en", today: dt.date | None = None)
     cross["name"] = cross["country"].map(lambda c: data.names.get(c, c))
     cross["source_name"] = cross["source"].map(lambda s: sel.source_name(s, data.sources))
     cross["reading"] = [sel.leader_of(r) or "" for r in cross.to_dict("records")]
-    if "quality" not in cross.columns:
-        cross["quality"] = ""
     fin = cross[cross["dimension"] == "finance"].rename(columns={"latest_year": "year", "china_latest": "value"})
     fin = fin[fin["year"].notna()]
     tables, sources = sel.provenance(data.manifest)
@@ -363,7 +376,8 @@ def context(data: ReportData, *, lang: str = "en", today: dt.date | None = None)
                                  article_date=data.article.get("date"),
                                  unchecked=len(data.check.get("unchecked") or [])),
         "head_rows": head_rows, "head_dims": head_dims, "dim_titles": sel.DIMENSION_TITLES,
-        "trend_years": TREND_YEARS, "heatmap": heatmap_html(data), "state_figs": state_figures(data, cells),
+        "trend_years": TREND_YEARS, "lead_rule": leads.describe(), "heatmap": heatmap_html(data),
+        "state_figs": state_figures(data, cells),
         "asym_figs": asym_figs, "asymmetry_latest": asym_rows, "org_figs": membership_htmls(data, today),
         "crossover": cross.to_dict("records"), "verdicts": data.verdicts, "verdict_counts": verdict_counts,
         "unchecked": data.check.get("unchecked"), "article": data.article,

@@ -30,7 +30,7 @@ SEED_ORIGIN = ("Opinion article on the SCO summit in Astana (3-4 July 2024), pub
 
 Progress = Callable[[str], None]
 # Steps gather() announces to its progress callback.
-GATHER_STEPS = 6 + len(STATE_SERIES)
+GATHER_STEPS = 7 + len(STATE_SERIES)
 
 
 def check_region(region: str) -> str:
@@ -119,16 +119,19 @@ class ReportData:
     sources: dict[str, str] = field(default_factory=dict)   # source id → declared readable name
     check: dict = field(default_factory=dict)                # the seed article's check result (one JSON shape)
     headline: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rerouting: dict = field(default_factory=dict)            # analysis.rerouting.summary(...).to_dict()
     pack_dir: str = ""
     problems: list[str] = field(default_factory=list)
 
 
-def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, cache: bool = True) -> ReportData:
+def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, cache: bool = True,
+           event_study: bool = False) -> ReportData:
     """Read everything the report shows, for the states of `region`; progress(step) is called before each step.
 
-    cache: keep the two costly results (the crossover table and the seed article's check) in the user's cache
-    folder, keyed by the pack's manifest, the package version and the source of the indicator and claim code, so a
-    second build from the same pack and code reuses them (any change to either recomputes).
+    cache: keep the costly results (the crossover table, the seed article's check, the re-routing summary) in the
+    user's cache folder, keyed by the pack's manifest, the package version and the source of the indicator,
+    claim and analysis code, so a second build from the same pack and code reuses them (any change to either
+    recomputes). event_study: fit the re-routing event study too (one to two minutes; cached like the rest).
     """
     from .. import indicators, store
 
@@ -173,6 +176,10 @@ def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, 
                          lambda: check_claims(article["text"], article["date"], pack=pack, problems=problems),
                          keep=lambda v: bool(v))
 
+    step("Sanctions re-routing" + (" (with the event study: a minute or two)" if event_study else ""))
+    rerouting = _cached_json(disk, ("rerouting", event_study), lambda: _rerouting(pack, problems, event_study),
+                             keep=lambda v: bool(v))
+
     step("Indicator definitions")
     defs = indicators.list_indicators()
 
@@ -183,7 +190,20 @@ def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, 
                       verdicts=list(check.get("claims", [])) if check else [], article=article, indicators=defs,
                       sources=sources, check=check or {}, pack_dir=str(config.pack_dir(pack)), problems=problems)
     data.headline = headline(cross, states, sources)
+    data.rerouting = rerouting or {}
     return data
+
+
+def _rerouting(pack, problems: list[str], event_study: bool = False) -> dict:
+    """The re-routing summary (with its event study when asked), as JSON; empty, the problem noted, when the pack
+    has no product-level trade."""
+    from ..analysis.rerouting import summary
+
+    try:
+        return summary(event_study=event_study, pack=pack).to_dict()
+    except MultipolarError as exc:
+        problems.append(f"sanctions re-routing: {exc.one_line()}")
+        return {}
 
 
 class DiskCache:
@@ -217,7 +237,8 @@ class DiskCache:
 
 
 # The code whose results the report cache keeps: a change to any of these files invalidates it.
-CACHED_CODE = ("indicators", "claims", "store", "sources", "memberships.py", "countries.py", "schema.py")
+CACHED_CODE = ("indicators", "claims", "analysis", "store", "sources", "memberships.py", "countries.py",
+               "schema.py")
 
 
 def _code_files(package: Path) -> list[Path]:
