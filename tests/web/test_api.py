@@ -247,6 +247,7 @@ def test_crossover_and_memberships_never_fail_on_odd_input(client, countries, re
     ("/api/indicators", {}), ("/api/indicators/trade_share", {"country": "KAZ", "partner": "CHN,RUS"}),
     ("/api/crossover", {"region": "central-asia"}), ("/api/leads", {}), ("/api/countries", {}),
     ("/api/memberships", {"organization": "SCO"}), ("/api/memberships", {"on": "2024-07-11"}), ("/api/pack", {}),
+    ("/api/rerouting", {"partner": "KGZ,RUS"}),
 ])
 def test_every_table_comes_as_csv_too(client, path, params):
     """format=csv gives the same rows as the JSON, as CSV with a header (and a file name to save it under)."""
@@ -259,7 +260,8 @@ def test_every_table_comes_as_csv_too(client, path, params):
     rows = list(csvlib.DictReader(io.StringIO(r.text)))
     body = client.get(path, params=params).json()
     listed = body if isinstance(body, list) else body.get("rows") or body.get("tables") or \
-        [c for cs in body.get("members", {}).values() for c in cs]
+        [c for cs in body.get("members", {}).values() for c in cs] or \
+        [r for name in ("growth", "leakage", "top_products", "roundabout") for r in body.get(name, [])]
     assert rows and len(rows) == len(listed)
 
 
@@ -335,3 +337,57 @@ def test_the_readme_interface_table_is_true(client, pack):
         result = CliRunner().invoke(app, shlex.split(command)[1:] + (["--format", "csv"] if "indicator" in command
                                                                       or "crossover" in command else []))
         assert result.exit_code == 0, (command, result.output[-300:])
+
+
+def test_rerouting_is_the_clis_json_with_the_reports_section(client, pack):
+    """GET /api/rerouting gives what `multipolar rerouting --format json` and multipolar.rerouting() give (one
+    interface; partners by name or code), plus the section as the report shows it. Kyrgyzstan x7.1 and Russia
+    x0.41 are the figures issue 13 computed from the raw Eurostat CN8 rows (70.1 -> 495.0 m EUR; 30.4 -> 12.6 bn)."""
+    import json
+
+    import multipolar
+
+    body = client.get("/api/rerouting", params={"partner": "Kyrgyzstan,rus"}).json()
+    section = body.pop("section")
+    assert body == json.loads(json.dumps(multipolar.rerouting(partner="KGZ,RUS", pack=pack).to_dict()))
+    assert body["event_study"] is None and section["event_study"] is False
+    growth = {r["partner"]: r for r in body["growth"]}
+    assert round(growth["KGZ"]["value"], 1) == 7.1 and round(growth["RUS"]["value"], 2) == 0.41
+    assert growth["KGZ"]["quality"] == "partial_year:11m"
+    titles = [f["title"] for f in section["figures"]]
+    assert titles[0].startswith("EU exports of sanctioned goods rose most to Kyrgyzstan (×7.1) and fell to Russia "
+                                "(×0.41)")
+    assert all(f["source"].startswith("Source: Eurostat Comext") for f in section["figures"])
+    assert section["leakage"][0].startswith("Leakage ratio ")
+    csv = client.get("/api/rerouting", params={"partner": "KGZ,RUS", "format": "csv"})
+    assert csv.headers["content-type"].startswith("text/csv")
+    assert csv.text.splitlines()[0].startswith("table,") and "\ngrowth,EUU,KGZ," in csv.text
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"partner": "Kyrgystan"}, "did you mean Kyrgyzstan (KGZ)?"),
+    ({"partner": "CHN"}, "valid choices: ARM, BLR, GEO, KAZ, KGZ, RUS, UZB"),
+    ({"products": "oil"}, "sanctioned"),
+    ({"year": 1999}, "invalid year 1999; valid choices: 2021, 2022"),
+    ({"events": "true"}, "unknown query parameter 'events'"),
+])
+def test_rerouting_rejects_bad_requests_naming_the_choices(client, params, message):
+    r = client.get("/api/rerouting", params=params)
+    assert r.status_code == 422 and message in r.json()["detail"], r.text
+
+
+def test_rerouting_event_study_on_request(client, pack):
+    """event_study=true adds the event study (a small one here: two neighbours, the high-priority list, log-OLS),
+    the same coefficients as the Python facade's, and its chart in the section."""
+    import multipolar
+
+    params = {"partner": "KGZ,ARM", "products": "chpl", "estimator": "ols", "event_study": "true"}
+    body = client.get("/api/rerouting", params=params).json()
+    direct = multipolar.rerouting(partner="KGZ,ARM", products="chpl", estimator="ols", event_study=True, pack=pack)
+    mine = {(r["group"], r["period"]): r["estimate"] for r in body["event_study"]["coefficients"]}
+    theirs = {(g, p): e for g, p, e in zip(direct.event_study.coefficients["group"],
+                                          direct.event_study.coefficients["period"],
+                                          direct.event_study.coefficients["estimate"])}
+    assert mine.keys() == theirs.keys() and all(mine[k] == pytest.approx(theirs[k], abs=1e-9) for k in mine)
+    assert [f["id"] for f in body["section"]["figures"]] == ["rr-growth", "rr-event", "rr-top"]
+    assert body["section"]["control"].startswith("The event study's control: ")

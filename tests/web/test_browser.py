@@ -177,6 +177,47 @@ def test_explorer_keeps_its_state_in_the_url(page, server, artifacts, browser):
     _no_sideways_scroll(browser, url, "#ex-chart[data-drawn]")
 
 
+def test_rerouting_page_draws_the_section_and_keeps_its_choices_in_the_url(page, server, artifacts, browser):
+    """The sanctions re-routing page: its charts drawn as the report draws them, each with a title and a "Source:"
+    line, the event study added once fitted (a small one here: two neighbours, the high-priority list, log-OLS), the
+    choices in the address bar with the back button, a CSV download of every table, no sideways scroll on a phone."""
+    url = server + "/rerouting?partner=KGZ%2CARM&products=chpl&estimator=ols"
+    page.goto(url)
+    for chart in ("rr-growth", "rr-top", "rr-event"):
+        page.wait_for_selector(f"#{chart}[data-drawn]", timeout=240_000)
+    assert page.input_value("#rr-products") == "chpl" and page.input_value("#rr-estimator") == "ols"
+    figs = page.evaluate("""() => [...document.querySelectorAll('#rr-charts figure.chart')].map(f => ({
+        kind: f.dataset.chart, title: f.querySelector('.chart-title').textContent,
+        source: f.querySelector('.chart-source').textContent,
+        marks: f.querySelectorAll('g.barlayer g.point path, g.scatterlayer g.trace path').length}))""")
+    assert [f["kind"] for f in figs] == ["rerouting-growth", "rerouting-event", "rerouting-top"]
+    for f in figs:
+        assert f["marks"] > 0 and f["source"].startswith("Source: Eurostat Comext"), f
+        assert not RAW_ID.search(f["source"]) and len(f["title"]) > 20, f
+    assert page.locator("#rr-leakage").inner_text().startswith("Leakage ratio ")
+    assert "The event study's control: " in page.locator("#rr-control").inner_text()
+    assert page.locator("#rr-legs tbody tr").count() > 4
+    page.screenshot(path=str(artifacts / "dashboard-rerouting.png"), full_page=True)
+
+    # CSV: every table of the view, as a file
+    with page.expect_download() as got:
+        page.click("#rr-csv")
+    rows = list(csv.DictReader(io.StringIO(open(got.value.path(), encoding="utf-8").read())))
+    assert {r["table"] for r in rows} >= {"growth", "leakage", "top_products", "roundabout"}
+    assert {r["partner"] for r in rows if r["table"] == "growth"} == {"KGZ", "ARM"}
+
+    # A new choice is a new address; back returns to the previous one
+    page.fill("#rr-partner", "Kyrgyzstan,RUS")
+    page.click("#rr-go")
+    page.wait_for_url(re.compile(r".*partner=Kyrgyzstan%2CRUS.*"), timeout=30_000)
+    page.wait_for_function("document.querySelector('#rr-growth') && document.querySelector('#rr-growth')"
+                           "._fullData[0].y.includes('Russia')", timeout=120_000)
+    page.go_back()
+    page.wait_for_url(url, timeout=30_000)
+    page.wait_for_function("document.querySelector('#rr-partner').value === 'KGZ,ARM'", timeout=30_000)
+    _no_sideways_scroll(browser, url, "#rr-event[data-drawn]")
+
+
 def test_crossover_page_lists_rows_with_readable_headers(page, server, artifacts):
     page.goto(server + "/crossover?region=central-asia&dimension=trade")
     page.wait_for_selector("#cross-table table", timeout=180_000)

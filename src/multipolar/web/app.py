@@ -47,7 +47,8 @@ class Page:
 
 # The pages with a fixed path, in navigation order (the country pages, /country/{country}, come from the overview).
 PAGES = (Page("/", "Overview", "index.html"), Page("/explorer", "Indicator explorer", "explorer.html"),
-         Page("/crossover", "Crossover table", "crossover.html"), Page("/claims", "Claim checker", "claims.html"),
+         Page("/crossover", "Crossover table", "crossover.html"),
+         Page("/rerouting", "Sanctions re-routing", "rerouting.html"), Page("/claims", "Claim checker", "claims.html"),
          Page("/docs", "API", "docs.html"))
 # Years as the API accepts them: one year or FIRST-LAST.
 YEARS_PATTERN = r"^\s*\d{4}\s*(-\s*\d{4}\s*)?$"
@@ -122,6 +123,21 @@ def _query_names(dependant) -> list[str]:
     return names
 
 
+def _flags_json() -> str:
+    """Which quality flags (indicators.quality's vocabulary) the pages' charts draw as a hollow marker and which as
+    a diamond, as the report draws them (report.selection), in one JSON object. Readable flag texts come with the
+    API's answers."""
+    import json
+
+    from ..report.selection import HOLLOW_FLAGS, SWITCH_FLAG
+
+    return json.dumps({"hollow": list(HOLLOW_FLAGS), "switch": SWITCH_FLAG})
+
+
+# Served with every page (base.html) as window.MP_FLAGS.
+FLAGS_JSON = _flags_json()
+
+
 def create_app(pack: str | Path | None = None, *, warm: bool = False) -> FastAPI:
     """The dashboard app over `pack` (default: $MULTIPOLAR_PACK_DIR or the shipped pack). warm: compute the
     crossover table in the background at start-up."""
@@ -146,7 +162,8 @@ def create_app(pack: str | Path | None = None, *, warm: bool = False) -> FastAPI
     def page(request: Request, template: str, title: str, status: int = 200, **context):
         nav = [(p.path, p.title) for p in PAGES if p.nav]
         return templates.TemplateResponse(request, template, {"title": title, "pages": nav, "version": __version__,
-                                                              "path": request.url.path, **context},
+                                                              "path": request.url.path, "flags_json": FLAGS_JSON,
+                                                              **context},
                                           status_code=status)
 
     def wants_html(request: Request) -> bool:
@@ -263,6 +280,25 @@ def create_app(pack: str | Path | None = None, *, warm: bool = False) -> FastAPI
         format: Format = Query("json", description="json | csv"),
     ):
         return _answer(service.leads(country=country, region=region, fmt=format), "leads")
+
+    @api.get("/rerouting", tags=["trade"], responses={200: {"content": TABLE_CONTENT}},
+             summary="Sanctions re-routing: the EU's exports of sanctioned goods per partner, the leakage ratio, the "
+                     "top products, both legs of the roundabout and (event_study=true) the event study, as "
+                     "`multipolar rerouting` gives them, with the charts and sentences the report shows")
+    def rerouting(
+        partner: str | None = Query(None, max_length=MAX_PARAM,
+                                    description="Partner(s) of the EU's exports, names or ISO3 codes: KGZ,Russia "
+                                                "(default: every partner in the data)"),
+        products: Literal["sanctioned", "chpl"] = Query("sanctioned", description="sanctioned | chpl"),
+        year: int | None = Query(None, ge=1900, le=2100, description="year set against the one before (default: "
+                                                                     "the latest)"),
+        event_study: bool = Query(False, description="also fit the event study (one to two minutes the first "
+                                                     "time, then cached)"),
+        estimator: Literal["ppml", "ols"] = Query("ppml", description="event study: ppml | ols (log values)"),
+        format: Format = Query("json", description="json | csv (every table, a `table` column first)"),
+    ):
+        return _answer(service.rerouting(partner=partner, products=products, year=year, event_study=event_study,
+                                         estimator=estimator, fmt=format), "rerouting")
 
     @api.get("/findings", tags=["crossover"], summary="The key findings, each with its figure, year and source")
     def key_findings(region: Literal["sco", "central-asia"] = Query("sco", description=" | ".join(REGIONS))):

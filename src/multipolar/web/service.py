@@ -53,6 +53,7 @@ class Service:
     def __init__(self, pack=None, cache_bytes: int = CACHE_BYTES):
         self.pack = pack
         self._db = threading.RLock()
+        self._fit = threading.Lock()  # the re-routing event study: one fit at a time, outside the database lock
         self._cache_lock = threading.Lock()
         self._cache: OrderedDict[tuple, Answer] = OrderedDict()
         self._cache_bytes = cache_bytes
@@ -81,12 +82,17 @@ class Service:
             payload = build()
             body = payload if isinstance(payload, Answer) else Answer(payload if isinstance(payload, bytes)
                                                                       else dumps(payload))
+        return self.keep(key, body)
+
+    def keep(self, key: tuple, body: Answer) -> Answer:
+        """Put an answer computed outside cached() into the cache; the answer."""
         with self._cache_lock:
-            self._cache[key] = body
-            self._size += len(body)
-            while self._size > self._cache_bytes and len(self._cache) > 1:
-                _, old = self._cache.popitem(last=False)
-                self._size -= len(old)
+            if key not in self._cache:
+                self._cache[key] = body
+                self._size += len(body)
+                while self._size > self._cache_bytes and len(self._cache) > 1:
+                    _, old = self._cache.popitem(last=False)
+                    self._size -= len(old)
         return body
 
     def peek(self, key: tuple) -> Answer | None:
@@ -280,6 +286,60 @@ class Service:
                 return to_csv(frame)
             return with_rows({"states": states, "n_rows": int(len(frame)), "columns": list(frame.columns)}, frame)
         return self.cached(key, build)
+
+    def rerouting(self, *, partner=None, products: str = "sanctioned", year: int | None = None,
+                  event_study: bool = False, estimator: str = "ppml", fmt: str = "json") -> Answer:
+        """The sanctions re-routing summary, as `multipolar rerouting` gives it (JSON: its --format json, plus the
+        section's charts, sentences and rows as the report shows them, under "section"; CSV: every table with a
+        `table` column). Partners by name or code. The event study (one to two minutes to fit) is fitted outside
+        the database lock, one fit at a time, and cached."""
+        from ..analysis.event_study import ESTIMATORS
+        from ..analysis.rerouting import PRODUCTS
+
+        if products not in PRODUCTS:
+            raise invalid_choice("products", products, PRODUCTS)
+        if estimator not in ESTIMATORS:
+            raise invalid_choice("estimator", estimator, ESTIMATORS)
+        partners = resolve_many(partner, kind="partner")
+        key = ("rerouting", tuple(partners or ()), products, year, event_study, estimator, fmt)
+        found = self.peek(key)
+        if found is not None:
+            return found
+        from ..analysis.rerouting import summary
+
+        if not event_study:
+            return self.cached(key, lambda: self._rerouting_answer(
+                summary(partner=partners, products=products, year=year, pack=self.pack), fmt))
+        with self._fit:  # one event study at a time; the database stays free for other requests while it fits
+            found = self.peek(key)
+            if found is not None:
+                return found
+            from ..analysis.event_study import fit
+            from ..indicators import compute
+            from ..indicators.rerouting import TARGET
+
+            with self._db:  # the tables and the event study's panel (as analysis.event_study reads it)
+                self.misses += 1
+                result = summary(partner=partners, products=products, year=year, pack=self.pack)
+                with_russia = TARGET in result.partners
+                panel = compute("rerouting_panel", partner=list(result.neighbours) + ([TARGET] if with_russia
+                                                                                       else []),
+                                products=products, pack=self.pack)
+            result.event_study = fit(panel, neighbours=result.neighbours, with_russia=with_russia,
+                                     estimator=estimator, source="; ".join(sorted(set(panel["source"]))))
+            return self.keep(key, self._rerouting_answer(result, fmt))
+
+    def _rerouting_answer(self, result, fmt: str) -> Answer:
+        """A re-routing summary as the API answers it: CSV (every table, a `table` column first, as the CLI's
+        --format csv) or its JSON plus the section as the report shows it."""
+        from ..report.rerouting import section
+
+        if fmt == "csv":
+            frames = [frame.assign(table=name)[["table", *frame.columns]] for name, frame in result.tables().items()]
+            return to_csv(pd.concat(frames, ignore_index=True))
+        doc = result.to_dict()
+        doc["section"] = section(doc, self.sources())
+        return Answer(dumps(doc))
 
     def findings(self, *, region: str | None = None) -> Answer:
         """The key findings for a region's states (default the SCO's), as sentences with figure, year, source."""

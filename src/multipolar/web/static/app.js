@@ -10,7 +10,10 @@
   var OTHERS = ["#5d6770", "#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d"];
   var DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"];
   var CONFIG = { displaylogo: false, responsive: true };
-  var HOLLOW = ["estimate", "imputed", "preliminary", "partial_year", "implausible"];
+  // Which quality flags (indicators/quality.py) draw a hollow marker (not a firm figure) and which a diamond (the
+  // reconciled view switches source view): served with the page, as the report draws them.
+  var FLAGS = window.MP_FLAGS;
+  var HOLLOW = FLAGS.hollow;
   var FIRST_YEAR = 1992;  // as the report: the Central Asian states exist since 1991
   var NAMES = { CHN: "China", RUS: "Russia", WLD: "World" };
   // Column headers in words; other columns: the name with spaces.
@@ -74,7 +77,7 @@
     if (/^\d+m$/.test(d)) { d = d.slice(0, -1) + " months"; } else if (/^\d+y$/.test(d)) { d = d.slice(0, -1) + " years"; }
     return d ? word + " (" + d + ")" : word;
   }
-  function qualityOf(r) { return r.quality !== undefined ? (r.quality || "") : (r.is_estimate ? "estimate" : ""); }
+  function qualityOf(r) { return r.quality || ""; }
   function nameOf(code, names) { return (names && names[code]) || NAMES[code] || code; }
 
   function message(div, text, cls) {
@@ -148,12 +151,12 @@
         t.marker = { color: s.colour, line: { color: s.colour, width: 1.6 },
           symbol: qs.map(function (q) {
             var f = flagsOf(q).map(flagName);
-            return f.indexOf("source_switch") >= 0 ? "diamond" : f.some(function (n) { return HOLLOW.indexOf(n) >= 0; })
+            return f.indexOf(FLAGS["switch"]) >= 0 ? "diamond" : f.some(function (n) { return HOLLOW.indexOf(n) >= 0; })
               ? "circle-open" : "circle";
           }),
           size: qs.map(function (q, i) {
             var f = flagsOf(q).map(flagName);
-            return ys[i] === null ? 0 : f.indexOf("source_switch") >= 0 ? 10
+            return ys[i] === null ? 0 : f.indexOf(FLAGS["switch"]) >= 0 ? 10
               : f.some(function (n) { return HOLLOW.indexOf(n) >= 0; }) ? 8 : 5;
           }) };
         t.customdata = qs.map(function (q) { var f = flagsOf(q).map(shortFlag).join(" · "); return f ? "<br><i>" + f + "</i>" : ""; });
@@ -258,10 +261,10 @@
   var CROSS_COLUMNS = ["name", "dimension", "source_name", "first_year", "held", "latest_year", "leader",
                        "china_latest", "russia_latest", "leader_since", "lead_change", "quality", "note"];
 
+  // The crossover row's own reading (indicators/leads.py decides it); "" where the row compared nothing.
   function readingOf(r) {
-    if (r.leader) { return r.leader; }
     if (r.latest_lead === null || r.latest_lead === undefined) { return ""; }
-    return r.latest_lead > 0 ? "China" : r.latest_lead < 0 ? "Russia" : "no clear lead";
+    return r.leader;
   }
 
   function crossoverTable(rows) {
@@ -308,7 +311,8 @@
         var reading = nocomp ? "no comparison" : r.reading;
         var css = nocomp ? "none" : r.reading === "China" ? "CHN" : r.reading === "Russia" ? "RUS" : "unclear";
         var figures = !nocomp ? "China " + measureValue(r.measure, r.china) + " · Russia " + measureValue(r.measure, r.russia)
-          : (r.china !== null ? "China " + measureValue(r.measure, r.china) : "");
+          : [["China", r.china], ["Russia", r.russia]].filter(function (p) { return p[1] !== null && p[1] !== undefined; })
+              .map(function (p) { return p[0] + " " + measureValue(r.measure, p[1]); }).join(" · ");
         var shown = flagsOf(r.quality).filter(function (f) { return flagName(f) !== "no_comparison"; });
         tr.appendChild(el("td", { cls: "lead lead-" + css, "data-label": DIM_TITLES[d] || d, "data-reading": r.reading || "",
                                   "data-year": r.latest_year || "", title: r.flags || r.note || "" }, [
@@ -609,6 +613,93 @@
     });
     window.addEventListener("popstate", restore);
     restore();
+  };
+
+  // Sanctions re-routing: the tables and charts as the report shows them (drawn from /api/rerouting's "section"),
+  // the choices in the URL; the event study (a minute or two to fit the first time) is fetched after the rest.
+  pages.rerouting = function () {
+    var form = document.getElementById("rr-form"), charts = document.getElementById("rr-charts");
+    var products = document.getElementById("rr-products"), partner = document.getElementById("rr-partner");
+    var estimator = document.getElementById("rr-estimator"), status = document.getElementById("rr-status");
+    var run = 0;
+
+    function state() {
+      var q = new URLSearchParams();
+      if (partner.value.trim()) { q.set("partner", partner.value.trim()); }
+      q.set("products", products.value);
+      q.set("estimator", estimator.value);
+      return q;
+    }
+    function restore(q) {
+      partner.value = q.get("partner") || "";
+      products.value = q.get("products") || "sanctioned";
+      estimator.value = q.get("estimator") || "ppml";
+    }
+    function drawFigure(f, box) {
+      var fig = el("figure", { cls: "chart", "data-chart": f.kind }, []);
+      var parts = figure(fig, f.title, f.subtitle);
+      parts.chart.id = f.id;
+      parts.source.textContent = f.source;
+      box.appendChild(fig);
+      return Plotly.newPlot(parts.chart, f.figure.data, f.figure.layout, CONFIG).then(function () {
+        parts.chart.setAttribute("data-drawn", "true");
+      });
+    }
+    function legs(rows) {
+      var t = el("table", { cls: "data" });
+      t.appendChild(el("thead", {}, [el("tr", {}, ["Partner", "Year", "Leg", "Multiple of the year before", "From", "To",
+        "Flags", "Source"].map(function (h) { return el("th", { text: h }); }))]));
+      t.appendChild(el("tbody", {}, rows.map(function (r) {
+        return el("tr", {}, [el("td", { text: r.partner }), el("td", { text: String(r.year) }), el("td", { text: r.leg }),
+          el("td", { text: r.multiple || r.reason }), el("td", { text: r.base }), el("td", { text: r.end }),
+          el("td", {}, r.flags.map(function (f, i) { return el("span", { cls: "flag", title: r.flag_texts[i], text: f }); })),
+          el("td", { text: r.source })]);
+      })));
+      return t;
+    }
+    function show(q) {
+      var mine = ++run, path = "/api/rerouting?" + q.toString();
+      document.getElementById("rr-csv").setAttribute("href", path + "&format=csv");
+      document.getElementById("rr-json").setAttribute("href", path);
+      message(charts, "Loading…", "loading");
+      status.textContent = "";
+      return api(path).then(function (d) {
+        if (mine !== run) { return; }
+        var sec = d.section;
+        charts.innerHTML = "";
+        document.getElementById("rr-leakage").textContent = sec.leakage.join(" ") + " " + sec.ebrd;
+        var box = document.getElementById("rr-legs");
+        box.innerHTML = "";
+        box.appendChild(legs(sec.legs));
+        document.getElementById("rr-notes").textContent = d.notes.join(" ");
+        var drawn = sec.figures.map(function (f) { return drawFigure(f, charts); });
+        var slot = el("figure", { cls: "chart", "data-chart": "rerouting-event-pending" }, [
+          el("p", { cls: "loading", text: "Fitting the event study (" + q.get("estimator").toUpperCase() +
+            ")… one to two minutes the first time, then cached." })]);
+        charts.insertBefore(slot, charts.children[1] || null);
+        var esq = new URLSearchParams(q); esq.set("event_study", "true");
+        api("/api/rerouting?" + esq.toString()).then(function (e) {
+          if (mine !== run) { return; }
+          var f = e.section.figures.filter(function (x) { return x.kind === "rerouting-event"; })[0];
+          var holder = el("div");
+          charts.replaceChild(holder, slot);
+          if (f) { drawFigure(f, holder); }
+          document.getElementById("rr-control").textContent = e.section.control;
+          document.getElementById("rr-json").setAttribute("href", "/api/rerouting?" + esq.toString());
+        }).catch(function (err) { if (mine === run) { message(slot, err.message || String(err), "error"); } });
+        return Promise.all(drawn);
+      }).catch(function (e) { if (mine === run) { message(charts, e.message || String(e), "error"); } });
+    }
+    restore(new URLSearchParams(location.search));
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var q = state();
+      history.pushState(null, "", "/rerouting?" + q.toString());
+      show(q);
+    });
+    window.addEventListener("popstate", function () { restore(new URLSearchParams(location.search)); show(state()); });
+    form.setAttribute("data-ready", "true");
+    show(state());
   };
 
   pages.claims = function () {
