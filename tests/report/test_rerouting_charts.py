@@ -147,3 +147,16 @@ def test_leakage_sentence_and_legs_carry_their_flags():
 
 def test_no_product_trade_no_section():
     assert section({}, NAMES) == {} and figures({"growth": []}, NAMES) == []
+
+
+def test_the_key_finding_names_the_largest_rise_russias_fall_and_the_leakage():
+    from multipolar.report.rerouting import finding
+
+    summary = {"products": "sanctioned", "growth": growth().to_dict("records"),
+               "leakage": [{"year": 2022, "first_month": 3, "last_month": 11, "value": 0.2076}]}
+    text = finding(summary, NAMES)
+    assert text == ("Sanctions re-routing: the EU's exports of sanctioned goods, Jan–Nov 2022 against Jan–Nov 2021: "
+                    "to Kyrgyzstan ×7.1 (€70.1 m → €495.0 m), to Russia ×0.41 (€30.4 bn → €12.6 bn) (Eurostat "
+                    "Comext (sanction-annex goods); flags: partial year (11 months)); the neighbours gained 0.21 "
+                    "euro for each euro Russia lost (Mar–Nov 2022).")
+    assert finding({}, NAMES) is None

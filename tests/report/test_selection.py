@@ -127,7 +127,7 @@ def test_findings_cite_figure_year_and_source_and_never_a_rejected_lead():
          1994, 30, ""),
         ("KGZ", "trade", "reconciled", "trade_share:turnover", None, None, 2023, -0.05, 0.20, 0.25, None, 1994,
          0.0, 1994, 30, ""),
-    ], ["China", "no clear lead", "Russia"])
+    ], ["China", "no clear lead", "Russia"], ["coverage:82%; estimate", "", ""])
     head = select.headline(cross, states, {"reconciled": "reconciled view"})
     asym = pd.DataFrame({"country": ["RUS"], "partner": ["CHN"], "year": [2023], "source": ["imf_imts"],
                          "value": [8.06], "country_share": [0.341], "partner_share": [0.0423]})
@@ -137,7 +137,9 @@ def test_findings_cite_figure_year_and_source_and_never_a_rejected_lead():
     assert 3 <= len(lines) <= 8
     trade = lines[0]
     assert "China leads in 1 of the 3 states compared" in trade
-    assert "Kazakhstan: 21.5% of its goods trade against Russia's 19.4% (2023, reconciled view)" in trade
+    # the example's figures carry their flags
+    assert ("Kazakhstan: 21.5% of its goods trade against Russia's 19.4% (2023, reconciled view; flags: coverage "
+            "(82%), estimate)") in trade
     assert "Russia leads in 1" in trade and "Kyrgyzstan: 25.0%" in trade
     assert "no clear lead in Uzbekistan (2022)" in trade
     assert "34.1% of Russia's goods trade in 2023" in lines[1] and "(IMF IMTS)" in lines[1] and "8.1 times" in lines[1]
@@ -304,3 +306,11 @@ def test_every_template_and_asset_is_packaged():
             if path.is_file() and path.suffix not in (".py", ".pyc"):
                 rel = path.relative_to(package).as_posix()
                 assert any(matches(rel, p) for p in patterns), f"{rel} is not in package-data"
+
+
+def test_flag_words_follow_a_figure():
+    assert select.flag_words("") == ""
+    assert select.flag_words("no_comparison") == ""  # said in words where it applies
+    assert select.flag_words("partial_year:1m; preliminary") == "; flags: partial year (1 month), preliminary"
+    assert select.flag_words("carried_forward:alliance=2018; carried_forward:igo=2014; coverage:86%") == \
+        "; flags: carried forward (alliance 2018, igo 2014), coverage (86%)"

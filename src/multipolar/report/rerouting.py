@@ -290,6 +290,34 @@ def figures(summary: dict, names: dict[str, str]) -> list[dict]:
     return out
 
 
+def finding(summary: dict, names: dict[str, str]) -> str | None:
+    """The key finding on re-routing: the largest rise to a neighbour and Russia's fall, with the period, source and
+    flags, and the leakage ratio."""
+    if not summary or not summary.get("growth"):
+        return None
+    growth = pd.DataFrame(summary["growth"]).sort_values("value", ascending=False)
+    first = growth.iloc[0].to_dict()
+    neighbours = growth[growth["partner"] != "RUS"]
+    russia = growth[growth["partner"] == "RUS"]
+    parts = []
+    if not neighbours.empty:
+        top = neighbours.iloc[0]
+        parts.append(f"to {country(top['partner'])} {multiple(top['value'])} "
+                     f"({euros(top['base_value'], top['currency'])} → {euros(top['end_value'], top['currency'])})")
+    if not russia.empty:
+        r = russia.iloc[0]
+        parts.append(f"to Russia {multiple(r['value'])} ({euros(r['base_value'], r['currency'])} → "
+                     f"{euros(r['end_value'], r['currency'])})")
+    text = (f"Sanctions re-routing: the EU's exports of {PRODUCT_WORDS.get(summary['products'], 'these goods')}, "
+            f"{period(first)}: " + ", ".join(parts)
+            + f" ({source_line(growth['source'], names)[len('Source: '):]}{flag_words(first.get('quality'))})")
+    leak = (summary.get("leakage") or [None])[0]
+    if leak and leak.get("value") is not None:
+        text += (f"; the neighbours gained {float(leak['value']):.2f} euro for each euro Russia lost "
+                 f"({months(leak)}{int(leak['year'])})")
+    return text + "."
+
+
 def leakage_sentences(summary: dict, names: dict[str, str]) -> list[str]:
     """One sentence per leakage row: the rise to the neighbours, the fall to Russia, the ratio, with its period,
     source and flags."""

@@ -133,9 +133,14 @@ def short_flag(flag: str) -> str:
 
 
 def flag_words(quality, lead: str = "; flags: ") -> str:
-    """'; flags: estimate, partial year (9 months)' for a figure's flags ('' for none), to follow its source."""
-    found = flags(quality)
-    return lead + ", ".join(short_flag(f) for f in found) if found else ""
+    """'; flags: estimate, partial year (9 months)' for a figure's flags ('' for none), to follow its source
+    (no_comparison is said in words wherever it applies, not listed)."""
+    found = [f for f in flags(quality) if flag_name(f) != "no_comparison"]
+    carried = [f.split(":", 1)[1].replace("=", " ") for f in found if flag_name(f) == "carried_forward"]
+    words = [short_flag(f) for f in found if flag_name(f) != "carried_forward"]
+    if carried:  # one flag per component of the composite: said once, its components listed
+        words.insert(0, f"carried forward ({', '.join(carried)})")
+    return lead + ", ".join(words) if words else ""
 
 
 def row_flags(frame: pd.DataFrame) -> pd.Series:
@@ -364,7 +369,8 @@ def _example(r, sign: int, countries: dict[str, str]) -> str:
     state = countries.get(r["country"]) or country_name(r["country"])
     back = "russia" if lead[0] == "china" else "china"
     return (f"{state}: {fmt_measure(r['measure'], r[lead[0]])} {MEASURE_WORDS.get(r['dimension'], '')} against "
-            f"{lead[1]}'s {fmt_measure(r['measure'], r[back])} ({int(r['latest_year'])}, {r['source_name']})")
+            f"{lead[1]}'s {fmt_measure(r['measure'], r[back])} ({int(r['latest_year'])}, {r['source_name']}"
+            f"{flag_words(r.get('quality'))})")
 
 
 def _share_sentence(dim: str, part: pd.DataFrame, countries: dict[str, str]) -> str | None:
@@ -396,10 +402,11 @@ def _share_sentence(dim: str, part: pd.DataFrame, countries: dict[str, str]) -> 
 def findings(head: pd.DataFrame, *, sources: dict[str, str], countries: dict[str, str] | None = None,
              asymmetry: pd.DataFrame | None = None, finance: pd.DataFrame | None = None,
              verdicts: list[dict] | None = None, article_date: str | None = None, unchecked: int | None = None,
-             limit: int = 8) -> list[str]:
-    """The key findings as sentences (at most `limit`), each with its figure, year and source: per dimension who
-    leads where (the crossover rows' readings only, from `headline`), the junior-partner ratio, China's lending and
-    the seed article's verdicts. sources: source id → declared name; countries: ISO3 → name."""
+             rerouting: str | None = None, limit: int = 8) -> list[str]:
+    """The key findings as sentences (at most `limit`), each with its figure, year, source and the figure's flags:
+    per dimension who leads where (the crossover rows' readings only, from `headline`), the junior-partner ratio,
+    China's lending, the sanctions re-routing sentence given (report.rerouting.finding) and the seed article's
+    verdicts. sources: source id → declared name; countries: ISO3 → name."""
     countries = countries or {}
     out: list[str] = []
     compared = head[head["reading"].notna()] if not head.empty else head
@@ -428,8 +435,10 @@ def findings(head: pd.DataFrame, *, sources: dict[str, str], countries: dict[str
             out.append(f"Lending: in the latest year China's development finance commitments are recorded, "
                        f"{int(top['year'])}, the largest was ${fmt_num(top['value'])} to "
                        f"{countries.get(top['country']) or country_name(top['country'])} "
-                       f"({source_name(top['source'], sources)}); the data pack has no comparable Russian "
-                       "lending, so this dimension names no leader.")
+                       f"({source_name(top['source'], sources)}{flag_words(top.get('quality'))}); the data "
+                       "pack has no comparable Russian lending, so this dimension names no leader.")
+    if rerouting:
+        out.append(rerouting)
     if verdicts:
         counts = pd.Series([v.get("verdict") for v in verdicts]).value_counts()
         parts = ", ".join(f"{n} {v}" for v, n in counts.items())

@@ -360,8 +360,19 @@ class Service:
                                                                                        "source"]]
             fin = fin[fin["year"].notna()]
             return {"region": region, "states": states,
-                    "findings": findings(head, sources=self.sources(), asymmetry=asym, finance=fin)}
+                    "findings": findings(head, sources=self.sources(), asymmetry=asym, finance=fin,
+                                         rerouting=self._rerouting_finding())}
         return self.cached(("findings", region), build)
+
+    def _rerouting_finding(self) -> str | None:
+        """The re-routing key finding, as the report words it (None when the pack has no product-level trade)."""
+        from ..analysis.rerouting import summary
+        from ..report.rerouting import finding
+
+        try:
+            return finding(summary(pack=self.pack).to_dict(), self.sources())
+        except MultipolarError:
+            return None
 
     def countries(self, *, fmt: str = "json") -> Answer:
         """Pack countries: ISO3, name, whether a power or Central Asian, and each organization's role today."""
