@@ -121,7 +121,7 @@ def test_key_findings_open_the_report(report_html):
     assert 5 <= len(sentences) <= 8, sentences
     for sentence in sentences:
         assert re.search(r"\d+(\.\d+)?(%| times|\b)", sentence) and re.search(r"\b(19|20)\d\d\b", sentence)
-        assert re.search(r"\(\d{4}, [^)]+\)|\([^)]*(IMF|SIPRI|AidData|checker|Statistics|view|index)", sentence) \
+        assert re.search(r"\(\d{4}, [^)]+\)|\([^)]*(IMF|SIPRI|AidData|Eurostat|checker|Statistics|view|index)", sentence) \
             or "seed article" in sentence, sentence
 
 

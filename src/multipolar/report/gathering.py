@@ -133,16 +133,42 @@ def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, 
     claim and analysis code, so a second build from the same pack and code reuses them (any change to either
     recomputes). event_study: fit the re-routing event study too (one to two minutes; cached like the rest).
     """
+    check_region(region)
+    from ..indicators import context
+
+    # One batch over every read: a memoised table the crossover, the series, the asymmetry, the claims and the
+    # re-routing tables share (the trade views above all) is computed once, at its first use.
+    with context(pack).batch():
+        return _gather(region, pack=pack, progress=progress, cache=cache, event_study=event_study)
+
+
+def _gather(region: str, *, pack, progress: Progress | None, cache: bool, event_study: bool) -> ReportData:
     from .. import indicators, store
 
     step = progress or (lambda _label: None)
-    check_region(region)
     step("Reading the data pack")
     manifest = store.read_manifest(pack)
     quiet(pack)
     states = region_states(region, pack)
     problems: list[str] = []
     disk = DiskCache(pack) if cache else None
+    # The seed article's check (claims) needs nothing the other steps compute: on a second core, in a worker
+    # process of its own, it runs while this one reads everything else (its result is awaited last).
+    article = seed_article()
+    check_key = ("check", article["sha256"], article["date"])
+    check = _cache_read(disk, check_key, ".json")
+    worker = None if check is not None else CheckWorker.start(article, pack)
+    try:
+        return _read_all(region, states, manifest, article, check, check_key, worker, problems, disk, step, pack,
+                         event_study)
+    finally:
+        if worker:
+            worker.close()
+
+
+def _read_all(region, states, manifest, article, check, check_key, worker, problems, disk, step, pack,
+              event_study) -> ReportData:
+    from .. import indicators
 
     step("Crossover: when China overtook Russia")
     cross = _cached_frame(disk, ("crossover", *states),
@@ -170,18 +196,21 @@ def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, 
     if orgs is None:
         orgs = pd.DataFrame(columns=["organization", "name", "founded", "citation"])
 
-    step("Checking the seed article's claims")
-    article = seed_article()
-    check = _cached_json(disk, ("check", article["sha256"], article["date"]),
-                         lambda: check_claims(article["text"], article["date"], pack=pack, problems=problems),
-                         keep=lambda v: bool(v))
-
     step("Sanctions re-routing" + (" (with the event study: a minute or two)" if event_study else ""))
     rerouting = _cached_json(disk, ("rerouting", event_study), lambda: _rerouting(pack, problems, event_study),
                              keep=lambda v: bool(v))
 
     step("Indicator definitions")
     defs = indicators.list_indicators()
+
+    step("Checking the seed article's claims")
+    if check is None:
+        check, noted = worker.result() if worker else (None, [])
+        if check is None:  # no worker process could be started: checked here
+            check = check_claims(article["text"], article["date"], pack=pack, problems=noted)
+        problems += noted
+        if check:
+            _cache_write(disk, check_key, ".json", check)
 
     names = {c: country_name(c) for c in sorted(set(states) | set(POWERS) | set(member_rows.get("country", [])))}
     sources = source_names(manifest)
@@ -265,18 +294,72 @@ def _cached_frame(disk: DiskCache | None, key: tuple, compute: Callable[[], pd.D
 
 
 def _cached_json(disk: DiskCache | None, key: tuple, compute: Callable[[], object], keep=lambda v: True):
-    if disk is None:
-        return compute()
-    path = disk.path(key, ".json")
-    if path.exists():
-        try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass
+    value = _cache_read(disk, key, ".json")
+    if value is not None:
+        return value
     value = compute()
     if keep(value):
-        disk.write(path, lambda tmp: tmp.write_text(json.dumps(value, default=_plain), encoding="utf-8"))
+        _cache_write(disk, key, ".json", value)
     return value
+
+
+def _cache_read(disk: DiskCache | None, key: tuple, suffix: str):
+    """The cached JSON value of key, or None (no cache, not cached, or a damaged file: recomputed, never trusted)."""
+    if disk is None:
+        return None
+    path = disk.path(key, suffix)
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _cache_write(disk: DiskCache | None, key: tuple, suffix: str, value) -> None:
+    if disk is not None:
+        path = disk.path(key, suffix)
+        disk.write(path, lambda tmp: tmp.write_text(json.dumps(value, default=_plain), encoding="utf-8"))
+
+
+class CheckWorker:
+    """The seed article's check in a worker process (spawned: a fresh interpreter with its own DuckDB connection,
+    nothing shared with this one), so it runs on a second core beside the crossover. result() gives (the check
+    result, problems noted), or (None, []) when the process failed for a reason of its own (then the caller checks
+    in process): a failure of the checker itself is noted in problems, as in process."""
+
+    def __init__(self, pool, future):
+        self._pool, self._future = pool, future
+
+    @classmethod
+    def start(cls, article: dict, pack) -> CheckWorker | None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            future = pool.submit(_check_in_worker, article["text"], article["date"],
+                                 None if pack is None else str(pack))
+        except (OSError, RuntimeError, ValueError):  # no processes here (a sandbox, a daemon): check in process
+            return None
+        return cls(pool, future)
+
+    def result(self) -> tuple[dict | None, list[str]]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._future.result()
+        except (BrokenProcessPool, OSError, EOFError, RuntimeError):
+            return None, []
+
+    def close(self) -> None:
+        """Let the process go (once its result is in, or when the build failed before asking for it)."""
+        self._pool.shutdown(wait=self._future.done(), cancel_futures=True)
+
+
+def _check_in_worker(text: str, date, pack) -> tuple[dict, list[str]]:
+    noted: list[str] = []
+    return check_claims(text, date, pack=pack, problems=noted), noted
 
 
 def _plain(value):
