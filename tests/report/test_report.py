@@ -247,9 +247,12 @@ def test_the_grid_shows_the_crossover_reading_year_and_flags(pack, report_html):
                             else str(int(r["latest_year"])))
             flags = [f.split(":")[0] for f in split(r["quality"])]
             assert names.split() == list(dict.fromkeys(flags)), (country, dim, names, r["quality"])
-            shown = [f for f in flags if f != "no_comparison"]
-            if shown:  # the first flags as chips, the rest counted: every one travels with the year
-                assert body.count('class="flag"') == min(3, len(shown)), (country, dim)
+            # one chip per flag (the composite's carried-forward components in one), no_comparison said in words;
+            # the first three shown, the rest counted: every one travels with the year
+            shown = [f for f in dict.fromkeys(flags) if f != "no_comparison"]
+            assert body.count('class="flag"') == min(3, len(shown)), (country, dim, r["quality"])
+            if len(shown) > 3:
+                assert f"+{len(shown) - 3} more" in body
             if reading in ("China", "Russia"):
                 rule = leads.rule_for(r["measure"], r["source"])
                 assert leads.side(r["china_latest"], r["russia_latest"], rule) == (1 if reading == "China" else -1)

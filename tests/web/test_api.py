@@ -391,3 +391,20 @@ def test_rerouting_event_study_on_request(client, pack):
     assert mine.keys() == theirs.keys() and all(mine[k] == pytest.approx(theirs[k], abs=1e-9) for k in mine)
     assert [f["id"] for f in body["section"]["figures"]] == ["rr-growth", "rr-event", "rr-top"]
     assert body["section"]["control"].startswith("The event study's control: ")
+
+
+def test_leads_rows_carry_every_flag_of_their_crossover_row(client):
+    """Each who-leads row gives the crossover row's quality, its readable texts (flags) and chips: one per flag
+    (the composite's carried-forward components in one), as the report's grid shows them."""
+    from multipolar.indicators.quality import flag_text, split
+
+    rows = client.get("/api/leads").json()["rows"]
+    assert any("carried_forward" in (r["quality"] or "") for r in rows)
+    for r in rows:
+        found = split(r["quality"])
+        assert r["flags"] == " | ".join(flag_text(f) for f in found)
+        names = [f.split(":")[0] for f in found]
+        chips = [c for c in (r["chips"] or "").split(" | ") if c]
+        assert len(chips) == len([n for n in dict.fromkeys(names) if n != "no_comparison"]), r
+        if "carried_forward" in names:
+            assert chips[0].startswith("carried forward (")

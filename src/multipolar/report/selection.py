@@ -132,14 +132,21 @@ def short_flag(flag: str) -> str:
     return f"{word} ({detail})" if detail else word
 
 
-def flag_words(quality, lead: str = "; flags: ") -> str:
-    """'; flags: estimate, partial year (9 months)' for a figure's flags ('' for none), to follow its source
-    (no_comparison is said in words wherever it applies, not listed)."""
+def chips(quality) -> list[str]:
+    """A figure's flags in a few words each, as chips and after its source: 'partial year (9 months)'; the
+    composite's carried-forward components in one ('carried forward (alliance 2018, igo 2014)'); no_comparison
+    left out (said in words wherever it applies)."""
     found = [f for f in flags(quality) if flag_name(f) != "no_comparison"]
     carried = [f.split(":", 1)[1].replace("=", " ") for f in found if flag_name(f) == "carried_forward"]
     words = [short_flag(f) for f in found if flag_name(f) != "carried_forward"]
-    if carried:  # one flag per component of the composite: said once, its components listed
+    if carried:
         words.insert(0, f"carried forward ({', '.join(carried)})")
+    return words
+
+
+def flag_words(quality, lead: str = "; flags: ") -> str:
+    """'; flags: estimate, partial year (9 months)' for a figure's flags ('' for none), to follow its source."""
+    words = chips(quality)
     return lead + ", ".join(words) if words else ""
 
 
@@ -324,14 +331,13 @@ def grid(head: pd.DataFrame, states: list[str], countries: dict[str, str] | None
             found = flags(r["quality"])
             cell = {"dimension": dim, "reading": r["reading"], "source": r["source"],
                     "source_name": r["source_name"], "measure": r["measure"], "year": _int(r["latest_year"]),
-                    "flags": [short_flag(f) for f in found], "flag_texts": flag_texts(r["quality"]),
+                    "flags": chips(r["quality"]), "flag_texts": flag_texts(r["quality"]),
                     "flag_names": list(dict.fromkeys(flag_name(f) for f in found)),
                     "detail": r["note"]}
             year = _int(r["latest_year"])
             cell["year_text"] = str(year) if year else ""
             # Only one power has data (the crossover's own flag): nothing was compared, whatever the reading says.
             if r["reading"] is None or has_flag(r["quality"], "no_comparison"):
-                cell["flags"] = [f for f in cell["flags"] if f != "no comparison"]
                 shown = [f"{who} {fmt_measure(r['measure'], r[key])}" for who, key in (("China", "china"),
                                                                                        ("Russia", "russia"))
                          if r[key] is not None and not pd.isna(r[key])]

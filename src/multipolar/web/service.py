@@ -15,8 +15,8 @@ from ..countries import CENTRAL_ASIA, POWERS, resolve, resolve_many
 from ..errors import MultipolarError, UsageError, invalid_choice
 from ..report.gathering import (REGIONS, check_document, check_region, load_or_none, quiet, region_states,
                              source_names)
-from ..report.selection import (ORGANIZATIONS, country_name, findings, flag_texts, headline, highlight_source,
-                                provenance, source_name)
+from ..report.selection import (ORGANIZATIONS, chips, country_name, findings, flag_texts, headline,
+                                highlight_source, provenance, source_name)
 
 # Most rows an indicator call returns (the caller pages with offset).
 MAX_ROWS = 5000
@@ -30,7 +30,7 @@ CACHE_BYTES = 64 * 1024 * 1024
 FORMATS = ("json", "csv")
 # Columns of the who-leads grid (GET /api/leads), in order.
 LEAD_COLUMNS = ("country", "name", "dimension", "reading", "latest_year", "china", "russia", "measure", "source",
-                "source_name", "since", "trend", "change", "agree", "compared", "quality", "flags", "note")
+                "source_name", "since", "trend", "change", "agree", "compared", "quality", "flags", "chips", "note")
 
 
 class Answer(bytes):
@@ -271,7 +271,8 @@ class Service:
         if head.empty:
             return pd.DataFrame(columns=list(LEAD_COLUMNS))
         head = head.assign(name=head["country"].map(country_name),
-                           flags=head["quality"].map(lambda q: " | ".join(flag_texts(q))))
+                           flags=head["quality"].map(lambda q: " | ".join(flag_texts(q))),
+                           chips=head["quality"].map(lambda q: " | ".join(chips(q))))
         return head[list(LEAD_COLUMNS)]
 
     def leads(self, *, country=None, region=None, fmt: str = "json") -> Answer:

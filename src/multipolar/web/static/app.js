@@ -74,7 +74,8 @@
   function flagName(f) { return f.split(":")[0]; }
   function shortFlag(f) {
     var parts = f.split(":"), word = parts[0].replace(/_/g, " "), d = parts[1] || "";
-    if (/^\d+m$/.test(d)) { d = d.slice(0, -1) + " months"; } else if (/^\d+y$/.test(d)) { d = d.slice(0, -1) + " years"; }
+    if (/^\d+m$/.test(d)) { d = d.slice(0, -1) + (d === "1m" ? " month" : " months"); }
+    else if (/^\d+y$/.test(d)) { d = d.slice(0, -1) + (d === "1y" ? " year" : " years"); }
     return d ? word + " (" + d + ")" : word;
   }
   function qualityOf(r) { return r.quality || ""; }
@@ -313,7 +314,8 @@
         var figures = !nocomp ? "China " + measureValue(r.measure, r.china) + " · Russia " + measureValue(r.measure, r.russia)
           : [["China", r.china], ["Russia", r.russia]].filter(function (p) { return p[1] !== null && p[1] !== undefined; })
               .map(function (p) { return p[0] + " " + measureValue(r.measure, p[1]); }).join(" · ");
-        var shown = flagsOf(r.quality).filter(function (f) { return flagName(f) !== "no_comparison"; });
+        // the cell's flags in a few words each, as the report words them (report.selection.chips)
+        var shown = (r.chips || "").split(" | ").filter(Boolean);
         tr.appendChild(el("td", { cls: "lead lead-" + css, "data-label": DIM_TITLES[d] || d, "data-reading": r.reading || "",
                                   "data-year": r.latest_year || "", title: r.flags || r.note || "" }, [
           el("div", { cls: "who" }, [reading + " ", el("span", { cls: "year", text: r.latest_year ? String(r.latest_year) : "" }),
@@ -321,7 +323,7 @@
           figures ? el("div", { cls: "vals", text: figures }) : null,
           el("div", { cls: "src", text: r.source_name || "" }),
           shown.length ? el("div", { cls: "flags" }, shown.slice(0, 3).map(function (f) {
-            return el("span", { cls: "flag", text: shortFlag(f) });
+            return el("span", { cls: "flag", text: f });
           }).concat(shown.length > 3 ? [el("span", { cls: "flag more", text: "+" + (shown.length - 3) + " more" })] : [])) : null]));
       });
       tb.appendChild(tr);
