@@ -9,7 +9,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["load", "indicator", "crossover", "check", "report", "rerouting", "MultipolarError", "UsageError", "__version__"]
+__all__ = ["load", "indicator", "crossover", "check", "report", "rerouting", "MultipolarError", "UsageError",
+           "__version__"]
 
 from .errors import MultipolarError, UsageError
 
@@ -99,10 +100,12 @@ def report(out="report.html", **options):
 
 def rerouting(partner=None, products: str = "sanctioned", year=None, event_study: bool = False, **options):
     """The sanctions re-routing tables (as `multipolar rerouting`): growth per partner, leakage ratio, top products,
-    both legs of the roundabout, optionally the event study; `.tables()` gives them by name."""
+    both legs of the roundabout, optionally the event study; `.tables()` gives them by name, `.to_dict()` the CLI's
+    JSON. partner: names or ISO3 codes; options: estimator ('ppml' | 'ols'), pack, backend."""
     from .analysis.rerouting import summary
 
-    return summary(partner=partner, products=products, year=year, event_study=event_study, **options)
+    opts = _options(options, ("estimator", "pack", "backend"), "rerouting()")
+    return summary(partner=partner, products=products, year=year, event_study=event_study, **opts)
 
 
 def _listed(value):
