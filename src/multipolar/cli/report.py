@@ -79,8 +79,8 @@ def serve(
     warm: bool = typer.Option(True, help="Compute the crossover table at start-up so the first pages are fast."),
 ) -> None:
     """Open the dashboard: the overview (key findings and who leads), every state's page, the indicator explorer
-    (its choices in the URL; CSV and PNG downloads), the crossover table, the claim checker; JSON API under /api/
-    (OpenAPI docs at /docs; format=csv on every table). Read-only."""
+    (its choices in the URL; CSV and PNG downloads), the crossover table, sanctions re-routing, the claim checker;
+    JSON API under /api/ (OpenAPI docs at /docs; format=csv on every table). Read-only."""
     import uvicorn
 
     from .. import store
