@@ -27,7 +27,8 @@ _WHAT = r"(?P<what>(?:international\s+|foreign\s+|external\s+)?trade(?:\s+turnov
         r"trade volume|commercial turnover)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:[Tt]rade\s+with\s+)?(?P<b>{E}(?:\s+and\s+{E})?)\s+(?:together\s+|combined\s+|jointly\s+|between\s+them\s+)?"
-    rf"(?:now\s+|still\s+|alone\s+|already\s+)?(?:makes?\s+up|made\s+up|make\s+up|account\s+for|"
+    rf"(?:(?:now|still|alone|already|typically|usually|generally|normally|traditionally|consistently|regularly|"
+    rf"also)\s+)*(?:makes?\s+up|made\s+up|make\s+up|account\s+for|"
     rf"accounts?\s+for|accounted\s+for|accounting\s+for|represents?|represented|comprises?|constitutes?|took|"
     rf"takes|had|has|held|holds|was\s+responsible\s+for|is\s+responsible\s+for)\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
     rf"(?P<num>{_SHARE_NUM})\s+(?:share\s+)?of\s+(?P<whose>{EL}|their|its|the\s+country['’]s|the\s+region['’]s|the)"
@@ -150,9 +151,10 @@ def judge_share(claim, ev, as_of: AsOf):
                                         f"{'a record' if ok else 'not a record'}"] + ([why] if why else [])))
             elif p.habitual and not p.year:
                 window = [y for y in s.years() if y <= year][-HABIT_YEARS:]
-                held = [y for y in window if tol.judge(p.value, s.values[y], p.hedge, kind="share",
-                                                       half_unit=p.half_unit).verdict == SUPPORTED]
-                outcome = SUPPORTED if len(held) == len(window) else CONTRADICTED if not held else PARTLY
+                each = [tol.judge(p.value, s.values[y], p.hedge, kind="share", half_unit=p.half_unit).verdict
+                        for y in window]
+                held = [y for y, v in zip(window, each) if v == SUPPORTED]
+                outcome = combine(each)  # every year close but outside the tolerance: partly, not contradicted
                 results.append((s, outcome, year, v, [f"{s.label}: " + ", ".join(
                     f"{y} {fmt(s.values[y], 'share')}" for y in window) + f"; claimed {hedged(p.value, 'share', p.hedge)}"
                     f" typically → held in {len(held)} of {len(window)} years"]))

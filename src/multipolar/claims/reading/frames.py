@@ -176,6 +176,11 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
     parent = frame.parent
     if parent is not None and not any(k in fields for k in PERIOD_KEYS):
         resolve_period(r, time_for(r, parent.start, region=(parent.start, frame.start)), fields, change=change)
+    if change and fields.get("yoy") and "year" not in fields and "base_year" not in fields:
+        # "..., with exports 93 times higher than a year earlier": the year the sentence named before it
+        earlier = [tm.year for tm in r.times if tm.end <= pos and tm.kind in ("year", "month") and tm.year]
+        if earlier:
+            fields.update({"year": earlier[-1], "base_year": earlier[-1] - 1})
     last = r.ctx.last_time
     continues = any(m.pronoun and m.start <= frame.start + 2 for m in r.mentions)
     if continues and last is not None and last.kind in ("year", "month") and not any(k in fields for k in PERIOD_KEYS):
@@ -183,3 +188,17 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
         if change:
             fields.update({"base_year": last.year - 1, "yoy": True})
         fields["period_note"] = f"the year of the previous sentence ({last.year})"
+
+
+def terms_for(r, region: tuple[int, int], pos: int) -> str | None:
+    """The currency a change read at pos is measured in: said in its clause ('growing 2.9% in yuan terms'), else the
+    currency of an amount in the same frame when it is not the dollar or the euro ('1.74 trillion yuan, up 2.9%')."""
+    from .clauses import clause_bounds
+    from .numbers import amounts, terms_in
+
+    c0, c1 = clause_bounds(r.text, pos)
+    said = terms_in(r.text, c0, c1)
+    if said:
+        return said
+    foreign = [a.currency for a in amounts(r.text, *region) if a.currency not in ("USD", "EUR")]
+    return foreign[0] if foreign else None

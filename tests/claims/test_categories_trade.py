@@ -1,0 +1,95 @@
+"""Categories of real trade claims the checker reads in general (issue 11, round 2): officials speaking for their
+state's statistics, multiples over the year before, 'that year', changes in another currency, habitual shares.
+Made-up sentences (other countries and years than the labelled rows) on a FakeEvidence with made-up figures stated
+here, so each verdict follows from these numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.claims import check_text, parse_claims
+from multipolar.claims.fake_evidence import FakeEvidence
+
+# Tajikistan's own statistics and China's customs figures as the press reported them (made up).
+TJK_CHN_OWN = {2019: 1.0e9, 2020: 1.1e9, 2021: 1.2e9}
+TJK_CHN_GACC = {2020: 1.6e9, 2021: 2.0e9, 2022: 2.4e9}
+
+
+def evidence() -> FakeEvidence:
+    return FakeEvidence(
+        trade={("TJK", "CHN", "turnover", "national_tj"): TJK_CHN_OWN,
+               ("MNG", "RUS", "export", "national_mn"): {2019: 50e6, 2020: 60e6, 2021: 180e6},
+               ("BLR", "CHN", "turnover", "national_by"): {2020: 4.0e9, 2021: 5.0e9}},
+        press={("TJK", "CHN", "turnover", "GACC (China customs)"): TJK_CHN_GACC},
+        shares={("AZE", "TUR", "export", "national_az"): {y: (v, v * 100, 100.0) for y, v in
+                                                           ((2015, 0.17), (2016, 0.18), (2017, 0.175),
+                                                            (2018, 0.18), (2019, 0.178))}})
+
+
+def verdicts(text, date=None):
+    return [(v.type, v.verdict) for v in check_text(text, date, evidence=evidence())]
+
+
+@pytest.mark.parametrize("text", [
+    "A Tajik deputy prime minister said Tajikistan's trade with China grew 50% in 2022.",
+    "Tajikistan's trade with China grew 50% in 2022, Tajikistan's first deputy economy minister said.",
+    "Tajikistan's ambassador wrote that trade with China grew by 50% in 2022.",
+])
+def test_an_official_cites_their_own_state_s_figures_so_the_partner_s_cannot_contradict(text):
+    # Only China's customs have 2021-2022 (+20%): it is not the source a Tajik official cites → unverifiable
+    (v,) = check_text(text, evidence=evidence())
+    assert v.claim.parsed["reporter"] == ["TJK"]
+    assert v.verdict == "unverifiable" and "not the source the text cites" in v.reason
+
+
+def test_the_partner_s_figures_still_support_and_a_neutral_text_is_contradicted():
+    assert verdicts("Chinese officials said Tajikistan's trade with China grew 20% in 2022.") == \
+        [("change", "supported")]
+    assert verdicts("Tajikistan's trade with China grew 50% in 2022.") == [("change", "contradicted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2021 Mongolian exports to Russia were three times higher than a year earlier.", "supported"),
+    ("Mongolia's exports to Russia in 2021 were 3 times larger than in 2019.", "partly supported"),  # ×3.6
+    ("Mongolia's exports to Russia rose by 20% in 2021, with exports three times higher than the previous year.",
+     None),
+])
+def test_n_times_higher_than_a_year_earlier_is_a_multiple_over_time(text, expected):
+    claims = [c for c in parse_claims(text) if c.type == "multiple"]
+    assert len(claims) == 1 and claims[0].parsed["value"] == 3.0
+    assert claims[0].parsed["year"] == 2021
+    if expected:
+        assert verdicts(text) == [("multiple", expected)]
+
+
+def test_that_year_is_the_year_named_before_it():
+    text = "Mongolia's exports to Russia reached $180 million in 2021, having tripled that year."
+    claims = {c.type: c.parsed for c in parse_claims(text)}
+    assert claims["multiple"]["year"] == 2021 and claims["multiple"]["base_year"] == 2020
+    assert verdicts(text) == [("level", "supported"), ("multiple", "supported")]  # 180 / 60
+    text = "In 2021 Mongolia's trade fell; in the same year its exports to Russia tripled."
+    assert [c.parsed.get("year") for c in parse_claims(text) if c.type == "multiple"] == [2021]
+
+
+@pytest.mark.parametrize("text, terms", [
+    ("Belarus's trade with China grew 25% in yuan terms in 2021.", "CNY"),
+    ("Belarus's trade with China reached 32 billion yuan in 2021, up 25%.", "CNY"),
+    ("Measured in local currency, Belarus's trade with China rose 25% in 2021.", "local currency"),
+])
+def test_a_change_in_another_currency_is_never_judged_on_dollars(text, terms):
+    (change,) = [v for v in check_text(text, evidence=evidence()) if v.type == "change"]
+    assert change.claim.parsed["terms"] == terms
+    assert change.verdict == "unverifiable" and "terms" in change.reason
+
+
+def test_the_same_change_in_dollars_is_judged():
+    assert verdicts("Belarus's trade with China grew 25% in 2021.") == [("change", "supported")]  # 5.0 / 4.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey typically takes more than 17% of Azerbaijan's exports.", "supported"),
+    ("Turkey typically takes more than 19% of Azerbaijan's exports.", "partly supported"),  # all years 17.5-18%
+    ("Turkey typically takes more than 25% of Azerbaijan's exports.", "contradicted"),
+])
+def test_a_habitual_share_is_close_when_every_year_is_close(text, expected):
+    assert verdicts(text, "2020-03-01") == [("share", expected)]
