@@ -67,7 +67,8 @@ def test_how_a_state_voted_on_a_named_resolution():
                                         {"rcid": 9000, "session": 74, "year": 2019, "date": "2019-12-10",
                                          "unres": "R/74/1", "short": "Oceans"}],
                             votes=[{"rcid": 5309, "country": "KAZ", "vote": 2}, {"rcid": 5309, "country": "ARM",
-                                                                                 "vote": 3}])
+                                                                                 "vote": 3},
+                                   {"rcid": 9000, "country": "KGZ", "vote": 1}])  # Kyrgyzstan's votes are kept
     assert one("Kazakhstan abstained on resolution 68/262.", evidence).verdict == "supported"
     assert one("Armenia voted against the UN resolution on the territorial integrity of Ukraine.",
                evidence).verdict == "supported"

@@ -126,6 +126,13 @@ class Records:
         frame = self.load("un_votes")
         return frame[frame["rcid"] == rcid] if not frame.empty else frame
 
+    def vote_countries(self) -> set[str]:
+        """The states whose votes the pack keeps (a state not among them has no 'absent' either)."""
+        def read():
+            frame = self.load("un_votes")
+            return set(frame["country"]) if not frame.empty else set()
+        return self._memo(("vote_countries",), read)
+
     def records_end(self) -> dt.date | None:
         """The last date the pack's records know (memberships and summits): the default 'as of' without an article
         date, so a verdict never depends on the day the tool runs."""

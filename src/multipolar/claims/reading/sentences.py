@@ -107,4 +107,6 @@ def is_candidate(text: str, found: set[str] | None = None) -> bool:
     found = triggers(text) if found is None else found
     if not found:
         return False
+    if "votes" in found and re.search(r"\d", text):  # a tally ("passed 100-11 with 58 abstentions")
+        return True
     return bool(found & {"amount", "percent"} or find_mentions(text) or _YEAR_RE.search(text))
