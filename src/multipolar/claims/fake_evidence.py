@@ -27,14 +27,16 @@ class FakeEvidence(Records):
 
     def __init__(self, *, trade=None, press=None, shares=None, ranks=None, monthly=None, arms=None, un=None,
                  roll_calls=None, votes=None, finance=None, memberships=None, organizations=None, summits=None,
-                 declarations=None, crossover=None, estimates=None, quality=None, macro=None):
+                 declarations=None, crossover=None, estimates=None, quality=None, macro=None, arms_exports=None,
+                 alliances=None, finance_all=None):
         self.trade = dict(trade or {})
         self.press = dict(press or {})            # (country, partner, flow, reporter label) → {year: value}
         self.shares = dict(shares or {})          # (country, partner, flow, source) → {year: (share, pv, total)}
         self.monthly = dict(monthly or {})        # (country, partner, flow, source) → {(year, month): value}
         self.estimates = dict(estimates or {})    # (country, partner, flow, source) → {years}
         self.quality = dict(quality or {})        # (country, partner, flow, source) → {year: "flags"}
-        self.tables = {"ranks": ranks, "arms": arms, "un_agreement": un, "un_roll_calls": roll_calls,
+        self.tables = {"ranks": ranks, "arms": arms, "arms_exports": arms_exports, "alliances": alliances,
+                       "finance_all": finance_all, "un_agreement": un, "un_roll_calls": roll_calls,
                        "un_votes": votes, "finance": finance, "memberships": memberships,
                        "organizations": organizations, "summits": summits, "crossover": crossover, "macro": macro,
                        "declaration_texts": [{"year": y, "text": t, "url": u} for y, (t, u) in
@@ -169,6 +171,9 @@ class FakeEvidence(Records):
 
     def arms(self, country, window) -> pd.DataFrame:
         return self._rows("arms", country=country, window=window)
+
+    def arms_exports(self, supplier, window) -> pd.DataFrame:
+        return self._rows("arms_exports", country=supplier, window=window)
 
     def un_agreement(self, country) -> pd.DataFrame:
         return self._rows("un_agreement", country=country)

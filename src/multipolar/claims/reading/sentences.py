@@ -42,7 +42,9 @@ TRIGGERS: dict[str, re.Pattern] = {
     "macro": re.compile(r"\b(?:GDP|gross domestic product|population)\b", re.IGNORECASE),
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
-    "security": re.compile(r"\b(?:arms|weapons?|military (?:equipment|hardware|supplies)|supplier)\b", re.IGNORECASE),
+    "security": re.compile(r"\b(?:arms|weapons?|weaponry|military (?:equipment|hardware|supplies)|suppliers?|"
+                           r"alliance|defen[cs]e (?:pact|treaty|agreement)|mutual[- ]defen[cs]e|military (?:pact|"
+                           r"treaty|alliance))\b", re.IGNORECASE),
     "votes": re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|resolutions?|General Assembly|UNGA|UN)\b"),
     "finance": re.compile(r"\b(?:lending|loans?|lent|development finance|financ\w+|credit|commitments?|AidData|"
                           r"borrow\w*|owe[sd]?|debt)\b",
