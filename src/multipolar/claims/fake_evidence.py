@@ -178,10 +178,19 @@ class FakeEvidence(Records):
     def un_agreement(self, country) -> pd.DataFrame:
         return self._rows("un_agreement", country=country)
 
-    def finance(self, country, amount) -> pd.DataFrame:
-        frame = self._rows("finance", country=country)
+    def finance(self, country, amount, flow_class=None) -> pd.DataFrame:
+        return self._finance("finance", country, amount, flow_class)
+
+    def finance_all(self, amount, flow_class=None) -> pd.DataFrame:
+        """Every recipient: the 'finance_all' rows when the test gives them, else its 'finance' rows."""
+        return self._finance("finance_all" if self.tables.get("finance_all") else "finance", None, amount, flow_class)
+
+    def _finance(self, table, country, amount, flow_class) -> pd.DataFrame:
+        frame = self._rows(table, country=country)
         if not frame.empty and "amount" in frame.columns:
             frame = frame[frame["amount"] == amount].reset_index(drop=True)
+        if not frame.empty and flow_class:
+            frame = frame[frame.get("flow_class", pd.Series(dtype=str)) == flow_class].reset_index(drop=True)
         return frame
 
     def macro(self, country) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import pandas as pd
 from ..errors import MultipolarError
 from .evidence import FLIP, Series
 from .model import Call
+from .pack_dimensions import Dimensions
 from .pack_records import Records
 from .judging.sources import PRESS_TRUST, identity, source_label, source_trust  # noqa: F401  (re-exported)
 from .reading.entities import name
@@ -41,7 +42,7 @@ def press_reporter(reporter_source: str) -> str | None:
     return None
 
 
-class PackEvidence(Records):
+class PackEvidence(Records, Dimensions):
     """The checker's window on a data pack (pack=None: $MULTIPOLAR_PACK_DIR or the shipped pack)."""
 
     def __init__(self, pack: str | Path | None = None):
@@ -353,62 +354,9 @@ class PackEvidence(Records):
                 return pd.DataFrame()
         return self._memo(key, run)
 
-    # --- security, diplomacy, finance ----------------------------------------------------------------------------
-
-    def arms(self, country: str, window: int) -> pd.DataFrame:
-        """arms_share rows of the country's suppliers (SIPRI TIV) over a window of years ending in each year."""
-        return self.indicator("arms_share", country=country, window=window)
-
-    def arms_exports(self, supplier: str, window: int) -> pd.DataFrame:
-        """The supplier's deliveries to each buyer (SIPRI TIV) over a window of years ending in each year, in
-        arms_share's columns (country = the supplier, partner = the buyer); empty when the pack does not keep all of
-        the supplier's deliveries (it keeps them for its own states only)."""
-        def build():
-            countries = self.pack_countries()
-            if countries is not None and supplier not in countries:
-                self.problems.add(f"the pack keeps {supplier}'s arms deliveries to its own states only")
-                return pd.DataFrame()
-            table = self.load("arms_transfers")
-            if table.empty:
-                return table
-            return windowed_deliveries(table, supplier, window)
-        return self._memo(("arms_exports", supplier, window), build)
-
-    def un_agreement(self, country: str) -> pd.DataFrame:
-        """un_agreement rows (partner CHN or RUS, per year and source)."""
-        return self.indicator("un_agreement", country=country)
-
-    def macro(self, country: str) -> pd.DataFrame:
-        """The macro table's rows (GDP in current US dollars, population) of a country."""
-        return self.load("macro", country=country)
-
-    def finance(self, country: str | None, amount: str) -> pd.DataFrame:
-        """finance_commitments rows (lender = partner) for a recipient or every pack recipient; amount 'nominal'
-        (face value) or 'adjusted' (AidData's adjusted amounts)."""
-        return self.indicator("finance_commitments", country=country, amount=amount)
-
 
 def _hashable(value):
     if isinstance(value, (list, tuple, set)):
         return tuple(value)
     return value
 
-
-def windowed_deliveries(table: pd.DataFrame, supplier: str, window: int) -> pd.DataFrame:
-    """A supplier's deliveries (arms_transfers rows) summed per buyer over `window` years ending in each year of the
-    register, with the year's total over all buyers (arms_share's columns; rows only where the total is positive)."""
-    first, last = int(table["year"].min()), int(table["year"].max())
-    rows = table[table["supplier"] == supplier].groupby(["recipient", "year"])["tiv"].sum()
-    out = []
-    for end in range(first, last + 1):
-        inside = rows[(rows.index.get_level_values("year") > end - window) &
-                      (rows.index.get_level_values("year") <= end)]
-        per = inside.groupby(level="recipient").sum()
-        total = float(per.sum())
-        if total <= 0:
-            continue
-        for buyer, value in per.items():
-            out.append({"country": supplier, "partner": buyer, "year": end, "source": "sipri_at",
-                        "value": float(value) / total, "partner_value": float(value), "total_value": total,
-                        "window": window, "window_years": end - max(first, end - window + 1) + 1})
-    return pd.DataFrame(out)

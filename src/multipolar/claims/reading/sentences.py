@@ -47,7 +47,8 @@ TRIGGERS: dict[str, re.Pattern] = {
                            r"treaty|alliance))\b", re.IGNORECASE),
     "votes": re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|resolutions?|General Assembly|UNGA|UN)\b"),
     "finance": re.compile(r"\b(?:lending|loans?|lent|development finance|financ\w+|credit|commitments?|AidData|"
-                          r"borrow\w*|owe[sd]?|debt)\b",
+                          r"borrow\w*|owe[sd]?|debt|ODA|OOF|official development assistance|concessional|"
+                          r"commercially[- ]oriented|portfolio)\b",
                           re.IGNORECASE),
 }
 _YEAR_RE = re.compile(rf"\b{YEAR}\b")
