@@ -76,7 +76,9 @@ class Reading:
                                                      r"became|remains|remained|ranks?|ranked|took|takes|holds|held|"
                                                      r"accounted|accounts|makes|made|represents?|represented|"
                                                      r"comprises?|constitutes?|overtook|supplied|supplies|provided|"
-                                                     r"voted|joined|exported|imported|traded|bought|sold)\b", self.text[m.end():]):
+                                                     r"voted|joined|exported|imported|traded|bought|sold|suspended|"
+                                                     r"left|withdrew|restored|rejoined|quit|refused|signed|ratified|"
+                                                     r"received|gained|obtained)\b", self.text[m.end():]):
                 continue  # "it said", "make it": not a country standing in a claim
             before = [x for x in named if x.end <= m.start() and x.kind in ("country", "group")]
             code = before[0].code if before and word not in ("It", "it", "Its") else self.ctx.focus

@@ -34,8 +34,9 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"behind|more than|less than|larger than|bigger than|smaller than|twice as|than ever|"
                              r"reliant|dependent|passed|together|half of|times (?:what|as|more|larger)|than)",
                              re.IGNORECASE),
-    "membership": re.compile(r"\b(?:join|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
-                             r"establish|created|never joined|expanded|enlarg)", re.IGNORECASE),
+    "membership": re.compile(r"\b(?:join|rejoin|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
+                             r"establish|created|never joined|expanded|enlarg|withdr|suspend|refused to extend|"
+                             r"restored|returned to|associate|granted|grant)", re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
                          r"mention)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
