@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..judging.common import combine, unverifiable, verdict
 from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
-from ..reading.entities import name
+from ..reading.entities import ORG_NAMES, name
 from ..reading.numbers import ORDINALS, YEAR, ordinal
 from ..reading.sentence import E
 from ..reading.times import MONTH_RE, resolve_relative
@@ -40,6 +40,11 @@ HELD = re.compile(rf"(?:\b(?:the\s+)?|{E}\s+)(?P<y1>{YEAR})\s+(?:{E}\s+)?[Ss]umm
                   rf"|(?P<c3>{E})\s+hosted\s+the\s+(?:(?P<y3>{YEAR})\s+)?(?:{E}\s+)?[Ss]ummit(?:\s+in\s+"
                   rf"(?:{MONTH_RE}\s+)?(?P<y4>{YEAR}))?")
 HOST = re.compile(rf"\bhost(?:\s+(?:country|nation|state))?\s+(?P<who>{E})")
+# "held annual summits in Almaty in 1998, Bishkek in 1999 and Dushanbe in 2000", "summits in Ufa (2015) and Tashkent
+# (2016)": cities with their years.
+_CITY_YEAR = rf"{E}\s+(?:in\s+|\(\s*)?{YEAR}\)?"
+CITY_YEARS = re.compile(rf"\b(?:summits?|meetings?)\s+(?:were\s+|was\s+)?(?:held\s+)?in\s+(?P<list>{_CITY_YEAR}(?:\s*(?:,|and|"
+                        rf",\s*and)\s*{_CITY_YEAR})+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,6 +62,7 @@ class SummitClaim(Payload):
     ordinal: int | None = None
     summits: tuple[tuple[int, str], ...] = ()
     country: tuple[str, ...] = ()
+    org: str | None = None  # the organization whose summits are meant when the text names one other than the SCO
     period_note: str | None = None
 
 
@@ -90,6 +96,18 @@ class Summit:
                 r.add("summit", m.start(), m.end(), {"relation": "hosts", "summits": [list(x) for x in pairs]})
                 r.ctx.summits = pairs
         _held(r)
+        for m in CITY_YEARS.finditer(r.masked):
+            if r.overlaps_used(m.start(), m.end()):
+                continue
+            pairs = []
+            for part in re.finditer(rf"(?P<c>{E})\s+(?:in\s+|\(\s*)?(?P<y>{YEAR})", m.group("list")):
+                ment = r.by_start.get(m.start("list") + part.start("c"))
+                if ment is not None and ment.kind == "city":
+                    pairs.append([int(part.group("y")), ment.code])
+            if len(pairs) >= 2:
+                r.add("summit", m.start(), m.end(), {"relation": "hosts", "summits": pairs,
+                                                     "org": r.org_before(m.start())})
+                r.take(m.start(), m.end())
         for m in HOST.finditer(r.masked):
             ment = r.by_start.get(m.start("who"))
             if ment and ment.kind == "country" and not ment.pronoun:
@@ -174,6 +192,9 @@ def judge_summit(claim, ev, as_of):
                        [Observation(position, "count", SOURCE, int(rows.iloc[0]["year"]))],
                        [f"summits from {int(frame['year'].min())} to {int(rows.iloc[0]['year'])}: {position}"],
                        [Call.load("summits")])
+    if p.org and p.org != "SCO":
+        return unverifiable(claim, f"the summits list holds the SCO's meetings of heads of state from "
+                                   f"{int(frame['year'].min())}; none of {ORG_NAMES.get(p.org, p.org)}")
     if p.relation == "hosts":
         verdicts, parts, observed = [], [], []
         for year, city in p.summits:
