@@ -57,3 +57,29 @@ def test_summits_listed_as_cities_with_years():
 def test_summits_of_an_organization_the_list_does_not_hold_are_unverifiable():
     (v,) = check_text("The Shanghai Five held summits in Almaty in 1998 and Bishkek in 1999.", evidence=EVIDENCE)
     assert v.verdict == "unverifiable" and "Shanghai Five" in v.reason
+
+
+ALLIANCES = [{"country": "MNG", "partner": p, "year": y, "source": "atop", "value": 1, "defense": d, "offense": False,
+              "neutrality": False, "nonaggression": not d, "consultation": False}
+             for y in (2010, 2015, 2018) for p, d in (("KOR", y >= 2015), ("JPN", False), ("KAZ", False))]
+
+
+def alliance_verdicts(text, date=None):
+    return [(v.claim.parsed["relation"], v.verdict) for v in
+            check_text(text, date, evidence=FakeEvidence(alliances=ALLIANCES)) if v.type == "alliance"]
+
+
+def test_alliances_from_atop_obligations():
+    assert alliance_verdicts("The 2015 pact with South Korea is Mongolia's only formal military alliance.") == \
+        [("only", "supported")]
+    assert alliance_verdicts("Mongolia and Japan have a mutual defence treaty.") == [("pact", "contradicted")]
+    assert alliance_verdicts("Mongolia has no military alliance with Kazakhstan.") == [("none", "supported")]
+    assert alliance_verdicts("Mongolia and South Korea signed a defence pact in 2010.") == [("pact", "contradicted")]
+
+
+def test_secret_or_reported_agreements_and_years_after_atop_are_unverifiable():
+    (v,) = check_text("Reportedly, Mongolia and Japan secretly signed a mutual-defence agreement in 2016.",
+                      evidence=FakeEvidence(alliances=ALLIANCES))
+    assert v.verdict == "unverifiable" and ("secret" in v.reason.lower() or "reported" in v.reason.lower())
+    (v,) = check_text("Mongolia and Japan signed a defence treaty in 2021.", evidence=FakeEvidence(alliances=ALLIANCES))
+    assert v.verdict == "unverifiable" and "end in 2018" in v.reason

@@ -125,3 +125,16 @@ def test_voting_less_often_with_one_power_is_voting_more_often_with_the_other():
            "n_votes": 80} for c in ("KAZ", "KGZ") for p, v in (("CHN", 0.75), ("RUS", 0.56))]
     v = one("Kazakhstan and Kyrgyzstan voted with Russia less often than with China in 2023.", FakeEvidence(un=un))
     assert v.claim.parsed["partner"] == ["CHN"] and v.claim.parsed["rival"] == ["RUS"] and v.verdict == "supported"
+
+
+def test_gdp_per_capita_of_each_state_listed():
+    rows = [{"country": c, "year": 2021, "gdp_usd": g, "population": n, "source": "worldbank_wdi"}
+            for c, g, n in (("TJK", 9.0e9, 10e6), ("KGZ", 9.3e9, 6.7e6), ("MNG", 15.3e9, 3.35e6))]
+    evidence = FakeEvidence(macro=rows)
+    result = check_text("GDP per capita in 2021 was $900 in Tajikistan, $1,390 in Kyrgyzstan and $5,800 in Mongolia.",
+                        evidence=evidence)
+    # 9.0/10 = $900; 9.3/6.7 = $1,388; 15.3/3.35 = $4,567 (5,800 is 27% above)
+    assert [(v.claim.parsed["country"], v.verdict) for v in result] == [
+        (["TJK"], "supported"), (["KGZ"], "supported"), (["MNG"], "contradicted")]
+    (v,) = check_text("Mongolia's per capita GDP was about $4,500 in 2021.", evidence=evidence)
+    assert v.verdict == "supported" and "per head" in v.reason

@@ -175,6 +175,9 @@ class FakeEvidence(Records):
     def arms_exports(self, supplier, window) -> pd.DataFrame:
         return self._rows("arms_exports", country=supplier, window=window)
 
+    def alliances(self, country) -> pd.DataFrame:
+        return self._rows("alliances", country=country)
+
     def un_agreement(self, country) -> pd.DataFrame:
         return self._rows("un_agreement", country=country)
 

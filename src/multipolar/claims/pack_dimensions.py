@@ -30,6 +30,10 @@ class Dimensions:
             return windowed_deliveries(table, supplier, window)
         return self._memo(("arms_exports", supplier, window), build)
 
+    def alliances(self, country: str) -> pd.DataFrame:
+        """alliance_ties rows of a country (ATOP obligations with each partner per year, to 2018)."""
+        return self.indicator("alliance_ties", country=country)
+
     def un_agreement(self, country: str) -> pd.DataFrame:
         """un_agreement rows (partner CHN or RUS, per year and source)."""
         return self.indicator("un_agreement", country=country)

@@ -31,7 +31,14 @@ POPULATION = re.compile(rf"{_WHO}\s+population\s+(?:of\s+|(?:is|was|reached|stoo
                         rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?(?:{NUM})\s*(?:million|billion|m|bn))"
                         rf"(?:\s+(?:is|was)\s+(?:now\s+)?(?P<mult>{RATIO})\s+(?:larger|bigger|higher|greater|more)?\s*"
                         rf"than\s+(?:in\s+)?(?P<base>{YEAR}))?", re.IGNORECASE)
-MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people")}
+# GDP per capita: "Armenia's GDP per capita was $6,569 in 2022", "GDP per capita in 2022 was $6,569 in Armenia, $6,671
+# in Georgia and $7,819 in Azerbaijan".
+_PC = r"(?:GDP|gross\s+domestic\s+product|income)\s+per\s+(?:capita|head|person)|per[- ]capita\s+(?:GDP|income)"
+PER_CAPITA = re.compile(rf"{_WHO}\s+(?:{_PC})\s+(?:in\s+{YEAR}\s+)?(?:was|were|is|stood\s+at|reached|amounted\s+to|came\s+"
+                        rf"to|of|rose\s+to|fell\s+to|hit)\s+(?P<amt>{_MONEY})", re.IGNORECASE)
+PER_CAPITA_LIST = re.compile(rf"(?:{_PC})(?:\s+in\s+{YEAR})?\s+(?:was|were|stood\s+at|reached|amounted\s+to)\s+"
+                             rf"(?P<list>{_MONEY}\s+in\s+{E}(?:\s*(?:,|and|,\s*and)\s*{_MONEY}\s+in\s+{E})+)", re.IGNORECASE)
+MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people"), "gdp per capita": (None, "USD")}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,11 +61,15 @@ class MacroClaim(Payload):
                          "The region's population of 79 million is 1.4 times larger than in 2000."))
 class Macro:
     def read(r) -> None:
-        if not re.search(r"\bGDP\b|gross domestic product|economic output|population", r.text, re.IGNORECASE):
+        if not re.search(r"\bGDP\b|gross domestic product|economic output|population|per capita", r.text,
+                         re.IGNORECASE):
             return
         bases = {int(b) for b in re.findall(rf"(?:than\s+(?:in\s+)?|its\s+|the\s+)({YEAR})", r.text)}
         year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
+        _per_capita(r, year)
         for m in GDP.finditer(r.masked):
+            if r.overlaps_used(m.start(), m.end()):
+                continue
             who = _who(r, m)
             found = amounts(r.text, m.start("amt"), m.end("amt"))
             if not who or not found:
@@ -93,6 +104,30 @@ class Macro:
         return judge_macro(claim, evidence, as_of)
 
 
+def _per_capita(r, year) -> None:
+    for m in PER_CAPITA.finditer(r.masked):
+        who, found = _who(r, m), amounts(r.text, m.start("amt"), m.end("amt"), small=True)
+        if who and found:
+            a = found[0]
+            r.add("macro", m.start(), m.end("amt"), {"country": who, "measure": "gdp per capita", "value": a.value,
+                                                     "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit,
+                                                     "year": year})
+            r.take(m.start(), m.end())
+    for m in PER_CAPITA_LIST.finditer(r.masked):
+        for part in re.finditer(rf"(?P<amt>{_MONEY})\s+in\s+(?P<c>{E})", m.group("list")):
+            at = m.start("list")
+            who = r.codes(at + part.start("c"), at + part.end("c"))
+            found = amounts(r.text, at + part.start("amt"), at + part.end("amt"), small=True)
+            if who and found and not r.overlaps_used(found[0].start, found[0].end):
+                a = found[0]
+                r.add("macro", at + part.start(), at + part.end(), {"country": who, "measure": "gdp per capita",
+                                                                   "value": a.value, "unit": a.currency,
+                                                                   "hedge": a.hedge, "half_unit": a.half_unit,
+                                                                   "year": year})
+                r.take(a.start, a.end)
+        r.take(m.start(), m.end())
+
+
 def _inner_hedge(text: str) -> str | None:
     m = re.match(r"(about|around|some|nearly|over|more\s+than)\s", text)
     return {"about": "about", "around": "about", "some": "about", "nearly": "nearly", "over": "more than",
@@ -113,6 +148,8 @@ def judge_macro(claim, ev, as_of: AsOf):
     column, unit = MEASURES[p.measure]
     countries = expanded(p.country, ev, as_of.day)
     frames = {c: ev.macro(c) for c in countries}
+    if p.measure == "gdp per capita":
+        return judge_per_capita(claim, frames, as_of)
     values = {c: {int(y): float(v) for y, v in zip(f["year"], f[column]) if v == v} for c, f in frames.items()
               if not f.empty}
     missing = [c for c in countries if not values.get(c)]
@@ -149,3 +186,26 @@ def judge_macro(claim, ev, as_of: AsOf):
 
 def _show(value: float, unit: str) -> str:
     return fmt(value, "USD") if unit == "USD" else f"{value / 1e6:,.1f} million"
+
+
+def judge_per_capita(claim, frames, as_of: AsOf):
+    """GDP per head: the World Bank's GDP (current US dollars) over its population, summed first for a group."""
+    p = claim.payload
+    both = {c: {int(y): (float(g), float(n)) for y, g, n in zip(f["year"], f["gdp_usd"], f["population"])
+                if g == g and n == n and n > 0} for c, f in frames.items() if not f.empty}
+    if len(both) < len(frames) or not all(both.values()):
+        return unverifiable(claim, f"no GDP and population for {names(list(frames))} in the pack")
+    common = sorted(set.intersection(*(set(v) for v in both.values())))
+    year = p.year or latest_year(common, as_of)[0]
+    if year not in common:
+        return unverifiable(claim, f"no GDP and population for {year} (figures {common[0]}-{common[-1]})")
+    gdp, people = sum(v[year][0] for v in both.values()), sum(v[year][1] for v in both.values())
+    value = gdp / people
+    j = tol.judge(p.value, value, p.hedge, kind="level", half_unit=p.half_unit)
+    arithmetic = [f"{year}: GDP {fmt(gdp, 'USD')} / population {people / 1e6:,.2f} million = ${value:,.0f} per head; "
+                  f"claimed {hedged(p.value, 'USD', p.hedge)} → accepted "
+                  f"{tol.describe(j.low, j.high, lambda x: f'${x:,.0f}')}"]
+    reason = f"{j.verdict} by {SOURCE}: GDP per head of {names(p.country)} ${value:,.0f} in {year} (the World Bank's " \
+             "GDP and population, the only GDP source the data hold)"
+    return verdict(claim, j.verdict, reason, [Observation(value, "USD", SOURCE, year, ",".join(frames))], arithmetic,
+                   [Call.load("macro", country=",".join(frames), year=str(year))])

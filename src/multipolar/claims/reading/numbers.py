@@ -134,8 +134,9 @@ def hedge_id(phrase: str | None) -> str | None:
     return hedge_before(phrase + " ", len(phrase) + 1)
 
 
-def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
-    """Amounts of money in text[start:end] ('$240 billion', 'US$ 1.2 bn', '2 trillion rubles', '€3.1bn')."""
+def amounts(text: str, start: int = 0, end: int | None = None, *, small: bool = False) -> list[Amount]:
+    """Amounts of money in text[start:end] ('$240 billion', 'US$ 1.2 bn', '2 trillion rubles', '€3.1bn'); a bare
+    '$900' only when small (a figure per head, not a trade total)."""
     out = []
     for m in MONEY_RE.finditer(text, start, len(text) if end is None else end):
         g = m.groupdict()
@@ -145,7 +146,7 @@ def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
         currency = CURRENCIES.get(cur, "USD")
         value, decimals = parse_number(number)
         scale = SCALES.get(scale_word, 1.0)
-        if scale == 1.0 and currency == "USD" and value < 1000 and not scale_word:
+        if scale == 1.0 and currency == "USD" and value < 1000 and not scale_word and not small:
             continue  # "$5" alone: not a trade figure
         out.append(Amount(m.start(), m.end(), value * scale, currency, 0.5 * 10 ** (-decimals) * scale,
                           hedge_before(text, m.start()), m.group(0)))
