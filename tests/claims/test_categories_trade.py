@@ -93,3 +93,45 @@ def test_the_same_change_in_dollars_is_judged():
 ])
 def test_a_habitual_share_is_close_when_every_year_is_close(text, expected):
     assert verdicts(text, "2020-03-01") == [("share", expected)]
+
+
+def _ranks(country, year, flow, values: dict, source="national_tj"):
+    ordered = sorted(values.items(), key=lambda kv: -kv[1])
+    return [{"country": country, "partner": p, "year": year, "flow": flow, "source": source, "value": i + 1,
+             "partner_value": v, "n_partners": len(values)} for i, (p, v) in enumerate(ordered)]
+
+
+# Tajikistan's partners in 2022 (made up): Russia, China, Kazakhstan, then Switzerland, Turkey, Germany, France.
+TJK_2022 = {"RUS": 3.0e9, "CHN": 2.4e9, "KAZ": 1.5e9, "CHE": 0.9e9, "TUR": 0.6e9, "DEU": 0.3e9, "FRA": 0.2e9,
+            "WLD": 10.0e9}
+RANKS = _ranks("TJK", 2022, "turnover", {k: v for k, v in TJK_2022.items() if k != "WLD"})
+SHARES = {("TJK", p, "turnover", "national_tj"): {2021: (0.08, 0.8e9, 10e9), 2022: (v / 10e9, v, 10e9)}
+          for p, v in TJK_2022.items() if p != "WLD"}
+LEVELS = {("TJK", p, "turnover", "national_tj"): {2022: v} for p, v in TJK_2022.items() if p != "WLD"}
+
+
+def rank_evidence():
+    return FakeEvidence(ranks=RANKS, shares=SHARES, trade=LEVELS)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Switzerland is Tajikistan's largest trading partner in Europe.", ["supported"]),
+    ("Germany is Tajikistan's largest trading partner in Europe.", ["contradicted"]),
+    ("Switzerland is Tajikistan's largest trading partner in Europe and fourth in the world after Russia, China and "
+     "Kazakhstan.", ["supported", "supported"]),
+    ("Switzerland is Tajikistan's largest trading partner in Europe and third in the world after Russia and China.",
+     ["supported", "contradicted"]),
+])
+def test_ranks_within_a_region_and_in_the_world_after_named_partners(text, expected):
+    result = check_text(text, "2023-05-01", evidence=rank_evidence())
+    assert [v.verdict for v in result if v.type == "rank"] == expected
+
+
+def test_figures_given_with_a_rank_are_checked_too():
+    text = "Kazakhstan was Tajikistan's third-largest trading partner in 2022, with $1.5 billion, or 15% of the total."
+    assert [(v.type, v.verdict) for v in check_text(text, evidence=rank_evidence())] == \
+        [("rank", "supported"), ("level", "supported"), ("share", "supported")]
+    text = "Switzerland is Tajikistan's largest trading partner in Europe, with 9% of Tajikistan's trade in 2022 (8% in " \
+           "2021)."
+    assert [(v.type, v.claim.parsed.get("year"), v.verdict) for v in check_text(text, evidence=rank_evidence())] == \
+        [("rank", 2022, "supported"), ("share", 2022, "supported"), ("share", 2021, "supported")]

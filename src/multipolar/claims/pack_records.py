@@ -24,10 +24,12 @@ class Records:
 
     def expand(self, code: str, on: dt.date) -> list[str]:
         """A group id (CA5, WEST, SCO, EAEU, SHANGHAI_FIVE...) as ISO3 codes at a date; a country as itself."""
-        from .reading.entities import FIXED_GROUPS, MEMBER_GROUPS
+        from .reading.entities import FIXED_GROUPS, MEMBER_GROUPS, region_members
 
         if code in FIXED_GROUPS:
             return list(FIXED_GROUPS[code])
+        if code == "EU27" or code.startswith("REGION:"):
+            return list(region_members(code))
         if code in MEMBER_GROUPS:
             members = self.members(code, on)
             if not members and code == "SHANGHAI_FIVE":  # dissolved into the SCO: its members at its end

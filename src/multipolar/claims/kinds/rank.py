@@ -62,6 +62,8 @@ def judge_rank(claim, ev, as_of: AsOf):
     if len(partners) != 1 or not countries:
         return unverifiable(claim, "the partner or the countries could not be resolved")
     partner, wanted = partners[0], int(p.value or 1)
+    if p.among and any(c == "EU27" or c.startswith("REGION:") for c in p.among):
+        return judge_within(claim, ev, as_of, countries, partner, set(expanded(p.among, ev, as_of.day)))
     if p.among:
         return judge_among(claim, ev, as_of, countries, partner, expanded(p.among, ev, as_of.day))
     article = as_of.article
@@ -152,4 +154,33 @@ def judge_among(claim, ev, as_of: AsOf, countries, partner, among):
         if not done:
             verdicts.append(UNVERIFIABLE)
             parts.append(f"{name(country)}: no source gives all of {names(among)} for one year")
+    return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)
+
+
+def judge_within(claim, ev, as_of: AsOf, countries, partner, region: set):
+    """A rank among a region's partners ('its largest trading partner in Europe'): the country's full partner list
+    (partner_rank, own view first) restricted to the region."""
+    p = claim.payload
+    verdicts, parts, observed, calls = [], [], [], []
+    for country in countries:
+        use = rank_view(ev.ranks(country, p.flow))
+        year, _ = target_year(p.year, set(use.get("year", [])), as_of.article)
+        rows = use[use["year"] == year] if not use.empty else use
+        if rows.empty:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: no source lists all its partners for {year or 'the year'}")
+            continue
+        source = sorted(rows["source"].unique(), key=lambda s: (s.startswith("mirror:"), source_trust(s), s))[0]
+        rows = rows[(rows["source"] == source) & rows["partner"].isin(region | {partner})]
+        ranked = rows.sort_values("partner_value", ascending=False)
+        order = list(ranked["partner"])
+        position = order.index(partner) + 1 if partner in order else None
+        ok = position == int(p.value or 1)
+        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        top = ", ".join(f"{name(c)} {fmt(float(v), 'USD')}" for c, v in zip(ranked["partner"][:3],
+                                                                            ranked["partner_value"][:3]))
+        parts.append(f"{name(country)} {year} ({source_label(source)}): {name(partner)} ranks {position or 'nowhere'} "
+                     f"among its partners in {names(p.among)} ({top})")
+        observed.append(Observation(position, "rank", source_label(source), year, country, partner, p.flow))
+        calls.append(Call.indicator("partner_rank", country=country, flow=p.flow, years=str(year), source=source))
     return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)
