@@ -48,7 +48,7 @@ def test_registry_metadata_complete():
 
 def test_trade_sources_are_documented():
     text = INDICATORS["trade_share"].definition + INDICATORS["trade_share"].sources
-    for phrase in ("mirror:", "reconciled", "exports only", "basis"):
+    for phrase in ("mirror:", "reconciled", "imports CIF", "source_switch", "basis"):
         assert phrase in text
 
 
@@ -103,10 +103,11 @@ def test_cli_json_and_gap_note(capsys, pack):
 def test_cli_csv(capsys, pack):
     need(pack, "trade_flows")
     code, out, _ = cli(capsys, "indicator", "trade_value", "-c", "KAZ", "-p", "RUS", "-y", "2019", "-s",
-                       "imf_dots", "--format", "csv")
+                       "imf_dots", "--flow", "export", "--format", "csv")
     assert code == 0
     lines = out.strip().splitlines()
     assert lines[0].startswith("country,partner,year,flow,source,value")
+    assert lines[0].endswith(",quality")  # every indicator frame carries its flags
     assert len(lines) == 2
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from multipolar.errors import UsageError
 from multipolar.indicators import expression
-from multipolar.indicators.crossover import _compare
+from multipolar.indicators.crossover import _crossover
 
 from .conftest import one
 
@@ -196,6 +196,49 @@ def test_influence_sensitivity_by_hand(make_ctx):
     assert row["min_lead"] == pytest.approx(0.1 * 0.4 - 0.9 * 0.5)  # (t=0, u=1) is the widest gap
 
 
+def test_influence_score_fixed_set_and_carry_forward(make_ctx):
+    # Trade 2010-2012 only (China's share of turnover 20%, 21%, 22%; Russia and Germany the rest), UN votes
+    # 2010-2016 except 2013, ATOP years 2010-2016 (Kazakhstan-Russia: defense; China: no obligation = 0). No arms,
+    # no IGO data: never in the set.
+    def t(r, p, y, f, v):
+        return dict(reporter=r, partner=p, year=y, flow=f, source="national_kz", value_usd=v)
+
+    trade = [row for y, k in ((2010, 0), (2011, 2), (2012, 4)) for row in (
+        t("KAZ", "CHN", y, "export", 20.0 + k), t("KAZ", "CHN", y, "import", 20.0), t("KAZ", "RUS", y, "export", 40.0),
+        t("KAZ", "RUS", y, "import", 40.0 - k), t("KAZ", "DEU", y, "export", 40.0 - k),
+        t("KAZ", "DEU", y, "import", 40.0 + k),
+        t("KAZ", "WLD", y, "export", 100.0), t("KAZ", "WLD", y, "import", 100.0))]
+    un = [dict(country="KAZ", session=y - 1945, year=y, agree_chn=0.8, agree_rus=0.6, n_votes=70,
+               source="bsv_idealpoints") for y in range(2010, 2017) if y != 2013]
+    alliances = [dict(country_a="KAZ", country_b="RUS", year=y, source="atop", defense=True)
+                 for y in range(2010, 2017)]
+    ctx = make_ctx({"trade_flows": trade, "un_agreement": un, "alliances": alliances}, countries=COUNTRIES)
+    s = q(ctx, "influence_score", country="KAZ")
+    # One component set over the whole series, for both powers; arms and igo have no data: missing, never used
+    assert set(s.components) == {"trade,alliance,un"} and set(s.missing) == {"arms,igo"}
+    # trade is carried 3 years (CARRY_YEARS) into 2013-2015; in 2016 it would be 4 years old: no score (no row),
+    # never a score without trade
+    assert sorted(s.year.unique()) == [2010, 2011, 2012, 2013, 2014, 2015]
+    chn = s[s.partner == "CHN"].set_index("year")
+    assert chn.loc[2012, "carried"] == "" and chn.loc[2012, "quality"] == ""
+    assert chn.loc[2013, "carried"] == "trade=2012,un=2012"  # 2013 has no UN session: 2012's carried too
+    assert chn.loc[2013, "quality"] == "carried_forward:trade=2012; carried_forward:un=2012"
+    assert chn.loc[2015, "quality"] == "carried_forward:trade=2012"
+    # China: dependence = trade; bandwidth = mean(alliance 0, un 0.8) = 0.4 -> 0.4 x 0.20, 0.21, 0.22, then 2012's
+    # 0.22 carried
+    assert list(chn["value"]) == pytest.approx([0.08, 0.084, 0.088, 0.088, 0.088, 0.088])
+    assert (s["value"] > 0).all()
+    # a shorter carry: trade at most 1 year old, so 2014-2015 drop out
+    short = q(ctx, "influence_score", country="KAZ", carry="trade=1")
+    assert sorted(short.year.unique()) == [2010, 2011, 2012, 2013]
+    with pytest.raises(UsageError, match="carry"):
+        q(ctx, "influence_score", carry="trade=-1")
+
+
+def _cross(ctx, countries):
+    return _crossover(ctx, countries, None, "trade")
+
+
 def test_crossover_held_and_not_held(make_ctx):
     def t(y, chn, rus):
         return [dict(reporter="KAZ", partner="CHN", year=y, flow="export", source="s", value_usd=chn),
@@ -210,15 +253,18 @@ def test_crossover_held_and_not_held(make_ctx):
     rows = t(2000, 10, 20) + t(2001, 15, 20) + t(2002, 25, 20) + t(2003, 30, 20) + t(2005, 31, 20)
     rows += k(2000, 30, 20) + k(2001, 10, 20) + k(2002, 30, 20) + k(2003, 40, 20)
     ctx = make_ctx({"trade_flows": rows}, countries=COUNTRIES)
-    summary, single, _ = _compare(ctx, "trade_share", {}, ("turnover", "import", "export"), ["KAZ", "KGZ"])
-    s = summary.to_pandas()
-    kaz = one(s, country="KAZ", source="s")
-    assert kaz["first_year"] == 2002 and kaz["bad_after"] == 0 and kaz["latest_year"] == 2005
-    assert kaz["latest_lead"] == pytest.approx(0.11)
-    assert sorted(kaz["years"]) == [2000, 2001, 2002, 2003, 2005]
-    kgz = one(s, country="KGZ", source="s")
-    assert kgz["first_year"] == 2000 and kgz["bad_after"] == 1 and kgz["since_year"] == 2002
-    assert single.to_pandas().empty
+    c = _cross(ctx, ["KAZ", "KGZ"])
+    kaz = one(c, country="KAZ", source="s")
+    assert kaz["first_year"] == 2002 and bool(kaz["held"]) and kaz["latest_year"] == 2005
+    # the reading's flags: the latest year's and the run's first year's, the least coverage once (two partners of a
+    # total of 100: 45% in 2002, 51% in 2005)
+    assert kaz["latest_lead"] == pytest.approx(0.11) and kaz["leader"] == "China"
+    assert kaz["quality"] == "coverage:45%"
+    assert (kaz["first_compared"], kaz["n_years"]) == (2000, 5)
+    assert "no comparison for 2004" in kaz["note"]
+    kgz = one(c, country="KGZ", source="s")
+    assert kgz["first_year"] == 2000 and not bool(kgz["held"]) and kgz["since_year"] == 2002
+    assert "Russia clearly ahead again in 2001" in kgz["note"]
     # Current leader's run and the change of China's lead over the last 5 years compared (TREND_YEARS):
     # KAZ leads -0.10, -0.05, 0.05, 0.10, 0.11 (2000-2003, 2005): China ahead since 2002; 2005 - 5 = 2000 is the
     # window's first year, so the change is 0.11 - (-0.10).
@@ -236,18 +282,78 @@ def test_crossover_russia_run_and_window(make_ctx):
     # China ahead 2004 and 2010, level 2011, Russia ahead 2012-2013. Leads: 0.30, 0.05, 0, -0.05, -0.10.
     rows = t(2004, 40, 10) + t(2010, 25, 20) + t(2011, 20, 20) + t(2012, 15, 20) + t(2013, 10, 20)
     ctx = make_ctx({"trade_flows": rows}, countries=COUNTRIES)
-    summary, _, _ = _compare(ctx, "trade_share", {}, ("turnover", "import", "export"), ["KAZ"])
-    kaz = one(summary.to_pandas(), country="KAZ", source="r")
-    assert kaz["first_year"] == 2004 and kaz["bad_after"] == 3 and pd.isna(kaz["since_year"])
+    kaz = one(_cross(ctx, ["KAZ"]), country="KAZ", source="r")
+    assert kaz["first_year"] == 2004 and not bool(kaz["held"]) and pd.isna(kaz["since_year"])
     # Russia, the latest leader, ahead without a break since 2012 (level in 2011 breaks the run).
-    assert kaz["leader_since"] == 2012
+    assert kaz["leader_since"] == 2012 and kaz["leader"] == "Russia"
     # Window 2013 - 5 = 2008: first year compared in it is 2010 (2004 is older): -0.10 - 0.05.
     assert kaz["lead_change"] == pytest.approx(-0.10 - 0.05)
     # A single year compared: no change.
     ctx = make_ctx({"trade_flows": t(2013, 10, 20)}, countries=COUNTRIES)
-    summary, _, _ = _compare(ctx, "trade_share", {}, ("turnover", "import", "export"), ["KAZ"])
-    only = one(summary.to_pandas(), country="KAZ", source="r")
+    only = one(_cross(ctx, ["KAZ"]), country="KAZ", source="r")
     assert only["leader_since"] == 2013 and pd.isna(only["lead_change"])
+
+
+def test_crossover_near_ties_are_no_clear_lead(make_ctx):
+    def t(y, chn, rus):
+        return [dict(reporter="KAZ", partner="CHN", year=y, flow="export", source="r", value_usd=chn),
+                dict(reporter="KAZ", partner="RUS", year=y, flow="export", source="r", value_usd=rus),
+                dict(reporter="KAZ", partner="WLD", year=y, flow="export", source="r", value_usd=1000.0)]
+
+    # Leads in share points: 2000 -5, 2001 +1.5 (under the 2-point threshold: no clear lead), 2002 +2 (a lead),
+    # 2003 -1.9 (no clear lead), 2004 +0.9 (no clear lead)
+    rows = t(2000, 100, 150) + t(2001, 165, 150) + t(2002, 170, 150) + t(2003, 131, 150) + t(2004, 159, 150)
+    ctx = make_ctx({"trade_flows": rows}, countries=COUNTRIES)
+    kaz = one(_cross(ctx, ["KAZ"]), country="KAZ", source="r")
+    assert kaz["first_year"] == 2002  # 2001's 1.5 points are no lead
+    assert not bool(kaz["held"])  # 2003-2004: no clear lead, so the lead did not hold
+    assert "Russia clearly ahead again" not in kaz["note"] and "no clear lead in 2003-2004" in kaz["note"]
+    assert kaz["leader"] == "no clear lead" and pd.isna(kaz["since_year"])
+    assert kaz["leader_since"] == 2003  # the run of years without a clear lead
+    assert "latest year 2004: no clear lead" in kaz["note"] and "0.9 points" in kaz["note"]
+
+
+def test_crossover_spread_of_sources_and_partial_years(make_ctx):
+    def t(y, chn, rus, source, months=12):
+        return [dict(reporter="KAZ", partner=p, year=y, flow="export", source=source, value_usd=v, months=months)
+                for p, v in (("CHN", chn), ("RUS", rus), ("WLD", 100.0))]
+
+    # 2019: source a says China ahead by 10 points, source b Russia by 10: within the spread of the sources.
+    # 2020 in b covers 3 months only: never compared as a year.
+    rows = t(2018, 30, 20, "a") + t(2019, 30, 20, "a") + t(2019, 20, 30, "b") + t(2020, 40, 10, "b", months=3)
+    ctx = make_ctx({"trade_flows": rows}, countries=COUNTRIES)
+    c = _cross(ctx, ["KAZ"])
+    a, b = one(c, source="a"), one(c, source="b")
+    assert a["leader"] == b["leader"] == "no clear lead"
+    assert "lies within the spread of the sources" in a["note"] and "b shows Russia ahead" in a["note"]
+    assert b["latest_year"] == 2019 and b["n_years"] == 1
+    assert "2020 covers 3 months only: not compared as a year" in b["note"]
+
+
+def test_crossover_reconciled_reads_within_one_view(make_ctx):
+    # Kazakhstan's own statistics from 2018 only; before, DOTS mirror data. Mirror 2016-2017: China ahead; own
+    # 2018-2019: Russia ahead. The reconciled view switches in 2018: that is no change of leader, and its turning
+    # points are read within the latest view (national_kz) alone.
+    def t(y, chn, rus, source, reporter="KAZ"):
+        return [dict(reporter="KAZ", partner=p, year=y, flow="export", source=source, value_usd=v)
+                for p, v in (("CHN", chn), ("RUS", rus), ("WLD", 100.0))]
+
+    def mirror(y, chn, rus):
+        # partners' reported imports from Kazakhstan (its exports, mirrored) and the IMF's World row
+        return [dict(reporter=r, partner="KAZ", year=y, flow="import", source="imf_dots", value_usd=v)
+                for r, v in (("CHN", chn), ("RUS", rus), ("WLD", 100.0))]
+
+    rows = mirror(2016, 40, 20) + mirror(2017, 40, 20) + t(2018, 20, 40, "national_kz") + t(2019, 21, 40, "national_kz")
+    ctx = make_ctx({"trade_flows": rows}, countries=COUNTRIES)
+    c = _cross(ctx, ["KAZ"])
+    rec = one(c, source="reconciled")
+    assert rec["view"] == "national_kz" and (rec["first_compared"], rec["n_years"]) == (2018, 2)
+    assert pd.isna(rec["first_year"]) and rec["leader"] == "Russia" and rec["leader_since"] == 2018
+    assert "source_switch" in rec["quality"].split("; ")
+    assert "mirror:imf_dots (2016-2017); national_kz (2018-2019)" in rec["note"]
+    assert "Russia clearly ahead again" not in rec["note"]
+    # the mirror view's own row keeps its reading
+    assert one(c, source="mirror:imf_dots")["first_year"] == 2016
 
 
 def test_shared_igos_both_directions(make_ctx):

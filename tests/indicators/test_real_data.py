@@ -12,6 +12,7 @@ import pytest
 
 from multipolar.indicators import compute, crossover
 
+from . import dots_workbooks
 from .conftest import need, need_source, one
 
 # DOTS partner labels that are groups, not countries (plus World and the EU), as they appear in the tidy CSV.
@@ -58,19 +59,25 @@ def test_dots_export_share_by_hand(dots, pack_trade):
     assert one(s, year=2019)["partner_value"] == pytest.approx(7823.406348e6, rel=1e-9)
 
 
-def test_dots_mirror_import_and_turnover_shares_by_hand(dots, pack_trade):
+def test_dots_mirror_import_and_turnover_shares_by_hand(dots, pack_trade, data_dir):
     # Kazakhstan's imports from China as China reports them (12,806.97853 mn) over the IMF World row's exports to
     # Kazakhstan (43,225.379859 mn)
     imp = dots[(CHN, KAZ, 2019)] / dots[(WORLD, KAZ, 2019)]
     assert imp == pytest.approx(12806.97853 / 43225.379859)
-    # turnover (DOTS convention): (KAZ->CHN + CHN->KAZ) / (KAZ->World + World->KAZ)
-    turn = (dots[(KAZ, CHN, 2019)] + dots[(CHN, KAZ, 2019)]) / (dots[(KAZ, WORLD, 2019)] + dots[(WORLD, KAZ, 2019)])
+    # mirror turnover: partners' reports only, both sheets of the workbooks: (China's imports from KAZ + China's
+    # exports to KAZ) / (World's imports from KAZ + World's exports to KAZ)
+    folder = data_dir / "imf_dots" / "raw_xlsx"
+    turn = dots_workbooks.turnover_shares(folder, "KAZ", "mirror")[2019][0]
     s = compute("trade_share", country="KAZ", partner="CHN", years=2019, source="mirror:imf_dots")
     assert one(s, flow="import")["value"] == pytest.approx(imp, rel=1e-9)
     assert one(s, flow="turnover")["value"] == pytest.approx(turn, rel=1e-9)
-    # the reconciled view for 2019 takes Kazakhstan's own statistics when the pack has them, else DOTS
+    # own turnover: Kazakhstan's exports FOB and its own imports CIF
+    own = dots_workbooks.turnover_shares(folder, "KAZ", "own")[2019][0]
+    s = compute("trade_share", country="KAZ", partner="CHN", years=2019, source="imf_dots", flow="turnover")
+    assert one(s, year=2019)["value"] == pytest.approx(own, rel=1e-9)
+    # the reconciled view for 2019 takes Kazakhstan's own statistics when the pack has them, else its DOTS reports
     r = compute("trade_share", country="KAZ", partner="CHN", years=2019, source="reconciled", flow="turnover")
-    assert one(r, year=2019)["basis"] in ("national_kz", "export: imf_dots; import: mirror:imf_dots")
+    assert one(r, year=2019)["basis"] in ("national_kz", "imf_dots")
 
 
 def _dots_partners(dots, reporter, year):
@@ -114,31 +121,6 @@ def test_dots_dependence_asymmetry_by_hand(dots, pack_trade):
     assert row["partner_share"] == pytest.approx(chn_on_rus, rel=1e-9)
     assert row["value"] == pytest.approx(rus_on_chn / chn_on_rus, rel=1e-9)
     assert row["value"] > 5  # China takes a far larger share of Russia's exports than Russia of China's
-
-
-def test_mirror_crossover_kazakhstan_by_hand(dots, pack_trade):
-    # first year China's share of Kazakhstan's turnover (DOTS convention) exceeds Russia's, from the raw CSV
-    def share(partner, year):
-        num = dots.get((KAZ, partner, year), 0.0) + dots.get((partner, KAZ, year), 0.0)
-        return num / (dots[(KAZ, WORLD, year)] + dots[(WORLD, KAZ, year)])
-
-    years = [y for y in range(1994, 2021) if (RUS, KAZ, y) in dots and (CHN, KAZ, y) in dots
-             and (KAZ, CHN, y) in dots and (KAZ, RUS, y) in dots]
-    lead = {y: share(CHN, y) - share(RUS, y) for y in years}
-    first = min(y for y in years if lead[y] > 0)
-    held = all(lead[y] > 0 for y in years if y > first)
-    c = crossover(countries="KAZ", dimensions="trade")
-    row = one(c, source="mirror:imf_dots")
-    assert row["first_year"] == first
-    assert bool(row["held"]) is held
-    assert row["latest_year"] == 2020
-    assert row["latest_lead"] == pytest.approx(lead[2020], rel=1e-9)
-    # The latest leader's unbroken run, and the change of China's lead over the last 5 years compared
-    side = {y: (lead[y] > 0) - (lead[y] < 0) for y in years}
-    since = min(y for y in years if all(side[z] == side[2020] for z in years if z >= y))
-    window_start = min(y for y in years if y >= 2020 - 5)
-    assert row["leader_since"] == since
-    assert row["lead_change"] == pytest.approx(lead[2020] - lead[window_start], rel=1e-9)
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,9 @@ def tf(reporter, partner, year, flow, source, value, **extra):
     return dict(reporter=reporter, partner=partner, year=year, flow=flow, source=source, value_usd=value, **extra)
 
 
-# A small world: Kazakhstan reports to DOTS (exports only) and to its own statistics (both flows); China and Russia
-# report exports to DOTS; the IMF's World row gives the mirror total of Kazakhstan's imports.
+# A small world: Kazakhstan reports its exports to DOTS (and, in 2019, its imports CIF) and to its own statistics
+# (both flows); China and Russia report exports (and China its imports from Kazakhstan) to DOTS; the IMF's World
+# row gives the mirror totals.
 ROWS = [
     tf("KAZ", "CHN", 2019, "export", "imf_dots", 10.0), tf("KAZ", "RUS", 2019, "export", "imf_dots", 20.0),
     tf("KAZ", "DEU", 2019, "export", "imf_dots", 30.0), tf("KAZ", "WLD", 2019, "export", "imf_dots", 100.0),
@@ -23,6 +24,11 @@ ROWS = [
     tf("CHN", "KAZ", 2019, "export", "imf_dots", 30.0), tf("RUS", "KAZ", 2019, "export", "imf_dots", 25.0),
     tf("WLD", "KAZ", 2019, "export", "imf_dots", 80.0),
     tf("KAZ", "CHN", 2018, "export", "imf_dots", 5.0), tf("KAZ", "WLD", 2018, "export", "imf_dots", 90.0),
+    # DOTS imports CIF: Kazakhstan's own (from China 24, world 85) and China's from Kazakhstan (12); the World row
+    tf("KAZ", "CHN", 2019, "import", "imf_dots", 24.0, basis="CIF"),
+    tf("KAZ", "WLD", 2019, "import", "imf_dots", 85.0, basis="CIF"),
+    tf("CHN", "KAZ", 2019, "import", "imf_dots", 12.0, basis="CIF"),
+    tf("WLD", "KAZ", 2019, "import", "imf_dots", 95.0, basis="CIF"),
     tf("KAZ", "CHN", 2019, "export", "national_kz", 11.0), tf("KAZ", "CHN", 2019, "import", "national_kz", 28.0),
     tf("KAZ", "RUS", 2019, "export", "national_kz", 21.0), tf("KAZ", "RUS", 2019, "import", "national_kz", 24.0),
     tf("KAZ", "WLD", 2019, "export", "national_kz", 101.0), tf("KAZ", "WLD", 2019, "import", "national_kz", 79.0),
@@ -61,18 +67,45 @@ def test_own_view_share_and_turnover(ctx):
 
 def test_mirror_view_and_dots_turnover(ctx):
     v = q(ctx, "trade_value", country="KAZ")
-    # Kazakhstan's imports from China as China reports its exports to Kazakhstan
-    assert one(v, partner="CHN", year=2019, flow="import", source="mirror:imf_dots")["value"] == 30.0
-    # DOTS has no imports, so no mirror exports
-    assert v[(v.source == "mirror:imf_dots") & (v.flow == "export")].empty
-    # DOTS convention: turnover = KAZ's exports to CHN (10, KAZ's report) + CHN's exports to KAZ (30, China's report)
+    # Kazakhstan's imports from China as China reports its exports to Kazakhstan (FOB)
+    row = one(v, partner="CHN", year=2019, flow="import", source="mirror:imf_dots")
+    assert row["value"] == 30.0 and row["valuation"] == "FOB"
+    # its exports to China as China reports its imports from Kazakhstan (CIF): the mirror is partners' reports only
+    row = one(v, partner="CHN", year=2019, flow="export", source="mirror:imf_dots")
+    assert row["value"] == 12.0 and row["valuation"] == "CIF"
+    # mirror turnover = both of China's reports (12 + 30), never Kazakhstan's own exports
     row = one(v, partner="CHN", year=2019, flow="turnover", source="mirror:imf_dots")
-    assert row["value"] == 40.0
-    assert row["basis"] == "export: imf_dots; import: mirror:imf_dots"
+    assert row["value"] == 12.0 + 30.0
+    assert row["basis"] == "mirror:imf_dots" and row["valuation"] == "CIF+FOB"
+    # own DOTS view: Kazakhstan's exports FOB (10) + its own imports CIF (24)
+    row = one(v, partner="CHN", year=2019, flow="turnover", source="imf_dots")
+    assert row["value"] == 10.0 + 24.0 and row["valuation"] == "FOB+CIF"
+    # Russia reports no imports from Kazakhstan: no mirror export, so no mirror turnover (never one flow alone)
+    assert v[(v.source == "mirror:imf_dots") & (v.partner == "RUS") & (v.flow != "import")].empty
     s = q(ctx, "trade_share", country="KAZ", source="mirror:imf_dots")
-    # mirror total of imports = the IMF's World row (80); turnover total = 100 + 80
+    # mirror totals = the IMF's World rows: imports 80 (World's exports to KAZ), exports 95 (World's imports)
     assert one(s, partner="CHN", year=2019, flow="import")["value"] == pytest.approx(30 / 80)
-    assert one(s, partner="RUS", year=2019, flow="turnover")["value"] == pytest.approx((20 + 25) / (100 + 80))
+    assert one(s, partner="CHN", year=2019, flow="export")["value"] == pytest.approx(12 / 95)
+    assert one(s, partner="CHN", year=2019, flow="turnover")["value"] == pytest.approx((12 + 30) / (95 + 80))
+
+
+def test_reporting_gap(ctx):
+    g = q(ctx, "reporting_gap", country="KAZ", partner="CHN")
+    # imports: China reports exporting 30 (FOB), Kazakhstan records imports of 24 (CIF): 30 / 24
+    row = one(g, year=2019, flow="import", source="imf_dots")
+    assert row["value"] == pytest.approx(30 / 24)
+    assert (row["own_reported"], row["partner_reported"]) == (24.0, 30.0)
+    assert (row["own_valuation"], row["partner_valuation"]) == ("CIF", "FOB")
+    assert row["difference"] == pytest.approx(6.0) and row["partner_source"] == "imf_dots"
+    # exports: China's imports from Kazakhstan 12 (CIF) against Kazakhstan's exports 10 (FOB)
+    row = one(g, year=2019, flow="export", source="imf_dots")
+    assert row["value"] == pytest.approx(12 / 10)
+    assert (row["own_valuation"], row["partner_valuation"]) == ("FOB", "CIF")
+    # turnover: (12 + 30) / (10 + 24)
+    assert one(g, year=2019, flow="turnover", source="imf_dots")["value"] == pytest.approx(42 / 34)
+    # 2018: Kazakhstan's export of 5 has no partner report: no row; no gap for a country with itself
+    assert g[g.year == 2018].empty
+    assert set(g.source) == {"imf_dots"}
 
 
 def test_mirror_total_is_sum_of_partners_without_world_row(make_ctx):
@@ -97,7 +130,7 @@ def test_reconciled_prefers_national_statistics_then_falls_back(ctx):
 
 
 def test_reconciled_uses_mirror_imports_where_no_own_imports(make_ctx):
-    rows = [r for r in ROWS if r["source"] != "national_kz"]
+    rows = [r for r in ROWS if r["source"] != "national_kz" and not (r["reporter"] == "KAZ" and r["flow"] == "import")]
     ctx = make_ctx({"trade_flows": rows}, countries=COUNTRIES)
     s = q(ctx, "trade_share", country="KAZ", source="reconciled", flow="turnover")
     row = one(s, partner="CHN", year=2019)

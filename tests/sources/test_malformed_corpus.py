@@ -195,7 +195,7 @@ CASES = [
          ROW + r", field 'export': not a number: '193,7' \(read in this source's English"),
     Case("dots_negative_export", "imf_dots", "raw_xlsx/DOTS_9.xlsx",
          workbook_cell(0, row_of("China, P.R.: Mainland", 2019), -12.5),
-         ROW + r", field 'D?[A-Z]+\d+': negative value -12\.5: exports are never negative", DOTS_FEW),
+         ROW + r", field 'D?[A-Z]+\d+': negative value -12\.5: trade values are never negative", DOTS_FEW),
     Case("dots_row_x1000_exceeds_world", "imf_dots", "raw_xlsx/DOTS_103.xlsx",
          workbook_cell(0, row_of("China, P.R.: Mainland", 2019), lambda v: float(str(v).split()[0].replace(",", ""))
                        * 1000),

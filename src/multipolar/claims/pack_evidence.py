@@ -30,8 +30,6 @@ PRESS_GROUPS = {"Central Asia (5)": "CA5", "CA5": "CA5", "C5": "CA5"}
 # Headline-figure flow labels → (flow from country_a's side).
 PRESS_FLOWS = {"total": "turnover", "turnover": "turnover", "exports_a_to_b": "export", "export": "export",
                "imports_a_from_b": "import", "import": "import"}
-# Sources publishing exports only: their "mirror" turnover is each side's reported exports (DOTS convention).
-EXPORTS_ONLY = ("imf_dots",)
 
 
 def press_reporter(reporter_source: str) -> str | None:
@@ -156,9 +154,7 @@ class PackEvidence(Records, Dimensions):
             else:
                 kind, reporter = "own", (ident.reporter if ident and ident.reporter else country)
             label = ident.label if ident else raw
-            if kind == "mirror" and raw in EXPORTS_ONLY and flow == "turnover":
-                label = f"{label} (each side's reported exports)"
-            elif kind == "mirror":
+            if kind == "mirror":
                 label = f"{label}, {name(reporter)}'s side (mirror)"
             src_label = (raw if source.startswith("mirror:") else f"mirror:{raw}") if flipped else source
             s = Series(src_label, label, reporter, country, partner, flow, kind,

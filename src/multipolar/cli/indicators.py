@@ -13,7 +13,8 @@ from . import app
 from .output import check_format, emit, records
 
 # Columns of the crossover table in the terminal (the notes follow it as lines; csv/json carry every column).
-TABLE_COLUMNS = ("country", "dimension", "source", "first_year", "held", "latest_year", "latest_lead")
+TABLE_COLUMNS = ("country", "dimension", "source", "first_year", "held", "latest_year", "latest_lead", "leader",
+                 "quality")
 # Most gap notes printed under a result (the rest are counted).
 MAX_NOTES = 15
 
@@ -36,6 +37,20 @@ def _notes(notes: list[str]) -> None:
         err.print(f"[yellow]note:[/] … and {len(notes) - MAX_NOTES} more gaps", highlight=False)
 
 
+def _flag_notes(frame) -> list[str]:
+    """One line per quality flag the rows carry: what it means (the table shows the flags only)."""
+    from ..indicators import quality
+
+    if "quality" not in frame.columns:
+        return []
+    seen: dict[str, str] = {}
+    for value in frame["quality"].dropna().unique():
+        for flag in quality.split(value):
+            key = quality.name(flag)
+            seen.setdefault(key, flag)
+    return [f"quality {flag}: {quality.flag_text(flag)}" for _, flag in sorted(seen.items())]
+
+
 @app.command("indicator")
 def indicator(
     name: str = typer.Argument(..., help="Indicator name (see `multipolar indicator list`), or `list`."),
@@ -56,7 +71,10 @@ def indicator(
 ) -> None:
     """Compute an indicator for a country, partner, years and source; `indicator list` lists them all.
 
-    Years a source does not cover have no row, and a note on stderr says which are missing.
+    Years a source does not cover have no row, and a note on stderr says which are missing. Every row has a
+    `quality` column: "" or flags joined by "; " (estimate, imputed, partial_year:<n>m, preliminary, coverage:<p>%,
+    source_switch, implausible, partial_window:<n>y, carried_forward:<component>=<year>); with the table format a
+    note on stderr says what each flag shown means.
     """
     from .. import indicators
 
@@ -82,6 +100,8 @@ def indicator(
                         f"or use --format csv/json for all)")
         frame = frame.head(limit)
     emit(frame, fmt, title=f"{name}" + (f" — {country}" if country else ""))
+    if fmt == "table":
+        notes += _flag_notes(frame)
     _notes(notes)
 
 
@@ -95,10 +115,14 @@ def crossover(
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
     pack: Path = typer.Option(None, "--pack", help="Pack folder (default: the shipped pack or $MULTIPOLAR_PACK_DIR)."),
 ) -> None:
-    """When did China overtake Russia? One row per (country, dimension, source): first_year, held, latest_year,
-    latest_lead (China minus Russia) and a note on gaps; csv and json add both latest values, since_year (China's
-    current run), leader_since (the latest leader's unbroken run), lead_change (over the last 5 years compared),
-    first_compared and n_years."""
+    """When did China overtake Russia? One row per (country, dimension, source): first_year (the first year China
+    was clearly ahead), held, latest_year, latest_lead (China minus Russia), leader (China, Russia or "no clear
+    lead", by the one rule of multipolar.indicators.leads: a gap under 2 points on a 0-1 scale, or under 10% of the
+    larger value on an unbounded one, or a source showing the other power clearly ahead that year, is no clear lead),
+    quality (the reading's flags) and a note; csv and json add both latest values, since_year (China's current
+    clear run), leader_since (the latest leader's unbroken run), lead_change (over the last 5 years compared),
+    first_compared, n_years and view (the source view read: the reconciled view is read within its latest view).
+    Partial years are never compared."""
     from .. import indicators
 
     check_format(fmt)
@@ -120,3 +144,4 @@ def crossover(
             if row.note:
                 console.print(f"[bold]{row.country} {row.dimension} {row.source or '-'}[/]: {row.note}",
                               highlight=False)
+        _notes(_flag_notes(frame))

@@ -1,4 +1,16 @@
-"""Turning points: for each target, dimension and source, the year China's measure first exceeded Russia's."""
+"""Turning points: for each target, dimension and source, the year China's measure first exceeded Russia's, read with
+the one no-clear-lead rule (`leads.py`), within one consistent source view, full years only, each reading with its
+flags (`quality.py`).
+
+- A year counts for China (Russia) only when the lead passes the rule's threshold for the measure's unit; smaller
+  gaps are "no clear lead" and never a lead, a reversal or the start of a run.
+- Partial years (months < 12: GDELT's 2024, Armenia's 2023) are never compared as years; the note names them.
+- The reconciled view may change source view between years: its turning points are read within the view of its
+  latest year only (the years of other views are in their own views' rows), the row says `source_switch` and the
+  note names the views, so a change of view is never reported as a change of leader.
+- `leader` is the latest year's reading by the rule, and "no clear lead" when another source for the same state
+  and measure shows a clear lead the other way in that year (the lead lies within the spread of the sources).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +21,9 @@ import pandas as pd
 
 from ..countries import CENTRAL_ASIA, POWERS
 from ..errors import UsageError, invalid_choice
-from .api import _year_ranges, build, context, get, validate
+from . import leads
+from . import quality as Q
+from .api import _year_ranges, build, context, get, to_pandas, validate
 from .registry import Context, MissingTableError
 
 # The measure compared on each dimension: (indicator, parameters, flows in order of preference or None).
@@ -31,8 +45,8 @@ REGIONS = ("central-asia", "sco")
 TREND_YEARS = 5
 # Columns of the crossover table.
 COLUMNS = ("country", "dimension", "source", "measure", "first_year", "held", "latest_year", "latest_lead",
-           "china_latest", "russia_latest", "since_year", "leader_since", "lead_change", "first_compared",
-           "n_years", "note")
+           "leader", "quality", "china_latest", "russia_latest", "since_year", "leader_since", "lead_change",
+           "first_compared", "n_years", "view", "note")
 
 
 def sco_members(ctx: Context) -> list[str]:
@@ -78,7 +92,7 @@ def targets(ctx: Context, countries=None, region=None) -> list[str]:
 
 def _rows(ctx: Context, name: str, params: dict, flows, countries: list[str]):
     """The targets' China and Russia rows of one measure, in the columns every measure shares (flow '' for a
-    measure without flows), computed once (a small table)."""
+    measure without flows; view = the source view a reconciled row comes from, else the source)."""
     ind = get(name)
     t = build(ind, ctx, validate(ind, ctx, country=countries, partner=list(POWERS), **params))
     if flows:
@@ -88,103 +102,225 @@ def _rows(ctx: Context, name: str, params: dict, flows, countries: list[str]):
     else:
         measure, pref, flow = ibis.literal(name), ibis.literal(0), ibis.literal("")
     months = t.months.cast("int32") if "months" in t.columns else ibis.literal(12).cast("int32")
-    t = t.select(ind=ibis.literal(name), country=t.country.cast("string"), source=t.source.cast("string"),
-                 flow=flow.cast("string"), measure=measure.cast("string"), pref=pref.cast("int64"),
-                 partner=t.partner.cast("string"), year=t.year.cast("int64"), value=t.value.cast("float64"),
-                 months=months)
-    return ctx._materialize(t) if ctx.materialize else t
+    view = ibis.ifelse(t.source == "reconciled", t.basis, t.source) if "basis" in t.columns else t.source
+    return t.select(ind=ibis.literal(name), country=t.country.cast("string"), source=t.source.cast("string"),
+                    flow=flow.cast("string"), measure=measure.cast("string"), pref=pref.cast("int64"),
+                    partner=t.partner.cast("string"), year=t.year.cast("int64"), value=t.value.cast("float64"),
+                    months=months, quality=t.quality.cast("string"), view=view.cast("string"))
 
 
 def _compare(ctx: Context, t, params: dict | None = None, flows=None, countries: list[str] | None = None):
-    """(per-group summary, one-power groups, latest values) of measure rows (`_rows`, one or several measures
-    unioned: one query each for all of them), as Ibis expressions. t may also be a measure's name, with its
-    params, flows and target countries (one measure)."""
+    """(pairs, presence) of measure rows (`_rows`, one or several measures unioned) as DataFrames: pairs = one row
+    per (ind, country, source, measure, year) where both powers have a value (china, russia, months, both rows'
+    quality, view); presence = per (ind, country, source) whether China and Russia have rows at all. t may also be
+    a measure's name, with its params, flows and target countries (one measure)."""
     if isinstance(t, str):
         t = _rows(ctx, t, params or {}, flows, list(countries or []))
     keys = ["ind", "country", "source", "flow"]
     c = t.filter(t.partner == "CHN")
     r = t.filter(t.partner == "RUS")
-    r = r.select(**{f"r_{k}": r[k] for k in keys}, r_year=r.year, russia=r.value)
+    r = r.select(**{f"r_{k}": r[k] for k in keys}, r_year=r.year, russia=r.value, r_months=r.months,
+                 r_quality=r.quality)
     p = c.inner_join(r, [c[k] == r[f"r_{k}"] for k in keys] + [c.year == r.r_year])
-    p = p.select(*keys, "measure", "pref", "year", "months", china=p.value, russia=p.russia)
-    p = p.filter(p.china.notnull() & p.russia.notnull())
-    # One measure per (country, source): the most preferred flow compared there (turnover, else imports, exports).
-    w = ibis.window(group_by=[p.ind, p.country, p.source])
-    p = p.mutate(best=p.pref.min().over(w))
-    p = p.filter(p.pref == p.best).mutate(lead=p.china - p.russia)
-    g = ibis.window(group_by=[p.ind, p.country, p.source, p.measure])
-    # side: who is ahead in a year (1 China, -1 Russia, 0 level); `latest` the group's latest year compared.
-    p = p.mutate(fy=ibis.ifelse(p.lead > 0, p.year, None).min().over(g),
-                 behind=ibis.ifelse(p.lead <= 0, p.year, None).max().over(g),
-                 side=ibis.cases((p.lead > 0, 1), (p.lead < 0, -1), else_=0), latest=p.year.max().over(g))
-    p = p.mutate(latest_side=ibis.ifelse(p.year == p.latest, p.side, None).max().over(g),
-                 trend_from=ibis.ifelse(p.year >= p.latest - TREND_YEARS, p.year, None).min().over(g))
-    # The last year someone other than the latest year's leader was ahead (null: the same side every year).
-    p = p.mutate(other_side=ibis.ifelse(p.side != p.latest_side, p.year, None).max().over(g))
-    summary = p.group_by("ind", "country", "source", "measure").aggregate(
-        first_year=p.fy.min(),
-        bad_after=((p.year > p.fy) & (p.lead <= 0)).cast("int32").sum(),
-        since_year=ibis.ifelse((p.lead > 0) & (p.year > p.behind.fill_null(-1)), p.year, None).min(),
-        leader_since=ibis.ifelse(p.year > p.other_side.fill_null(-1), p.year, None).min(),
-        trend_from=p.trend_from.min(),
-        lead_then=ibis.ifelse(p.year == p.trend_from, p.lead, None).max(),
-        first_compared=p.year.min(), latest_year=p.year.max(), n_years=p.year.count().cast("int32"),
-        latest_lead=p.lead.argmax(p.year), china_latest=p.china.argmax(p.year),
-        russia_latest=p.russia.argmax(p.year), latest_months=p.months.argmax(p.year), years=p.year.collect(),
-        behind_after=ibis.ifelse((p.year > p.fy) & (p.lead <= 0), p.year, None).collect())
-    # Change of China's lead since the first year compared within TREND_YEARS of the latest (none when the latest
-    # year is the only one there).
-    summary = summary.mutate(lead_change=ibis.ifelse(summary.trend_from == summary.latest_year, None,
-                                                     summary.latest_lead - summary.lead_then))
-    # Groups where only one power has data (e.g. AidData: Chinese lending only).
+    p = p.filter(p.value.notnull() & p.russia.notnull())
+    pairs = p.select(*keys, "measure", "pref", "year", "view", china=p.value, russia=p.russia,
+                     months=ibis.least(p.months, p.r_months), c_quality=p.quality, r_quality=p.r_quality)
     presence = t.group_by("ind", "country", "source").aggregate(
-        has_chn=(t.partner == "CHN").any(), has_rus=(t.partner == "RUS").any(),
-        measure=t.measure.min(), latest_year=t.year.max())
-    single = presence.filter(presence.has_chn != presence.has_rus)
-    last_value = t.group_by("ind", "country", "source", "partner").aggregate(latest=t.value.argmax(t.year))
-    return summary, single, last_value
+        has_chn=(t.partner == "CHN").any(), has_rus=(t.partner == "RUS").any(), measure=t.measure.min(),
+        latest_year=t.year.max())
+    return to_pandas(pairs), to_pandas(presence)
 
 
-def _note(row) -> str:
-    parts = []
-    measure = row["measure"]
+def _runs_start(years: list[int], sides: dict[int, int], wanted) -> int | None:
+    """First year of the unbroken run of years (ending at the latest) whose side satisfies `wanted`."""
+    start = None
+    for y in reversed(years):
+        if not wanted(sides[y]):
+            break
+        start = y
+    return start
+
+
+def _flag_years(rows: list[dict]) -> str:
+    """'estimate in 2000-2020; imputed in 2001-2015': each flag's years among the rows (either power)."""
+    by_flag: dict[str, set[int]] = {}
+    for r in rows:
+        for flag in Q.split(Q.combine(r["c_quality"], r["r_quality"])):
+            by_flag.setdefault(flag.split(":")[0] if flag.startswith("carried_forward") else flag, set()).add(
+                r["year"])
+    return "; ".join(f"{flag} in {_year_ranges(sorted(ys))}" for flag, ys in sorted(by_flag.items()))
+
+
+def summarise(pairs: pd.DataFrame) -> list[dict]:
+    """Crossover rows (dicts) from the compared pairs of every measure: one per (ind, country, source)."""
+    if pairs.empty:
+        return []
+    # One measure per (ind, country, source): the most preferred flow compared there.
+    best = pairs.groupby(["ind", "country", "source"])["pref"].transform("min")
+    pairs = pairs[pairs["pref"] == best].sort_values(["ind", "country", "source", "year"], kind="stable")
+    records = pairs.to_dict("records")
+    groups: dict[tuple, list[dict]] = {}
+    spread: dict[tuple, dict[str, int]] = {}
+    for r in records:
+        r["year"] = int(r["year"])
+        r["months"] = 12 if pd.isna(r["months"]) else int(r["months"])
+        r["side"] = leads.side(r["china"], r["russia"], leads.rule_for(r["ind"], r["source"]))
+        groups.setdefault((r["ind"], r["country"], r["source"]), []).append(r)
+        if r["months"] >= 12:  # each full year's side per source, for the spread check across sources
+            spread.setdefault((r["country"], r["measure"], r["year"]), {})[r["source"]] = r["side"]
+    return [_summary(ind, country, source, rows, spread) for (ind, country, source), rows in sorted(groups.items())]
+
+
+def _summary(ind: str, country: str, source: str, rows: list[dict], spread: dict) -> dict:
+    rule = leads.rule_for(ind, source)
+    measure = rows[0]["measure"]
+    notes, flags = [], set()
     if measure.startswith("trade_share:") and not measure.endswith("turnover"):
-        flow = measure.split(":")[1]
-        parts.append(f"compares shares of {flow}s: this source view has no turnover"
-                     + (" (IMF DOTS publishes exports only)" if "imf_dots" in row["source"] else ""))
-    first, compared = row["first_year"], row["first_compared"]
-    if pd.isna(first):
-        parts.append(f"Russia ahead (or level) in every year compared ({compared}-{row['latest_year']})")
-    elif first == compared:
-        parts.append(f"China ahead from the first year compared ({compared}): no crossover observed in this source")
+        notes.append(f"compares shares of {measure.split(':')[1]}s: this source view has no turnover")
+    partial = [r for r in rows if r["months"] < 12]
+    rows = [r for r in rows if r["months"] >= 12]
+    partial_note = "; ".join(f"{r['year']} covers {r['months']} month{'s' if r['months'] != 1 else ''} only: not "
+                             f"compared as a year" for r in partial)
+    row = {"country": country, "source": source, "measure": measure}
+    if not rows:
+        row.update(leader=leads.NO_CLEAR_LEAD, quality=Q.combine(*[r["c_quality"] for r in partial],
+                                                                  *[r["r_quality"] for r in partial]),
+                   note="; ".join(notes + [partial_note, "no full year compared"]))
+        return row
+    # One consistent view: the reconciled view's latest view, over its unbroken run of years up to the latest.
+    latest_view = rows[-1]["view"]
+    spans: dict[str, list[int]] = {}
+    for r in rows:
+        spans.setdefault(r["view"], []).append(r["year"])
+    view_note = ""
+    if len(spans) > 1:
+        flags.add("source_switch")
+        start = len(rows)
+        while start > 0 and rows[start - 1]["view"] == latest_view:
+            start -= 1
+        listed = "; ".join(f"{view} ({_year_ranges(years)})" for view, years in spans.items())
+        view_note = (f"the reconciled view switches source view ({listed}): turning points are read within "
+                     f"{latest_view} from {rows[start]['year']} only (the other years are in their own views' rows), "
+                     f"so a switch of view is never read as a change of leader")
+        rows = rows[start:]
+    years = [r["year"] for r in rows]
+    side = {r["year"]: r["side"] for r in rows}
+    lead = {r["year"]: r["china"] - r["russia"] for r in rows}
+    first = next((y for y in years if side[y] == 1), None)
+    latest = years[-1]
+    held = None if first is None else all(side[y] == 1 for y in years if y > first)
+    russia_again = [y for y in years if first is not None and y > first and side[y] == -1]
+    unclear_after = [y for y in years if first is not None and y > first and side[y] == 0]
+    since = _runs_start(years, side, lambda s: s == 1) if side[latest] == 1 else None
+    leader_since = _runs_start(years, side, lambda s: s == side[latest])
+    window = [y for y in years if y >= latest - TREND_YEARS]
+    lead_change = None if window[0] == latest else lead[latest] - lead[window[0]]
+    # The latest year's reading, then the spread of the sources that year.
+    reading = leads.name_of(side[latest])
+    others = {s: v for s, v in spread.get((country, measure, latest), {}).items() if s != source}
+    against = sorted(s for s, v in others.items() if v == -side[latest] and v != 0)
+    notes_leader = ""
+    if reading != leads.NO_CLEAR_LEAD and against:
+        notes_leader = (f"latest year {latest}: this source shows {reading} ahead, but {', '.join(against)} "
+                        f"{'shows' if len(against) == 1 else 'show'} {leads.name_of(-side[latest])} ahead: the lead "
+                        f"lies within the spread of the sources, so no clear lead")
+        reading = leads.NO_CLEAR_LEAD
+    elif side[latest] == 0:
+        notes_leader = (f"latest year {latest}: no clear lead ({rule.describe()}; gap "
+                        f"{_gap(lead[latest], rule)})")
+    if first is None:
+        notes.append(f"China never clearly ahead in the years compared ({years[0]}-{latest})")
+    elif first == years[0]:
+        notes.append(f"China clearly ahead from the first year compared ({first}): no crossover observed in this "
+                     f"view")
     else:
-        parts.append(f"China first ahead in {int(first)}")
-    if not pd.isna(first):
-        behind = sorted(int(y) for y in (row["behind_after"] or []))
-        if behind:
-            parts.append(f"the lead did not hold: Russia ahead again in {_year_ranges(behind)}")
-            if not pd.isna(row["since_year"]):
-                parts.append(f"China continuously ahead since {int(row['since_year'])}")
-    if not pd.isna(row.get("latest_months")) and int(row["latest_months"]) < 12:
-        n = int(row["latest_months"])
-        parts.append(f"the latest year compared ({row['latest_year']}) covers {n} month{'s' if n > 1 else ''} only")
-    years = {int(y) for y in (row["years"] or [])}
-    missing = [y for y in range(int(compared), int(row["latest_year"]) + 1) if y not in years]
+        notes.append(f"China first clearly ahead in {first}")
+    if russia_again:
+        notes.append(f"the lead did not hold: Russia clearly ahead again in {_year_ranges(russia_again)}")
+    if unclear_after:
+        notes.append(f"no clear lead in {_year_ranges(unclear_after)}")
+    if first is not None and not held and since is not None:
+        notes.append(f"China continuously and clearly ahead since {since}")
+    for text in (notes_leader, view_note, partial_note):
+        if text:
+            notes.append(text)
+    missing = [y for y in range(years[0], latest + 1) if y not in side]
     if missing:
-        parts.append(f"no comparison for {_year_ranges(missing)} (a measure missing in the source)")
-    return "; ".join(parts)
+        notes.append(f"no comparison for {_year_ranges(missing)} (a measure missing in the source)")
+    flag_years = _flag_years(rows)
+    if flag_years:
+        notes.append(f"flags: {flag_years}")
+    # The reading's flags: those of the latest year and of the first year of the current run, and the switch.
+    rest = [r for r in rows if r["year"] in (latest, leader_since)]
+    quality = Q.combine(flags, *[r["c_quality"] for r in rest], *[r["r_quality"] for r in rest])
+    last = rows[-1]
+    row.update(first_year=first, held=held, latest_year=latest, latest_lead=lead[latest], leader=reading,
+               quality=quality, china_latest=float(last["china"]), russia_latest=float(last["russia"]),
+               since_year=since, leader_since=leader_since, lead_change=lead_change, first_compared=years[0],
+               n_years=len(years), view=latest_view, note="; ".join(notes))
+    return row
+
+
+def _gap(lead: float, rule: leads.Rule) -> str:
+    if rule.absolute is not None:
+        return f"{abs(lead) * 100:.1f} points"
+    return f"{abs(lead):,.4g}"
+
+
+def _singles(ctx: Context, single: pd.DataFrame) -> list[dict]:
+    """The rows of the (country, source) groups where only one power has data: its latest value (and, for lending,
+    the amount named and the country's rank among the lender's recipients), no comparison. One query per
+    indicator."""
+    out = []
+    for name, groups in single.groupby("ind", sort=True):
+        ind = get(name)
+        present = sorted({"CHN" if has else "RUS" for has in groups["has_chn"]})
+        t = build(ind, ctx, validate(ind, ctx, country=sorted(set(groups["country"])), partner=present,
+                                     source=sorted(set(groups["source"]))))
+        frame = to_pandas(t).sort_values("year", kind="stable")
+        for rec in groups.to_dict("records"):
+            power = "CHN" if rec["has_chn"] else "RUS"
+            mine = frame[(frame["country"] == rec["country"]) & (frame["source"] == rec["source"])
+                         & (frame["partner"] == power)]
+            out.append(_single(rec, power, mine))
+    return out
+
+
+def _single(rec: dict, present: str, frame: pd.DataFrame) -> dict:
+    missing = "Russia" if present == "CHN" else "China"
+    row = {"country": rec["country"], "source": rec["source"], "measure": rec["measure"],
+           "latest_year": rec["latest_year"], "leader": leads.NO_CLEAR_LEAD, "quality": "no_comparison"}
+    note = f"no {missing} data in this source: no comparison possible"
+    if not frame.empty:
+        last = frame.iloc[-1]
+        row["china_latest" if present == "CHN" else "russia_latest"] = float(last["value"])
+        row["latest_year"] = int(last["year"])
+        row["quality"] = Q.combine("no_comparison", last.get("quality", ""))
+        who = "China" if present == "CHN" else "Russia"
+        if rec["ind"] == "finance_commitments":
+            total = frame["value"].sum()
+            note += (f"; {who}'s commitments in {int(last['year'])}: {last['value'] / 1e6:,.0f} m USD "
+                     f"({last['amount'].replace('_', ' ')}, constant 2021), rank {int(last['rank'])} of "
+                     f"{int(last['n_recipients'])} recipients that year; {total / 1e9:,.2f} bn USD in "
+                     f"{int(frame['year'].min())}-{int(last['year'])} over {len(frame)} years with a commitment "
+                     "(a year without a row: no recorded commitment)")
+        else:
+            note += f"; {who}'s latest value: {last['value']:.4g} ({int(last['year'])})"
+    row["note"] = note
+    return row
 
 
 def crossover(countries=None, region=None, dimensions=None, pack: str | Path | None = None,
               backend: str = "duckdb") -> pd.DataFrame:
-    """One row per (country, dimension, source): the first year China's measure exceeded Russia's (first_year),
-    whether the lead held in every later year compared (held), the latest year compared and the lead there
-    (latest_lead = China minus Russia), both latest values, the start of China's current unbroken lead
-    (since_year), the first year of the unbroken run of years, ending at the latest, in which the latest year's
-    leader (China, Russia or neither: level) was ahead (leader_since), how much China's lead changed over the last
-    TREND_YEARS years compared (lead_change: latest lead minus the lead in the first year compared within
-    TREND_YEARS of the latest; > 0 = toward China), and a note on gaps, flows and one-sided data. Years where
-    either measure is missing are not compared (never filled)."""
+    """One row per (country, dimension, source), read with the no-clear-lead rule (leads.py) within one source
+    view: the first year China was clearly ahead (first_year), whether the lead held in every later year compared
+    (held), the latest full year compared and the lead there (latest_lead = China minus Russia), `leader` (China,
+    Russia or no clear lead, the spread of the sources applied), `quality` (the flags of the reading: the latest
+    year's and the current run's first year's, and source_switch), both latest values, the start of China's current
+    clear run (since_year), the first year of the latest leader's unbroken run (leader_since; for no clear lead,
+    the run of years without one), how much China's lead changed over the last TREND_YEARS years compared
+    (lead_change; > 0 = toward China), the source view read (view) and a note. Years where either measure is
+    missing are not compared (never filled); partial years are never compared."""
     ctx = context(pack, backend)
     with ctx.batch():  # every measure below shares the trade views, shares and other memoised tables
         return _crossover(ctx, countries, region, dimensions)
@@ -198,7 +334,7 @@ def _crossover(ctx: Context, countries, region, dimensions) -> pd.DataFrame:
             raise invalid_choice("dimension", d, CROSSOVER_DIMENSIONS)
     chosen = targets(ctx, countries, region)
     rows = []
-    # Every measure's rows first, then one summary query for all of them (not three queries per measure).
+    # Every measure's rows first, then one query for all of them (not one per measure).
     parts, absent = [], {}
     for dim in dims:
         for name, params, flows in MEASURES[dim]:
@@ -206,43 +342,31 @@ def _crossover(ctx: Context, countries, region, dimensions) -> pd.DataFrame:
                 parts.append(_rows(ctx, name, params, flows, chosen))
             except MissingTableError as exc:
                 absent[(dim, name)] = exc
-    s_all = one_all = last_all = None
+    summaries, presence = [], pd.DataFrame()
     if parts:
-        summary, single, last_value = _compare(ctx, ibis.union(*parts, distinct=False) if len(parts) > 1
-                                               else parts[0])
-        s_all = summary.to_pandas()
-        one_all = single.to_pandas()
-        last_all = last_value.to_pandas() if not one_all.empty else None
-    for dim in dims:
-        for name, params, flows in MEASURES[dim]:
-            if (dim, name) in absent:
-                for c in chosen:
-                    rows.append({"country": c, "dimension": dim, "source": "", "measure": name,
-                                 "note": f"not computed: {absent[(dim, name)].message}"})
-                continue
-            s = s_all[s_all["ind"] == name]
-            one = one_all[one_all["ind"] == name]
-            last = last_all[last_all["ind"] == name] if last_all is not None else None
-            for rec in s.to_dict("records"):
-                held = None if pd.isna(rec["first_year"]) else bool(rec["bad_after"] == 0)
-                rows.append({**{k: rec[k] for k in ("country", "source", "measure", "first_year", "latest_year",
-                                                    "latest_lead", "china_latest", "russia_latest", "since_year",
-                                                    "leader_since", "lead_change", "first_compared", "n_years")},
-                             "dimension": dim, "held": held, "note": _note(rec)})
-            for rec in one.to_dict("records"):
-                missing = "Russia" if rec["has_chn"] else "China"
-                present = "CHN" if rec["has_chn"] else "RUS"
-                hit = last[(last.country == rec["country"]) & (last.source == rec["source"])
-                           & (last.partner == present)]
-                value = float(hit["latest"].iloc[0]) if not hit.empty else None
-                rows.append({"country": rec["country"], "dimension": dim, "source": rec["source"],
-                             "measure": rec["measure"] or name, "latest_year": rec["latest_year"],
-                             "china_latest" if present == "CHN" else "russia_latest": value,
-                             "note": f"no {missing} data in this source: no comparison possible"})
+        pairs, presence = _compare(ctx, ibis.union(*parts, distinct=False) if len(parts) > 1 else parts[0])
+        summaries = summarise(pairs)
+    dimension_of = {name: dim for dim in dims for name, _, _ in MEASURES[dim]}
+    for rec in summaries:
+        rows.append({**rec, "dimension": dimension_of[rec.pop("ind", None) or _ind(rec["measure"])]})
+    if not presence.empty:
+        single = presence[presence["has_chn"] != presence["has_rus"]]
+        for rec in _singles(ctx, single):
+            rows.append({**rec, "dimension": dimension_of[_ind(rec["measure"])]})
+    for (dim, name), exc in absent.items():
+        for c in chosen:
+            rows.append({"country": c, "dimension": dim, "source": "", "measure": name, "leader": leads.NO_CLEAR_LEAD,
+                         "quality": "", "note": f"not computed: {exc.message}"})
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for column in ("first_year", "latest_year", "since_year", "leader_since", "first_compared", "n_years"):
         frame[column] = frame[column].astype("Int64")
     frame["held"] = frame["held"].astype("boolean")
+    for column in ("quality", "note", "view", "source"):
+        frame[column] = frame[column].fillna("").astype(str)
     order = {d: i for i, d in enumerate(CROSSOVER_DIMENSIONS)}
     frame = frame.assign(_d=frame["dimension"].map(order)).sort_values(["country", "_d", "source"], kind="stable")
     return frame.drop(columns="_d").reset_index(drop=True)
+
+
+def _ind(measure: str) -> str:
+    return measure.split(":", 1)[0]

@@ -6,6 +6,7 @@ import ibis
 
 from ..countries import POWERS
 from ..errors import invalid_choice
+from . import quality as Q
 from .registry import Param, register
 
 # Source label of agreement computed here from the roll calls.
@@ -84,7 +85,7 @@ def published_agreement(ctx):
           sources=f"'{COMPUTED}' (from the unvotes roll calls, to session 74 / 2019); '{PUBLISHED}' (published "
                   "scores, to session 78 / 2023).",
           labels=_un_labels, params=(Param("min_votes", 10, "least number of votes for a session to count", int),),
-          columns=("country", "partner", "year", "session", "source", "value", "n_votes"))
+          columns=("country", "partner", "year", "session", "source", "value", "n_votes", "quality"))
 def un_agreement(ctx, q):
     parts = []
     if ctx.has("un_votes") and ctx.has("un_roll_calls"):
@@ -94,7 +95,8 @@ def un_agreement(ctx, q):
     if not parts:
         ctx.table("un_votes", "un_agreement")  # raises: neither input is present
     out = ibis.union(*parts, distinct=False) if len(parts) > 1 else parts[0]
-    return out.filter(out.n_votes >= q.get("min_votes"))
+    out = out.filter(out.n_votes >= q.get("min_votes"))
+    return out.mutate(quality=ibis.literal(""))
 
 
 @register("un_agreement_check", dimension="diplomacy", title="Computed UNGA agreement against the published scores",
@@ -105,7 +107,7 @@ def un_agreement(ctx, q):
           inputs=("un_votes", "un_roll_calls", "un_agreement"), sources=f"'{COMPUTED}' checked against "
           f"'{PUBLISHED}'.", labels=lambda ctx: [COMPUTED] if _un_labels(ctx) else [],
           columns=("country", "partner", "year", "session", "source", "value", "published", "difference",
-                   "n_votes", "n_votes_published"))
+                   "n_votes", "n_votes_published", "quality"))
 def un_agreement_check(ctx, q):
     c = computed_agreement(ctx, POWERS)
     p = published_agreement(ctx)
@@ -114,7 +116,21 @@ def un_agreement_check(ctx, q):
                  n_votes_published=p.n_votes)
     j = c.inner_join(p, [c.country == p.p_country, c.partner == p.p_partner, c.session == p.p_session])
     return j.select(j.country, j.partner, j.year, j.session, j.source, j.value, j.published,
-                    difference=j.value - j.published, n_votes=j.n_votes, n_votes_published=j.n_votes_published)
+                    difference=j.value - j.published, n_votes=j.n_votes, n_votes_published=j.n_votes_published,
+                    quality=ibis.literal(""))
+
+
+# A source's family: its id up to the first "_" ('gdelt' for gdelt_annual and gdelt_monthly).
+FAMILY = r"^([^_]+)"
+
+
+def _months_covered(ev):
+    """(family, year, months): how many calendar months of the year a source family's month rows cover (any
+    pair), e.g. GDELT's 2024 = 2 (January-February). A year a family has only annual rows for is taken as whole."""
+    m = ev.filter(ev.period.length() == 7)
+    m = m.select(m_family=m.source.re_extract(FAMILY, 1), m_year=m.period.substr(0, 4).cast("int32"),
+                 month=m.period.substr(5, 2))
+    return m.group_by("m_family", "m_year").aggregate(m_months=m.month.nunique().cast("int16"))
 
 
 def event_rows(ctx, direction: str):
@@ -151,9 +167,13 @@ def event_rows(ctx, direction: str):
         counts = agg.cooperation + agg.conflict
         value = ibis.ifelse(agg.directed, ibis.ifelse(counts > 0, (agg.cooperation - agg.conflict) / counts, None),
                             agg.score)
+        cover = _months_covered(ev)
+        agg = agg.left_join(cover, [agg.source.re_extract(FAMILY, 1) == cover.m_family, agg.year == cover.m_year])
+        months = agg.m_months.fill_null(12).cast("int16")
         out = agg.select(agg.country, agg.partner, agg.year, agg.source, value=value.cast("float64"),
                          cooperation=agg.cooperation, conflict=agg.conflict, score=agg.score,
-                         n_periods=agg.n_periods, directed=agg.directed)
+                         n_periods=agg.n_periods, directed=agg.directed, months=months,
+                         quality=Q.expression(months=months))
         return out.filter(out.value.notnull())
 
     return ctx.memo(f"events:{direction}", build)
@@ -167,12 +187,13 @@ def event_rows(ctx, direction: str):
           (direction='from_partner' or 'to_partner' keeps one). Undirected composite scores (GDELT, a
           Goldstein-based score, not event counts): the sum of the pair's score over the year. A source holding a
           pair-year both as a year and as months is read from the year row. Values compare within a source only; a
-          summed score grows with the months covered (GDELT's last year, 2024, holds January-February only: see
-          n_periods for month rows).""",
+          summed score grows with the months covered. months = calendar months of the year the source (its month
+          rows, any pair, for every source of the same family: gdelt_annual and gdelt_monthly) covers: GDELT's last
+          year, 2024, holds 1 January to 23 February only, so its rows say months 2 and quality partial_year:2m.""",
           inputs=("events",), sources="'icews' (directed counts, 2002-2014); 'gdelt' (composite score, 2018-2024).",
           labels=lambda ctx: ctx.sources_of("events"),
           params=(Param("direction", "both", "both | from_partner | to_partner (directed sources only)", str),),
           columns=("country", "partner", "year", "source", "value", "cooperation", "conflict", "score", "n_periods",
-                   "directed"))
+                   "directed", "months", "quality"))
 def event_balance(ctx, q):
     return event_rows(ctx, q.get("direction"))

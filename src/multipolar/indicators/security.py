@@ -5,6 +5,7 @@ from __future__ import annotations
 import ibis
 
 from ..countries import POWERS
+from . import quality as Q
 from .registry import Param, register
 
 # Alliance obligation types ATOP codes, in the order of the alliances table.
@@ -59,22 +60,24 @@ def arms_shares(ctx, window: int):
         part = part.filter(part.total_value > 0)
         part = part.inner_join(span, part.source == span.s_source)
         first_in_window = ibis.greatest(part.year - (window - 1), part.first)
+        window_years = (part.year - first_in_window + 1).cast("int32")
+        size = ibis.literal(window).cast("int32")
         return part.select(country=part.recipient, partner=part.supplier, year=part.year, source=part.source,
                            value=part.partner_value / part.total_value, partner_value=part.partner_value,
-                           total_value=part.total_value, window=ibis.literal(window).cast("int32"),
-                           window_years=(part.year - first_in_window + 1).cast("int32"))
+                           total_value=part.total_value, window=size, window_years=window_years,
+                           quality=Q.expression(window_years=window_years, window=size))
 
     return ctx.memo(f"arms_share:{window}", build)
 
 
 _ARMS_COLUMNS = ("country", "partner", "year", "source", "value", "partner_value", "total_value", "window",
-                 "window_years")
+                 "window_years", "quality")
 _ARMS_DEF = """partner_value / total_value: the supplier's (partner's) deliveries of major conventional arms to the
 recipient (country), in SIPRI trend-indicator values (million TIV), as a share of the recipient's deliveries from
 all suppliers, summed over the `window` years ending in `year`. SIPRI's register lists every delivery, so a supplier
 with no delivery in the window has share 0 (rows for every supplier that ever delivered, and for China and Russia);
 no row where the recipient received nothing in the window. window_years < window: the window starts before the
-register's first year."""
+register's first year (quality: partial_window:<n>y)."""
 
 
 @register("arms_share", dimension="security", title="Supplier's share of the country's arms imports",
@@ -120,9 +123,10 @@ def alliances(ctx):
           ATOP's years, to 2018).""",
           inputs=("alliances",), sources="'atop': Alliance Treaty Obligations and Provisions (Leeds et al.), "
           "dyad-years via peacesciencer.", labels=_sources("alliances"),
-          columns=("country", "partner", "year", "source", "value") + OBLIGATIONS)
+          columns=("country", "partner", "year", "source", "value") + OBLIGATIONS + ("quality",))
 def alliance_ties(ctx, q):
-    return alliances(ctx)
+    a = alliances(ctx)
+    return a.mutate(quality=ibis.literal(""))
 
 
 @register("shared_igos", dimension="diplomacy", title="Intergovernmental organizations both states belong to",
@@ -130,9 +134,9 @@ def alliance_ties(ctx, q):
           definition="""Number of intergovernmental organizations both states are full members of in the year
           (Correlates of War IGO data, to 2014). A pair-year absent from the data has no row.""",
           inputs=("shared_igos",), sources="'cow_igo' (or the id the pack gives the COW IGO dyad-year data).",
-          labels=_sources("shared_igos"), columns=("country", "partner", "year", "source", "value"))
+          labels=_sources("shared_igos"), columns=("country", "partner", "year", "source", "value", "quality"))
 def shared_igos(ctx, q):
-    return shared_igo_rows(ctx)
+    return shared_igo_rows(ctx).mutate(quality=ibis.literal(""))
 
 
 def shared_igo_rows(ctx):

@@ -177,17 +177,25 @@ def fmt_num(value, digits: int = 2) -> str:
     return f"{value:,.{digits}f}"
 
 
+# Measures on a 0-1 scale that are indices, not shares: shown as numbers, never as percentages.
+INDEX_MEASURES = ("influence_score",)
+
+
 def fmt_measure(measure: str, value) -> str:
-    """A measure's value in its unit: shares as percentages, others as numbers."""
+    """A measure's value in its unit: shares as percentages, 0-1 indices and others as numbers."""
     if value is None or pd.isna(value):
         return "–"
+    if measure in INDEX_MEASURES:
+        return f"{float(value):.2f}"
     return fmt_pct(value) if measure in SHARE_MEASURES else fmt_num(value)
 
 
 def fmt_lead(measure: str, value) -> str:
-    """China minus Russia in the measure's unit ('+2.2 points' for shares)."""
+    """China minus Russia in the measure's unit ('+2.2 points' for shares, '+0.02' on a 0-1 index)."""
     if value is None or pd.isna(value):
         return ""
+    if measure in INDEX_MEASURES:
+        return f"{float(value):+.2f} (0-1 index)"
     return f"{float(value) * 100:+.1f} points" if measure in SHARE_MEASURES else f"{float(value):+,.2f}"
 
 
@@ -246,6 +254,8 @@ def findings(data: ReportData) -> list[str]:
                    f"compared (of {n}), latest year of each ({sources}); the lead moved toward China in {toward} "
                    f"of them over the last {TREND_YEARS} years.")
     asym = data.asymmetry
+    # (a year with one share only has no ratio: the junior-partner series runs each share to its latest year)
+    asym = asym[asym["value"].notna()] if not asym.empty else asym
     if not asym.empty:
         latest = asym.sort_values("year").groupby("source").tail(1)
         parts = [f"{v:.1f} times ({int(y)}, {s})" for s, y, v in zip(latest["source"], latest["year"],
