@@ -23,7 +23,7 @@ def _rows(country, year, oda, oof, adjust=1.0):
 
 
 # Every recipient (worldwide): Angola and Ecuador outside the pack's states; Mongolia's adjusted OOF much lower.
-ALL = (_rows("AGO", 2010, 1e9, 30e9) + _rows("ECU", 2012, 0.5e9, 20e9) + _rows("MNG", 2011, 2e9, 25e9, adjust=0.4)
+ALL = (_rows("AGO", 2010, 1e9, 40e9) + _rows("ECU", 2012, 0.5e9, 20e9) + _rows("MNG", 2011, 2e9, 25e9, adjust=0.4)
        + _rows("MNG", 2019, 1e9, 2e9) + _rows("LAO", 2016, 3e9, 9e9) + _rows("KGZ", 2013, 1e9, 3e9)
        + _rows("FJI", 2000, 1e6, 0) + _rows("FJI", 2021, 1e6, 0))  # AidData's years: 2000-2021
 EVIDENCE = FakeEvidence(finance=[r for r in ALL if r["country"] in ("MNG", "LAO", "KGZ")], finance_all=ALL)
@@ -36,16 +36,16 @@ def verdicts(text, date=None):
 @pytest.mark.parametrize("text, expected", [
     ("Angola is the largest recipient of Chinese development finance worldwide.", [("rank", "supported")]),
     ("Laos received the highest amount of China's commercially oriented flows of any single country.",
-     [("rank", "contradicted")]),  # Angola's OOF-like 30 bn is first
+     [("rank", "contradicted")]),  # Angola's OOF-like 40 bn is first
     ("Mongolia is the second-largest recipient of Chinese loans in the world.", [("rank", "partly supported")]),
 ])
 def test_ranks_among_all_recipients_not_only_the_pack_s_states(text, expected):
-    # Mongolia: 30 bn face value (2nd), 14 bn adjusted (4th): the two amounts disagree → partly
+    # Mongolia: 30 bn face value (2nd), 15 bn adjusted (3rd): the two amounts disagree → partly
     assert verdicts(text, "2024-01-10") == expected
 
 
 def test_the_amount_given_with_a_rank_says_which_of_aiddata_s_amounts_it_used():
-    # adjusted: Mongolia 2+10+1+2 = 15 bn (3rd after Angola 31, Ecuador 20.5; Laos 12): the text's $15 bn matches it
+    # adjusted: Mongolia 2+10+1+2 = 15 bn (3rd after Angola 41, Ecuador 20.5; Laos 12): the text's $15 bn matches it
     text = "Mongolia is the third-largest recipient of Chinese development finance worldwide, with a portfolio of " \
            "$15 billion committed in 2010-2019."
     assert verdicts(text, "2024-01-10") == [("rank", "supported"), ("total", "supported")]

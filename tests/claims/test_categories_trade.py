@@ -135,3 +135,16 @@ def test_figures_given_with_a_rank_are_checked_too():
            "2021)."
     assert [(v.type, v.claim.parsed.get("year"), v.verdict) for v in check_text(text, evidence=rank_evidence())] == \
         [("rank", 2022, "supported"), ("share", 2022, "supported"), ("share", 2021, "supported")]
+
+
+def test_a_lead_between_two_partners_is_read_on_shares_of_the_country_s_trade_as_the_indicators_do():
+    # 2022: China 2.6 bn vs Russia 2.4 bn of a 8 bn total: 8% apart (below the dollar rule's 10%), but 2.5 points of
+    # the country's trade (above the share rule's 2): a clear lead, as indicators.crossover reads it
+    trade = {("TJK", "CHN", "turnover", "national_tj"): {2021: 1.8e9, 2022: 2.6e9},
+             ("TJK", "RUS", "turnover", "national_tj"): {2021: 2.4e9, 2022: 2.4e9}}
+    shares = {("TJK", p, "turnover", "national_tj"): {y: (v / 8e9, v, 8e9) for y, v in values.items()}
+              for (_, p, _, _), values in trade.items()}
+    text = "China overtook Russia in Tajikistan's trade in 2022."
+    assert check_text(text, evidence=FakeEvidence(trade=trade, shares=shares))[0].verdict == "supported"
+    v = check_text(text, evidence=FakeEvidence(trade=trade))[0]  # no total known: the amounts, 8% apart
+    assert v.verdict == "partly supported" and "no clear lead" in v.reason

@@ -6,11 +6,8 @@ from __future__ import annotations
 
 # Flags (their prefix before ':') under which a value cannot contradict a claim on its own: it is not the full,
 # reported figure of the period the claim is about.
-WEAK_FLAGS = ("estimate", "imputed", "partial_year", "preliminary", "coverage", "source_switch", "implausible")
-# Words for flags when the indicators' vocabulary module is not available.
-_FALLBACK_TEXT = {"estimate": "an estimate", "imputed": "imputed", "preliminary": "preliminary",
-                  "source_switch": "the source view changes here", "implausible": "implausible against the partner's "
-                  "own statistics"}
+WEAK_FLAGS = ("estimate", "imputed", "partial_year", "preliminary", "coverage", "source_switch", "implausible",
+              "partial_window", "carried_forward")
 
 
 def flags(quality: str | None) -> list[str]:
@@ -19,40 +16,18 @@ def flags(quality: str | None) -> list[str]:
 
 
 def readable(quality: str | None) -> list[str]:
-    """Each flag in words, from multipolar.indicators.quality when it defines them."""
+    """Each flag in words (multipolar.indicators.quality.flag_text; a flag outside its vocabulary as it is)."""
+    from ...indicators.quality import flag_text
+
     out = []
-    describe = _describer()
     for flag in flags(quality):
-        text = None
-        if describe is not None:
-            try:
-                text = describe(flag)
-            except Exception:  # an unknown flag is shown as it is
-                text = None
-        if not text:
-            head, _, arg = flag.partition(":")
-            if head == "partial_year":
-                text = f"partial year ({arg})"
-            elif head == "coverage":
-                text = f"partners listed cover {arg} of the total"
-            else:
-                text = _FALLBACK_TEXT.get(head, flag)
-        out.append(text)
+        try:
+            out.append(flag_text(flag))
+        except ValueError:  # not in the vocabulary: shown as written
+            out.append(flag)
     return out
 
 
 def weak(quality: str | None) -> list[str]:
     """The flags of a value that keep it from contradicting a claim on its own."""
     return [f for f in flags(quality) if f.split(":", 1)[0] in WEAK_FLAGS]
-
-
-def _describer():
-    try:
-        from ...indicators import quality as vocabulary
-    except ImportError:
-        return None
-    for attr in ("describe", "readable", "flag_text", "text"):
-        func = getattr(vocabulary, attr, None)
-        if callable(func):
-            return func
-    return None
