@@ -192,8 +192,11 @@ def judge_crossover(claim, ev, as_of: AsOf):
             parts.append(f"{name(country)}: no figures for {p.year} ({label}, {span})")
             continue
         if not years:
-            verdicts.append(CONTRADICTED if who.get(p.year or max(who)) != lead else UNVERIFIABLE)
-            parts.append(f"{name(country)} ({label}, {span}): {name(lead)} never passes {name(lag)} in these years")
+            now = who.get(p.year or max(who))
+            # a tie in the claimed year is no clear lead, not the other power ahead
+            verdicts.append(PARTLY if now == NO_CLEAR_LEAD else CONTRADICTED if now != lead else UNVERIFIABLE)
+            parts.append(f"{name(country)} ({label}, {span}): {name(lead)} never passes {name(lag)} in these years" +
+                         (f" (no clear lead in {p.year or max(who)})" if now == NO_CLEAR_LEAD else ""))
             continue
         text = f"{name(country)} ({label}): {name(lead)} passed {name(lag)} in {', '.join(map(str, years))}"
         if p.year and who.get(p.year) == lead and not any(y < p.year for y in who):
