@@ -148,3 +148,24 @@ def test_a_lead_between_two_partners_is_read_on_shares_of_the_country_s_trade_as
     assert check_text(text, evidence=FakeEvidence(trade=trade, shares=shares))[0].verdict == "supported"
     v = check_text(text, evidence=FakeEvidence(trade=trade))[0]  # no total known: the amounts, 8% apart
     assert v.verdict == "partly supported" and "no clear lead" in v.reason
+
+
+def test_a_second_verb_continues_the_first_party():
+    trade = {("IND", "RUS", "import", "national_in"): {2021: 7.0e9}, ("IND", "RUS", "export", "national_in"): {2021: 3.3e9}}
+    result = check_text("India imported $7 billion worth of goods from Russia in 2021 and exported $3.3 billion to "
+                        "Russia.", evidence=FakeEvidence(trade=trade))
+    assert [(v.claim.parsed["flow"], v.claim.parsed["country"], v.verdict) for v in result] == \
+        [("import", ["IND"], "supported"), ("export", ["IND"], "supported")]
+
+
+def test_a_state_s_total_trade_over_part_of_a_year_from_monthly_figures():
+    # Armenia's trade with the world, January-June (made up): 2021 = 6 x 0.5 bn, 2022 = 6 x 0.6 bn; exports a third
+    monthly = {("ARM", "WLD", "turnover", "national_am"): {(y, m): v for y, v in ((2021, 0.5e9), (2022, 0.6e9))
+                                                            for m in range(1, 13)},
+               ("ARM", "WLD", "export", "national_am"): {(y, m): v / 3 for y, v in ((2021, 0.5e9), (2022, 0.6e9))
+                                                          for m in range(1, 13)}}
+    text = "Armenia's foreign trade in January-June 2022 reached $3.6 billion, up 20%, with exports of $1.2 billion."
+    result = check_text(text, evidence=FakeEvidence(monthly=monthly))
+    assert [(v.type, v.claim.parsed["flow"], v.verdict) for v in result] == \
+        [("level", "turnover", "supported"), ("change", "turnover", "supported"), ("level", "export", "supported")]
+    assert all(v.claim.parsed["partner"] == ["WLD"] and v.claim.parsed["months"] == [1, 6] for v in result)

@@ -34,11 +34,11 @@ FRAME_PATTERNS: list[tuple[str, str]] = [
     (rf"(?:imported|bought|purchased)\s+by\s+(?P<a>{E})\s+from\s+(?P<b>{EL})", "import"),
     (rf"(?P<a>{E}){GAP}{{0,40}}?\b(?:traded|trade|trades)\s+(?:turnover\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
     (rf"(?P<a>{EL})\s+(?:traded|trade|trades|did|conducted)\s+(?=(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|"
-     rf"around\s+|almost\s+)?(?:US\$|\$|€|USD|EUR|\d))(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+|"
+     rf"around\s+|almost\s+)?(?:US\$|\$|€|USD|EUR|\d))(?:(?!⟨)(?:[^.;]|\.(?=\d))){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+|"
      rf"trade\s+|business\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
-    (rf"(?P<a>{E})\s+(?:sold|shipped|exported)\s+(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?to\s+(?P<b>{EL})",
+    (rf"(?P<a>{E})\s+(?:sold|shipped|exported)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?to\s+(?P<b>{EL})",
      "export"),
-    (rf"(?P<a>{E})\s+(?:bought|imported|purchased)\s+(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?from\s+"
+    (rf"(?P<a>{E})\s+(?:bought|imported|purchased)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?from\s+"
      rf"(?P<b>{EL})", "import"),
 ]
 # Frames without their first party: "trade with China", "exports to Russia", "imports from China" — the party is the
@@ -52,9 +52,18 @@ HALF_PATTERNS: list[tuple[str, str]] = [
 BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\s+turnover)?\b(?!\s+(?:between|with|of))"
                        r"|\b(?:trade|turnover|commerce)(?:\s+turnover)?\s+between\s+(?:the\s+)?(?:two|both)\s+(?:countries|"
                        r"states|nations|sides|neighbou?rs)", re.IGNORECASE)
-# A clause naming only a flow continues the previous frame: "..., while imports fell 5%".
-ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but)\s+(?:its\s+|their\s+)?(?P<flow>exports|imports|"
-                      r"trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
+# A clause naming only a flow continues the previous frame: "..., while imports fell 5%", "with exports of $4 billion".
+ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?(?P<flow>exports|"
+                      r"imports|trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
+# A verb continuing the previous frame's first party: "China imported $6.4 billion from Iran and exported $8.5
+# billion to Iran".
+VERB_ELLIPSIS = re.compile(rf"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:it\s+|they\s+|⟨#*⟩\s+)?(?P<verb>exported|"
+                           rf"imported|shipped|sold|bought|purchased)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{0,60}}?\b(?:to|from)\s+(?P<b>{EL})",
+                           re.IGNORECASE)
+# A state's trade with the world: "Georgia's total foreign trade", "Kazakhstan's exports" (no partner named).
+WORLD = re.compile(rf"(?P<a>{E})\s+(?:total\s+|overall\s+)?(?:(?:foreign|external|international)\s+trade(?:\s+turnover)?|"
+                   rf"trade\s+turnover|(?:total\s+)?(?P<flow>exports|imports))\b(?!\s+(?:to|from|with|between|of)\b)",
+                   re.IGNORECASE)
 _COMPILED = [(re.compile(p, re.IGNORECASE), flow) for p, flow in FRAME_PATTERNS]
 _HALF = [(re.compile(p, re.IGNORECASE), flow) for p, flow in HALF_PATTERNS]
 _FLOWS = {"exports": "export", "imports": "import", "trade": "turnover", "turnover": "turnover"}
@@ -105,6 +114,22 @@ def frames(r) -> list[Frame]:
             parties = list(r.ctx.pair)  # "Trade between the two countries": the pair the text named last
         if len(parties) == 2:
             found.append(Frame([parties[0]], [parties[1]], "turnover", m.start(), m.end(), half=True))
+    for m in WORLD.finditer(r.masked):
+        if any(m.start() < f.end and f.start < m.end() for f in found):
+            continue
+        a = [x.code for x in r.ents(m.start("a"), m.end("a")) if not r.in_reporter(x)]
+        if a and (r.triggers & {"amount", "percent", "change"}):
+            flow = {"exports": "export", "imports": "import"}.get((m.group("flow") or "").lower(), "turnover")
+            found.append(Frame(a, ["WLD"], flow, m.start(), m.end()))
+    found.sort(key=lambda f: f.start)
+    for m in VERB_ELLIPSIS.finditer(r.masked):
+        before = [f for f in found if f.end <= m.start()]
+        if not before or any(m.start() < f.end and f.start < m.end() for f in found):
+            continue
+        b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
+        flow = "export" if m.group("verb").lower() in ("exported", "shipped", "sold") else "import"
+        if b:
+            found.append(Frame(before[-1].country, _uniq(b), flow, m.start("verb"), m.end(), parent=before[-1]))
     found.sort(key=lambda f: f.start)
     for m in ELLIPSIS.finditer(r.masked):
         before = [f for f in found if f.end <= m.start()]
