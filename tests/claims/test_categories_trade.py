@@ -169,3 +169,41 @@ def test_a_state_s_total_trade_over_part_of_a_year_from_monthly_figures():
     assert [(v.type, v.claim.parsed["flow"], v.verdict) for v in result] == \
         [("level", "turnover", "supported"), ("change", "turnover", "supported"), ("level", "export", "supported")]
     assert all(v.claim.parsed["partner"] == ["WLD"] and v.claim.parsed["months"] == [1, 6] for v in result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mongolia's trade with Russia reached $1.8 billion in 2021, about 20% lower than its trade with China.",
+     "supported"),  # 1.8 / 2.25 = -20%
+    ("Mongolia's trade with Russia in 2021 was 35% lower than Mongolia's $2.25 billion of trade with China.",
+     "contradicted"),
+    ("Mongolia's trade with Russia in 2021 was 20% higher than its trade with China.", "contradicted"),
+])
+def test_a_percentage_between_two_partners_is_a_comparison_not_a_growth_rate(text, expected):
+    trade = {("MNG", "RUS", "turnover", "national_mn"): {2021: 1.8e9},
+             ("MNG", "CHN", "turnover", "national_mn"): {2021: 2.25e9}}
+    result = check_text(text, evidence=FakeEvidence(trade=trade))
+    assert [v.verdict for v in result if v.type == "ratio"] == [expected]
+    assert not [v for v in result if v.type == "change"]
+
+
+def test_one_state_s_customs_or_statistics_office_is_one_series_whichever_outlet_reported_it():
+    from multipolar.claims.pack_evidence import press_family
+
+    assert press_family("GACC (China customs)") == press_family("China MOFCOM (customs basis)") == "CHN customs"
+    assert press_family("Tajikistan Statistics Agency") == press_family("Tajikistan statistical agency (via X)")
+    assert press_family("Russian government (Manturov)") == "Russian government (Manturov)"  # officials apart
+    assert press_family("RIA Novosti calc. from national statistics").startswith("RIA")  # a calculation apart
+
+
+def test_a_group_s_growth_from_one_customs_series_reported_by_two_outlets(claims_pack, data_dir):
+    import csv
+
+    with (data_dir / "press_headline_figures" / "headline_figures.csv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["country_a"] == "China" and r["country_b"] == "Central Asia (5)"
+                and r["flow"] == "total"]
+    value = {r["year"]: float(r["value_usd"]) for r in rows}
+    growth = (value["2022"] / value["2021"] - 1) * 100  # two outlets (Xinhua, MOFCOM), both China's customs figures
+    assert round(growth) == 42
+    (v,) = [v for v in check_text("China's trade with the five Central Asian states grew by about 42% in 2022.",
+                                  pack=claims_pack) if v.type == "change"]
+    assert v.verdict == "supported" and f"{growth:+.1f}%" in v.reason
