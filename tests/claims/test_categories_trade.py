@@ -207,3 +207,29 @@ def test_a_group_s_growth_from_one_customs_series_reported_by_two_outlets(claims
     (v,) = [v for v in check_text("China's trade with the five Central Asian states grew by about 42% in 2022.",
                                   pack=claims_pack) if v.type == "change"]
     assert v.verdict == "supported" and f"{growth:+.1f}%" in v.reason
+
+
+def _monthly_rows(country, year, months, values: dict, source="national_am"):
+    return [{"country": country, "flow": "import", "source": source, "partner": p, "year": year, "month": m,
+             "value": v / len(months)} for p, v in values.items() for m in months]
+
+
+def test_shares_and_ranks_over_part_of_a_year_from_the_partners_a_monthly_table_lists():
+    # Armenia's imports, January-March 2018 (made up): 60 partners listed (the indicators' minimum for their sum to be
+    # the total): Russia 300, China 120, Iran 100, Georgia 80, the 56 others 7 each (392): total 992
+    values = {"RUS": 300.0, "CHN": 120.0, "IRN": 100.0, "GEO": 80.0}
+    others = ["AFG", "AGO", "ALB", "ARE", "ARG", "AUS", "AUT", "AZE", "BEL", "BGD", "BGR", "BLR", "BRA", "CAN", "CHE",
+              "CHL", "COL", "CYP", "CZE", "DEU", "DNK", "EGY", "ESP", "EST", "FIN", "FRA", "GBR", "GRC", "HUN", "IDN",
+              "IND", "IRL", "ISR", "ITA", "JPN", "KAZ", "KGZ", "KOR", "LTU", "LVA", "MDA", "MEX", "MYS", "NLD", "NOR",
+              "PAK", "POL", "PRT", "ROU", "SRB", "SWE", "THA", "TUR", "UKR", "USA", "UZB"]
+    values.update({c: 7.0 for c in others})
+    evidence = FakeEvidence(monthly_partners=_monthly_rows("ARM", 2018, range(1, 4), values))
+    text = "In January-March 2018 Russia supplied {} of Armenia's imports, while China ranked {} with 12.1%."
+    result = check_text(text.format("30.2%", "second"), evidence=evidence)
+    assert [(v.type, v.verdict) for v in result] == [("share", "supported"), ("rank", "supported"),
+                                                    ("share", "supported")]  # 300/992, 2nd, 120/992
+    result = check_text(text.format("45%", "fifth"), evidence=evidence)
+    assert [v.verdict for v in result] == ["contradicted", "contradicted", "supported"]
+    # a table listing too few partners for their sum to be the total: not checked on it
+    few = FakeEvidence(monthly_partners=_monthly_rows("ARM", 2018, range(1, 4), {"RUS": 300.0, "CHN": 120.0}))
+    assert check_text(text.format("30.2%", "second"), evidence=few)[0].verdict == "unverifiable"

@@ -28,7 +28,7 @@ class FakeEvidence(Records):
     def __init__(self, *, trade=None, press=None, shares=None, ranks=None, monthly=None, arms=None, un=None,
                  roll_calls=None, votes=None, finance=None, memberships=None, organizations=None, summits=None,
                  declarations=None, crossover=None, estimates=None, quality=None, macro=None, arms_exports=None,
-                 alliances=None, finance_all=None):
+                 alliances=None, finance_all=None, monthly_partners=None):
         self.trade = dict(trade or {})
         self.press = dict(press or {})            # (country, partner, flow, reporter label) → {year: value}
         self.shares = dict(shares or {})          # (country, partner, flow, source) → {year: (share, pv, total)}
@@ -36,6 +36,7 @@ class FakeEvidence(Records):
         self.estimates = dict(estimates or {})    # (country, partner, flow, source) → {years}
         self.quality = dict(quality or {})        # (country, partner, flow, source) → {year: "flags"}
         self.tables = {"ranks": ranks, "arms": arms, "arms_exports": arms_exports, "alliances": alliances,
+                       "monthly_partners": monthly_partners,
                        "finance_all": finance_all, "un_agreement": un, "un_roll_calls": roll_calls,
                        "un_votes": votes, "finance": finance, "memberships": memberships,
                        "organizations": organizations, "summits": summits, "crossover": crossover, "macro": macro,
@@ -174,6 +175,11 @@ class FakeEvidence(Records):
 
     def arms_exports(self, supplier, window) -> pd.DataFrame:
         return self._rows("arms_exports", country=supplier, window=window)
+
+    def monthly_partners(self, country, flow) -> pd.DataFrame:
+        """Rows {country, flow, source, partner, year, month, value} the test gives as `monthly_partners`."""
+        frame = self._rows("monthly_partners", country=country, flow=flow)
+        return frame.drop(columns=[c for c in ("country", "flow") if c in frame.columns])
 
     def alliances(self, country) -> pd.DataFrame:
         return self._rows("alliances", country=country)

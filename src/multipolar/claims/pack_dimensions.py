@@ -30,6 +30,24 @@ class Dimensions:
             return windowed_deliveries(table, supplier, window)
         return self._memo(("arms_exports", supplier, window), build)
 
+    def monthly_partners(self, country: str, flow: str) -> pd.DataFrame:
+        """A country's monthly trade with every partner it lists (trade_monthly, US dollars): source, partner, year,
+        month, value (a turnover sums exports and imports)."""
+        def build():
+            if not self.has_table("trade_monthly"):
+                return pd.DataFrame()
+            frame = self.load("trade_monthly", country=country)
+            if frame.empty:
+                return frame
+            frame = frame[(frame["reporter"] == country) & frame["value_usd"].notna()]
+            if flow != "turnover":
+                frame = frame[frame["flow"] == flow]
+            sums = frame.groupby(["source", "partner", "period"], as_index=False)["value_usd"].sum()
+            return pd.DataFrame({"source": sums["source"], "partner": sums["partner"],
+                                 "year": sums["period"].str[:4].astype(int), "month": sums["period"].str[5:7].astype(int),
+                                 "value": sums["value_usd"]})
+        return self._memo(("monthly_partners", country, flow), build)
+
     def alliances(self, country: str) -> pd.DataFrame:
         """alliance_ties rows of a country (ATOP obligations with each partner per year, to 2018)."""
         return self.indicator("alliance_ties", country=country)

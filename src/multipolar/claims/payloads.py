@@ -38,6 +38,7 @@ class TradeScope(Payload):
     flow: str = "turnover"
     reporter: tuple[str, ...] = ()
     goods: str | None = None  # a product category ('dual-use goods'); the data hold all-goods totals only
+    basis: str | None = None  # imports counted 'by country of origin' or 'of consignment', when the text says
 
 
 @dataclass(frozen=True, kw_only=True)

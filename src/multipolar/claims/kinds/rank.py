@@ -55,10 +55,16 @@ def rank_view(frame):
 
 def judge_rank(claim, ev, as_of: AsOf):
     p = claim.payload
+    countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
+    if p.partial and p.months and p.year and len(countries) == 1 and len(partners) == 1:
+        from ..judging.monthly import judge_partial_rank
+
+        found = judge_partial_rank(claim, ev, countries[0], partners[0])  # the same months, like with like
+        if found is not None:
+            return found
     problem = period_problem("rank", p)
     if problem:
         return unverifiable(claim, problem)
-    countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
     if len(partners) != 1 or not countries:
         return unverifiable(claim, "the partner or the countries could not be resolved")
     partner, wanted = partners[0], int(p.value or 1)

@@ -16,6 +16,7 @@ from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Observa
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import clause_bounds, resolve_period, time_for
 from ..reading.entities import name
+from ..reading.frames import basis_in
 from ..reading.numbers import percent_at
 from ..reading.sentence import E, EL
 from ..registry import register_kind
@@ -30,7 +31,8 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:(?:now|still|alone|already|typically|usually|generally|normally|traditionally|consistently|regularly|"
     rf"also)\s+)*(?:makes?\s+up|made\s+up|make\s+up|account\s+for|"
     rf"accounts?\s+for|accounted\s+for|accounting\s+for|represents?|represented|comprises?|constitutes?|took|"
-    rf"takes|had|has|held|holds|was\s+responsible\s+for|is\s+responsible\s+for)\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
+    rf"takes|had|has|held|holds|was\s+responsible\s+for|is\s+responsible\s+for|supplied|supplies|supplying|"
+    rf"provided|provides|providing|bought|buys|received|receives)\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
     rf"(?P<num>{_SHARE_NUM})\s+(?:share\s+)?of\s+(?P<whose>{EL}|their|its|the\s+country['’]s|the\s+region['’]s|the)"
     rf"\s+(?:combined\s+|total\s+|overall\s+|entire\s+)?(?:foreign\s+|external\s+)?{_WHAT}",
     rf"[Tt]rade\s+with\s+(?P<b>{E})\s+(?:accounted|accounts|accounting|made\s+up|makes\s+up|represented|"
@@ -105,7 +107,8 @@ def _share(r, m) -> None:
     what = m.group("what")
     flow = "export" if what.endswith("exports") else "import" if what.endswith("imports") else "turnover"
     fields = {"country": whose, "partner": partner, "flow": flow, "value": pct.value, "unit": "share",
-              "hedge": pct.hedge, "half_unit": pct.half_unit, "habitual": bool(HABIT.search(r.text, *clause_bounds(r.text, m.start("num"))))}
+              "hedge": pct.hedge, "half_unit": pct.half_unit, "basis": basis_in(r.text),
+              "habitual": bool(HABIT.search(r.text, *clause_bounds(r.text, m.start("num"))))}
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     resolve_period(r, time_for(r, m.start()), fields, change=False)
@@ -115,10 +118,16 @@ def _share(r, m) -> None:
 
 def judge_share(claim, ev, as_of: AsOf):
     p = claim.payload
+    countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
+    if p.partial and p.months and p.year and len(countries) == 1 and partners:
+        from ..judging.monthly import judge_partial_share
+
+        found = judge_partial_share(claim, ev, countries[0], partners)  # the same months, like with like
+        if found is not None:
+            return found
     problem = period_problem("share", p)
     if problem:
         return unverifiable(claim, problem)
-    countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
     if not partners or not countries:
         return unverifiable(claim, "the share's partner or country could not be resolved")
     if len(partners) > 1:

@@ -183,10 +183,20 @@ def regions(r) -> list[tuple[Frame, tuple[int, int]]]:
 def base_fields(r, frame: Frame) -> dict:
     """The scope fields of a trade claim read in a frame: country, partner, flow, the reporter the text cites and a
     product category when the frame names one."""
-    fields = {"country": frame.country, "partner": frame.partner, "flow": frame.flow, "goods": frame.goods}
+    fields = {"country": frame.country, "partner": frame.partner, "flow": frame.flow, "goods": frame.goods,
+              "basis": basis_in(r.text)}
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     return fields
+
+
+BASIS = re.compile(r"\bby\s+(?:country\s+of\s+)?(?P<b>origin|consignment)\b", re.IGNORECASE)
+
+
+def basis_in(text: str) -> str | None:
+    """'origin' or 'consignment' when a sentence says how its imports are counted ('by country of consignment')."""
+    m = BASIS.search(text)
+    return m.group("b").lower() if m else None
 
 
 PERIOD_KEYS = ("year", "base_year", "years", "partial", "fiscal", "since", "unresolved", "month")

@@ -94,12 +94,34 @@ def _flow(gd: dict, text: str) -> str:
     return "export" if re.search(r"\bexport", text) else "import" if re.search(r"\bimport", text) else "turnover"
 
 
+# "..., while China ranked only fifth with 5.2%": a rank in the share the sentence just gave (its country and flow).
+BARE = re.compile(rf"(?P<b>{E})\s+(?:ranked|ranks|came|comes|stood|was|is)\s+(?:only\s+|just\s+)?(?P<rk>{_ORD_WORDS}|"
+                  rf"\d(?:st|nd|rd|th))(?:\s+place)?(?!\s+(?:among|in|on|largest|biggest|[\w-]+\s+partner))",
+                  re.IGNORECASE)
+
+
 def read_ranks(r) -> None:
     for pattern in PATTERNS:
         for m in pattern.finditer(r.masked):
             if r.overlaps_used(m.start(), m.end()):
                 continue
             _rank(r, m)
+    shares = [c for c in r.claims if c.type == "share"]
+    for m in BARE.finditer(r.masked):
+        partner = r.codes(m.start("b"), m.end("b"))
+        if not shares or not partner or r.overlaps_used(m.start(), m.end()):
+            continue
+        base = shares[-1].payload
+        if set(partner) & set(base.country):
+            continue
+        fields = {"country": list(base.country), "partner": partner, "flow": base.flow, "value": rank_of(m.group("rk")),
+                  "unit": "rank", "reporter": list(base.reporter) or None, "basis": base.basis}
+        for key in ("year", "partial", "months", "fiscal"):
+            if getattr(base, key):
+                fields[key] = getattr(base, key)
+        r.add("rank", m.start(), m.end(), fields)
+        r.take(m.start(), m.end())
+        _figures(r, m.end(), list(base.country), partner, fields)
 
 
 def _rank(r, m) -> None:
@@ -179,7 +201,8 @@ def _figures(r, end: int, whose, partner, fields) -> int:
     imports'; 'with 11.1% of its trade in 2022 (9.5% in 2021)'): level and share claims for the partner."""
     from .numbers import amounts, share_at
 
-    base = {"country": whose, "partner": partner, "flow": fields["flow"], "reporter": fields.get("reporter")}
+    base = {"country": whose, "partner": partner, "flow": fields["flow"], "reporter": fields.get("reporter"),
+            **{k: fields[k] for k in ("partial", "months", "fiscal", "basis") if fields.get(k)}}
     while True:
         m = AMOUNT_APP.match(r.masked, end)
         if m:
