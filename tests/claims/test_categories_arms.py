@@ -83,3 +83,18 @@ def test_the_supplier_s_side_its_buyers(text, expected):
 def test_a_supplier_whose_other_buyers_are_not_held_is_unverifiable():
     (v,) = check_text("Japan was Turkey's largest arms buyer in 2014-2018.", evidence=EVIDENCE)
     assert v.verdict == "unverifiable" and "only for its own states" in v.reason
+
+
+def test_a_recipient_s_rank_among_a_region_s_importers_or_the_world_s():
+    ca = (_rows("KAZ", 2018, 5, {"RUS": 900, "CHN": 50}) + _rows("UZB", 2018, 5, {"RUS": 300, "CHN": 100})
+          + _rows("TKM", 2018, 5, {"TUR": 350, "CHN": 150}) + _rows("KGZ", 2018, 5, {"RUS": 30})
+          + _rows("TJK", 2018, 5, {"RUS": 20}))
+    evidence = FakeEvidence(arms=ca)
+    result = check_text("Turkmenistan was the second-largest arms importer in Central Asia in 2014-2018.",
+                        evidence=evidence)
+    assert [(v.claim.parsed["relation"], v.verdict) for v in result] == [("importer rank", "supported")]
+    result = check_text("Uzbekistan is the largest weapons importer among the five Central Asian states.",
+                        "2019-03-01", evidence=evidence)
+    assert [v.verdict for v in result] == ["contradicted"]
+    (v,) = check_text("Kazakhstan was the world's largest arms importer in 2014-2018.", evidence=evidence)
+    assert v.verdict == "unverifiable" and "world's arms importers" in v.reason

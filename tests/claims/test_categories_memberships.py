@@ -57,9 +57,9 @@ def test_associate_membership(text, expected):
 def test_withdrawals_suspensions_and_returns_with_elliptic_subjects():
     text = ("Tajikistan suspended its participation in the CSTO in March 2008 but returned to the CSTO in "
             "September 2011.")
-    assert verdicts(text) == [("left", "supported"), ("rejoined", "supported")]
+    assert verdicts(text) == [("froze", "supported"), ("rejoined", "supported")]
     text = "Tajikistan froze its CSTO membership in 2008 and restored its membership in 2009."
-    assert verdicts(text) == [("left", "supported"), ("rejoined", "contradicted")]
+    assert verdicts(text) == [("froze", "supported"), ("rejoined", "contradicted")]
     assert verdicts("In 2010 Moldova withdrew from the CIS.") == [("left", "supported")]
     assert verdicts("Kazakhstan refused to extend its CSTO membership in 2012.") == [("left", "contradicted")]
 
@@ -99,3 +99,16 @@ def test_a_count_in_the_present_tense_is_as_of_the_article_not_an_earlier_clause
     rows = [v.verdict for v in check_text(text, "2024-01-01", evidence=EVIDENCE)
             if v.claim.parsed.get("relation") == "count"]
     assert rows == ["supported", "supported"]
+
+
+def test_became_partners_in_a_year_frozen_participation_and_a_comma_that_is_no_list():
+    members = MEMBERS + [{"organization": "SCO", "country": c, "role": "dialogue_partner", "start": "2022-09-16",
+                          "end": None} for c in ("QAT", "SAU")]
+    evidence = FakeEvidence(memberships=members, summits=SUMMITS)
+    result = check_text("Egypt, Qatar and Saudi Arabia became SCO dialogue partners in 2022.", evidence=evidence)
+    assert [(v.claim.parsed["relation"], v.verdict) for v in result] == [("joined", "supported")]
+    (v,) = check_text("Tajikistan froze its participation in the CSTO in 2023.", evidence=evidence)
+    assert v.verdict == "unverifiable" and "member" in v.reason
+    (v,) = check_text("At the summit hosted by Uzbekistan, Egypt became an SCO dialogue partner in 2022.",
+                      evidence=evidence)
+    assert v.claim.parsed["country"] == ["EGY"] and v.verdict == "supported"

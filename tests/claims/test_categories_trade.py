@@ -233,3 +233,25 @@ def test_shares_and_ranks_over_part_of_a_year_from_the_partners_a_monthly_table_
     # a table listing too few partners for their sum to be the total: not checked on it
     few = FakeEvidence(monthly_partners=_monthly_rows("ARM", 2018, range(1, 4), {"RUS": 300.0, "CHN": 120.0}))
     assert check_text(text.format("30.2%", "second"), evidence=few)[0].verdict == "unverifiable"
+
+
+def test_shares_after_which_and_with_a_share_of_and_a_population_exceeded():
+    shares = {("TKM", "CHN", "export", "imf_dots"): {2019: (0.78, 7.8e9, 10e9)}}
+    (v,) = check_text("Turkmenistan sells its gas to China, which bought 80% of its exports in 2019.",
+                      evidence=FakeEvidence(shares=shares))
+    assert v.claim.parsed["country"] == ["TKM"] and v.verdict == "supported"  # 78% within 3% of 80%
+    macro = [{"country": "KGZ", "year": 2022, "gdp_usd": 11e9, "population": 6.9e6, "source": "worldbank_wdi"}]
+    (v,) = check_text("Kyrgyzstan's population exceeded 7.5 million in 2022.", evidence=FakeEvidence(macro=macro))
+    assert v.claim.parsed["hedge"] == "more than" and v.verdict == "partly supported"
+
+
+def test_a_figure_that_may_not_contradict_gives_way_to_a_matching_one_that_may():
+    # Russia's 2022 figure is an estimate; Kyrgyzstan's own statistics are full-year reported figures
+    trade = {("RUS", "KGZ", "turnover", "imf_imts"): {2021: 3.0e9, 2022: 3.4e9},
+             ("KGZ", "RUS", "turnover", "national_kg"): {2021: 3.1e9, 2022: 3.2e9}}
+    evidence = FakeEvidence(trade=trade, estimates={("RUS", "KGZ", "turnover", "imf_imts"): {2022}})
+    (v,) = check_text("Trade between Russia and Kyrgyzstan grew by 40% in 2022.", evidence=evidence)
+    assert v.verdict == "contradicted" and "National Statistical Committee" in v.reason  # +3.2%
+    (v,) = check_text("Russian officials said trade between Russia and Kyrgyzstan grew by 40% in 2022.",
+                      evidence=evidence)
+    assert v.verdict == "unverifiable"  # the text cites Russia's figures, and those are an estimate

@@ -111,3 +111,19 @@ def test_a_vote_after_the_roll_calls_end_is_unverifiable_with_the_reason():
     v = check_text("In 2023 Georgia voted in favour of the UN resolution on nuclear disarmament verification.",
                    evidence=evidence())[0]
     assert v.verdict == "unverifiable" and "end with session" in v.reason
+
+
+def test_the_resolution_of_the_previous_sentence():
+    text = ("In November 2015 the General Assembly voted on nuclear disarmament verification. The resolution was "
+            "adopted by a recorded vote of 120 in favour to 30 against, with 25 abstentions.")
+    assert verdicts(text) == [("votes", "tally", "supported")]
+
+
+def test_agreement_stated_as_votes_coinciding_with_another_state_s():
+    from multipolar.claims.fake_evidence import FakeEvidence
+
+    un = [{"country": "TJK", "partner": p, "year": 2018, "session": 73, "source": "unvotes", "value": v, "n_votes": 90}
+          for p, v in (("CHN", 0.81), ("RUS", 0.76))]
+    (v,) = check_text("Tajikistan's votes in the UN General Assembly coincided with Russia's 76% of the time in 2018.",
+                      evidence=FakeEvidence(un=un))
+    assert v.claim.parsed["relation"] == "agreement" and v.verdict == "supported"

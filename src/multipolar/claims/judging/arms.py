@@ -52,6 +52,8 @@ def judge_arms(claim, ev, as_of: AsOf):
         return unverifiable(claim, "the supplier or the recipient could not be resolved")
     if p.relation == "ratio":
         return judge_ratio(claim, ev, as_of, recipients)
+    if p.relation == "importer rank":
+        return judge_importers(claim, ev, as_of, recipients)
     end, window, why = _window(p, [ev.arms(c, 5) for c in recipients], as_of)
     if end is None:
         if why == "no SIPRI deliveries in the pack":
@@ -182,3 +184,25 @@ def judge_buyers(claim, ev, as_of: AsOf):
         return verdict(claim, j.verdict, reason, observed, arithmetic, calls)
     return _rank(claim, buyers, ranked, total, share, f"buyers of {name(supplier)}'s arms in {span}", observed,
                  arithmetic, calls)
+
+
+def judge_importers(claim, ev, as_of: AsOf, recipients):
+    """A recipient's rank among a region's arms importers by their totals over the window; among the world's
+    importers unverifiable (the pack keeps every supplier's deliveries for its own states only)."""
+    p = claim.payload
+    if p.words == "world" or not p.rival:
+        return unverifiable(claim, "a rank among all the world's arms importers: the pack keeps SIPRI's deliveries "
+                                   "to its own states only, so other importers' totals are incomplete")
+    region = expanded(p.rival, ev, as_of.day)
+    end, window, why = _window(p, [ev.arms(c, 5) for c in region], as_of)
+    if end is None:
+        return unverifiable(claim, why)
+    totals = {c: _sums({c: ev.arms(c, window)}, end)[0] for c in region}
+    ranked = [(c, v) for c, v in sorted(totals.items(), key=lambda kv: -kv[1]) if v > 0]
+    span = f"{end - window + 1}-{end}" if window > 1 else str(end)
+    whole = sum(v for _, v in ranked)
+    observed = [Observation(totals.get(recipients[0], 0.0), "TIV", SOURCE, span, recipients[0])]
+    calls = [Call.indicator("arms_share", country=c, years=str(end), window=window) for c in region]
+    arithmetic = ["importers: " + ", ".join(f"{name(c)} {fmt(v, 'TIV')}" for c, v in ranked)] + ([why] if why else [])
+    return _rank(claim, recipients, ranked, whole or 1.0, totals.get(recipients[0], 0.0) / (whole or 1.0),
+                 f"the arms importers of {names(p.rival)} in {span}", observed, arithmetic, calls)

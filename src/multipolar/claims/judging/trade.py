@@ -189,6 +189,14 @@ def judge_pair(claim: Claim, ev: Evidence, as_of: AsOf, pair, series: list[Serie
     results = pick(results, p.reporter, *pair)
     s0, (v0, obs0, ar0, sum0, used0) = results[0]
     outcome, guard_why = guard(v0, s0, used0, p.reporter, pair[0], pair[1], p.flow)
+    if guard_why and not p.reporter:
+        # the deciding figure may not contradict (an estimate, part of a year): a matching one that may decides
+        able = next(((s, r) for s, r in results[1:] if r[0] == CONTRADICTED and s.kind in ("own", "mirror") and
+                     guard(r[0], s, r[4], p.reporter, pair[0], pair[1], p.flow)[1] is None), None)
+        if able is not None:
+            results = [able] + [x for x in results if x is not able]
+            s0, (v0, obs0, ar0, sum0, used0) = results[0]
+            outcome, guard_why = v0, None
     disagree, backer = "", None
     if v0 != SUPPORTED and not p.reporter:
         backer = next(((s, r) for s, r in results[1:] if r[0] == SUPPORTED), None)

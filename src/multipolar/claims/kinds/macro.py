@@ -27,8 +27,9 @@ GDP = re.compile(rf"{_WHO}\s+(?:aggregate\s+|combined\s+|total\s+|nominal\s+)?(?
                  rf"economic\s+output)\s+(?:totall?ed|was|were|reached|stood\s+at|amounted\s+to|came\s+to|of|hit|"
                  rf"exceeded|grew\s+to|rose\s+to)\s+(?P<amt>{_MONEY})(?P<tail>(?:\s+in\s+{YEAR})?,?\s+(?P<mult>{RATIO})\s+(?:{E}|its|the|"
                  rf"their)\s+(?P<base>{YEAR})\s+level)?", re.IGNORECASE)
-POPULATION = re.compile(rf"{_WHO}\s+population\s+(?:of\s+|(?:is|was|reached|stood\s+at|totall?ed)\s+)(?P<n>(?:about\s+|"
-                        rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?(?:{NUM})\s*(?:million|billion|m|bn))"
+POPULATION = re.compile(rf"{_WHO}\s+population\s+(?:of\s+|(?P<verb>is|was|reached|stood\s+at|totall?ed|hit|rose\s+to|grew\s+"
+                        rf"to|fell\s+to|exceeded|topped|surpassed|passed|crossed|amounted\s+to)\s+)(?P<n>(?:about\s+|"
+                        rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?(?:{NUM})\s*(?:million|billion|m|bn))"
                         rf"(?:\s+(?:is|was)\s+(?:now\s+)?(?P<mult>{RATIO})\s+(?:larger|bigger|higher|greater|more)?\s*"
                         rf"than\s+(?:in\s+)?(?P<base>{YEAR}))?", re.IGNORECASE)
 # GDP per capita: "Armenia's GDP per capita was $6,569 in 2022", "GDP per capita in 2022 was $6,569 in Armenia, $6,671
@@ -92,7 +93,8 @@ class Macro:
             scale = 1e9 if number.group(2).startswith("b") else 1e6
             r.add("macro", m.start(), m.end("n"), {"country": who, "measure": "population", "value": value * scale,
                                                    "unit": "people", "half_unit": 0.5 * 10 ** -decimals * scale,
-                                                   "hedge": _inner_hedge(m.group("n")) or hedge_before(r.text, m.start("n")),
+                                                   "hedge": _inner_hedge(m.group("n")) or
+                                                   hedge_before(r.text, m.start("n")) or _verb_hedge(m.group("verb")),
                                                    "year": year})
             if m.group("mult"):
                 r.add("macro", m.start("mult"), m.end(), {"country": who, "measure": "population", "unit": "multiple",
@@ -128,10 +130,15 @@ def _per_capita(r, year) -> None:
         r.take(m.start(), m.end())
 
 
+def _verb_hedge(verb: str | None) -> str | None:
+    """'exceeded 36 million' → more than."""
+    return "more than" if verb and re.match(r"exceeded|topped|surpassed|passed|crossed", verb) else None
+
+
 def _inner_hedge(text: str) -> str | None:
-    m = re.match(r"(about|around|some|nearly|over|more\s+than)\s", text)
-    return {"about": "about", "around": "about", "some": "about", "nearly": "nearly", "over": "more than",
-            "more than": "more than"}.get(m.group(1)) if m else None
+    m = re.match(r"(about|around|some|nearly|almost|over|more\s+than)\s", text)
+    return {"about": "about", "around": "about", "some": "about", "nearly": "nearly", "almost": "nearly",
+            "over": "more than", "more than": "more than"}.get(m.group(1)) if m else None
 
 
 def _who(r, m) -> list[str]:

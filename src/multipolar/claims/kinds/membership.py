@@ -68,6 +68,17 @@ def judge_membership(claim, ev, as_of: AsOf):
                "rejoined": _rejoined}.get(p.relation)
     if p.relation in ("member", "observer", "dialogue partner"):
         handler = _role
+    if p.relation == "froze" and _left(p, ev, tl, on, src)[0] == SUPPORTED:
+        outcome, reason, observed, arithmetic = _left(p, ev, tl, on, src)  # the registry ends the membership then
+        return verdict(claim, outcome, reason + " (the registry ends the membership then)", observed, arithmetic,
+                       calls)
+    if p.relation == "froze":  # a state that freezes its participation stays a member until it withdraws
+        status = [f"{name(c)}: {(ev.status(c, p.org, on) or 'no role').replace('_', ' ')} on {on.isoformat()}"
+                  for c in p.country]
+        notes = [str(n) for n in tl[tl["country"].isin(p.country)].get("note", []) if isinstance(n, str)]
+        return unverifiable(claim, f"a frozen or suspended participation is not a change of membership the registry "
+                                   f"records: {'; '.join(status)}" + (f" ({notes[-1][:160]})" if notes else ""),
+                            calls=calls)
     if handler is None:
         return unverifiable(claim, f"membership relation '{p.relation}' is not checked")
     outcome, reason, observed, arithmetic = handler(p, ev, tl, on, src)

@@ -27,7 +27,8 @@ _SHARE_NUM = r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just
 _WHAT = r"(?P<what>(?:international\s+|foreign\s+|external\s+)?trade(?:\s+turnover)?|turnover|exports|imports|" \
         r"trade volume|commercial turnover)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"(?:[Tt]rade\s+with\s+)?(?P<b>{E}(?:\s+and\s+{E})?)\s+(?:together\s+|combined\s+|jointly\s+|between\s+them\s+)?"
+    rf"(?:[Tt]rade\s+with\s+)?(?P<b>{E}(?:\s+and\s+{E})?)(?:,?\s+(?:which|that|who))?\s+(?:together\s+|combined\s+|jointly\s+|"
+    rf"between\s+them\s+)?"
     rf"(?:(?:now|still|alone|already|typically|usually|generally|normally|traditionally|consistently|regularly|"
     rf"also)\s+)*(?:makes?\s+up|made\s+up|make\s+up|account\s+for|"
     rf"accounts?\s+for|accounted\s+for|accounting\s+for|represents?|represented|comprises?|constitutes?|took|"

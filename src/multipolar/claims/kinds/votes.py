@@ -32,8 +32,9 @@ AGREE = [re.compile(p, re.IGNORECASE) for p in (
     rf"roll[- ]calls|resolutions|recorded\s+votes)",
     rf"(?P<who>{E})\s+(?:voting\s+)?(?:agreement|coincidence|alignment)\s+(?:score\s+)?with\s+(?P<p>{E})\s+{_UN}"
     rf"(?:was|stood\s+at|reached|of|is|came\s+to)\s+(?P<num>{SHARE})",
-    rf"(?P<who>{E})\s+(?:UN\s+|UNGA\s+)?votes?\s+(?:coincided|coincide|matched|match|aligned|agreed)\s+with\s+"
-    rf"(?P<p>{E})\s+(?:in|on)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:cases|time|votes|roll[- ]calls|resolutions)",
+    rf"(?P<who>{E})\s+(?:UN\s+|UNGA\s+)?(?:votes?|voting(?:\s+record)?)\s+{_UN}(?:coincided|coincides|coincide|matched|"
+    rf"matches|match|aligned|aligns|agreed|agrees)\s+with\s+(?:that\s+of\s+|those\s+of\s+)?(?P<p>{E})\s+(?:(?:in|on)\s+)?"
+    rf"(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:cases|time|votes|roll[- ]calls|resolutions)",
     rf"(?P<who>{EL})\s+(?:agreed|agrees|voted\s+together)\s+with\s+(?P<p>{E})\s+(?:on|in)\s+(?P<num>{SHARE})\s+of\s+"
     rf"(?:the\s+)?(?:UN\s+|UNGA\s+|General\s+Assembly\s+)?(?:votes|roll[- ]calls|resolutions)",
 )]
@@ -117,6 +118,11 @@ class Votes:
             return
         tally = tally_in(r.text)
         sentence = resolution_of(r.text)
+        if sentence[0] or sentence[1]:
+            r.ctx.resolution = (*sentence, r.year_in(0, len(r.text)))
+        elif r.ctx.resolution is not None and re.search(r"\b(?:the|this|that)\s+(?:resolution|text|vote)\b|\bit\s+was\s+"
+                                                        r"(?:adopted|passed|approved)", r.text, re.IGNORECASE):
+            sentence = r.ctx.resolution[:2]  # "The resolution was adopted by ...": the one named before
         for m in HOW.finditer(r.masked):
             who = r.codes(m.start("who"), m.end("who"), ("country", "group"))
             if not who:
@@ -146,9 +152,9 @@ class Votes:
         if tally and not any(c.type == "votes" and c.payload.relation == "vote" for c in r.claims) and \
                 (sentence[0] or sentence[1]):
             symbol, words = sentence  # "the resolution on X passed 80-14 with 61 abstentions": the tally alone
+            year = r.year_in(0, len(r.text)) or (r.ctx.resolution[2] if r.ctx.resolution else None)
             r.add("votes", 0, len(r.text), {"relation": "tally", "country": [], "resolution": symbol,
-                                            "words": words, "year": r.year_in(0, len(r.text)), **tally,
-                                            "tally_checked": True})
+                                            "words": words, "year": year, **tally, "tally_checked": True})
 
     def judge(claim, evidence, as_of):
         p = claim.payload

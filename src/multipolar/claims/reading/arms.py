@@ -88,6 +88,11 @@ BUYER_SHARES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<num>{SHARE})\s+of\s+(?P<sup>{E})\s+(?:total\s+)?(?:{ARMS}\s+)?(?:exports|deliveries|sales|transfers){_WHEN}\s+"
     rf"(?:went|go|goes|were\s+delivered|were\s+sold)\s+to\s+(?P<rec>{EL})",
 )]
+# A recipient's rank among importers: "Kazakhstan is the largest arms importer in Central Asia", "India was the world's
+# largest arms importer".
+IMPORTER = re.compile(rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?:(?P<world>world['’]s)\s+)?(?:single\s+)?{RANK}\s+"
+                      rf"(?:{ARMS}\s+)?(?:importer|buyer|recipient|purchaser)s?(?:\s+of\s+{ARMS})?(?:\s+(?:in|among|across)\s+"
+                      rf"(?:the\s+)?(?P<region>{EL})|\s+(?P<world2>in\s+the\s+world|worldwide|globally))?", re.IGNORECASE)
 # Measures of arms relations SIPRI's delivery register does not hold (contracts, orders, cooperation).
 OTHER_MEASURE = r"(?P<measure>military[- ]technical\s+cooperation|(?:arms|defen[cs]e|weapons?)\s+(?:contracts|orders|" \
                 r"deals|market|spending|budget))"
@@ -135,6 +140,7 @@ def read_arms(r) -> None:
                 _continued(r, m.end(), claim.payload)
     _ratios(r)
     _buyers(r)
+    _importers(r)
     _other_measures(r)
     _totals(r)
 
@@ -233,6 +239,20 @@ def _buyers(r) -> None:
                 fields.update({"relation": "rank", "value": rank_of(m.group("rk"))})
             r.add("arms", m.start(), m.end(), fields)
             r.take(m.start(), m.end())
+
+
+def _importers(r) -> None:
+    """A recipient's rank among a region's arms importers (or the world's)."""
+    for m in IMPORTER.finditer(r.masked):
+        rec = r.codes(m.start("rec"), m.end("rec"))
+        if not rec or r.overlaps_used(m.start(), m.end()) or not re.search(r"arms|weapon", m.group(0), re.IGNORECASE):
+            continue
+        region = r.codes(m.start("region"), m.end("region")) if m.group("region") else []
+        r.add("arms", m.start(), m.end(), {"supplier": ["WLD"], "recipient": rec, "relation": "importer rank",
+                                           "value": rank_of(m.group("rk")), "rival": region,
+                                           "words": "world" if (m.group("world") or m.group("world2") or not region)
+                                           else None, **window_of(r, m.start())})
+        r.take(m.start(), m.end())
 
 
 def _other_measures(r) -> None:

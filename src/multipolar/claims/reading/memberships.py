@@ -54,7 +54,8 @@ ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|beca
 # "Uzbekistan withdrew in 1999", "refused to extend the Collective Security Treaty in 1999", "in June 2012 it suspended
 # its CSTO membership"; "restored its membership in August 1999", "rejoined the CSTO in 2006".
 LEFT = re.compile(rf"{_WHO}\s+(?:(?:all|both|later|then|again|formally|officially)\s+)?(?:withdrew|left|quit|"
-                  rf"pulled\s+out|(?:suspended|froze)\s+(?:its|their|{E})\s+(?:(?P<org0>{E})\s+)?(?:membership|participation)|"
+                  rf"pulled\s+out|(?P<froze>froze|has\s+frozen|had\s+frozen|suspended)\s+(?:its|their|{E})\s+"
+                  rf"(?:(?P<org0>{E})\s+)?(?:membership|participation)|"
                   rf"(?:refused|declined)\s+to\s+(?:extend|renew|sign|prolong)|did\s+not\s+(?:extend|renew|sign|prolong))"
                   rf"(?:\s+(?:from|of|in|the\s+extension\s+of))?(?:\s+(?:the\s+|(?:its|their|{E})\s+)?(?P<org>{E}))?")
 REJOINED = re.compile(rf"{_WHO}\s+(?:(?:later|then|subsequently|again)\s+)?(?:(?:restored|renewed|resumed|"
@@ -173,8 +174,10 @@ def read_memberships(r) -> None:
         if not who or not org or r.overlaps_used(m.start(), m.end()):
             continue
         role = role_of(m.group("role"))
-        if m.group("since"):
-            fields = {"relation": "joined", "year": int(m.group("since")), "role": None if role == "member" else role}
+        became = re.search(r"\bbecame\b", m.group(0))
+        year = int(m.group("since")) if m.group("since") else (clause_date(r, m.end())[0] if became else 0)
+        if year:  # "has been an SCO observer since 2004", "became SCO dialogue partners in 2022"
+            fields = {"relation": "joined", "year": year, "role": None if role == "member" else role}
         else:
             fields = {"relation": role}
         r.add("membership", m.start(), m.end(), {"org": org, "country": who, **fields})
@@ -218,8 +221,9 @@ def _left(r) -> None:
             org = r.org_at(m.start(key)) if key else r.org_before(m.start())
             year, month, day = clause_date(r, m.start())
             if who and org and year and not r.overlaps_used(m.start(), m.end()):
-                r.add("membership", m.start(), m.end(), {"relation": relation, "org": org, "country": who,
-                                                         "year": year, "month": month})
+                froze = m.groupdict().get("froze") and ("participation" in m.group(0) or "froz" in m.group("froze"))
+                r.add("membership", m.start(), m.end(), {"relation": "froze" if froze else relation, "org": org,
+                                                         "country": who, "year": year, "month": month})
                 r.take(m.start(), m.end())
 
 

@@ -21,7 +21,7 @@ KNOWN = [
     (r"human rights in the Autonomous Republic of Crimea", "71/205"),  # 19 December 2016
 ]
 # What introduces a resolution's subject: "the resolution on X", "the vote on X", "the text condemning X".
-_INTRO = r"(?:resolution|vote|voting|motion|text|draft)\s+(?:(?:that|which)\s+)?(?:on|against|condemning|condemned|" \
+_INTRO = r"(?:resolution|vote|voted|voting|motion|text|draft)\s+(?:(?:that|which)\s+)?(?:on|against|condemning|condemned|" \
          r"calling\s+for|called\s+for|about|concerning|demanding|demanded|deploring|deplored|supporting|affirming|" \
          r"reaffirming|upholding|recognising|recognizing|urging|titled|entitled|regarding|over)\s+"
 # Where a subject ends: a verb of the vote, a clause break, a tally.
