@@ -112,3 +112,10 @@ def test_became_partners_in_a_year_frozen_participation_and_a_comma_that_is_no_l
     (v,) = check_text("At the summit hosted by Uzbekistan, Egypt became an SCO dialogue partner in 2022.",
                       evidence=evidence)
     assert v.claim.parsed["country"] == ["EGY"] and v.verdict == "supported"
+
+
+def test_full_members_of_the_organization_named_as_a_group_and_associates_since():
+    assert verdicts("Kazakhstan and Kyrgyzstan became full members of the SCO at its founding summit in June 2001.") \
+        == [("joined", "supported")]
+    assert verdicts("Moldova has been a CIS associate member since 2010.") == [("joined", "supported")]
+    assert verdicts("Kazakhstan and Belarus left the CSTO in 2008.") == [("left", "contradicted")]

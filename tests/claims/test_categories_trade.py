@@ -255,3 +255,29 @@ def test_a_figure_that_may_not_contradict_gives_way_to_a_matching_one_that_may()
     (v,) = check_text("Russian officials said trade between Russia and Kyrgyzstan grew by 40% in 2022.",
                       evidence=evidence)
     assert v.verdict == "unverifiable"  # the text cites Russia's figures, and those are an estimate
+
+
+def test_an_earlier_amount_with_its_own_year_and_a_rank_held_every_year_since():
+    trade = {("KGZ", "KAZ", "export", "national_kg"): {2020: 0.40e9, 2021: 0.52e9}}
+    result = check_text("Kyrgyzstan's exports to Kazakhstan reached $520 million in 2021, up from $400 million in "
+                        "2020.", evidence=FakeEvidence(trade=trade))
+    assert [(v.claim.parsed["year"], v.verdict) for v in result] == [(2021, "supported"), (2020, "supported")]
+    ranks = [r for y in (2017, 2018, 2019, 2020) for r in
+             _ranks("TJK", y, "turnover", {"RUS": 3e9, "CHN": 2e9 if y < 2019 else 3.5e9, "KAZ": 1e9})]
+    evidence = FakeEvidence(ranks=ranks)
+    v = check_text("Russia has been Tajikistan's largest trading partner since 2017.", "2021-05-01",
+                   evidence=evidence)[0]
+    assert v.verdict == "contradicted"  # China first in 2019 and 2020: the latest year decides, then every year
+    v = check_text("China has been Tajikistan's largest trading partner since 2017.", "2021-05-01",
+                   evidence=evidence)[0]
+    assert v.verdict == "partly supported" and "2017, 2018" in v.reason
+
+
+def test_a_rank_among_a_named_group_of_partners():
+    press = {("CHN", c, "turnover", "GACC (China customs)"): {2023: v}
+             for c, v in (("KAZ", 41e9), ("KGZ", 19.8e9), ("UZB", 14e9), ("TKM", 10.6e9), ("TJK", 3.9e9))}
+    evidence = FakeEvidence(press=press)
+    assert check_text("Kyrgyzstan is China's second-largest trading partner in Central Asia.", "2024-03-01",
+                      evidence=evidence)[0].verdict == "supported"
+    assert check_text("Uzbekistan is China's largest trading partner among the Central Asian states.", "2024-03-01",
+                      evidence=evidence)[0].verdict == "contradicted"

@@ -13,6 +13,7 @@ from ..judging.trade import call_for, expanded
 from ..judging.years import target_year
 from ..model import AsOf
 from ..payloads import Payload
+from ..reading.clauses import clause_bounds
 from ..reading.entities import name
 from ..reading.numbers import RATIO, amounts, hedge_before, ratio_value
 from ..reading.sentence import E, GAP
@@ -59,7 +60,8 @@ class Gap:
                     continue
                 r.add("gap", m.start(), m.end(), {"exporter": a, "importer": b, "value": value,
                                                   "hedge": hedge_before(r.text, m.start("ratio"), 20),
-                                                  "year": r.year_in(m.start(), m.end())})
+                                                  "year": r.year_in(m.start(), m.end()) or
+                                                  r.year_in(*clause_bounds(r.text, m.start()))})
                 r.take(m.start(), m.end())
         for m in DIFFER.finditer(r.masked):
             sides = r.codes(m.start("s1"), m.end("s1")) + r.codes(m.start("s2"), m.end("s2"))
@@ -72,7 +74,8 @@ class Gap:
             a = found[0]
             r.add("gap", m.start(), m.end(), {"exporter": exporter, "importer": importer, "value": a.value,
                                               "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit,
-                                              "year": r.year_in(m.start(), m.end())})
+                                              "year": r.year_in(m.start(), m.end()) or
+                                              r.year_in(*clause_bounds(r.text, m.start()))})
             r.take(m.start(), m.end())
 
     def judge(claim, evidence, as_of):

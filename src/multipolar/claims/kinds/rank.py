@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..judging.common import combine, fmt, unverifiable, verdict
 from ..judging.trade import expanded, period_problem
 from ..judging.years import common_article_date, target_year
-from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
 from ..judging.sources import source_label, source_trust
 from ..payloads import Period, TradeScope
 from ..reading.entities import name, names
@@ -99,6 +99,18 @@ def judge_rank(claim, ev, as_of: AsOf):
         hit = rows[rows["partner"] == partner]
         rank = int(hit.iloc[0]["value"]) if not hit.empty else None
         ok = rank is not None and rank == wanted
+        if ok and p.since and p.base_year:  # "has been its largest partner since 2011": every year since, one source
+            kept = use[(use["source"] == source) & (use["year"] >= p.base_year) & (use["year"] <= year)]
+            held = {int(y): int(g[g["partner"] == partner]["value"].iloc[0]) if partner in set(g["partner"]) else None
+                    for y, g in kept.groupby("year")}
+            misses = [y for y, k in sorted(held.items()) if k != wanted]
+            arithmetic.append(f"{name(partner)}'s rank {min(held)}-{max(held)} ({source_label(source)}): " +
+                              ", ".join(f"{y}: {k}" for y, k in sorted(held.items())))
+            if misses:
+                verdicts.append(PARTLY if len(misses) < len(held) else CONTRADICTED)
+                parts.append(f"{name(country)}: not rank {wanted} in {', '.join(map(str, misses))} "
+                             f"({source_label(source)})")
+                continue
         if ok and p.behind:
             above = list(rows[rows["value"] < rank]["partner"])
             ok = sorted(above) == sorted(p.behind)

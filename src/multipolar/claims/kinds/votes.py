@@ -28,8 +28,8 @@ _UN = r"(?:(?:at|in)\s+the\s+(?:UN(?:\s+General\s+Assembly)?|United\s+Nations(?:
       r"Assembly|UNGA)\s+)?"
 AGREE = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<who>{EL})\s+(?:has\s+|have\s+)?(?:voted|votes|vote|sided|sides)\s+{_UN}(?:with|alongside|in\s+line\s+with|"
-    rf"the\s+same\s+way\s+as)\s+(?P<p>{E})\s+{_UN}(?:(?:in|on)\s+)?(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:time|votes|"
-    rf"roll[- ]calls|resolutions|recorded\s+votes)",
+    rf"the\s+same\s+way\s+as)\s+(?P<p>{E})\s+{_UN}(?:(?:in|on)\s+)?(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:(?:UN|UNGA|"
+    rf"General\s+Assembly|UN\s+General\s+Assembly)\s+)?(?:time|votes|roll[- ]calls|resolutions|recorded\s+votes)",
     rf"(?P<who>{E})\s+(?:voting\s+)?(?:agreement|coincidence|alignment)\s+(?:score\s+)?with\s+(?P<p>{E})\s+{_UN}"
     rf"(?:was|stood\s+at|reached|of|is|came\s+to)\s+(?P<num>{SHARE})",
     rf"(?P<who>{E})\s+(?:UN\s+|UNGA\s+)?(?:votes?|voting(?:\s+record)?)\s+{_UN}(?:coincided|coincides|coincide|matched|"

@@ -36,6 +36,10 @@ SHARES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<num>{SHARE})",
     rf"(?P<num>{SHARE})\s+of\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}{_WHEN}\s+(?:came|come|comes|originated|were|was)\s+from\s+"
     rf"(?P<sup>{EL})",
+    # "China delivered drones to Turkmenistan, accounting for 40% of its arms imports"
+    rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:delivered|supplied|sold|provided|shipped)\s+(?:(?!⟨)[^.;]){{0,80}}?\bto\s+"
+    rf"(?P<rec>{E}),?\s+(?:accounting\s+for|making\s+up|representing|or|amounting\s+to)\s+(?P<num>{SHARE})\s+of\s+"
+    rf"(?:its|their|{E}|all)\s+(?:total\s+)?(?:{ARMS}\s*)?(?:imports|purchases|acquisitions|deliveries)",
 )]
 RANKS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{SUPPLIER}(?:\s+of\s+{ARMS})?\s+"

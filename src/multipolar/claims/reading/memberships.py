@@ -21,12 +21,12 @@ JOINED = re.compile(
     rf"{_WHO}\s+(?:(?:also|officially|formally|finally|only|both|then)\s+)?"
     rf"(?:joined|acceded to|(?:became|becomes|becoming|(?:has|had|have)\s+become)\s+(?:a\s+|an\s+|the\s+[\w-]+\s+|its\s+"
     rf"[\w-]+\s+)?(?:full(?:[- ]fledged)?,?\s+)?"
-    rf"(?:(?!associate\b)[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?:was|were)\s+admitted(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
+    rf"(?:(?:(?!associate\b)[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?=⟨))|(?:was|were)\s+admitted(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
     rf"(?P<role2>membership|observer status|dialogue partner status)(?:\s+(?:in|of|at))?|(?:obtained|received|acquired|won|"
     rf"secured)\s+(?:permanent\s+)?(?:\(?full\)?\s+)?(?P<role4>membership|observer\s+status|dialogue\s+partner\s+status)"
     rf"(?:\s+(?:in|of|at))?|(?:was|were)\s+granted\s+"
     rf"(?P<role3>observer status|dialogue partner status|full membership)(?:\s+(?:in|of|at|by))?)"
-    rf"(?:\s+(?:the\s+)?(?P<org>{E}))?(?:(?P<mid>[^.;()]{{0,60}}?)\b(?:in|on)\s+{_WHEN})?")
+    rf"(?:\s*(?:the\s+)?(?P<org>{E}))?(?:(?P<mid>[^.;()]{{0,60}}?)\b(?:in|on)\s+{_WHEN})?")
 # "joined as a full member at the summit in Astana" (no year: the summit's date decides).
 AT_SUMMIT = re.compile(
     rf"(?P<who>{EL})\s+(?:(?:also|officially|formally|finally)\s+)?(?:joined|became|was\s+admitted|were\s+admitted|"
@@ -49,7 +49,8 @@ FOUNDER = re.compile(rf"(?P<who>{EL})\s+(?:was|were|is|are)\s+(?:one\s+of\s+|amo
                      rf"(?:members?\s+of\s+(?:the\s+)?)?(?P<org>{E})|(?P<who2>{EL})\s+(?:co-)?founded\s+(?:the\s+)?(?P<org2>{E})")
 # "Mongolia has been an SCO observer since 2004"
 ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|became|remains|remained)\s+(?:an?\s+)?"
-                        rf"(?:full\s+)?(?P<org>{E})\s+(?P<role>member|observer|dialogue\s+partner)s?(?:\s+state)?"
+                        rf"(?:full\s+)?(?P<org>{E})\s+(?P<role>(?:associate\s+)?member|observer|dialogue\s+partner)s?"
+                        rf"(?:\s+state)?"
                         rf"(?:\s+since\s+(?P<since>{YEAR}))?")
 # "Uzbekistan withdrew in 1999", "refused to extend the Collective Security Treaty in 1999", "in June 2012 it suspended
 # its CSTO membership"; "restored its membership in August 1999", "rejoined the CSTO in 2006".
@@ -122,6 +123,10 @@ def read_memberships(r) -> None:
             if not year:
                 continue
         role = role_of(m.group("role") or m.group("role2") or m.group("role3") or m.group("role4"))
+        after = re.match(r"\s+(dialogue\s+partners?|observers?(?:\s+states?)?|associate\s+members?)\b",
+                         r.text[m.end("org"):]) if m.group("org") and not m.group("role") else None
+        if after:  # "became SCO dialogue partners": the role follows the organization's name
+            role = role_of(after.group(1))
         r.add("membership", m.start(), m.end(), {
             "relation": "joined", "org": org, "country": who, "year": year, "month": month, "day": day,
             "role": None if role == "member" else role, "ordinal": _ordinal_in(r, m), "note": note})

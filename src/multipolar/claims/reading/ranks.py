@@ -53,8 +53,8 @@ FOLLOWED = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+followed\s+by\s+(?P<ne
 OVERTAKING = re.compile(rf"(?:\s+(?:in|by|since)\s+\d{{4}})?,?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
 # "... in Europe", "among its Asian partners": a rank within a region (country_converter's continents, without China
 # and Russia, the two powers the project compares; the EU's member states).
-REGION = re.compile(rf"\s+(?:in|among|within)\s+(?:the\s+)?(?:(?P<eu>{E})|(?P<region>Europe|Asia|Africa|Oceania|the\s+Americas|"
-                    rf"America))(?!\w)", re.IGNORECASE)
+REGION = re.compile(rf"\s+(?:in|among|within|of)\s+(?:the\s+|its\s+)?(?:(?P<eu>{E})(?:\s+(?:partners|neighbours|"
+                    rf"neighbors))?|(?P<region>Europe|Asia|Africa|Oceania|the\s+Americas|America))(?!\w)", re.IGNORECASE)
 # "..., and third in the world after Russia and China": a second rank with no noun of its own.
 CONTINUED_BARE = re.compile(rf"\s*,?\s*(?:and|but|while|yet)\s+(?:is\s+|ranks?\s+|ranked\s+)?(?:only\s+)?(?P<rk>{_ORD_WORDS}|"
                             rf"\d(?:st|nd|rd|th))(?:[- ](?:largest|biggest))?\s+(?:in\s+the\s+world|worldwide|globally|"
@@ -149,14 +149,21 @@ def _rank(r, m) -> None:
     region = REGION.match(r.masked, end)
     if region:
         code = r.code_at(region.start("eu")) if region.group("eu") else f"REGION:{region.group('region').title()}"
+        ment = r.by_start.get(region.start("eu")) if region.group("eu") else None
         if code in ("EUU", "EU27") or (code and code.startswith("REGION:")):
             fields["among"] = ["EU27" if code == "EUU" else code.replace("The Americas", "America")]
+            end = region.end()
+        elif ment is not None and ment.kind == "group" and code not in partner:
+            fields["among"] = [code]  # "its largest trading partner in Central Asia": among that group's states
             end = region.end()
     behind = BEHIND.match(r.masked, end)
     if behind and fields["value"] > 1:
         fields["behind"] = r.codes(behind.start("above"), behind.end("above"))
         end = behind.end()
     resolve_period(r, time_for(r, m.start()), fields, change=False)
+    since = [t for t in time_for(r, m.start()) if t.kind == "since" and t.year]
+    if since and "year" not in fields:  # "has been Turkmenistan's biggest export market since 2011"
+        fields.update({"since": True, "base_year": since[0].year})
     r.add("rank", m.start(), end, fields)
     r.take(m.start(), end)
     if len(partner) == 1:

@@ -36,7 +36,7 @@ TRIGGERS: dict[str, re.Pattern] = {
                              re.IGNORECASE),
     "membership": re.compile(r"\b(?:join|rejoin|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
                              r"establish|created|never joined|expanded|enlarg|withdr|suspend|refused to extend|"
-                             r"restored|returned to|associate|granted|grant|froze|frozen|freez)", re.IGNORECASE),
+                             r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit)", re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
                          r"mention)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
