@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["load", "indicator", "check", "report", "MultipolarError", "__version__"]
+__all__ = ["load", "indicator", "check", "report", "rerouting", "MultipolarError", "__version__"]
 
 from .errors import MultipolarError
 
@@ -38,3 +38,11 @@ def report(out="report.html", **options):
     from .report import build_report
 
     return build_report(out=out, **options)
+
+
+def rerouting(partner=None, products: str = "sanctioned", year=None, event_study: bool = False, **options):
+    """The sanctions re-routing tables (as `multipolar rerouting`): growth per partner, leakage ratio, top products,
+    both legs of the roundabout, optionally the event study; `.tables()` gives them by name."""
+    from .analysis.rerouting import summary
+
+    return summary(partner=partner, products=products, year=year, event_study=event_study, **options)

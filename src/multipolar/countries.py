@@ -136,6 +136,12 @@ def name_of(iso3: str) -> str:
     return name if isinstance(name, str) and name != _NOT_FOUND else iso3
 
 
+@functools.cache
+def eu27() -> tuple[str, ...]:
+    """ISO3 codes of the 27 EU member states (since February 2020), from country_converter's EU27 classification."""
+    return tuple(sorted(_coco().EU27as("ISO3")["ISO3"]))
+
+
 def is_iso3(code: str) -> bool:
     """True for a known ISO3 country code or one of the aggregate codes."""
     return code in AGGREGATE_CODES or (isinstance(code, str) and len(code) == 3 and _convert_one(code) == code)

@@ -75,6 +75,9 @@ TALLY = Bounds(0, 250, "votes of one roll call: the UN has 193 members")
 
 
 S, I16, I32, I64, F64, B, D = pa.string(), pa.int16(), pa.int32(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
+# Code levels of product_trade / product_codes, finest first, each with its code length (TOTAL: all goods, the
+# product_code "TOTAL"). Codes of two levels overlap: a figure is only ever summed within one level.
+CODE_LEVELS = {"CN8": 8, "HS6": 6, "HS4": 4, "TOTAL": 0}
 
 TABLES: dict[str, TableSpec] = {t.name: t for t in [
     _spec("trade_flows",
@@ -106,14 +109,26 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in [
           key=("country_a", "country_b", "period", "flow", "reporter_source", "url"),
           country_columns=("country_a", "country_b"), nullable=("unit_note",), focus_only=False,
           checks={"period": _years(1990), "value_usd": USD_TRADE}),
-    _spec("sanctioned_exports",
-          "EU exports of goods on the EU export-sanction annexes, by product code (CN8 or HS4: never sum across code "
-          "lengths), EU reporter, partner and month, in euros.",
-          [("reporter", S), ("partner", S), ("period", S), ("product_code", S), ("code_length", pa.int8()),
-           ("value_eur", F64), ("chpl_tier", S), ("source", S)],
-          key=("reporter", "partner", "period", "product_code", "source"), country_columns=("partner",),
-          nullable=("chpl_tier",),
-          checks={"period": _years(1990), "value_eur": Bounds(0, 1e12, "a month's exports of one code")}),
+    _spec("product_trade",
+          "Goods trade by product code: reporter, partner, flow ('export' = reporter's exports to partner), year and "
+          "month (null = a whole-year figure), product_code at code_level (CN8, HS6, HS4, or TOTAL for all goods), "
+          "value in currency units as published (EUR, USD; not thousands), quantity in metric tonnes where the "
+          "source gives one. Codes of different levels overlap (an HS4 row contains its CN8 codes): never sum "
+          "across code levels. sanctioned: the code is on the EU's export-sanction annexes for Russia (an HS6 or HS4 "
+          "code: it contains a code that is; TOTAL: false). chpl_tier: the Common High Priority Items List tier of "
+          "the code's HS6 (null: not on the list).",
+          [("reporter", S), ("partner", S), ("flow", S), ("year", I16), ("month", pa.int8()), ("product_code", S),
+           ("code_level", S), ("value", F64), ("currency", S), ("quantity", F64), ("sanctioned", B),
+           ("chpl_tier", S), ("source", S)],
+          key=("reporter", "partner", "flow", "year", "month", "product_code", "code_level", "source"),
+          country_columns=("reporter", "partner"), nullable=("month", "quantity", "chpl_tier"),
+          checks={"year": _years(1988), "month": Bounds(1, 12, "a month of the year"),
+                  "value": Bounds(0, 1e14, "a trade value is never negative; world trade is ~2.5e13 USD a year"),
+                  "quantity": NON_NEGATIVE}),
+    _spec("product_codes",
+          "Product codes and their labels as the source publishes them, per code level (CN8, HS6, HS4).",
+          [("product_code", S), ("code_level", S), ("label", S), ("source", S)],
+          key=("product_code", "code_level", "source")),
     _spec("chpl_items",
           "Common High Priority Items List: HS6 codes and their tiers.",
           [("hs6", S), ("tier", S), ("source", S)], key=("hs6", "source")),

@@ -93,9 +93,9 @@ def test_development_finance_totals_ranks_and_other_lenders():
 
 def test_crossovers_in_one_source_view():
     trade = {("UZB", "CHN", "turnover", "national_uz"): {2017: 4.0e9, 2018: 6.0e9, 2019: 7.5e9, 2020: 6.5e9},
-             ("UZB", "RUS", "turnover", "national_uz"): {2017: 5.0e9, 2018: 7.0e9, 2019: 6.6e9, 2020: 5.5e9},
+             ("UZB", "RUS", "turnover", "national_uz"): {2017: 5.0e9, 2018: 6.5e9, 2019: 6.6e9, 2020: 5.5e9},
              ("KGZ", "CHN", "turnover", "national_kg"): {2018: 2.0e9, 2019: 2.1e9, 2020: 2.5e9},
-             ("KGZ", "RUS", "turnover", "national_kg"): {2018: 1.5e9, 2019: 1.6e9, 2020: 2.2e9}}
+             ("KGZ", "RUS", "turnover", "national_kg"): {2018: 1.5e9, 2019: 1.6e9, 2020: 2.1e9}}
     evidence = FakeEvidence(trade=trade)
     assert one("China overtook Russia in Uzbekistan's trade in 2019.", evidence).verdict == "supported"
     assert one("China overtook Russia in Uzbekistan's trade in 2017.", evidence).verdict == "contradicted"  # behind

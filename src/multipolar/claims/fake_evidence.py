@@ -28,7 +28,7 @@ class FakeEvidence(Records):
     def __init__(self, *, trade=None, press=None, shares=None, ranks=None, monthly=None, arms=None, un=None,
                  roll_calls=None, votes=None, finance=None, memberships=None, organizations=None, summits=None,
                  declarations=None, crossover=None, estimates=None, quality=None, macro=None, arms_exports=None,
-                 alliances=None, finance_all=None, monthly_partners=None):
+                 alliances=None, finance_all=None, monthly_partners=None, rerouting=None):
         self.trade = dict(trade or {})
         self.press = dict(press or {})            # (country, partner, flow, reporter label) → {year: value}
         self.shares = dict(shares or {})          # (country, partner, flow, source) → {year: (share, pv, total)}
@@ -40,6 +40,7 @@ class FakeEvidence(Records):
                        "finance_all": finance_all, "un_agreement": un, "un_roll_calls": roll_calls,
                        "un_votes": votes, "finance": finance, "memberships": memberships,
                        "organizations": organizations, "summits": summits, "crossover": crossover, "macro": macro,
+                       "rerouting_growth": rerouting,
                        "declaration_texts": [{"year": y, "text": t, "url": u} for y, (t, u) in
                                              (declarations or {}).items()]}
         self._cache: dict = {}
@@ -169,6 +170,9 @@ class FakeEvidence(Records):
             if value is not None and not frame.empty:
                 frame = frame[frame[column] == value]
         return frame.reset_index(drop=True)
+
+    def rerouting_growth(self, products) -> pd.DataFrame:
+        return self._rows("rerouting_growth", products=products)
 
     def arms(self, country, window) -> pd.DataFrame:
         return self._rows("arms", country=country, window=window)

@@ -11,6 +11,10 @@ import pandas as pd
 class Dimensions:
     """The security, diplomacy and finance half of PackEvidence."""
 
+    def rerouting_growth(self, products: str) -> pd.DataFrame:
+        """The rerouting_growth indicator (EU exports of a product set per partner, same months a year earlier)."""
+        return self.indicator("rerouting_growth", products=products)
+
     def arms(self, country: str, window: int) -> pd.DataFrame:
         """arms_share rows of the country's suppliers (SIPRI TIV) over a window of years ending in each year."""
         return self.indicator("arms_share", country=country, window=window)

@@ -25,6 +25,7 @@ app = typer.Typer(
 # Each module adds its commands to `app` (imported for that side effect, in help order).
 from . import data as _data  # noqa: E402,F401
 from . import indicators as _indicators  # noqa: E402,F401
+from . import rerouting as _rerouting  # noqa: E402,F401
 from . import claims as _claims  # noqa: E402,F401
 from . import report as _report  # noqa: E402,F401
 

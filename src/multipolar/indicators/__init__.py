@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .api import BACKENDS, compute, context, expression, get, list_indicators
 from .registry import DIMENSIONS, FLOWS, INDICATORS, Context, Indicator, MissingTableError, Param, Query
-from . import trade, security, diplomacy, finance, composite  # noqa: E402,F401  (registers the indicators)
+from . import trade, security, diplomacy, finance, composite, rerouting  # noqa: E402,F401  (registers the indicators)
 from .crossover import CROSSOVER_DIMENSIONS, crossover
 
 __all__ = ["compute", "list_indicators", "crossover", "expression", "context", "get", "INDICATORS", "DIMENSIONS",

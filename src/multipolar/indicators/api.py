@@ -106,6 +106,9 @@ def validate(ind: Indicator, ctx: Context, *, country=None, partner=None, years=
     """The request as a Query; a UsageError listing the valid choices for anything invalid."""
     q = Query()
     q.country = _as_list(country, upper=True)
+    if q.country and "country" not in ind.columns:
+        raise UsageError(f"indicator {ind.name} has no country column; drop --country (its columns: "
+                         f"{', '.join(ind.columns)})")
     if q.country:
         valid = ctx.countries()
         for c in q.country:

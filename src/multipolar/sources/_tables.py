@@ -41,6 +41,8 @@ def table_frame(table: str, data, **constants) -> pd.DataFrame:
     for field in spec.schema:
         values = constants[field.name] if field.name in constants else data[field.name]
         dtype = _DTYPES.get(field.type, object)
+        if field.name in spec.nullable and pa.types.is_integer(field.type):
+            dtype = dtype.capitalize()  # pandas' nullable integer (Int8, ...): a missing value stays missing
         if np.ndim(values) == 0:  # one value for every row
             values = pd.Series(values, index=data.index, dtype=dtype)
         elif not isinstance(values, pd.Series):

@@ -6,11 +6,15 @@ import logging
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from ..errors import DataError
+from ..schema import CODE_LEVELS
 from . import chpl
 from ._codes import iso3_column
 from ._read import drop_identical_duplicates, fail_at, failing, numbers, read_csv
+from ._tables import table_frame
 from .base import Identity, Origin
 
 ORIGIN = Origin(
@@ -29,7 +33,7 @@ ORIGIN = Origin(
              "2023-01-21 (FLOW=EXPORT, VALUE_IN_EUROS, 2020-01..2022-11) as stored in github.com/vzemlys/ruimpeks "
              "(commit 5b5d97c); tidy conversion eu_exports_cn_monthly_tidy.csv.gz.",
     folder="eurostat_sanctioned_cn8",
-    files=("eu_exports_cn_monthly_tidy.csv.gz", "../chpl/chpl_hs6.csv"),
+    files=("eu_exports_cn_monthly_tidy.csv.gz", "product_labels.csv", "../chpl/chpl_hs6.csv"),
     retrieved="Comext extract of 2023-01-21; repository commit 5b5d97ccdfc2fc3ce418233fe340680fe192c18a (2023-12-05)",
     steps=(
         "read eu_exports_cn_monthly_tidy.csv.gz by header name (UTF-8, each row complete); flow must be EXPORT and "
@@ -44,6 +48,10 @@ ORIGIN = Origin(
         "MB); HS4 and CN8 rows are summed separately, never across code lengths",
         "chpl_tier: the CHPL tier of a CN8 code's HS6 prefix when that HS6 is on the list (chpl/chpl_hs6.csv), "
         "else null; HS4 rows always null",
+        "product_trade rows: flow export, year and month from the period, code_level CN8 (8 digits) or HS4 "
+        "(4 digits), value in EUR, sanctioned true (every code of the extract is an annex code or heading)",
+        "product_codes: product_labels.csv (product_code, product_label) as published, code_level by code length; "
+        "a code of the trade rows without a label is an error",
     ),
     caveats=(
         "HS4 rows and their CN8 sub-rows coexist: never sum value_eur across code lengths (an HS4 row already "
@@ -66,6 +74,8 @@ REQUIRED = ("product_code", "flow", "indicator", "reporter", "partner", "period"
 # this table's ~3 MB share of the 15 MB pack budget.
 AGGREGATE_MEMBERS = True
 EU_REPORTER = "EUU"
+# Code level of a product code by its length.
+LEVELS = {length: level for level, length in CODE_LEVELS.items() if level in ("CN8", "HS4")}
 # Value cells meaning confidential (':', ':c') or not available ('').
 MISSING = (":", ":c", "")
 
@@ -112,8 +122,35 @@ def read_rows(path: Path) -> pd.DataFrame:
     return out[["reporter", "partner", "period", "product_code", "code_length", "value_eur"]]
 
 
+# The EU export-sanction annex codes (CN8) of the extract's repository.
+ANNEX_FILE = "export_sanctions_codes.csv"
+
+
+def annex_codes(data_dir: Path) -> set[str]:
+    """The CN8 codes of the EU export-sanction annexes (export_sanctions_codes.csv: code, product)."""
+    path = ORIGIN.folder_path(data_dir) / ANNEX_FILE
+    if not path.exists():
+        raise DataError("the EU sanction-annex code list is missing", file=path)
+    raw = read_csv(path, ("code", "product"), strip=True).astype(object)
+    fail_at(raw, failing(raw["code"], lambda c: bool(re.fullmatch(r"\d{8}", c))),
+            "code {value!r} is not a CN8 code (8 digits)", file=path, field="code")
+    return set(raw["code"])
+
+
+def read_labels(path: Path) -> pd.DataFrame:
+    """product_labels.csv as product_code, code_level, label (codes 4 or 8 digits, labels non-empty)."""
+    raw = read_csv(path, ("product_code", "product_label"), strip=True).astype(object)
+    fail_at(raw, failing(raw["product_code"], lambda c: bool(re.fullmatch(r"\d{4}|\d{8}", c))),
+            "product_code {value!r} is neither 4 (HS4) nor 8 (CN8) digits (a lost leading zero?)", file=path,
+            field="product_code")
+    fail_at(raw, raw["product_label"] == "", "empty product_label", file=path, field="product_label")
+    frame, _ = drop_identical_duplicates(raw[["product_code", "product_label"]], ["product_code"], file=path)
+    return pd.DataFrame({"product_code": frame["product_code"], "code_level": frame["product_code"].str.len().map(LEVELS),
+                         "label": frame["product_label"]})
+
+
 def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """sanctioned_exports: EU exports by product code, partner and month (members summed into EUU)."""
+    """product_trade: EU exports by product code, partner and month (members summed into EUU); product_codes."""
     folder = ORIGIN.folder_path(data_dir)
     ORIGIN.input_files(data_dir)  # every input present, CHPL file included
     frame = read_rows(folder / ORIGIN.files[0])
@@ -121,10 +158,17 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
         frame = (frame.groupby(["partner", "period", "product_code", "code_length"], as_index=False, sort=True)
                  ["value_eur"].sum())
         frame["reporter"] = EU_REPORTER
+    labels = read_labels(folder / ORIGIN.files[1])
+    unlabelled = sorted(set(frame["product_code"]) - set(labels["product_code"]))
+    if unlabelled:
+        raise DataError(f"{len(unlabelled)} product codes have no label, e.g. {unlabelled[:5]}",
+                        file=folder / ORIGIN.files[1], field="product_code")
     tiers = chpl.read_tiers(data_dir)
     hs6 = frame["product_code"].str[:6].where(frame["code_length"] == 8)
-    frame["chpl_tier"] = hs6.map(tiers).astype(object).where(lambda s: s.notna(), None)
-    frame["source"] = SOURCE
-    frame["code_length"] = frame["code_length"].astype("int8")
-    columns = ["reporter", "partner", "period", "product_code", "code_length", "value_eur", "chpl_tier", "source"]
-    return {"sanctioned_exports": frame[columns].reset_index(drop=True)}
+    trade = table_frame("product_trade", frame, flow="export", year=frame["period"].str[:4].astype("int16"),
+                        month=frame["period"].str[5:7].astype("int8"),
+                        code_level=frame["code_length"].map(LEVELS), value=frame["value_eur"], currency="EUR",
+                        quantity=np.nan, sanctioned=True, chpl_tier=hs6.map(tiers).astype(object).where(lambda s: s.notna(), None),
+                        source=SOURCE)
+    codes = table_frame("product_codes", labels, source=SOURCE)
+    return {"product_trade": trade.reset_index(drop=True), "product_codes": codes.reset_index(drop=True)}

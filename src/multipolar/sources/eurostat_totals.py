@@ -51,6 +51,8 @@ ORIGIN = Origin(
         "trade_flows (source eurostat_comext): EU27 (EUU) annual exports to every partner, 2010-2023, months = 12",
         "trade_flows (source eurostat_comext_monthly): the monthly rows summed per reporter, partner, calendar year "
         "and flow, months = number of months present",
+        "product_trade (source eurostat_comext): the EU27 (EUU) monthly rows as published, product_code TOTAL at "
+        "code_level TOTAL (all goods, sanctioned false), value in EUR: the totals that product-level figures are set against",
     ),
     caveats=(
         "value_usd is null: values are in EUR and the project cites no EUR/USD rate table yet; convert with a cited "
@@ -75,6 +77,8 @@ ORIGIN = Origin(
 SOURCE_ANNUAL = "eurostat_comext"
 # Source id of annual sums of the monthly files, distinct so its keys never collide with the annual file's rows.
 SOURCE_MONTHLY_SUM = "eurostat_comext_monthly"
+# ISO3-style code of the EU27 total (the published 'European Union - 27 countries' rows).
+EU27 = "EUU"
 # Columns every Comext relational-view file must have (the value column is checked separately, for its unit).
 REQUIRED = ("REPORTER", "PARTNER", "PRODUCT", "FLOW", "STAT_PROCEDURE", "PERIOD")
 # Header names of a value-in-euros column.
@@ -227,4 +231,14 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     notes = [_sum_note(*row) for row in sums[["reporter", "months", "first", "last"]].itertuples(index=False)]
     ts = _trade("trade_flows", sums, SOURCE_MONTHLY_SUM, note=notes)
     trade_flows = pd.concat([ta, ts], ignore_index=True)
-    return {"trade_monthly": trade_monthly, "trade_flows": trade_flows}
+    return {"trade_monthly": trade_monthly, "trade_flows": trade_flows, "product_trade": _product_totals(monthly)}
+
+
+def _product_totals(monthly: pd.DataFrame) -> pd.DataFrame:
+    """The EU27's (EUU) monthly rows as product_trade rows of all goods (product_code and code_level TOTAL)."""
+    eu = monthly.loc[monthly["reporter"] == EU27]
+    frame = table_frame("product_trade", eu, year=eu["period"].str[:4].astype("int16"),
+                        month=eu["period"].str[5:7].astype("int8"), product_code="TOTAL", code_level="TOTAL",
+                        currency="EUR", quantity=np.nan, sanctioned=False, chpl_tier=None,
+                        source=SOURCE_ANNUAL)
+    return frame.reset_index(drop=True)

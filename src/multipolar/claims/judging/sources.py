@@ -87,7 +87,7 @@ def mismatch(s: Series, years, reporter: tuple[str, ...], country: str, partner:
         if year in s.estimates and not any("estimate" in f for f in flagged):
             flagged.append("an estimate" if s.kind != "press" else "derived on the page")
         if flagged:
-            return f"{s.label} flags {year} as {', '.join(flagged)}"
+            return f"{s.label} flags {year}: {'; '.join(flagged)}"
     return None
 
 

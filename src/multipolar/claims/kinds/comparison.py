@@ -159,9 +159,12 @@ def judge_comparison(claim, ev, as_of: AsOf):
                 parts.append(f"{name(country)}: no {year} figures")
                 continue
             now = who(year)
-            behind = [y for y in years if y < year and who(y) == lag]
+            earlier = [y for y in years if y < year]
+            behind = [y for y in earlier if who(y) == lag]
             if now == lead:
-                outcome = SUPPORTED if behind else CONTRADICTED
+                # Overtaking needs a year clearly behind before; clearly ahead already contradicts it; only
+                # near-ties before (no clear lead) make it partly true.
+                outcome = SUPPORTED if behind else CONTRADICTED if any(who(y) == lead for y in earlier) else PARTLY
             else:
                 outcome = CONTRADICTED if now == lag else PARTLY
             verdicts.append(outcome)
@@ -169,7 +172,7 @@ def judge_comparison(claim, ev, as_of: AsOf):
                 show(y)
             state = "ahead" if now == lead else "behind" if now == lag else "level with the other (no clear lead)"
             parts.append(f"{name(country)}: {name(lead)} {state} in {year}" +
-                         (f", behind in {behind[-1]}" if behind else ", never behind before"))
+                         (f", behind in {behind[-1]}" if behind else ", never clearly behind before"))
         else:
             window = years[-CONSISTENT_YEARS:] if p.consistently else years[-1:]
             wrong = [y for y in window if who(y) == lag]
@@ -177,7 +180,9 @@ def judge_comparison(claim, ev, as_of: AsOf):
             for y in window:
                 state = "ahead" if y in wrong else "level (no clear lead)" if y in tied else "behind"
                 show(y, f" → {name(lag)} {state}")
-            verdicts.append(CONTRADICTED if wrong else PARTLY if tied else SUPPORTED)
+            # 'consistently' fails in a year of no clear lead as much as in a year the other way; a single year's
+            # near-tie is only partly the claim.
+            verdicts.append(CONTRADICTED if wrong or (tied and p.consistently) else PARTLY if tied else SUPPORTED)
             span = f"{window[0]}-{window[-1]}" if len(window) > 1 else str(window[0])
             if wrong:
                 parts.append(f"{name(country)}: {name(lag)} was ahead of {name(lead)} in "
