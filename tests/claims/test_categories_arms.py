@@ -98,3 +98,19 @@ def test_a_recipient_s_rank_among_a_region_s_importers_or_the_world_s():
     assert [v.verdict for v in result] == ["contradicted"]
     (v,) = check_text("Kazakhstan was the world's largest arms importer in 2014-2018.", evidence=evidence)
     assert v.verdict == "unverifiable" and "world's arms importers" in v.reason
+
+
+def test_a_change_between_two_windows_of_exports_or_imports():
+    exports = (_rows("RUS", 2018, 5, {"IND": 2500, "CHN": 1400, "DZA": 1000, "EGY": 600, "MNG": 500}, "arms_exports")
+               + _rows("RUS", 2023, 5, {"IND": 1800, "CHN": 1100, "DZA": 200, "EGY": 300, "MNG": 100}, "arms_exports"))
+    imports = _rows("MNG", 2018, 5, {"RUS": 500, "CHN": 300}) + _rows("MNG", 2023, 5, {"RUS": 700, "CHN": 300})
+    evidence = FakeEvidence(arms=imports, arms_exports=exports)
+    # all buyers: 6,000 → 3,500 TIV = -41.7%; to China: 1,400 → 1,100 = -21.4%; Mongolia's imports 800 → 1,000 = +25%
+    cases = [("Russia's arms exports fell by 42% between 2014-2018 and 2019-2023.", "supported"),
+             ("Russia's arms exports to China fell by 40% between 2014-18 and 2019-23.", "contradicted"),
+             ("Mongolia's arms imports rose 25% between 2014-2018 and 2019-2023.", "supported"),
+             ("Mongolia's arms imports fell by 25% in 2019-2023 compared with the previous five years.", "contradicted")]
+    for text, expected in cases:
+        (v,) = check_text(text, evidence=evidence)
+        assert (v.claim.parsed["relation"], v.verdict) == ("change", expected), (text, v.reason)
+    assert not [v for v in check_text(cases[1][0], evidence=evidence) if v.type == "change"]  # not goods trade

@@ -83,3 +83,12 @@ def test_secret_or_reported_agreements_and_years_after_atop_are_unverifiable():
     assert v.verdict == "unverifiable" and ("secret" in v.reason.lower() or "reported" in v.reason.lower())
     (v,) = check_text("Mongolia and Japan signed a defence treaty in 2021.", evidence=FakeEvidence(alliances=ALLIANCES))
     assert v.verdict == "unverifiable" and "end in 2018" in v.reason
+
+
+def test_the_nth_summit_s_host_and_an_accession_approved_at_a_summit():
+    assert verdicts("The SCO's third summit, held in the Kyrgyz capital, was chaired by Russia.") == \
+        [("summit", "contradicted")]  # in these made-up records the third meeting is Bishkek's
+    assert verdicts("The SCO's 20th summit was chaired by Russia.") == [("summit", "unverifiable")]  # 4 held
+    assert verdicts("The fourth SCO summit was hosted by Russia.") == [("summit", "supported")]
+    assert verdicts("At the Bishkek summit, the leaders approved India's accession to the SCO.") == \
+        [("membership", "contradicted")]  # India joined in 2017, not at the Bishkek summit of 2019

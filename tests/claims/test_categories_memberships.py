@@ -119,3 +119,8 @@ def test_full_members_of_the_organization_named_as_a_group_and_associates_since(
         == [("joined", "supported")]
     assert verdicts("Moldova has been a CIS associate member since 2010.") == [("joined", "supported")]
     assert verdicts("Kazakhstan and Belarus left the CSTO in 2008.") == [("left", "contradicted")]
+
+
+def test_status_held_since_a_year():
+    assert verdicts("Mongolia has had observer status in the EAEU since 2019.") == [("joined", "supported")]
+    assert verdicts("Mongolia has held observer status at the EAEU since 2016.") == [("joined", "contradicted")]

@@ -138,3 +138,14 @@ def test_gdp_per_capita_of_each_state_listed():
         (["TJK"], "supported"), (["KGZ"], "supported"), (["MNG"], "contradicted")]
     (v,) = check_text("Mongolia's per capita GDP was about $4,500 in 2021.", evidence=evidence)
     assert v.verdict == "supported" and "per head" in v.reason
+
+
+def test_a_group_s_share_of_the_world_s_gdp_or_population():
+    rows = [{"country": c, "year": 2021, "gdp_usd": g, "population": n, "source": "worldbank_wdi"}
+            for c, g, n in (("KAZ", 200e9, 19e6), ("UZB", 70e9, 35e6), ("WLD", 1000e9, 540e6))]
+    evidence = FakeEvidence(macro=rows)
+    (v,) = check_text("Kazakhstan and Uzbekistan together account for about 10% of the world's population.",
+                      evidence=evidence)
+    assert v.claim.parsed["unit"] == "share of world" and v.verdict == "supported"  # 54 / 540
+    (v,) = check_text("Kazakhstan and Uzbekistan's combined GDP is a tenth of the world's.", evidence=evidence)
+    assert v.verdict == "contradicted"  # 270 / 1000 = 27%

@@ -44,6 +44,8 @@ def judge_arms(claim, ev, as_of: AsOf):
     if p.measure:
         return unverifiable(claim, f"'{p.measure}' is not what SIPRI's register records (deliveries of major arms): "
                                    "the data cannot check it")
+    if p.relation == "change":
+        return judge_change(claim, ev, as_of)
     if p.side == "exports":
         return judge_buyers(claim, ev, as_of)
     recipients = expanded(p.recipient, ev, as_of.day)
@@ -206,3 +208,54 @@ def judge_importers(claim, ev, as_of: AsOf, recipients):
     arithmetic = ["importers: " + ", ".join(f"{name(c)} {fmt(v, 'TIV')}" for c, v in ranked)] + ([why] if why else [])
     return _rank(claim, recipients, ranked, whole or 1.0, totals.get(recipients[0], 0.0) / (whole or 1.0),
                  f"the arms importers of {names(p.rival)} in {span}", observed, arithmetic, calls)
+
+
+def _window_total(ev, p, years, side: str) -> tuple[float | None, str]:
+    """The TIV delivered over a window: a supplier's exports (to the named buyers, or all) or a recipient's imports
+    (from the named suppliers, or all); None with the reason when the pack cannot give it."""
+    first, last = years
+    window = last - first + 1
+    if side == "exports":
+        supplier = p.supplier[0]
+        rows = ev.arms_exports(supplier, window)
+        if rows.empty:
+            return None, f"the pack keeps all of a supplier's deliveries only for its own states, not {name(supplier)}'s"
+        rows = rows[rows["year"] == last]
+        if rows.empty:
+            return None, f"no SIPRI deliveries by {name(supplier)} in {first}-{last}"
+        total, per, _ = _sums({supplier: rows}, last)
+        return (total if p.recipient == ("WLD",) else sum(per.get(c, 0.0) for c in p.recipient)), ""
+    totals = []
+    for country in p.recipient:
+        rows = ev.arms(country, window)
+        rows = rows[rows["year"] == last] if not rows.empty else rows
+        if rows.empty:
+            return None, f"no SIPRI deliveries to {name(country)} in {first}-{last}"
+        total, per, _ = _sums({country: rows}, last)
+        totals.append(total if p.supplier == ("WLD",) else sum(per.get(c, 0.0) for c in p.supplier))
+    return sum(totals), ""
+
+
+def judge_change(claim, ev, as_of: AsOf):
+    """A change of arms exports or imports between two windows of years, in percent."""
+    p = claim.payload
+    side = p.side
+    before, why = _window_total(ev, p, p.base_years, side)
+    after, why2 = _window_total(ev, p, p.years, side) if before is not None else (None, why)
+    if before is None or after is None:
+        return unverifiable(claim, why or why2)
+    if before <= 0:
+        return unverifiable(claim, f"no deliveries in {p.base_years[0]}-{p.base_years[1]} to compare with")
+    change = (after / before - 1) * 100
+    j = tol.judge(p.value, change, p.hedge, kind="growth")
+    a, b = p.base_years, p.years
+    who = name(p.supplier[0]) + "'s arms exports" + ("" if p.recipient == ("WLD",) else f" to {names(p.recipient)}") \
+        if side == "exports" else names(p.recipient) + "'s arms imports" + \
+        ("" if p.supplier == ("WLD",) else f" from {names(p.supplier)}")
+    arithmetic = [f"{who}: {fmt(before, 'TIV')} ({a[0]}-{a[1]}) → {fmt(after, 'TIV')} ({b[0]}-{b[1]}) = {change:+.1f}%; "
+                  f"claimed {p.value:+g}% → accepted {j.low:+.1f}% to {j.high:+.1f}%"]
+    reason = f"{j.verdict} by {SOURCE}: {who} {change:+.1f}% from {a[0]}-{a[1]} to {b[0]}-{b[1]}"
+    observed = [Observation(before, "TIV", SOURCE, f"{a[0]}-{a[1]}"), Observation(after, "TIV", SOURCE, f"{b[0]}-{b[1]}")]
+    call = Call.load("arms_transfers", partner=p.supplier[0], year=f"{a[0]}-{b[1]}") if side == "exports" else \
+        Call.indicator("arms_share", country=",".join(p.recipient), years=f"{a[1]},{b[1]}", window=b[1] - b[0] + 1)
+    return verdict(claim, j.verdict, reason, observed, arithmetic, [call])

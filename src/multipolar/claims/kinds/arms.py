@@ -38,6 +38,7 @@ class ArmsClaim(Payload):
     rival: tuple[str, ...] = ()  # the other recipient of a ratio
     side: str = "imports"       # 'exports': the supplier's side (its buyers)
     words: str | None = None    # words read as a share ('monopoly', 'sole')
+    base_years: tuple[int, int] | None = None  # the earlier window of a change ('between 2014-18 and 2019-23')
 
 
 @register_kind("arms", payload=ArmsClaim, order=40, title="Arms supplies (SIPRI)",

@@ -16,6 +16,7 @@ from ..payloads import Payload
 from ..reading.entities import name, names
 from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, parse_number, ratio_value
 from ..reading.sentence import E, EL
+from ..reading.shares import SHARE
 from ..judging.sources import label
 from ..registry import register_kind
 
@@ -39,6 +40,17 @@ PER_CAPITA = re.compile(rf"{_WHO}\s+(?:{_PC})\s+(?:in\s+{YEAR}\s+)?(?:was|were|i
                         rf"to|of|rose\s+to|fell\s+to|hit)\s+(?P<amt>{_MONEY})", re.IGNORECASE)
 PER_CAPITA_LIST = re.compile(rf"(?:{_PC})(?:\s+in\s+{YEAR})?\s+(?:was|were|stood\s+at|reached|amounted\s+to)\s+"
                              rf"(?P<list>{_MONEY}\s+in\s+{E}(?:\s*(?:,|and|,\s*and)\s*{_MONEY}\s+in\s+{E})+)", re.IGNORECASE)
+# A share of the world's: "the SCO's combined GDP is about a quarter of the world's", "SCO members account for 40% of
+# the world's population".
+_WORLD = r"(?:of\s+(?:the\s+)?(?:world['’]s|global|world|planet['’]s)(?:\s+(?:GDP|population|total|output|economy|people))?)"
+WORLD_SHARE = [re.compile(p, re.IGNORECASE) for p in (
+    rf"{_WHO}\s+(?:combined\s+|aggregate\s+|total\s+|joint\s+)?(?P<what>GDP|gross\s+domestic\s+product|population|"
+    rf"economic\s+output|economies|economy)\s+(?:is|was|are|were|makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|"
+    rf"represents?|represented|equals?|amounts?\s+to|comprises?)\s+(?P<num>{SHARE})\s+{_WORLD}",
+    rf"{_WHO}\s+(?:together\s+|combined\s+|jointly\s+)?(?:account(?:s|ed)?\s+for|make(?:s)?\s+up|made\s+up|"
+    rf"represent(?:s|ed)?|(?:is|are)\s+home\s+to|produce(?:s|d)?|generate(?:s|d)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
+    rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output|economy)",
+)]
 MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people"), "gdp per capita": (None, "USD")}
 
 
@@ -68,6 +80,7 @@ class Macro:
         bases = {int(b) for b in re.findall(rf"(?:than\s+(?:in\s+)?|its\s+|the\s+)({YEAR})", r.text)}
         year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
         _per_capita(r, year)
+        _world_share(r, year)
         for m in GDP.finditer(r.masked):
             if r.overlaps_used(m.start(), m.end()):
                 continue
@@ -104,6 +117,23 @@ class Macro:
 
     def judge(claim, evidence, as_of):
         return judge_macro(claim, evidence, as_of)
+
+
+def _world_share(r, year) -> None:
+    from ..reading.numbers import share_at
+
+    for pattern in WORLD_SHARE:
+        for m in pattern.finditer(r.masked):
+            who = _who(r, m)
+            pct = share_at(r.text, m.start("num"), m.end("num"))
+            if not who or pct is None or r.overlaps_used(m.start(), m.end()):
+                continue
+            what = (m.groupdict().get("what") or m.groupdict().get("what2") or "").lower()
+            measure = "population" if what.startswith(("population", "people")) else "gdp"
+            r.add("macro", m.start(), m.end(), {"country": who, "measure": measure, "value": pct.value,
+                                                "unit": "share of world", "hedge": pct.hedge,
+                                                "half_unit": pct.half_unit, "year": year})
+            r.take(m.start(), m.end())
 
 
 def _per_capita(r, year) -> None:
@@ -144,7 +174,9 @@ def _inner_hedge(text: str) -> str | None:
 def _who(r, m) -> list[str]:
     text = m.group("who")
     if text.startswith("⟨"):
-        return r.codes(m.start("who"), m.end("who"))
+        codes = r.codes(m.start("who"), m.end("who"))
+        org = r.org_at(m.start("who"))  # "the SCO's combined GDP": its members
+        return codes or ([org] if org else [])
     groups = [x.code for x in r.mentions if x.kind == "group"]
     subject = groups[:1] or [c for c in [r.subject()] if c]
     return subject
@@ -157,6 +189,8 @@ def judge_macro(claim, ev, as_of: AsOf):
     frames = {c: ev.macro(c) for c in countries}
     if p.measure == "gdp per capita":
         return judge_per_capita(claim, frames, as_of)
+    if p.unit == "share of world":
+        return judge_world_share(claim, frames, ev.macro("WLD"), column, as_of)
     values = {c: {int(y): float(v) for y, v in zip(f["year"], f[column]) if v == v} for c, f in frames.items()
               if not f.empty}
     missing = [c for c in countries if not values.get(c)]
@@ -216,3 +250,26 @@ def judge_per_capita(claim, frames, as_of: AsOf):
              "GDP and population, the only GDP source the data hold)"
     return verdict(claim, j.verdict, reason, [Observation(value, "USD", SOURCE, year, ",".join(frames))], arithmetic,
                    [Call.load("macro", country=",".join(frames), year=str(year))])
+
+def judge_world_share(claim, frames, world, column: str, as_of: AsOf):
+    """A group's GDP or population as a share of the world's (the World Bank's 'World' row), in one year."""
+    p = claim.payload
+    values = {c: {int(y): float(v) for y, v in zip(f["year"], f[column]) if v == v} for c, f in frames.items()
+              if not f.empty}
+    totals = {int(y): float(v) for y, v in zip(world.get("year", []), world.get(column, [])) if v == v}
+    if not totals or len(values) < len(frames) or not all(values.values()):
+        return unverifiable(claim, f"no {p.measure} for {names(list(frames))} or the world in the pack")
+    common = sorted(set.intersection(set(totals), *(set(v) for v in values.values())))
+    year = p.year or latest_year(common, as_of)[0]
+    if year not in common:
+        return unverifiable(claim, f"no {p.measure} for every state and the world in {year}")
+    part = sum(v[year] for v in values.values())
+    share = part / totals[year]
+    j = tol.judge(p.value, share, p.hedge, kind="share", half_unit=p.half_unit)
+    unit = MEASURES[p.measure][1]
+    arithmetic = [f"{year}: {names(list(frames))} {_show(part, unit)} / world {_show(totals[year], unit)} = "
+                  f"{fmt(share, 'share')}; claimed {hedged(p.value, 'share', p.hedge)} → accepted "
+                  f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'share'))}"]
+    reason = f"{j.verdict} by {SOURCE}: {names(p.country)} {fmt(share, 'share')} of the world's {p.measure} in {year}"
+    return verdict(claim, j.verdict, reason, [Observation(share, "share", SOURCE, year, ",".join(frames))],
+                   arithmetic, [Call.load("macro", country=",".join(list(frames) + ["WLD"]), year=str(year))])

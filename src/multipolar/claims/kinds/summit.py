@@ -40,6 +40,9 @@ HELD = re.compile(rf"(?:\b(?:the\s+)?|{E}\s+)(?P<y1>{YEAR})\s+(?:{E}\s+)?[Ss]umm
                   rf"|(?P<c3>{E})\s+hosted\s+the\s+(?:(?P<y3>{YEAR})\s+)?(?:{E}\s+)?[Ss]ummit(?:\s+in\s+"
                   rf"(?:{MONTH_RE}\s+)?(?P<y4>{YEAR}))?")
 HOST = re.compile(rf"\bhost(?:\s+(?:country|nation|state))?\s+(?P<who>{E})")
+# "The SCO's 20th summit, held by videoconference, was chaired by Russia": the n-th summit's host.
+ORDINAL_HOST = re.compile(rf"{_ORDINAL_HEAD}(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:was\s+)?(?:chaired|hosted|organi[sz]ed|"
+                          rf"presided\s+over)\s+by\s+(?P<who>{E})", re.IGNORECASE)
 # "held annual summits in Almaty in 1998, Bishkek in 1999 and Dushanbe in 2000", "summits in Ufa (2015) and Tashkent
 # (2016)": cities with their years.
 _CITY_YEAR = rf"{E}\s+(?:in\s+|\(\s*)?{YEAR}\)?"
@@ -96,6 +99,12 @@ class Summit:
                 r.add("summit", m.start(), m.end(), {"relation": "hosts", "summits": [list(x) for x in pairs]})
                 r.ctx.summits = pairs
         _held(r)
+        for m in ORDINAL_HOST.finditer(r.masked):
+            ment = r.by_start.get(m.start("who"))
+            if ment and ment.kind == "country" and not r.overlaps_used(m.start("who"), m.end("who")):
+                r.add("summit", m.start(), m.end(), {"relation": "host", "country": [ment.code],
+                                                     "ordinal": ordinal(m.group("ord"))})
+                r.take(m.start(), m.end())
         for m in CITY_YEARS.finditer(r.masked):
             if r.overlaps_used(m.start(), m.end()):
                 continue
@@ -208,6 +217,15 @@ def judge_summit(claim, ev, as_of):
             parts.append(f"{year}: {host}")
             observed.append(Observation(host, "text", SOURCE, year))
         return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=[Call.load("summits")])
+    if p.relation == "host" and p.ordinal and not p.year:  # "the 20th summit ... was chaired by Russia"
+        if p.ordinal > len(frame):
+            return unverifiable(claim, f"the summits list holds {len(frame)} meetings (to {int(frame['year'].max())})")
+        row = frame.iloc[p.ordinal - 1]
+        return verdict(claim, SUPPORTED if row["host_country"] in p.country else CONTRADICTED,
+                       f"meeting number {p.ordinal} of the Council of Heads of State counted from 2001: "
+                       f"{row['date']}, {row['host_city']}, {name(row['host_country'])}",
+                       [Observation(row["host_country"], "country", SOURCE, int(row["year"]))],
+                       calls=[Call.load("summits")])
     if p.relation == "host":
         year = p.year
         if year is None and p.city:

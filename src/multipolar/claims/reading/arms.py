@@ -97,6 +97,14 @@ BUYER_SHARES = [re.compile(p, re.IGNORECASE) for p in (
 IMPORTER = re.compile(rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?:(?P<world>world['’]s)\s+)?(?:single\s+)?{RANK}\s+"
                       rf"(?:{ARMS}\s+)?(?:importer|buyer|recipient|purchaser)s?(?:\s+of\s+{ARMS})?(?:\s+(?:in|among|across)\s+"
                       rf"(?:the\s+)?(?P<region>{EL})|\s+(?P<world2>in\s+the\s+world|worldwide|globally))?", re.IGNORECASE)
+# A change between two windows: "Russia's arms exports to China fell by 40% between 2011-2015 and 2016-2020", "India's
+# arms imports rose 11% between 2014-18 and 2019-23".
+_DIR = r"(?P<dir>fell|dropped|declined|decreased|shrank|slumped|plunged|rose|increased|grew|jumped|climbed|surged)"
+_PCT = r"(?P<num>\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))"
+CHANGES = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<sup>{E})\s+(?:major\s+)?(?:arms|weapons?)\s+exports(?:\s+to\s+(?P<rec>{EL}))?\s+{_DIR}\s+(?:by\s+)?{_PCT}",
+    rf"(?P<rec>{E})\s+(?:major\s+)?(?:arms|weapons?)\s+imports(?:\s+from\s+(?P<sup>{EL}))?\s+{_DIR}\s+(?:by\s+)?{_PCT}",
+)]
 # Measures of arms relations SIPRI's delivery register does not hold (contracts, orders, cooperation).
 OTHER_MEASURE = r"(?P<measure>military[- ]technical\s+cooperation|(?:arms|defen[cs]e|weapons?)\s+(?:contracts|orders|" \
                 r"deals|market|spending|budget))"
@@ -142,6 +150,7 @@ def read_arms(r) -> None:
             r.take(m.start(), m.end())
             if fields["relation"] == "share":
                 _continued(r, m.end(), claim.payload)
+    _changes(r)
     _ratios(r)
     _buyers(r)
     _importers(r)
@@ -242,6 +251,33 @@ def _buyers(r) -> None:
             else:
                 fields.update({"relation": "rank", "value": rank_of(m.group("rk"))})
             r.add("arms", m.start(), m.end(), fields)
+            r.take(m.start(), m.end())
+
+
+def _changes(r) -> None:
+    """A change of a supplier's exports or a recipient's imports between two windows (the two ranges the clause
+    names; one range is compared with the one just before it, as SIPRI's fact sheets do)."""
+    from .clauses import clause_bounds
+
+    for pattern in CHANGES:
+        for m in pattern.finditer(r.masked):
+            if r.overlaps_used(m.start(), m.end()):
+                continue
+            sup = r.codes(m.start("sup"), m.end("sup")) if m.group("sup") else ["WLD"]
+            rec = r.codes(m.start("rec"), m.end("rec")) if m.group("rec") else ["WLD"]
+            c0, c1 = clause_bounds(r.text, m.start())
+            ranges = [(t.year, t.year2) for t in r.times if c0 <= t.start < c1 and t.kind == "range"]
+            pct = share_at(r.text, m.start("num"), m.end("num"))
+            if not ranges or pct is None or (sup == ["WLD"] and rec == ["WLD"]):
+                continue
+            later = ranges[-1]
+            earlier = ranges[-2] if len(ranges) > 1 else (2 * later[0] - later[1] - 1, later[0] - 1)
+            down = m.group("dir").lower() in ("fell", "dropped", "declined", "decreased", "shrank", "slumped",
+                                              "plunged")
+            r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "change",
+                                               "value": -pct.value * 100 if down else pct.value * 100,
+                                               "hedge": pct.hedge, "years": later, "base_years": earlier,
+                                               "side": "exports" if pattern is CHANGES[0] else "imports"})
             r.take(m.start(), m.end())
 
 

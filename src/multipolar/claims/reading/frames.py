@@ -104,7 +104,8 @@ def frames(r) -> list[Frame]:
             b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
             a = _first_party(r, m.start(), b)
             if a and b:
-                found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True, goods=_goods(m)))
+                found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True,
+                                   goods=_goods(m) or goods_before(r.text, m.start())))
     for m in BILATERAL.finditer(r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
@@ -138,12 +139,29 @@ def frames(r) -> list[Frame]:
         prev = before[-1]
         flow = _FLOWS[m.group("flow").lower()]
         found.append(Frame(prev.country, prev.partner, flow, m.start("flow"), m.end(), parent=prev))
+    found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods))]  # arms transfers: the arms kind's
     found.sort(key=lambda f: f.start)
     for i, f in enumerate(found):
         if f.half and i:
             f.parent = found[i - 1]
     r.cache["frames"] = found
     return found
+
+
+ARMS_GOODS = re.compile(r"(?:major\s+)?(?:arms|weapons?|weaponry|military)\b", re.IGNORECASE)
+# Words that may stand before 'exports'/'imports' without naming a product ('total exports', 'its exports').
+NOT_GOODS = {"total", "overall", "its", "their", "the", "foreign", "bilateral", "annual", "mutual", "goods",
+             "merchandise", "non-oil", "official", "recorded", "reported", "monthly", "combined", "and", "of", "with",
+             "that", "as", "while", "whose", "where", "when", "but", "s", "in", "for", "from", "to", "by", "on",
+             "rising", "falling", "growing", "record", "a", "an", "kyrgyz", "uzbek", "kazakh", "tajik", "turkmen"}
+
+
+def goods_before(text: str, position: int) -> str | None:
+    """A product named right before a flow noun ('arms exports to China', 'gas imports from Russia'), or None."""
+    m = re.search(r"\b([a-z][a-z-]{2,})\s+$", text[max(0, position - 30):position])
+    if not m or m.group(1) in NOT_GOODS or m.group(1).endswith("'s"):
+        return None
+    return m.group(1)
 
 
 def _goods(m) -> str | None:

@@ -67,6 +67,14 @@ REJOINED = re.compile(rf"{_WHO}\s+(?:(?:later|then|subsequently|again)\s+)?(?:(?
 GRANTED = re.compile(rf"\bgrant(?:ed|ing|s)?\s+(?P<who>{EL})\s+(?:the\s+)?(?P<role>observer|dialogue\s+partner|associate"
                      rf"(?:\s+member)?|full\s+member(?:ship)?|member)(?:\s+state)?(?:\s+(?:status|membership))?\s+(?:at|in|"
                      rf"of|with|to|within)\s+(?:the\s+)?(?P<org>{E})")
+# "approved Belarus's accession" at a summit (its city or date decides)
+APPROVED = re.compile(rf"\b(?:approved|completed|finali[sz]ed|formali[sz]ed|endorsed|sealed|welcomed)\s+(?:the\s+)?"
+                      rf"(?P<who>{E})\s+(?:accession|admission|membership|entry)(?:\s+(?:to|into|in)\s+(?:the\s+)?"
+                      rf"(?P<org>{E}))?")
+# "Moldova has had observer status in the EAEU since 2018"
+STATUS_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:has|have|had)\s+(?:had|held|enjoyed)\s+(?P<role>observer|dialogue\s+partner|"
+                          rf"associate)(?:\s+state)?\s+status\s+(?:in|at|with|within)\s+(?:the\s+)?(?P<org>{E})\s+since\s+"
+                          rf"(?P<since>{YEAR})")
 # "India and Pakistan had been full members since 2017" (the organization under discussion)
 MEMBERS_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:has|have|had)\s+been\s+(?:an?\s+)?(?:full\s+)?(?P<role>members?|"
                            rf"observers?|dialogue\s+partners?)(?:\s+(?:of|in)\s+(?:the\s+)?(?P<org>{E}))?\s+since\s+"
@@ -186,6 +194,29 @@ def read_memberships(r) -> None:
         else:
             fields = {"relation": role}
         r.add("membership", m.start(), m.end(), {"org": org, "country": who, **fields})
+        r.take(m.start(), m.end())
+    for m in STATUS_SINCE.finditer(r.masked):
+        who, org = r.codes(m.start("who"), m.end("who"), ("country",)), r.org_at(m.start("org"))
+        if who and org and not r.overlaps_used(m.start(), m.end()):
+            r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who,
+                                                     "year": int(m.group("since")), "role": role_of(m.group("role"))})
+            r.take(m.start(), m.end())
+    for m in APPROVED.finditer(r.masked):
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
+        if not who or not org or r.overlaps_used(m.start(), m.end()):
+            continue
+        summit = re.search(rf"(?:the\s+(?P<c1>{E})\s+summit|summit\s+in\s+(?P<c2>{E}))", r.masked)
+        city = r.by_start.get(summit.start("c1") if summit.group("c1") else summit.start("c2")) if summit else None
+        year, month, day = clause_date(r, m.start())
+        if city is not None and city.kind == "city":
+            fields = {"city": city.code}
+        elif year:
+            fields = {"year": year, "month": month, "day": day}
+        else:
+            continue
+        r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who, "note": note,
+                                                 **fields})
         r.take(m.start(), m.end())
     for m in MEMBERS_SINCE.finditer(r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))

@@ -36,7 +36,8 @@ TRIGGERS: dict[str, re.Pattern] = {
                              re.IGNORECASE),
     "membership": re.compile(r"\b(?:join|rejoin|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
                              r"establish|created|never joined|expanded|enlarg|withdr|suspend|refused to extend|"
-                             r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit)", re.IGNORECASE),
+                             r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission)",
+                             re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
                          r"mention)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
@@ -47,7 +48,7 @@ TRIGGERS: dict[str, re.Pattern] = {
                            r"alliance|defen[cs]e (?:pact|treaty|agreement)|mutual[- ]defen[cs]e|military (?:pact|"
                            r"treaty|alliance))\b", re.IGNORECASE),
     "votes": re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|resolutions?|General Assembly|UNGA|UN)\b"),
-    "finance": re.compile(r"\b(?:lending|loans?|lent|development finance|financ\w+|credit|commitments?|AidData|"
+    "finance": re.compile(r"\b(?:lending|loans?|lent|committed|pledged|development finance|financ\w+|credit|commitments?|AidData|"
                           r"borrow\w*|owe[sd]?|debt|ODA|OOF|official development assistance|concessional|"
                           r"commercially[- ]oriented|portfolio)\b",
                           re.IGNORECASE),
