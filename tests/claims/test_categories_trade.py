@@ -281,3 +281,37 @@ def test_a_rank_among_a_named_group_of_partners():
                       evidence=evidence)[0].verdict == "supported"
     assert check_text("Uzbekistan is China's largest trading partner among the Central Asian states.", "2024-03-01",
                       evidence=evidence)[0].verdict == "contradicted"
+
+
+def test_ratios_between_partners_in_other_words_and_a_share_from_one_year_to_another():
+    trade = {("AZE", "TUR", "import", "national_az"): {2020: 2.0e9}, ("AZE", "RUS", "import", "national_az"): {2020: 1.0e9},
+             ("AZE", "TUR", "export", "national_az"): {2020: 1.5e9}, ("AZE", "RUS", "export", "national_az"): {2020: 0.7e9}}
+    evidence = FakeEvidence(trade=trade, shares={("AZE", "TUR", "import", "national_az"): {2015: (0.12, 1, 10),
+                                                                                        2020: (0.20, 2, 10)}})
+    assert check_text("Azerbaijan imports twice as much from Turkey as from Russia.", "2021-05-01",
+                      evidence=evidence)[0].verdict == "supported"
+    assert check_text("Azerbaijan's exports to Russia were worth less than half its exports to Turkey in 2020.",
+                      evidence=evidence)[0].verdict == "supported"  # 0.7 / 1.5 = 0.47
+    result = check_text("Turkey's share of Azerbaijan's imports rose from 12% in 2015 to 25% in 2020.", evidence=evidence)
+    assert [(v.claim.parsed["year"], v.verdict) for v in result] == [(2015, "supported"), (2020, "contradicted")]
+
+
+def test_the_year_of_the_clause_a_while_clause_continues():
+    trade = {("KAZ", "RUS", "turnover", "national_kz"): {2019: 20e9, 2020: 19e9},
+             ("KAZ", "CHN", "turnover", "national_kz"): {2019: 15e9, 2020: 16e9},
+             ("KAZ", "CHN", "export", "national_kz"): {2019: 8e9, 2020: 9e9},
+             ("KAZ", "CHN", "import", "national_kz"): {2019: 7e9, 2020: 7e9}}
+    result = check_text("In 2019, Kazakhstan's trade with Russia exceeded $19 billion, while trade with China reached "
+                        "$15 billion.", "2021-06-01", evidence=FakeEvidence(trade=trade))
+    assert [(v.claim.parsed["year"], v.verdict) for v in result] == [(2019, "supported"), (2019, "supported")]
+    result = check_text("Kazakhstan's exports to China in 2019 were $8 billion, while its imports were $7 billion.",
+                        "2021-06-01", evidence=FakeEvidence(trade=trade))
+    assert [(v.claim.parsed["flow"], v.claim.parsed["partner"], v.claim.parsed["year"]) for v in result] == \
+        [("export", ["CHN"], 2019), ("import", ["CHN"], 2019)]
+
+
+def test_a_gap_stated_against_the_importer_s_own_figure():
+    trade = {("CHN", "MNG", "export", "imf_dots"): {2019: 3.0e9}, ("MNG", "CHN", "import", "national_mn"): {2019: 1.0e9}}
+    (v,) = check_text("In 2019, the value of Chinese exports to Mongolia was three times Mongolia's own figure.",
+                      evidence=FakeEvidence(trade=trade))
+    assert v.type == "gap" and v.claim.parsed["year"] == 2019

@@ -26,6 +26,9 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"declares|shows?)",
     rf"(?P<a>{E})\s+(?:{_REC}\s+)?(?:\w+\s+)?exports?\s+to\s+(?P<b>{E}){GAP}{{0,80}}?\b{RATIO}\s+(?:larger\s+than\s+|"
     rf"higher\s+than\s+|as\s+(?:large|high)\s+as\s+)?(?P<b2>{E})\s+(?:{_REC}\s+)?imports\s+from\s+(?P<a2>{E})",
+    # "... Chinese exports to Kyrgyzstan was more than seven times Kyrgyzstan's own figure"
+    rf"(?P<a>{E})\s+(?:{_REC}\s+)?(?:\w+\s+)?exports?\s+to\s+(?P<b>{E}){GAP}{{0,80}}?\b{RATIO}\s+(?:larger\s+than\s+|"
+    rf"higher\s+than\s+)?(?P<b2>{E})\s+(?:own\s+)?(?:figures?|records?|data|statistics|numbers?)",
 )]
 # "Kyrgyz and Chinese data on imports of Chinese goods into Kyrgyzstan in 2016 differ by $4.1 billion"
 DIFFER = re.compile(rf"(?P<s1>{E})\s+and\s+(?P<s2>{E})\s+(?:data|figures|statistics|records)\s+on\s+(?P<flow>imports|"

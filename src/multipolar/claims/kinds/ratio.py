@@ -32,7 +32,15 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     # "<X>'s exports to <A> are twice those to <B>"
     rf"(?P<x>{E})\s+{_FLOWN}\s+(?:with|to|from)\s+(?P<a>{E})\s+{_BE}{_HEDGE}{RATIO}\s+(?:of\s+)?(?:those|that|the\s+"
     rf"(?:level|value|volume))\s+(?:with|to|from)\s+(?P<b>{E})",
+    # "<X>'s exports to <A> were worth less than half its exports to <B>"
+    rf"(?P<x>{E})\s+{_FLOWN}\s+(?:with|to|from)\s+(?P<a>{E})(?:\s+in\s+(?:19|20)\d\d)?\s+{_BE}(?:worth\s+)?{_HEDGE}{RATIO}"
+    rf"\s+(?:of\s+)?(?:its|their|{E})\s+(?:trade|exports|imports)\s+(?:with|to|from)\s+(?P<b>{E})",
+    # "<X> imports twice as much from <A> as from <B>"
+    rf"(?P<x>{E})\s+(?P<verb>imports|imported|buys|bought|exports|exported|sells|sold|trades|traded)\s+{_HEDGE}{RATIO}\s+"
+    rf"as\s+much\s+(?:from|to|with)\s+(?P<a>{E})\s+as\s+(?:from|to|with)\s+(?P<b>{E})",
 )]
+_VERB_FLOWS = {"import": "import", "bought": "import", "buys": "import", "export": "export", "sell": "export",
+               "sold": "export", "trade": "turnover"}
 
 
 # "..., almost 30% lower than Uzbekistan's $13.7 billion of trade with China": one frame's trade against another
@@ -68,10 +76,14 @@ class Ratio:
                     continue
                 x, a, b = (r.codes(m.start(k), m.end(k)) for k in ("x", "a", "b"))
                 value = ratio_value(m.group("ratio"))
-                if not (x and a and b and value) or set(a) & set(b):
+                if not (x and a and b and value) or set(a) & set(b) or set(x) & set(b) or set(x) & set(a):
                     continue
-                word = m.group("flow").lower()
-                flow = "export" if word == "exports" else "import" if word == "imports" else "turnover"
+                if m.groupdict().get("verb"):
+                    verb = m.group("verb").lower()
+                    flow = next(f for k, f in _VERB_FLOWS.items() if verb.startswith(k))
+                else:
+                    word = m.group("flow").lower()
+                    flow = "export" if word == "exports" else "import" if word == "imports" else "turnover"
                 if pattern is PATTERNS[0] and flow != "turnover":
                     flow = {"export": "import", "import": "export"}[flow]  # A's exports to X = X's imports from A
                 hedge = hedge_before(r.text, m.start("ratio"), 20) or ("about" if m.group("ratio").lower() in

@@ -17,7 +17,7 @@ from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import clause_bounds, resolve_period, time_for
 from ..reading.entities import name
 from ..reading.frames import basis_in
-from ..reading.numbers import percent_at
+from ..reading.numbers import YEAR, percent_at
 from ..reading.sentence import E, EL
 from ..registry import register_kind
 
@@ -45,6 +45,9 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_WHAT}\s+(?:\w+ly\s+)?(?:is\s+|was\s+|are\s+|were\s+|go\s+|went\s+|goes\s+|came\s+|comes\s+|come\s+|"
     rf"flows?\s+|flowed\s+|heads?\s+|headed\s+)?(?:with|to|from)\s+(?P<b>{E})",
 )]
+# "... from 30% in 2015 to 60% in 2023": a second share of the same partner, later.
+TO_LATER = re.compile(rf"\s*,?\s*to\s+(?P<num>(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
+                      rf"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))(?:\s+(?:in|by)\s+(?P<y>{YEAR}))?", re.IGNORECASE)
 HABIT = re.compile(r"\b(?:typically|usually|generally|normally|traditionally|habitually|regularly|consistently|"
                    r"for (?:many|several) years|year after year|every year)\b", re.IGNORECASE)
 # A habitual share is checked over this many recent years.
@@ -113,8 +116,20 @@ def _share(r, m) -> None:
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     resolve_period(r, time_for(r, m.start()), fields, change=False)
+    own = re.match(rf"\s+in\s+(?P<y>{YEAR})\b", r.text[pct.end:])
+    then = TO_LATER.match(r.text, pct.end + (own.end() if own else 0))
+    if own and then:  # "rose from 30% in 2015 to 60% in 2023": each share with its own year
+        fields["year"] = int(own.group("y"))
     r.add("share", m.start(), m.end(), fields)
     r.take(pct.start, pct.end)
+    if then:
+        second = percent_at(r.text, then.start("num"), then.end("num"))
+        if second is not None:
+            later = dict(fields, value=second.value, hedge=second.hedge, half_unit=second.half_unit)
+            if then.group("y"):
+                later["year"] = int(then.group("y"))
+            r.add("share", then.start("num"), then.end(), later)
+            r.take(second.start, second.end)
 
 
 def judge_share(claim, ev, as_of: AsOf):

@@ -119,6 +119,9 @@ def frames(r) -> list[Frame]:
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
         a = [x.code for x in r.ents(m.start("a"), m.end("a")) if not r.in_reporter(x)]
+        ment = r.by_start.get(m.start("a"))
+        if ment is not None and ment.pronoun and any(f.end <= m.start() for f in found):
+            continue  # "..., while its imports were $111 billion": the earlier frame continues (ELLIPSIS)
         if a and (r.triggers & {"amount", "percent", "change"}):
             flow = {"exports": "export", "imports": "import"}.get((m.group("flow") or "").lower(), "turnover")
             found.append(Frame(a, ["WLD"], flow, m.start(), m.end()))
@@ -225,10 +228,14 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
     fell 5%') takes the period of the clause it continues when its own says none."""
     from .clauses import resolve_period, time_for
 
+    from .clauses import clause_bounds
+
     resolve_period(r, time_for(r, pos, region=region), fields, change=change)
     parent = frame.parent
-    if parent is not None and not any(k in fields for k in PERIOD_KEYS):
-        resolve_period(r, time_for(r, parent.start, region=(parent.start, frame.start)), fields, change=change)
+    if parent is not None and not any(fields.get(k) for k in PERIOD_KEYS):
+        # "In 2017, A's trade with B exceeded $X, while trade with C reached $Y": the time of the clause it continues
+        start = clause_bounds(r.text, parent.start)[0]
+        resolve_period(r, time_for(r, parent.start, region=(start, frame.start)), fields, change=change)
     if change and fields.get("yoy") and "year" not in fields and "base_year" not in fields:
         # "..., with exports 93 times higher than a year earlier": the year the sentence named before it
         earlier = [tm.year for tm in r.times if tm.end <= pos and tm.kind in ("year", "month") and tm.year]
@@ -236,7 +243,7 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
             fields.update({"year": earlier[-1], "base_year": earlier[-1] - 1})
     last = r.ctx.last_time
     continues = any(m.pronoun and m.start <= frame.start + 2 for m in r.mentions)
-    if continues and last is not None and last.kind in ("year", "month") and not any(k in fields for k in PERIOD_KEYS):
+    if continues and last is not None and last.kind in ("year", "month") and not any(fields.get(k) for k in PERIOD_KEYS):
         fields["year"] = last.year  # "In 2023 ... Its exports rose 20%": the year the previous sentence named
         if change:
             fields.update({"base_year": last.year - 1, "yoy": True})
