@@ -92,3 +92,10 @@ def test_the_nth_summit_s_host_and_an_accession_approved_at_a_summit():
     assert verdicts("The fourth SCO summit was hosted by Russia.") == [("summit", "supported")]
     assert verdicts("At the Bishkek summit, the leaders approved India's accession to the SCO.") == \
         [("membership", "contradicted")]  # India joined in 2017, not at the Bishkek summit of 2019
+
+
+def test_a_year_s_host_and_how_many_times_a_state_hosted():
+    assert verdicts("The 2019 summit was hosted by Kyrgyzstan.") == [("summit", "supported")]
+    assert verdicts("The 2020 SCO summit was hosted online by China.") == [("summit", "contradicted")]
+    assert verdicts("China has hosted the SCO summit twice.", "2024-01-01") == [("summit", "supported")]
+    assert verdicts("China has hosted the SCO summit three times.", "2024-01-01") == [("summit", "contradicted")]

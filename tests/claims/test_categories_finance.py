@@ -73,3 +73,13 @@ def test_the_same_amounts_from_the_held_release_are_judged():
     assert verdicts("China committed $4 billion to Kyrgyzstan between 2000 and 2021, according to AidData.",
                     "2024-01-10") == [("total", "supported")]
     assert earlier_release(2000, 2017, None) and earlier_release(2000, 2021, None) is None
+
+
+def test_amounts_of_chinese_finance_in_other_words_per_year_and_on_a_named_amount():
+    # Mongolia 2010-2019: face value 2+25+1+2 = 30 bn, adjusted 2+10+1+2 = 15 bn
+    assert verdicts("Mongolia received $30 billion in Chinese loans between 2010 and 2019.", "2024-01-10") == \
+        [("total", "supported")]
+    assert verdicts("AidData counts $30 billion of Chinese commitments to Mongolia in 2010-2019 on adjusted "
+                    "amounts.", "2024-01-10") == [("total", "contradicted")]
+    assert verdicts("Chinese lending to Mongolia averaged about $1.5 billion a year between 2010 and 2019.",
+                    "2024-01-10") == [("total", "supported")]  # adjusted 15 bn / 10 years

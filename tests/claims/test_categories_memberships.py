@@ -124,3 +124,10 @@ def test_full_members_of_the_organization_named_as_a_group_and_associates_since(
 def test_status_held_since_a_year():
     assert verdicts("Mongolia has had observer status in the EAEU since 2019.") == [("joined", "supported")]
     assert verdicts("Mongolia has held observer status at the EAEU since 2016.") == [("joined", "contradicted")]
+
+
+def test_admitted_at_the_summit_named_by_its_city_and_members_since_a_month():
+    assert verdicts("India and Pakistan were admitted as full members at the Tashkent summit.") == \
+        [("joined", "contradicted")]  # made-up records: 2017, not the 2016 Tashkent summit
+    assert verdicts("Egypt was admitted as a dialogue partner at the Samarkand summit.") == [("joined", "supported")]
+    assert verdicts("Mongolia has been an EAEU observer since May 2019.") == [("joined", "supported")]

@@ -127,3 +127,18 @@ def test_agreement_stated_as_votes_coinciding_with_another_state_s():
     (v,) = check_text("Tajikistan's votes in the UN General Assembly coincided with Russia's 76% of the time in 2018.",
                       evidence=FakeEvidence(un=un))
     assert v.claim.parsed["relation"] == "agreement" and v.verdict == "supported"
+
+
+def test_named_states_among_a_counted_side_and_more_often_than_with_the_other_power():
+    text = "Only 30 countries, including Georgia, voted against the resolution on nuclear disarmament verification."
+    assert verdicts(text, "2015-12-01") == [("votes", "vote", "supported")]  # Georgia no; 30 against
+    text = "Only 20 countries, including Georgia, voted against the resolution on nuclear disarmament verification."
+    assert verdicts(text, "2015-12-01") == [("votes", "vote", "partly supported")]
+    from multipolar.claims.fake_evidence import FakeEvidence
+
+    un = [{"country": "KGZ", "partner": p, "year": 2018, "session": 73, "source": "unvotes", "value": v, "n_votes": 90}
+          for p, v in (("CHN", 0.81), ("RUS", 0.70))]
+    result = check_text("Kyrgyzstan voted with China in 81% of UN General Assembly votes in 2018, more often than with "
+                        "Russia.", evidence=FakeEvidence(un=un))
+    assert [(v.claim.parsed["relation"], v.verdict) for v in result] == [("agreement", "supported"),
+                                                                         ("more often", "supported")]

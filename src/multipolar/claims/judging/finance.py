@@ -98,16 +98,25 @@ def _judge_total(claim, ev, as_of, first, last, span, why):
     observed, arithmetic, outcomes = [], ([why] if why else []), {}
     what = f"{p.flow_class} " if p.flow_class else ""
     one = recipients[0] if len(recipients) == 1 else None
+    years = last - first + 1
     for amount, words in AMOUNTS.items():
         totals = _totals(ev.finance(one, amount, p.flow_class), first, last, recipients)
-        total = sum(totals.values())
+        total = sum(totals.values()) / (years if p.per_year else 1)
         j = tol.judge(p.value, total, p.hedge, kind="level", half_unit=p.half_unit)
         outcomes[amount] = (j.verdict, total)
         observed.append(Observation(total, "USD", f"{SOURCE}, {words}", span, ",".join(recipients), "CHN",
                                     note=f"{what}commitments, constant 2021 US dollars"))
         arithmetic.append(f"{words}: " + " + ".join(f"{name(c)} {fmt(v, 'USD')}" for c, v in totals.items())
-                          + f" = {fmt(total, 'USD')}; claimed {hedged(p.value, 'USD', p.hedge)} → accepted "
+                          + (f" over {years} years" if p.per_year else "")
+                          + f" = {fmt(total, 'USD')}{' a year' if p.per_year else ''}; claimed "
+                          f"{hedged(p.value, 'USD', p.hedge)} → accepted "
                           f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'USD'))}")
+    if p.amount:  # the text names which of AidData's amounts it uses
+        chosen = outcomes[p.amount]
+        return verdict(claim, chosen[0], f"{chosen[0]} on {AMOUNTS[p.amount]}, which the text names: "
+                                         f"{fmt(chosen[1], 'USD')} of {what}commitments by China to "
+                                         f"{names(p.recipient)} in {span}" + (" a year" if p.per_year else "") +
+                       f" ({SOURCE})", observed, arithmetic, _calls(recipients, span, p))
     face, adjusted = outcomes["nominal"], outcomes["adjusted"]
     outcome, reason = face[0], f"{face[0]} on face value: {fmt(face[1], 'USD')} of {what}commitments by China to " \
                                f"{names(p.recipient)} in {span}; adjusted amounts give {fmt(adjusted[1], 'USD')} " \

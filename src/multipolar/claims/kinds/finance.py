@@ -50,6 +50,14 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"\s+(?P<world>worldwide|globally|in\s+the\s+world))?",
     rf"(?P<rec>{E})\s+(?:has\s+)?received\s+(?:the\s+)?(?P<rk>{_TOP})\s+(?:amount|share|volume|sum|value)\s+of\s+"
     rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+of\s+any\s+(?:single\s+)?(?P<world>country|recipient|state|nation)",
+    # "$11 billion of Chinese commitments to Kazakhstan", "Pakistan received $27 billion in Chinese loans"
+    rf"(?P<amt>{_HEDGE}{_MONEY})\s+(?:in|of|worth\s+of)\s+(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|for|in)\s+(?:the\s+)?"
+    rf"(?P<rec>{EL})",
+    rf"(?P<rec>{E})\s+(?:has\s+|had\s+)?(?:received|got|borrowed|obtained|secured|took)\s+(?P<amt>{_HEDGE}{_MONEY})\s+"
+    rf"(?:in|of|worth\s+of)\s+(?P<lender>{E})\s+(?P<fin>{_FIN})",
+    # "Chinese lending to Uzbekistan averaged about $1 billion a year"
+    rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})\s+averaged\s+(?P<amt>{_HEDGE}{_MONEY})\s+"
+    rf"(?P<per>a|per|each)\s+year",
     rf"(?P<lender>{E})\s+(?:total\s+)?(?P<fin>{_FIN}\s+)?(?:portfolio|commitments|lending|loans)\s+(?:of|worth|"
     rf"totall?ing)\s+(?P<amt>{_HEDGE}{_MONEY})\s+(?:\w+\s+)?(?:in|to|for)\s+(?P<rec>{EL})",
     rf"(?P<rec>{E}){GAP}{{0,120}}?(?P<lender>{E})\s+(?P<fin>{_FIN}){GAP}{{0,80}}?\b(?:portfolio|total|sum|"
@@ -81,6 +89,8 @@ class FinanceClaim(Payload):
     worldwide: bool = False
     flow_class: str | None = None
     stated: float | None = None
+    per_year: bool = False      # an average a year over the window ('averaged $1 billion a year')
+    amount: str | None = None   # the AidData amount the text names: 'adjusted' or 'nominal' (face value)
     years: tuple[int, int] | None = None
     span: int | None = None
     base_year: int | None = None
@@ -122,7 +132,10 @@ def _read(r, m) -> None:
     lender, recipient = r.codes(m.start("lender"), m.end("lender")), r.codes(m.start("rec"), m.end("rec"))
     if not lender or not recipient:
         return
+    named = re.search(r"\badjusted\b|\b(?P<face>face\s+value|nominal)\b", r.text, re.IGNORECASE)
     fields = {"lender": lender, "recipient": recipient, "flow_class": _flow_class(gd.get("fin")),
+              "per_year": bool(gd.get("per")),
+              "amount": ("nominal" if named.group("face") else "adjusted") if named else None,
               **window_of(r, m.start())}
     if gd.get("amt"):
         found = amounts(r.text, m.start("amt"), m.end("amt"))

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from ..judging.common import combine, unverifiable, verdict
 from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
-from ..reading.entities import ORG_NAMES, name
-from ..reading.numbers import ORDINALS, YEAR, ordinal
+from ..reading.entities import ORG_NAMES, name, names
+from ..reading.numbers import ORDINALS, YEAR, number_word, ordinal
 from ..reading.sentence import E
 from ..reading.times import MONTH_RE, resolve_relative
 from ..judging.sources import label
@@ -43,6 +43,11 @@ HOST = re.compile(rf"\bhost(?:\s+(?:country|nation|state))?\s+(?P<who>{E})")
 # "The SCO's 20th summit, held by videoconference, was chaired by Russia": the n-th summit's host.
 ORDINAL_HOST = re.compile(rf"{_ORDINAL_HEAD}(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:was\s+)?(?:chaired|hosted|organi[sz]ed|"
                           rf"presided\s+over)\s+by\s+(?P<who>{E})", re.IGNORECASE)
+# "The 2023 summit was hosted online by India"; "Kazakhstan has hosted the SCO summit four times".
+HOSTED_BY = re.compile(rf"\b(?P<y>{YEAR})\s+(?:{E}\s+)?[Ss]ummit\s+(?:was\s+)?(?:hosted|held|organi[sz]ed|chaired)\s+"
+                       rf"(?:online\s+|virtually\s+|remotely\s+|by\s+video(?:\s*conference|\s*link)\s+)?by\s+(?P<who>{E})")
+HOST_COUNT = re.compile(rf"(?P<who>{E})\s+(?:has|had)\s+(?:now\s+)?hosted\s+(?:the\s+)?(?:{E}\s+)?[Ss]ummits?\s+"
+                        rf"(?:(?P<n>\w+)\s+times|(?P<w>once|twice|thrice))", re.IGNORECASE)
 # "held annual summits in Almaty in 1998, Bishkek in 1999 and Dushanbe in 2000", "summits in Ufa (2015) and Tashkent
 # (2016)": cities with their years.
 _CITY_YEAR = rf"{E}\s+(?:in\s+|\(\s*)?{YEAR}\)?"
@@ -99,6 +104,19 @@ class Summit:
                 r.add("summit", m.start(), m.end(), {"relation": "hosts", "summits": [list(x) for x in pairs]})
                 r.ctx.summits = pairs
         _held(r)
+        for m in HOSTED_BY.finditer(r.masked):
+            ment = r.by_start.get(m.start("who"))
+            if ment and ment.kind == "country" and not r.overlaps_used(m.start(), m.end()):
+                r.add("summit", m.start(), m.end(), {"relation": "host", "country": [ment.code],
+                                                     "year": int(m.group("y"))})
+                r.take(m.start(), m.end())
+        for m in HOST_COUNT.finditer(r.masked):
+            ment = r.by_start.get(m.start("who"))
+            n = number_word(m.group("n")) if m.group("n") else {"once": 1, "twice": 2, "thrice": 3}[m.group("w").lower()]
+            if ment and ment.kind == "country" and n and not r.overlaps_used(m.start(), m.end()):
+                r.add("summit", m.start(), m.end(), {"relation": "host count", "country": [ment.code],
+                                                     "ordinal": int(n)})
+                r.take(m.start(), m.end())
         for m in ORDINAL_HOST.finditer(r.masked):
             ment = r.by_start.get(m.start("who"))
             if ment and ment.kind == "country" and not r.overlaps_used(m.start("who"), m.end("who")):
@@ -217,6 +235,12 @@ def judge_summit(claim, ev, as_of):
             parts.append(f"{year}: {host}")
             observed.append(Observation(host, "text", SOURCE, year))
         return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=[Call.load("summits")])
+    if p.relation == "host count":
+        held = frame[frame["host_country"].isin(p.country) & (frame["date"] <= as_of.day)]
+        return verdict(claim, SUPPORTED if len(held) == p.ordinal else CONTRADICTED,
+                       f"{names(p.country)} hosted {len(held)} summits by {as_of.day.isoformat()}: " +
+                       ", ".join(f"{d.year} {c}" for d, c in zip(held["date"], held["host_city"])),
+                       [Observation(len(held), "count", SOURCE, as_of.day.year)], calls=[Call.load("summits")])
     if p.relation == "host" and p.ordinal and not p.year:  # "the 20th summit ... was chaired by Russia"
         if p.ordinal > len(frame):
             return unverifiable(claim, f"the summits list holds {len(frame)} meetings (to {int(frame['year'].max())})")

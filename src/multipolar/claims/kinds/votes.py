@@ -61,6 +61,12 @@ AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?
 ALONG = re.compile(rf"(?P<who>{EL})(?:,\s*including\s+(?P<inc>{EL}),?)?\s+(?:all\s+|both\s+)?{_VOTE}\b(?!\s+(?:on|in|at)?"
                    rf"\s*(?:the\s+|a\s+)?{_BODY}(?:vote|resolution))(?:\s+along\s+with\s+(?P<also>{EL}))?",
                    re.IGNORECASE)
+# "Only 11 countries, including Armenia and Belarus, voted against": named states' votes and that side's count.
+COUNT_INCLUDING = re.compile(rf"(?P<n>\d{{1,3}})\s+(?:other\s+)?(?:countries|states|members|nations),?\s+including\s+"
+                             rf"(?P<who>{EL}),?\s+{_VOTE}", re.IGNORECASE)
+# "..., more often than with China": the agreement just stated, against another power.
+MORE_THAN = re.compile(rf",?\s+(?:and\s+)?(?:far\s+|much\s+)?(?P<how>more|less)\s+(?:often|frequently|closely)\s+than\s+"
+                       rf"(?:with\s+)?(?P<b>{E})", re.IGNORECASE)
 VOTE_CODES = {1: "yes", 2: "abstain", 3: "no"}
 
 
@@ -103,6 +109,14 @@ class Votes:
                                                         "value": share.value, "hedge": share.hedge,
                                                         "half_unit": share.half_unit, "year": _year(r, m)})
                     r.take(m.start(), m.end())
+                    more = MORE_THAN.match(r.masked, m.end() + (len(r.text[m.end():]) -
+                                                                 len(re.sub(r"^\s+in\s+\d{4}", "", r.text[m.end():]))))
+                    rival = r.codes(more.start("b"), more.end("b")) if more else []
+                    if rival and not set(rival) & set(partner):
+                        a, b = (partner, rival) if more.group("how").lower() == "more" else (rival, partner)
+                        r.add("votes", more.start(), more.end(), {"relation": "more often", "country": who,
+                                                                  "partner": a, "rival": b, "year": _year(r, m)})
+                        r.take(more.start(), more.end())
         for m in MORE_OFTEN.finditer(r.masked):
             keys = ("who", "a", "b") if m.group("who") else ("who2", "a2", "b2") if m.group("who2") else \
                 ("who3", "a3", "b3")
@@ -134,6 +148,17 @@ class Votes:
                                                 "resolution": symbol, "words": words, "year": _year(r, m),
                                                 **_tally(r, tally)})
             r.take(m.start(), m.end())
+        for m in COUNT_INCLUDING.finditer(r.masked):
+            who = r.codes(m.start("who"), m.end("who"))
+            if who and not r.overlaps_used(m.start(), m.end()):
+                vote = _vote(m.group("vote"))
+                count = {"yes": "yes", "no": "no", "abstain": "abstain"}.get(vote)
+                symbol, words = sentence
+                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": vote,
+                                                    "resolution": symbol, "words": words, "year": _year(r, m),
+                                                    **({count: int(m.group("n")), "tally_checked": True} if count
+                                                       else {})})
+                r.take(m.start(), m.end())
         for pattern in (AMONG, ALONG):
             for m in pattern.finditer(r.masked):
                 if r.overlaps_used(m.start(), m.end()):

@@ -31,8 +31,8 @@ JOINED = re.compile(
 AT_SUMMIT = re.compile(
     rf"(?P<who>{EL})\s+(?:(?:also|officially|formally|finally)\s+)?(?:joined|became|was\s+admitted|were\s+admitted|"
     rf"acceded)(?:\s+(?:the\s+)?(?P<org>{E}))?(?:\s+as\s+(?:a\s+|an\s+)?(?:full(?:[- ]fledged)?\s+)?"
-    rf"(?P<role>members?|observers?|dialogue partners?))?\s+at\s+the\s+(?:(?P<org2>{E})\s+)?summit\s+in\s+"
-    rf"(?P<city>{E})(?!{GAP}{{0,12}}\b(?:in|on)\s+(?:\d|{MONTH_RE}))")
+    rf"(?P<role>members?|observers?|dialogue partners?))?\s+at\s+the\s+(?:(?P<org2>{E})\s+)?(?:summit\s+in\s+"
+    rf"(?P<city>{E})|(?P<cityb>{E})\s+(?:{E}\s+)?summit)(?!{GAP}{{0,12}}\b(?:in|on)\s+(?:\d|{MONTH_RE}))")
 LATEST = re.compile(rf"(?P<who>{E})\s+(?:is|was|became|has become|becomes)\s+(?:the\s+)?(?:(?P<org>{E})\s+)?"
                     rf"(?:latest|newest|most recent|youngest)\s+(?:new\s+)?(?:full\s+)?member")
 NEVER = re.compile(rf"(?P<who>{E}){GAP}{{0,90}}?\b(?:has|have|had)\s+never\s+(?:joined|been\s+a\s+member|applied)"
@@ -51,7 +51,7 @@ FOUNDER = re.compile(rf"(?P<who>{EL})\s+(?:was|were|is|are)\s+(?:one\s+of\s+|amo
 ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|became|remains|remained)\s+(?:an?\s+)?"
                         rf"(?:full\s+)?(?P<org>{E})\s+(?P<role>(?:associate\s+)?member|observer|dialogue\s+partner)s?"
                         rf"(?:\s+state)?"
-                        rf"(?:\s+since\s+(?P<since>{YEAR}))?")
+                        rf"(?:\s+since\s+(?:{MONTH_RE}\s+)?(?P<since>{YEAR}))?")
 # "Uzbekistan withdrew in 1999", "refused to extend the Collective Security Treaty in 1999", "in June 2012 it suspended
 # its CSTO membership"; "restored its membership in August 1999", "rejoined the CSTO in 2006".
 LEFT = re.compile(rf"{_WHO}\s+(?:(?:all|both|later|then|again|formally|officially)\s+)?(?:withdrew|left|quit|"
@@ -145,7 +145,7 @@ def read_memberships(r) -> None:
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else (
             (r.org_at(m.start("org2")), None) if m.group("org2") else _default_org(r))
-        city = r.by_start.get(m.start("city"))
+        city = r.by_start.get(m.start("city") if m.group("city") else m.start("cityb"))
         if who and org and city is not None and city.kind == "city":
             role = role_of(m.group("role"))
             r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who,
