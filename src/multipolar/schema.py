@@ -72,6 +72,7 @@ USD_TRADE = Bounds(0, 1e14, "a trade value is never negative; world trade is ~2.
 USD_MONTH = Bounds(0, 1e13, "a month's trade is never negative")
 NON_NEGATIVE = Bounds(0, None, "a count or amount is never negative")
 SHARE = Bounds(0, 1, "a share")
+TALLY = Bounds(0, 250, "votes of one roll call: the UN has 193 members")
 
 
 S, I16, I32, I64, F64, B, D = pa.string(), pa.int16(), pa.int32(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
@@ -175,11 +176,11 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in [
           checks={"vote": Bounds(1, 3, "1 yes, 2 abstain, 3 no")}),
     _spec("un_roll_calls",
           "UN General Assembly roll calls: session, date, resolution, whether important (US State Department list; "
-          "null where not coded), issue codes.",
+          "null where not coded), issue codes, the two descriptions and the tally (yes, abstain, no).",
           [("rcid", I32), ("session", I16), ("year", I16), ("date", D), ("unres", S), ("important", B),
-           ("issues", S), ("short", S), ("source", S)],
-          key=("rcid", "source"), nullable=("unres", "important", "issues", "short"),
-          checks={"session": Bounds(1, 200), "year": _years(1946)}),
+           ("issues", S), ("short", S), ("descr", S), ("yes", I32), ("abstain", I32), ("no", I32), ("source", S)],
+          key=("rcid", "source"), nullable=("unres", "important", "issues", "short", "descr"),
+          checks={"session": Bounds(1, 200), "year": _years(1946), "yes": TALLY, "abstain": TALLY, "no": TALLY}),
     _spec("un_agreement",
           "Published agreement with China and with Russia in UNGA votes per state and session, and ideal points.",
           [("country", S), ("session", I16), ("year", I16), ("agree_chn", F64), ("agree_rus", F64),

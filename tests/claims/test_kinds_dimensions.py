@@ -67,7 +67,8 @@ def test_how_a_state_voted_on_a_named_resolution():
                                         {"rcid": 9000, "session": 74, "year": 2019, "date": "2019-12-10",
                                          "unres": "R/74/1", "short": "Oceans"}],
                             votes=[{"rcid": 5309, "country": "KAZ", "vote": 2}, {"rcid": 5309, "country": "ARM",
-                                                                                 "vote": 3}])
+                                                                                 "vote": 3},
+                                   {"rcid": 9000, "country": "KGZ", "vote": 1}])  # Kyrgyzstan's votes are kept
     assert one("Kazakhstan abstained on resolution 68/262.", evidence).verdict == "supported"
     assert one("Armenia voted against the UN resolution on the territorial integrity of Ukraine.",
                evidence).verdict == "supported"
@@ -124,3 +125,27 @@ def test_voting_less_often_with_one_power_is_voting_more_often_with_the_other():
            "n_votes": 80} for c in ("KAZ", "KGZ") for p, v in (("CHN", 0.75), ("RUS", 0.56))]
     v = one("Kazakhstan and Kyrgyzstan voted with Russia less often than with China in 2023.", FakeEvidence(un=un))
     assert v.claim.parsed["partner"] == ["CHN"] and v.claim.parsed["rival"] == ["RUS"] and v.verdict == "supported"
+
+
+def test_gdp_per_capita_of_each_state_listed():
+    rows = [{"country": c, "year": 2021, "gdp_usd": g, "population": n, "source": "worldbank_wdi"}
+            for c, g, n in (("TJK", 9.0e9, 10e6), ("KGZ", 9.3e9, 6.7e6), ("MNG", 15.3e9, 3.35e6))]
+    evidence = FakeEvidence(macro=rows)
+    result = check_text("GDP per capita in 2021 was $900 in Tajikistan, $1,390 in Kyrgyzstan and $5,800 in Mongolia.",
+                        evidence=evidence)
+    # 9.0/10 = $900; 9.3/6.7 = $1,388; 15.3/3.35 = $4,567 (5,800 is 27% above)
+    assert [(v.claim.parsed["country"], v.verdict) for v in result] == [
+        (["TJK"], "supported"), (["KGZ"], "supported"), (["MNG"], "contradicted")]
+    (v,) = check_text("Mongolia's per capita GDP was about $4,500 in 2021.", evidence=evidence)
+    assert v.verdict == "supported" and "per head" in v.reason
+
+
+def test_a_group_s_share_of_the_world_s_gdp_or_population():
+    rows = [{"country": c, "year": 2021, "gdp_usd": g, "population": n, "source": "worldbank_wdi"}
+            for c, g, n in (("KAZ", 200e9, 19e6), ("UZB", 70e9, 35e6), ("WLD", 1000e9, 540e6))]
+    evidence = FakeEvidence(macro=rows)
+    (v,) = check_text("Kazakhstan and Uzbekistan together account for about 10% of the world's population.",
+                      evidence=evidence)
+    assert v.claim.parsed["unit"] == "share of world" and v.verdict == "supported"  # 54 / 540
+    (v,) = check_text("Kazakhstan and Uzbekistan's combined GDP is a tenth of the world's.", evidence=evidence)
+    assert v.verdict == "contradicted"  # 270 / 1000 = 27%

@@ -175,3 +175,25 @@ def test_missing_column_is_named(tmp_path):
     folder(tmp_path, votes_text=csv_text(["rcid", "country", "country_code"], [["3.0", "China", "CN"]]))
     with pytest.raises(DataError, match=r"missing columns \['vote'\]"):
         unga_votes.parse(tmp_path)
+
+
+def test_roll_calls_carry_their_tally_over_every_recorded_vote(parsed, data_dir):
+    # The tally counts every state's recorded vote, also those the pack keeps no rows for.
+    calls = parsed["un_roll_calls"].set_index("rcid")
+    rows = raw_columns(data_dir / "unga_votes" / "un_votes.csv.gz", "rcid", "vote")
+    for rcid in (5309, 5546, 6155):
+        cast = [vote for r, vote in rows if int(float(r)) == rcid]
+        assert [calls.loc[rcid, v] for v in ("yes", "abstain", "no")] == \
+            [cast.count("yes"), cast.count("abstain"), cast.count("no")]
+    # R/68/262 (27 March 2014), 'Territorial integrity of Ukraine': adopted 100-11 with 58 abstentions (UN press
+    # release GA/11493, https://press.un.org/en/2014/ga11493.doc.htm)
+    assert [calls.loc[5309, v] for v in ("yes", "no", "abstain")] == [100, 11, 58]
+    assert "Territorial integrity of Ukraine" in calls.loc[5309, "descr"]
+
+
+def test_small_file_tallies_count_states_the_pack_skips(tmp_path):
+    folder(tmp_path, GOOD_VOTES)
+    calls = unga_votes.parse(tmp_path)["un_roll_calls"].set_index("rcid")
+    assert [calls.loc[3, v] for v in ("yes", "abstain", "no")] == [1, 0, 1]
+    assert [calls.loc[4, v] for v in ("yes", "abstain", "no")] == [1, 1, 1]  # Czechoslovakia's 'no' counted
+    assert calls.loc[3, "descr"] == "x"

@@ -14,9 +14,11 @@ from .reading.sentence import Context, Reading, update_context
 from .reading.sentences import is_candidate, sentences, triggers
 from .registry import kinds
 
-# A figure in a sentence: money, a percentage, a multiple, or a number with a scale word.
+# A figure in a sentence: money, a percentage, a multiple, a number with a scale word, or a fraction of something.
 FIGURE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", f"{MONEY_RE.pattern}|{PERCENT_RE.pattern}|{MULTIPLE_RE.pattern}")
-                    + r"|\b\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|tonnes|tons|barrels|cubic)\b", re.IGNORECASE)
+                    + r"|\b\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|tonnes|tons|barrels|cubic)\b"
+                    + r"|\b(?:a|one|two|three)[- ](?:half|third|thirds|quarter|quarters|fifth|tenth)\s+of\b"
+                    + r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\b", re.IGNORECASE)
 RANK_WORD = re.compile(r"\b(?:largest|biggest|main|top|leading|first place|\w+-largest|number one|No\. 1)\b",
                        re.IGNORECASE)
 
@@ -78,7 +80,8 @@ def _unchecked(r: Reading) -> list[Unchecked]:
 
 def _institutional(text: str) -> bool:
     return bool(re.search(r"\b(?:join|member|observer|partner|found|establish|summit|declaration|expan|admit|"
-                          r"chair|host|accession)", text, re.IGNORECASE))
+                          r"chair|host|accession|agreement|treaty|signed|suspend|withdr|GDP|population|share)", text,
+                          re.IGNORECASE))
 
 
 def _clause(text: str, pos: int) -> tuple[int, int]:

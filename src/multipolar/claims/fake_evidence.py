@@ -27,14 +27,17 @@ class FakeEvidence(Records):
 
     def __init__(self, *, trade=None, press=None, shares=None, ranks=None, monthly=None, arms=None, un=None,
                  roll_calls=None, votes=None, finance=None, memberships=None, organizations=None, summits=None,
-                 declarations=None, crossover=None, estimates=None, quality=None, macro=None, rerouting=None):
+                 declarations=None, crossover=None, estimates=None, quality=None, macro=None, arms_exports=None,
+                 alliances=None, finance_all=None, monthly_partners=None, rerouting=None):
         self.trade = dict(trade or {})
         self.press = dict(press or {})            # (country, partner, flow, reporter label) → {year: value}
         self.shares = dict(shares or {})          # (country, partner, flow, source) → {year: (share, pv, total)}
         self.monthly = dict(monthly or {})        # (country, partner, flow, source) → {(year, month): value}
         self.estimates = dict(estimates or {})    # (country, partner, flow, source) → {years}
         self.quality = dict(quality or {})        # (country, partner, flow, source) → {year: "flags"}
-        self.tables = {"ranks": ranks, "arms": arms, "un_agreement": un, "un_roll_calls": roll_calls,
+        self.tables = {"ranks": ranks, "arms": arms, "arms_exports": arms_exports, "alliances": alliances,
+                       "monthly_partners": monthly_partners,
+                       "finance_all": finance_all, "un_agreement": un, "un_roll_calls": roll_calls,
                        "un_votes": votes, "finance": finance, "memberships": memberships,
                        "organizations": organizations, "summits": summits, "crossover": crossover, "macro": macro,
                        "rerouting_growth": rerouting,
@@ -174,13 +177,33 @@ class FakeEvidence(Records):
     def arms(self, country, window) -> pd.DataFrame:
         return self._rows("arms", country=country, window=window)
 
+    def arms_exports(self, supplier, window) -> pd.DataFrame:
+        return self._rows("arms_exports", country=supplier, window=window)
+
+    def monthly_partners(self, country, flow) -> pd.DataFrame:
+        """Rows {country, flow, source, partner, year, month, value} the test gives as `monthly_partners`."""
+        frame = self._rows("monthly_partners", country=country, flow=flow)
+        return frame.drop(columns=[c for c in ("country", "flow") if c in frame.columns])
+
+    def alliances(self, country) -> pd.DataFrame:
+        return self._rows("alliances", country=country)
+
     def un_agreement(self, country) -> pd.DataFrame:
         return self._rows("un_agreement", country=country)
 
-    def finance(self, country, amount) -> pd.DataFrame:
-        frame = self._rows("finance", country=country)
+    def finance(self, country, amount, flow_class=None) -> pd.DataFrame:
+        return self._finance("finance", country, amount, flow_class)
+
+    def finance_all(self, amount, flow_class=None) -> pd.DataFrame:
+        """Every recipient: the 'finance_all' rows when the test gives them, else its 'finance' rows."""
+        return self._finance("finance_all" if self.tables.get("finance_all") else "finance", None, amount, flow_class)
+
+    def _finance(self, table, country, amount, flow_class) -> pd.DataFrame:
+        frame = self._rows(table, country=country)
         if not frame.empty and "amount" in frame.columns:
             frame = frame[frame["amount"] == amount].reset_index(drop=True)
+        if not frame.empty and flow_class:
+            frame = frame[frame.get("flow_class", pd.Series(dtype=str)) == flow_class].reset_index(drop=True)
         return frame
 
     def macro(self, country) -> pd.DataFrame:

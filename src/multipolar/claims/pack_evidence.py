@@ -12,6 +12,7 @@ import pandas as pd
 from ..errors import MultipolarError
 from .evidence import FLIP, Series
 from .model import Call
+from .pack_dimensions import Dimensions
 from .pack_records import Records
 from .judging.sources import PRESS_TRUST, identity, source_label, source_trust  # noqa: F401  (re-exported)
 from .reading.entities import name
@@ -31,6 +32,29 @@ PRESS_FLOWS = {"total": "turnover", "turnover": "turnover", "exports_a_to_b": "e
                "imports_a_from_b": "import", "import": "import"}
 
 
+# One state's customs or statistics office, whichever outlet reported its figure, is one statistic: "GACC (China
+# customs)", "GACC via Xinhua" and "China MOFCOM (customs basis)" are China's customs figures; "Uzbekistan statistics"
+# and "Uzbekistan Statistics Agency" its statistics office. Officials' and other calculations stay apart.
+CUSTOMS = re.compile(r"\bGACC\b|\bFCS\b|customs", re.IGNORECASE)
+STATISTICS = re.compile(r"statistic(?:s|al)\b", re.IGNORECASE)
+APPROX = re.compile(r"approx", re.IGNORECASE)
+
+
+INDIRECT = re.compile(r"\bvia\b|\bper\b|approx|basis|\bcalc", re.IGNORECASE)
+
+
+def press_family(reporter_source: str) -> str:
+    """The series key of a headline figure's reporter: the state's customs or statistics office as one series
+    across outlets ('CHN customs'), anything else (officials, calculations) as written."""
+    code = press_reporter(reporter_source)
+    if code and not re.search(r"\bcalc", reporter_source, re.IGNORECASE):
+        if CUSTOMS.search(reporter_source):
+            return f"{code} customs"
+        if STATISTICS.search(reporter_source):
+            return f"{code} statistics"
+    return reporter_source
+
+
 def press_reporter(reporter_source: str) -> str | None:
     """The state whose official figure a headline row carries (GACC → CHN, 'Russian government' → RUS, ...)."""
     for pattern, code in PRESS_REPORTERS:
@@ -39,7 +63,7 @@ def press_reporter(reporter_source: str) -> str | None:
     return None
 
 
-class PackEvidence(Records):
+class PackEvidence(Records, Dimensions):
     """The checker's window on a data pack (pack=None: $MULTIPOLAR_PACK_DIR or the shipped pack)."""
 
     def __init__(self, pack: str | Path | None = None):
@@ -274,14 +298,18 @@ class PackEvidence(Records):
             if own_flow != flow:
                 continue
             rs = str(row.reporter_source)
-            s = series.setdefault(rs, Series(f"press:{rs}", f"{rs}, as reported in the press", press_reporter(rs),
-                                             country, partner, flow, "press", trust=PRESS_TRUST))
+            key = press_family(rs)
+            s = series.setdefault(key, Series(f"press:{key}", f"{rs}, as reported in the press", press_reporter(rs),
+                                              country, partner, flow, "press", trust=PRESS_TRUST))
+            if INDIRECT.search(s.label) and not INDIRECT.search(rs):  # the family named by its plainest source
+                s.label = f"{rs}, as reported in the press"
             s.call = Call.load("headline_figures", country=row.country_a, partner=row.country_b)
             year = int(row.period)
-            if year in s.values:
-                continue
+            if year in s.values and not (APPROX.search(s.notes.get(year, "")) and not APPROX.search(rs)):
+                continue  # a year's first figure stays, unless it was approximate and this one is not
             s.values[year] = float(row.value_usd)
             s.urls[year] = str(row.url)
+            s.notes[year] = rs if key != rs else s.notes.get(year, "")
             note = getattr(row, "unit_note", None)
             if bool(getattr(row, "is_derived", False)):
                 s.notes[year] = f"derived on the page ({note})" if isinstance(note, str) else "derived"
@@ -349,31 +377,9 @@ class PackEvidence(Records):
                 return pd.DataFrame()
         return self._memo(key, run)
 
-    # --- security, diplomacy, finance ----------------------------------------------------------------------------
-
-    def rerouting_growth(self, products: str) -> pd.DataFrame:
-        """The rerouting_growth indicator (EU exports of a product set per partner, same months a year earlier)."""
-        return self.indicator("rerouting_growth", products=products)
-
-    def arms(self, country: str, window: int) -> pd.DataFrame:
-        """arms_share rows of the country's suppliers (SIPRI TIV) over a window of years ending in each year."""
-        return self.indicator("arms_share", country=country, window=window)
-
-    def un_agreement(self, country: str) -> pd.DataFrame:
-        """un_agreement rows (partner CHN or RUS, per year and source)."""
-        return self.indicator("un_agreement", country=country)
-
-    def macro(self, country: str) -> pd.DataFrame:
-        """The macro table's rows (GDP in current US dollars, population) of a country."""
-        return self.load("macro", country=country)
-
-    def finance(self, country: str | None, amount: str) -> pd.DataFrame:
-        """finance_commitments rows (lender = partner) for a recipient or every pack recipient; amount 'nominal'
-        (face value) or 'adjusted' (AidData's adjusted amounts)."""
-        return self.indicator("finance_commitments", country=country, amount=amount)
-
 
 def _hashable(value):
     if isinstance(value, (list, tuple, set)):
         return tuple(value)
     return value
+

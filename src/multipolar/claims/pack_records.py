@@ -24,10 +24,12 @@ class Records:
 
     def expand(self, code: str, on: dt.date) -> list[str]:
         """A group id (CA5, WEST, SCO, EAEU, SHANGHAI_FIVE...) as ISO3 codes at a date; a country as itself."""
-        from .reading.entities import FIXED_GROUPS, MEMBER_GROUPS
+        from .reading.entities import FIXED_GROUPS, MEMBER_GROUPS, region_members
 
         if code in FIXED_GROUPS:
             return list(FIXED_GROUPS[code])
+        if code == "EU27" or code.startswith("REGION:"):
+            return list(region_members(code))
         if code in MEMBER_GROUPS:
             members = self.members(code, on)
             if not members and code == "SHANGHAI_FIVE":  # dissolved into the SCO: its members at its end
@@ -125,6 +127,13 @@ class Records:
         """The votes cast on one roll call (country, vote: 1 yes, 2 abstain, 3 no; absent states have no row)."""
         frame = self.load("un_votes")
         return frame[frame["rcid"] == rcid] if not frame.empty else frame
+
+    def vote_countries(self) -> set[str]:
+        """The states whose votes the pack keeps (a state not among them has no 'absent' either)."""
+        def read():
+            frame = self.load("un_votes")
+            return set(frame["country"]) if not frame.empty else set()
+        return self._memo(("vote_countries",), read)
 
     def records_end(self) -> dt.date | None:
         """The last date the pack's records know (memberships and summits): the default 'as of' without an article

@@ -38,14 +38,17 @@ class TradeScope(Payload):
     flow: str = "turnover"
     reporter: tuple[str, ...] = ()
     goods: str | None = None  # a product category ('dual-use goods'); the data hold all-goods totals only
+    basis: str | None = None  # imports counted 'by country of origin' or 'of consignment', when the text says
 
 
 @dataclass(frozen=True, kw_only=True)
 class Figure(Payload):
     """A figure as written: value, unit (USD, EUR, another currency code, share, multiple, percent_change, rank),
-    hedge id (claims/judging/tolerances.py) and half a unit of its last written digit."""
+    hedge id (claims/judging/tolerances.py), half a unit of its last written digit, and the currency a change or
+    multiple is measured in when the text says ('in yuan terms') or its amount is in another currency."""
 
     value: float | None = None
     unit: str = "USD"
     hedge: str | None = None
     half_unit: float = 0.0
+    terms: str | None = None  # the currency a change is measured in ('in yuan terms'), when not US dollars

@@ -45,8 +45,10 @@ ORIGIN = Origin(
         "un_votes keeps the rows of the focus states, China and Russia only (the pack keeps no others).",
         "Roll calls: session and rcid as integers, date as a date and year = the date's year; importantvote "
         "'1'/'0' = true/false and empty = null (not coded: 605 roll calls, all of sessions 73-74 and some of "
-        "52-72); unres and short without surrounding "
-        "spaces, empty = null.",
+        "52-72); unres, short and descr (the file's two descriptions: a resolution's title is in one or the "
+        "other) without surrounding spaces, empty = null.",
+        "yes, abstain, no: the roll call's tally, counted over every recorded vote in un_votes (all states, also "
+        "those whose rows the pack does not keep); 0 where none.",
         "issues = the roll call's issue codes from un_roll_call_issues (co, di, ec, hr, me, nu), sorted and "
         "comma-joined; null when it has none. Every vote and issue row must refer to a known roll call.",
     ),
@@ -87,7 +89,7 @@ def _check_iso2(frame: pd.DataFrame, iso3: pd.Series, file: Path) -> None:
                             field="country_code")
 
 
-def _votes(path: Path, rcids: pd.Series) -> pd.DataFrame:
+def _votes(path: Path, rcids: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
     frame = read_csv(path, ("rcid", "country", "country_code", "vote"))
     rcid = numbers(frame, "rcid", path, integer=True, low=1).astype("int64")
     check_choices(frame, "vote", VOTES, path)
@@ -101,10 +103,13 @@ def _votes(path: Path, rcids: pd.Series) -> pd.DataFrame:
     if twice.any():
         rows = twice[twice].index[:2].tolist()
         raise DataError(f"two votes of one country in one roll call (rows {rows})", file=path, row=rows[0])
+    vote = by_category(frame["vote"], VOTES)
+    # The tally of each roll call counts every recorded vote, of every state (also those the pack does not keep).
+    tally = pd.crosstab(rcid, vote.map({v: k for k, v in VOTES.items()})).reindex(columns=list(VOTES), fill_value=0)
     keep = iso3.isin(KEEP)
     out = pd.DataFrame({"rcid": rcid[keep].astype("int32"), "country": iso3[keep],
-                        "vote": by_category(frame["vote"], VOTES)[keep].astype("int8"), "source": ORIGIN.id})
-    return out.reset_index(drop=True)
+                        "vote": vote[keep].astype("int8"), "source": ORIGIN.id})
+    return out.reset_index(drop=True), tally
 
 
 def _issues(path: Path, rcids: pd.Series) -> pd.Series:
@@ -120,7 +125,7 @@ def _issues(path: Path, rcids: pd.Series) -> pd.Series:
 
 
 def _roll_calls(path: Path) -> pd.DataFrame:
-    frame = read_csv(path, ("rcid", "session", "importantvote", "date", "unres", "short"))
+    frame = read_csv(path, ("rcid", "session", "importantvote", "date", "unres", "short", "descr"))
     rcid = numbers(frame, "rcid", path, integer=True, low=1).astype("int64")
     if rcid.duplicated().any():
         row = first_row(rcid.duplicated())
@@ -142,7 +147,8 @@ def _roll_calls(path: Path) -> pd.DataFrame:
     return pd.DataFrame({
         "rcid": rcid.astype("int32"), "session": session.astype("int16"), "year": date.dt.year.astype("int16"),
         "date": date.dt.date, "unres": text_or_null("unres"), "important": important.astype(object),
-        "issues": None, "short": text_or_null("short"), "source": ORIGIN.id,
+        "issues": None, "short": text_or_null("short"), "descr": text_or_null("descr"), "yes": 0, "abstain": 0,
+        "no": 0, "source": ORIGIN.id,
     }).reset_index(drop=True)
 
 
@@ -153,5 +159,7 @@ def parse(data_dir: Path) -> dict[str, pd.DataFrame]:
     issues = _issues(folder / "un_roll_call_issues.csv.gz", calls["rcid"])
     calls["issues"] = calls["rcid"].map(issues).astype(object)
     calls["issues"] = calls["issues"].where(calls["issues"].notna(), None)
-    votes = _votes(folder / "un_votes.csv.gz", calls["rcid"])
+    votes, tally = _votes(folder / "un_votes.csv.gz", calls["rcid"])
+    for vote in VOTES:
+        calls[vote] = calls["rcid"].map(tally[vote]).fillna(0).astype("int32")
     return {"un_votes": votes, "un_roll_calls": calls}

@@ -1,6 +1,8 @@
 """Judging a partial-year figure ('in the first nine months of 2021', 'January-November') like with like: the same
 months summed from the monthly tables (Russian customs, Eurostat, Armenia, Georgia) where they exist, compared with
-the same months a year earlier for a change; otherwise unverifiable, saying which monthly data exist."""
+the same months a year earlier for a change; a partner's share or rank over those months from the partners listed
+(their sum is the total when the table lists as many partners as the indicators require, or a world row exists);
+otherwise unverifiable, saying which monthly data exist."""
 
 from __future__ import annotations
 
@@ -86,3 +88,87 @@ def judge_partial(claim: Claim, ev: Evidence, pairs) -> object | None:
 
 
 __all__ = ["judge_partial", "UNVERIFIABLE"]
+
+
+def basis_of(series_label: str) -> str:
+    """'origin' for a source counting imports by country of origin, else 'consignment'."""
+    return "origin" if "origin" in series_label.lower() else "consignment"
+
+
+def _partner_sums(ev, country: str, flow: str, year: int, months, basis: str | None):
+    """[(source label, {partner: sum over the months}, total, how the total was found)] per source whose months
+    are all there; the total is the world row, else the partners' sum when they are as many as the indicators
+    require for a sum to stand in for the world (indicators.trade.MIN_PARTNERS_FOR_SUM)."""
+    from ...indicators.trade import MIN_PARTNERS_FOR_SUM
+
+    frame = ev.monthly_partners(country, flow)
+    out = []
+    if frame.empty:
+        return out
+    wanted = set(range(months[0], months[1] + 1))
+    for source, rows in frame.groupby("source", sort=True):
+        from .sources import identity
+
+        ident = identity(str(source))
+        label = ident.label if ident else str(source)
+        if basis and basis_of(label) != basis:
+            continue
+        rows = rows[(rows["year"] == year) & rows["month"].isin(wanted)]
+        if set(rows["month"]) != wanted:
+            continue
+        sums = rows.groupby("partner")["value"].sum()
+        if "WLD" in sums.index:
+            total, how = float(sums.pop("WLD")), "the world row"
+        elif len(sums) >= MIN_PARTNERS_FOR_SUM:
+            total, how = float(sums.sum()), f"the sum of the {len(sums)} partners listed"
+        else:
+            continue
+        out.append((label, {k: float(v) for k, v in sums.items()}, total, how, str(source)))
+    return out
+
+
+def judge_partial_share(claim, ev, country: str, partners: list[str]):
+    """A partner's (or several partners') share of a country's flow over part of a year, from monthly tables."""
+    p = claim.payload
+    found = _partner_sums(ev, country, p.flow, p.year, p.months, getattr(p, "basis", None))
+    if not found:
+        return None
+    label, sums, total, how, source = found[0]
+    part = sum(sums.get(x, 0.0) for x in partners)
+    share = part / total if total else float("nan")
+    j = tol.judge(p.value, share, p.hedge, kind="share", half_unit=p.half_unit)
+    span = f"{p.year}-{_months(p)}"
+    arithmetic = [f"{label}, months {_months(p)} of {p.year}: {', '.join(name(x) for x in partners)} "
+                  f"{fmt(part, 'USD')} / {fmt(total, 'USD')} ({how}) = {fmt(share, 'share')}; claimed "
+                  f"{hedged(p.value, 'share', p.hedge)} → accepted {tol.describe(j.low, j.high, lambda x: fmt(x, 'share'))}"]
+    reason = f"{j.verdict} by {label}, months {_months(p)} summed: {fmt(share, 'share')} in {span} (like with like: " \
+             "the same months)"
+    observed = [Observation(share, "share", f"{label}, months {_months(p)} summed", p.year, country,
+                            ",".join(partners), p.flow)]
+    return verdict(claim, j.verdict, reason, observed, arithmetic, [_monthly_call(country, source, p.year)])
+
+
+def judge_partial_rank(claim, ev, country: str, partner: str):
+    """A partner's rank among a country's partners over part of a year, from monthly tables."""
+    from ..model import CONTRADICTED, SUPPORTED
+
+    p = claim.payload
+    found = _partner_sums(ev, country, p.flow, p.year, p.months, getattr(p, "basis", None))
+    if not found:
+        return None
+    label, sums, total, how, source = found[0]
+    ranked = sorted(((k, v) for k, v in sums.items() if k != country), key=lambda kv: -kv[1])
+    order = [k for k, _ in ranked]
+    position = order.index(partner) + 1 if partner in order else None
+    ok = position == int(p.value or 1) and (not p.behind or sorted(order[:position - 1]) == sorted(p.behind))
+    top = ", ".join(f"{name(k)} {fmt(v, 'USD')}" for k, v in ranked[:max(3, int(p.value or 1))])
+    reason = f"{label}, months {_months(p)} of {p.year} summed: {name(partner)} ranks {position or 'nowhere'} ({top})"
+    return verdict(claim, SUPPORTED if ok else CONTRADICTED, reason,
+                   [Observation(position, "rank", f"{label}, months {_months(p)} summed", p.year, country, partner,
+                                p.flow)], calls=[_monthly_call(country, source, p.year)])
+
+
+def _monthly_call(country, source, year):
+    from ..model import Call
+
+    return Call.load("trade_monthly", country=country, source=source, year=str(year))

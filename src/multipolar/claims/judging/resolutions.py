@@ -1,49 +1,44 @@
-"""Which UN General Assembly roll call a claim means: a resolution symbol ('68/262', 'A/RES/68/262', 'ES-11/1'),
-a well-known name ('the territorial integrity of Ukraine'), or words matched against the roll calls' descriptions."""
+"""Which UN General Assembly roll call a claim means: a resolution symbol ('68/262', 'A/RES/68/262'), or the words of
+its subject matched against the roll calls' two descriptions (a resolution's title is in one or the other), within
+the year the text names (else on or before the article's date), the tally the text states breaking ties."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-SYMBOL = re.compile(r"\b(?:A/RES/)?(?P<session>ES-\d{1,2}|\d{1,2})/(?P<number>\d{1,3})(?P<part>[A-Z])?\b")
-# Resolutions known by a name rather than their symbol, → symbol (adopted dates in the comment).
-KNOWN = [
-    (r"territorial integrity of Ukraine(?!: defending)|Crimea\w*\s+(?:\w+\s+)?(?:referendum|annexation|secession)|"
-     r"annexation of Crimea", "68/262"),  # 27 March 2014
-    (r"aggression against Ukraine(?! humanitarian)", "ES-11/1"),  # 2 March 2022
-    (r"humanitarian consequences of the aggression against Ukraine", "ES-11/2"),  # 24 March 2022
-    (r"suspen\w+ (?:of )?Russia\w* (?:from|in) the Human Rights Council|suspension of the rights of membership",
-     "ES-11/3"),  # 7 April 2022
-    (r"defending the principles of the Charter|illegal so-called referendums|annexation of (?:the\s+)?(?:four|4)\s+"
-     r"(?:Ukrainian\s+)?regions|attempted annexation", "ES-11/4"),  # 12 October 2022
-    (r"human rights in the Autonomous Republic of Crimea", "71/205"),  # 19 December 2016
-]
 _MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
            "december"}
 _STOP = _MONTHS | {"resolution", "passed", "abstentions", "abstained", "countries", "states", "among", "including",
                    "along", "draft", "general", "assembly", "united", "nations", "which", "calling", "called", "that",
-         "with", "from", "this", "those", "these", "their", "about", "against", "favour", "favor", "condemning",
-         "condemned", "demanding", "demanded", "vote", "votes", "voted", "adopted", "over", "into", "under", "year"}
+                   "with", "from", "this", "those", "these", "their", "about", "against", "favour", "favor",
+                   "condemning", "condemned", "demanding", "demanded", "vote", "votes", "voted", "adopted", "over",
+                   "into", "under", "year", "right", "rights", "status", "situation", "question", "support",
+                   "supporting", "deploring", "deplored", "upholding", "urging", "regarding", "concerning", "affirming",
+                   "reaffirming", "recognising", "recognizing", "entitled", "titled", "motion", "text", "voting"}
+# A subject is found when at least this share of its words (and at least two) are in a roll call's descriptions.
+MIN_MATCH = 0.6
 
 
-def resolution_of(text: str) -> tuple[str | None, str | None]:
-    """(symbol or None, the descriptive words) of a resolution named in text."""
-    m = SYMBOL.search(text)
-    if m:
-        return f"{m.group('session')}/{m.group('number')}{m.group('part') or ''}", None
-    for pattern, symbol in KNOWN:
-        if re.search(pattern, text, re.IGNORECASE):
-            return symbol, None
-    about = re.search(r"resolution\s+(?:on|against|condemning|calling\s+for|about|demanding|concerning|that\s+"
-                      r"condemned)\s+(?P<w>[^,;.()]*?)(?=\s+(?:passed|which|that|was|were|adopted|with)\b|[,;.()]|$)", text,
-                      re.IGNORECASE)
-    if about:
-        return None, about.group("w").strip() or None
-    words = re.sub(r"^.*?resolution\s*", "", text, flags=re.IGNORECASE)
-    return None, words.strip(" ,") or None
+def keys_of(words: str | None) -> list[str]:
+    """The content words of a subject, as six-letter stems ('Ukraine's territorial integrity' → ukrain, territ,
+    integr)."""
+    out = []
+    for w in re.findall(r"[A-Za-z]{4,}", re.sub(r"['’]s\b", "", words or "")):
+        stem = w.lower()[:6]
+        if w.lower() not in _STOP and stem not in out:
+            out.append(stem)
+    return out
 
 
-def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int | None):
+def _described(roll_calls):
+    short = roll_calls["short"].fillna("") if "short" in roll_calls else ""
+    descr = roll_calls["descr"].fillna("") if "descr" in roll_calls else ""
+    return (short + " " + descr).str.lower()
+
+
+def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int | None, *,
+                   tally: dict | None = None, before: dt.date | None = None):
     """(the roll call row, '') or (None, why)."""
     last_session, last_year = int(roll_calls["session"].max()), int(roll_calls["year"].max())
     if symbol:
@@ -56,18 +51,37 @@ def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int 
             return None, f"no roll call on resolution {symbol} in session {session} (a resolution adopted " \
                          "without a vote has none)"
         return rows.iloc[0], ""
-    keys = [w for w in re.findall(r"[A-Za-z]{4,}", words or "") if w.lower() not in _STOP]
+    if year and year > last_year:
+        return None, f"the roll calls the pack holds end with session {last_session} ({last_year}); the vote of " \
+                     f"{year} is not among them"
+    keys = keys_of(words)
     if not keys:
         return None, "the resolution is not named (give its symbol, e.g. 68/262, or its subject)"
     found = roll_calls
     if year:
         found = found[found["year"] == year]
-    text = found["short"].fillna("").str.lower()
-    hit = found[[all(k.lower()[:6] in t for k in keys[:3]) for t in text]]
-    if hit.empty:
-        return None, f"no roll call{' in ' + str(year) if year else ''} matches '{' '.join(keys[:3])}' (roll " \
-                     f"calls to {last_year})"
-    if len(hit) > 1:
-        return None, f"{len(hit)} roll calls match '{' '.join(keys[:3])}': name the resolution (e.g. " \
-                     f"{hit.iloc[0]['unres']})"
-    return hit.iloc[0], ""
+    elif before is not None:
+        found = found[[_day(d) <= before for d in found["date"]]]
+        if found.empty:
+            return None, f"no roll call on or before {before.isoformat()} in the pack"
+    text = _described(found)
+    hits = [sum(1 for k in keys if k in t) for t in text]
+    best = max(hits, default=0)
+    if best < max(min(2, len(keys)), MIN_MATCH * len(keys)):
+        where = f" in {year}" if year else ""
+        return None, f"no roll call{where} matches '{' '.join(keys)}' (the pack's roll calls end in {last_year})"
+    hit = found[[h == best for h in hits]]
+    if len(hit) > 1 and tally:
+        same = hit[[all(int(row[k]) == v for k, v in tally.items() if k in row) for _, row in hit.iterrows()]]
+        hit = same if len(same) >= 1 else hit
+    if len(hit) > 1 and not year and before is not None:
+        days = [_day(d) for d in hit["date"]]
+        hit = hit[[d == max(days) for d in days]]  # the latest vote on the subject before the article
+    if len(hit["unres"].fillna("").unique()) > 1:
+        return None, f"{len(hit)} roll calls match '{' '.join(keys)}': name the resolution or its year (e.g. " \
+                     f"{hit.iloc[0]['unres']}, {hit.iloc[-1]['unres']})"
+    return hit.iloc[-1], ""
+
+
+def _day(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])

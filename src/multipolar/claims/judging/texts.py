@@ -27,8 +27,14 @@ def documents(r) -> list[tuple[int, str | None]]:
             docs.append((year or 0, city))
     if not docs and re.search(r"(?:those|these|the)\s+summits['’]?\s+declarations", r.text) and r.ctx.summits:
         docs = list(r.ctx.summits)
-    if not docs and re.search(r"\b(?:the|its|their)\s+(?:final\s+|joint\s+)?declaration\b", r.text, re.IGNORECASE) \
-            and r.ctx.summit_city:
+    said = re.search(r"\b(?:the|its|their)\s+(?:final\s+|joint\s+|summit['’]s\s+)?declaration\b", r.text, re.IGNORECASE)
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"[“\"][^”\"]*[”\"]|(?:^|(?<=[\s:(]))[‘'](?:[^‘’']|(?<=\w)['’]"
+                                                       r"(?=\w))*[’'](?=[\s.,;)]|$)", r.text)]
+    cities = [m.code for m in r.mentions if m.kind == "city" and not any(a <= m.start < b for a, b in quoted)]
+    if not docs and said and cities:  # "in Bishkek: the declaration says ...": the summit in the city it names
+        year = next((t.year for t in r.times if t.year and not any(a <= t.start < b for a, b in quoted)), None)
+        docs = [(year or 0, cities[-1])]
+    elif not docs and said and r.ctx.summit_city:
         docs = [(r.ctx.date.year if r.ctx.date else 0, r.ctx.summit_city)]
     return docs
 

@@ -51,6 +51,10 @@ def unverifiable_reason(kind: str, p, pairs) -> str | None:
         return problem
     if p.unit not in COMPARABLE:
         return f"amount in {p.unit}: the data hold US dollar values (and Eurostat's euros) only"
+    terms = getattr(p, "terms", None)
+    if terms and terms not in ("USD", "EUR"):
+        return f"a change measured in {terms} terms: the data hold US dollar values (and Eurostat's euros) only, and " \
+               "a rate in another currency differs from the dollar rate by the exchange rate's own change"
     if needs_base(kind, p) and not p.base_year:
         return "no base period stated or resolvable (e.g. 'since 2020', 'from 2019 to 2023')"
     if not pairs:
@@ -63,6 +67,8 @@ def judge_series(kind: str, p, ev: Evidence, s: Series, target: tuple[int | None
     lacks the needed years or the claim's currency."""
     if p.unit in ("USD", "EUR") and kind in ("level", "change") and s.unit != p.unit:
         return None
+    if getattr(p, "terms", None) in ("USD", "EUR") and s.unit != p.terms:
+        return None  # "in euro terms": judged on euro figures only
     if kind == "level":
         year, why = target
         if year is None or year not in s.values or p.value is None:
@@ -183,6 +189,14 @@ def judge_pair(claim: Claim, ev: Evidence, as_of: AsOf, pair, series: list[Serie
     results = pick(results, p.reporter, *pair)
     s0, (v0, obs0, ar0, sum0, used0) = results[0]
     outcome, guard_why = guard(v0, s0, used0, p.reporter, pair[0], pair[1], p.flow)
+    if guard_why and not p.reporter:
+        # the deciding figure may not contradict (an estimate, part of a year): a matching one that may decides
+        able = next(((s, r) for s, r in results[1:] if r[0] == CONTRADICTED and s.kind in ("own", "mirror") and
+                     guard(r[0], s, r[4], p.reporter, pair[0], pair[1], p.flow)[1] is None), None)
+        if able is not None:
+            results = [able] + [x for x in results if x is not able]
+            s0, (v0, obs0, ar0, sum0, used0) = results[0]
+            outcome, guard_why = v0, None
     disagree, backer = "", None
     if v0 != SUPPORTED and not p.reporter:
         backer = next(((s, r) for s, r in results[1:] if r[0] == SUPPORTED), None)

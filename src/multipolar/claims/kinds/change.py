@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import resolve_period, time_for
-from ..reading.frames import base_fields, regions, resolve_frame_period
+from ..reading.frames import base_fields, regions, resolve_frame_period, terms_for
 from ..reading.numbers import MULTIPLE_RE, YEAR, amounts, hedge_id, parse_number
 from ..registry import register_kind
 
@@ -25,7 +25,7 @@ GROWTH_RE = re.compile(
     rf"\s+(?:by\s+|some\s+)?(?:(?P<h>more than|over|nearly|almost|about|around|roughly|just over|just under|"
     rf"some|at least|less than)\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
     rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
-    rf"(?P<down2>decrease|decline|drop|fall|lower|less))"
+    rf"(?P<down2>decrease|decline|drop|fall|lower|less))(?!\s+than\b)"
     rf"|(?:\b(?P<up3>{CHANGE_UP})|\b(?P<down3>{CHANGE_DOWN}))\s+by\s+(?P<frac>a\s+quarter|a\s+third|half|a\s+fifth|"
     rf"a\s+tenth|two-thirds|two\s+thirds|three-quarters)\b", re.IGNORECASE)
 # Fractions of a change in percent ("fell by a quarter").
@@ -83,6 +83,7 @@ def _growth_rates(r, frame, region) -> None:
         fields = base_fields(r, frame)
         fields.update({"value": value if up else -value, "unit": "percent_change", "hedge": hedge,
                        "half_unit": half})
+        fields["terms"] = terms_for(r, region, m.start())
         resolve_frame_period(r, frame, fields, m.start(), (0, r1), change=True)
         if "base_year" not in fields and "year" in fields and not fields.get("partial"):
             fields["base_year"] = fields["year"] - 1
@@ -138,6 +139,8 @@ def _directions(r, frame, region) -> None:
         months = [tm for tm in times if tm.kind == "month"]
         if months and "since" not in fields:
             fields["month"] = f"{months[0].year}-{months[0].month:02d}"
+        elif "base_year" not in fields and fields.get("year") and not fields.get("partial"):
+            fields.update({"base_year": fields["year"] - 1, "yoy": True})  # "fell in 2021": against 2020
         trail = re.match(rf"[^.;,]{{0,70}}?{YEAR}", r.text[m.end():r1])
         r.add("change", frame.start, m.end() + (trail.end() if trail else 0), fields)
         r.take(m.start(), m.end())

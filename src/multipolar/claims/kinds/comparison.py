@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..judging.common import combine, fmt, observe, unverifiable, verdict
-from ..judging.leads import NO_CLEAR_LEAD, leader
+from ..judging.leads import NO_CLEAR_LEAD, trade_leader, trade_totals
 from ..judging.trade import call_for, expanded, period_problem
 from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf
 from ..payloads import Period
@@ -143,9 +143,10 @@ def judge_comparison(claim, ev, as_of: AsOf):
             parts.append(f"{name(country)}: no source reports both partners")
             continue
         a, b, years = found
+        totals = trade_totals(ev, a)
 
         def who(y):
-            return leader(a.values[y], b.values[y], "USD", (lead, lag))
+            return trade_leader(a.values[y], b.values[y], totals.get(y), (lead, lag))
 
         def show(y, tail=""):
             observed.extend([observe(a, y), observe(b, y)])
@@ -192,4 +193,7 @@ def judge_comparison(claim, ev, as_of: AsOf):
                 when = f"in every year {span}" if len(window) > 1 else f"in {span}"
                 parts.append(f"{name(country)}: {name(lag)} behind {name(lead)} {when} ({a.label})")
         calls += [call_for(a, years), call_for(b, years)]
-    return verdict(claim, combine(verdicts), "; ".join(parts), observed, arithmetic, calls)
+    outcome = combine(verdicts)
+    if p.consistently and CONTRADICTED in verdicts:
+        outcome = CONTRADICTED  # said of every year: one state and year where the other was clearly ahead refutes it
+    return verdict(claim, outcome, "; ".join(parts), observed, arithmetic, calls)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..judging.common import combine, fmt, unverifiable, verdict
-from ..judging.leads import NO_CLEAR_LEAD, describe_rule, leader
+from ..judging.leads import NO_CLEAR_LEAD, describe_rule, leader, trade_totals
 from ..judging.trade import call_for, expanded
 from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call
 from ..payloads import Payload
@@ -92,8 +92,13 @@ def yearly_pairs(ev, country, lead, lag, dimension, flow) -> list:
         for src in sorted(set(a) & set(b), key=lambda x: (a[x].kind != "own", a[x].trust, x)):
             years = sorted(set(a[src].values) & set(b[src].values))
             if years:
-                out.append(({y: (a[src].values[y], b[src].values[y]) for y in years}, a[src].label, "USD",
-                            [call_for(a[src], years), call_for(b[src], years)]))
+                totals = trade_totals(ev, a[src])
+                if all(totals.get(y) for y in years):  # shares of the country's trade, as indicators.crossover
+                    values, unit = {y: (a[src].values[y] / totals[y], b[src].values[y] / totals[y]) for y in years}, \
+                        "share"
+                else:
+                    values, unit = {y: (a[src].values[y], b[src].values[y]) for y in years}, "USD"
+                out.append((values, a[src].label, unit, [call_for(a[src], years), call_for(b[src], years)]))
         return out
     if dimension == "arms":
         rows = ev.arms(country, 5)
@@ -187,8 +192,11 @@ def judge_crossover(claim, ev, as_of: AsOf):
             parts.append(f"{name(country)}: no figures for {p.year} ({label}, {span})")
             continue
         if not years:
-            verdicts.append(CONTRADICTED if who.get(p.year or max(who)) != lead else UNVERIFIABLE)
-            parts.append(f"{name(country)} ({label}, {span}): {name(lead)} never passes {name(lag)} in these years")
+            now = who.get(p.year or max(who))
+            # a tie in the claimed year is no clear lead, not the other power ahead
+            verdicts.append(PARTLY if now == NO_CLEAR_LEAD else CONTRADICTED if now != lead else UNVERIFIABLE)
+            parts.append(f"{name(country)} ({label}, {span}): {name(lead)} never passes {name(lag)} in these years" +
+                         (f" (no clear lead in {p.year or max(who)})" if now == NO_CLEAR_LEAD else ""))
             continue
         text = f"{name(country)} ({label}): {name(lead)} passed {name(lag)} in {', '.join(map(str, years))}"
         if p.year and who.get(p.year) == lead and not any(y < p.year for y in who):

@@ -1,58 +1,82 @@
 """Claim kind `finance`: Chinese development finance ('China committed $X billion to Kazakhstan between 2000 and
 2021', 'Chinese lending to Central Asia totalled $X', 'Kazakhstan was the largest recipient of Chinese development
-finance in Central Asia'), judged on AidData's commitments (finance_commitments) summed over the window — on face
-value and on AidData's adjusted amounts, each named."""
+finance in Central Asia', 'Pakistan is the third-largest recipient worldwide', 'Russia received the highest amount
+of China's commercially oriented flows of any single country', '8 per cent was official development assistance'),
+judged on AidData's commitments summed over the window — face value and AidData's adjusted amounts, each named; ODA-
+like and OOF-like flows when the text names one (judging/finance.py)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..judging import tolerances as tol
-from ..judging.common import fmt, hedged, unverifiable, verdict
-from ..judging.leads import NO_CLEAR_LEAD, leader
-from ..judging.trade import expanded
-from ..model import CONTRADICTED, PARTLY, SUPPORTED, AsOf, Call, Observation
+from ..judging.finance import judge_finance
 from ..payloads import Payload
 from ..reading.clauses import window_of
-from ..reading.entities import name, names
-from ..reading.numbers import MONEY_RE, amounts
+from ..reading.numbers import MONEY_RE, amounts, percent_at
 from ..reading.ranks import rank_of
 from ..reading.sentence import E, EL, GAP
 from ..reading.shares import RANK
-from ..judging.sources import label
 from ..registry import register_kind
 
-SOURCE = label("aiddata_gcdf3")
-AMOUNTS = {"nominal": "face value", "adjusted": "AidData's adjusted amounts"}
 _MONEY = re.sub(r"\(\?P<\w+>", "(?:", MONEY_RE.pattern)
-_FIN = r"(?:development\s+finance|(?:development\s+)?lending|loans?|financing|finance|credit|aid|grants?|" \
-       r"commitments|official\s+finance|infrastructure\s+loans)"
+# AidData's flow classes as the press names them.
+ODA = r"official\s+development\s+assistance|ODA(?:-like)?|concessional\s+(?:loans|lending|finance|aid)|" \
+      r"grants\s+and\s+(?:zero-interest|interest-free)\s+loans"
+OOF = r"other\s+official\s+(?:sector\s+)?(?:loans|flows|finance|financing|credit)|OOF(?:-like)?|commercially[- ]" \
+      r"oriented\s+(?:official\s+)?(?:financial\s+flows|finance|flows|loans|lending)|non-?concessional\s+(?:loans|" \
+      r"lending|finance)|(?:loans|lending|credit)\s+(?:on|at)\s+(?:near-)?commercial\s+(?:terms|rates)"
+_CLASS = rf"(?P<cls>(?P<oda>{ODA})|(?P<oof>{OOF}))"
+_FIN = rf"(?:{ODA}|{OOF}|development\s+finance|(?:development\s+)?lending|loans?|financing|finance|credit|aid|" \
+       rf"grants?|commitments|official\s+finance|infrastructure\s+loans)"
 _HEDGE = r"(?:(?:more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least|close\s+to|just\s+over|" \
          r"just\s+under|less\s+than)\s+)?"
+_IS = r"(?:is|was|has\s+been|remains|remained|became|to\s+be|as|being)"
+_TOP = r"(?:highest|largest|biggest|greatest|most)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<lender>{E})\s+(?:(?:state\s+|policy\s+|development\s+)?(?:lenders|banks|creditors|institutions|government)\s+)?"
     rf"(?:has\s+|had\s+|have\s+)?(?:committed|lent|loaned|provided|extended|pledged|gave|granted|"
     rf"disbursed|invested)\s+(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})\s+(?:(?:in|of|worth\s+of)\s+)?"
     rf"(?:{_FIN}\s+)?(?:to|for|in)\s+(?:the\s+)?(?P<rec>{EL})",
-    rf"(?P<lender>{E})\s+(?:{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?"
+    rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?"
     rf"(?:totall?ed|amounted\s+to|reached|was|were|came\s+to|stood\s+at|exceeded|topped|of)\s+(?P<amt>{_HEDGE}"
     rf"{_MONEY})",
+    rf"(?P<lender>{E})\s+(?:has\s+|had\s+)?(?:lent|loaned|granted|gave|provided|extended|pledged)\s+(?P<rec>{EL})\s+"
+    rf"(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})",
     rf"(?P<rec>{E})\s+(?:has\s+|had\s+)?(?:received|got|borrowed|obtained|secured)\s+(?P<amt>{_HEDGE}{_MONEY})\s+"
     rf"(?:in\s+|of\s+)?(?:{_FIN}\s+)?from\s+(?P<lender>{E})",
-    rf"(?P<rec>{E})\s+(?:is|was|has\s+been|remains|remained|became)\s+(?:the\s+)?{RANK}\s+(?:recipient|borrower|"
-    rf"beneficiary)\s+of\s+(?P<lender>{E})\s+(?:{_FIN})(?:\s+(?:in|among|across)\s+(?:the\s+)?(?P<region>{EL})|"
+    rf"(?P<rec>{E})\s+{_IS}\s+(?:the\s+)?{RANK}\s+(?:recipient|borrower|beneficiary)\s+of\s+(?P<lender>{E})\s+"
+    rf"(?P<fin>{_FIN})(?:\s+(?:in|among|across)\s+(?:the\s+)?(?P<region>{EL})|"
     rf"\s+(?P<world>worldwide|globally|in\s+the\s+world))?",
-    rf"(?P<rec>{E}){GAP}{{0,120}}?(?P<lender>{E})\s+(?:{_FIN}){GAP}{{0,80}}?\b(?:portfolio|total|sum|commitments|"
-    rf"loans)\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?P<amt>{_HEDGE}{_MONEY})",
+    rf"(?P<rec>{E})\s+(?:has\s+)?received\s+(?:the\s+)?(?P<rk>{_TOP})\s+(?:amount|share|volume|sum|value)\s+of\s+"
+    rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+of\s+any\s+(?:single\s+)?(?P<world>country|recipient|state|nation)",
+    # "$11 billion of Chinese commitments to Kazakhstan", "Pakistan received $27 billion in Chinese loans"
+    rf"(?P<amt>{_HEDGE}{_MONEY})\s+(?:in|of|worth\s+of)\s+(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|for|in)\s+(?:the\s+)?"
+    rf"(?P<rec>{EL})",
+    rf"(?P<rec>{E})\s+(?:has\s+|had\s+)?(?:received|got|borrowed|obtained|secured|took)\s+(?P<amt>{_HEDGE}{_MONEY})\s+"
+    rf"(?:in|of|worth\s+of)\s+(?P<lender>{E})\s+(?P<fin>{_FIN})",
+    # "Chinese lending to Uzbekistan averaged about $1 billion a year"
+    rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})\s+averaged\s+(?P<amt>{_HEDGE}{_MONEY})\s+"
+    rf"(?P<per>a|per|each)\s+year",
+    rf"(?P<lender>{E})\s+(?:total\s+)?(?P<fin>{_FIN}\s+)?(?:portfolio|commitments|lending|loans)\s+(?:of|worth|"
+    rf"totall?ing)\s+(?P<amt>{_HEDGE}{_MONEY})\s+(?:\w+\s+)?(?:in|to|for)\s+(?P<rec>{EL})",
+    rf"(?P<rec>{E}){GAP}{{0,120}}?(?P<lender>{E})\s+(?P<fin>{_FIN}){GAP}{{0,80}}?\b(?:portfolio|total|sum|"
+    rf"commitments|loans)\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?P<amt>{_HEDGE}{_MONEY})",
 )]
+# An amount given with a rank: "..., with a portfolio of $70.3 billion", "..., $36.6 billion, according to AidData"
+WITH_AMOUNT = re.compile(rf"[^.;$]{{0,40}}?,\s+(?:with\s+(?:a\s+(?:portfolio|total)\s+of\s+)?)?(?P<amt>{_HEDGE}{_MONEY})")
+# "8 per cent was official development assistance and 89 per cent other official sector loans"
+PART = re.compile(rf"(?P<num>\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent))\s+(?:(?:was|were|is|are|came\s+as|went\s+as|"
+                  rf"consisted\s+of|took\s+the\s+form\s+of|in\s+the\s+form\s+of|in)\s+)?(?:the\s+form\s+of\s+)?{_CLASS}",
+                  re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
 class FinanceClaim(Payload):
-    """A lender's commitments to recipients (relation 'total', value in USD) or a recipient's rank among a region's
-    recipients (relation 'rank'), over a window (years, span, base_year or one year; all of AidData's years when
-    none is stated)."""
+    """A lender's commitments to recipients (relation 'total', value in USD), a recipient's rank among a region's
+    recipients or the world's (relation 'rank'), or a flow class's part of the commitments (relation 'share', value
+    0-1); flow_class 'ODA-like' or 'OOF-like' when the text names one; stated: the amount the text gives with a rank;
+    over a window (years, span, base_year or one year; all of AidData's years when none is stated)."""
 
     lender: tuple[str, ...]
     recipient: tuple[str, ...]
@@ -63,6 +87,10 @@ class FinanceClaim(Payload):
     half_unit: float = 0.0
     region: tuple[str, ...] = ()
     worldwide: bool = False
+    flow_class: str | None = None
+    stated: float | None = None
+    per_year: bool = False      # an average a year over the window ('averaged $1 billion a year')
+    amount: str | None = None   # the AidData amount the text names: 'adjusted' or 'nominal' (face value)
     years: tuple[int, int] | None = None
     span: int | None = None
     base_year: int | None = None
@@ -71,129 +99,87 @@ class FinanceClaim(Payload):
 
 @register_kind("finance", payload=FinanceClaim, order=44, title="Development finance (AidData)",
                examples=("China committed $15 billion in development finance to Kazakhstan between 2000 and 2021.",
-                         "Kazakhstan was the largest recipient of Chinese development finance in Central Asia."))
+                         "Kazakhstan was the largest recipient of Chinese development finance in Central Asia.",
+                         "Pakistan is the third-largest recipient of Chinese development finance worldwide."))
 class Finance:
     def read(r) -> None:
-        if "finance" not in r.triggers:
+        if "finance" not in r.triggers and not re.search(rf"{ODA}|{OOF}", r.text, re.IGNORECASE):
             return
         for pattern in PATTERNS:
             for m in pattern.finditer(r.masked):
-                span = (m.start("amt"), m.end("amt")) if m.groupdict().get("amt") else (m.start(), m.end())
-                if r.overlaps_used(*span):
-                    continue
-                lender, recipient = r.codes(m.start("lender"), m.end("lender")), r.codes(m.start("rec"), m.end("rec"))
-                if not lender or not recipient:
-                    continue
-                fields = {"lender": lender, "recipient": recipient, **window_of(r, m.start())}
-                if m.groupdict().get("amt"):
-                    found = amounts(r.text, m.start("amt"), m.end("amt"))
-                    if not found:
-                        continue
-                    a = found[0]
-                    fields.update({"relation": "total", "value": a.value, "unit": a.currency, "hedge": a.hedge,
-                                   "half_unit": a.half_unit})
-                    r.take(a.start, a.end)
-                else:
-                    region = r.codes(m.start("region"), m.end("region")) if m.group("region") else []
-                    fields.update({"relation": "rank", "value": rank_of(m.group("rk")), "region": region,
-                                   "worldwide": bool(m.group("world"))})
-                r.add("finance", m.start(), m.end(), fields)
-                r.take(*span)
+                _read(r, m)
+        _parts(r)
 
     def judge(claim, evidence, as_of):
         return judge_finance(claim, evidence, as_of)
 
 
-def _window(p, years: list[int]) -> tuple[int, int, str]:
-    first, last = min(years), max(years)
-    if p.years:
-        return p.years[0], p.years[1], ""
-    if p.year and not p.span:
-        return p.year, p.year, ""
-    if p.base_year:
-        return p.base_year, last, f"'since {p.base_year}' read as {p.base_year}-{last}"
-    if p.span:
-        end = p.year or last
-        return end - p.span + 1, end, f"'{p.span} years' read as {end - p.span + 1}-{end}"
-    return first, last, f"no period stated: every year AidData covers ({first}-{last})"
+def _flow_class(words: str | None) -> str | None:
+    if not words:
+        return None
+    if re.fullmatch(rf"\s*(?:{ODA})\s*", words, re.IGNORECASE):
+        return "ODA-like"
+    if re.fullmatch(rf"\s*(?:{OOF})\s*", words, re.IGNORECASE):
+        return "OOF-like"
+    return None
 
 
-def _totals(ev, recipients, amount, first, last):
-    out = {}
-    for country in recipients:
-        rows = ev.finance(country, amount)
-        if rows.empty:
-            continue
-        rows = rows[(rows["partner"] == "CHN") & (rows["year"] >= first) & (rows["year"] <= last)]
-        out[country] = float(rows["value"].sum())
-    return out
-
-
-def judge_finance(claim, ev, as_of: AsOf):
-    p = claim.payload
-    lenders = expanded(p.lender, ev, as_of.day)
-    if lenders != ["CHN"]:
-        return unverifiable(claim, f"the pack holds Chinese development finance only (AidData); no data on lending by "
-                                   f"{names([x for x in lenders if x != 'CHN']) or names(lenders)}")
-    if p.relation == "rank" and p.worldwide:
-        return unverifiable(claim, "a rank among all the world's recipients: the pack holds AidData for its own "
-                                   "countries only, so a worldwide rank cannot be checked")
-    if p.relation == "total" and p.unit != "USD":
-        return unverifiable(claim, f"an amount in {p.unit}: AidData's commitments are in US dollars")
-    probe = ev.finance(None, "nominal")
-    years = sorted({int(y) for y in probe["year"]}) if not probe.empty else []
-    if p.relation == "rank":
-        recipients = expanded(p.region, ev, as_of.day) if p.region else sorted(set(probe["country"]))
+def _read(r, m) -> None:
+    gd = m.groupdict()
+    span = (m.start("amt"), m.end("amt")) if gd.get("amt") else (m.start(), m.end())
+    if r.overlaps_used(*span):
+        return
+    lender, recipient = r.codes(m.start("lender"), m.end("lender")), r.codes(m.start("rec"), m.end("rec"))
+    if not lender or not recipient:
+        return
+    named = re.search(r"\badjusted\b|\b(?P<face>face\s+value|nominal)\b", r.text, re.IGNORECASE)
+    fields = {"lender": lender, "recipient": recipient, "flow_class": _flow_class(gd.get("fin")),
+              "per_year": bool(gd.get("per")),
+              "amount": ("nominal" if named.group("face") else "adjusted") if named else None,
+              **window_of(r, m.start())}
+    if gd.get("amt"):
+        found = amounts(r.text, m.start("amt"), m.end("amt"))
+        if not found:
+            return
+        a = found[0]
+        fields.update({"relation": "total", "value": a.value, "unit": a.currency, "hedge": a.hedge,
+                       "half_unit": a.half_unit})
+        r.take(a.start, a.end)
+        r.add("finance", m.start(), m.end(), fields)
+        r.take(*span)
+        return
+    region = r.codes(m.start("region"), m.end("region")) if gd.get("region") else []
+    fields.update({"relation": "rank", "value": rank_of(m.group("rk")), "region": region,
+                   "worldwide": bool(gd.get("world"))})
+    stated = WITH_AMOUNT.match(r.text, m.end())
+    found = amounts(r.text, stated.start("amt"), stated.end("amt")) if stated else []
+    if found and not r.overlaps_used(found[0].start, found[0].end):
+        a = found[0]
+        fields["stated"] = a.value
+        r.add("finance", m.start(), m.end(), fields)
+        total = {k: v for k, v in fields.items() if k not in ("region", "worldwide", "stated")}
+        total.update({"relation": "total", "value": a.value, "unit": a.currency, "hedge": a.hedge,
+                      "half_unit": a.half_unit})
+        r.add("finance", a.start, a.end, total)
+        r.take(a.start, a.end)
     else:
-        recipients = expanded(p.recipient, ev, as_of.day)
-    if not years:
-        return unverifiable(claim, "no development finance data in the pack")
-    first, last, why = _window(p, years)
-    if first < min(years) or last > max(years):
-        return unverifiable(claim, f"AidData covers {min(years)}-{max(years)}; the claim is about {first}-{last}")
-    span = f"{first}-{last}" if first != last else str(first)
-    calls = [Call.indicator("finance_commitments", country=",".join(recipients), partner="CHN", years=span,
-                            amount=amount) for amount in AMOUNTS]
-    results = {}
-    for amount, label in AMOUNTS.items():
-        totals = _totals(ev, recipients, amount, first, last)
-        results[amount] = totals
-    observed, arithmetic = [], ([why] if why else [])
-    if p.relation == "total":
-        outcomes = {}
-        for amount, totals in results.items():
-            total = sum(totals.values())
-            j = tol.judge(p.value, total, p.hedge, kind="level", half_unit=p.half_unit)
-            outcomes[amount] = (j.verdict, total)
-            observed.append(Observation(total, "USD", f"{SOURCE}, {AMOUNTS[amount]}", span, ",".join(recipients),
-                                        "CHN", note="commitments, constant 2021 US dollars"))
-            arithmetic.append(f"{AMOUNTS[amount]}: " + " + ".join(f"{name(c)} {fmt(v, 'USD')}" for c, v in
-                                                                  totals.items()) + f" = {fmt(total, 'USD')}; claimed "
-                              f"{hedged(p.value, 'USD', p.hedge)} → accepted "
-                              f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'USD'))}")
-        face, adjusted = outcomes["nominal"], outcomes["adjusted"]
-        outcome = face[0]
-        reason = f"{face[0]} on face value: {fmt(face[1], 'USD')} committed by China to {names(p.recipient)} in {span}" \
-                 f"; adjusted amounts give {fmt(adjusted[1], 'USD')} ({adjusted[0]})"
-        if face[0] != SUPPORTED and adjusted[0] == SUPPORTED:
-            outcome = SUPPORTED  # AidData publishes both; the claim matches its adjusted amounts
-            reason = f"supported on AidData's adjusted amounts: {fmt(adjusted[1], 'USD')} committed by China to " \
-                     f"{names(p.recipient)} in {span}; face value gives {fmt(face[1], 'USD')} ({face[0]})"
-        return verdict(claim, outcome, reason + f" ({SOURCE})", observed, arithmetic, calls)
-    parts, outcomes = [], []
-    for amount, totals in results.items():
-        ranked = sorted(((c, v) for c, v in totals.items() if v > 0), key=lambda kv: -kv[1])
-        target = expanded(p.recipient, ev, as_of.day)
-        position = next((i + 1 for i, (c, _) in enumerate(ranked) if c in target), None)
-        ok = position == int(p.value or 1)
-        if ok and position == 1 and len(ranked) > 1 and \
-                leader(ranked[0][1], ranked[1][1], "USD") == NO_CLEAR_LEAD:
-            outcomes.append(PARTLY)
-        else:
-            outcomes.append(SUPPORTED if ok else CONTRADICTED)
-        top = ", ".join(name(c) + " " + fmt(v, "USD") for c, v in ranked[:3])
-        parts.append(f"{AMOUNTS[amount]}: {names(target)} ranks {position or 'nowhere'} of {len(ranked)} ({top})")
-        observed.append(Observation(position, "rank", f"{SOURCE}, {AMOUNTS[amount]}", span, ",".join(target), "CHN"))
-    outcome = outcomes[0] if outcomes[0] == outcomes[1] else PARTLY
-    reason = f"among {names(p.region or p.recipient)} in {span}: " + "; ".join(parts)
-    return verdict(claim, outcome, reason, observed, arithmetic, calls)
+        r.add("finance", m.start(), m.end(), fields)
+    r.take(*span)
+
+
+def _parts(r) -> None:
+    """Flow classes' parts of the commitments the sentence gives ('8 per cent was official development assistance')."""
+    totals = [c for c in r.claims if c.type == "finance" and c.payload.relation == "total"]
+    if not totals:
+        return
+    base = totals[-1].payload
+    for m in PART.finditer(r.text):
+        pct = percent_at(r.text, m.start("num"), m.end("num"))
+        if pct is None or r.overlaps_used(m.start(), m.end()):
+            continue
+        fields = {k: v for k, v in base.to_dict().items() if k in ("lender", "recipient", "years", "span",
+                                                                   "base_year", "year")}
+        fields.update({"relation": "share", "value": pct.value, "unit": "share", "hedge": pct.hedge,
+                       "half_unit": pct.half_unit, "flow_class": "ODA-like" if m.group("oda") else "OOF-like"})
+        r.add("finance", m.start(), m.end(), fields)
+        r.take(m.start(), m.end())

@@ -13,6 +13,7 @@ from ..judging.trade import call_for, expanded
 from ..judging.years import target_year
 from ..model import AsOf
 from ..payloads import Payload
+from ..reading.clauses import clause_bounds
 from ..reading.entities import name
 from ..reading.numbers import RATIO, amounts, hedge_before, ratio_value
 from ..reading.sentence import E, GAP
@@ -25,6 +26,9 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"declares|shows?)",
     rf"(?P<a>{E})\s+(?:{_REC}\s+)?(?:\w+\s+)?exports?\s+to\s+(?P<b>{E}){GAP}{{0,80}}?\b{RATIO}\s+(?:larger\s+than\s+|"
     rf"higher\s+than\s+|as\s+(?:large|high)\s+as\s+)?(?P<b2>{E})\s+(?:{_REC}\s+)?imports\s+from\s+(?P<a2>{E})",
+    # "... Chinese exports to Kyrgyzstan was more than seven times Kyrgyzstan's own figure"
+    rf"(?P<a>{E})\s+(?:{_REC}\s+)?(?:\w+\s+)?exports?\s+to\s+(?P<b>{E}){GAP}{{0,80}}?\b{RATIO}\s+(?:larger\s+than\s+|"
+    rf"higher\s+than\s+)?(?P<b2>{E})\s+(?:own\s+)?(?:figures?|records?|data|statistics|numbers?)",
 )]
 # "Kyrgyz and Chinese data on imports of Chinese goods into Kyrgyzstan in 2016 differ by $4.1 billion"
 DIFFER = re.compile(rf"(?P<s1>{E})\s+and\s+(?P<s2>{E})\s+(?:data|figures|statistics|records)\s+on\s+(?P<flow>imports|"
@@ -59,7 +63,8 @@ class Gap:
                     continue
                 r.add("gap", m.start(), m.end(), {"exporter": a, "importer": b, "value": value,
                                                   "hedge": hedge_before(r.text, m.start("ratio"), 20),
-                                                  "year": r.year_in(m.start(), m.end())})
+                                                  "year": r.year_in(m.start(), m.end()) or
+                                                  r.year_in(*clause_bounds(r.text, m.start()))})
                 r.take(m.start(), m.end())
         for m in DIFFER.finditer(r.masked):
             sides = r.codes(m.start("s1"), m.end("s1")) + r.codes(m.start("s2"), m.end("s2"))
@@ -72,7 +77,8 @@ class Gap:
             a = found[0]
             r.add("gap", m.start(), m.end(), {"exporter": exporter, "importer": importer, "value": a.value,
                                               "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit,
-                                              "year": r.year_in(m.start(), m.end())})
+                                              "year": r.year_in(m.start(), m.end()) or
+                                              r.year_in(*clause_bounds(r.text, m.start()))})
             r.take(m.start(), m.end())
 
     def judge(claim, evidence, as_of):

@@ -57,7 +57,8 @@ class Level:
                     fields["record"] = True
                 position = (1 - k if reverse else k) if pair and len(found) >= 2 and k < 2 else None
                 own_year = re.match(rf"\s+(?:in|for)\s+(?P<y>{YEAR})\b", r.text[a.end:a.end + 12])
-                if position is not None and own_year:
+                if own_year and (position is not None or k > 0):  # "..., up from $6.5 billion in 2021"
+                    resolve_frame_period(r, frame, fields, a.start, (0, region[1]), change=False)
                     fields["year"] = int(own_year.group("y"))
                 elif position is not None:
                     _pair_year(r, fields, position, since, a.start, region)

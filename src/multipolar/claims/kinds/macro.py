@@ -16,6 +16,7 @@ from ..payloads import Payload
 from ..reading.entities import name, names
 from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, parse_number, ratio_value
 from ..reading.sentence import E, EL
+from ..reading.shares import SHARE
 from ..judging.sources import label
 from ..registry import register_kind
 
@@ -27,11 +28,30 @@ GDP = re.compile(rf"{_WHO}\s+(?:aggregate\s+|combined\s+|total\s+|nominal\s+)?(?
                  rf"economic\s+output)\s+(?:totall?ed|was|were|reached|stood\s+at|amounted\s+to|came\s+to|of|hit|"
                  rf"exceeded|grew\s+to|rose\s+to)\s+(?P<amt>{_MONEY})(?P<tail>(?:\s+in\s+{YEAR})?,?\s+(?P<mult>{RATIO})\s+(?:{E}|its|the|"
                  rf"their)\s+(?P<base>{YEAR})\s+level)?", re.IGNORECASE)
-POPULATION = re.compile(rf"{_WHO}\s+population\s+(?:of\s+|(?:is|was|reached|stood\s+at|totall?ed)\s+)(?P<n>(?:about\s+|"
-                        rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?(?:{NUM})\s*(?:million|billion|m|bn))"
+POPULATION = re.compile(rf"{_WHO}\s+population\s+(?:of\s+|(?P<verb>is|was|reached|stood\s+at|totall?ed|hit|rose\s+to|grew\s+"
+                        rf"to|fell\s+to|exceeded|topped|surpassed|passed|crossed|amounted\s+to)\s+)(?P<n>(?:about\s+|"
+                        rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?(?:{NUM})\s*(?:million|billion|m|bn))"
                         rf"(?:\s+(?:is|was)\s+(?:now\s+)?(?P<mult>{RATIO})\s+(?:larger|bigger|higher|greater|more)?\s*"
                         rf"than\s+(?:in\s+)?(?P<base>{YEAR}))?", re.IGNORECASE)
-MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people")}
+# GDP per capita: "Armenia's GDP per capita was $6,569 in 2022", "GDP per capita in 2022 was $6,569 in Armenia, $6,671
+# in Georgia and $7,819 in Azerbaijan".
+_PC = r"(?:GDP|gross\s+domestic\s+product|income)\s+per\s+(?:capita|head|person)|per[- ]capita\s+(?:GDP|income)"
+PER_CAPITA = re.compile(rf"{_WHO}\s+(?:{_PC})\s+(?:in\s+{YEAR}\s+)?(?:was|were|is|stood\s+at|reached|amounted\s+to|came\s+"
+                        rf"to|of|rose\s+to|fell\s+to|hit)\s+(?P<amt>{_MONEY})", re.IGNORECASE)
+PER_CAPITA_LIST = re.compile(rf"(?:{_PC})(?:\s+in\s+{YEAR})?\s+(?:was|were|stood\s+at|reached|amounted\s+to)\s+"
+                             rf"(?P<list>{_MONEY}\s+in\s+{E}(?:\s*(?:,|and|,\s*and)\s*{_MONEY}\s+in\s+{E})+)", re.IGNORECASE)
+# A share of the world's: "the SCO's combined GDP is about a quarter of the world's", "SCO members account for 40% of
+# the world's population".
+_WORLD = r"(?:of\s+(?:the\s+)?(?:world['’]s|global|world|planet['’]s)(?:\s+(?:GDP|population|total|output|economy|people))?)"
+WORLD_SHARE = [re.compile(p, re.IGNORECASE) for p in (
+    rf"{_WHO}\s+(?:combined\s+|aggregate\s+|total\s+|joint\s+)?(?P<what>GDP|gross\s+domestic\s+product|population|"
+    rf"economic\s+output|economies|economy)\s+(?:is|was|are|were|makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|"
+    rf"represents?|represented|equals?|amounts?\s+to|comprises?)\s+(?P<num>{SHARE})\s+{_WORLD}",
+    rf"{_WHO}\s+(?:together\s+|combined\s+|jointly\s+)?(?:account(?:s|ed)?\s+for|make(?:s)?\s+up|made\s+up|"
+    rf"represent(?:s|ed)?|(?:is|are)\s+home\s+to|produce(?:s|d)?|generate(?:s|d)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
+    rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output|economy)",
+)]
+MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people"), "gdp per capita": (None, "USD")}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,11 +74,16 @@ class MacroClaim(Payload):
                          "The region's population of 79 million is 1.4 times larger than in 2000."))
 class Macro:
     def read(r) -> None:
-        if not re.search(r"\bGDP\b|gross domestic product|economic output|population", r.text, re.IGNORECASE):
+        if not re.search(r"\bGDP\b|gross domestic product|economic output|population|per capita", r.text,
+                         re.IGNORECASE):
             return
         bases = {int(b) for b in re.findall(rf"(?:than\s+(?:in\s+)?|its\s+|the\s+)({YEAR})", r.text)}
         year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
+        _per_capita(r, year)
+        _world_share(r, year)
         for m in GDP.finditer(r.masked):
+            if r.overlaps_used(m.start(), m.end()):
+                continue
             who = _who(r, m)
             found = amounts(r.text, m.start("amt"), m.end("amt"))
             if not who or not found:
@@ -81,7 +106,8 @@ class Macro:
             scale = 1e9 if number.group(2).startswith("b") else 1e6
             r.add("macro", m.start(), m.end("n"), {"country": who, "measure": "population", "value": value * scale,
                                                    "unit": "people", "half_unit": 0.5 * 10 ** -decimals * scale,
-                                                   "hedge": _inner_hedge(m.group("n")) or hedge_before(r.text, m.start("n")),
+                                                   "hedge": _inner_hedge(m.group("n")) or
+                                                   hedge_before(r.text, m.start("n")) or _verb_hedge(m.group("verb")),
                                                    "year": year})
             if m.group("mult"):
                 r.add("macro", m.start("mult"), m.end(), {"country": who, "measure": "population", "unit": "multiple",
@@ -93,16 +119,64 @@ class Macro:
         return judge_macro(claim, evidence, as_of)
 
 
+def _world_share(r, year) -> None:
+    from ..reading.numbers import share_at
+
+    for pattern in WORLD_SHARE:
+        for m in pattern.finditer(r.masked):
+            who = _who(r, m)
+            pct = share_at(r.text, m.start("num"), m.end("num"))
+            if not who or pct is None or r.overlaps_used(m.start(), m.end()):
+                continue
+            what = (m.groupdict().get("what") or m.groupdict().get("what2") or "").lower()
+            measure = "population" if what.startswith(("population", "people")) else "gdp"
+            r.add("macro", m.start(), m.end(), {"country": who, "measure": measure, "value": pct.value,
+                                                "unit": "share of world", "hedge": pct.hedge,
+                                                "half_unit": pct.half_unit, "year": year})
+            r.take(m.start(), m.end())
+
+
+def _per_capita(r, year) -> None:
+    for m in PER_CAPITA.finditer(r.masked):
+        who, found = _who(r, m), amounts(r.text, m.start("amt"), m.end("amt"), small=True)
+        if who and found:
+            a = found[0]
+            r.add("macro", m.start(), m.end("amt"), {"country": who, "measure": "gdp per capita", "value": a.value,
+                                                     "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit,
+                                                     "year": year})
+            r.take(m.start(), m.end())
+    for m in PER_CAPITA_LIST.finditer(r.masked):
+        for part in re.finditer(rf"(?P<amt>{_MONEY})\s+in\s+(?P<c>{E})", m.group("list")):
+            at = m.start("list")
+            who = r.codes(at + part.start("c"), at + part.end("c"))
+            found = amounts(r.text, at + part.start("amt"), at + part.end("amt"), small=True)
+            if who and found and not r.overlaps_used(found[0].start, found[0].end):
+                a = found[0]
+                r.add("macro", at + part.start(), at + part.end(), {"country": who, "measure": "gdp per capita",
+                                                                   "value": a.value, "unit": a.currency,
+                                                                   "hedge": a.hedge, "half_unit": a.half_unit,
+                                                                   "year": year})
+                r.take(a.start, a.end)
+        r.take(m.start(), m.end())
+
+
+def _verb_hedge(verb: str | None) -> str | None:
+    """'exceeded 36 million' → more than."""
+    return "more than" if verb and re.match(r"exceeded|topped|surpassed|passed|crossed", verb) else None
+
+
 def _inner_hedge(text: str) -> str | None:
-    m = re.match(r"(about|around|some|nearly|over|more\s+than)\s", text)
-    return {"about": "about", "around": "about", "some": "about", "nearly": "nearly", "over": "more than",
-            "more than": "more than"}.get(m.group(1)) if m else None
+    m = re.match(r"(about|around|some|nearly|almost|over|more\s+than)\s", text)
+    return {"about": "about", "around": "about", "some": "about", "nearly": "nearly", "almost": "nearly",
+            "over": "more than", "more than": "more than"}.get(m.group(1)) if m else None
 
 
 def _who(r, m) -> list[str]:
     text = m.group("who")
     if text.startswith("⟨"):
-        return r.codes(m.start("who"), m.end("who"))
+        codes = r.codes(m.start("who"), m.end("who"))
+        org = r.org_at(m.start("who"))  # "the SCO's combined GDP": its members
+        return codes or ([org] if org else [])
     groups = [x.code for x in r.mentions if x.kind == "group"]
     subject = groups[:1] or [c for c in [r.subject()] if c]
     return subject
@@ -113,6 +187,10 @@ def judge_macro(claim, ev, as_of: AsOf):
     column, unit = MEASURES[p.measure]
     countries = expanded(p.country, ev, as_of.day)
     frames = {c: ev.macro(c) for c in countries}
+    if p.measure == "gdp per capita":
+        return judge_per_capita(claim, frames, as_of)
+    if p.unit == "share of world":
+        return judge_world_share(claim, frames, ev.macro("WLD"), column, as_of)
     values = {c: {int(y): float(v) for y, v in zip(f["year"], f[column]) if v == v} for c, f in frames.items()
               if not f.empty}
     missing = [c for c in countries if not values.get(c)]
@@ -149,3 +227,49 @@ def judge_macro(claim, ev, as_of: AsOf):
 
 def _show(value: float, unit: str) -> str:
     return fmt(value, "USD") if unit == "USD" else f"{value / 1e6:,.1f} million"
+
+
+def judge_per_capita(claim, frames, as_of: AsOf):
+    """GDP per head: the World Bank's GDP (current US dollars) over its population, summed first for a group."""
+    p = claim.payload
+    both = {c: {int(y): (float(g), float(n)) for y, g, n in zip(f["year"], f["gdp_usd"], f["population"])
+                if g == g and n == n and n > 0} for c, f in frames.items() if not f.empty}
+    if len(both) < len(frames) or not all(both.values()):
+        return unverifiable(claim, f"no GDP and population for {names(list(frames))} in the pack")
+    common = sorted(set.intersection(*(set(v) for v in both.values())))
+    year = p.year or latest_year(common, as_of)[0]
+    if year not in common:
+        return unverifiable(claim, f"no GDP and population for {year} (figures {common[0]}-{common[-1]})")
+    gdp, people = sum(v[year][0] for v in both.values()), sum(v[year][1] for v in both.values())
+    value = gdp / people
+    j = tol.judge(p.value, value, p.hedge, kind="level", half_unit=p.half_unit)
+    arithmetic = [f"{year}: GDP {fmt(gdp, 'USD')} / population {people / 1e6:,.2f} million = ${value:,.0f} per head; "
+                  f"claimed {hedged(p.value, 'USD', p.hedge)} → accepted "
+                  f"{tol.describe(j.low, j.high, lambda x: f'${x:,.0f}')}"]
+    reason = f"{j.verdict} by {SOURCE}: GDP per head of {names(p.country)} ${value:,.0f} in {year} (the World Bank's " \
+             "GDP and population, the only GDP source the data hold)"
+    return verdict(claim, j.verdict, reason, [Observation(value, "USD", SOURCE, year, ",".join(frames))], arithmetic,
+                   [Call.load("macro", country=",".join(frames), year=str(year))])
+
+def judge_world_share(claim, frames, world, column: str, as_of: AsOf):
+    """A group's GDP or population as a share of the world's (the World Bank's 'World' row), in one year."""
+    p = claim.payload
+    values = {c: {int(y): float(v) for y, v in zip(f["year"], f[column]) if v == v} for c, f in frames.items()
+              if not f.empty}
+    totals = {int(y): float(v) for y, v in zip(world.get("year", []), world.get(column, [])) if v == v}
+    if not totals or len(values) < len(frames) or not all(values.values()):
+        return unverifiable(claim, f"no {p.measure} for {names(list(frames))} or the world in the pack")
+    common = sorted(set.intersection(set(totals), *(set(v) for v in values.values())))
+    year = p.year or latest_year(common, as_of)[0]
+    if year not in common:
+        return unverifiable(claim, f"no {p.measure} for every state and the world in {year}")
+    part = sum(v[year] for v in values.values())
+    share = part / totals[year]
+    j = tol.judge(p.value, share, p.hedge, kind="share", half_unit=p.half_unit)
+    unit = MEASURES[p.measure][1]
+    arithmetic = [f"{year}: {names(list(frames))} {_show(part, unit)} / world {_show(totals[year], unit)} = "
+                  f"{fmt(share, 'share')}; claimed {hedged(p.value, 'share', p.hedge)} → accepted "
+                  f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'share'))}"]
+    reason = f"{j.verdict} by {SOURCE}: {names(p.country)} {fmt(share, 'share')} of the world's {p.measure} in {year}"
+    return verdict(claim, j.verdict, reason, [Observation(share, "share", SOURCE, year, ",".join(frames))],
+                   arithmetic, [Call.load("macro", country=",".join(list(frames) + ["WLD"]), year=str(year))])

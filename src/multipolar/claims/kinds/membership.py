@@ -5,10 +5,11 @@ curated memberships registry (multipolar.memberships) and the summits list."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..judging.common import combine, unverifiable, verdict
-from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
 from ..payloads import Payload
 from ..reading.entities import ORG_NAMES, name, names
 from ..reading.memberships import read_memberships
@@ -18,9 +19,10 @@ from ..registry import register_kind
 
 @dataclass(frozen=True, kw_only=True)
 class MembershipClaim(Payload):
-    """relation: joined, left, latest, never, not member, member, observer, dialogue partner, count, expanded, founders;
-    with the organization, countries, role, date parts, ordinal ('its tenth member'), count, base year, or the city
-    of the summit at which a state joined."""
+    """relation: joined, rejoined, left, latest, never, not member, member, observer, dialogue partner, count,
+    expanded, founders; with the organization, countries, role, date parts, ordinal ('its tenth member'), count (and
+    the states it lists), base year, or the city of the summit at which a state joined (for a count: the summit at
+    whose time it is stated)."""
 
     relation: str
     org: str
@@ -33,6 +35,7 @@ class MembershipClaim(Payload):
     count: int | None = None
     base_year: int | None = None
     city: str | None = None
+    listed: tuple[str, ...] = ()  # the states a count names in brackets ('four observers (A, B, C and D)')
     note: str | None = None
 
 
@@ -61,9 +64,21 @@ def judge_membership(claim, ev, as_of: AsOf):
     src = f"{label('multipolar_registry')} ({org_name(p.org)})"
     calls = [Call.load("memberships", country=list(p.country) or None)]
     handler = {"joined": _joined, "latest": _latest, "never": _never, "not member": _never, "count": _count,
-               "expanded": _expanded, "founders": _founders, "founder": _founders, "left": _left}.get(p.relation)
+               "expanded": _expanded, "founders": _founders, "founder": _founders, "left": _left,
+               "rejoined": _rejoined}.get(p.relation)
     if p.relation in ("member", "observer", "dialogue partner"):
         handler = _role
+    if p.relation == "froze" and _left(p, ev, tl, on, src)[0] == SUPPORTED:
+        outcome, reason, observed, arithmetic = _left(p, ev, tl, on, src)  # the registry ends the membership then
+        return verdict(claim, outcome, reason + " (the registry ends the membership then)", observed, arithmetic,
+                       calls)
+    if p.relation == "froze":  # a state that freezes its participation stays a member until it withdraws
+        status = [f"{name(c)}: {(ev.status(c, p.org, on) or 'no role').replace('_', ' ')} on {on.isoformat()}"
+                  for c in p.country]
+        notes = [str(n) for n in tl[tl["country"].isin(p.country)].get("note", []) if isinstance(n, str)]
+        return unverifiable(claim, f"a frozen or suspended participation is not a change of membership the registry "
+                                   f"records: {'; '.join(status)}" + (f" ({notes[-1][:160]})" if notes else ""),
+                            calls=calls)
     if handler is None:
         return unverifiable(claim, f"membership relation '{p.relation}' is not checked")
     outcome, reason, observed, arithmetic = handler(p, ev, tl, on, src)
@@ -90,13 +105,14 @@ def _joined(p, ev, tl, on, src):
             parts.append(f"{name(country)} has never been {role.replace('_', ' ')} of {org_name(p.org)}" +
                          (f" (roles: {', '.join(sorted(set(roles['role'])))})" if not roles.empty else ""))
             continue
-        start = rows.iloc[0]["start"]
+        starts = list(rows["start"])
         if summit is not None:
-            ok = start in summit
+            ok = any(start in summit for start in starts)
             where = f"; the summits in {p.city}: {', '.join(d.isoformat() for d in summit)}"
         else:
-            ok = start.year == p.year and (not p.month or start.month == p.month) and (not p.day or start.day == p.day)
+            ok = any(_same_date(start, p) for start in starts)
             where = ""
+        start = next((x for x in starts if (x in summit if summit is not None else _same_date(x, p))), starts[0])
         verdicts.append(SUPPORTED if ok else CONTRADICTED)
         observed.append(Observation(start.isoformat(), "date", src, start.year, country,
                                     note=str(rows.iloc[0].get("citation") or "")[:200] or None))
@@ -110,6 +126,27 @@ def _joined(p, ev, tl, on, src):
             # the date is the claim's core: a right ordinal does not rescue a wrong date
             if verdicts[0] == SUPPORTED and n != p.ordinal:
                 verdicts.append(CONTRADICTED)
+    return combine(verdicts), "; ".join(parts), observed, []
+
+
+def _same_date(day, p) -> bool:
+    return day.year == p.year and (not p.month or day.month == p.month) and (not p.day or day.day == p.day)
+
+
+def _rejoined(p, ev, tl, on, src):
+    """A return after leaving: a membership that starts after an earlier one ended, at the stated date."""
+    verdicts, parts, observed = [], [], []
+    for country in p.country:
+        rows = tl[(tl["country"] == country) & (tl["role"] == "member")].sort_values("start")
+        ends = [d for d in rows["end"] if d is not None]
+        returns = [d for d in rows["start"] if any(e <= d for e in ends)]
+        ok = any(_same_date(d, p) for d in returns)
+        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        history = ", ".join(f"member {a.isoformat()} to {b.isoformat() if b else 'now'}" for a, b in
+                            zip(rows["start"], rows["end"])) or "no membership recorded"
+        parts.append(f"{name(country)} in {org_name(p.org)}: {history}" +
+                     ("" if returns else "; no return after leaving"))
+        observed += [Observation(d.isoformat(), "date", src, d.year, country) for d in returns]
     return combine(verdicts), "; ".join(parts), observed, []
 
 
@@ -156,12 +193,28 @@ def _role(p, ev, tl, on, src):
 
 
 def _count(p, ev, tl, on, src):
+    when = ""
+    if p.city:  # "at the time of the summit in Dushanbe": that summit's date
+        frame = ev.summits()
+        rows = frame[frame["host_city"].str.startswith(p.city) & (frame["date"] <= on)] if not frame.empty else frame
+        if rows.empty:
+            return UNVERIFIABLE, f"no summit in {p.city} recorded by {on.isoformat()}", [], []
+        on, when = rows.iloc[-1]["date"], f" (the summit in {p.city})"
+    elif p.year and p.year <= on.year:
+        on, when = min(on, dt.date(p.year, 12, 31)), f" (the end of {p.year})"
     if not p.country:
         role = (p.role or "member").replace(" ", "_")
         held = ev.members(p.org, on, (role,))
-        return (SUPPORTED if len(held) == p.count else CONTRADICTED,
-                f"{org_name(p.org)} had {len(held)} {role.replace('_', ' ')}s on {on.isoformat()}: {names(held)}",
-                [Observation(len(held), "count", src, on.year)], [f"{' + '.join(held)} = {len(held)}"])
+        verdicts = [SUPPORTED if len(held) == p.count else CONTRADICTED]
+        detail = f"{org_name(p.org)} had {len(held)} {role.replace('_', ' ')}s on {on.isoformat()}{when}: {names(held)}"
+        if p.listed:
+            extra, missing = sorted(set(p.listed) - set(held)), sorted(set(held) - set(p.listed))
+            verdicts.append(SUPPORTED if not extra and not missing else PARTLY if set(p.listed) & set(held)
+                            else CONTRADICTED)
+            detail += (f"; named but not {role.replace('_', ' ')}s then: {names(extra)}" if extra else "") + \
+                (f"; left unnamed: {names(missing)}" if missing else "")
+        return (combine(verdicts), detail, [Observation(len(held), "count", src, on.year)],
+                [f"{' + '.join(held)} = {len(held)}"])
     group = [c for code in p.country for c in ev.expand(code, on)]
     members = set(ev.members(p.org, on))
     inside = [c for c in group if c in members]
@@ -184,7 +237,7 @@ def _left(p, ev, tl, on, src):
     for country in p.country:
         rows = tl[(tl["country"] == country) & tl["end"].notna()]
         ends = sorted(d for d in rows["end"] if d is not None)
-        ok = any(d.year == p.year for d in ends)
+        ok = any(d.year == p.year and (not p.month or d.month == p.month) for d in ends)
         verdicts.append(SUPPORTED if ok else CONTRADICTED)
         parts.append(f"{name(country)}: " + (", ".join(f"left on {d.isoformat()}" for d in ends) or "never left"))
         observed += [Observation(d.isoformat(), "date", src, d.year, country) for d in ends]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
-from ..reading.frames import base_fields, regions, resolve_frame_period
+from ..reading.frames import base_fields, regions, resolve_frame_period, terms_for
 from ..reading.numbers import MULTIPLE_RE, hedge_before, hedge_id, multiple_value, number_word
 from ..registry import register_kind
 
@@ -43,7 +43,8 @@ class Multiple:
                 fields = base_fields(r, frame)
                 fields.update({"value": value, "unit": "multiple",
                                "hedge": hedge_id(inner.group(1)) if inner else hedge_before(r.text, m.start(), 25)})
-                resolve_frame_period(r, frame, fields, m.start(), region, change=True)
+                fields["terms"] = terms_for(r, region, m.start())
+                resolve_frame_period(r, frame, fields, m.start(), (0, region[1]), change=True)
                 if "base_year" not in fields and fields.get("year") and not fields.get("partial"):
                     fields["base_year"] = fields["year"] - 1  # "tripled in 2022": during 2022, against 2021
                     fields["yoy"] = True

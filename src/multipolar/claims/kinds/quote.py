@@ -14,7 +14,8 @@ from ..model import UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
 from ..registry import register_kind
 
-QUOTE_RE = re.compile(r"[“\"](?P<q>[^”\"]{10,600})[”\"]|(?:^|(?<=[\s:(]))[‘'](?P<q2>[^‘’']{10,600})[’'](?=[\s.,;)]|$)")
+QUOTE_RE = re.compile(r"[“\"](?P<q>[^”\"]{10,600})[”\"]|(?:^|(?<=[\s:(]))[‘'](?P<q2>(?:[^‘’']|(?<=\w)['’](?=\w)){10,600})"
+                      r"[’'](?=[\s.,;)]|$)")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..judging.common import combine, fmt, unverifiable, verdict
 from ..judging.trade import expanded, period_problem
 from ..judging.years import common_article_date, target_year
-from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
 from ..judging.sources import source_label, source_trust
 from ..payloads import Period, TradeScope
 from ..reading.entities import name, names
@@ -55,13 +55,21 @@ def rank_view(frame):
 
 def judge_rank(claim, ev, as_of: AsOf):
     p = claim.payload
+    countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
+    if p.partial and p.months and p.year and len(countries) == 1 and len(partners) == 1:
+        from ..judging.monthly import judge_partial_rank
+
+        found = judge_partial_rank(claim, ev, countries[0], partners[0])  # the same months, like with like
+        if found is not None:
+            return found
     problem = period_problem("rank", p)
     if problem:
         return unverifiable(claim, problem)
-    countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
     if len(partners) != 1 or not countries:
         return unverifiable(claim, "the partner or the countries could not be resolved")
     partner, wanted = partners[0], int(p.value or 1)
+    if p.among and any(c == "EU27" or c.startswith("REGION:") for c in p.among):
+        return judge_within(claim, ev, as_of, countries, partner, set(expanded(p.among, ev, as_of.day)))
     if p.among:
         return judge_among(claim, ev, as_of, countries, partner, expanded(p.among, ev, as_of.day))
     article = as_of.article
@@ -91,6 +99,18 @@ def judge_rank(claim, ev, as_of: AsOf):
         hit = rows[rows["partner"] == partner]
         rank = int(hit.iloc[0]["value"]) if not hit.empty else None
         ok = rank is not None and rank == wanted
+        if ok and p.since and p.base_year:  # "has been its largest partner since 2011": every year since, one source
+            kept = use[(use["source"] == source) & (use["year"] >= p.base_year) & (use["year"] <= year)]
+            held = {int(y): int(g[g["partner"] == partner]["value"].iloc[0]) if partner in set(g["partner"]) else None
+                    for y, g in kept.groupby("year")}
+            misses = [y for y, k in sorted(held.items()) if k != wanted]
+            arithmetic.append(f"{name(partner)}'s rank {min(held)}-{max(held)} ({source_label(source)}): " +
+                              ", ".join(f"{y}: {k}" for y, k in sorted(held.items())))
+            if misses:
+                verdicts.append(PARTLY if len(misses) < len(held) else CONTRADICTED)
+                parts.append(f"{name(country)}: not rank {wanted} in {', '.join(map(str, misses))} "
+                             f"({source_label(source)})")
+                continue
         if ok and p.behind:
             above = list(rows[rows["value"] < rank]["partner"])
             ok = sorted(above) == sorted(p.behind)
@@ -152,4 +172,33 @@ def judge_among(claim, ev, as_of: AsOf, countries, partner, among):
         if not done:
             verdicts.append(UNVERIFIABLE)
             parts.append(f"{name(country)}: no source gives all of {names(among)} for one year")
+    return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)
+
+
+def judge_within(claim, ev, as_of: AsOf, countries, partner, region: set):
+    """A rank among a region's partners ('its largest trading partner in Europe'): the country's full partner list
+    (partner_rank, own view first) restricted to the region."""
+    p = claim.payload
+    verdicts, parts, observed, calls = [], [], [], []
+    for country in countries:
+        use = rank_view(ev.ranks(country, p.flow))
+        year, _ = target_year(p.year, set(use.get("year", [])), as_of.article)
+        rows = use[use["year"] == year] if not use.empty else use
+        if rows.empty:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: no source lists all its partners for {year or 'the year'}")
+            continue
+        source = sorted(rows["source"].unique(), key=lambda s: (s.startswith("mirror:"), source_trust(s), s))[0]
+        rows = rows[(rows["source"] == source) & rows["partner"].isin(region | {partner})]
+        ranked = rows.sort_values("partner_value", ascending=False)
+        order = list(ranked["partner"])
+        position = order.index(partner) + 1 if partner in order else None
+        ok = position == int(p.value or 1)
+        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        top = ", ".join(f"{name(c)} {fmt(float(v), 'USD')}" for c, v in zip(ranked["partner"][:3],
+                                                                            ranked["partner_value"][:3]))
+        parts.append(f"{name(country)} {year} ({source_label(source)}): {name(partner)} ranks {position or 'nowhere'} "
+                     f"among its partners in {names(p.among)} ({top})")
+        observed.append(Observation(position, "rank", source_label(source), year, country, partner, p.flow))
+        calls.append(Call.indicator("partner_rank", country=country, flow=p.flow, years=str(year), source=source))
     return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)

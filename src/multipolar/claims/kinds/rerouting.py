@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from ..judging import tolerances as tol
-from ..judging.common import PARTLY, SUPPORTED, UNVERIFIABLE, combine, fmt, hedged, unverifiable, verdict
+from ..judging.common import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, combine, fmt, hedged, unverifiable, verdict
+from ..judging.quality import readable, weak
 from ..model import Call, Observation
 from ..payloads import Figure, Period
 from ..reading.numbers import MULTIPLE_RE, hedge_before, hedge_id, multiple_value
@@ -161,6 +162,12 @@ class Rerouting:
             return unverifiable(claim, "no figure or direction to check", observed, arithmetic, [call])
         outcome, reasons = j.verdict, [f"{fmt(ratio, 'multiple')} ({span}, the extract ends there; "
                                        f"{rows.iloc[0].quality or 'full year'})"]
+        flagged = sorted({f for q in rows["quality"] if isinstance(q, str) for f in weak(q)})
+        if outcome == CONTRADICTED and flagged and p.year is not None:
+            # the safety rule: a claim about a whole year is not contradicted by part of it (or a flagged figure)
+            return unverifiable(claim, "not checkable on matching figures: the data flag them as "
+                                       f"{', '.join(readable('; '.join(flagged)))}; they give {reasons[0]}",
+                                observed, arithmetic, [call])
         if missing:
             reasons.append(f"no data for {', '.join(missing)}")
             outcome = combine([outcome, UNVERIFIABLE])

@@ -16,7 +16,8 @@ from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Observa
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import clause_bounds, resolve_period, time_for
 from ..reading.entities import name
-from ..reading.numbers import percent_at
+from ..reading.frames import basis_in
+from ..reading.numbers import YEAR, percent_at
 from ..reading.sentence import E, EL
 from ..registry import register_kind
 
@@ -26,10 +27,13 @@ _SHARE_NUM = r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just
 _WHAT = r"(?P<what>(?:international\s+|foreign\s+|external\s+)?trade(?:\s+turnover)?|turnover|exports|imports|" \
         r"trade volume|commercial turnover)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"(?:[Tt]rade\s+with\s+)?(?P<b>{E}(?:\s+and\s+{E})?)\s+(?:together\s+|combined\s+|jointly\s+|between\s+them\s+)?"
-    rf"(?:now\s+|still\s+|alone\s+|already\s+)?(?:makes?\s+up|made\s+up|make\s+up|account\s+for|"
+    rf"(?:[Tt]rade\s+with\s+)?(?P<b>{E}(?:\s+and\s+{E})?)(?:,?\s+(?:which|that|who))?\s+(?:together\s+|combined\s+|jointly\s+|"
+    rf"between\s+them\s+)?"
+    rf"(?:(?:now|still|alone|already|typically|usually|generally|normally|traditionally|consistently|regularly|"
+    rf"also)\s+)*(?:makes?\s+up|made\s+up|make\s+up|account\s+for|"
     rf"accounts?\s+for|accounted\s+for|accounting\s+for|represents?|represented|comprises?|constitutes?|took|"
-    rf"takes|had|has|held|holds|was\s+responsible\s+for|is\s+responsible\s+for)\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
+    rf"takes|had|has|held|holds|was\s+responsible\s+for|is\s+responsible\s+for|supplied|supplies|supplying|"
+    rf"provided|provides|providing|bought|buys|received|receives)\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
     rf"(?P<num>{_SHARE_NUM})\s+(?:share\s+)?of\s+(?P<whose>{EL}|their|its|the\s+country['’]s|the\s+region['’]s|the)"
     rf"\s+(?:combined\s+|total\s+|overall\s+|entire\s+)?(?:foreign\s+|external\s+)?{_WHAT}",
     rf"[Tt]rade\s+with\s+(?P<b>{E})\s+(?:accounted|accounts|accounting|made\s+up|makes\s+up|represented|"
@@ -41,6 +45,9 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_WHAT}\s+(?:\w+ly\s+)?(?:is\s+|was\s+|are\s+|were\s+|go\s+|went\s+|goes\s+|came\s+|comes\s+|come\s+|"
     rf"flows?\s+|flowed\s+|heads?\s+|headed\s+)?(?:with|to|from)\s+(?P<b>{E})",
 )]
+# "... from 30% in 2015 to 60% in 2023": a second share of the same partner, later.
+TO_LATER = re.compile(rf"\s*,?\s*to\s+(?P<num>(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
+                      rf"\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))(?:\s+(?:in|by)\s+(?P<y>{YEAR}))?", re.IGNORECASE)
 HABIT = re.compile(r"\b(?:typically|usually|generally|normally|traditionally|habitually|regularly|consistently|"
                    r"for (?:many|several) years|year after year|every year)\b", re.IGNORECASE)
 # A habitual share is checked over this many recent years.
@@ -104,20 +111,39 @@ def _share(r, m) -> None:
     what = m.group("what")
     flow = "export" if what.endswith("exports") else "import" if what.endswith("imports") else "turnover"
     fields = {"country": whose, "partner": partner, "flow": flow, "value": pct.value, "unit": "share",
-              "hedge": pct.hedge, "half_unit": pct.half_unit, "habitual": bool(HABIT.search(r.text, *clause_bounds(r.text, m.start("num"))))}
+              "hedge": pct.hedge, "half_unit": pct.half_unit, "basis": basis_in(r.text),
+              "habitual": bool(HABIT.search(r.text, *clause_bounds(r.text, m.start("num"))))}
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     resolve_period(r, time_for(r, m.start()), fields, change=False)
+    own = re.match(rf"\s+in\s+(?P<y>{YEAR})\b", r.text[pct.end:])
+    then = TO_LATER.match(r.text, pct.end + (own.end() if own else 0))
+    if own and then:  # "rose from 30% in 2015 to 60% in 2023": each share with its own year
+        fields["year"] = int(own.group("y"))
     r.add("share", m.start(), m.end(), fields)
     r.take(pct.start, pct.end)
+    if then:
+        second = percent_at(r.text, then.start("num"), then.end("num"))
+        if second is not None:
+            later = dict(fields, value=second.value, hedge=second.hedge, half_unit=second.half_unit)
+            if then.group("y"):
+                later["year"] = int(then.group("y"))
+            r.add("share", then.start("num"), then.end(), later)
+            r.take(second.start, second.end)
 
 
 def judge_share(claim, ev, as_of: AsOf):
     p = claim.payload
+    countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
+    if p.partial and p.months and p.year and len(countries) == 1 and partners:
+        from ..judging.monthly import judge_partial_share
+
+        found = judge_partial_share(claim, ev, countries[0], partners)  # the same months, like with like
+        if found is not None:
+            return found
     problem = period_problem("share", p)
     if problem:
         return unverifiable(claim, problem)
-    countries, partners = expanded(p.country, ev, as_of.day), expanded(p.partner, ev, as_of.day)
     if not partners or not countries:
         return unverifiable(claim, "the share's partner or country could not be resolved")
     if len(partners) > 1:
@@ -150,9 +176,10 @@ def judge_share(claim, ev, as_of: AsOf):
                                         f"{'a record' if ok else 'not a record'}"] + ([why] if why else [])))
             elif p.habitual and not p.year:
                 window = [y for y in s.years() if y <= year][-HABIT_YEARS:]
-                held = [y for y in window if tol.judge(p.value, s.values[y], p.hedge, kind="share",
-                                                       half_unit=p.half_unit).verdict == SUPPORTED]
-                outcome = SUPPORTED if len(held) == len(window) else CONTRADICTED if not held else PARTLY
+                each = [tol.judge(p.value, s.values[y], p.hedge, kind="share", half_unit=p.half_unit).verdict
+                        for y in window]
+                held = [y for y, v in zip(window, each) if v == SUPPORTED]
+                outcome = combine(each)  # every year close but outside the tolerance: partly, not contradicted
                 results.append((s, outcome, year, v, [f"{s.label}: " + ", ".join(
                     f"{y} {fmt(s.values[y], 'share')}" for y in window) + f"; claimed {hedged(p.value, 'share', p.hedge)}"
                     f" typically → held in {len(held)} of {len(window)} years"]))

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from ..judging.common import combine, unverifiable, verdict
 from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
-from ..reading.entities import name
-from ..reading.numbers import ORDINALS, YEAR, ordinal
+from ..reading.entities import ORG_NAMES, name, names
+from ..reading.numbers import ORDINALS, YEAR, number_word, ordinal
 from ..reading.sentence import E
 from ..reading.times import MONTH_RE, resolve_relative
 from ..judging.sources import label
@@ -40,6 +40,19 @@ HELD = re.compile(rf"(?:\b(?:the\s+)?|{E}\s+)(?P<y1>{YEAR})\s+(?:{E}\s+)?[Ss]umm
                   rf"|(?P<c3>{E})\s+hosted\s+the\s+(?:(?P<y3>{YEAR})\s+)?(?:{E}\s+)?[Ss]ummit(?:\s+in\s+"
                   rf"(?:{MONTH_RE}\s+)?(?P<y4>{YEAR}))?")
 HOST = re.compile(rf"\bhost(?:\s+(?:country|nation|state))?\s+(?P<who>{E})")
+# "The SCO's 20th summit, held by videoconference, was chaired by Russia": the n-th summit's host.
+ORDINAL_HOST = re.compile(rf"{_ORDINAL_HEAD}(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:was\s+)?(?:chaired|hosted|organi[sz]ed|"
+                          rf"presided\s+over)\s+by\s+(?P<who>{E})", re.IGNORECASE)
+# "The 2023 summit was hosted online by India"; "Kazakhstan has hosted the SCO summit four times".
+HOSTED_BY = re.compile(rf"\b(?P<y>{YEAR})\s+(?:{E}\s+)?[Ss]ummit\s+(?:was\s+)?(?:hosted|held|organi[sz]ed|chaired)\s+"
+                       rf"(?:online\s+|virtually\s+|remotely\s+|by\s+video(?:\s*conference|\s*link)\s+)?by\s+(?P<who>{E})")
+HOST_COUNT = re.compile(rf"(?P<who>{E})\s+(?:has|had)\s+(?:now\s+)?hosted\s+(?:the\s+)?(?:{E}\s+)?[Ss]ummits?\s+"
+                        rf"(?:(?P<n>\w+)\s+times|(?P<w>once|twice|thrice))", re.IGNORECASE)
+# "held annual summits in Almaty in 1998, Bishkek in 1999 and Dushanbe in 2000", "summits in Ufa (2015) and Tashkent
+# (2016)": cities with their years.
+_CITY_YEAR = rf"{E}\s+(?:in\s+|\(\s*)?{YEAR}\)?"
+CITY_YEARS = re.compile(rf"\b(?:summits?|meetings?)\s+(?:were\s+|was\s+)?(?:held\s+)?in\s+(?P<list>{_CITY_YEAR}(?:\s*(?:,|and|"
+                        rf",\s*and)\s*{_CITY_YEAR})+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,6 +70,7 @@ class SummitClaim(Payload):
     ordinal: int | None = None
     summits: tuple[tuple[int, str], ...] = ()
     country: tuple[str, ...] = ()
+    org: str | None = None  # the organization whose summits are meant when the text names one other than the SCO
     period_note: str | None = None
 
 
@@ -90,6 +104,37 @@ class Summit:
                 r.add("summit", m.start(), m.end(), {"relation": "hosts", "summits": [list(x) for x in pairs]})
                 r.ctx.summits = pairs
         _held(r)
+        for m in HOSTED_BY.finditer(r.masked):
+            ment = r.by_start.get(m.start("who"))
+            if ment and ment.kind == "country" and not r.overlaps_used(m.start(), m.end()):
+                r.add("summit", m.start(), m.end(), {"relation": "host", "country": [ment.code],
+                                                     "year": int(m.group("y"))})
+                r.take(m.start(), m.end())
+        for m in HOST_COUNT.finditer(r.masked):
+            ment = r.by_start.get(m.start("who"))
+            n = number_word(m.group("n")) if m.group("n") else {"once": 1, "twice": 2, "thrice": 3}[m.group("w").lower()]
+            if ment and ment.kind == "country" and n and not r.overlaps_used(m.start(), m.end()):
+                r.add("summit", m.start(), m.end(), {"relation": "host count", "country": [ment.code],
+                                                     "ordinal": int(n)})
+                r.take(m.start(), m.end())
+        for m in ORDINAL_HOST.finditer(r.masked):
+            ment = r.by_start.get(m.start("who"))
+            if ment and ment.kind == "country" and not r.overlaps_used(m.start("who"), m.end("who")):
+                r.add("summit", m.start(), m.end(), {"relation": "host", "country": [ment.code],
+                                                     "ordinal": ordinal(m.group("ord"))})
+                r.take(m.start(), m.end())
+        for m in CITY_YEARS.finditer(r.masked):
+            if r.overlaps_used(m.start(), m.end()):
+                continue
+            pairs = []
+            for part in re.finditer(rf"(?P<c>{E})\s+(?:in\s+|\(\s*)?(?P<y>{YEAR})", m.group("list")):
+                ment = r.by_start.get(m.start("list") + part.start("c"))
+                if ment is not None and ment.kind == "city":
+                    pairs.append([int(part.group("y")), ment.code])
+            if len(pairs) >= 2:
+                r.add("summit", m.start(), m.end(), {"relation": "hosts", "summits": pairs,
+                                                     "org": r.org_before(m.start())})
+                r.take(m.start(), m.end())
         for m in HOST.finditer(r.masked):
             ment = r.by_start.get(m.start("who"))
             if ment and ment.kind == "country" and not ment.pronoun:
@@ -174,6 +219,9 @@ def judge_summit(claim, ev, as_of):
                        [Observation(position, "count", SOURCE, int(rows.iloc[0]["year"]))],
                        [f"summits from {int(frame['year'].min())} to {int(rows.iloc[0]['year'])}: {position}"],
                        [Call.load("summits")])
+    if p.org and p.org != "SCO":
+        return unverifiable(claim, f"the summits list holds the SCO's meetings of heads of state from "
+                                   f"{int(frame['year'].min())}; none of {ORG_NAMES.get(p.org, p.org)}")
     if p.relation == "hosts":
         verdicts, parts, observed = [], [], []
         for year, city in p.summits:
@@ -187,6 +235,21 @@ def judge_summit(claim, ev, as_of):
             parts.append(f"{year}: {host}")
             observed.append(Observation(host, "text", SOURCE, year))
         return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=[Call.load("summits")])
+    if p.relation == "host count":
+        held = frame[frame["host_country"].isin(p.country) & (frame["date"] <= as_of.day)]
+        return verdict(claim, SUPPORTED if len(held) == p.ordinal else CONTRADICTED,
+                       f"{names(p.country)} hosted {len(held)} summits by {as_of.day.isoformat()}: " +
+                       ", ".join(f"{d.year} {c}" for d, c in zip(held["date"], held["host_city"])),
+                       [Observation(len(held), "count", SOURCE, as_of.day.year)], calls=[Call.load("summits")])
+    if p.relation == "host" and p.ordinal and not p.year:  # "the 20th summit ... was chaired by Russia"
+        if p.ordinal > len(frame):
+            return unverifiable(claim, f"the summits list holds {len(frame)} meetings (to {int(frame['year'].max())})")
+        row = frame.iloc[p.ordinal - 1]
+        return verdict(claim, SUPPORTED if row["host_country"] in p.country else CONTRADICTED,
+                       f"meeting number {p.ordinal} of the Council of Heads of State counted from 2001: "
+                       f"{row['date']}, {row['host_city']}, {name(row['host_country'])}",
+                       [Observation(row["host_country"], "country", SOURCE, int(row["year"]))],
+                       calls=[Call.load("summits")])
     if p.relation == "host":
         year = p.year
         if year is None and p.city:

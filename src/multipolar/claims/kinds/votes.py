@@ -21,18 +21,20 @@ from ..reading.sentence import E, EL
 from ..reading.shares import SHARE
 from ..judging.sources import label
 from ..registry import register_kind
-from ..judging.resolutions import find_roll_call, resolution_of
+from ..judging.resolutions import find_roll_call
+from ..reading.votes import resolution_of, subject_of, tally_in
 
 _UN = r"(?:(?:at|in)\s+the\s+(?:UN(?:\s+General\s+Assembly)?|United\s+Nations(?:\s+General\s+Assembly)?|General\s+" \
       r"Assembly|UNGA)\s+)?"
 AGREE = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<who>{EL})\s+(?:has\s+|have\s+)?(?:voted|votes|vote|sided|sides)\s+{_UN}(?:with|alongside|in\s+line\s+with|"
-    rf"the\s+same\s+way\s+as)\s+(?P<p>{E})\s+{_UN}(?:(?:in|on)\s+)?(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:time|votes|"
-    rf"roll[- ]calls|resolutions|recorded\s+votes)",
+    rf"the\s+same\s+way\s+as)\s+(?P<p>{E})\s+{_UN}(?:(?:in|on)\s+)?(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:(?:UN|UNGA|"
+    rf"General\s+Assembly|UN\s+General\s+Assembly)\s+)?(?:time|votes|roll[- ]calls|resolutions|recorded\s+votes)",
     rf"(?P<who>{E})\s+(?:voting\s+)?(?:agreement|coincidence|alignment)\s+(?:score\s+)?with\s+(?P<p>{E})\s+{_UN}"
     rf"(?:was|stood\s+at|reached|of|is|came\s+to)\s+(?P<num>{SHARE})",
-    rf"(?P<who>{E})\s+(?:UN\s+|UNGA\s+)?votes?\s+(?:coincided|coincide|matched|match|aligned|agreed)\s+with\s+"
-    rf"(?P<p>{E})\s+(?:in|on)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:cases|time|votes|roll[- ]calls|resolutions)",
+    rf"(?P<who>{E})\s+(?:UN\s+|UNGA\s+)?(?:votes?|voting(?:\s+record)?)\s+{_UN}(?:coincided|coincides|coincide|matched|"
+    rf"matches|match|aligned|aligns|agreed|agrees)\s+with\s+(?:that\s+of\s+|those\s+of\s+)?(?P<p>{E})\s+(?:(?:in|on)\s+)?"
+    rf"(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:cases|time|votes|roll[- ]calls|resolutions)",
     rf"(?P<who>{EL})\s+(?:agreed|agrees|voted\s+together)\s+with\s+(?P<p>{E})\s+(?:on|in)\s+(?P<num>{SHARE})\s+of\s+"
     rf"(?:the\s+)?(?:UN\s+|UNGA\s+|General\s+Assembly\s+)?(?:votes|roll[- ]calls|resolutions)",
 )]
@@ -45,11 +47,13 @@ MORE_OFTEN = re.compile(
     rf"|(?P<who3>{EL})\s+(?:has\s+|have\s+)?(?:votes?|voted|sides?|sided)\s+with\s+(?P<a3>{E})\s+(?P<how3>more|less)\s+"
     rf"(?:often|frequently|closely)\s+than\s+(?:with\s+)?(?P<b3>{E})", re.IGNORECASE)
 _VOTE = r"(?P<vote>voted\s+(?:in\s+favou?r(?:\s+of)?|for|against|no|yes)|abstained(?:\s+from\s+voting)?|did\s+not\s+" \
-        r"vote|backed|supported|opposed|rejected)"
+        r"(?:vote|take\s+part\s+in\s+the\s+vote|participate(?:\s+in\s+the\s+vote)?)|(?:was|were)\s+absent|backed|" \
+        r"supported|opposed|rejected)"
 _BODY = r"(?:(?:the\s+)?(?:UN|UNGA|United\s+Nations)\s+)?(?:General\s+Assembly\s+)?"
 HOW = re.compile(
     rf"(?P<who>{EL})\s+(?:all\s+|both\s+)?{_VOTE}(?:\s+(?:on|in|at))?\s+(?:the\s+|a\s+)?{_BODY}(?:(?:vote|voting)\s+"
-    rf"(?:on\s+)?(?:the\s+|a\s+)?)?(?P<what>{_BODY}(?:draft\s+)?resolution[^.;]{{0,120}})", re.IGNORECASE)
+    rf"(?:on\s+)?(?:the\s+|a\s+)?)?(?P<what>{_BODY}(?:draft\s+)?resolution(?:(?!\s+(?:while|whereas|but)\b|,\s+"
+    rf"(?:and|but|while|whereas)\b)[^.;]){{0,120}})", re.IGNORECASE)
 # "... were among the countries that abstained", "the Central Asian countries, including Uzbekistan, abstained along
 # with China": the resolution is the one the sentence names.
 AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?:countries|states|nations|members)\s+"
@@ -57,6 +61,12 @@ AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?
 ALONG = re.compile(rf"(?P<who>{EL})(?:,\s*including\s+(?P<inc>{EL}),?)?\s+(?:all\s+|both\s+)?{_VOTE}\b(?!\s+(?:on|in|at)?"
                    rf"\s*(?:the\s+|a\s+)?{_BODY}(?:vote|resolution))(?:\s+along\s+with\s+(?P<also>{EL}))?",
                    re.IGNORECASE)
+# "Only 11 countries, including Armenia and Belarus, voted against": named states' votes and that side's count.
+COUNT_INCLUDING = re.compile(rf"(?P<n>\d{{1,3}})\s+(?:other\s+)?(?:countries|states|members|nations),?\s+including\s+"
+                             rf"(?P<who>{EL}),?\s+{_VOTE}", re.IGNORECASE)
+# "..., more often than with China": the agreement just stated, against another power.
+MORE_THAN = re.compile(rf",?\s+(?:and\s+)?(?:far\s+|much\s+)?(?P<how>more|less)\s+(?:often|frequently|closely)\s+than\s+"
+                       rf"(?:with\s+)?(?P<b>{E})", re.IGNORECASE)
 VOTE_CODES = {1: "yes", 2: "abstain", 3: "no"}
 
 
@@ -76,6 +86,10 @@ class VotesClaim(Payload):
     vote: str | None = None
     resolution: str | None = None
     words: str | None = None
+    yes: int | None = None      # the tally the text states (relation 'tally'; on a 'vote' it helps find the roll
+    no: int | None = None       # call, and with `tally_checked` it is checked too)
+    abstain: int | None = None
+    tally_checked: bool = False
 
 
 @register_kind("votes", payload=VotesClaim, order=42, title="UN General Assembly votes",
@@ -95,6 +109,14 @@ class Votes:
                                                         "value": share.value, "hedge": share.hedge,
                                                         "half_unit": share.half_unit, "year": _year(r, m)})
                     r.take(m.start(), m.end())
+                    more = MORE_THAN.match(r.masked, m.end() + (len(r.text[m.end():]) -
+                                                                 len(re.sub(r"^\s+in\s+\d{4}", "", r.text[m.end():]))))
+                    rival = r.codes(more.start("b"), more.end("b")) if more else []
+                    if rival and not set(rival) & set(partner):
+                        a, b = (partner, rival) if more.group("how").lower() == "more" else (rival, partner)
+                        r.add("votes", more.start(), more.end(), {"relation": "more often", "country": who,
+                                                                  "partner": a, "rival": b, "year": _year(r, m)})
+                        r.take(more.start(), more.end())
         for m in MORE_OFTEN.finditer(r.masked):
             keys = ("who", "a", "b") if m.group("who") else ("who2", "a2", "b2") if m.group("who2") else \
                 ("who3", "a3", "b3")
@@ -106,16 +128,37 @@ class Votes:
                 r.add("votes", m.start(), m.end(), {"relation": "more often", "country": who, "partner": a,
                                                     "rival": b, "year": _year(r, m)})
                 r.take(m.start(), m.end())
+        if not re.search(r"resolution|General Assembly|UNGA|\bUN\b|United Nations", r.text):
+            return
+        tally = tally_in(r.text)
+        sentence = resolution_of(r.text)
+        if sentence[0] or sentence[1]:
+            r.ctx.resolution = (*sentence, r.year_in(0, len(r.text)))
+        elif r.ctx.resolution is not None and re.search(r"\b(?:the|this|that)\s+(?:resolution|text|vote)\b|\bit\s+was\s+"
+                                                        r"(?:adopted|passed|approved)", r.text, re.IGNORECASE):
+            sentence = r.ctx.resolution[:2]  # "The resolution was adopted by ...": the one named before
         for m in HOW.finditer(r.masked):
             who = r.codes(m.start("who"), m.end("who"), ("country", "group"))
             if not who:
                 continue
             symbol, words = resolution_of(r.text[m.start("what"):m.end("what")])
+            if not symbol and not subject_of(r.text[m.start("what"):m.end("what")]):
+                symbol, words = sentence  # "voted against the resolution": the one the sentence names
             r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
-                                                "resolution": symbol, "words": words, "year": _year(r, m)})
+                                                "resolution": symbol, "words": words, "year": _year(r, m),
+                                                **_tally(r, tally)})
             r.take(m.start(), m.end())
-        if not re.search(r"resolution|General Assembly|UNGA|\bUN\b", r.text):
-            return
+        for m in COUNT_INCLUDING.finditer(r.masked):
+            who = r.codes(m.start("who"), m.end("who"))
+            if who and not r.overlaps_used(m.start(), m.end()):
+                vote = _vote(m.group("vote"))
+                count = {"yes": "yes", "no": "no", "abstain": "abstain"}.get(vote)
+                symbol, words = sentence
+                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": vote,
+                                                    "resolution": symbol, "words": words, "year": _year(r, m),
+                                                    **({count: int(m.group("n")), "tally_checked": True} if count
+                                                       else {})})
+                r.take(m.start(), m.end())
         for pattern in (AMONG, ALONG):
             for m in pattern.finditer(r.masked):
                 if r.overlaps_used(m.start(), m.end()):
@@ -126,16 +169,32 @@ class Votes:
                         who += [c for c in r.codes(m.start(key), m.end(key)) if c not in who]
                 if not who:
                     continue
-                symbol, words = resolution_of(r.text)
+                symbol, words = sentence
                 r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
-                                                    "resolution": symbol, "words": words, "year": _year(r, m)})
+                                                    "resolution": symbol, "words": words, "year": _year(r, m),
+                                                    **_tally(r, tally)})
                 r.take(m.start(), m.end())
+        if tally and not any(c.type == "votes" and c.payload.relation == "vote" for c in r.claims) and \
+                (sentence[0] or sentence[1]):
+            symbol, words = sentence  # "the resolution on X passed 80-14 with 61 abstentions": the tally alone
+            year = r.year_in(0, len(r.text)) or (r.ctx.resolution[2] if r.ctx.resolution else None)
+            r.add("votes", 0, len(r.text), {"relation": "tally", "country": [], "resolution": symbol,
+                                            "words": words, "year": year, **tally, "tally_checked": True})
 
     def judge(claim, evidence, as_of):
         p = claim.payload
-        if p.relation == "vote":
+        if p.relation in ("vote", "tally"):
             return judge_vote(claim, evidence, as_of)
         return judge_agreement(claim, evidence, as_of)
+
+
+def _tally(r, tally: dict) -> dict:
+    """The tally a sentence states, on its vote claims: the first one checks it too (it is part of what is said)."""
+    if not tally:
+        return {}
+    first = not any(c.type == "votes" and c.payload.relation == "vote" for c in r.claims)
+    return {**tally, "tally_checked": first}
+
 
 
 def _year(r, m) -> int | None:
@@ -146,7 +205,7 @@ def _vote(words: str) -> str:
     words = words.lower()
     if "abstain" in words:
         return "abstain"
-    if "did not vote" in words:
+    if "did not" in words or "absent" in words:
         return "absent"
     if "against" in words or "opposed" in words or "rejected" in words or words.startswith("voted no"):
         return "no"
@@ -209,27 +268,62 @@ def judge_agreement(claim, ev, as_of: AsOf):
 
 
 def judge_vote(claim, ev, as_of: AsOf):
+    """How named states voted on a roll call (absent = no recorded vote), and the tally the text states: the states'
+    votes are the claim's core (a right tally does not rescue a wrong vote; a wrong tally makes a right one
+    partly supported)."""
     p = claim.payload
     roll_calls = ev.roll_calls()
     if roll_calls.empty:
         return unverifiable(claim, "no UN roll calls in the pack")
-    found, why = find_roll_call(roll_calls, p.resolution, p.words, p.year)
+    tally = {k: getattr(p, k) for k in ("yes", "no", "abstain") if getattr(p, k) is not None}
+    found, why = find_roll_call(roll_calls, p.resolution, p.words, p.year, tally=tally, before=as_of.article)
     if found is None:
         return unverifiable(claim, why)
-    votes = ev.votes(int(found["rcid"]))
-    cast = {row.country: VOTE_CODES.get(int(row.vote), "?") for row in votes.itertuples(index=False)}
-    countries = expanded(p.country, ev, as_of.day)
-    verdicts, parts, observed = [], [], []
-    title = f"{found['unres']} ({found['date']}: {str(found['short']).strip()})"
-    for country in countries:
-        got = cast.get(country, "absent")
-        verdicts.append(SUPPORTED if got == p.vote else CONTRADICTED)
-        parts.append(f"{name(country)}: {got}")
-        observed.append(Observation(got, "text", label("unvotes"), int(found["year"]), country,
-                                    note=title))
-    reason = f"roll call {title}: " + "; ".join(parts) + f" (claimed {p.vote} for {names(countries)})"
-    return verdict(claim, combine(verdicts), reason, observed,
-                   calls=[Call.load("un_votes"), Call.load("un_roll_calls", year=int(found["year"]))])
+    year = int(found["year"])
+    calls = [Call.load("un_roll_calls", year=year)]
+    title = f"{found['unres']} ({found['date']}: {_title(found)})"
+    verdicts, parts, observed, arithmetic = [], [], [], []
+    if p.relation == "vote":
+        votes = ev.votes(int(found["rcid"]))
+        cast = {row.country: VOTE_CODES.get(int(row.vote), "?") for row in votes.itertuples(index=False)}
+        held = ev.vote_countries()
+        calls.insert(0, Call.load("un_votes"))
+        for country in expanded(p.country, ev, as_of.day):
+            if country not in held:
+                verdicts.append(UNVERIFIABLE)
+                parts.append(f"{name(country)}: the pack keeps no votes of it (its own states, China and Russia only)")
+                continue
+            got = cast.get(country, "absent")
+            verdicts.append(SUPPORTED if got == p.vote else CONTRADICTED)
+            parts.append(f"{name(country)}: {got}")
+            observed.append(Observation(got, "text", label("unvotes"), year, country, note=title))
+        parts[-1:] = [parts[-1] + f" (claimed {p.vote})"] if parts else []
+    outcome = combine(verdicts) if verdicts else None
+    if tally and (p.tally_checked or p.relation == "tally") and not all(k in found for k in tally):
+        parts.append("the pack's roll calls carry no tally (rebuild the pack)")
+    elif tally and (p.tally_checked or p.relation == "tally"):
+        counted = []
+        for key, claimed in tally.items():
+            j = tol.judge(claimed, int(found[key]), None, kind="level", half_unit=0.5)
+            counted.append(j.verdict)
+            arithmetic.append(f"{key}: {int(found[key])} recorded, {claimed} claimed ({j.verdict})")
+        observed.append(Observation(f"{int(found['yes'])}-{int(found['no'])}, {int(found['abstain'])} abstentions",
+                                    "text", label("unvotes"), year, note=title))
+        parts.append(f"tally {int(found['yes'])} yes, {int(found['no'])} no, {int(found['abstain'])} abstentions")
+        counted_outcome = combine(counted)
+        outcome = counted_outcome if outcome is None or outcome == UNVERIFIABLE else \
+            outcome if outcome == CONTRADICTED else combine([outcome, counted_outcome])
+    reason = f"roll call {title}: " + "; ".join(parts)
+    return verdict(claim, outcome or UNVERIFIABLE, reason, observed, arithmetic, calls)
+
+
+def _title(row) -> str:
+    """The roll call's readable title: the description that reads as a title (not an agenda heading in capitals)."""
+    for key in ("descr", "short"):
+        text = str(row.get(key) or "").strip()
+        if text and not text.isupper() and not re.match(r"A/\d", text):
+            return re.sub(r"\s*:\s*resolution\s*/.*$", "", text)[:160]
+    return str(row.get("short") or row.get("descr") or "").strip()[:160]
 
 
 __all__ = ["VotesClaim", "CONTRADICTED"]

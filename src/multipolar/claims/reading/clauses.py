@@ -90,6 +90,13 @@ def resolve_period(r, times: list[Time], parsed: dict, *, change: bool) -> None:
             parsed.setdefault("year", tm.year)
         elif tm.kind == "year":
             parsed.setdefault("year", tm.year)
+        elif tm.kind == "same":  # "that year": the year named before it (in the sentence, else the text)
+            year = tm.year or (r.ctx.last_time.year if r.ctx.last_time is not None else None)
+            if year:
+                parsed.setdefault("year", year)
+                notes.append(f"'{tm.text}' = {year}")
+            else:
+                parsed["unresolved"] = tm.text
         elif tm.kind == "now":
             parsed["now"] = True
     if change and parsed.get("yoy") and parsed.get("year") and "base_year" not in parsed:

@@ -76,6 +76,26 @@ ORGANIZATIONS: list[tuple[str, str]] = [
     (r"Asian Infrastructure Investment Bank|AIIB", "AIIB"),
     (r"Belt and Road Initiative|Belt and Road|BRI", "BRI"),
 ]
+# Regions a rank may be limited to ('in Europe'): country_converter's continents without China and Russia (the two
+# powers the project compares, each a party of its own), and the EU's member states.
+POWERS_APART = ("CHN", "RUS")
+
+
+@functools.cache
+def region_members(code: str) -> tuple[str, ...]:
+    """ISO3 codes of a region group: 'REGION:Europe' (a continent, China and Russia left out) or 'EU27'."""
+    from ...countries import _coco
+
+    data = _coco().data
+    if code == "EU27":
+        rows = data[data["EU27"].notna() & data["ISO3"].notna()]
+    elif code.startswith("REGION:"):
+        rows = data[(data["continent"] == code.split(":", 1)[1]) & data["ISO3"].notna()]
+    else:
+        return ()
+    return tuple(sorted(c for c in rows["ISO3"] if isinstance(c, str) and c not in POWERS_APART))
+
+
 # Readable names of organizations and groups in reasons.
 ORG_NAMES = {"SCO": "the SCO", "EAEU": "the EAEU", "CSTO": "the CSTO", "CIS": "the CIS", "BRICS": "BRICS",
              "SHANGHAI_FIVE": "the Shanghai Five"}
@@ -191,6 +211,10 @@ def name(code: str) -> str:
     """A readable name for an ISO3 code, a group id or an organization id."""
     if code in GROUP_NAMES:
         return GROUP_NAMES[code]
+    if code == "EU27":
+        return "the EU's member states"
+    if isinstance(code, str) and code.startswith("REGION:"):
+        return f"{code.split(':', 1)[1]} (China and Russia apart)"
     if code in ORG_NAMES:
         return ORG_NAMES[code]
     from ...countries import name_of

@@ -34,11 +34,11 @@ FRAME_PATTERNS: list[tuple[str, str]] = [
     (rf"(?:imported|bought|purchased)\s+by\s+(?P<a>{E})\s+from\s+(?P<b>{EL})", "import"),
     (rf"(?P<a>{E}){GAP}{{0,40}}?\b(?:traded|trade|trades)\s+(?:turnover\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
     (rf"(?P<a>{EL})\s+(?:traded|trade|trades|did|conducted)\s+(?=(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|"
-     rf"around\s+|almost\s+)?(?:US\$|\$|€|USD|EUR|\d))(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+|"
+     rf"around\s+|almost\s+)?(?:US\$|\$|€|USD|EUR|\d))(?:(?!⟨)(?:[^.;]|\.(?=\d))){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+|"
      rf"trade\s+|business\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
-    (rf"(?P<a>{E})\s+(?:sold|shipped|exported)\s+(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?to\s+(?P<b>{EL})",
+    (rf"(?P<a>{E})\s+(?:sold|shipped|exported)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?to\s+(?P<b>{EL})",
      "export"),
-    (rf"(?P<a>{E})\s+(?:bought|imported|purchased)\s+(?:(?!⟨)[^.;]){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?from\s+"
+    (rf"(?P<a>{E})\s+(?:bought|imported|purchased)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?from\s+"
      rf"(?P<b>{EL})", "import"),
 ]
 # Frames without their first party: "trade with China", "exports to Russia", "imports from China" — the party is the
@@ -52,9 +52,18 @@ HALF_PATTERNS: list[tuple[str, str]] = [
 BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\s+turnover)?\b(?!\s+(?:between|with|of))"
                        r"|\b(?:trade|turnover|commerce)(?:\s+turnover)?\s+between\s+(?:the\s+)?(?:two|both)\s+(?:countries|"
                        r"states|nations|sides|neighbou?rs)", re.IGNORECASE)
-# A clause naming only a flow continues the previous frame: "..., while imports fell 5%".
-ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but)\s+(?:its\s+|their\s+)?(?P<flow>exports|imports|"
-                      r"trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
+# A clause naming only a flow continues the previous frame: "..., while imports fell 5%", "with exports of $4 billion".
+ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?(?P<flow>exports|"
+                      r"imports|trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
+# A verb continuing the previous frame's first party: "China imported $6.4 billion from Iran and exported $8.5
+# billion to Iran".
+VERB_ELLIPSIS = re.compile(rf"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:it\s+|they\s+|⟨#*⟩\s+)?(?P<verb>exported|"
+                           rf"imported|shipped|sold|bought|purchased)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{0,60}}?\b(?:to|from)\s+(?P<b>{EL})",
+                           re.IGNORECASE)
+# A state's trade with the world: "Georgia's total foreign trade", "Kazakhstan's exports" (no partner named).
+WORLD = re.compile(rf"(?P<a>{E})\s+(?:total\s+|overall\s+)?(?:(?:foreign|external|international)\s+trade(?:\s+turnover)?|"
+                   rf"trade\s+turnover|(?:total\s+)?(?P<flow>exports|imports))\b(?!\s+(?:to|from|with|between|of)\b)",
+                   re.IGNORECASE)
 _COMPILED = [(re.compile(p, re.IGNORECASE), flow) for p, flow in FRAME_PATTERNS]
 _HALF = [(re.compile(p, re.IGNORECASE), flow) for p, flow in HALF_PATTERNS]
 _FLOWS = {"exports": "export", "imports": "import", "trade": "turnover", "turnover": "turnover"}
@@ -95,7 +104,8 @@ def frames(r) -> list[Frame]:
             b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
             a = _first_party(r, m.start(), b)
             if a and b:
-                found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True, goods=_goods(m)))
+                found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True,
+                                   goods=_goods(m) or goods_before(r.text, m.start())))
     for m in BILATERAL.finditer(r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
@@ -105,6 +115,25 @@ def frames(r) -> list[Frame]:
             parties = list(r.ctx.pair)  # "Trade between the two countries": the pair the text named last
         if len(parties) == 2:
             found.append(Frame([parties[0]], [parties[1]], "turnover", m.start(), m.end(), half=True))
+    for m in WORLD.finditer(r.masked):
+        if any(m.start() < f.end and f.start < m.end() for f in found):
+            continue
+        a = [x.code for x in r.ents(m.start("a"), m.end("a")) if not r.in_reporter(x)]
+        ment = r.by_start.get(m.start("a"))
+        if ment is not None and ment.pronoun and any(f.end <= m.start() for f in found):
+            continue  # "..., while its imports were $111 billion": the earlier frame continues (ELLIPSIS)
+        if a and (r.triggers & {"amount", "percent", "change"}):
+            flow = {"exports": "export", "imports": "import"}.get((m.group("flow") or "").lower(), "turnover")
+            found.append(Frame(a, ["WLD"], flow, m.start(), m.end()))
+    found.sort(key=lambda f: f.start)
+    for m in VERB_ELLIPSIS.finditer(r.masked):
+        before = [f for f in found if f.end <= m.start()]
+        if not before or any(m.start() < f.end and f.start < m.end() for f in found):
+            continue
+        b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
+        flow = "export" if m.group("verb").lower() in ("exported", "shipped", "sold") else "import"
+        if b:
+            found.append(Frame(before[-1].country, _uniq(b), flow, m.start("verb"), m.end(), parent=before[-1]))
     found.sort(key=lambda f: f.start)
     for m in ELLIPSIS.finditer(r.masked):
         before = [f for f in found if f.end <= m.start()]
@@ -113,12 +142,29 @@ def frames(r) -> list[Frame]:
         prev = before[-1]
         flow = _FLOWS[m.group("flow").lower()]
         found.append(Frame(prev.country, prev.partner, flow, m.start("flow"), m.end(), parent=prev))
+    found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods))]  # arms transfers: the arms kind's
     found.sort(key=lambda f: f.start)
     for i, f in enumerate(found):
         if f.half and i:
             f.parent = found[i - 1]
     r.cache["frames"] = found
     return found
+
+
+ARMS_GOODS = re.compile(r"(?:major\s+)?(?:arms|weapons?|weaponry|military)\b", re.IGNORECASE)
+# Words that may stand before 'exports'/'imports' without naming a product ('total exports', 'its exports').
+NOT_GOODS = {"total", "overall", "its", "their", "the", "foreign", "bilateral", "annual", "mutual", "goods",
+             "merchandise", "non-oil", "official", "recorded", "reported", "monthly", "combined", "and", "of", "with",
+             "that", "as", "while", "whose", "where", "when", "but", "s", "in", "for", "from", "to", "by", "on",
+             "rising", "falling", "growing", "record", "a", "an", "kyrgyz", "uzbek", "kazakh", "tajik", "turkmen"}
+
+
+def goods_before(text: str, position: int) -> str | None:
+    """A product named right before a flow noun ('arms exports to China', 'gas imports from Russia'), or None."""
+    m = re.search(r"\b([a-z][a-z-]{2,})\s+$", text[max(0, position - 30):position])
+    if not m or m.group(1) in NOT_GOODS or m.group(1).endswith("'s"):
+        return None
+    return m.group(1)
 
 
 def _goods(m) -> str | None:
@@ -158,10 +204,20 @@ def regions(r) -> list[tuple[Frame, tuple[int, int]]]:
 def base_fields(r, frame: Frame) -> dict:
     """The scope fields of a trade claim read in a frame: country, partner, flow, the reporter the text cites and a
     product category when the frame names one."""
-    fields = {"country": frame.country, "partner": frame.partner, "flow": frame.flow, "goods": frame.goods}
+    fields = {"country": frame.country, "partner": frame.partner, "flow": frame.flow, "goods": frame.goods,
+              "basis": basis_in(r.text)}
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     return fields
+
+
+BASIS = re.compile(r"\bby\s+(?:country\s+of\s+)?(?P<b>origin|consignment)\b", re.IGNORECASE)
+
+
+def basis_in(text: str) -> str | None:
+    """'origin' or 'consignment' when a sentence says how its imports are counted ('by country of consignment')."""
+    m = BASIS.search(text)
+    return m.group("b").lower() if m else None
 
 
 PERIOD_KEYS = ("year", "base_year", "years", "partial", "fiscal", "since", "unresolved", "month")
@@ -172,14 +228,37 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
     fell 5%') takes the period of the clause it continues when its own says none."""
     from .clauses import resolve_period, time_for
 
+    from .clauses import clause_bounds
+
     resolve_period(r, time_for(r, pos, region=region), fields, change=change)
     parent = frame.parent
-    if parent is not None and not any(k in fields for k in PERIOD_KEYS):
-        resolve_period(r, time_for(r, parent.start, region=(parent.start, frame.start)), fields, change=change)
+    if parent is not None and not any(fields.get(k) for k in PERIOD_KEYS):
+        # "In 2017, A's trade with B exceeded $X, while trade with C reached $Y": the time of the clause it continues
+        start = clause_bounds(r.text, parent.start)[0]
+        resolve_period(r, time_for(r, parent.start, region=(start, frame.start)), fields, change=change)
+    if change and fields.get("yoy") and "year" not in fields and "base_year" not in fields:
+        # "..., with exports 93 times higher than a year earlier": the year the sentence named before it
+        earlier = [tm.year for tm in r.times if tm.end <= pos and tm.kind in ("year", "month") and tm.year]
+        if earlier:
+            fields.update({"year": earlier[-1], "base_year": earlier[-1] - 1})
     last = r.ctx.last_time
     continues = any(m.pronoun and m.start <= frame.start + 2 for m in r.mentions)
-    if continues and last is not None and last.kind in ("year", "month") and not any(k in fields for k in PERIOD_KEYS):
+    if continues and last is not None and last.kind in ("year", "month") and not any(fields.get(k) for k in PERIOD_KEYS):
         fields["year"] = last.year  # "In 2023 ... Its exports rose 20%": the year the previous sentence named
         if change:
             fields.update({"base_year": last.year - 1, "yoy": True})
         fields["period_note"] = f"the year of the previous sentence ({last.year})"
+
+
+def terms_for(r, region: tuple[int, int], pos: int) -> str | None:
+    """The currency a change read at pos is measured in: said in its clause ('growing 2.9% in yuan terms'), else the
+    currency of an amount in the same frame when it is not the dollar or the euro ('1.74 trillion yuan, up 2.9%')."""
+    from .clauses import clause_bounds
+    from .numbers import amounts, terms_in
+
+    c0, c1 = clause_bounds(r.text, pos)
+    said = terms_in(r.text, c0, c1)
+    if said:
+        return said
+    foreign = [a.currency for a in amounts(r.text, *region) if a.currency not in ("USD", "EUR")]
+    return foreign[0] if foreign else None

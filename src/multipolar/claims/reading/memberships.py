@@ -6,27 +6,33 @@ from __future__ import annotations
 
 import re
 
-from .numbers import ORDINALS, YEAR, number_word, ordinal
+from .clauses import time_for
+from .compositions import read_compositions, role_word
+from .numbers import ORDINALS, YEAR, ordinal
 from .sentence import E, EL, GAP
 from .times import MONTH_RE, date_in
 
 _WHEN = rf"(?P<when>(?:(?:\d{{1,2}}\s+)?{MONTH_RE}\s+(?:\d{{1,2}},?\s+)?(?:of\s+)?)?{YEAR})"
-_ROLE = r"(?P<role>member|members|member state|observer|observer state|dialogue partner)"
+_ROLE = r"(?P<role>member|members|member state|observer|observer state|dialogue partner|associate member|associate)"
+# The subject of a membership verb: the states named before it, or, after 'and', 'but', 'while', the sentence's subject
+# ("Uzbekistan refused to extend the treaty in 1999 but restored its membership in 2006").
+_WHO = rf"(?:(?P<who>{EL})|(?P<ell>\b(?:and|but|while|then|thus|thereby)|,(?=\s+(?:becoming|joining|leaving|rejoining)\b)))"
 JOINED = re.compile(
-    rf"(?P<who>{EL})\s+(?:(?:also|officially|formally|finally|only|both|then)\s+)?"
-    rf"(?:joined|acceded to|became\s+(?:a\s+|an\s+|the\s+[\w-]+\s+|its\s+[\w-]+\s+)?(?:full(?:[- ]fledged)?,?\s+)?"
-    rf"(?:[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?:was|were)\s+admitted(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
+    rf"{_WHO}\s+(?:(?:also|officially|formally|finally|only|both|then)\s+)?"
+    rf"(?:joined|acceded to|(?:became|becomes|becoming|(?:has|had|have)\s+become)\s+(?:a\s+|an\s+|the\s+[\w-]+\s+|its\s+"
+    rf"[\w-]+\s+)?(?:full(?:[- ]fledged)?,?\s+)?"
+    rf"(?:(?:(?!associate\b)[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?=⟨))|(?:was|were)\s+admitted(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
     rf"(?P<role2>membership|observer status|dialogue partner status)(?:\s+(?:in|of|at))?|(?:obtained|received|acquired|won|"
     rf"secured)\s+(?:permanent\s+)?(?:\(?full\)?\s+)?(?P<role4>membership|observer\s+status|dialogue\s+partner\s+status)"
     rf"(?:\s+(?:in|of|at))?|(?:was|were)\s+granted\s+"
     rf"(?P<role3>observer status|dialogue partner status|full membership)(?:\s+(?:in|of|at|by))?)"
-    rf"(?:\s+(?:the\s+)?(?P<org>{E}))?(?P<mid>[^.;()]{{0,60}}?)\b(?:in|on)\s+{_WHEN}")
+    rf"(?:\s*(?:the\s+)?(?P<org>{E}))?(?:(?P<mid>[^.;()]{{0,60}}?)\b(?:in|on)\s+{_WHEN})?")
 # "joined as a full member at the summit in Astana" (no year: the summit's date decides).
 AT_SUMMIT = re.compile(
     rf"(?P<who>{EL})\s+(?:(?:also|officially|formally|finally)\s+)?(?:joined|became|was\s+admitted|were\s+admitted|"
     rf"acceded)(?:\s+(?:the\s+)?(?P<org>{E}))?(?:\s+as\s+(?:a\s+|an\s+)?(?:full(?:[- ]fledged)?\s+)?"
-    rf"(?P<role>members?|observers?|dialogue partners?))?\s+at\s+the\s+(?:(?P<org2>{E})\s+)?summit\s+in\s+"
-    rf"(?P<city>{E})(?!{GAP}{{0,12}}\b(?:in|on)\s+(?:\d|{MONTH_RE}))")
+    rf"(?P<role>members?|observers?|dialogue partners?))?\s+at\s+the\s+(?:(?P<org2>{E})\s+)?(?:summit\s+in\s+"
+    rf"(?P<city>{E})|(?P<cityb>{E})\s+(?:{E}\s+)?summit)(?!{GAP}{{0,12}}\b(?:in|on)\s+(?:\d|{MONTH_RE}))")
 LATEST = re.compile(rf"(?P<who>{E})\s+(?:is|was|became|has become|becomes)\s+(?:the\s+)?(?:(?P<org>{E})\s+)?"
                     rf"(?:latest|newest|most recent|youngest)\s+(?:new\s+)?(?:full\s+)?member")
 NEVER = re.compile(rf"(?P<who>{E}){GAP}{{0,90}}?\b(?:has|have|had)\s+never\s+(?:joined|been\s+a\s+member|applied)"
@@ -43,22 +49,36 @@ FOUNDER = re.compile(rf"(?P<who>{EL})\s+(?:was|were|is|are)\s+(?:one\s+of\s+|amo
                      rf"(?:members?\s+of\s+(?:the\s+)?)?(?P<org>{E})|(?P<who2>{EL})\s+(?:co-)?founded\s+(?:the\s+)?(?P<org2>{E})")
 # "Mongolia has been an SCO observer since 2004"
 ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|became|remains|remained)\s+(?:an?\s+)?"
-                        rf"(?:full\s+)?(?P<org>{E})\s+(?P<role>member|observer|dialogue\s+partner)s?(?:\s+state)?"
-                        rf"(?:\s+since\s+(?P<since>{YEAR}))?")
-OF_WHICH = re.compile(rf"(?P<n>\w+)\s+of\s+(?:which|whom|them|these)\s+(?:are|were)\s+(?:full\s+)?"
-                      rf"(?:(?P<org>{E})\s+members|members\s+of\s+(?:the\s+)?(?P<org2>{E})|(?P<grp>{E}))")
-COUNTS = re.compile(rf"(?P<org>{E})\s+(?:now\s+|currently\s+)?(?:has|had|comprises|comprised|consists\s+of|"
-                    rf"counts|counted|includes|included)\s+(?P<list>(?:\w+\s+(?:full\s+)?(?:member\s+states?|members?|"
-                    rf"observer\s+states?|observers?|dialogue\s+partners?)(?:\s*,\s*|\s+and\s+|,\s+and\s+)?)+)")
-COUNT_PART = re.compile(r"(?P<n>\w+)\s+(?:full\s+)?(?P<role>member\s+states?|members?|observer\s+states?|"
-                        r"observers?|dialogue\s+partners?)")
-INCLUDES = re.compile(rf"(?P<org>{E})\s+(?:also\s+)?(?:includes|included|counts|has)\s+(?P<who>{EL})\s+as\s+"
-                      rf"(?P<role>observers?|members?|dialogue\s+partners?|observer\s+states)")
-AND_AS = re.compile(rf"\s*,?\s+and\s+(?P<who>{EL})\s+as\s+(?P<role>observers?|members?|dialogue\s+partners?|"
-                    rf"observer\s+states)")
-LEFT = re.compile(rf"(?P<who>{EL})\s+(?:(?:all|both)\s+)?(?:withdrew|left|quit|pulled\s+out|suspended\s+(?:its|their)\s+"
-                  rf"membership)(?:\s+(?:from|of))?(?:\s+(?:the\s+)?(?P<org>{E}))?\s+in\s+(?P<year>{YEAR})")
-EXPANDED = re.compile(rf"(?P<org>{E})\s+(?:has|had)\s+(?:since\s+)?(?:expanded|grown|enlarged|widened)")
+                        rf"(?:full\s+)?(?P<org>{E})\s+(?P<role>(?:associate\s+)?member|observer|dialogue\s+partner)s?"
+                        rf"(?:\s+state)?"
+                        rf"(?:\s+since\s+(?:{MONTH_RE}\s+)?(?P<since>{YEAR}))?")
+# "Uzbekistan withdrew in 1999", "refused to extend the Collective Security Treaty in 1999", "in June 2012 it suspended
+# its CSTO membership"; "restored its membership in August 1999", "rejoined the CSTO in 2006".
+LEFT = re.compile(rf"{_WHO}\s+(?:(?:all|both|later|then|again|formally|officially)\s+)?(?:withdrew|left|quit|"
+                  rf"pulled\s+out|(?P<froze>froze|has\s+frozen|had\s+frozen|suspended)\s+(?:its|their|{E})\s+"
+                  rf"(?:(?P<org0>{E})\s+)?(?:membership|participation)|"
+                  rf"(?:refused|declined)\s+to\s+(?:extend|renew|sign|prolong)|did\s+not\s+(?:extend|renew|sign|prolong))"
+                  rf"(?:\s+(?:from|of|in|the\s+extension\s+of))?(?:\s+(?:the\s+|(?:its|their|{E})\s+)?(?P<org>{E}))?")
+REJOINED = re.compile(rf"{_WHO}\s+(?:(?:later|then|subsequently|again)\s+)?(?:(?:restored|renewed|resumed|"
+                      rf"reinstated|regained)\s+(?:its|their|{E})\s+(?:(?P<org0>{E})\s+)?(?:full\s+)?(?:membership|"
+                      rf"participation)(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org>{E}))?|(?:rejoined|returned\s+to|re-entered)"
+                      rf"\s+(?:the\s+)?(?P<org2>{E}))")
+# "decided on 11 December 2020 to grant Uzbekistan and Cuba observer status at the Eurasian Economic Union"
+GRANTED = re.compile(rf"\bgrant(?:ed|ing|s)?\s+(?P<who>{EL})\s+(?:the\s+)?(?P<role>observer|dialogue\s+partner|associate"
+                     rf"(?:\s+member)?|full\s+member(?:ship)?|member)(?:\s+state)?(?:\s+(?:status|membership))?\s+(?:at|in|"
+                     rf"of|with|to|within)\s+(?:the\s+)?(?P<org>{E})")
+# "approved Belarus's accession" at a summit (its city or date decides)
+APPROVED = re.compile(rf"\b(?:approved|completed|finali[sz]ed|formali[sz]ed|endorsed|sealed|welcomed)\s+(?:the\s+)?"
+                      rf"(?P<who>{E})\s+(?:accession|admission|membership|entry)(?:\s+(?:to|into|in)\s+(?:the\s+)?"
+                      rf"(?P<org>{E}))?")
+# "Moldova has had observer status in the EAEU since 2018"
+STATUS_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:has|have|had)\s+(?:had|held|enjoyed)\s+(?P<role>observer|dialogue\s+partner|"
+                          rf"associate)(?:\s+state)?\s+status\s+(?:in|at|with|within)\s+(?:the\s+)?(?P<org>{E})\s+since\s+"
+                          rf"(?P<since>{YEAR})")
+# "India and Pakistan had been full members since 2017" (the organization under discussion)
+MEMBERS_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:has|have|had)\s+been\s+(?:an?\s+)?(?:full\s+)?(?P<role>members?|"
+                           rf"observers?|dialogue\s+partners?)(?:\s+(?:of|in)\s+(?:the\s+)?(?P<org>{E}))?\s+since\s+"
+                           rf"(?P<since>{YEAR})")
 # "founded by China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan", "its founding members were ..."
 FOUNDERS = re.compile(rf"(?P<org>{E}){GAP}{{0,60}}?\b(?:was\s+)?(?:founded|formed|established|created|set\s+up|signed)\s+"
                       rf"(?:in\s+{YEAR}\s+)?by\s+(?P<who>{EL})|(?P<org2>{E})['’]?s?\s+(?:founding|original)\s+members"
@@ -66,13 +86,13 @@ FOUNDERS = re.compile(rf"(?P<org>{E}){GAP}{{0,60}}?\b(?:was\s+)?(?:founded|forme
 
 
 def role_of(word: str | None) -> str:
-    word = (word or "").lower()
-    return "observer" if "observer" in word else "dialogue partner" if "dialogue" in word else "member"
+    return role_word(word)
 
 
 def _ordinal_in(r, m) -> int | None:
     ord_re = r"(?P<o>\d+)(?:st|nd|rd|th)|(?P<w>" + "|".join(ORDINALS) + r")\b"
-    head = r.text[m.start():m.start("org") if m.group("org") else m.start("mid")]
+    head = r.text[m.start():m.start("org") if m.group("org") else (m.start("mid") if m.group("mid") is not None
+                                                                    else m.end())]
     found = re.search(ord_re, head, re.IGNORECASE)
     if not found and re.search(r"\bmember", m.group("mid") or ""):
         found = re.search(ord_re + r"(?=\s+(?:full\s+)?member)", m.group("mid") or "", re.IGNORECASE)
@@ -90,14 +110,31 @@ def _default_org(r) -> tuple[str | None, str | None]:
     return None, None
 
 
+def who_of(r, m) -> list[str]:
+    """The states a membership verb is about: named before it, or the sentence's subject after 'and', 'but'."""
+    if m.group("who"):
+        return r.codes(m.start("who"), m.end("who"), ("country",))
+    before = [x.code for x in r.mentions if x.kind == "country" and x.end <= m.start() and not r.in_reporter(x)]
+    return before[:1] or ([r.ctx.focus] if r.ctx.focus else [])
+
+
 def read_memberships(r) -> None:
     for m in JOINED.finditer(r.masked):
-        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        who = who_of(r, m)
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
         if not who or not org:
             continue
-        year, month, day = date_in(r.text[m.start("when"):m.end("when")])
+        if m.group("when"):
+            year, month, day = date_in(r.text[m.start("when"):m.end("when")])
+        else:  # no date after the verb: one in its clause ('On 11 June 2019 X became an observer'), else none
+            year, month, day = clause_date(r, m.start())
+            if not year:
+                continue
         role = role_of(m.group("role") or m.group("role2") or m.group("role3") or m.group("role4"))
+        after = re.match(r"\s+(dialogue\s+partners?|observers?(?:\s+states?)?|associate\s+members?)\b",
+                         r.text[m.end("org"):]) if m.group("org") and not m.group("role") else None
+        if after:  # "became SCO dialogue partners": the role follows the organization's name
+            role = role_of(after.group(1))
         r.add("membership", m.start(), m.end(), {
             "relation": "joined", "org": org, "country": who, "year": year, "month": month, "day": day,
             "role": None if role == "member" else role, "ordinal": _ordinal_in(r, m), "note": note})
@@ -108,7 +145,7 @@ def read_memberships(r) -> None:
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else (
             (r.org_at(m.start("org2")), None) if m.group("org2") else _default_org(r))
-        city = r.by_start.get(m.start("city"))
+        city = r.by_start.get(m.start("city") if m.group("city") else m.start("cityb"))
         if who and org and city is not None and city.kind == "city":
             role = role_of(m.group("role"))
             r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who,
@@ -150,14 +187,49 @@ def read_memberships(r) -> None:
         if not who or not org or r.overlaps_used(m.start(), m.end()):
             continue
         role = role_of(m.group("role"))
-        if m.group("since"):
-            fields = {"relation": "joined", "year": int(m.group("since")), "role": None if role == "member" else role}
+        became = re.search(r"\bbecame\b", m.group(0))
+        year = int(m.group("since")) if m.group("since") else (clause_date(r, m.end())[0] if became else 0)
+        if year:  # "has been an SCO observer since 2004", "became SCO dialogue partners in 2022"
+            fields = {"relation": "joined", "year": year, "role": None if role == "member" else role}
         else:
             fields = {"relation": role}
         r.add("membership", m.start(), m.end(), {"org": org, "country": who, **fields})
         r.take(m.start(), m.end())
-    _counts(r)
-    _expanded(r)
+    for m in STATUS_SINCE.finditer(r.masked):
+        who, org = r.codes(m.start("who"), m.end("who"), ("country",)), r.org_at(m.start("org"))
+        if who and org and not r.overlaps_used(m.start(), m.end()):
+            r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who,
+                                                     "year": int(m.group("since")), "role": role_of(m.group("role"))})
+            r.take(m.start(), m.end())
+    for m in APPROVED.finditer(r.masked):
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
+        if not who or not org or r.overlaps_used(m.start(), m.end()):
+            continue
+        summit = re.search(rf"(?:the\s+(?P<c1>{E})\s+summit|summit\s+in\s+(?P<c2>{E}))", r.masked)
+        city = r.by_start.get(summit.start("c1") if summit.group("c1") else summit.start("c2")) if summit else None
+        year, month, day = clause_date(r, m.start())
+        if city is not None and city.kind == "city":
+            fields = {"city": city.code}
+        elif year:
+            fields = {"year": year, "month": month, "day": day}
+        else:
+            continue
+        r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who, "note": note,
+                                                 **fields})
+        r.take(m.start(), m.end())
+    for m in MEMBERS_SINCE.finditer(r.masked):
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
+        if who and org and not r.overlaps_used(m.start(), m.end()):
+            role = role_of(m.group("role"))
+            r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who, "note": note,
+                                                     "year": int(m.group("since")),
+                                                     "role": None if role == "member" else role})
+            r.take(m.start(), m.end())
+    read_compositions(r)
+    _left(r)
+    _granted(r)
     for m in FOUNDERS.finditer(r.masked):
         org = r.org_at(m.start("org") if m.group("org") else m.start("org2"))
         key = "who" if m.group("who") else "who2"
@@ -166,60 +238,40 @@ def read_memberships(r) -> None:
             r.add("membership", m.start(), m.end(), {"relation": "founders", "org": org, "country": who})
 
 
-def _counts(r) -> None:
-    for m in OF_WHICH.finditer(r.masked):
-        n = number_word(m.group("n"))
-        org = None
-        for key in ("grp", "org", "org2"):
-            if m.group(key):
-                ment = r.by_start.get(m.start(key))
-                if ment and r.org_at(m.start(key)):
-                    org = ment.code
-        groups = [x for x in r.mentions if x.kind == "group" and x.end <= m.start()]
-        if n and org and groups:
-            r.add("membership", groups[-1].start, m.end(), {"relation": "count", "org": org,
-                                                            "country": [groups[-1].code], "count": int(n)})
-    for m in COUNTS.finditer(r.masked):
-        org = r.org_at(m.start("org"))
-        if not org:
-            continue
-        for part in COUNT_PART.finditer(m.group("list")):
-            n = number_word(part.group("n"))
-            if n:
-                r.add("membership", m.start(), m.start("list") + part.end(),
-                      {"relation": "count", "org": org, "role": role_of(part.group("role")), "count": int(n)})
-    for m in INCLUDES.finditer(r.masked):
-        org = r.org_at(m.start("org"))
-        who = r.codes(m.start("who"), m.end("who"), ("country",))
-        if org and who:
-            r.add("membership", m.start(), m.end(), {"relation": role_of(m.group("role")), "org": org,
-                                                     "country": who})
-            end = m.end()
-            while (more := AND_AS.match(r.masked, end)) is not None:
-                who = r.codes(more.start("who"), more.end("who"), ("country",))
-                if who:
-                    r.add("membership", more.start("who"), more.end(), {"relation": role_of(more.group("role")),
-                                                                        "org": org, "country": who})
-                end = more.end()
-    for m in LEFT.finditer(r.masked):
-        who = r.codes(m.start("who"), m.end("who"), ("country",))
-        org = r.org_at(m.start("org")) if m.group("org") else r.org_before(m.start())
-        if who and org:
-            r.add("membership", m.start(), m.end(), {"relation": "left", "org": org, "country": who,
-                                                     "year": int(m.group("year"))})
+
+def clause_date(r, pos: int) -> tuple[int, int | None, int | None]:
+    """(year, month, day) of the date nearest after pos in its clause (else nearest before); (0, None, None) when
+    none."""
+    for tm in sorted(time_for(r, pos), key=lambda tm: (tm.start < pos, abs(tm.start - pos))):
+        if tm.kind in ("month", "year") and tm.year:
+            return tm.year, tm.month, tm.day
+    return 0, None, None
 
 
-def _expanded(r) -> None:
-    """'the SCO has expanded since 2001'."""
-    for m in EXPANDED.finditer(r.masked):
-        org_m = r.by_start.get(m.start("org"))
-        if not org_m or org_m.kind != "org":
-            continue
-        base = None
-        for tm in r.times:
-            if tm.kind == "since":
-                base = tm.year
-            elif tm.kind == "then" and r.ctx.last_time is not None:
-                base = r.ctx.last_time.year
-        if base:
-            r.add("membership", m.start(), m.end(), {"relation": "expanded", "org": org_m.code, "base_year": base})
+def _left(r) -> None:
+    """Withdrawals, suspensions and refusals to extend; restorations and returns."""
+    for pattern, relation in ((LEFT, "left"), (REJOINED, "rejoined")):
+        for m in pattern.finditer(r.masked):
+            who = who_of(r, m)
+            key = next((k for k in ("org0", "org", "org2") if m.groupdict().get(k) and r.org_at(m.start(k))), None)
+            org = r.org_at(m.start(key)) if key else r.org_before(m.start())
+            year, month, day = clause_date(r, m.start())
+            if who and org and year and not r.overlaps_used(m.start(), m.end()):
+                froze = m.groupdict().get("froze") and ("participation" in m.group(0) or "froz" in m.group("froze"))
+                r.add("membership", m.start(), m.end(), {"relation": "froze" if froze else relation, "org": org,
+                                                         "country": who, "year": year, "month": month})
+                r.take(m.start(), m.end())
+
+
+def _granted(r) -> None:
+    """'decided on 11 December 2020 to grant Uzbekistan and Cuba observer status at the EAEU'."""
+    for m in GRANTED.finditer(r.masked):
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        org = r.org_at(m.start("org"))
+        year, month, day = clause_date(r, m.start())
+        if who and org and year and not r.overlaps_used(m.start(), m.end()):
+            role = role_of(m.group("role"))
+            r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who, "year": year,
+                                                     "month": month, "day": day,
+                                                     "role": None if role == "member" else role})
+            r.take(m.start(), m.end())

@@ -62,7 +62,11 @@ MULTIPLE_RE = re.compile(
     r"(?P<fold>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)[- ]?fold|"
     r"(?:increased|grown|grew|risen|rose|expanded|multiplied|jumped|surged|soared|climbed)\s+(?:by\s+)?"
     r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|at least)\s+)?"
-    r"(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)\b", re.IGNORECASE)
+    r"(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times|"
+    # "93 times higher than a year earlier", "three times as large as in 2019": a multiple over time
+    r"(?P<times2>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\s+(?:higher|larger|bigger|"
+    r"greater|more|as\s+(?:high|large|big|much))\s+(?:than|as)\s+(?=a\s+year\s+(?:earlier|before|ago)|the\s+"
+    r"(?:previous|prior|preceding)\s+year|last\s+year|(?:in\s+)?(?:19|20)\d\d\b))\b", re.IGNORECASE)
 MULTIPLE_WORDS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
 
 
@@ -130,8 +134,9 @@ def hedge_id(phrase: str | None) -> str | None:
     return hedge_before(phrase + " ", len(phrase) + 1)
 
 
-def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
-    """Amounts of money in text[start:end] ('$240 billion', 'US$ 1.2 bn', '2 trillion rubles', '€3.1bn')."""
+def amounts(text: str, start: int = 0, end: int | None = None, *, small: bool = False) -> list[Amount]:
+    """Amounts of money in text[start:end] ('$240 billion', 'US$ 1.2 bn', '2 trillion rubles', '€3.1bn'); a bare
+    '$900' only when small (a figure per head, not a trade total)."""
     out = []
     for m in MONEY_RE.finditer(text, start, len(text) if end is None else end):
         g = m.groupdict()
@@ -141,7 +146,7 @@ def amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
         currency = CURRENCIES.get(cur, "USD")
         value, decimals = parse_number(number)
         scale = SCALES.get(scale_word, 1.0)
-        if scale == 1.0 and currency == "USD" and value < 1000 and not scale_word:
+        if scale == 1.0 and currency == "USD" and value < 1000 and not scale_word and not small:
             continue  # "$5" alone: not a trade figure
         out.append(Amount(m.start(), m.end(), value * scale, currency, 0.5 * 10 ** (-decimals) * scale,
                           hedge_before(text, m.start()), m.group(0)))
@@ -168,7 +173,7 @@ def multiple_value(m: re.Match) -> float | None:
     for stem, value in MULTIPLE_WORDS.items():
         if word.startswith(stem):
             return value
-    return number_word((m.group("fold") or m.group("times") or "").lower())
+    return number_word((m.group("fold") or m.group("times") or m.group("times2") or "").lower())
 
 
 # Words for a large part: "the bulk of", "most of", "the majority of" (more than half), "almost all" (90% or more).
@@ -211,3 +216,22 @@ def ratio_value(text: str) -> float | None:
         return RATIO_WORDS[text]
     m = re.match(r"(\S+)\s+times", text)
     return number_word(m.group(1)) if m else None
+
+
+# "in yuan terms", "in rouble terms", "measured in local currency", "in national currency": the currency a change is
+# measured in. Local and national currency are the reporting state's.
+TERMS_RE = re.compile(r"\b(?:in|measured\s+in)\s+(?:(?P<cur>yuan|renminbi|rmb|roubles?|rubles?|tenge|soms?|soums?|"
+                      r"somoni|manat|rupees?|dollars?|euros?|US\s+dollar|dollar|euro|rouble|ruble)|(?P<local>local|"
+                      r"national)\s+currency)(?:\s+terms)?\b", re.IGNORECASE)
+
+
+def terms_in(text: str, start: int, end: int) -> str | None:
+    """The currency a change in text[start:end] is measured in ('in yuan terms' → 'CNY', 'in local currency' →
+    'local'), or None."""
+    m = TERMS_RE.search(text, start, end)
+    if not m:
+        return None
+    if m.group("local"):
+        return "local currency"
+    word = m.group("cur").lower().replace("us ", "")
+    return CURRENCIES.get(word) or CURRENCIES.get(word.rstrip("s")) or CURRENCIES.get(word + "s")

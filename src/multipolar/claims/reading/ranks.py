@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from .clauses import resolve_period, time_for
-from .numbers import ORDINALS
+from .numbers import ORDINALS, YEAR
 from .sentence import E, EL
+from .shares import SHARE
 
 _ORD_WORDS = "|".join(sorted((w for w in ORDINALS if "-" not in w), key=len, reverse=True))
 RANKWORD = (rf"(?P<rk>(?:(?:{_ORD_WORDS}|\d(?:st|nd|rd|th))[- ](?:largest|biggest|most important|main)|main|largest|"
@@ -48,16 +49,28 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 # "..., but only its third-largest export market": a second rank of the same partner in a compound sentence.
 CONTINUED = re.compile(rf"\s*,?\s*(?:but|and|while|yet|whereas)\s+(?:is\s+|was\s+)?(?:only\s+|just\s+|also\s+)?"
                        rf"(?:the\s+|its\s+|their\s+)?(?:(?P<whose>{E})\s+)?{RANKWORD}\s+{TARGET}", re.IGNORECASE)
-# "... with $43.82 billion" right after a rank: the partner's trade with the country.
-WITH_AMOUNT = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+with\s+(?:(?:bilateral\s+|mutual\s+|total\s+)?(?:trade|turnover)\s+"
-                         r"(?:reaching|of|at|totall?ing|worth|amounting\s+to|surpassing|exceeding|hitting)\s+)?(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|"
-                         r"million|tn|bn|mn)?)")
-# "..., supplying 27.9% of them": the partner's share with its rank.
-WITH_SHARE = re.compile(r"(?:\s+(?:in|for)\s+\d{4})?,?\s+(?:supplying|accounting\s+for|taking|buying|providing|with|"
-                        r"making\s+up)\s+(?P<num>(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
-                        r"\d+(?:\.\d+)?\s?(?:%|percent|per cent))")
 FOLLOWED = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+followed\s+by\s+(?P<next>{EL})")
 OVERTAKING = re.compile(rf"(?:\s+(?:in|by|since)\s+\d{{4}})?,?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
+# "... in Europe", "among its Asian partners": a rank within a region (country_converter's continents, without China
+# and Russia, the two powers the project compares; the EU's member states).
+REGION = re.compile(rf"\s+(?:in|among|within|of)\s+(?:the\s+|its\s+)?(?:(?P<eu>{E})(?:\s+(?:partners|neighbours|"
+                    rf"neighbors))?|(?P<region>Europe|Asia|Africa|Oceania|the\s+Americas|America))(?!\w)", re.IGNORECASE)
+# "..., and third in the world after Russia and China": a second rank with no noun of its own.
+CONTINUED_BARE = re.compile(rf"\s*,?\s*(?:and|but|while|yet)\s+(?:is\s+|ranks?\s+|ranked\s+)?(?:only\s+)?(?P<rk>{_ORD_WORDS}|"
+                            rf"\d(?:st|nd|rd|th))(?:[- ](?:largest|biggest))?\s+(?:in\s+the\s+world|worldwide|globally|"
+                            rf"overall|among\s+all\s+(?:its\s+|their\s+)?partners)", re.IGNORECASE)
+# Figures given with a rank: "..., supplying $11.26 billion, over a quarter of all imports", "with 11.1% of
+# Kazakhstan's trade turnover in 2022 (9.5% in 2021)".
+_LEAD = r"(?:\s+(?:in|for)\s+\d{4})?,?\s+"
+AMOUNT_APP = re.compile(rf"{_LEAD}(?:with|supplying|providing|worth|accounting\s+for|buying|taking|at)\s+(?:(?:bilateral\s+|"
+                        rf"mutual\s+|total\s+)?(?:trade|turnover)\s+(?:reaching|of|at|totall?ing|worth|amounting\s+to|"
+                        rf"surpassing|exceeding|hitting)\s+)?(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|million|"
+                        rf"tn|bn|mn)?)", re.IGNORECASE)
+SHARE_APP = re.compile(rf"{_LEAD}(?:(?:supplying|accounting\s+for|taking|buying|providing|with|making\s+up|or)\s+)?"
+                       rf"(?:a\s+)?(?P<num>{SHARE})(?:\s+(?:share\s+)?of\s+(?:(?:all|the|its|their|total|overall|{E})\s+)*"
+                       rf"(?:(?:foreign\s+|external\s+)?(?:trade(?:\s+turnover)?|turnover|imports|exports|purchases|"
+                       rf"sales|them|the\s+total|total))?)?(?:\s+in\s+(?P<y>{YEAR}))?", re.IGNORECASE)
+PAREN_SHARE = re.compile(rf"\s*\(\s*(?P<num>\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))\s+in\s+(?P<y>{YEAR})\s*\)")
 # "..., behind China" / "after China and Russia": the partners ranked above.
 BEHIND = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+(?:behind|after|trailing(?:\s+only)?)\s+(?:only\s+)?"
                     rf"(?P<above>{EL})")
@@ -81,12 +94,34 @@ def _flow(gd: dict, text: str) -> str:
     return "export" if re.search(r"\bexport", text) else "import" if re.search(r"\bimport", text) else "turnover"
 
 
+# "..., while China ranked only fifth with 5.2%": a rank in the share the sentence just gave (its country and flow).
+BARE = re.compile(rf"(?P<b>{E})\s+(?:ranked|ranks|came|comes|stood|was|is)\s+(?:only\s+|just\s+)?(?P<rk>{_ORD_WORDS}|"
+                  rf"\d(?:st|nd|rd|th))(?:\s+place)?(?!\s+(?:among|in|on|largest|biggest|[\w-]+\s+partner))",
+                  re.IGNORECASE)
+
+
 def read_ranks(r) -> None:
     for pattern in PATTERNS:
         for m in pattern.finditer(r.masked):
             if r.overlaps_used(m.start(), m.end()):
                 continue
             _rank(r, m)
+    shares = [c for c in r.claims if c.type == "share"]
+    for m in BARE.finditer(r.masked):
+        partner = r.codes(m.start("b"), m.end("b"))
+        if not shares or not partner or r.overlaps_used(m.start(), m.end()):
+            continue
+        base = shares[-1].payload
+        if set(partner) & set(base.country):
+            continue
+        fields = {"country": list(base.country), "partner": partner, "flow": base.flow, "value": rank_of(m.group("rk")),
+                  "unit": "rank", "reporter": list(base.reporter) or None, "basis": base.basis}
+        for key in ("year", "partial", "months", "fiscal"):
+            if getattr(base, key):
+                fields[key] = getattr(base, key)
+        r.add("rank", m.start(), m.end(), fields)
+        r.take(m.start(), m.end())
+        _figures(r, m.end(), list(base.country), partner, fields)
 
 
 def _rank(r, m) -> None:
@@ -111,51 +146,51 @@ def _rank(r, m) -> None:
     if gd.get("among"):
         fields["among"] = r.codes(m.start("among"), m.end("among"))
     end = m.end()
+    region = REGION.match(r.masked, end)
+    if region:
+        code = r.code_at(region.start("eu")) if region.group("eu") else f"REGION:{region.group('region').title()}"
+        ment = r.by_start.get(region.start("eu")) if region.group("eu") else None
+        if code in ("EUU", "EU27") or (code and code.startswith("REGION:")):
+            fields["among"] = ["EU27" if code == "EUU" else code.replace("The Americas", "America")]
+            end = region.end()
+        elif ment is not None and ment.kind == "group" and code not in partner:
+            fields["among"] = [code]  # "its largest trading partner in Central Asia": among that group's states
+            end = region.end()
     behind = BEHIND.match(r.masked, end)
     if behind and fields["value"] > 1:
         fields["behind"] = r.codes(behind.start("above"), behind.end("above"))
         end = behind.end()
     resolve_period(r, time_for(r, m.start()), fields, change=False)
+    since = [t for t in time_for(r, m.start()) if t.kind == "since" and t.year]
+    if since and "year" not in fields:  # "has been Turkmenistan's biggest export market since 2011"
+        fields.update({"since": True, "base_year": since[0].year})
     r.add("rank", m.start(), end, fields)
     r.take(m.start(), end)
-    share = WITH_SHARE.match(r.masked, end)
-    if share and len(partner) == 1:
-        from .numbers import percent_at
-
-        pct = percent_at(r.text, share.start("num"), share.end("num"))
-        if pct:
-            r.add("share", pct.start, pct.end, {"country": whose, "partner": partner, "flow": fields["flow"],
-                                                "value": pct.value, "unit": "share", "hedge": pct.hedge,
-                                                "half_unit": pct.half_unit, "year": fields.get("year"),
-                                                "reporter": fields.get("reporter")})
-            r.take(pct.start, pct.end)
-    amount = WITH_AMOUNT.match(r.masked, end)
-    if amount and len(partner) == 1:  # "... ranked first among China's partners with $43.82 billion"
-        from .numbers import amounts
-
-        found = amounts(r.text, amount.start("amt"), amount.end("amt"))
-        if found:
-            a = found[0]
-            level = {"country": whose, "partner": partner, "flow": fields["flow"], "value": a.value,
-                     "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit, "year": fields.get("year"),
-                     "reporter": fields.get("reporter")}
-            r.add("level", a.start, a.end, level)
-            r.take(a.start, a.end)
+    if len(partner) == 1:
+        end = _figures(r, end, whose, partner, fields)
     followed = FOLLOWED.match(r.masked, end)
     if followed and fields["value"] == 1:  # "..., followed by China and Kazakhstan": ranks 2, 3, ...
         for i, nxt in enumerate(r.codes(followed.start("next"), followed.end("next")), start=2):
             more = dict(fields, partner=[nxt], value=i)
             r.add("rank", followed.start("next"), followed.end(), more)
         r.take(followed.start(), followed.end())
-    cont = CONTINUED.match(r.masked, end)
+    cont = CONTINUED.match(r.masked, end) or CONTINUED_BARE.match(r.masked, end)
     if cont:
         gd2 = cont.groupdict()
         whose2 = ([w for w in r.codes(cont.start("whose"), cont.end("whose")) if w not in partner]
                   if gd2.get("whose") else []) or whose
         fields2 = dict(fields, country=whose2, flow=_flow(gd2, cont.group(0)), value=rank_of(gd2["rk"]))
-        fields2.pop("behind", None)
-        r.add("rank", cont.start("rk"), cont.end(), fields2)
-        r.take(cont.start(), cont.end())
+        for key in ("behind", "among"):
+            fields2.pop(key, None)
+        stop = cont.end()
+        behind = BEHIND.match(r.masked, stop)
+        if behind and fields2["value"] > 1:  # "third in the world after Russia and China"
+            fields2["behind"] = r.codes(behind.start("above"), behind.end("above"))
+            stop = behind.end()
+        r.add("rank", cont.start("rk"), stop, fields2)
+        r.take(cont.start(), stop)
+        if len(partner) == 1:
+            _figures(r, stop, whose2, partner, fields2)
     # "..., overtaking Russia": the rank came with a crossover
     after = OVERTAKING.match(r.masked, m.end())
     rival_at = (m.start("c"), m.end("c")) if gd.get("c") else ((after.start("c"), after.end("c")) if after else None)
@@ -166,3 +201,34 @@ def _rank(r, m) -> None:
         if r.reporter:
             cmp_fields["reporter"] = r.reporter_codes
         r.add("comparison", m.start(), m.end(), cmp_fields)
+
+
+def _figures(r, end: int, whose, partner, fields) -> int:
+    """The amounts and shares given right after a rank, in a chain ('supplying $11.26 billion, over a quarter of all
+    imports'; 'with 11.1% of its trade in 2022 (9.5% in 2021)'): level and share claims for the partner."""
+    from .numbers import amounts, share_at
+
+    base = {"country": whose, "partner": partner, "flow": fields["flow"], "reporter": fields.get("reporter"),
+            **{k: fields[k] for k in ("partial", "months", "fiscal", "basis") if fields.get(k)}}
+    while True:
+        m = AMOUNT_APP.match(r.masked, end)
+        if m:
+            found = amounts(r.text, m.start("amt"), m.end("amt"))
+            if found and not r.overlaps_used(found[0].start, found[0].end):
+                a = found[0]
+                r.add("level", a.start, a.end, {**base, "value": a.value, "unit": a.currency, "hedge": a.hedge,
+                                                "half_unit": a.half_unit, "year": fields.get("year")})
+                r.take(a.start, a.end)
+            end = m.end()
+            continue
+        m = SHARE_APP.match(r.masked, end) or PAREN_SHARE.match(r.masked, end)
+        if not m:
+            return end
+        pct = share_at(r.text, m.start("num"), m.end("num"))
+        if pct is None or r.overlaps_used(pct.start, pct.end):
+            return end
+        year = int(m.group("y")) if m.group("y") else fields.get("year")
+        r.add("share", pct.start, m.end(), {**base, "value": pct.value, "unit": "share", "hedge": pct.hedge,
+                                            "half_unit": pct.half_unit, "year": year})
+        r.take(pct.start, pct.end)
+        end = m.end()

@@ -27,6 +27,12 @@ BODIES: list[tuple[str, str]] = [
 ]
 _BODY_RES = [(re.compile(p, re.IGNORECASE), code) for p, code in BODIES]
 STAT_WORDS = r"(?:official\s+)?(?:customs|statistics|statistical|statistic|data|figures|reports?|numbers|government)"
+# An official or body of a state speaking for it ('a Kyrgyz deputy prime minister said', 'China's ambassador wrote',
+# 'said Kazakhstan's ambassador'): the figures they give are that state's own.
+OFFICIAL = r"(?:(?:first\s+|former\s+|acting\s+)?(?:deputy\s+|vice[- ])?(?:prime\s+minister|premier|PM|president|" \
+           r"presidency|ambassador|envoy|embassy|consul(?:ate)?|(?:\w+\s+){0,2}minister|(?:\w+\s+)?ministry|" \
+           r"cabinet(?:\s+of\s+ministers)?|authorities|officials?|trade\s+representative|customs\s+service|" \
+           r"statistics\s+(?:agency|committee|office|service))|state\s+(?:statistics|statistical)\s+\w+)\b"
 
 
 @dataclass
@@ -55,6 +61,12 @@ def find_reporter(sentence) -> Reporter | None:
         ment = sentence.by_start.get(m.start("who"))
         if ment and ment.kind == "country" and not ment.pronoun and ment.code not in codes:
             codes.append(ment.code)
+            spans.append((m.start(), m.end()))
+    for m in re.finditer(rf"(?P<who>{E})\s+{OFFICIAL}", sentence.masked, re.IGNORECASE):
+        ment = sentence.by_start.get(m.start("who"))
+        if ment and ment.kind == "country" and not ment.pronoun:
+            if ment.code not in codes:
+                codes.append(ment.code)
             spans.append((m.start(), m.end()))
     for m in re.finditer(rf"\b(?:according to|citing|per|as reported by|reported by|data from|figures from|"
                          rf"statistics from|reports from|data of|figures of)\s+(?:the\s+)?(?:official\s+)?"

@@ -38,6 +38,7 @@ class Context:
     pair: tuple[str, str] | None = None  # the last two countries a sentence named ("the two countries")
     region: str | None = None            # the last group named ("the region")
     last_trade: object = None            # the payload of the last trade figure read ("$41 billion of that")
+    resolution: tuple | None = None      # the UN resolution named last: (symbol, words, year) ("the resolution")
 
 
 class Reading:
@@ -76,7 +77,9 @@ class Reading:
                                                      r"became|remains|remained|ranks?|ranked|took|takes|holds|held|"
                                                      r"accounted|accounts|makes|made|represents?|represented|"
                                                      r"comprises?|constitutes?|overtook|supplied|supplies|provided|"
-                                                     r"voted|joined|exported|imported|traded|bought|sold)\b", self.text[m.end():]):
+                                                     r"voted|joined|exported|imported|traded|bought|sold|suspended|"
+                                                     r"left|withdrew|restored|rejoined|quit|refused|signed|ratified|"
+                                                     r"received|gained|obtained)\b", self.text[m.end():]):
                 continue  # "it said", "make it": not a country standing in a claim
             before = [x for x in named if x.end <= m.start() and x.kind in ("country", "group")]
             code = before[0].code if before and word not in ("It", "it", "Its") else self.ctx.focus
@@ -102,7 +105,8 @@ class Reading:
         out: list[str] = []
         anded = False
         last_end = None
-        for m in self.ents(start, end, kinds):
+        found = self.ents(start, end, kinds)
+        for m in found:
             if last_end is not None:
                 gap = self.text[last_end:m.start]
                 if anded and "," in gap:
@@ -112,6 +116,9 @@ class Reading:
             if m.code not in out:
                 out.append(m.code)
             last_end = m.end
+        if len(out) == 2 and not anded and len(found) == 2 and \
+                re.fullmatch(r"\s*,\s*", self.text[found[0].end:found[1].start]):
+            return out[1:]  # "hosted by India, Iran joined": two names and a comma are no list; the second acts
         return out
 
     def code_at(self, start: int, kinds=("country", "group")) -> str | None:

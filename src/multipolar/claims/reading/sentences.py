@@ -34,18 +34,23 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"behind|more than|less than|larger than|bigger than|smaller than|twice as|than ever|"
                              r"reliant|dependent|passed|together|half of|times (?:what|as|more|larger)|than)",
                              re.IGNORECASE),
-    "membership": re.compile(r"\b(?:join|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
-                             r"establish|created|never joined|expanded|enlarg)", re.IGNORECASE),
+    "membership": re.compile(r"\b(?:join|rejoin|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
+                             r"establish|created|never joined|expanded|enlarg|withdr|suspend|refused to extend|"
+                             r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission)",
+                             re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
                          r"mention)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
     "macro": re.compile(r"\b(?:GDP|gross domestic product|population)\b", re.IGNORECASE),
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
-    "security": re.compile(r"\b(?:arms|weapons?|military (?:equipment|hardware|supplies)|supplier)\b", re.IGNORECASE),
+    "security": re.compile(r"\b(?:arms|weapons?|weaponry|military (?:equipment|hardware|supplies)|suppliers?|"
+                           r"alliance|defen[cs]e (?:pact|treaty|agreement)|mutual[- ]defen[cs]e|military (?:pact|"
+                           r"treaty|alliance))\b", re.IGNORECASE),
     "votes": re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|resolutions?|General Assembly|UNGA|UN)\b"),
-    "finance": re.compile(r"\b(?:lending|loans?|lent|development finance|financ\w+|credit|commitments?|AidData|"
-                          r"borrow\w*|owe[sd]?|debt)\b",
+    "finance": re.compile(r"\b(?:lending|loans?|lent|committed|pledged|development finance|financ\w+|credit|commitments?|AidData|"
+                          r"borrow\w*|owe[sd]?|debt|ODA|OOF|official development assistance|concessional|"
+                          r"commercially[- ]oriented|portfolio)\b",
                           re.IGNORECASE),
 }
 _YEAR_RE = re.compile(rf"\b{YEAR}\b")
@@ -107,4 +112,6 @@ def is_candidate(text: str, found: set[str] | None = None) -> bool:
     found = triggers(text) if found is None else found
     if not found:
         return False
+    if "votes" in found and re.search(r"\d", text):  # a tally ("passed 100-11 with 58 abstentions")
+        return True
     return bool(found & {"amount", "percent"} or find_mentions(text) or _YEAR_RE.search(text))

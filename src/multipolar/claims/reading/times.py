@@ -32,7 +32,7 @@ SAFE_DAYS = 14
 @dataclass
 class Time:
     """A time expression: kind ('year', 'since', 'range', 'month', 'partial', 'fiscal', 'relative', 'yoy', 'base',
-    'now', 'event', 'then'), its span in the sentence and what it resolves to. A partial period carries its months
+    'now', 'event', 'then', 'same': 'that year', the year named before it), its span in the sentence and what it resolves to. A partial period carries its months
     (first, last) when the words say them."""
 
     start: int
@@ -66,10 +66,12 @@ _TIME_RE = re.compile(
     rf"|\b(?P<rel>last year|this year|the previous year|the past year|a year earlier|a year ago|last month|"
     rf"last week|yesterday|last (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     rf"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
-    rf"|\b(?P<yoy>year[- ]on[- ]year|y/y|yoy|from a year earlier|from the previous year|over the previous year|"
+    rf"|\b(?P<yoy>year[- ]on[- ]year|y/y|yoy|from a year earlier|than (?:a year (?:earlier|before|ago)|the "
+    rf"(?:previous|prior|preceding) year)|from the previous year|over the previous year|"
     rf"compared (?:with|to) (?:a year earlier|the previous year|last year))"
-    rf"|\b(?:compared (?:with|to)|versus|vs\.?|up from|down from|against)\s+(?:(?:US)?\$?[\d.,]+\s*\w*\s+)?"
+    rf"|\b(?:compared (?:with|to)|versus|vs\.?|up from|down from|against|than(?=\s+in\s+{YEAR}))\s+(?:(?:US)?\$?[\d.,]+\s*\w*\s+)?"
     rf"(?:in\s+)?(?P<c_year>{YEAR})"
+    rf"|\b(?P<same>that\s+(?:same\s+)?year|the\s+same\s+year|in\s+the\s+same\s+period)\b"
     rf"|\b(?P<y>{YEAR})(?![\d-])"
     rf"|\b(?P<now>now|currently|today|at present|these days|nowadays)\b"
     rf"|\b(?:because of|after|amid|following|due to|since)\s+(?:the\s+|Western\s+|international\s+)?"
@@ -153,6 +155,10 @@ def find_times(text: str) -> list[Time]:
             out.append(Time(*span, "yoy", text=m.group(0)))
         elif g["c_year"]:
             out.append(Time(*span, "base", int(g["c_year"]), text=m.group(0)))
+        elif g["same"]:
+            earlier = [t for t in out if t.kind in ("year", "month") and t.year]
+            out.append(Time(*span, "same", earlier[-1].year if earlier else None, text=m.group(0),
+                            note=f"'{m.group(0)}' = {earlier[-1].year}" if earlier else ""))
         elif g["y"]:
             out.append(Time(*span, "year", int(g["y"]), text=m.group(0)))
         elif g["now"]:

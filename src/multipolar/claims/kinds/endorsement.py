@@ -1,0 +1,152 @@
+"""Claim kind `endorsement`: which states an SCO declaration names as supporting an initiative ('India was the only
+SCO member not to endorse China's Belt and Road Initiative in the New Delhi Declaration', 'India refused to endorse
+the BRI in Bishkek', 'Kazakhstan, Pakistan and Russia endorsed it'), judged on the held English texts: the states
+named in the passages where the initiative and a word of support appear together, against the members at the
+summit (the initiative's own sponsor left aside)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..judging.common import combine, verdict
+from ..judging.texts import documents, notion_pattern, resolve_document
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, Call, Observation
+from ..payloads import Payload
+from ..reading.entities import country_table, name, names
+from ..reading.sentence import E, EL
+from ..registry import register_kind
+
+_SUPPORT = r"(?:endorse|support|back|sign\s+up\s+to|welcome)"
+_WHAT = r"(?P<what>[^,;.()]{2,80}?)(?=\s+(?:in|at)\s+(?:the\s+|its\s+)?(?:⟨#*⟩\s+)?(?:[\w-]+\s+)?(?:declaration|summit|" \
+        r"⟨#*⟩)|[,;:.(]|$)"
+_MEMBER = rf"(?:(?P<org>{E})\s+)?(?:member(?:\s+(?:state|country))?|state|country|one)"
+PATTERNS = [(re.compile(p, re.IGNORECASE), relation) for p, relation in (
+    (rf"(?P<who>{EL})\s+(?:was|is|were|remained|remains)\s+the\s+only\s+{_MEMBER}\s+(?:not\s+to|that\s+did\s+not|which\s+"
+     rf"did\s+not|to\s+refuse\s+to|to\s+decline\s+to)\s+{_SUPPORT}\s+(?:the\s+)?{_WHAT}", "only not"),
+    (rf"(?P<who>{EL})\s+(?:refused|declined|did\s+not|failed|was\s+unwilling|were\s+unwilling)\s+(?:to\s+)?{_SUPPORT}\s+"
+     rf"(?:the\s+)?{_WHAT}", "not"),
+    (rf"(?P<who>{EL}),?\s+(?:all\s+|also\s+|each\s+)?(?:endorsed|supported|backed|welcomed|reaffirmed\s+(?:their|its|⟨#*⟩)\s+"
+     rf"support\s+for)\s+(?:the\s+)?{_WHAT}", "endorsed"),
+)]
+_VERB_NEAR = re.compile(r"support|endors|welcom|back|reaffirm")
+
+
+@dataclass(frozen=True, kw_only=True)
+class EndorsementClaim(Payload):
+    """relation: 'endorsed' (every named state supports the initiative in the declaration), 'not' (none does),
+    'only not' (the named states are the only members that do not); the initiative's words, its sponsor when the text
+    gives it ('China's'), and the documents."""
+
+    relation: str
+    country: tuple[str, ...]
+    initiative: str
+    sponsor: str | None = None
+    org: str = "SCO"
+    documents: tuple[tuple[int, str | None], ...] = ()
+
+
+@register_kind("endorsement", payload=EndorsementClaim, order=15, title="Who a declaration names as supporting",
+               examples=("India was the only SCO member not to endorse China's Belt and Road Initiative in the "
+                         "Samarkand Declaration.",))
+class Endorsement:
+    def read(r) -> None:
+        if not re.search(r"[Dd]eclaration", r.text):
+            return
+        docs = documents(r)
+        last = None
+        for pattern, relation in PATTERNS:
+            for m in pattern.finditer(r.masked):
+                who = r.codes(m.start("who"), m.end("who"), ("country",))
+                what = r.text[m.start("what"):m.end("what")].strip()
+                if what.lower() in ("it", "this", "them", "this initiative", "the initiative") and last is not None:
+                    what, sponsor = last.initiative, last.sponsor
+                else:
+                    sponsor = next((x.code for x in r.ents(m.start("what"), m.end("what"), ("country",))
+                                    if x.possessive), None)
+                if not who or not docs or len(re.findall(r"[A-Za-z]{3,}", what)) < 1 or \
+                        r.overlaps_used(m.start(), m.end()):
+                    continue
+                org = r.org_at(m.start("org")) if m.groupdict().get("org") else None
+                claim = r.add("endorsement", m.start(), m.end(), {
+                    "relation": relation, "country": who, "initiative": what, "sponsor": sponsor,
+                    "org": org or "SCO", "documents": [list(d) for d in docs]})
+                r.take(m.start(), m.end())
+                last = claim.payload
+
+    def judge(claim, evidence, as_of):
+        p = claim.payload
+        verdicts, parts, observed, calls = [], [], [], []
+        for year, city in p.documents:
+            year, doc = resolve_document(evidence, year, city, as_of)
+            held = evidence.declaration_text(year) if year else None
+            if held is None:
+                verdicts.append(UNVERIFIABLE)
+                parts.append(f"the text of the {doc} is not held")
+                continue
+            text, url = held
+            backers, passages = endorsers(text, p.initiative, p.sponsor)
+            if not passages:
+                verdicts.append(UNVERIFIABLE)
+                parts.append(f"{doc}: no passage names states supporting '{p.initiative}'")
+                continue
+            outcome, detail = _compare(p, backers, _members(evidence, p.org, year))
+            verdicts.append(outcome)
+            parts.append(f"{doc}: {detail}")
+            observed.append(Observation(names(sorted(backers)), "text", f"{doc} (official English text)", year,
+                                        url=url, note=f"'…{passages[0][:220]}…'"))
+            calls.append(Call.load("declaration_texts", year=year))
+        return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)
+
+
+def _members(ev, org: str, year: int) -> list[str]:
+    frame = ev.summits()
+    rows = frame[frame["year"] == year] if not frame.empty else frame
+    if rows.empty:
+        return []
+    return ev.members(org, rows.iloc[0]["date"])
+
+
+def _compare(p, backers: set, members: list[str]) -> tuple[str, str]:
+    said = f"the states it names as supporting: {names(sorted(backers)) or 'none'}"
+    if p.relation == "endorsed":
+        hits = [c for c in p.country if c in backers]
+        outcome = SUPPORTED if len(hits) == len(p.country) else PARTLY if hits else CONTRADICTED
+        return outcome, said + ("" if outcome == SUPPORTED else f"; not among them: "
+                                f"{names([c for c in p.country if c not in backers])}")
+    if any(c in backers for c in p.country):
+        return CONTRADICTED, said
+    if p.relation == "not":
+        return SUPPORTED, said
+    others = [c for c in members if c not in backers and c not in p.country and c != p.sponsor]
+    if not members:
+        return PARTLY, said + "; the members at the summit are not recorded"
+    return (SUPPORTED, said) if not others else \
+        (PARTLY, said + f"; other members at the summit not named either: {names(others)}")
+
+
+@functools.cache
+def _names_re() -> tuple[re.Pattern, dict]:
+    table = {n.lower(): code for n, code in country_table().items() if len(n) >= 4 and n.replace(" ", "").isalpha()}
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True)) + r")\b")
+    return pattern, table
+
+
+def endorsers(text: str, initiative: str, sponsor: str | None) -> tuple[set, list[str]]:
+    """The states named in the sentences of a (normalised) declaration where the initiative and a word of support
+    appear together, the sponsor ('China's initiative') left aside; and those passages."""
+    pattern, table = _names_re()
+    notion = notion_pattern(re.sub(r"^\w+['’]s\s+", "", initiative.strip(" \"'“”")))
+    found, passages = set(), []
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        hit = re.search(notion, sentence)
+        if not hit or not _VERB_NEAR.search(sentence):
+            continue
+        codes = {table[m.group(1)] for m in pattern.finditer(sentence)
+                 if not re.match(r"['’]s\s", sentence[m.end():m.end() + 3])}  # "china's belt and road": the sponsor
+        codes.discard(sponsor)
+        if codes:
+            found |= codes
+            passages.append(sentence.strip())
+    return found, passages

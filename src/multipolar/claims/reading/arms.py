@@ -1,0 +1,329 @@
+"""Reading claims about major arms transfers: a supplier's share of a state's (or a region's) arms imports, its rank,
+the top suppliers as a list ('China, Russia and Italy were Pakistan's main arms suppliers'), a monopoly supplier,
+totals written as dollars (SIPRI's trend-indicator values), a ratio between two states' imports ('20 times larger
+than Armenia's'), and the supplier's side: its buyers ('Turkmenistan was Turkey's largest weapons buyer',
+'India received 34% of Russia's arms exports')."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import window_of
+from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
+from .ranks import rank_of
+from .sentence import E, EL
+from .shares import ARMS, ARMS_FLOW, RANK, SHARE, SUPPLIER
+
+_VERB = r"(?:has\s+|have\s+|had\s+)?(?:supplied|supplies|supply|supplying|provided|provides|providing|delivered|" \
+        r"delivers|accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up|" \
+        r"represented|represents|sold|sells|was\s+responsible\s+for|covered|covers)"
+# A period between a noun and its verb: "Belarus's arms imports in 2018-2022 came from ..."
+_WHEN = r"(?:\s+(?:in|over|during|between|from)\s+[^,;.]{4,25}?)?"
+BE = r"(?:is|was|are|were|has\s+been|have\s+been|remains|remained|remain|became|has\s+become|is\s+still|is\s+now)"
+ADV = r"(?:(?:still|now|by\s+far|also|practically|virtually|almost|nearly|effectively|essentially|de\s+facto)\s+)*"
+SHARES = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<sup>{EL})\s+(?:together\s+|alone\s+|jointly\s+)?{_VERB}\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
+    rf"(?P<num>{SHARE})\s+(?:of\s+)?(?:the\s+)?(?P<rec>{EL}|its|their)\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
+    rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:supplied|provided|furnished|equipped)\s+(?P<rec>{E})\s+with\s+(?P<num>{SHARE})"
+    rf"\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
+    rf"(?P<sup>{E})\s+(?:{ARMS}|deliveries|supplies)\s+(?:made\s+up|accounted\s+for|represented|were)\s+(?P<num>{SHARE})"
+    rf"\s+of\s+(?:all\s+)?(?:the\s+)?(?:{ARMS}\s+)?(?:deliveries|imports|supplies|transfers|purchases)\s+(?:to|of|by)\s+"
+    rf"(?:the\s+)?(?P<rec>{EL})",
+    rf"(?P<sup>{E})\s+{_VERB}\s+(?P<num>{SHARE})\s+of\s+(?:all\s+|the\s+)?(?:its\s+)?{ARMS}(?:\s+imports)?(?P<rec>)",
+    rf"(?P<rec>{E})\s+(?:imported|bought|received|sourced|obtained|purchased|got|acquired|imports|buys|receives|"
+    rf"sources)\s+(?P<num>{SHARE})\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_WHEN}\s+from\s+(?P<sup>{EL})",
+    rf"(?P<sup>{E})\s+share\s+(?:of|in)\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}(?:[^.;]|\.(?=\d)){{0,40}}?"
+    rf"(?P<num>{SHARE})",
+    rf"(?P<num>{SHARE})\s+of\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}{_WHEN}\s+(?:came|come|comes|originated|were|was)\s+from\s+"
+    rf"(?P<sup>{EL})",
+    # "China delivered drones to Turkmenistan, accounting for 40% of its arms imports"
+    rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:delivered|supplied|sold|provided|shipped)\s+(?:(?!⟨)[^.;]){{0,80}}?\bto\s+"
+    rf"(?P<rec>{E}),?\s+(?:accounting\s+for|making\s+up|representing|or|amounting\s+to)\s+(?P<num>{SHARE})\s+of\s+"
+    rf"(?:its|their|{E}|all)\s+(?:total\s+)?(?:{ARMS}\s*)?(?:imports|purchases|acquisitions|deliveries)",
+)]
+RANKS = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{SUPPLIER}(?:\s+of\s+{ARMS})?\s+"
+    rf"(?:to|of|for)\s+(?:the\s+)?(?P<rec>{EL})",
+    rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{ARMS}\s+{SUPPLIER}",
+    rf"(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{ARMS}\s+{SUPPLIER}\s+{BE}\s+(?P<sup>{E})",
+)]
+# "China, Russia and Italy were Pakistan's main arms suppliers", "the top three arms suppliers to X were A, B and C"
+_COUNT = r"(?:(?:two|three|four|five|2|3|4|5)\s+)?"
+_TOP = r"(?:main|largest|biggest|top|leading|principal|major|key|chief)"
+TOP = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<sup>{EL})\s+{BE}\s+{ADV}(?:the\s+)?(?P<rec>{E})\s+{_COUNT}{_TOP}\s+{_COUNT}(?:{ARMS}\s+)?{SUPPLIER}",
+    rf"(?P<sup>{EL})\s+{BE}\s+{ADV}(?:the\s+)?{_COUNT}{_TOP}\s+{_COUNT}(?:{ARMS}\s+)?{SUPPLIER}\s+(?:to|of|for)\s+"
+    rf"(?:the\s+)?(?P<rec>{E})",
+    rf"(?:the\s+)?(?P<rec>{E})\s+{_COUNT}{_TOP}\s+{_COUNT}(?:{ARMS}\s+)?{SUPPLIER}{_WHEN}\s+(?:were|are|have\s+been)\s+"
+    rf"(?P<sup>{EL})",
+    rf"(?:the\s+)?{_COUNT}{_TOP}\s+{_COUNT}(?:{ARMS}\s+)?{SUPPLIER}\s+(?:to|of|for)\s+(?:the\s+)?(?P<rec>{E}){_WHEN}\s+"
+    rf"(?:were|are|have\s+been)\s+(?P<sup>{EL})",
+)]
+# "Russia is practically the monopoly supplier of arms to Belarus", "Belarus's sole arms supplier"
+_ONLY = r"(?P<only>(?:near-|quasi-)?(?:monopoly|sole|only|exclusive))"
+MONOPOLY = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?:the\s+|a\s+)?{_ONLY}\s+(?:{ARMS}\s+)?{SUPPLIER}(?:\s+of\s+{ARMS})?\s+"
+    rf"(?:to|of|for)\s+(?:the\s+)?(?P<rec>{E})",
+    rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?P<rec>{E})\s+{_ONLY}\s+(?:{ARMS}\s+)?{SUPPLIER}",
+)]
+QUALIFIED = re.compile(r"practically|virtually|almost|nearly|effectively|essentially|de\s+facto|near-|quasi-",
+                       re.IGNORECASE)
+# "Azerbaijan's arms imports in 2012-2016 were 20 times larger than Armenia's", "X imported three times as many arms
+# as Y": one recipient's total against another's.
+_LARGER = r"(?:larger|bigger|higher|greater|more)"
+RATIOS = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<a>{E})\s+(?:total\s+)?{ARMS}\s*(?:imports|purchases|acquisitions){_WHEN}\s+(?:were|was|are|is)\s+"
+    rf"(?:(?P<h>about|around|roughly|nearly|almost|more\s+than|over|some)\s+)?{RATIO}\s+(?:{_LARGER}\s+than|as\s+"
+    rf"(?:large|big|high)\s+as|the\s+size\s+of|those\s+of|that\s+of)?\s*(?P<b>{E})",
+    rf"(?P<a>{E})\s+imported\s+(?:(?P<h>about|around|roughly|nearly|almost|more\s+than|over|some)\s+)?{RATIO}\s+"
+    rf"(?:more|as\s+(?:many|much))\s+{ARMS}\s+(?:than|as)\s+(?P<b>{E})",
+)]
+# The supplier's side: "Turkmenistan was Turkey's single largest weapons buyer", "India is the largest buyer of
+# Russian arms", "India received 34% of Russia's arms exports".
+BUYER = r"(?:buyer|customer|client|importer|recipient|market|purchaser)s?"
+BUYER_RANKS = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?P<sup>{E})\s+(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{BUYER}",
+    rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?:single\s+)?{RANK}\s+{BUYER}\s+(?:of|for)\s+(?P<sup>{E})\s+{ARMS}",
+)]
+BUYER_SHARES = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<rec>{EL})\s+(?:received|took|bought|absorbed|accounted\s+for|accounts\s+for|made\s+up|took\s+in)\s+"
+    rf"(?P<num>{SHARE})\s+of\s+(?:all\s+)?(?P<sup>{E})\s+(?:total\s+)?(?:{ARMS}\s+)?(?:exports|deliveries|sales|"
+    rf"transfers)",
+    rf"(?P<num>{SHARE})\s+of\s+(?P<sup>{E})\s+(?:total\s+)?(?:{ARMS}\s+)?(?:exports|deliveries|sales|transfers){_WHEN}\s+"
+    rf"(?:went|go|goes|were\s+delivered|were\s+sold)\s+to\s+(?P<rec>{EL})",
+)]
+# A recipient's rank among importers: "Kazakhstan is the largest arms importer in Central Asia", "India was the world's
+# largest arms importer".
+IMPORTER = re.compile(rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?:(?P<world>world['’]s)\s+)?(?:single\s+)?{RANK}\s+"
+                      rf"(?:{ARMS}\s+)?(?:importer|buyer|recipient|purchaser)s?(?:\s+of\s+{ARMS})?(?:\s+(?:in|among|across)\s+"
+                      rf"(?:the\s+)?(?P<region>{EL})|\s+(?P<world2>in\s+the\s+world|worldwide|globally))?", re.IGNORECASE)
+# A change between two windows: "Russia's arms exports to China fell by 40% between 2011-2015 and 2016-2020", "India's
+# arms imports rose 11% between 2014-18 and 2019-23".
+_DIR = r"(?P<dir>fell|dropped|declined|decreased|shrank|slumped|plunged|rose|increased|grew|jumped|climbed|surged)"
+_PCT = r"(?P<num>\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))"
+CHANGES = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<sup>{E})\s+(?:major\s+)?(?:arms|weapons?)\s+exports(?:\s+to\s+(?P<rec>{EL}))?\s+{_DIR}\s+(?:by\s+)?{_PCT}",
+    rf"(?P<rec>{E})\s+(?:major\s+)?(?:arms|weapons?)\s+imports(?:\s+from\s+(?P<sup>{EL}))?\s+{_DIR}\s+(?:by\s+)?{_PCT}",
+)]
+# Measures of arms relations SIPRI's delivery register does not hold (contracts, orders, cooperation).
+OTHER_MEASURE = r"(?P<measure>military[- ]technical\s+cooperation|(?:arms|defen[cs]e|weapons?)\s+(?:contracts|orders|" \
+                r"deals|market|spending|budget))"
+MEASURES = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?P<rec>{E})\s+{OTHER_MEASURE}(?:[^.;]{{0,40}}?\b(?:was|were|came|went)\s+"
+    rf"(?:with|from|to)\s+(?P<sup>{E}))?",
+    rf"(?P<sup>{E})\s+share\s+of\s+(?:the\s+)?{OTHER_MEASURE}\s+(?:that\s+|which\s+)?(?P<rec>{E})(?:[^.;]|\.(?=\d))"
+    rf"{{0,60}}?(?P<num>\d+(?:\.\d+)?\s?(?:%|percent))",
+)]
+# "..., and 55% in 2015-19" / "... and 31% from Russia": the same claim for another period or supplier.
+CONTINUED = re.compile(rf"(?:\s+(?:in|over|during)\s+[^,;.]{{4,20}}?)?\s*,?\s*(?:and|while|but|whereas|to)\s+"
+                       rf"(?P<num>{SHARE})\s+(?:(?:in|over|during)\s+(?P<when>[^,;.]{{4,20}}?)(?=[,;.]|\s+and\b|$)|"
+                       rf"from\s+(?P<sup>{E}))", re.IGNORECASE)
+# "Iran imported $1.1 billion worth of arms" and "Russia ($804 million)": SIPRI trend-indicator values, which the
+# press writes as dollars.
+TOTAL = re.compile(rf"(?P<rec>{E})\s+(?:imported|received|bought|purchased|acquired)\s+(?P<amt>(?:about\s+|some\s+|"
+                   rf"around\s+|nearly\s+|more\s+than\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)\s+"
+                   rf"(?:worth\s+of\s+|in\s+)?{ARMS}", re.IGNORECASE)
+SUPPLIER_AMOUNT = re.compile(rf"(?P<sup>{E})\s*\((?P<amt>(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)\)")
+
+
+def read_arms(r) -> None:
+    """Every arms claim of a sentence (a Reading), most specific patterns first."""
+    _lists(r)
+    _monopoly(r)
+    for pattern in SHARES + RANKS:
+        for m in pattern.finditer(r.masked):
+            if r.overlaps_used(m.start(), m.end()):
+                continue
+            suppliers, recipients = _parties(r, m)
+            if not suppliers or not recipients:
+                continue
+            fields = {"supplier": suppliers, "recipient": recipients, **window_of(r, m.start())}
+            if m.groupdict().get("num"):
+                share = share_at(r.text, m.start("num"), m.end("num"))
+                if share is None:
+                    continue
+                fields.update({"relation": "share", "value": share.value, "hedge": share.hedge,
+                               "half_unit": share.half_unit})
+            else:
+                fields.update({"relation": "rank", "value": rank_of(m.group("rk"))})
+            claim = r.add("arms", m.start(), m.end(), fields)
+            r.take(m.start(), m.end())
+            if fields["relation"] == "share":
+                _continued(r, m.end(), claim.payload)
+    _changes(r)
+    _ratios(r)
+    _buyers(r)
+    _importers(r)
+    _other_measures(r)
+    _totals(r)
+
+
+def _parties(r, m) -> tuple[list[str], list[str]]:
+    suppliers = r.codes(m.start("sup"), m.end("sup"))
+    rec_text = m.group("rec")
+    recipients = r.codes(m.start("rec"), m.end("rec")) if rec_text not in ("its", "their") \
+        else [c for c in [r.subject()] if c]
+    ment = r.by_start.get(m.start("rec"))
+    if ment is not None and ment.pronoun and set(recipients) & set(suppliers):
+        recipients = [r.ctx.focus] if r.ctx.focus else []
+    recipients = [c for c in recipients if c not in suppliers]
+    if not rec_text and rec_text is not None:  # "In Kyrgyzstan, Russia supplied 70% of arms"
+        recipients = [x.code for x in r.mentions if x.kind in ("country", "group") and x.code not in
+                      suppliers][:1] or ([r.ctx.focus] if r.ctx.focus not in (None, *suppliers) else [])
+    return suppliers, recipients
+
+
+def _lists(r) -> None:
+    """'China, Russia and Italy were Pakistan's main arms suppliers': the named states are the top n."""
+    for pattern in TOP:
+        for m in pattern.finditer(r.masked):
+            suppliers = r.codes(m.start("sup"), m.end("sup"))
+            recipients = [c for c in r.codes(m.start("rec"), m.end("rec")) if c not in suppliers]
+            if len(suppliers) < 2 or not recipients or r.overlaps_used(m.start(), m.end()):
+                continue
+            r.add("arms", m.start(), m.end(), {"supplier": suppliers, "recipient": recipients, "relation": "top",
+                                               "value": float(len(suppliers)), **window_of(r, m.start())})
+            r.take(m.start(), m.end())
+
+
+def _monopoly(r) -> None:
+    """'Russia is practically the monopoly supplier of arms to Belarus': a share of (nearly) all."""
+    for pattern in MONOPOLY:
+        for m in pattern.finditer(r.masked):
+            suppliers, recipients = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
+            if not suppliers or not recipients or r.overlaps_used(m.start(), m.end()):
+                continue
+            qualified = QUALIFIED.search(m.group(0))
+            r.add("arms", m.start(), m.end(), {"supplier": suppliers, "recipient": recipients, "relation": "share",
+                                               "value": 1.0, "hedge": "nearly" if qualified else None,
+                                               "words": m.group("only"), **window_of(r, m.start())})
+            r.take(m.start(), m.end())
+
+
+def _continued(r, end: int, first) -> None:
+    m = CONTINUED.match(r.masked, end)
+    if not m:
+        return
+    share = share_at(r.text, m.start("num"), m.end("num"))
+    if share is None:
+        return
+    fields = first.to_dict()
+    fields.update({"value": share.value, "hedge": share.hedge, "half_unit": share.half_unit})
+    if m.group("sup"):
+        fields["supplier"] = r.codes(m.start("sup"), m.end("sup"))
+    else:
+        for key in ("years", "span", "base_year", "year"):
+            fields.pop(key, None)
+        fields.update(window_of(r, m.start("when")))
+    r.add("arms", m.start("num"), m.end(), fields)
+    r.take(m.start(), m.end())
+
+
+def _ratios(r) -> None:
+    """'Azerbaijan's arms imports in 2012-2016 were 20 times larger than Armenia's'."""
+    for pattern in RATIOS:
+        for m in pattern.finditer(r.masked):
+            a, b = r.codes(m.start("a"), m.end("a")), r.codes(m.start("b"), m.end("b"))
+            value = ratio_value(m.group("ratio"))
+            if not a or not b or not value or set(a) & set(b) or r.overlaps_used(m.start(), m.end()):
+                continue
+            hedge = hedge_before(r.text, m.start("ratio"), 20)
+            r.add("arms", m.start(), m.end(), {"supplier": ["WLD"], "recipient": a, "rival": b, "relation": "ratio",
+                                               "value": value, "hedge": hedge, **window_of(r, m.start())})
+            r.take(m.start(), m.end())
+
+
+def _buyers(r) -> None:
+    """The supplier's side: its buyers' ranks and shares of its deliveries."""
+    for pattern in BUYER_RANKS + BUYER_SHARES:
+        for m in pattern.finditer(r.masked):
+            suppliers, buyers = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
+            buyers = [c for c in buyers if c not in suppliers]
+            if len(suppliers) != 1 or not buyers or r.overlaps_used(m.start(), m.end()):
+                continue
+            fields = {"supplier": suppliers, "recipient": buyers, "side": "exports", **window_of(r, m.start())}
+            if m.groupdict().get("num"):
+                share = share_at(r.text, m.start("num"), m.end("num"))
+                if share is None:
+                    continue
+                fields.update({"relation": "share", "value": share.value, "hedge": share.hedge,
+                               "half_unit": share.half_unit})
+            else:
+                fields.update({"relation": "rank", "value": rank_of(m.group("rk"))})
+            r.add("arms", m.start(), m.end(), fields)
+            r.take(m.start(), m.end())
+
+
+def _changes(r) -> None:
+    """A change of a supplier's exports or a recipient's imports between two windows (the two ranges the clause
+    names; one range is compared with the one just before it, as SIPRI's fact sheets do)."""
+    from .clauses import clause_bounds
+
+    for pattern in CHANGES:
+        for m in pattern.finditer(r.masked):
+            if r.overlaps_used(m.start(), m.end()):
+                continue
+            sup = r.codes(m.start("sup"), m.end("sup")) if m.group("sup") else ["WLD"]
+            rec = r.codes(m.start("rec"), m.end("rec")) if m.group("rec") else ["WLD"]
+            c0, c1 = clause_bounds(r.text, m.start())
+            ranges = [(t.year, t.year2) for t in r.times if c0 <= t.start < c1 and t.kind == "range"]
+            pct = share_at(r.text, m.start("num"), m.end("num"))
+            if not ranges or pct is None or (sup == ["WLD"] and rec == ["WLD"]):
+                continue
+            later = ranges[-1]
+            earlier = ranges[-2] if len(ranges) > 1 else (2 * later[0] - later[1] - 1, later[0] - 1)
+            down = m.group("dir").lower() in ("fell", "dropped", "declined", "decreased", "shrank", "slumped",
+                                              "plunged")
+            r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "change",
+                                               "value": -pct.value * 100 if down else pct.value * 100,
+                                               "hedge": pct.hedge, "years": later, "base_years": earlier,
+                                               "side": "exports" if pattern is CHANGES[0] else "imports"})
+            r.take(m.start(), m.end())
+
+
+def _importers(r) -> None:
+    """A recipient's rank among a region's arms importers (or the world's)."""
+    for m in IMPORTER.finditer(r.masked):
+        rec = r.codes(m.start("rec"), m.end("rec"))
+        if not rec or r.overlaps_used(m.start(), m.end()) or not re.search(r"arms|weapon", m.group(0), re.IGNORECASE):
+            continue
+        region = r.codes(m.start("region"), m.end("region")) if m.group("region") else []
+        r.add("arms", m.start(), m.end(), {"supplier": ["WLD"], "recipient": rec, "relation": "importer rank",
+                                           "value": rank_of(m.group("rk")), "rival": region,
+                                           "words": "world" if (m.group("world") or m.group("world2") or not region)
+                                           else None, **window_of(r, m.start())})
+        r.take(m.start(), m.end())
+
+
+def _other_measures(r) -> None:
+    for pattern in MEASURES:
+        for m in pattern.finditer(r.masked):
+            rec = r.codes(m.start("rec"), m.end("rec"))
+            sup = r.codes(m.start("sup"), m.end("sup")) if m.group("sup") else []
+            share = share_at(r.text, m.start("num"), m.end("num"))
+            if rec and share and not r.overlaps_used(m.start(), m.end()):
+                r.add("arms", m.start(), m.end(), {"supplier": sup or rec, "recipient": rec, "value": share.value,
+                                                   "measure": m.group("measure"), **window_of(r, m.start())})
+                r.take(m.start(), m.end())
+
+
+def _totals(r) -> None:
+    """'Iran imported $1.1 billion worth of arms in 2007-2016, with Russia ($804 million) ...'."""
+    for m in TOTAL.finditer(r.masked):
+        rec = r.codes(m.start("rec"), m.end("rec"))
+        found = amounts(r.text, m.start("amt"), m.end("amt"))
+        if not rec or not found or r.overlaps_used(m.start(), m.end()):
+            continue
+        window = window_of(r, m.start())
+        r.add("arms", m.start(), m.end(), {"supplier": ["WLD"], "recipient": rec, "relation": "total",
+                                           "value": found[0].value, "hedge": found[0].hedge, "amount": True,
+                                           "half_unit": found[0].half_unit, **window})
+        r.take(m.start(), m.end())
+        for s in SUPPLIER_AMOUNT.finditer(r.masked, m.end()):
+            sup = r.codes(s.start("sup"), s.end("sup"))
+            got = amounts(r.text, s.start("amt"), s.end("amt"))
+            if sup and got:
+                r.add("arms", s.start(), s.end(), {"supplier": sup, "recipient": rec, "relation": "total",
+                                                   "value": got[0].value, "hedge": got[0].hedge, "amount": True,
+                                                   "half_unit": got[0].half_unit, **window})
+                r.take(s.start(), s.end())

@@ -1,0 +1,111 @@
+"""Reading an organization's composition at a date: counts of members, observers and dialogue partners with the
+states named in brackets ('the organisation had four observers (Afghanistan, Belarus, Iran and Mongolia)'), states
+listed in a role ('the SCO has Afghanistan and Mongolia as observers and ... as dialogue partners'), 'N of which
+are members', expansion since a year; and the date it is stated at ('at the time of the 20th-anniversary summit in
+Dushanbe', 'as of 2019', 'in 2019')."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import YEAR, number_word
+from .sentence import E, EL
+
+_ROLES = r"(?:full\s+)?(?:member\s+states?|member\s+countries|members?|observer\s+states?|observers?|dialogue\s+partners?)"
+# An organization, or a word standing for the one under discussion ("the organisation", "the bloc").
+_ORG = rf"(?:(?P<org>{E})|(?P<this>(?:the\s+)?(?:organi[sz]ation|bloc|grouping|group|alliance|union|body)))"
+COUNTS = re.compile(rf"{_ORG}\s+(?:now\s+|currently\s+|then\s+|still\s+)?(?P<verb>has|had|have|comprises|comprised|"
+                    rf"consists\s+of|consisted\s+of|counts|counted|includes|included|numbered|numbers)\s+(?P<list>(?:\w+\s+{_ROLES}"
+                    rf"(?:\s*\([^)]*\))?(?:\s*,\s*|\s+and\s+|,\s+and\s+)?)+)", re.IGNORECASE)
+COUNT_PART = re.compile(rf"(?P<n>\w+)\s+(?P<role>{_ROLES})(?:\s*\((?P<names>[^)]*)\))?", re.IGNORECASE)
+OF_WHICH = re.compile(rf"(?P<n>\w+)\s+of\s+(?:which|whom|them|these)\s+(?:are|were)\s+(?:full\s+)?"
+                      rf"(?:(?P<org>{E})\s+members|members\s+of\s+(?:the\s+)?(?P<org2>{E})|(?P<grp>{E}))")
+INCLUDES = re.compile(rf"(?P<org>{E})\s+(?:also\s+)?(?:includes|included|counts|has|had)\s+(?P<who>{EL})\s+as\s+"
+                      rf"(?P<role>observers?|members?|dialogue\s+partners?|observer\s+states)")
+AND_AS = re.compile(rf"\s*,?\s+and\s+(?P<who>{EL})\s+as\s+(?P<role>observers?|members?|dialogue\s+partners?|"
+                    rf"observer\s+states)")
+EXPANDED = re.compile(rf"(?P<org>{E})\s+(?:has|had)\s+(?:since\s+)?(?:expanded|grown|enlarged|widened)")
+# When a composition is stated: "at the time of the 20th-anniversary summit in Dushanbe", "after the Astana summit".
+AT_SUMMIT = re.compile(rf"\b(?:at\s+the\s+time\s+of|at|during|by|after|following|ahead\s+of|before)\s+the\s+"
+                       rf"(?:{E}\s+)?(?:[\w-]+\s+){{0,3}}?summit\s+in\s+(?P<city>{E})|\b(?:at\s+the\s+time\s+of|at|"
+                       rf"during|after|following)\s+the\s+(?P<city2>{E})\s+summit", re.IGNORECASE)
+AS_OF = re.compile(rf"\b(?:as\s+of|in|by|at\s+the\s+end\s+of|until)\s+(?P<year>{YEAR})\b", re.IGNORECASE)
+
+
+def role_word(word: str | None) -> str:
+    word = (word or "").lower()
+    return "observer" if "observer" in word else "dialogue partner" if "dialogue" in word else \
+        "associate" if "associate" in word else "member"
+
+
+def stated_at(r, start: int, end: int) -> dict:
+    """When a composition is stated: the summit in a city (its date decides) or a year, when the sentence says."""
+    m = AT_SUMMIT.search(r.masked)
+    if m:
+        ment = r.by_start.get(m.start("city") if m.group("city") else m.start("city2"))
+        if ment is not None and ment.kind == "city":
+            return {"city": ment.code}
+    from .clauses import clause_bounds
+
+    c0, _ = clause_bounds(r.text, start)
+    m = AS_OF.search(r.text, c0, end)
+    if m and not re.search(r"\bsince\s+$", r.text[:m.start()]):
+        return {"year": int(m.group("year"))}
+    return {}
+
+
+def read_compositions(r) -> None:
+    for m in OF_WHICH.finditer(r.masked):
+        n = number_word(m.group("n"))
+        org = None
+        for key in ("grp", "org", "org2"):
+            if m.group(key):
+                ment = r.by_start.get(m.start(key))
+                if ment and r.org_at(m.start(key)):
+                    org = ment.code
+        groups = [x for x in r.mentions if x.kind == "group" and x.end <= m.start()]
+        if n and org and groups:
+            r.add("membership", groups[-1].start, m.end(), {"relation": "count", "org": org,
+                                                            "country": [groups[-1].code], "count": int(n)})
+    for m in COUNTS.finditer(r.masked):
+        org = r.org_at(m.start("org")) if m.group("org") else r.org_default(0, m.start())
+        if not org:
+            continue
+        past = m.group("verb").lower() in ("had", "comprised", "consisted of", "counted", "included", "numbered")
+        when = stated_at(r, m.start(), m.end()) if past else {}  # "has": as of the article's date
+        for part in COUNT_PART.finditer(m.group("list")):
+            n = number_word(part.group("n"))
+            if not n:
+                continue
+            named = []
+            if part.group("names"):
+                at = m.start("list") + part.start("names")
+                named = list(dict.fromkeys(x.code for x in r.ents(at, at + len(part.group("names")), ("country",))))
+            r.add("membership", m.start(), m.start("list") + part.end(),
+                  {"relation": "count", "org": org, "role": role_word(part.group("role")), "count": int(n),
+                   "listed": named, **when})
+    for m in INCLUDES.finditer(r.masked):
+        org = r.org_at(m.start("org"))
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        if org and who:
+            r.add("membership", m.start(), m.end(), {"relation": role_word(m.group("role")), "org": org,
+                                                     "country": who})
+            end = m.end()
+            while (more := AND_AS.match(r.masked, end)) is not None:
+                who = r.codes(more.start("who"), more.end("who"), ("country",))
+                if who:
+                    r.add("membership", more.start("who"), more.end(), {"relation": role_word(more.group("role")),
+                                                                        "org": org, "country": who})
+                end = more.end()
+    for m in EXPANDED.finditer(r.masked):
+        org_m = r.by_start.get(m.start("org"))
+        if not org_m or org_m.kind != "org":
+            continue
+        base = None
+        for tm in r.times:
+            if tm.kind == "since":
+                base = tm.year
+            elif tm.kind == "then" and r.ctx.last_time is not None:
+                base = r.ctx.last_time.year
+        if base:
+            r.add("membership", m.start(), m.end(), {"relation": "expanded", "org": org_m.code, "base_year": base})

@@ -1,0 +1,83 @@
+"""Reading UN General Assembly votes: the resolution a sentence names (its symbol, a well-known name, or its subject:
+'the vote on Ukraine's territorial integrity', 'the resolution condemning ...') and the tally it states ('passed
+100-11 with 58 abstentions', 'by 141 votes to 5', 'with 80 votes in favour, 14 against and 61 abstentions', 'the 35
+countries that abstained')."""
+
+from __future__ import annotations
+
+import re
+
+SYMBOL = re.compile(r"\b(?:A/RES/)?(?P<session>ES-\d{1,2}|\d{1,2})/(?P<number>\d{1,3})(?P<part>[A-Z])?\b")
+# Resolutions known by a name rather than their symbol, → symbol (adopted dates in the comment).
+KNOWN = [
+    (r"territorial integrity of Ukraine(?!: defending)|Crimea\w*\s+(?:\w+\s+)?(?:referendum|annexation|secession)|"
+     r"annexation of Crimea", "68/262"),  # 27 March 2014
+    (r"aggression against Ukraine(?! humanitarian)", "ES-11/1"),  # 2 March 2022
+    (r"humanitarian consequences of the aggression against Ukraine", "ES-11/2"),  # 24 March 2022
+    (r"suspen\w+ (?:of )?Russia\w* (?:from|in) the Human Rights Council|suspension of the rights of membership",
+     "ES-11/3"),  # 7 April 2022
+    (r"defending the principles of the Charter|illegal so-called referendums|annexation of (?:the\s+)?(?:four|4)\s+"
+     r"(?:Ukrainian\s+)?regions|attempted annexation", "ES-11/4"),  # 12 October 2022
+    (r"human rights in the Autonomous Republic of Crimea", "71/205"),  # 19 December 2016
+]
+# What introduces a resolution's subject: "the resolution on X", "the vote on X", "the text condemning X".
+_INTRO = r"(?:resolution|vote|voted|voting|motion|text|draft)\s+(?:(?:that|which)\s+)?(?:on|against|condemning|condemned|" \
+         r"calling\s+for|called\s+for|about|concerning|demanding|demanded|deploring|deplored|supporting|affirming|" \
+         r"reaffirming|upholding|recognising|recognizing|urging|titled|entitled|regarding|over)\s+"
+# Where a subject ends: a verb of the vote, a clause break, a tally.
+_END = r"(?=\s+(?:passed|which|that|was|were|adopted|with|by|when|in\s+(?:19|20)\d\d)\b|[,;.()]|\s+[–—-]\s|$)"
+SUBJECT = re.compile(rf"\b{_INTRO}(?P<w>[^,;.()]*?){_END}", re.IGNORECASE)
+# "the Crimea resolution", "the Abkhazia vote"
+BEFORE = re.compile(r"\bthe\s+(?P<w>[A-Z][\w'’-]+\s+(?:[\w'’-]+\s+){0,3})(?:resolution|vote)\b")
+
+_N = r"(\d{1,3})(?![\d%]|[.,]\d|\s*(?:%|percent|per\s+cent|years?\b))"
+_PASSED = r"(?:passed|adopted|approved|carried|endorsed|backed|supported|voted|vote\s+of|margin\s+of|tally\s+of|by)"
+TALLY_PAIR = re.compile(rf"\b{_PASSED}\s+(?:by\s+|with\s+)?(?:a\s+(?:vote|margin|tally|count)\s+of\s+)?{_N}\s*"
+                        rf"(?:votes?\s+)?(?:[-–—]|to)\s*{_N}(?:\s+votes?)?(?:\s*,?\s*(?:with|and)\s+{_N}\s+abstentions?)?",
+                        re.IGNORECASE)
+YES = re.compile(rf"{_N}\s+(?:votes?\s+|states\s+|countries\s+|members\s+|nations\s+)?(?:voting\s+)?(?:in\s+favou?r|"
+                 rf"for\b|yes\b|ayes\b)", re.IGNORECASE)
+NO = re.compile(rf"{_N}\s+(?:votes?\s+|states\s+|countries\s+|members\s+|nations\s+)?(?:voting\s+)?(?:against|"
+                rf"opposed|no\b|noes\b)", re.IGNORECASE)
+ABSTAIN = re.compile(rf"{_N}\s+(?:abstentions?|(?:states|countries|members|nations)\s+(?:that\s+|which\s+|who\s+)?"
+                     rf"(?:had\s+)?abstain(?:ed|ing)?)", re.IGNORECASE)
+
+
+def resolution_of(text: str) -> tuple[str | None, str | None]:
+    """(symbol or None, the words naming its subject) of a resolution named in text."""
+    m = SYMBOL.search(text)
+    if m:
+        return f"{m.group('session')}/{m.group('number')}{m.group('part') or ''}", None
+    for pattern, symbol in KNOWN:
+        if re.search(pattern, text, re.IGNORECASE):
+            return symbol, None
+    return None, subject_of(text)
+
+
+def subject_of(text: str) -> str | None:
+    """The words naming a resolution's subject ('the vote on Ukraine's territorial integrity' → "Ukraine's
+    territorial integrity"), or None."""
+    for m in SUBJECT.finditer(text):
+        words = m.group("w").strip()
+        if len(re.findall(r"[A-Za-z]{4,}", words)) >= 1:
+            return words
+    m = BEFORE.search(text)
+    return m.group("w").strip() if m else None
+
+
+def tally_in(text: str) -> dict[str, int]:
+    """The counts a sentence states: {'yes': 100, 'no': 11, 'abstain': 58} (only those it gives)."""
+    out: dict[str, int] = {}
+    m = TALLY_PAIR.search(text)
+    if m:
+        out["yes"], out["no"] = int(m.group(1)), int(m.group(2))
+        if m.group(3):
+            out["abstain"] = int(m.group(3))
+    for key, pattern in (("yes", YES), ("no", NO), ("abstain", ABSTAIN)):
+        if key not in out:
+            found = pattern.search(text)
+            if found:
+                out[key] = int(found.group(1))
+    if set(out) == {"yes"} or set(out) == {"no"}:
+        return {}  # "10 for ..." alone is too weak to be a tally
+    return out

@@ -1,0 +1,116 @@
+"""Arms claims as real reporting states them (issue 11, round 2): the top suppliers as a list, a monopoly supplier, a
+share with 'accounting for', a period between the noun and its verb, one recipient's imports as a multiple of
+another's, and the supplier's side (its buyers' ranks and shares). Made-up sentences and made-up SIPRI-like
+figures (trend-indicator values) on a FakeEvidence: each verdict follows from the numbers stated here."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.claims import check_text
+from multipolar.claims.fake_evidence import FakeEvidence
+
+
+def _rows(country, end, window, values: dict, table="arms"):
+    total = sum(values.values())
+    return [{"country": country, "partner": p, "year": end, "source": "sipri_at", "value": v / total,
+             "partner_value": v, "total_value": total, "window": window, "window_years": window}
+            for p, v in values.items()]
+
+
+# Mongolia 2014-2018: Russia 500, China 300, Turkey 120, Japan 80 TIV; Georgia: Turkey 40, France 35, Ukraine 25.
+ARMS = (_rows("MNG", 2018, 5, {"RUS": 500, "CHN": 300, "TUR": 120, "JPN": 80})
+        + _rows("GEO", 2018, 5, {"TUR": 40, "FRA": 35, "UKR": 25})
+        + _rows("TJK", 2018, 5, {"RUS": 998, "CHN": 2})
+        + _rows("MNG", 2018, 1, {"RUS": 100}))
+# Russia's deliveries 2014-2018 to its buyers (the supplier's side).
+EXPORTS = _rows("RUS", 2018, 5, {"IND": 2500, "CHN": 1400, "DZA": 1000, "EGY": 600, "MNG": 500}, "arms_exports")
+EVIDENCE = FakeEvidence(arms=ARMS, arms_exports=EXPORTS)
+
+
+def verdicts(text, date="2019-03-11"):
+    return [(v.claim.parsed["relation"], v.verdict) for v in check_text(text, date, evidence=EVIDENCE)
+            if v.type == "arms"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia, China and Turkey were Mongolia's main arms suppliers in 2014-2018.", "supported"),
+    ("The top three arms suppliers to Mongolia in 2014-2018 were China, Russia and Turkey.", "supported"),
+    ("Russia and Japan were the largest arms suppliers to Mongolia in 2014-2018.", "partly supported"),
+    ("Mongolia's main arms suppliers in 2014-2018 were Turkey and Japan.", "contradicted"),
+])
+def test_the_top_suppliers_as_a_list(text, expected):
+    assert verdicts(text) == [("top", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia is virtually the sole arms supplier to Tajikistan.", "supported"),  # 99.8%
+    ("Russia is the monopoly supplier of weapons to Tajikistan.", "supported"),
+    ("Russia is practically Mongolia's only arms supplier.", "contradicted"),  # 50%
+])
+def test_a_monopoly_supplier_is_a_share_of_nearly_all(text, expected):
+    assert verdicts(text) == [("share", expected)]
+
+
+def test_shares_with_accounting_for_and_a_period_before_the_verb():
+    assert verdicts("Mongolia bought arms from several states, with Russia accounting for 50% of Mongolia's arms "
+                    "imports in 2014-2018.") == [("share", "supported")]
+    assert verdicts("Only 2% of Georgia's arms imports in 2014-2018 came from Japan.") == [("share", "contradicted")]
+    assert verdicts("Some 12% of Mongolia's arms imports in 2014-2018 came from Turkey.") == [("share", "supported")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mongolia's arms imports in 2014-2018 were ten times larger than Georgia's.", "supported"),  # 1000 / 100
+    ("Mongolia's arms imports in 2014-2018 were about 11 times those of Georgia.", "supported"),
+    ("Mongolia's arms imports in 2014-2018 were about 9 times those of Georgia.", "partly supported"),  # ±10%
+    ("Mongolia imported three times more arms than Georgia in 2014-2018.", "contradicted"),
+])
+def test_one_recipient_s_imports_as_a_multiple_of_another_s(text, expected):
+    assert verdicts(text) == [("ratio", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India was Russia's largest arms buyer in 2014-2018.", "supported"),
+    ("China was the second-largest customer of Russian arms in 2014-2018.", "supported"),
+    ("Algeria was Russia's single largest weapons client over the five years 2014-2018.", "contradicted"),
+    ("India received 42% of Russia's arms exports in 2014-2018.", "supported"),  # 2500 / 6000 = 41.7%
+    ("About a quarter of Russia's arms exports in 2014-2018 went to China.", "supported"),  # 23.3%
+])
+def test_the_supplier_s_side_its_buyers(text, expected):
+    assert verdicts(text) == [(("rank" if "largest" in text else "share"), expected)]
+
+
+def test_a_supplier_whose_other_buyers_are_not_held_is_unverifiable():
+    (v,) = check_text("Japan was Turkey's largest arms buyer in 2014-2018.", evidence=EVIDENCE)
+    assert v.verdict == "unverifiable" and "only for its own states" in v.reason
+
+
+def test_a_recipient_s_rank_among_a_region_s_importers_or_the_world_s():
+    ca = (_rows("KAZ", 2018, 5, {"RUS": 900, "CHN": 50}) + _rows("UZB", 2018, 5, {"RUS": 300, "CHN": 100})
+          + _rows("TKM", 2018, 5, {"TUR": 350, "CHN": 150}) + _rows("KGZ", 2018, 5, {"RUS": 30})
+          + _rows("TJK", 2018, 5, {"RUS": 20}))
+    evidence = FakeEvidence(arms=ca)
+    result = check_text("Turkmenistan was the second-largest arms importer in Central Asia in 2014-2018.",
+                        evidence=evidence)
+    assert [(v.claim.parsed["relation"], v.verdict) for v in result] == [("importer rank", "supported")]
+    result = check_text("Uzbekistan is the largest weapons importer among the five Central Asian states.",
+                        "2019-03-01", evidence=evidence)
+    assert [v.verdict for v in result] == ["contradicted"]
+    (v,) = check_text("Kazakhstan was the world's largest arms importer in 2014-2018.", evidence=evidence)
+    assert v.verdict == "unverifiable" and "world's arms importers" in v.reason
+
+
+def test_a_change_between_two_windows_of_exports_or_imports():
+    exports = (_rows("RUS", 2018, 5, {"IND": 2500, "CHN": 1400, "DZA": 1000, "EGY": 600, "MNG": 500}, "arms_exports")
+               + _rows("RUS", 2023, 5, {"IND": 1800, "CHN": 1100, "DZA": 200, "EGY": 300, "MNG": 100}, "arms_exports"))
+    imports = _rows("MNG", 2018, 5, {"RUS": 500, "CHN": 300}) + _rows("MNG", 2023, 5, {"RUS": 700, "CHN": 300})
+    evidence = FakeEvidence(arms=imports, arms_exports=exports)
+    # all buyers: 6,000 → 3,500 TIV = -41.7%; to China: 1,400 → 1,100 = -21.4%; Mongolia's imports 800 → 1,000 = +25%
+    cases = [("Russia's arms exports fell by 42% between 2014-2018 and 2019-2023.", "supported"),
+             ("Russia's arms exports to China fell by 40% between 2014-18 and 2019-23.", "contradicted"),
+             ("Mongolia's arms imports rose 25% between 2014-2018 and 2019-2023.", "supported"),
+             ("Mongolia's arms imports fell by 25% in 2019-2023 compared with the previous five years.", "contradicted")]
+    for text, expected in cases:
+        (v,) = check_text(text, evidence=evidence)
+        assert (v.claim.parsed["relation"], v.verdict) == ("change", expected), (text, v.reason)
+    assert not [v for v in check_text(cases[1][0], evidence=evidence) if v.type == "change"]  # not goods trade

@@ -1,0 +1,133 @@
+"""Membership history as real reporting states it (issue 11, round 2): status granted with the date before the verb,
+associate membership, withdrawals, suspensions and refusals to extend, restorations and returns, 'the Nth member'
+with the year the sentence gives, an organization's composition at the time of a summit with the states named in
+brackets. Made-up organization records on a FakeEvidence (not the pack's registry)."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.claims import check_text, parse_claims
+from multipolar.claims.fake_evidence import FakeEvidence
+
+MEMBERS = [
+    *({"organization": "CSTO", "country": c, "role": "member", "start": "2002-10-07", "end": None}
+      for c in ("ARM", "BLR", "KAZ", "RUS")),
+    {"organization": "CSTO", "country": "TJK", "role": "member", "start": "2002-10-07", "end": "2008-03-01"},
+    {"organization": "CSTO", "country": "TJK", "role": "member", "start": "2011-09-15", "end": None},
+    {"organization": "CIS", "country": "MDA", "role": "member", "start": "1991-12-21", "end": "2010-05-04"},
+    {"organization": "CIS", "country": "MDA", "role": "associate", "start": "2010-05-04", "end": None},
+    {"organization": "EAEU", "country": "MNG", "role": "observer", "start": "2019-05-29", "end": None},
+    *({"organization": "SCO", "country": c, "role": "member", "start": "2001-06-15", "end": None}
+      for c in ("CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB")),
+    {"organization": "SCO", "country": "AFG", "role": "observer", "start": "2012-06-07", "end": None},
+    {"organization": "SCO", "country": "MNG", "role": "observer", "start": "2004-06-17", "end": None},
+    {"organization": "SCO", "country": "NPL", "role": "dialogue_partner", "start": "2015-07-10", "end": None},
+    {"organization": "SCO", "country": "KHM", "role": "dialogue_partner", "start": "2015-07-10", "end": None},
+    {"organization": "SCO", "country": "EGY", "role": "dialogue_partner", "start": "2022-09-16", "end": None},
+]
+SUMMITS = [{"year": y, "date": d, "host_city": c, "host_country": k} for y, d, c, k in (
+    (2016, "2016-06-24", "Tashkent", "UZB"), (2022, "2022-09-16", "Samarkand", "UZB"))]
+EVIDENCE = FakeEvidence(memberships=MEMBERS, summits=SUMMITS)
+
+
+def verdicts(text, date=None):
+    return [(v.claim.parsed["relation"], v.verdict) for v in check_text(text, date, evidence=EVIDENCE)
+            if v.type == "membership"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 29 May 2019 the Supreme Council decided to grant Mongolia observer status at the Eurasian Economic Union.",
+     "supported"),
+    ("In 2019 Mongolia was granted observer status in the EAEU.", "supported"),
+    ("The council agreed in May 2018 to grant Mongolia observer status at the EAEU.", "contradicted"),
+])
+def test_status_granted_with_the_date_anywhere_in_the_clause(text, expected):
+    assert verdicts(text) == [("joined", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova loosened its ties with the CIS in 2010, becoming an associate member.", "supported"),
+    ("Moldova became an associate member of the CIS in 2012.", "contradicted"),
+])
+def test_associate_membership(text, expected):
+    assert verdicts(text) == [("joined", expected)]
+
+
+def test_withdrawals_suspensions_and_returns_with_elliptic_subjects():
+    text = ("Tajikistan suspended its participation in the CSTO in March 2008 but returned to the CSTO in "
+            "September 2011.")
+    assert verdicts(text) == [("froze", "supported"), ("rejoined", "supported")]
+    text = "Tajikistan froze its CSTO membership in 2008 and restored its membership in 2009."
+    assert verdicts(text) == [("froze", "supported"), ("rejoined", "contradicted")]
+    assert verdicts("In 2010 Moldova withdrew from the CIS.") == [("left", "supported")]
+    assert verdicts("Kazakhstan refused to extend its CSTO membership in 2012.") == [("left", "contradicted")]
+
+
+def test_the_nth_member_takes_the_year_the_sentence_gives():
+    claims = [c.parsed for c in parse_claims("Officials announced in 2019 that Mongolia had become the first "
+                                             "observer of the EAEU.")]
+    assert claims[0]["year"] == 2019 and claims[0]["role"] == "observer" and claims[0]["ordinal"] == 1
+    assert verdicts("Officials announced in 2019 that Mongolia had become the first observer of the EAEU.") == \
+        [("joined", "supported")]
+    assert verdicts("Officials announced in 2017 that Mongolia had become the first observer of the EAEU.") == \
+        [("joined", "contradicted")]
+
+
+def test_composition_at_the_time_of_a_summit_with_the_states_named_in_brackets():
+    text = ("At the time of the SCO summit in Tashkent, the organisation had six members, two observers (Afghanistan "
+            "and Mongolia) and two dialogue partners (Nepal and Cambodia).")
+    rows = [(v.claim.parsed["role"], v.verdict) for v in check_text(text, "2024-01-01", evidence=EVIDENCE)
+            if v.claim.parsed.get("relation") == "count"]
+    assert rows == [("member", "supported"), ("observer", "supported"), ("dialogue partner", "supported")]
+    # by the Samarkand summit Egypt had joined the dialogue partners: three, and one is left unnamed
+    later = text.replace("Tashkent", "Samarkand")
+    rows = [v.verdict for v in check_text(later, "2024-01-01", evidence=EVIDENCE)
+            if v.claim.parsed.get("relation") == "count"]
+    assert rows == ["supported", "supported", "partly supported"]
+    assert "left unnamed: Egypt" in check_text(later, "2024-01-01", evidence=EVIDENCE).claims[-1].reason
+
+
+def test_members_since_a_year_without_the_organization_repeated():
+    text = "By then, the SCO had grown: Kazakhstan and Uzbekistan had been full members since 2001."
+    assert ("joined", "supported") in verdicts(text)
+
+
+def test_a_count_in_the_present_tense_is_as_of_the_article_not_an_earlier_clause_s_year():
+    text = "Mongolia became an SCO observer in 2004; the SCO has six members and two observers (Afghanistan and " \
+           "Mongolia)."
+    rows = [v.verdict for v in check_text(text, "2024-01-01", evidence=EVIDENCE)
+            if v.claim.parsed.get("relation") == "count"]
+    assert rows == ["supported", "supported"]
+
+
+def test_became_partners_in_a_year_frozen_participation_and_a_comma_that_is_no_list():
+    members = MEMBERS + [{"organization": "SCO", "country": c, "role": "dialogue_partner", "start": "2022-09-16",
+                          "end": None} for c in ("QAT", "SAU")]
+    evidence = FakeEvidence(memberships=members, summits=SUMMITS)
+    result = check_text("Egypt, Qatar and Saudi Arabia became SCO dialogue partners in 2022.", evidence=evidence)
+    assert [(v.claim.parsed["relation"], v.verdict) for v in result] == [("joined", "supported")]
+    (v,) = check_text("Tajikistan froze its participation in the CSTO in 2023.", evidence=evidence)
+    assert v.verdict == "unverifiable" and "member" in v.reason
+    (v,) = check_text("At the summit hosted by Uzbekistan, Egypt became an SCO dialogue partner in 2022.",
+                      evidence=evidence)
+    assert v.claim.parsed["country"] == ["EGY"] and v.verdict == "supported"
+
+
+def test_full_members_of_the_organization_named_as_a_group_and_associates_since():
+    assert verdicts("Kazakhstan and Kyrgyzstan became full members of the SCO at its founding summit in June 2001.") \
+        == [("joined", "supported")]
+    assert verdicts("Moldova has been a CIS associate member since 2010.") == [("joined", "supported")]
+    assert verdicts("Kazakhstan and Belarus left the CSTO in 2008.") == [("left", "contradicted")]
+
+
+def test_status_held_since_a_year():
+    assert verdicts("Mongolia has had observer status in the EAEU since 2019.") == [("joined", "supported")]
+    assert verdicts("Mongolia has held observer status at the EAEU since 2016.") == [("joined", "contradicted")]
+
+
+def test_admitted_at_the_summit_named_by_its_city_and_members_since_a_month():
+    assert verdicts("India and Pakistan were admitted as full members at the Tashkent summit.") == \
+        [("joined", "contradicted")]  # made-up records: 2017, not the 2016 Tashkent summit
+    assert verdicts("Egypt was admitted as a dialogue partner at the Samarkand summit.") == [("joined", "supported")]
+    assert verdicts("Mongolia has been an EAEU observer since May 2019.") == [("joined", "supported")]
