@@ -121,6 +121,8 @@ def build_pack(
     source: list[str] = typer.Option(None, help="Rebuild only this source's rows inside the complete pack at --out "
                                                 "(repeatable); default: build the whole pack."),
     include_pulled: bool = typer.Option(False, help="Also include tables fetched by `multipolar data pull`."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (none is drawn when stderr is not a "
+                                                            "terminal either)."),
 ) -> None:
     """Derive the compact data pack from the raw sources; the previous pack stays if anything fails."""
     from ..errors import UsageError, invalid_choice
@@ -134,16 +136,9 @@ def build_pack(
         raise UsageError("--include-pulled builds a whole pack; it cannot be combined with --source")
     out_dir = store.pack.pack_out_dir(out)  # before any work: no folder named, nothing written
     data_dir = store.pack.raw_data_dir(data_dir)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from .progress import progress_bar
 
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("building pack", total=len(names))
-
-        def progress(step: str, done: int, total: int) -> None:
-            bar.update(task, description=step, completed=done, total=total)
-
+    with progress_bar("building pack", quiet=quiet) as progress:
         if source:
             manifest = store.rebuild_sources(data_dir, out_dir, names=names, progress=progress)
         else:

@@ -122,6 +122,8 @@ def crossover(
                                                                          "composite (repeatable; default all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
     pack: Path = typer.Option(None, "--pack", help="Pack folder (default: the shipped pack or $MULTIPOLAR_PACK_DIR)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (none is drawn when stderr is not a "
+                                                            "terminal either)."),
 ) -> None:
     """When did China overtake Russia? One row per (country, dimension, source): first_year (the first year China
     was clearly ahead), held, latest_year, latest_lead (China minus Russia), leader (China, Russia or "no clear
@@ -139,8 +141,12 @@ def crossover(
     regions = [r.strip() for item in region or [] for r in item.split(",") if r.strip()]
     dims = [d.strip() for item in dimension or [] for d in item.split(",") if d.strip()]
     named = [c for item in list(countries or []) + list(country or []) for c in item.split(",") if c.strip()]
-    frame = indicators.crossover(countries=resolve_many(named), region=regions or None, dimensions=dims or None,
-                                 pack=pack)
+    from .progress import progress_bar
+
+    chosen = resolve_many(named)
+    with progress_bar("crossover", quiet=quiet) as progress:
+        frame = indicators.crossover(countries=chosen, region=regions or None, dimensions=dims or None, pack=pack,
+                                     progress=progress)
     # Nullable integer/boolean columns hold pd.NA, which neither JSON nor the table renderer take: use None.
     frame = frame.astype(object).where(frame.notna(), None)
     if fmt == "json":

@@ -319,7 +319,7 @@ def _single(rec: dict, present: str, frame: pd.DataFrame) -> dict:
 
 
 def crossover(countries=None, region=None, dimensions=None, pack: str | Path | None = None,
-              backend: str = "duckdb") -> pd.DataFrame:
+              backend: str = "duckdb", progress=None) -> pd.DataFrame:
     """One row per (country, dimension, source), read with the no-clear-lead rule (leads.py) within one source
     view: the first year China was clearly ahead (first_year), whether the lead held in every later year compared
     (held), the latest full year compared and the lead there (latest_lead = China minus Russia), `leader` (China,
@@ -328,7 +328,8 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
     clear run (since_year), the first year of the latest leader's unbroken run (leader_since; for no clear lead,
     the run of years without one), how much China's lead changed over the last TREND_YEARS years compared
     (lead_change; > 0 = toward China), the source view read (view) and a note. Years where either measure is
-    missing are not compared (never filled); partial years are never compared."""
+    missing are not compared (never filled); partial years are never compared. progress(step, done, total), when
+    given, is called as each step of a computation starts (nothing is called when the cache answers)."""
     ctx = context(pack, backend)
     dims = [d.strip() for d in (dimensions.split(",") if isinstance(dimensions, str) else dimensions or [])]
     dims = [d for d in dims if d] or list(CROSSOVER_DIMENSIONS)
@@ -336,17 +337,17 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
         if d not in MEASURES:
             raise invalid_choice("dimension", d, CROSSOVER_DIMENSIONS)
     chosen = targets(ctx, countries, region)
-    whole = _whole(ctx)
+    whole = _whole(ctx, progress)
     if whole is not None:
         # A state's rows depend on that state's data only (the spread of the sources is read within the state,
         # measure and year), so the rows of any choice of states and dimensions are the whole table's.
         keep = whole["country"].isin(chosen) & whole["dimension"].isin(dims)
         return whole[keep].reset_index(drop=True)
     with ctx.batch():  # every measure below shares the trade views, shares and other memoised tables
-        return _crossover(ctx, chosen, dims)
+        return _crossover(ctx, chosen, dims, progress)
 
 
-def _whole(ctx: Context) -> pd.DataFrame | None:
+def _whole(ctx: Context, progress=None) -> pd.DataFrame | None:
     """The crossover of every pack state on every dimension, from the pack's indicator cache (computed and kept
     there first when missing); None without a cache."""
     store = ctx.store
@@ -358,7 +359,7 @@ def _whole(ctx: Context) -> pd.DataFrame | None:
             import pyarrow.parquet as pq
 
             with ctx.batch():
-                frame = _crossover(ctx, targets(ctx), list(CROSSOVER_DIMENSIONS))
+                frame = _crossover(ctx, targets(ctx), list(CROSSOVER_DIMENSIONS), progress)
             pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
 
         path = store.put("crossover", write)
@@ -369,23 +370,29 @@ def _whole(ctx: Context) -> pd.DataFrame | None:
     return pq.read_table(path).to_pandas()
 
 
-def _crossover(ctx: Context, chosen: list[str], dims: list[str]) -> pd.DataFrame:
+def _crossover(ctx: Context, chosen: list[str], dims: list[str], progress=None) -> pd.DataFrame:
     rows = []
     # Every measure's rows first, then one query for all of them (not one per measure).
     parts, absent = [], {}
-    for dim in dims:
-        for name, params, flows in MEASURES[dim]:
-            try:
-                parts.append(_rows(ctx, name, params, flows, chosen))
-            except MissingTableError as exc:
-                absent[(dim, name)] = exc
+    measures = [(dim, *m) for dim in dims for m in MEASURES[dim]]
+    total = len(measures) + 3
+    step = progress or (lambda *_: None)
+    for done, (dim, name, params, flows) in enumerate(measures):
+        step(f"crossover: {name}", done, total)
+        try:
+            parts.append(_rows(ctx, name, params, flows, chosen))
+        except MissingTableError as exc:
+            absent[(dim, name)] = exc
     summaries, presence = [], pd.DataFrame()
     if parts:
+        step("crossover: comparing China and Russia", len(measures), total)
         pairs, presence = _compare(ctx, ibis.union(*parts, distinct=False) if len(parts) > 1 else parts[0])
+        step("crossover: reading leads", len(measures) + 1, total)
         summaries = summarise(pairs)
     dimension_of = {name: dim for dim in dims for name, _, _ in MEASURES[dim]}
     for rec in summaries:
         rows.append({**rec, "dimension": dimension_of[rec.pop("ind", None) or _ind(rec["measure"])]})
+    step("crossover: one power only", len(measures) + 2, total)
     if not presence.empty:
         single = presence[presence["has_chn"] != presence["has_rus"]]
         for rec in _singles(ctx, single):
@@ -404,6 +411,7 @@ def _crossover(ctx: Context, chosen: list[str], dims: list[str]) -> pd.DataFrame
         frame[column] = frame[column].fillna("").astype(str)
     order = {d: i for i, d in enumerate(CROSSOVER_DIMENSIONS)}
     frame = frame.assign(_d=frame["dimension"].map(order)).sort_values(["country", "_d", "source"], kind="stable")
+    step("crossover: done", total, total)
     return frame.drop(columns="_d").reset_index(drop=True)
 
 
