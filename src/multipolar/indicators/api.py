@@ -67,10 +67,21 @@ def context(pack: str | Path | None = None, backend: str = "duckdb") -> Context:
     """The (cached) context for a pack folder on a backend."""
     if backend not in BACKENDS:
         raise invalid_choice("backend", backend, BACKENDS)
-    from .. import store
-
     folder = config.pack_dir(pack)
     key = (str(folder), backend)
+    found = _CONTEXTS.get(key)
+    if found is not None:
+        return found
+    with _CONTEXTS_LOCK:  # one context per pack and backend, also when threads ask at once
+        return _new_context(key, folder, backend)
+
+
+_CONTEXTS_LOCK = threading.Lock()
+
+
+def _new_context(key: tuple[str, str], folder: Path, backend: str) -> Context:
+    from .. import store
+
     if key not in _CONTEXTS:
         manifest = store.read_manifest(folder)
         if backend == "duckdb":

@@ -60,9 +60,10 @@ def sco_members(ctx: Context) -> list[str]:
                 f"SELECT DISTINCT country FROM read_parquet({_literal(file)}) "
                 "WHERE organization = 'SCO' AND role = 'member'").fetchall()})
         else:
-            m = ctx.table("memberships")
-            m = m.filter(m.organization == "SCO", m.role == "member")
-            found = sorted(set(m.select("country").distinct().to_pyarrow().column(0).to_pylist()))
+            with ctx.lock:
+                m = ctx.table("memberships")
+                m = m.filter(m.organization == "SCO", m.role == "member")
+                found = sorted(set(m.select("country").distinct().to_pyarrow().column(0).to_pylist()))
         if found:
             return found
     return list(SCO_MEMBERS_FALLBACK)
@@ -343,7 +344,7 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
         # measure and year), so the rows of any choice of states and dimensions are the whole table's.
         keep = whole["country"].isin(chosen) & whole["dimension"].isin(dims)
         return whole[keep].reset_index(drop=True)
-    with ctx.batch():  # every measure below shares the trade views, shares and other memoised tables
+    with ctx.lock, ctx.batch():  # every measure below shares the trade views, shares and other memoised tables
         return _crossover(ctx, chosen, dims, progress)
 
 
@@ -358,7 +359,7 @@ def _whole(ctx: Context, progress=None) -> pd.DataFrame | None:
         def write(tmp):
             import pyarrow.parquet as pq
 
-            with ctx.batch():
+            with ctx.lock, ctx.batch():  # (the connection serves one thread at a time)
                 frame = _crossover(ctx, targets(ctx), list(CROSSOVER_DIMENSIONS), progress)
             pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
 

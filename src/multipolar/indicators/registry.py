@@ -187,7 +187,8 @@ class Context:
         if key not in self._memo:
             found = self.store.read_json(f"labels-{ind.name}") if self.store is not None else None
             if found is None:
-                found = list(ind.labels(self))
+                with self._lock:  # a query on the connection
+                    found = list(ind.labels(self))
                 if self.store is not None:
                     self.store.write_json(f"labels-{ind.name}", found)
             self._memo[key] = found
@@ -274,11 +275,13 @@ class Context:
     def batch(self):
         """For a caller about to ask for many indicators (crossover, report): inside the block, memoised "reused"
         expressions are materialised at their first use, as they will be used again."""
-        self._batch += 1
+        with self._lock:
+            self._batch += 1
         try:
             yield self
         finally:
-            self._batch -= 1
+            with self._lock:
+                self._batch -= 1
 
     def _inline(self):
         """(key, expression) of the memoised Ibis expressions not materialised."""
