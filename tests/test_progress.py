@@ -104,3 +104,4 @@ def test_a_real_terminal_gets_the_bar_on_stderr_and_stdout_only_json(pack, tmp_p
     result = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert set(result) == {"date", "claims", "unchecked", "summary"}
     assert b"judging claims" in drawn or b"reading sentences" in drawn  # the bar went to the terminal
+

@@ -259,7 +259,7 @@ def resolve(value, *, valid: Iterable[str] | None = None, kind: str = "country",
         raise UsageError(f"empty {kind}: give a name or an ISO3 code, e.g. Kazakhstan or KAZ")
     if upper in AGGREGATE_CODES:
         code = upper if aggregates else None
-    elif len(text) == 3 and text.isalpha() and _convert_one(upper) == upper:
+    elif len(text) == 3 and text.isalpha() and is_iso3(upper):  # (read from country_converter's file: no pandas)
         code = upper
     elif any(ch.isalpha() for ch in text):
         lowered = text.lower()
