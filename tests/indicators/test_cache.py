@@ -144,6 +144,9 @@ COMMANDS = [
     ["indicator", "arms_share_5y", "-c", "KAZ", "-p", "CHN,RUS", "--years", "2010-2023"],
     ["indicator", "un_agreement", "-c", "KGZ", "-p", "CHN", "--format", "json"],
     ["indicator", "trade_hhi", "-c", "ARM", "--limit", "5"],
+    ["crossover", "--region", "central-asia", "--format", "json"],
+    ["crossover", "IRN", "MNG", "-d", "trade,diplomacy", "--format", "csv"],
+    ["crossover", "--region", "sco", "-d", "security"],
 ]
 
 
@@ -297,3 +300,27 @@ def test_prune_keeps_the_newest_entries_of_a_prefix_and_the_one_just_written(tmp
     store.prune("out-x-", 3, keep=paths[0])
     assert [p.exists() for p in paths] == [True, False, False, True, True]  # the 2 newest and the one kept
     assert other.exists()  # another indicator's entries untouched
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_crossover_command_prints_the_frame_of_multipolar_crossover(fmt, pack, capsys, monkeypatch):
+    """The command's rows (read with DuckDB from the cache, without pandas) print as the frame of
+    indicators.crossover() rendered by pandas (None for missing values) prints."""
+    from multipolar.cli.indicators import TABLE_COLUMNS
+    from multipolar.cli.output import emit, records
+    from multipolar.indicators import crossover
+
+    monkeypatch.setattr(api, "_CONTEXTS", {})
+    code, out, _ = _run(capsys, ["crossover", "--region", "central-asia", "-d", "trade,security", "--format", fmt])
+    assert code == 0
+    frame = crossover(region="central-asia", dimensions=["trade", "security"])
+    frame = frame.astype(object).where(frame.notna(), None)
+    if fmt == "json":
+        assert _close(json.loads(out), json.loads(json.dumps(records(frame))))
+    elif fmt == "csv":
+        emit(frame, "csv")
+        assert _close(_parsed(["csv"], out), _parsed(["csv"], capsys.readouterr().out))
+    else:
+        emit(frame[list(TABLE_COLUMNS)], "table", title="China overtaking Russia: first year, by dimension and source")
+        table = capsys.readouterr().out
+        assert out.startswith(table) and len(frame) > 0

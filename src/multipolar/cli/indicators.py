@@ -141,26 +141,35 @@ def crossover(
     regions = [r.strip() for item in region or [] for r in item.split(",") if r.strip()]
     dims = [d.strip() for item in dimension or [] for d in item.split(",") if d.strip()]
     named = [c for item in list(countries or []) + list(country or []) for c in item.split(",") if c.strip()]
+    from ..indicators.rows import Rows
     from .progress import progress_bar
 
     chosen = resolve_many(named)
     with progress_bar("crossover", quiet=quiet) as progress:
-        frame = indicators.crossover(countries=chosen, region=regions or None, dimensions=dims or None, pack=pack,
-                                     progress=progress)
-    # Nullable integer/boolean columns hold pd.NA, which neither JSON nor the table renderer take: use None.
-    frame = frame.astype(object).where(frame.notna(), None)
+        # From the indicator cache with DuckDB alone (no pandas) when it has the table, else computed.
+        rows = indicators.crossover_rows(countries=chosen, region=regions or None, dimensions=dims or None,
+                                         pack=pack, progress=progress)
+        if rows is None:
+            frame = indicators.crossover(countries=chosen, region=regions or None, dimensions=dims or None,
+                                         pack=pack, progress=progress)
+            # Nullable integer/boolean columns hold pd.NA: None, as in the cached rows.
+            rows = Rows.from_frame(frame.astype(object).where(frame.notna(), None))
+            rows = Rows(rows.columns, rows.rows)  # (every column printed as text is: object columns)
     if fmt == "json":
-        print(json.dumps(records(frame), indent=1, ensure_ascii=False))
+        print(json.dumps(records(rows), indent=1, ensure_ascii=False))
     elif fmt == "csv":
-        emit(frame, fmt)
+        emit(rows, fmt)
     else:
         # A terminal is narrow: the key columns as a table, each row's note below it.
         from rich.console import Console
 
-        emit(frame[list(TABLE_COLUMNS)], "table", title="China overtaking Russia: first year, by dimension and source")
+        keep = [rows.columns.index(c) for c in TABLE_COLUMNS]
+        emit(Rows(TABLE_COLUMNS, [tuple(row[i] for i in keep) for row in rows.rows]), "table",
+             title="China overtaking Russia: first year, by dimension and source")
         console = Console()
-        for row in frame.itertuples(index=False):
-            if row.note:
-                console.print(f"[bold]{row.country} {row.dimension} {row.source or '-'}[/]: {row.note}",
-                              highlight=False)
-        _notes(_flag_notes(frame))
+        at = {c: rows.columns.index(c) for c in ("country", "dimension", "source", "note")}
+        for row in rows.rows:
+            if row[at["note"]]:
+                console.print(f"[bold]{row[at['country']]} {row[at['dimension']]} {row[at['source']] or '-'}[/]: "
+                              f"{row[at['note']]}", highlight=False)
+        _notes(_flag_notes(rows))

@@ -332,11 +332,7 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
     missing are not compared (never filled); partial years are never compared. progress(step, done, total), when
     given, is called as each step of a computation starts (nothing is called when the cache answers)."""
     ctx = context(pack, backend)
-    dims = [d.strip() for d in (dimensions.split(",") if isinstance(dimensions, str) else dimensions or [])]
-    dims = [d for d in dims if d] or list(CROSSOVER_DIMENSIONS)
-    for d in dims:
-        if d not in MEASURES:
-            raise invalid_choice("dimension", d, CROSSOVER_DIMENSIONS)
+    dims = _dimensions(dimensions)
     chosen = targets(ctx, countries, region)
     whole = _whole(ctx, progress)
     if whole is not None:
@@ -346,6 +342,42 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
         return whole[keep].reset_index(drop=True)
     with ctx.lock, ctx.batch():  # every measure below shares the trade views, shares and other memoised tables
         return _crossover(ctx, chosen, dims, progress)
+
+
+def _dimensions(dimensions) -> list[str]:
+    """The dimensions asked for (a list or comma-separated; default all), each checked."""
+    dims = [d.strip() for d in (dimensions.split(",") if isinstance(dimensions, str) else dimensions or [])]
+    dims = [d for d in dims if d] or list(CROSSOVER_DIMENSIONS)
+    for d in dims:
+        if d not in MEASURES:
+            raise invalid_choice("dimension", d, CROSSOVER_DIMENSIONS)
+    return dims
+
+
+def crossover_rows(countries=None, region=None, dimensions=None, pack: str | Path | None = None, progress=None):
+    """`crossover`'s rows as `Rows` (plain Python values, None for missing: what the command line prints), read
+    with DuckDB from the whole table in the pack's indicator cache, without pandas once it is there; None without a
+    cache (then `crossover` computes the frame)."""
+    from .api import _literal, _reader
+    from .rows import Rows
+
+    ctx = context(pack)
+    dims = _dimensions(dimensions)
+    chosen = targets(ctx, countries, region)
+    if ctx.store is None:
+        return None
+    path = ctx.store.find("crossover")
+    if path is None and _whole(ctx, progress) is not None:  # computed and kept first
+        path = ctx.store.find("crossover")
+    if path is None:
+        return None
+    result = _reader().execute(
+        f"SELECT * EXCLUDE (file_row_number) FROM read_parquet({_literal(path)}, file_row_number = true) "
+        f"WHERE country IN ({', '.join(map(_literal, chosen))}) AND dimension IN ({', '.join(map(_literal, dims))}) "
+        "ORDER BY file_row_number")
+    columns = tuple(d[0] for d in result.description)
+    return Rows(columns, [tuple(None if isinstance(v, float) and v != v else v for v in row)
+                          for row in result.fetchall()])
 
 
 def _whole(ctx: Context, progress=None) -> pd.DataFrame | None:
@@ -368,7 +400,7 @@ def _whole(ctx: Context, progress=None) -> pd.DataFrame | None:
             return None
     import pyarrow.parquet as pq
 
-    return pq.read_table(path).to_pandas()
+    return pq.ParquetFile(path).read().to_pandas()  # (not read_table: it imports pyarrow.dataset, 0.7 s)
 
 
 def _crossover(ctx: Context, chosen: list[str], dims: list[str], progress=None) -> pd.DataFrame:
