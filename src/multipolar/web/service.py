@@ -8,6 +8,7 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 
 import pandas as pd
@@ -59,7 +60,9 @@ class Service:
 
     def __init__(self, pack=None, cache_bytes: int = CACHE_BYTES, workers: int = WORKERS):
         self.pack = pack
-        self._slots = threading.BoundedSemaphore(workers)  # builds running at the same time
+        # The threads that build answers: never more than `workers`, so that only they hold DuckDB readers (one
+        # connection per thread) and their memory, however many request threads the server runs.
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="multipolar-build")
         self._building: dict[tuple, threading.Lock] = {}  # request key -> the lock its one builder holds
         self._crossover_lock = threading.Lock()
         self._fit = threading.Lock()  # the re-routing event study: one fit at a time
@@ -86,20 +89,23 @@ class Service:
                     if key in self._cache:
                         self.hits += 1
                         return self._cache[key]
-                with self._slots:
-                    with self._cache_lock:
-                        self.misses += 1
-                    if not self._quieted:
-                        quiet(self.pack)
-                        self._quieted = True
-                    payload = build()
-                    body = payload if isinstance(payload, Answer) else Answer(payload if isinstance(payload, bytes)
-                                                                              else dumps(payload))
+                with self._cache_lock:
+                    self.misses += 1
+                body = self._pool.submit(self._build, build).result()
                 return self.keep(key, body)
         finally:
             with self._cache_lock:
                 if self._building.get(key) is building and not building.locked():
                     del self._building[key]
+
+    def _build(self, build: Callable[[], object]) -> Answer:
+        """build() serialised, in a worker thread."""
+        if not self._quieted:
+            quiet(self.pack)
+            self._quieted = True
+        payload = build()
+        return payload if isinstance(payload, Answer) else Answer(payload if isinstance(payload, bytes)
+                                                                  else dumps(payload))
 
     def keep(self, key: tuple, body: Answer) -> Answer:
         """Put an answer computed outside cached() into the cache; the answer."""
@@ -336,13 +342,16 @@ class Service:
             from ..indicators import compute
             from ..indicators.rerouting import TARGET
 
-            with self._slots:  # the tables and the event study's panel (as analysis.event_study reads it)
-                self.misses += 1
+            def tables():  # the tables and the event study's panel (as analysis.event_study reads it)
                 result = summary(partner=partners, products=products, year=year, pack=self.pack)
                 with_russia = TARGET in result.partners
                 panel = compute("rerouting_panel", partner=list(result.neighbours) + ([TARGET] if with_russia
                                                                                        else []),
                                 products=products, pack=self.pack)
+                return result, with_russia, panel
+
+            self.misses += 1
+            result, with_russia, panel = self._pool.submit(tables).result()
             result.event_study = fit(panel, neighbours=result.neighbours, with_russia=with_russia,
                                      estimator=estimator, source="; ".join(sorted(set(panel["source"]))))
             return self.keep(key, self._rerouting_answer(result, fmt))
