@@ -28,7 +28,7 @@ def pull(
     countries: str = typer.Option(",".join(pulled.DEFAULT_COUNTRIES),
                                   help="ISO3 codes, comma-separated (reporters for trade sources)."),
     refresh: bool = typer.Option(False, "--refresh", help="Download again even when the answers are cached."),
-    out: Path = typer.Option(None, help="Folder for pulled tables (default: <cache dir>/pulled)."),
+    out: Path = typer.Option(None, help="Folder for pulled tables (default: the pulled/ folder of the cache directory)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (none is drawn when stderr is not a "
                                                             "terminal either)."),
 ) -> None:
