@@ -315,3 +315,32 @@ def test_a_gap_stated_against_the_importer_s_own_figure():
     (v,) = check_text("In 2019, the value of Chinese exports to Mongolia was three times Mongolia's own figure.",
                       evidence=FakeEvidence(trade=trade))
     assert v.type == "gap" and v.claim.parsed["year"] == 2019
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("Mongolia's coal exports to China rose 20% in 2021.", "coal"),
+    ("Belarus's potash and fertiliser exports to China rose 20% in 2021.", "fertiliser"),
+    ("Mongolia's booming exports to China rose 20% in 2021.", None),
+    ("Tajikistan's recorded exports to China rose 20% in 2021.", None),
+])
+def test_only_a_product_before_a_flow_makes_a_product_category(text, goods):
+    (claim,) = parse_claims(text)
+    assert claim.parsed.get("goods") == goods
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Mongolia and Russia reached $2.1 billion in 2021, with Mongolia's exports at $180 million.",
+    "Mongolia-Russia trade hit $2.1 billion in 2021, with Mongolian exports at $180 million.",
+])
+def test_a_flow_after_a_pair_s_trade_goes_to_the_pair_s_other_side(text):
+    export = [c for c in parse_claims(text) if c.parsed.get("flow") == "export"]
+    assert [(c.parsed["country"], c.parsed["partner"]) for c in export] == [(["MNG"], ["RUS"])]
+    assert verdicts(text)[-1] == ("level", "supported")  # Mongolia's exports to Russia: $180 million in 2021
+
+
+def test_n_times_higher_in_a_year_than_in_another():
+    (claim,) = parse_claims("Mongolia's exports to Russia were three times higher in 2021 than in 2019.")
+    assert (claim.type, claim.parsed["year"], claim.parsed["base_year"]) == ("multiple", 2021, 2019)
+    # $50 million in 2019, $180 million in 2021: 3.6 times
+    assert verdicts("Mongolia's exports to Russia were 3.6 times higher in 2021 than in 2019.") == \
+        [("multiple", "supported")]

@@ -105,7 +105,7 @@ def frames(r) -> list[Frame]:
             a = _first_party(r, m.start(), b)
             if a and b:
                 found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True,
-                                   goods=_goods(m) or goods_before(r.text, m.start())))
+                                   goods=_goods(m) or (goods_before(r.text, m.start()) if flow != "turnover" else None)))
     for m in BILATERAL.finditer(r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
@@ -124,6 +124,14 @@ def frames(r) -> list[Frame]:
             continue  # "..., while its imports were $111 billion": the earlier frame continues (ELLIPSIS)
         if a and (r.triggers & {"amount", "percent", "change"}):
             flow = {"exports": "export", "imports": "import"}.get((m.group("flow") or "").lower(), "turnover")
+            pair = next((f for f in reversed(found) if f.end <= m.start() and len(f.country) == 1 and
+                         len(f.partner) == 1 and a[0] in (*f.country, *f.partner)), None)
+            if pair is not None and m.group("flow") and not re.search(r"total|overall|foreign|external", m.group(0),
+                                                                    re.IGNORECASE):
+                # "trade between A and B reached $22 billion, with A's exports at $8.4 billion": to B
+                other = pair.partner if a[0] in pair.country else pair.country
+                found.append(Frame(a, list(other), flow, m.start(), m.end(), parent=pair))
+                continue
             found.append(Frame(a, ["WLD"], flow, m.start(), m.end()))
     found.sort(key=lambda f: f.start)
     for m in VERB_ELLIPSIS.finditer(r.masked):
@@ -152,19 +160,20 @@ def frames(r) -> list[Frame]:
 
 
 ARMS_GOODS = re.compile(r"(?:major\s+)?(?:arms|weapons?|weaponry|military)\b", re.IGNORECASE)
-# Words that may stand before 'exports'/'imports' without naming a product ('total exports', 'its exports').
-NOT_GOODS = {"total", "overall", "its", "their", "the", "foreign", "bilateral", "annual", "mutual", "goods",
-             "merchandise", "non-oil", "official", "recorded", "reported", "monthly", "combined", "and", "of", "with",
-             "that", "as", "while", "whose", "where", "when", "but", "s", "in", "for", "from", "to", "by", "on",
-             "rising", "falling", "growing", "record", "a", "an", "kyrgyz", "uzbek", "kazakh", "tajik", "turkmen"}
+# Products a text may name right before 'exports' or 'imports' ('gas exports to China'): a claim about them is about a
+# product category, not the all-goods totals the pack holds.
+PRODUCTS = re.compile(r"(?:arms|weapons?|weaponry|military|oil|crude|petroleum|gas|LNG|coal|electricity|energy|uranium|"
+                      r"gold|copper|aluminium|aluminum|zinc|metals?|steel|iron|ore|grain|wheat|flour|cotton|food|"
+                      r"agricultural|farm|meat|fruit|vegetables?|textiles?|fertili[sz]ers?|timber|cars?|vehicles?|"
+                      r"machinery|equipment|electronics|chemicals?|pharmaceuticals?|services|tech|technology|"
+                      r"dual-use|non-oil|non-energy|non-resource|mineral|minerals|fuel|fuels|hydrocarbons?|cement)",
+                      re.IGNORECASE)
 
 
 def goods_before(text: str, position: int) -> str | None:
     """A product named right before a flow noun ('arms exports to China', 'gas imports from Russia'), or None."""
-    m = re.search(r"\b([a-z][a-z-]{2,})\s+$", text[max(0, position - 30):position])
-    if not m or m.group(1) in NOT_GOODS or m.group(1).endswith("'s"):
-        return None
-    return m.group(1)
+    m = re.search(r"\b([A-Za-z][A-Za-z-]{1,})\s+$", text[max(0, position - 30):position])
+    return m.group(1) if m and PRODUCTS.fullmatch(m.group(1)) else None
 
 
 def _goods(m) -> str | None:
