@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import DataError, UnknownCountryError
+from .errors import DataError, UnknownCountryError, UsageError
 
 # Codes that are not countries but that canonical tables use: the world total, the European Union and the five
 # Central Asian states taken together (press figures such as "China–Central Asia trade" report that group).
@@ -177,3 +178,93 @@ def to_m49(iso3_codes: Iterable[str], *, mapping: str = "comtrade") -> dict[str,
     if unknown:
         raise UnknownCountryError(unknown, field="iso3")
     return result
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Countries as users give them: names or codes, any case ("Kazakhstan", "kazakhstan", "KAZ", "kaz")
+
+# Most close names offered after "did you mean".
+SUGGESTIONS = 3
+
+
+@functools.cache
+def _all_names() -> dict[str, str]:
+    """Every country_converter short name → ISO3, plus the aggregate codes' names."""
+    data = _coco().data
+    names = {str(n): str(c) for n, c in zip(data["name_short"], data["ISO3"]) if isinstance(c, str) and len(c) == 3}
+    names.update({v: k for k, v in AGGREGATE_CODES.items()})
+    return names
+
+
+def suggest(text: str, valid: Iterable[str] | None = None) -> list[str]:
+    """The closest country names to text, as 'Kazakhstan (KAZ)', among `valid` codes (default: every country)."""
+    if valid is None:
+        candidates = _all_names()
+    else:
+        candidates = {name_of(c): c for c in valid}
+        candidates.update({c: c for c in valid})
+    lowered = {n.lower(): n for n in candidates}
+    key = str(text).strip().lower()
+    hits = difflib.get_close_matches(key, list(lowered), n=SUGGESTIONS, cutoff=0.6)
+    # Only the names about as close as the closest ('Kazahkstan': Kazakhstan, not also Uzbekistan).
+    score = {h: difflib.SequenceMatcher(None, key, h).ratio() for h in hits}
+    hits = [h for h in hits if score[h] >= max(score.values()) - 0.08]
+    out = []
+    for hit in hits:
+        code = candidates[lowered[hit]]
+        label = f"{name_of(code)} ({code})"
+        if label not in out:
+            out.append(label)
+    return out
+
+
+def resolve(value, *, valid: Iterable[str] | None = None, kind: str = "country", aggregates: bool = False) -> str:
+    """A country given by name or code, in any case ('Kazakhstan', 'kazakhstan', 'KAZ', 'kaz'), as its ISO3 code.
+
+    valid: the codes allowed (e.g. the pack's countries); aggregates: also accept WLD, EUU and CA5 (and their
+    names). A UsageError names the value, offers the closest names ("did you mean Kazakhstan (KAZ)?") and lists the
+    valid codes when there is such a list.
+    """
+    text = str(value if value is not None else "").strip()
+    allowed = None if valid is None else [str(v) for v in valid]
+    upper = text.upper()
+    code = None
+    if not text:
+        raise UsageError(f"empty {kind}: give a name or an ISO3 code, e.g. Kazakhstan or KAZ")
+    if upper in AGGREGATE_CODES:
+        code = upper if aggregates else None
+    elif len(text) == 3 and text.isalpha() and _convert_one(upper) == upper:
+        code = upper
+    elif any(ch.isalpha() for ch in text):
+        lowered = text.lower()
+        named = {n.lower(): c for n, c in AGGREGATE_CODES.items()} if aggregates else {}
+        code = {v.lower(): k for k, v in AGGREGATE_CODES.items()}.get(lowered) if aggregates else None
+        code = code or named.get(lowered) or _convert_one(text)
+    shown = ", ".join(sorted(allowed)) if allowed else ""
+    if code is None:
+        hints = suggest(text, allowed)
+        if hints:
+            asked = hints[0] if len(hints) == 1 else ", ".join(hints[:-1]) + " or " + hints[-1]
+            message = f"invalid {kind} {text!r}: did you mean {asked}?" + (f" Valid choices: {shown}" if shown else "")
+        else:
+            message = f"invalid {kind} {text!r}" + (f"; valid choices: {shown}" if shown else
+                                                    ": not a country name or an ISO3 code (e.g. Kazakhstan or KAZ)")
+        raise UsageError(message)
+    if allowed is not None and code not in allowed:
+        what = f" ({name_of(code)}, {code}, is not in the data pack)" if code != upper else ""
+        raise UsageError(f"invalid {kind} {text!r}{what}; valid choices: {shown}")
+    return code
+
+
+def resolve_many(value, *, valid: Iterable[str] | None = None, kind: str = "country",
+                 aggregates: bool = False) -> list[str] | None:
+    """Several countries (a list, or names/codes separated by commas) as ISO3 codes, in order, each once; None
+    for none given. Each is read by `resolve`."""
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else list(value)
+    items = [str(v).strip() for v in items if str(v).strip()]
+    if not items:
+        return None
+    allowed = None if valid is None else list(valid)
+    return list(dict.fromkeys(resolve(v, valid=allowed, kind=kind, aggregates=aggregates) for v in items))

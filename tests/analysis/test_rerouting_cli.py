@@ -100,3 +100,17 @@ def test_event_study_in_json(pack, capsys):
     months = {c["period"] for c in es["coefficients"]}
     assert {"2020-01", "2022-02", "2022-11"} <= months and len(months) == 35
     assert es["pooled"][0]["group"] == "neighbours" and es["pooled"][0]["ci_low"] <= es["pooled"][0]["estimate"]
+
+
+def test_python_facade_takes_names_and_refuses_unknown_options(pack):
+    """One interface: partners by name as in the CLI and the API; an unknown keyword is a UsageError naming the
+    closest valid option, as the other facade functions say it."""
+    import multipolar
+    from multipolar.errors import UsageError
+
+    by_name = multipolar.rerouting(partner="Kyrgyzstan,russia", pack=pack)
+    assert by_name.partners == ["KGZ", "RUS"]
+    with pytest.raises(UsageError, match="did you mean 'estimator'"):
+        multipolar.rerouting(estimater="ols", pack=pack)
+    with pytest.raises(UsageError, match=r"did you mean Kyrgyzstan \(KGZ\)"):
+        multipolar.rerouting(partner="Kyrgystan", pack=pack)

@@ -1,5 +1,7 @@
-"""The JSON API: valid requests answer 200 with bounded, sourced rows; invalid ones 422 (or 404 for an unknown
-resource) with a message naming the valid choices — never 500. Figures checked against the pack's raw rows."""
+"""The JSON API: valid requests answer 200 with bounded, sourced rows (JSON, or CSV with format=csv); invalid ones
+422 (or 404 for an unknown resource) with a message naming the valid choices — never 500, never silently ignored.
+The names are the CLI's and the Python facade's; countries by name or code; figures checked against the pack's raw
+rows; the check result is the CLI's JSON."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from multipolar.report.data import MAX_COUNTRIES, MAX_ROWS, MAX_TEXT
+from multipolar.web.service import MAX_COUNTRIES, MAX_ROWS, MAX_TEXT
 
 
 def test_indicator_list_has_metadata_and_labels(client):
@@ -56,9 +58,17 @@ def test_results_are_bounded_and_paged(client):
 
 @pytest.mark.parametrize("path, params, status, message", [
     ("/api/indicators/nope", {"country": "KAZ"}, 404, "no indicator 'nope'; valid: "),
+    ("/api/indicators/nope", {}, 404, "no indicator 'nope'; valid: "),
     ("/api/indicators/trade_share", {}, 422, "country: Field required"),
     ("/api/indicators/trade_share", {"country": "XXX"}, 422, "invalid country 'XXX'; valid choices: "),
-    ("/api/indicators/trade_share", {"country": "K1Z"}, 422, "invalid country 'K1Z': use ISO3 codes"),
+    ("/api/indicators/trade_share", {"country": "Kazahkstan"}, 422,
+     "invalid country 'Kazahkstan': did you mean Kazakhstan (KAZ)?"),
+    ("/api/indicators/trade_share", {"country": "France"}, 422, "(France, FRA, is not in the data pack)"),
+    ("/api/indicators/trade_share", {"country": "KAZ", "partner": "Chna"}, 422,
+     "invalid partner 'Chna': did you mean China (CHN)?"),
+    ("/api/indicators/trade_share", {"country": "KAZ", "year": "2023"}, 422,
+     "unknown query parameter 'year' (did you mean 'years'?); valid: "),
+    ("/api/indicators/trade_share", {"country": "KAZ", "format": "xlsx"}, 422, "format: Input should be 'json' or"),
     ("/api/indicators/trade_share", {"country": "KAZ", "years": "abc"}, 422, "years: String should match"),
     ("/api/indicators/trade_share", {"country": "KAZ", "years": "2023-2000"}, 422, "invalid years '2023-2000'"),
     ("/api/indicators/trade_share", {"country": "KAZ", "years": "2090"}, 422, "the data of trade_share cover"),
@@ -72,12 +82,24 @@ def test_results_are_bounded_and_paged(client):
                                                                         "IRN", "BLR", "AFG", "MNG", "ARM", "AZE"])},
      422, f"at most {MAX_COUNTRIES} countries"),
     ("/api/indicators/trade_hhi", {"country": "KAZ", "partner": "CHN"}, 422, "has no partner"),
-    ("/api/indicators/trade_growth", {"country": "KAZ", "param": "nope=1"}, 422, "invalid parameter of trade_growth"),
+    ("/api/indicators/trade_growth", {"country": "KAZ", "param": "nope=1"}, 422,
+     "invalid parameter of trade_growth 'nope'; valid choices: "),
+    ("/api/indicators/trade_share", {"country": "KAZ", "param": "year=2020"}, 422,
+     "invalid parameter of trade_share 'year'; valid choices: (none); did you mean 'years'?"),
     ("/api/indicators/trade_growth", {"country": "KAZ", "param": "base_year"}, 422, "use name=value"),
     ("/api/crossover", {"region": "europe"}, 422, "invalid region 'europe'; valid choices: central-asia, sco"),
-    ("/api/crossover", {"dimensions": "culture"}, 422, "invalid dimension 'culture'; valid choices: "),
-    ("/api/crossover", {"countries": "CHN"}, 422, "invalid country 'CHN'"),
-    ("/api/countries/ZZZ", {}, 404, "no pack country 'ZZZ'"),
+    ("/api/crossover", {"dimension": "culture"}, 422, "invalid dimension 'culture'; valid choices: "),
+    ("/api/crossover", {"country": "CHN"}, 422, "invalid country 'CHN'"),
+    ("/api/crossover", {"dimensions": "trade"}, 422,
+     "unknown query parameter 'dimensions' (did you mean 'dimension'?); valid: country, region, dimension, format"),
+    ("/api/crossover", {"countries": "KAZ", "foo": "1"}, 422, "unknown query parameters 'countries' (did you mean "
+                                                              "'country'?), 'foo'; valid: "),
+    ("/api/countries", {"iso3": "KAZ"}, 422, "unknown query parameter 'iso3'; valid: format"),
+    ("/api/leads", {"region": "europe"}, 422, "invalid region 'europe'"),
+    ("/api/findings", {"region": "europe"}, 422, "region: Input should be 'sco' or 'central-asia'"),
+    ("/api/countries/ZZZ", {}, 404, "invalid country 'ZZZ'"),
+    ("/api/countries/Kazahkstan", {}, 404, "did you mean Kazakhstan (KAZ)?"),
+    ("/api/nothing-here", {}, 404, "nothing at /api/nothing-here"),
     ("/api/memberships", {"organization": "NATO"}, 422, "invalid organization 'NATO'; valid choices: "),
     ("/api/memberships", {"on": "July 2024"}, 422, "on: String should match"),
 ])
@@ -87,15 +109,31 @@ def test_invalid_requests_get_a_clear_error(client, path, params, status, messag
     assert message in r.json()["detail"]
 
 
-def test_check_gives_verdicts(client):
-    r = client.post("/api/check", json={"text": "Iran joined the SCO in 2023.", "date": "2024-07-11"})
+def test_check_gives_the_one_json_shape(client, pack):
+    """POST /api/check answers what `multipolar check --format json` prints for the same text and date, and what
+    the Python facade's result gives (docs/claims.md)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    import multipolar
+    from multipolar.cli import app
+
+    text = "Iran joined the SCO in 2023."
+    r = client.post("/api/check", json={"text": text, "date": "2024-07-11"})
     assert r.status_code == 200, r.text
     body = r.json()
-    assert body["n_claims"] == len(body["verdicts"]) >= 1
-    v = body["verdicts"][0]
+    assert {"date", "claims", "summary"} <= set(body) and body["date"] == "2024-07-11"
+    v = body["claims"][0]
     assert set(v) >= {"text", "span", "type", "parsed", "verdict", "observed", "reason"}
     # The registry (a CSV shipped in the package) dates Iran's SCO membership to 2023: the claim holds.
-    assert v["verdict"] == "supported"
+    assert v["verdict"] == "supported" and body["summary"]["supported"] == 1
+    cli = CliRunner().invoke(app, ["check", "-", "--date", "2024-07-11", "--format", "json"], input=text)
+    assert cli.exit_code == 0, cli.output
+    assert json.loads(cli.stdout) == body
+    result = multipolar.check(text, date="2024-07-11")
+    if hasattr(result, "to_dict"):
+        assert json.loads(json.dumps(result.to_dict(), default=str)) == body
 
 
 @pytest.mark.parametrize("payload, message", [
@@ -133,6 +171,7 @@ def test_memberships_at_a_date_follow_the_registry(client):
 def test_country_page_data(client):
     body = client.get("/api/countries/kaz").json()
     assert body["iso3"] == "KAZ" and body["name"] == "Kazakhstan"
+    assert client.get("/api/countries/Kazakhstan").json() == body  # by name too
     assert {m["organization"] for m in body["memberships"]} >= {"SCO", "EAEU", "CSTO", "CIS"}
     assert body["crossover"] and {r["country"] for r in body["crossover"]} == {"KAZ"}
     listed = client.get("/api/countries").json()
@@ -141,7 +180,7 @@ def test_country_page_data(client):
 
 
 def test_crossover_filters(client):
-    body = client.get("/api/crossover", params={"region": "central-asia", "dimensions": "trade,security"}).json()
+    body = client.get("/api/crossover", params={"region": "central-asia", "dimension": "trade,security"}).json()
     assert body["rows"] and {r["country"] for r in body["rows"]} <= {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
     assert {r["dimension"] for r in body["rows"]} <= {"trade", "security"}
     assert body["n_rows"] == len(body["rows"])
@@ -154,11 +193,14 @@ def test_pages_and_docs_load_nothing_from_outside(client):
         r = client.get(path)
         assert r.status_code == 200, path
         assert not re.search(r'(src|href)="https?://', r.text), path
-    assert client.get("/country/ZZZ").status_code == 404
-    assert client.get("/assets/plotly.min.js").text.lstrip().startswith("/**")
+    missing = client.get("/country/ZZZ")
+    assert missing.status_code == 404 and "text/html" in missing.headers["content-type"]
+    assert 'class="card error-page"' in missing.text and "invalid country &#39;ZZZ&#39;" in missing.text
+    assert client.get("/country/Turkmenistan").status_code == 200 and client.get("/country/CHN").status_code == 200
+    assert client.get("/assets/plotly.min.js").text.startswith("/*! plotly.js v")
     schema = client.get("/openapi.json").json()
     assert {"/api/indicators", "/api/indicators/{name}", "/api/crossover", "/api/countries", "/api/memberships",
-            "/api/check"} <= set(schema["paths"])
+            "/api/check", "/api/leads", "/api/findings"} <= set(schema["paths"])
     assert "/api/indicators/{name}" in client.get("/docs").text
 
 
@@ -179,7 +221,7 @@ def test_any_query_is_answered_without_a_server_error(client, name, country, par
     params = {k: v for k, v in dict(country=country, partner=partner, years=years, source=source, flow=flow,
                                     limit=limit).items() if v is not None}
     r = client.get(f"/api/indicators/{name}", params=params)
-    assert r.status_code in (200, 404, 422), (params, r.text[:300])
+    assert r.status_code in (200, 422), (params, r.text[:300])
     if r.status_code == 200:
         assert len(r.json()["rows"]) <= MAX_ROWS
     else:
@@ -193,9 +235,176 @@ def test_any_query_is_answered_without_a_server_error(client, name, country, par
        organization=st.one_of(st.none(), st.sampled_from(["SCO", "BRICS"]), st.text(max_size=8)),
        on=st.one_of(st.none(), st.sampled_from(["2024-07-11", "2001", "1800", "2024-02-30"]), st.text(max_size=10)))
 def test_crossover_and_memberships_never_fail_on_odd_input(client, countries, region, dimensions, organization, on):
-    cross = client.get("/api/crossover", params={k: v for k, v in dict(countries=countries, region=region,
-                                                                       dimensions=dimensions).items() if v is not None})
+    cross = client.get("/api/crossover", params={k: v for k, v in dict(country=countries, region=region,
+                                                                       dimension=dimensions).items() if v is not None})
     assert cross.status_code in (200, 422), cross.text[:300]
     members = client.get("/api/memberships", params={k: v for k, v in dict(organization=organization,
                                                                            on=on).items() if v is not None})
     assert members.status_code in (200, 422), members.text[:300]
+
+
+@pytest.mark.parametrize("path, params", [
+    ("/api/indicators", {}), ("/api/indicators/trade_share", {"country": "KAZ", "partner": "CHN,RUS"}),
+    ("/api/crossover", {"region": "central-asia"}), ("/api/leads", {}), ("/api/countries", {}),
+    ("/api/memberships", {"organization": "SCO"}), ("/api/memberships", {"on": "2024-07-11"}), ("/api/pack", {}),
+    ("/api/rerouting", {"partner": "KGZ,RUS"}),
+])
+def test_every_table_comes_as_csv_too(client, path, params):
+    """format=csv gives the same rows as the JSON, as CSV with a header (and a file name to save it under)."""
+    import csv as csvlib
+    import io
+
+    r = client.get(path, params={**params, "format": "csv"})
+    assert r.status_code == 200, r.text[:300]
+    assert r.headers["content-type"].startswith("text/csv") and "attachment" in r.headers["content-disposition"]
+    rows = list(csvlib.DictReader(io.StringIO(r.text)))
+    body = client.get(path, params=params).json()
+    listed = body if isinstance(body, list) else body.get("rows") or body.get("tables") or \
+        [c for cs in body.get("members", {}).values() for c in cs] or \
+        [r for name in ("growth", "leakage", "top_products", "roundabout") for r in body.get(name, [])]
+    assert rows and len(rows) == len(listed)
+
+
+def test_country_names_and_codes_are_the_same_request(client):
+    by_code = client.get("/api/indicators/trade_share", params={"country": "KAZ", "partner": "CHN",
+                                                                "years": "2020-2023"}).json()
+    by_name = client.get("/api/indicators/trade_share", params={"country": "kazakhstan", "partner": "China",
+                                                                "years": "2020-2023"}).json()
+    assert by_code == by_name and by_code["n_rows"] > 0
+
+
+def test_indicator_rows_carry_readable_source_names(client):
+    body = client.get("/api/indicators/trade_share", params={"country": "KAZ", "partner": "CHN"}).json()
+    labels = {r["source"] for r in body["rows"]}
+    assert set(body["source_names"]) == labels
+    assert "national_kz" in labels and "Kazakhstan" in body["source_names"]["national_kz"]
+    assert body["source_names"]["mirror:imf_dots"].startswith("partners' reports")
+
+
+def test_leads_and_findings_answer_the_question(client):
+    """The overview's who-leads grid: one row per SCO state and dimension with the crossover's reading and its
+    year; the findings are sentences each with a figure and a year."""
+    import re
+
+    leads = client.get("/api/leads").json()
+    assert set(leads["states"]) >= {"KAZ", "UZB", "IND"} and "CHN" not in leads["states"]
+    readings = {r["reading"] for r in leads["rows"]} - {None}
+    assert readings <= {"China", "Russia", "no clear lead"} and readings
+    assert all(r["latest_year"] for r in leads["rows"] if r["reading"])
+    kaz = client.get("/api/leads", params={"country": "Kazakhstan"}).json()
+    assert {r["country"] for r in kaz["rows"]} == {"KAZ"}
+    found = client.get("/api/findings", params={"region": "central-asia"}).json()
+    assert 3 <= len(found["findings"]) <= 8
+    for line in found["findings"]:
+        assert re.search(r"(19|20)\d\d", line), line
+
+
+def test_errors_match_the_published_schema(client):
+    """Every 404 and 422 is a Problem ({detail: str, errors?}) as the OpenAPI schema declares it."""
+    schema = client.get("/openapi.json").json()
+    problem = schema["components"]["schemas"]["Problem"]
+    assert problem["properties"]["detail"]["type"] == "string"
+    for path, methods in schema["paths"].items():
+        for method, op in methods.items():
+            for status in ("404", "422"):
+                ref = op["responses"][status]["content"]["application/json"]["schema"]["$ref"]
+                assert ref.endswith("/Problem"), (path, method, status)
+    r = client.get("/api/indicators/trade_share", params={"country": "KAZ", "limit": 0})
+    assert r.status_code == 422 and isinstance(r.json()["detail"], str) and r.json()["errors"][0]["loc"]
+
+
+def test_the_readme_interface_table_is_true(client, pack):
+    """Every API request and every indicator/crossover command in the README's one-interface table answers."""
+    import re
+    import shlex
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from multipolar.cli import app
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## One interface"):readme.index("## Indicators, turning points")]
+    requests = re.findall(r"`GET (/api/[^`]+)`", table)
+    assert len(requests) >= 4
+    for path in requests:
+        r = client.get(path)
+        assert r.status_code == 200, (path, r.text[:200])
+    commands = [c for c in re.findall(r"`(multipolar [^`]+)`", table)
+                if c.split()[1] in ("indicator", "crossover", "--version")]
+    assert len(commands) >= 3
+    for command in commands:
+        result = CliRunner().invoke(app, shlex.split(command)[1:] + (["--format", "csv"] if "indicator" in command
+                                                                      or "crossover" in command else []))
+        assert result.exit_code == 0, (command, result.output[-300:])
+
+
+def test_rerouting_is_the_clis_json_with_the_reports_section(client, pack):
+    """GET /api/rerouting gives what `multipolar rerouting --format json` and multipolar.rerouting() give (one
+    interface; partners by name or code), plus the section as the report shows it. Kyrgyzstan x7.1 and Russia
+    x0.41 are the figures issue 13 computed from the raw Eurostat CN8 rows (70.1 -> 495.0 m EUR; 30.4 -> 12.6 bn)."""
+    import json
+
+    import multipolar
+
+    body = client.get("/api/rerouting", params={"partner": "Kyrgyzstan,rus"}).json()
+    section = body.pop("section")
+    assert body == json.loads(json.dumps(multipolar.rerouting(partner="KGZ,RUS", pack=pack).to_dict()))
+    assert body["event_study"] is None and section["event_study"] is False
+    growth = {r["partner"]: r for r in body["growth"]}
+    assert round(growth["KGZ"]["value"], 1) == 7.1 and round(growth["RUS"]["value"], 2) == 0.41
+    assert growth["KGZ"]["quality"] == "partial_year:11m"
+    titles = [f["title"] for f in section["figures"]]
+    assert titles[0].startswith("EU exports of sanctioned goods rose most to Kyrgyzstan (×7.1) and fell to Russia "
+                                "(×0.41)")
+    assert all(f["source"].startswith("Source: Eurostat Comext") for f in section["figures"])
+    assert section["leakage"][0].startswith("Leakage ratio ")
+    csv = client.get("/api/rerouting", params={"partner": "KGZ,RUS", "format": "csv"})
+    assert csv.headers["content-type"].startswith("text/csv")
+    assert csv.text.splitlines()[0].startswith("table,") and "\ngrowth,EUU,KGZ," in csv.text
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"partner": "Kyrgystan"}, "did you mean Kyrgyzstan (KGZ)?"),
+    ({"partner": "CHN"}, "valid choices: ARM, BLR, GEO, KAZ, KGZ, RUS, UZB"),
+    ({"products": "oil"}, "sanctioned"),
+    ({"year": 1999}, "invalid year 1999; valid choices: 2021, 2022"),
+    ({"events": "true"}, "unknown query parameter 'events'"),
+])
+def test_rerouting_rejects_bad_requests_naming_the_choices(client, params, message):
+    r = client.get("/api/rerouting", params=params)
+    assert r.status_code == 422 and message in r.json()["detail"], r.text
+
+
+def test_rerouting_event_study_on_request(client, pack):
+    """event_study=true adds the event study (a small one here: two neighbours, the high-priority list, log-OLS),
+    the same coefficients as the Python facade's, and its chart in the section."""
+    import multipolar
+
+    params = {"partner": "KGZ,ARM", "products": "chpl", "estimator": "ols", "event_study": "true"}
+    body = client.get("/api/rerouting", params=params).json()
+    direct = multipolar.rerouting(partner="KGZ,ARM", products="chpl", estimator="ols", event_study=True, pack=pack)
+    mine = {(r["group"], r["period"]): r["estimate"] for r in body["event_study"]["coefficients"]}
+    theirs = {(g, p): e for g, p, e in zip(direct.event_study.coefficients["group"],
+                                          direct.event_study.coefficients["period"],
+                                          direct.event_study.coefficients["estimate"])}
+    assert mine.keys() == theirs.keys() and all(mine[k] == pytest.approx(theirs[k], abs=1e-9) for k in mine)
+    assert [f["id"] for f in body["section"]["figures"]] == ["rr-growth", "rr-event", "rr-top"]
+    assert body["section"]["control"].startswith("The event study's control: ")
+
+
+def test_leads_rows_carry_every_flag_of_their_crossover_row(client):
+    """Each who-leads row gives the crossover row's quality, its readable texts (flags) and chips: one per flag
+    (the composite's carried-forward components in one), as the report's grid shows them."""
+    from multipolar.indicators.quality import flag_text, split
+
+    rows = client.get("/api/leads").json()["rows"]
+    assert any("carried_forward" in (r["quality"] or "") for r in rows)
+    for r in rows:
+        found = split(r["quality"])
+        assert r["flags"] == " | ".join(flag_text(f) for f in found)
+        names = [f.split(":")[0] for f in found]
+        chips = [c for c in (r["chips"] or "").split(" | ") if c]
+        assert len(chips) == len([n for n in dict.fromkeys(names) if n != "no_comparison"]), r
+        if "carried_forward" in names:
+            assert chips[0].startswith("carried forward (")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..countries import resolve_many
 from ..errors import UsageError, invalid_choice
 from ..indicators import compute
 from ..indicators.rerouting import NEIGHBOURS, TARGET
@@ -63,13 +64,10 @@ def partners_in(pack=None, backend: str = "duckdb") -> list[str]:
 
 
 def _partners(partner, valid: list[str]) -> list[str]:
+    """The partners asked for, by name or ISO3 code ('Kyrgyzstan', 'kgz', 'KGZ'), as codes of the extract."""
     if partner is None:
         return list(valid)
-    items = partner.split(",") if isinstance(partner, str) else list(partner)
-    chosen = [str(p).strip().upper() for p in items if str(p).strip()]
-    for p in chosen:
-        if p not in valid:
-            raise invalid_choice("partner", p, valid)
+    chosen = resolve_many(partner, valid=valid, kind="partner")
     if not chosen:
         raise invalid_choice("partner", partner, valid)
     return chosen

@@ -22,6 +22,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"multipolar {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Measure, from public data, how China's and Russia's influence over the SCO and Central Asian states has
+    shifted: by dimension, year and source. Countries are given by name or ISO3 code (Kazakhstan, KAZ)."""
+
+
 # Each module adds its commands to `app` (imported for that side effect, in help order).
 from . import data as _data  # noqa: E402,F401
 from . import indicators as _indicators  # noqa: E402,F401

@@ -54,9 +54,11 @@ def _flag_notes(frame) -> list[str]:
 @app.command("indicator")
 def indicator(
     name: str = typer.Argument(..., help="Indicator name (see `multipolar indicator list`), or `list`."),
-    country: str = typer.Option(None, "--country", "-c", help="Target state(s), ISO3, comma-separated: KAZ,UZB."),
-    partner: str = typer.Option(None, "--partner", "-p", help="Partner(s), ISO3 (WLD = world), e.g. CHN,RUS."),
-    years: str = typer.Option(None, "--years", "-y", help="A year or a range: 2019, 2000-2023."),
+    country: str = typer.Option(None, "--country", "-c", help="Target state(s), names or ISO3 codes, comma-separated: "
+                                                              "Kazakhstan,UZB."),
+    partner: str = typer.Option(None, "--partner", "-p", help="Partner(s), names or ISO3 (WLD = world): CHN,RUS."),
+    years: str = typer.Option(None, "--years", "--year", "-y", help="A year or a range: 2019, 2000-2023 (--year is "
+                                                                      "an alias)."),
     source: str = typer.Option(None, "--source", "-s", help="Source label(s): national_kz, imf_dots, "
                                                               "mirror:imf_dots, reconciled, …"),
     flow: str = typer.Option(None, "--flow", help="Trade indicators: export | import | turnover."),
@@ -107,8 +109,11 @@ def indicator(
 
 @app.command("crossover")
 def crossover(
-    countries: list[str] = typer.Argument(None, help="Target states (ISO3), besides or instead of --region."),
-    region: list[str] = typer.Option(None, "--region", "-r", help="sco | central-asia | ISO3 code (repeatable or "
+    countries: list[str] = typer.Argument(None, help="Target states (names or ISO3), besides or instead of --region; "
+                                                     "the same as --country."),
+    country: list[str] = typer.Option(None, "--country", "-c", help="Target state(s), names or ISO3 codes "
+                                                                    "(repeatable or comma-separated)."),
+    region: list[str] = typer.Option(None, "--region", "-r", help="sco | central-asia (repeatable or "
                                                                    "comma-separated)."),
     dimension: list[str] = typer.Option(None, "--dimension", "-d", help="trade | security | diplomacy | finance | "
                                                                          "composite (repeatable; default all)."),
@@ -125,11 +130,14 @@ def crossover(
     Partial years are never compared."""
     from .. import indicators
 
+    from ..countries import resolve_many
+
     check_format(fmt)
-    regions = [r for item in region or [] for r in item.split(",") if r.strip()]
-    dims = [d for item in dimension or [] for d in item.split(",") if d.strip()]
-    frame = indicators.crossover(countries=list(countries or []) or None, region=regions or None,
-                                 dimensions=dims or None, pack=pack)
+    regions = [r.strip() for item in region or [] for r in item.split(",") if r.strip()]
+    dims = [d.strip() for item in dimension or [] for d in item.split(",") if d.strip()]
+    named = [c for item in list(countries or []) + list(country or []) for c in item.split(",") if c.strip()]
+    frame = indicators.crossover(countries=resolve_many(named), region=regions or None, dimensions=dims or None,
+                                 pack=pack)
     # Nullable integer/boolean columns hold pd.NA, which neither JSON nor the table renderer take: use None.
     frame = frame.astype(object).where(frame.notna(), None)
     if fmt == "json":

@@ -23,20 +23,27 @@ def report(
                                                      "and /usr/bin/chromium)."),
     pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
-    cache: bool = typer.Option(True, help="Reuse the crossover table and verdicts of an earlier build from the same "
-                                          "pack and code (kept in $MULTIPOLAR_CACHE_DIR/report)."),
+    cache: bool = typer.Option(True, help="Reuse the crossover table, verdicts and re-routing tables of an earlier "
+                                          "build from the same pack and code (kept in "
+                                          "$MULTIPOLAR_CACHE_DIR/report)."),
+    event_study: bool = typer.Option(False, "--event-study", help="Add the sanctions re-routing event study "
+                                                                  "(pyfixest; one to two minutes to fit, then "
+                                                                  "cached)."),
 ) -> None:
-    """Write the report: who holds sway over whom in the region, since when, by whose numbers (one HTML file that
-    needs no network).
+    """Write the report: who holds sway over whom in the region, since when, by whose numbers (one HTML file under
+    2 MB that needs no network).
 
-    It holds a summary; who leads each state on each dimension, since when, by which source, with the direction of
-    the lead; a heatmap of China's lead; each state's series by source; the China–Russia asymmetry; membership
+    It opens with the key findings (each with its figure, year and source) and the who-leads grid (China, Russia or
+    no clear lead for each state and dimension, with the year, both values, the source and its flags); then a
+    heatmap of China's lead; each state's series by source (the grid's view highlighted); the China–Russia
+    asymmetry; sanctions re-routing (the EU's exports of sanctioned goods to Russia and its neighbours, the leakage
+    ratio, the top products, both legs of the roundabout; the event study with --event-study); membership
     timelines of the SCO, EAEU, CSTO, CIS and BRICS; the seed article's claims with verdicts; every crossover; and
     data coverage and provenance.
     """
     from ..report import build_report
     from ..report.build import FORMATS
-    from ..report.data import check_lang, check_region
+    from ..report.gathering import check_lang, check_region
     from .output import check_format
 
     check_region(region)
@@ -45,7 +52,7 @@ def report(
     out = out or Path("report-charts" if fmt == "png" else f"report.{fmt}")
     console = Console(stderr=True)
     if quiet:
-        path = build_report(out, region=region, lang=lang, fmt=fmt, pack=pack, cache=cache)
+        path = build_report(out, region=region, lang=lang, fmt=fmt, pack=pack, cache=cache, event_study=event_study)
     else:
         columns = (TextColumn("{task.description:<44}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=console, transient=False) as bar:
@@ -54,7 +61,8 @@ def report(
             def progress(step: str, done: int, total: int) -> None:
                 bar.update(task, description=step, completed=done, total=total)
 
-            path = build_report(out, region=region, lang=lang, fmt=fmt, pack=pack, progress=progress, cache=cache)
+            path = build_report(out, region=region, lang=lang, fmt=fmt, pack=pack, progress=progress, cache=cache,
+                                event_study=event_study)
     if path.is_dir():
         typer.echo(f"charts written: {len(list(path.glob('*.png')))} PNG files in {path}/")
     else:
@@ -70,8 +78,9 @@ def serve(
     pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)."),
     warm: bool = typer.Option(True, help="Compute the crossover table at start-up so the first pages are fast."),
 ) -> None:
-    """Open the dashboard: country pages, indicator explorer, crossover table, claim checker; JSON API under /api/
-    (OpenAPI docs at /docs). Read-only."""
+    """Open the dashboard: the overview (key findings and who leads), every state's page, the indicator explorer
+    (its choices in the URL; CSV and PNG downloads), the crossover table, sanctions re-routing, the claim checker;
+    JSON API under /api/ (OpenAPI docs at /docs; format=csv on every table). Read-only."""
     import uvicorn
 
     from .. import store

@@ -52,9 +52,9 @@ def _sources(frame: pd.DataFrame) -> str:
 
 @app.command("rerouting")
 def rerouting(
-    partner: str = typer.Option(None, "--partner", "-p", help="Partner(s) of the EU exports, ISO3, comma-separated, "
-                                                              "e.g. KGZ,KAZ,RUS (default: every partner in the "
-                                                              "data)."),
+    partner: str = typer.Option(None, "--partner", "-p", help="Partner(s) of the EU exports, names or ISO3 codes, "
+                                                              "comma-separated, e.g. KGZ,Kazakhstan,RUS (default: "
+                                                              "every partner in the data)."),
     products: str = typer.Option("sanctioned", "--products", help="sanctioned (EU sanction-annex CN8 codes) | chpl "
                                                                   "(Common High Priority Items)."),
     year: int = typer.Option(None, "--year", help="Year compared with the one before (default: the latest)."),

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .. import config
-from ..countries import AGGREGATE_CODES, is_iso3
+from ..countries import resolve_many
 from ..errors import DataError, UsageError, invalid_choice
 from .registry import INDICATORS, Context, Indicator, Query
 
@@ -105,27 +105,17 @@ def validate(ind: Indicator, ctx: Context, *, country=None, partner=None, years=
              **params) -> Query:
     """The request as a Query; a UsageError listing the valid choices for anything invalid."""
     q = Query()
-    q.country = _as_list(country, upper=True)
+    # Countries by name or code, any case ('Kazakhstan', 'KAZ', 'kaz'), with "did you mean" on a typo.
+    q.country = resolve_many(country, valid=ctx.countries(), kind="country")
     if q.country and "country" not in ind.columns:
         raise UsageError(f"indicator {ind.name} has no country column; drop --country (its columns: "
                          f"{', '.join(ind.columns)})")
-    if q.country:
-        valid = ctx.countries()
-        for c in q.country:
-            if valid is not None and c not in valid:
-                raise invalid_choice("country", c, valid)
-            if valid is None and not is_iso3(c):
-                raise UsageError(f"invalid country {c!r}: not an ISO3 country code")
-    q.partner = _as_list(partner, upper=True)
+    q.partner = _as_list(partner)
     if q.partner:
         if ind.partner_column is None:
             raise UsageError(f"indicator {ind.name} has no partner; drop --partner (its columns: "
                              f"{', '.join(ind.columns)})")
-        for p in q.partner:
-            if not (p in AGGREGATE_CODES or is_iso3(p)):
-                examples = sorted(set(ctx.countries() or []) | set(AGGREGATE_CODES))
-                raise UsageError(f"invalid partner {p!r}: not an ISO3 country code or an aggregate code; valid "
-                                 f"choices include: {', '.join(examples)}")
+        q.partner = resolve_many(q.partner, kind="partner", aggregates=True)
     q.years = parse_years(years)
     if q.years:
         span = ctx.year_span(ind.inputs)
@@ -147,10 +137,22 @@ def validate(ind: Indicator, ctx: Context, *, country=None, partner=None, years=
     known = {p.name: p for p in ind.params}
     for key in params:
         if key not in known:
-            raise invalid_choice(f"parameter of {ind.name}", key, list(known) or ["(none)"])
+            raise unknown_option(ind, key)
     q.params = {p.name: p.convert(params[p.name]) if params.get(p.name) is not None else p.default
                 for p in ind.params}
     return q
+
+
+def unknown_option(ind: Indicator, key: str) -> UsageError:
+    """The error for a keyword an indicator does not take: its parameters, the closest name (a filter's too, e.g.
+    'year' → 'years') and the filters every indicator takes."""
+    import difflib
+
+    params = [p.name for p in ind.params]
+    close = difflib.get_close_matches(key, list(FILTERS) + params, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return UsageError(f"invalid parameter of {ind.name} {key!r}; valid choices: {', '.join(params) or '(none)'}"
+                      f"{hint} (the filters every indicator takes: {', '.join(FILTERS)})")
 
 
 def build(ind: Indicator, ctx: Context, q: Query):

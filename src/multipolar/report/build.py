@@ -9,16 +9,19 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from .. import __version__
 from ..errors import MultipolarError, UsageError, invalid_choice
+from ..indicators import leads
 from . import charts
-from ..indicators.crossover import TREND_YEARS
-from .data import (DIMENSIONS, GATHER_STEPS, ORGANIZATIONS, POWER_NAMES, SHARE_MEASURES, STATE_SERIES, ReportData,
-                   check_lang, check_region, gather, heatmap_frame, provenance, trade_coverage)
+from . import selection as sel
+from .gathering import GATHER_STEPS, ReportData, check_lang, check_region, gather
+from . import rerouting
+from .selection import fmt_measure, fmt_num, fmt_pct
 
 # Output formats: the HTML report, a PDF of it, or a folder of PNGs of its charts (both drawn by headless
 # Chromium through playwright).
@@ -34,13 +37,14 @@ Progress = Callable[[str, int, int], None]
 
 
 def build_report(out: str | Path = "report.html", *, region: str = "sco", lang: str = "en", fmt: str = "html",
-                 pack=None, progress: Progress | None = None, cache: bool = True) -> Path:
+                 pack=None, progress: Progress | None = None, cache: bool = True, event_study: bool = False) -> Path:
     """Write the report for `region` to `out` and return its path: one HTML file (fmt='html'), a PDF of it
     ('pdf'), or a folder with one PNG per chart ('png'); PDF and PNG are drawn by headless Chromium.
 
     progress(label, done, total) is called as each step starts. The HTML needs no network: styles, scripts and
-    plotly.js are inlined. cache: reuse the crossover table and the seed article's verdicts computed by an earlier
-    build from the same pack and code (see data.gather).
+    plotly.js are inlined. cache: reuse the crossover table, the seed article's verdicts and the re-routing
+    summary computed by an earlier build from the same pack and code (see gathering.gather). event_study: add the
+    sanctions re-routing event study (fitting it takes one to two minutes; cached like the rest).
     """
     check_region(region)
     check_lang(lang)
@@ -55,7 +59,7 @@ def build_report(out: str | Path = "report.html", *, region: str = "sco", lang: 
             progress(label, done[0], total)
         done[0] += 1
 
-    data = gather(region, pack=pack, progress=step, cache=cache)
+    data = gather(region, pack=pack, progress=step, cache=cache, event_study=event_study)
     step("Drawing the charts")
     page = render(data, lang=lang)
     step("Writing the page")
@@ -88,9 +92,14 @@ def _write_atomic(path: Path, text: str) -> None:
 
 
 def to_pdf(html_path: Path, out: Path) -> Path:
-    """Print an HTML report to PDF with headless Chromium (Debian's, through Playwright), after its charts drew."""
+    """Print an HTML report to PDF with headless Chromium (Debian's, through Playwright), after its charts drew;
+    the collapsed tables are opened so the paper copy holds everything."""
     def action(page):
         Path(out).parent.mkdir(parents=True, exist_ok=True)
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        page.emulate_media(media="print")
+        page.evaluate("window.dispatchEvent(new Event('resize'))")
+        page.wait_for_timeout(300)
         page.pdf(path=str(out), format="A4", landscape=True, print_background=True,
                  margin={"top": "12mm", "bottom": "12mm", "left": "10mm", "right": "10mm"})
         return Path(out)
@@ -98,15 +107,17 @@ def to_pdf(html_path: Path, out: Path) -> Path:
 
 
 def to_png(html_path: Path, out: Path) -> Path:
-    """Save every chart of an HTML report as a PNG (named after the chart, e.g. fig-state-KAZ.png) in folder out."""
+    """Save every chart of an HTML report as a PNG with its title and source line (named after the chart, e.g.
+    fig-KAZ-trade_share.png) in folder out."""
     def action(page):
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
-        charts = page.locator(".plotly-graph-div")
-        for i in range(charts.count()):
-            chart = charts.nth(i)
-            chart.scroll_into_view_if_needed()
-            chart.screenshot(path=str(folder / f"{chart.get_attribute('id')}.png"))
+        figures = page.locator("figure.chart")
+        for i in range(figures.count()):
+            figure = figures.nth(i)
+            figure.scroll_into_view_if_needed()
+            name = figure.locator(".plotly-graph-div").get_attribute("id")
+            figure.screenshot(path=str(folder / f"{name}.png"))
         return folder
     return _in_chromium(html_path, action, "png")
 
@@ -150,6 +161,36 @@ def browser_args() -> list[str]:
 # From frames to the page
 
 
+@dataclass(frozen=True)
+class Section:
+    """A section of the report: its anchor, its entry in the contents and its template (templates/sections/).
+    A new section is one entry in SECTIONS and one template; `context` adds what only it needs."""
+
+    id: str
+    title: str
+    template: str
+    context: Callable[[ReportData, dict], dict] | None = None
+
+
+# The report's sections, in order.
+SECTIONS = (
+    Section("summary", "Key findings", "sections/summary.html.j2"),
+    Section("headline", "Who leads", "sections/headline.html.j2"),
+    Section("heatmap", "Lead by dimension", "sections/heatmap.html.j2"),
+    Section("states", "States over time", "sections/states.html.j2"),
+    Section("asymmetry", "Junior partner", "sections/asymmetry.html.j2"),
+    Section("rerouting", "Sanctions re-routing", "sections/rerouting.html.j2", context=lambda data, _ctx: {
+        "rerouting": rerouting_html(data)}),
+    Section("memberships", "Memberships", "sections/memberships.html.j2"),
+    Section("claims", "Seed article", "sections/claims.html.j2"),
+    Section("crossovers", "Every crossover", "sections/crossovers.html.j2"),
+    Section("provenance", "Sources", "sections/provenance.html.j2"),
+)
+# Indicators whose definitions the report prints.
+DEFINED = ("trade_share", "arms_share_5y", "un_agreement", "event_balance", "finance_commitments", "influence_score",
+           "dependence_asymmetry")
+
+
 def _env():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -158,115 +199,6 @@ def _env():
     env.filters["pct"] = fmt_pct
     env.filters["num"] = fmt_num
     return env
-
-
-def fmt_pct(value, digits: int = 1) -> str:
-    """0.2153 → '21.5%'; '' for missing."""
-    return "" if value is None or pd.isna(value) else f"{float(value) * 100:.{digits}f}%"
-
-
-def fmt_num(value, digits: int = 2) -> str:
-    """A number with thousands separators; large dollar-like values in billions/millions; '' for missing."""
-    if value is None or pd.isna(value):
-        return ""
-    value = float(value)
-    if abs(value) >= 1e9:
-        return f"{value / 1e9:,.2f} bn"
-    if abs(value) >= 1e6:
-        return f"{value / 1e6:,.1f} m"
-    return f"{value:,.{digits}f}"
-
-
-# Measures on a 0-1 scale that are indices, not shares: shown as numbers, never as percentages.
-INDEX_MEASURES = ("influence_score",)
-
-
-def fmt_measure(measure: str, value) -> str:
-    """A measure's value in its unit: shares as percentages, 0-1 indices and others as numbers."""
-    if value is None or pd.isna(value):
-        return "–"
-    if measure in INDEX_MEASURES:
-        return f"{float(value):.2f}"
-    return fmt_pct(value) if measure in SHARE_MEASURES else fmt_num(value)
-
-
-def fmt_lead(measure: str, value) -> str:
-    """China minus Russia in the measure's unit ('+2.2 points' for shares, '+0.02' on a 0-1 index)."""
-    if value is None or pd.isna(value):
-        return ""
-    if measure in INDEX_MEASURES:
-        return f"{float(value):+.2f} (0-1 index)"
-    return f"{float(value) * 100:+.1f} points" if measure in SHARE_MEASURES else f"{float(value):+,.2f}"
-
-
-TREND_TEXT = {"china": ("▲", "moving toward China"), "russia": ("▼", "moving toward Russia"),
-              "steady": ("▶", "steady")}
-
-
-def headline_cells(data: ReportData) -> tuple[list[dict], list[str]]:
-    """Rows of the headline table: one per state, a cell per dimension."""
-    frame = data.headline
-    rows = []
-    dims = [d for d in DIMENSIONS if not frame.empty and (frame["dimension"] == d).any()]
-    for country in data.states:
-        cells = []
-        for dim in dims:
-            hit = frame[(frame["country"] == country) & (frame["dimension"] == dim)] if not frame.empty else frame
-            if hit.empty:
-                cells.append({"leader": None, "text": "no data", "detail": ""})
-                continue
-            r = hit.iloc[0]
-            if not r["leader"]:
-                cells.append({"leader": None, "text": "no comparison", "detail": r["note"], "source": r["source"]})
-                continue
-            arrow, trend = TREND_TEXT.get(r["trend"] or "steady", ("", ""))
-            leader = POWER_NAMES.get(r["leader"], "level")
-            since = "" if pd.isna(r["since"]) else f"since {int(r['since'])}"
-            cells.append({
-                "leader": r["leader"], "text": leader, "since": since, "source": r["source"],
-                "measure": r["measure"], "year": int(r["latest_year"]),
-                "figures": f"China {fmt_measure(r['measure'], r['china'])} · Russia "
-                          f"{fmt_measure(r['measure'], r['russia'])} ({int(r['latest_year'])})",
-                "arrow": arrow, "trend": r["trend"] or "steady",
-                "trend_text": f"{trend} over {TREND_YEARS} years"
-                              + (f" ({fmt_lead(r['measure'], r['change'])})" if not pd.isna(r["change"]) else ""),
-                "agree": f"{int(r['agree'])} of {int(r['compared'])} source views agree" if r["compared"] else "",
-                "detail": r["note"]})
-        rows.append({"country": country, "name": data.names.get(country, country), "cells": cells})
-    return rows, dims
-
-
-def findings(data: ReportData) -> list[str]:
-    """Plain-language summary lines drawn from the headline table and the verdicts."""
-    out = []
-    frame = data.headline
-    n = len(data.states)
-    for dim in DIMENSIONS:
-        part = frame[frame["dimension"] == dim] if not frame.empty else frame
-        part = part[part["leader"].notna()] if not part.empty else part
-        if part.empty:
-            continue
-        china = int((part["leader"] == "CHN").sum())
-        russia = int((part["leader"] == "RUS").sum())
-        sources = ", ".join(sorted(set(part["source"])))
-        toward = int((part["trend"] == "china").sum())
-        out.append(f"{dim.capitalize()}: China ahead in {china} and Russia in {russia} of the {len(part)} states "
-                   f"compared (of {n}), latest year of each ({sources}); the lead moved toward China in {toward} "
-                   f"of them over the last {TREND_YEARS} years.")
-    asym = data.asymmetry
-    # (a year with one share only has no ratio: the junior-partner series runs each share to its latest year)
-    asym = asym[asym["value"].notna()] if not asym.empty else asym
-    if not asym.empty:
-        latest = asym.sort_values("year").groupby("source").tail(1)
-        parts = [f"{v:.1f} times ({int(y)}, {s})" for s, y, v in zip(latest["source"], latest["year"],
-                                                                    latest["value"])]
-        out.append("Junior partner: China's share of Russia's goods trade is " + parts[0]
-                   + " Russia's share of China's" + (f"; {'; '.join(parts[1:])}" if parts[1:] else "") + ".")
-    if data.verdicts:
-        counts = pd.Series([v["verdict"] for v in data.verdicts]).value_counts()
-        out.append(f"Seed article: {len(data.verdicts)} checkable claims — "
-                   + ", ".join(f"{n} {v}" for v, n in counts.items()) + ".")
-    return out
 
 
 def article_html(text: str, verdicts: list[dict]) -> str:
@@ -292,72 +224,181 @@ def article_html(text: str, verdicts: list[dict]) -> str:
     return "".join(f"<p>{p}</p>" for p in paragraphs if p.strip())
 
 
-def render(data: ReportData, *, lang: str = "en", today: dt.date | None = None) -> str:
-    """The report page as one HTML string (plotly.js, styles and scripts inlined)."""
-    today = today or dt.date.today()
-    names = data.names
-    labels = set()
-    for frame in list(data.series.values()) + [data.asymmetry]:
-        if not frame.empty:
-            labels |= set(frame["source"])
-    styles = charts.source_styles(labels)
-
-    figures = {}
-    heat = heatmap_frame(data.crossover, data.states)
-    figures["heatmap"] = charts.to_div(charts.heatmap_figure(heat, names), "fig-heatmap")
-    state_divs = []
-    panels = {title: (data.series.get(name, pd.DataFrame()), axis)
-              for name, (title, _flows, axis) in STATE_SERIES.items()}
+def state_figures(data: ReportData, cells: dict[tuple[str, str], dict]) -> list[dict]:
+    """Per state: the title stating its finding and one chart per series, all over the same years, each with the
+    grid cell's source view highlighted and its source line."""
+    out = []
+    # Each series split by state once (filtering the whole frame per state and chart cost a second).
+    split = {ind: ({c: part for c, part in data.series[ind].groupby("country", sort=False)}
+                   if ind in data.series and not data.series[ind].empty else {}) for ind in sel.STATE_SERIES}
     for country in data.states:
-        fig = charts.state_figure(country, names.get(country, country), panels, styles, names)
-        state_divs.append({"country": country, "name": names.get(country, country),
-                           "div": charts.to_div(fig, f"fig-state-{country}")})
-    figures["asymmetry"] = charts.to_div(charts.asymmetry_figure(data.asymmetry, styles), "fig-asymmetry")
+        name = data.names.get(country, country)
+        frames = [split[ind].get(country) for ind in sel.STATE_SERIES]
+        years = sel.year_range([f for f in frames if f is not None])
+        panels = []
+        for ind, (dim, subject, _flows, fmt, axis) in sel.STATE_SERIES.items():
+            rows = split[ind].get(country, pd.DataFrame())
+            cell = cells.get((country, dim))
+            highlight = sel.highlight_source(rows, dim, (cell or {}).get("source"))
+            series = charts.power_series(rows, country, highlight, data.sources)
+            fig = charts.lines_figure(series, years=years, yformat=fmt, ytitle=axis,
+                                      empty=f"no {subject} data for {name} in the pack")
+            drawn = [s["source"] for s in series]
+            faded = len(set(drawn) - {highlight})
+            subtitle = (f"Highlighted: {sel.source_name(highlight, data.sources)}"
+                        + (f"; faded: {faded} other source view{'s' if faded > 1 else ''} (hover for names)"
+                           if faded else "")) if highlight else ""
+            panels.append(charts.figure_html(
+                fig, f"fig-{country}-{ind}", kind="state", country=country, indicator=ind,
+                title=sel.chart_title(dim, subject, name, cell), subtitle=subtitle,
+                source=sel.source_line(drawn, data.sources, highlight)))
+        row_cells = [cells[(country, d)] for d in sel.DIMENSIONS if (country, d) in cells]
+        out.append({"country": country, "name": name, "title": sel.state_title(name, row_cells),
+                    "years": years, "panels": panels})
+    return out
+
+
+def asymmetry_figures(data: ReportData) -> tuple[list[str], list[dict]]:
+    """The junior-partner charts (the ratio, and the two shares behind it) and the latest row of each source with a
+    ratio. A year with one share only has no ratio: each share is read at its own latest year."""
+    frame = data.asymmetry
+    if frame.empty or not frame["value"].notna().any():
+        return [], []
+    # The view reaching the latest year with a ratio (the most preferred among those): today's junior-partner view.
+    best = sel.latest_preferred(frame[frame["value"].notna()], "trade")
+    highlight = best["source"]
+    years = sel.year_range([frame.assign(value=frame[["country_share", "partner_share"]].max(axis=1))])
+    ratio, shares = [], []
+    for source, part in frame.groupby("source", sort=True):
+        part = part.sort_values("year")
+        on = source == highlight
+        named = sel.source_name(source, data.sources)
+        q = sel.row_flags(part).tolist()
+        common = {"years": part["year"].tolist(), "qualities": q, "highlighted": on, "source": source,
+                  "source_name": named}
+        ratio.append({**common, "values": part["value"].tolist(), "name": f"Ratio · {named}", "label": "ratio",
+                      "colour": charts.COLOURS["ratio"]})
+        shares.append({**common, "values": part["country_share"].tolist(), "name": f"China in Russia's trade · "
+                       f"{named}", "label": "China's share", "colour": charts.COLOURS["CHN"]})
+        shares.append({**common, "values": part["partner_share"].tolist(), "name": f"Russia in China's trade · "
+                       f"{named}", "label": "Russia's share", "colour": charts.COLOURS["RUS"]})
+    own = frame[frame["source"] == highlight]
+    china = own[own["country_share"].notna()].sort_values("year").iloc[-1]
+    russia = own[own["partner_share"].notna()].sort_values("year").iloc[-1]
+    shares_title = (f"China takes {fmt_pct(china['country_share'])} of Russia's goods trade ({int(china['year'])}), "
+                    f"Russia {fmt_pct(russia['partner_share'])} of China's ({int(russia['year'])})")
+    source = sel.source_line(frame["source"], data.sources, highlight)
+    sub = f"Highlighted: {sel.source_name(highlight, data.sources)}; faded: the other source views"
+    figs = [
+        charts.figure_html(charts.lines_figure(ratio, years=years, yformat=None, ytitle="times (×)"),
+                           "fig-asymmetry", kind="asymmetry", subtitle=sub, source=source,
+                           title=f"Russia depends on China {float(best['value']):.1f} times as much as China on "
+                                 f"Russia ({int(best['year'])})"),
+        charts.figure_html(charts.lines_figure(shares, years=years, yformat=".2~%", ytitle="% of goods trade",
+                                               label_room=0.32),
+                           "fig-asymmetry-shares", kind="asymmetry", subtitle=sub, source=source,
+                           title=shares_title)]
+    latest = frame[frame["value"].notna()].sort_values("year").groupby("source").tail(1).sort_values("source")
+    rows = [{**r, "source_name": sel.source_name(r["source"], data.sources)} for r in latest.to_dict("records")]
+    return figs, rows
+
+
+def heatmap_html(data: ReportData) -> str:
+    heat = sel.heatmap_frame(data.crossover, data.states)
+    readings = heat.attrs["readings"].stack().tolist() if not heat.empty else []
+    china, russia = readings.count("China"), readings.count("Russia")
+    unclear = readings.count(sel.NO_CLEAR_LEAD)
+    title = (f"China leads in {china} and Russia in {russia} of the {len(readings)} state-dimension pairs "
+             f"compared" + (f"; no clear lead in {unclear}" if unclear else ""))
+    used = [str(lbl).split(",")[0] for lbl in heat.attrs["labels"].stack().tolist()] if not heat.empty else []
+    return charts.figure_html(charts.heatmap_figure(heat, data.names, sel.DIMENSION_TITLES), "fig-heatmap",
+                              kind="heatmap", title=title, source=sel.source_line(used, data.sources),
+                              subtitle="China's value minus Russia's in share points, latest year compared; "
+                                       "≈ marks a gap the lead rule reads as no clear lead")
+
+
+def rerouting_html(data: ReportData) -> dict:
+    """The re-routing section's context with its figures as HTML (title, chart, "Source:" line); {} when the pack
+    has no product-level trade."""
+    part = rerouting.section(data.rerouting, data.sources)
+    if part:
+        part["figures"] = [charts.figure_html(f["figure"], f["id"], kind=f["kind"], title=f["title"],
+                                              subtitle=f["subtitle"], source=f["source"]) for f in part["figures"]]
+    return part
+
+
+def membership_htmls(data: ReportData, today: dt.date) -> list[dict]:
     org_names = dict(zip(data.organizations.get("organization", []), data.organizations.get("name", [])))
-    org_divs = []
-    for org in ORGANIZATIONS:
+    registry = sel.source_line(["multipolar_registry"], data.sources)
+    out = []
+    for org in sel.ORGANIZATIONS:
         rows = data.memberships[data.memberships["organization"] == org] if not data.memberships.empty else None
         if rows is None or rows.empty:
             continue
         title = f"{org_names.get(org, org)} ({org})"
-        org_divs.append({"org": org, "title": title,
-                         "div": charts.to_div(charts.membership_figure(org, title, rows, names, today),
-                                              f"fig-members-{org}")})
+        out.append({"org": org, "html": charts.figure_html(
+            charts.membership_figure(rows, data.names, today), f"fig-members-{org}", kind="memberships",
+            org=org, title=sel.members_title(org, title, rows, today),
+            source=registry + " (each row cites its founding or accession act)")})
+    return out
 
-    tables, sources = provenance(data.manifest)
-    coverage = trade_coverage(data.series.get("trade_share", pd.DataFrame()), data.states)
-    head_rows, head_dims = headline_cells(data)
+
+def context(data: ReportData, *, lang: str = "en", today: dt.date | None = None) -> dict:
+    """Everything the templates use."""
+    from ..indicators.crossover import TREND_YEARS
+
+    today = today or dt.date.today()
+    head_rows, head_dims = sel.grid(data.headline, data.states, data.names, TREND_YEARS)
+    cells = {(row["country"], c["dimension"]): c for row in head_rows for c in row["cells"]}
     cross = data.crossover.copy()
-    cross["name"] = cross["country"].map(lambda c: names.get(c, c))
-    used = ["trade_share", "arms_share_5y", "un_agreement", "event_balance", "finance_commitments",
-            "influence_score", "dependence_asymmetry"]
-    defs = data.indicators[data.indicators["name"].isin(used)] if not data.indicators.empty else data.indicators
+    cross["name"] = cross["country"].map(lambda c: data.names.get(c, c))
+    cross["source_name"] = cross["source"].map(lambda s: sel.source_name(s, data.sources))
+    cross["reading"] = [sel.leader_of(r) or "" for r in cross.to_dict("records")]
+    fin = cross[cross["dimension"] == "finance"].rename(columns={"latest_year": "year", "china_latest": "value"})
+    fin = fin[fin["year"].notna()]
+    tables, sources = sel.provenance(data.manifest)
+    for s in sources:
+        s["name"] = data.sources.get(s["id"], s["id"])
+    coverage = sel.trade_coverage(data.series.get("trade_share", pd.DataFrame()), data.states)
+    coverage.columns = [sel.source_name(c, data.sources) for c in coverage.columns]
+    defs = data.indicators[data.indicators["name"].isin(DEFINED)] if not data.indicators.empty else data.indicators
+    asym_figs, asym_rows = asymmetry_figures(data)
     verdict_counts = pd.Series([v["verdict"] for v in data.verdicts]).value_counts().to_dict() \
         if data.verdicts else {}
     manifest_hash = hashlib.sha256(json.dumps(data.manifest, sort_keys=True).encode()).hexdigest()[:12]
-    context = {
-        "lang": lang, "region": data.region, "region_title": REGION_TITLES[data.region], "today": today.isoformat(),
-        "version": __version__, "manifest_hash": manifest_hash, "states": data.states, "names": names,
-        "findings": findings(data), "head_rows": head_rows, "head_dims": head_dims, "trend_years": TREND_YEARS,
-        "figures": figures, "state_divs": state_divs, "org_divs": org_divs,
-        "crossover": cross.to_dict("records"), "asymmetry_latest": _latest_asymmetry(data.asymmetry),
-        "verdicts": data.verdicts, "verdict_counts": verdict_counts, "article": data.article,
+    region_title = REGION_TITLES[data.region]
+    ctx = {
+        "lang": lang, "region": data.region, "region_title": region_title, "today": today.isoformat(),
+        "version": __version__, "manifest_hash": manifest_hash, "states": data.states, "names": data.names,
+        "sections": SECTIONS,
+        "findings": sel.findings(data.headline, sources=data.sources, countries=data.names,
+                                 asymmetry=data.asymmetry, finance=fin, verdicts=data.verdicts,
+                                 article_date=data.article.get("date"),
+                                 unchecked=len(data.check.get("unchecked") or []),
+                                 rerouting=rerouting.finding(data.rerouting, data.sources)),
+        "head_rows": head_rows, "head_dims": head_dims, "dim_titles": sel.DIMENSION_TITLES,
+        "trend_years": TREND_YEARS, "lead_rule": leads.describe(), "heatmap": heatmap_html(data),
+        "state_figs": state_figures(data, cells),
+        "asym_figs": asym_figs, "asymmetry_latest": asym_rows, "org_figs": membership_htmls(data, today),
+        "crossover": cross.to_dict("records"), "verdicts": data.verdicts, "verdict_counts": verdict_counts,
+        "unchecked": data.check.get("unchecked"), "article": data.article,
         "article_html": article_html(data.article["text"], data.verdicts),
         "tables": tables, "sources": sources, "excluded": data.manifest.get("excluded", []),
         "coverage": coverage, "defs": defs.to_dict("records"), "problems": data.problems,
-        "style_labels": sorted(labels),
-        "plotly_js": charts.plotly_js(), "css": _asset("report.css"), "js": _asset("report.js"),
-        "template_json": charts.to_json(charts.template()), "config_json": charts.to_json(charts.CONFIG),
         "fmt_pct": fmt_pct, "fmt_num": fmt_num, "fmt_measure": fmt_measure, "pd": pd,
     }
-    return _env().get_template("report.html.j2").render(**context)
+    for section in SECTIONS:
+        if section.context:
+            ctx.update(section.context(data, ctx))
+    return ctx
 
 
-def _latest_asymmetry(frame: pd.DataFrame) -> list[dict]:
-    if frame.empty:
-        return []
-    latest = frame.sort_values("year").groupby("source").tail(1).sort_values("source")
-    return latest.to_dict("records")
+def render(data: ReportData, *, lang: str = "en", today: dt.date | None = None) -> str:
+    """The report page as one HTML string (plotly.js, styles and scripts inlined)."""
+    ctx = context(data, lang=lang, today=today)
+    ctx.update({"plotly_js": charts.plotly_js(), "css": _asset("report.css"), "js": _asset("report.js"),
+                "template_json": charts.to_json(charts.template()), "config_json": charts.to_json(charts.CONFIG)})
+    return _env().get_template("report.html.j2").render(**ctx)
 
 
 def _asset(name: str) -> str:
@@ -366,4 +407,5 @@ def _asset(name: str) -> str:
     return resources.files("multipolar.report").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-__all__ = ["build_report", "render", "to_pdf", "to_png", "FORMATS", "MultipolarError"]
+__all__ = ["build_report", "render", "context", "to_pdf", "to_png", "SECTIONS", "Section", "FORMATS",
+           "MultipolarError"]
