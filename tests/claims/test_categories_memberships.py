@@ -131,3 +131,45 @@ def test_admitted_at_the_summit_named_by_its_city_and_members_since_a_month():
         [("joined", "contradicted")]  # made-up records: 2017, not the 2016 Tashkent summit
     assert verdicts("Egypt was admitted as a dialogue partner at the Samarkand summit.") == [("joined", "supported")]
     assert verdicts("Mongolia has been an EAEU observer since May 2019.") == [("joined", "supported")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the date fronting the subject is the subject's, not the next clause's
+    ("From 10 July 2015 Nepal and Cambodia became dialogue partners of the SCO, and on 29 May 2019 Mongolia became "
+     "an observer of the EAEU.", [("joined", "supported"), ("joined", "supported")]),
+    ("From 1 January 2016 Nepal and Cambodia became dialogue partners of the SCO, and on 29 May 2019 Mongolia became "
+     "an observer of the EAEU.", [("joined", "contradicted"), ("joined", "supported")]),
+    ("On 10 July 2015 Nepal and Cambodia became SCO dialogue partners, while Egypt joined them in 2022.",
+     [("joined", "supported")]),
+    # 'and on DATE Egypt followed': that date is Egypt's; Nepal's clause has none of its own → its status today
+    ("Nepal became an SCO dialogue partner, and on 16 September 2022 Egypt followed.",
+     [("dialogue partner", "supported")]),
+])
+def test_a_date_before_the_subject_and_a_date_in_the_next_clause(text, expected):
+    assert verdicts(text) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Mongolia and Afghanistan are its two observer states, the SCO said.", "2020-05-01", "supported"),
+    ("Afghanistan, Mongolia and Nepal were the SCO's three observers in 2016.", None, "partly supported"),
+    ("Mongolia and Afghanistan were the two observer states of the SCO in 2010.", None, "partly supported"),
+    ("Mongolia and Afghanistan were the two observer states of the SCO in 2014.", None, "supported"),
+])
+def test_states_listed_then_their_count_and_role(text, date, expected):
+    assert verdicts(text, date) == [("count", expected)]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("The SCO's dialogue partners include Cambodia and Nepal.", "2020-01-01", "supported"),
+    ("Back in 2016 the SCO's dialogue partners were Nepal and Egypt.", None, "partly supported"),  # Egypt from 2022
+    ("The SCO has six members, and its dialogue partners include Egypt and Nepal.", "2023-01-01",
+     "supported"),
+])
+def test_states_a_role_includes(text, date, expected):
+    assert [v for r, v in verdicts(text, date) if r == "dialogue partner"] == [expected]
+
+
+def test_a_count_with_other_before_the_role():
+    (claim,) = [c for c in parse_claims("In 2023 the SCO had three other dialogue partners.")
+                if c.parsed.get("relation") == "count"]
+    assert (claim.parsed["role"], claim.parsed["count"]) == ("dialogue partner", 3)

@@ -13,7 +13,8 @@ from .sentence import E, EL, GAP
 from .times import MONTH_RE, date_in
 
 _WHEN = rf"(?P<when>(?:(?:\d{{1,2}}\s+)?{MONTH_RE}\s+(?:\d{{1,2}},?\s+)?(?:of\s+)?)?{YEAR})"
-_ROLE = r"(?P<role>member|members|member state|observer|observer state|dialogue partner|associate member|associate)"
+_ROLE = (r"(?P<role>member\s+states?|members?|observer\s+states?|observers?|dialogue\s+partners?|associate\s+members?|"
+         r"associate)")
 # The subject of a membership verb: the states named before it, or, after 'and', 'but', 'while', the sentence's subject
 # ("Uzbekistan refused to extend the treaty in 1999 but restored its membership in 2006").
 _WHO = rf"(?:(?P<who>{EL})|(?P<ell>\b(?:and|but|while|then|thus|thereby)|,(?=\s+(?:becoming|joining|leaving|rejoining)\b)))"
@@ -124,7 +125,7 @@ def read_memberships(r) -> None:
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
         if not who or not org:
             continue
-        if m.group("when"):
+        if m.group("when") and not re.search(r",\s*(?:and|but|while|whereas|then)\b", m.group("mid") or ""):
             year, month, day = date_in(r.text[m.start("when"):m.end("when")])
         else:  # no date after the verb: one in its clause ('On 11 June 2019 X became an observer'), else none
             year, month, day = clause_date(r, m.start())
@@ -240,9 +241,15 @@ def read_memberships(r) -> None:
 
 
 def clause_date(r, pos: int) -> tuple[int, int | None, int | None]:
-    """(year, month, day) of the date nearest after pos in its clause (else nearest before); (0, None, None) when
-    none."""
-    for tm in sorted(time_for(r, pos), key=lambda tm: (tm.start < pos, abs(tm.start - pos))):
+    """(year, month, day) of the date fronting the subject at pos ('From 1 May 2024 A and B became members'), else of
+    the date nearest after pos in its clause (else nearest before); (0, None, None) when none."""
+    fronted = [tm for tm in time_for(r, pos) if tm.start < pos and re.fullmatch(r"[\s,]*", r.text[tm.end:pos])
+               and re.search(r"(?:^|[;:,]\s*|\b(?:and|but)\s+)(?:from|on|in|as\s+of|since|effective|with\s+effect\s+"
+                             r"from)?\s*$", r.text[:tm.start], re.IGNORECASE)]
+    # a date after ', and' / ', while' belongs to the next clause's subject ('A joined, and in 2024 B followed')
+    own = [tm for tm in time_for(r, pos) if tm.start < pos or not re.search(
+        r",\s*(?:and|but|while|whereas|then)\b", r.text[pos:tm.start])]
+    for tm in fronted + sorted(own, key=lambda tm: (tm.start < pos, abs(tm.start - pos))):
         if tm.kind in ("month", "year") and tm.year:
             return tm.year, tm.month, tm.day
     return 0, None, None
