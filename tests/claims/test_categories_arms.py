@@ -163,3 +163,26 @@ def test_a_change_takes_the_window_the_sentence_named_before_it():
 ])
 def test_a_with_clause_names_a_supplier_s_rank_and_share(text, expected):
     assert change_verdicts(text) == expected
+
+
+def _short(country, end, window, held, values):
+    """Rows of a window that starts before the register: only `held` of its years are in the data."""
+    return [{**row, "window_years": held} for row in _rows(country, end, window, values)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Since 2019, Russia has supplied 700 TIV of arms to Mongolia, while China supplied only 300 TIV.",
+     [("total", "supported"), ("total", "supported")]),
+    ("Between 2019 and 2023 China delivered $500 million worth of weapons to Mongolia.", [("total", "contradicted")]),
+    ("In 2019-2023 Russia sold about 690 million TIV of arms to Mongolia and China 290 million TIV.",
+     [("total", "supported"), ("total", "partly supported")]),
+])
+def test_a_supplier_s_total_to_a_recipient_in_tiv_or_dollars(text, expected):
+    assert change_verdicts(text) == expected
+
+
+def test_a_total_over_years_before_the_register_is_unverifiable():
+    evidence = FakeEvidence(arms=_rows("MNG", 2023, 5, {"RUS": 70, "CHN": 30})
+                            + _short("MNG", 2023, 33, 24, {"RUS": 700, "CHN": 300}))
+    (v,) = check_text("Since 1991, Russia has delivered 700 TIV of arms to Mongolia.", "2024-01-01", evidence=evidence)
+    assert v.verdict == "unverifiable" and "before SIPRI's register" in v.reason

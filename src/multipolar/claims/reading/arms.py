@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .arms_with import read_with_clauses
+from .arms_with import read_supplied_totals, read_with_clauses
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
 from .ranks import rank_of
@@ -160,6 +160,7 @@ def read_arms(r) -> None:
                 _continued(r, m.end(), claim.payload)
     _changes(r)
     read_with_clauses(r)
+    read_supplied_totals(r)
     _ratios(r)
     _buyers(r)
     _importers(r)

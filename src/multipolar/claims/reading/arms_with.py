@@ -1,13 +1,14 @@
 """Arms claims stated in a with-clause after an arms figure: 'with Russia its main supplier at 36% of its arms
 imports' (a rank and a share), 'with China supplying 82% of them' (a share of the arms imports just named, over the
-same years)."""
+same years); and a supplier's total to one recipient in trend-indicator values or dollars ('A has supplied 110 TIV of
+arms to B since 2005, while C supplied only 4 TIV'), judged as SIPRI TIV."""
 
 from __future__ import annotations
 
 import re
 
 from .clauses import window_of
-from .numbers import share_at
+from .numbers import hedge_before, share_at
 from .ranks import rank_of
 from .sentence import E, EL
 from .shares import ARMS, RANK, SHARE, SUPPLIER
@@ -50,3 +51,44 @@ def read_with_clauses(r) -> None:
                                                 "relation": "share", "value": share.value, "hedge": share.hedge,
                                                 "half_unit": share.half_unit, **when})
         r.take(m.start(), m.end())
+
+
+# "110 TIV", "110 million TIV", "$804 million": SIPRI's trend-indicator values (millions), often written as dollars.
+_AMT = r"(?P<amt>(?:US\$|\$)?\s?\d[\d.,]*\s*(?:(?P<scale>billion|million|bn|mn)\s*)?(?P<tiv>TIV\b)?)"
+SUPPLIED = re.compile(rf"(?P<sup>{E})\s+(?:has\s+|had\s+|have\s+)?(?:supplied|delivered|sold|provided|exported|"
+                      rf"transferred)\s+(?:(?:about|some|around|nearly|almost|over|more\s+than|only|just)\s+)?{_AMT}\s+"
+                      rf"(?:(?:worth\s+)?of\s+|in\s+)?(?:{ARMS}\s+)?to\s+(?P<rec>{E})", re.IGNORECASE)
+SUPPLIED_MORE = re.compile(rf"\s*,?\s*(?:while|and|but|whereas)?\s*(?P<sup>{E})\s+(?:(?:has\s+|had\s+)?(?:supplied|"
+                           rf"delivered|sold|provided)\s+)?(?:(?:only|just|about|some|nearly|almost)\s+)?{_AMT}",
+                           re.IGNORECASE)
+
+
+def _tiv(r, m) -> tuple[float, float] | None:
+    """(value in TIV units, half its last digit) of an amount written as TIV or dollars; None without either mark."""
+    text = m.group("amt")
+    if not m.group("tiv") and "$" not in text:
+        return None
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", text).group(0).replace(",", "")
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    scale = {"billion": 1e9, "bn": 1e9}.get((m.group("scale") or "").lower(), 1e6)
+    return float(number) * scale, 0.5 * 10 ** -decimals * scale
+
+
+def read_supplied_totals(r) -> None:
+    for m in SUPPLIED.finditer(r.masked):
+        sup, rec = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
+        amount = _tiv(r, m)
+        if not sup or not rec or amount is None or r.overlaps_used(m.start(), m.end()):
+            continue
+        when = window_of(r, m.start())
+        fields = {"recipient": rec, "relation": "total", "amount": True, **when}
+        r.add("arms", m.start(), m.end(), {**fields, "supplier": sup, "value": amount[0], "half_unit": amount[1],
+                                           "hedge": hedge_before(r.text, m.start("amt"), 15)})
+        end = m.end()
+        while (more := SUPPLIED_MORE.match(r.masked, end)) is not None and (amount := _tiv(r, more)) is not None:
+            other = r.codes(more.start("sup"), more.end("sup"))
+            if other:
+                r.add("arms", more.start("sup"), more.end(), {**fields, "supplier": other, "value": amount[0],
+                                                              "half_unit": amount[1]})
+            end = more.end()
+        r.take(m.start(), end)

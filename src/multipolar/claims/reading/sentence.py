@@ -187,7 +187,7 @@ class Reading:
 # long-standing main supplier, fell ...", "The GDP of X, the region's largest economy, was ..."): blanked in the masked
 # text (same length, offsets kept) so that patterns read the subject with its verb.
 APPOSITION = re.compile(r"(?<=⟩)(?:['’]s)?(?:\s+[a-z][a-z-]*){0,3}(?P<app>\s*,\s+(?:(?P<pron>⟨#+⟩)|the|a|an|one\s+of|once|now|then|long|"
-                        r"already|formerly)\s[^,;:()\d%$€]{2,80}?,)(?=\s+(?!(?:and|or|but|which|who|whose|while|with|"
+                        r"already|formerly)\s(?:(?!\b(?:is|are|was|were|has|had|have|will|would|can|could|did|does|do)\b)[^,;:()\d%$€]){2,80}?,)(?=\s+(?!(?:and|or|but|which|who|whose|while|with|"
                         r"according|as|in|on|at|by|for|from|to|said|says|say|told|added|noted)\b)[a-z])")
 
 
