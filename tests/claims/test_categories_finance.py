@@ -111,3 +111,16 @@ def test_a_lender_s_total_to_every_recipient(text, expected):
 ])
 def test_a_ranked_list_with_amounts_is_ranked_on_the_measure_its_amounts_fit(text, expected):
     assert [x for x in verdicts(text) if x[0] == "rank"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mongolia says it has fully repaid its debts to China.",
+    "Laos owes China $12 billion, officials estimate.",
+    "Kyrgyzstan's outstanding debt to China stood at $4 billion in 2021.",
+    "Ecuador defaulted on its Chinese loans in 2020.",
+])
+def test_repayments_debts_owed_and_defaults_are_not_checkable_on_commitments(text):
+    got = [v for v in check_text(text, evidence=EVIDENCE) if v.type == "finance"]
+    assert [v.verdict for v in got] == ["unverifiable"] and "commitments only" in got[0].reason
+    # the amount belongs to the debt claim: not reported again as an unmatched figure
+    assert not [v for v in check_text(text, evidence=EVIDENCE) if v.type == "other"]

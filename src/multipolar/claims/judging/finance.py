@@ -68,6 +68,9 @@ def _totals(frame, first, last, recipients=None) -> dict[str, float]:
 
 def judge_finance(claim, ev, as_of: AsOf):
     p = claim.payload
+    if p.measure:
+        return unverifiable(claim, f"'{p.measure}': repayments, debts owed and defaults are not in the data (AidData "
+                                   f"records commitments only, not what was repaid or is still owed)")
     lenders = expanded(p.lender, ev, as_of.day)
     if lenders != ["CHN"]:
         return unverifiable(claim, f"the pack holds Chinese development finance only (AidData); no data on lending by "

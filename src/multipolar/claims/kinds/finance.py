@@ -63,6 +63,16 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<rec>{E}){GAP}{{0,120}}?(?P<lender>{E})\s+(?P<fin>{_FIN}){GAP}{{0,80}}?\b(?:portfolio|total|sum|"
     rf"commitments|loans)\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?P<amt>{_HEDGE}{_MONEY})",
 )]
+# Repayments and outstanding debt, which AidData's commitments do not record: "X has fully repaid its debts to China",
+# "X owes China $N", "X's debt to China stands at $N", "X defaulted on its Chinese loans".
+_OWED = rf"(?:\s+(?:stood\s+at|stands\s+at|of|totall?ing|is|was|amounts?\s+to|reached))?(?:\s*{_HEDGE}{_MONEY})?"
+DEBT = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<rec>{E})\s+(?:[\w\s,]{{0,40}}?\b)?(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?(?P<measure>repaid|paid\s+off|paid\s+back|"
+    rf"settled|owes|owed|defaulted\s+on|restructured|rescheduled|written\s+off)\s+(?:(?:all|most|part)\s+of\s+)?"
+    rf"(?:(?:its|their|the)\s+|⟨#+⟩\s+(?=⟨))?(?:(?P<lender>{E})\s+)?(?:debts?|loans?|borrowing|obligations)?"
+    rf"(?:\s+to\s+(?P<lender2>{E}))?{_OWED}",
+    rf"(?P<rec>{E})(?:['’]s)?\s+(?:external\s+|outstanding\s+|public\s+)?(?P<measure>debt)\s+to\s+(?P<lender>{E}){_OWED}",
+)]
 # A lender's total to every recipient: "China provided $1.34 trillion in grants and loans between 2000 and 2021"
 TO_ALL = re.compile(rf"(?P<lender>{E})\s+(?:(?:state\s+|policy\s+)?(?:lenders|banks|creditors)\s+)?(?:has\s+|had\s+|have\s+)?"
                     rf"(?:committed|lent|loaned|provided|extended|pledged|granted|disbursed)\s+(?:a\s+total\s+of\s+)?"
@@ -101,6 +111,7 @@ class FinanceClaim(Payload):
     worldwide: bool = False
     flow_class: str | None = None
     stated: float | None = None
+    measure: str | None = None  # what AidData's commitments do not record ('repayment', 'debt'): unverifiable
     listed: tuple = ()          # a ranked list's (recipient, amount) pairs: the measure all of them fit ranks it
     per_year: bool = False      # an average a year over the window ('averaged $1 billion a year')
     amount: str | None = None   # the AidData amount the text names: 'adjusted' or 'nominal' (face value)
@@ -123,6 +134,7 @@ class Finance:
                 _read(r, m)
         _to_all(r)
         _ranks_with_amounts(r)
+        _debts(r)
         _parts(r)
 
     def judge(claim, evidence, as_of):
@@ -241,3 +253,17 @@ def _ranks_with_amounts(r) -> None:
             r.add("finance", a.start, a.end, {**base, "recipient": [rec], "relation": "total", "value": a.value,
                                               "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
             r.take(match.start(), match.end())
+
+
+def _debts(r) -> None:
+    """Repayments, debts owed and defaults: read so that they are reported as not checkable (commitments only)."""
+    for pattern in DEBT:
+        for m in pattern.finditer(r.masked):
+            rec = r.codes(m.start("rec"), m.end("rec"))
+            lender = next((r.codes(m.start(k), m.end(k)) for k in ("lender2", "lender") if m.groupdict().get(k)
+                           and not set(r.codes(m.start(k), m.end(k))) & set(rec)), [])
+            if not lender or not rec or set(lender) & set(rec) or r.overlaps_used(m.start(), m.end()):
+                continue
+            r.add("finance", m.start(), m.end(), {"lender": lender, "recipient": rec, "relation": "total",
+                                                  "measure": re.sub(r"\s+", " ", m.group("measure").lower())})
+            r.take(m.start(), m.end())

@@ -50,7 +50,7 @@ TRIGGERS: dict[str, re.Pattern] = {
                            r"treaty|alliance))\b", re.IGNORECASE),
     "votes": re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|resolutions?|General Assembly|UNGA|UN)\b"),
     "finance": re.compile(r"\b(?:lending|loans?|lent|committed|pledged|development finance|financ\w+|credit|commitments?|AidData|"
-                          r"borrow\w*|owe[sd]?|debt|ODA|OOF|official development assistance|concessional|"
+                          r"borrow\w*|owe[sd]?|debts?|repa(?:id|y\w*)|default\w*|ODA|OOF|official development assistance|concessional|"
                           r"commercially[- ]oriented|portfolio)\b",
                           re.IGNORECASE),
 }
