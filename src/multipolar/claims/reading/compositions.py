@@ -31,8 +31,11 @@ LISTED_COUNT = re.compile(rf"(?P<who>{EL})\s+(?:are|were)\s+(?:(?:the\s+)?(?P<or
                           rf"(?P<n>\w+)\s+(?P<role>{_ROLES})(?:\s+(?:of|in)\s+(?:the\s+)?(?P<org2>{E}))?")
 # "its dialogue partners include A and B", "the SCO's observers are A, B and C": states in a role (not all of them)
 ROLE_INCLUDES = re.compile(rf"(?:(?:the\s+)?(?P<org>{E})(?:'s)?|its|their)\s+(?P<role>observers?(?:\s+states)?|"
-                           rf"dialogue\s+partners|members(?:\s+states)?)\s+(?:include|included|including|are|were)\s+"
-                           rf"(?P<who>{EL})")
+                           rf"dialogue\s+partners|members(?:\s+states)?)\s+(?P<verb>include|included|including|are|were)\s+"
+                           rf"(?:(?:now|henceforth|currently|thereafter|then|still|thus)\s+)?(?P<who>{EL})")
+# "the CSTO members are henceforth A, B and C" (the member group is one mention): exactly these members
+GROUP_ARE = re.compile(rf"(?P<grp>{E})\s+(?:are|were)\s+(?:(?:now|henceforth|currently|thereafter|then|still|thus)\s+)?"
+                       rf"(?P<who>{E}(?:\s*,\s*{E})+(?:\s*,?\s+and\s+{E}))")
 EXPANDED = re.compile(rf"(?P<org>{E})\s+(?:has|had)\s+(?:since\s+)?(?:expanded|grown|enlarged|widened)")
 # When a composition is stated: "at the time of the 20th-anniversary summit in Dushanbe", "after the Astana summit".
 AT_SUMMIT = re.compile(rf"\b(?:at\s+the\s+time\s+of|at|during|by|after|following|ahead\s+of|before)\s+the\s+"
@@ -96,9 +99,13 @@ def read_compositions(r) -> None:
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         if org and who:
             past = re.search(r"\b(?:were|included)\s", m.group(0))
-            r.add("membership", m.start(), m.end(), {"relation": role_word(m.group("role")), "org": org,
-                                                     "country": who, **(stated_at(r, clause_bounds(r.text, m.start())[0],
-                                                     clause_bounds(r.text, m.start())[1]) if past else {})})
+            when = stated_at(r, *clause_bounds(r.text, m.start())) if past else {}
+            role = role_word(m.group("role"))
+            if m.group("verb").lower() in ("are", "were") and len(who) > 1:  # "the members are A, B and C": all
+                r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": role,
+                                                         "count": len(who), "listed": who, **when})
+            else:
+                r.add("membership", m.start(), m.end(), {"relation": role, "org": org, "country": who, **when})
             end = m.end()
             while (more := AND_AS.match(r.masked, end)) is not None:
                 who = r.codes(more.start("who"), more.end("who"), ("country",))
@@ -123,7 +130,16 @@ def read_compositions(r) -> None:
 
 def _listed(r) -> None:
     """'A, B and C are its four observer states' (a count with the states named) and 'its dialogue partners include
-    A and B' (each named state holds the role)."""
+    A and B' (each named state holds the role); 'the CSTO members are A, B and C' (exactly these)."""
+    for m in GROUP_ARE.finditer(r.masked):
+        grp = r.by_start.get(m.start("grp"))
+        org = r.org_at(m.start("grp"))
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        if grp is not None and org and "member" in r.text[grp.start:grp.end].lower() and len(who) > 1 and \
+                not r.overlaps_used(m.start(), m.end()):
+            r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": "member",
+                                                     "count": len(who), "listed": who})
+            r.take(m.start(), m.end())
     for m in LISTED_COUNT.finditer(r.masked):
         key = "org2" if m.group("org2") else "org" if m.group("org") else None
         org = (r.org_at(m.start(key)) if key else None) or r.org_default(0, m.start()) or r.org_default()
@@ -139,6 +155,10 @@ def _listed(r) -> None:
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         if org and who and not r.overlaps_used(m.start(), m.end()):
             past = re.search(r"\b(?:were|included)\s", m.group(0))
-            r.add("membership", m.start(), m.end(), {"relation": role_word(m.group("role")), "org": org,
-                                                     "country": who, **(stated_at(r, clause_bounds(r.text, m.start())[0],
-                                                     clause_bounds(r.text, m.start())[1]) if past else {})})
+            when = stated_at(r, *clause_bounds(r.text, m.start())) if past else {}
+            role = role_word(m.group("role"))
+            if m.group("verb").lower() in ("are", "were") and len(who) > 1:  # "the members are A, B and C": all
+                r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": role,
+                                                         "count": len(who), "listed": who, **when})
+            else:
+                r.add("membership", m.start(), m.end(), {"relation": role, "org": org, "country": who, **when})

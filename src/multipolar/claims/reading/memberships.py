@@ -58,8 +58,15 @@ ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|beca
 LEFT = re.compile(rf"{_WHO}\s+(?:(?:all|both|later|then|again|formally|officially)\s+)?(?:withdrew|left|quit|"
                   rf"pulled\s+out|(?P<froze>froze|has\s+frozen|had\s+frozen|suspended)\s+(?:its|their|{E})\s+"
                   rf"(?:(?P<org0>{E})\s+)?(?:membership|participation)|"
-                  rf"(?:refused|declined)\s+to\s+(?:extend|renew|sign|prolong)|did\s+not\s+(?:extend|renew|sign|prolong))"
-                  rf"(?:\s+(?:from|of|in|the\s+extension\s+of))?(?:\s+(?:the\s+|(?:its|their|{E})\s+)?(?P<org>{E}))?")
+                  rf"(?:refused|declined)\s+to\s+(?:extend|renew|sign|prolong)|did\s+not\s+(?:extend|renew|sign|prolong)|"
+                  rf"(?P<will>(?:would|will|is\s+to|was\s+to|(?:has\s+|had\s+)?decided\s+to|plans\s+to|intends\s+to)\s+"
+                  rf"(?:leave|quit|exit|withdraw)))"
+                  rf"(?:\s+(?:from|of|in|the\s+extension\s+of))?(?:\s+(?:the\s+|(?:its|their|{E})\s+)?(?:{E}-(?:led|"
+                  rf"dominated|backed)\s+)?(?P<org>{E}))?")
+# "The CSTO's leaders suspended Uzbekistan's membership": the organization's decision about a state.
+SUSPENDED_BY = re.compile(rf"(?P<org>{E})(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:suspended|terminated|ended|revoked)\s+"
+                          rf"(?P<who>{EL})(?:['’]s)?\s+(?:full\s+)?(?:membership|participation)")
+SUSPENDED = "suspended by the organization's decision"
 REJOINED = re.compile(rf"{_WHO}\s+(?:(?:later|then|subsequently|again)\s+)?(?:(?:restored|renewed|resumed|"
                       rf"reinstated|regained)\s+(?:its|their|{E})\s+(?:(?P<org0>{E})\s+)?(?:full\s+)?(?:membership|"
                       rf"participation)(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org>{E}))?|(?:rejoined|returned\s+to|re-entered)"
@@ -266,8 +273,17 @@ def _left(r) -> None:
             if who and org and year and not r.overlaps_used(m.start(), m.end()):
                 froze = m.groupdict().get("froze") and ("participation" in m.group(0) or "froz" in m.group("froze"))
                 r.add("membership", m.start(), m.end(), {"relation": "froze" if froze else relation, "org": org,
-                                                         "country": who, "year": year, "month": month})
+                                                         "country": who, "year": year, "month": month,
+                                                         "note": "an announced departure" if m.groupdict().get("will")
+                                                         else None})
                 r.take(m.start(), m.end())
+    for m in SUSPENDED_BY.finditer(r.masked):
+        org, who = r.org_at(m.start("org")), r.codes(m.start("who"), m.end("who"), ("country",))
+        year, month, day = clause_date(r, m.start())
+        if who and org and year and not r.overlaps_used(m.start(), m.end()):
+            r.add("membership", m.start(), m.end(), {"relation": "left", "org": org, "country": who, "year": year,
+                                                     "month": month, "note": SUSPENDED})
+            r.take(m.start(), m.end())
 
 
 def _granted(r) -> None:

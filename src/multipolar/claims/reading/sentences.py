@@ -36,7 +36,8 @@ TRIGGERS: dict[str, re.Pattern] = {
                              re.IGNORECASE),
     "membership": re.compile(r"\b(?:join|rejoin|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
                              r"establish|created|never joined|expanded|enlarg|withdr|suspend|refused to extend|"
-                             r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission)",
+                             r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission|"
+                             r"leave|leaving|exit|terminat|revok)",
                              re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
                          r"mention)", re.IGNORECASE),
