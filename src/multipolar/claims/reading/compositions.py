@@ -98,14 +98,8 @@ def read_compositions(r) -> None:
         org = r.org_at(m.start("org"))
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         if org and who:
-            past = re.search(r"\b(?:were|included)\s", m.group(0))
-            when = stated_at(r, *clause_bounds(r.text, m.start())) if past else {}
-            role = role_word(m.group("role"))
-            if m.group("verb").lower() in ("are", "were") and len(who) > 1:  # "the members are A, B and C": all
-                r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": role,
-                                                         "count": len(who), "listed": who, **when})
-            else:
-                r.add("membership", m.start(), m.end(), {"relation": role, "org": org, "country": who, **when})
+            r.add("membership", m.start(), m.end(), {"relation": role_word(m.group("role")), "org": org,
+                                                     "country": who})
             end = m.end()
             while (more := AND_AS.match(r.masked, end)) is not None:
                 who = r.codes(more.start("who"), more.end("who"), ("country",))
