@@ -36,6 +36,9 @@ ROLE_INCLUDES = re.compile(rf"(?:(?:the\s+)?(?P<org>{E})(?:'s)?|its|their)\s+(?P
 # "the CSTO members are henceforth A, B and C" (the member group is one mention): exactly these members
 GROUP_ARE = re.compile(rf"(?P<grp>{E})\s+(?:are|were)\s+(?:(?:now|henceforth|currently|thereafter|then|still|thus)\s+)?"
                        rf"(?P<who>{E}(?:\s*,\s*{E})+(?:\s*,?\s+and\s+{E}))")
+# "The leaders of A, B and C signed the Qingdao Declaration": the signatories are the members at that summit
+SIGNED = re.compile(rf"\b(?:leaders|heads\s+of\s+state|presidents)\s+of\s+(?:the\s+)?(?P<who>{EL})\s+(?:\w+\s+)?"
+                    rf"(?:signed|adopted)\s+the\s+(?P<city>{E})\s+[Dd]eclaration")
 EXPANDED = re.compile(rf"(?P<org>{E})\s+(?:has|had)\s+(?:since\s+)?(?:expanded|grown|enlarged|widened)")
 # When a composition is stated: "at the time of the 20th-anniversary summit in Dushanbe", "after the Astana summit".
 AT_SUMMIT = re.compile(rf"\b(?:at\s+the\s+time\s+of|at|during|by|after|following|ahead\s+of|before)\s+the\s+"
@@ -133,6 +136,14 @@ def _listed(r) -> None:
                 not r.overlaps_used(m.start(), m.end()):
             r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": "member",
                                                      "count": len(who), "listed": who})
+            r.take(m.start(), m.end())
+    for m in SIGNED.finditer(r.masked):
+        city = r.by_start.get(m.start("city"))
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        org = r.org_default() or "SCO"  # the declarations the data hold are the SCO's
+        if city is not None and city.kind == "city" and len(who) > 1 and not r.overlaps_used(m.start(), m.end()):
+            r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": "member",
+                                                     "count": len(who), "listed": who, "city": city.code})
             r.take(m.start(), m.end())
     for m in LISTED_COUNT.finditer(r.masked):
         key = "org2" if m.group("org2") else "org" if m.group("org") else None
