@@ -344,3 +344,34 @@ def test_n_times_higher_in_a_year_than_in_another():
     # $50 million in 2019, $180 million in 2021: 3.6 times
     assert verdicts("Mongolia's exports to Russia were 3.6 times higher in 2021 than in 2019.") == \
         [("multiple", "supported")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tajikistan's trade with China grew by just over 19% in 2021, Tajik statistics show.",
+    "According to the Tajik statistics agency, Tajikistan's trade with China rose slightly more than 10% in 2021.",
+])
+def test_just_over_a_growth_rate_is_never_looser_than_an_unhedged_rate(text):
+    # Tajikistan's own figures: $1.1 bn → $1.2 bn in 2021 = +9.1%
+    (v,) = [v for v in check_text(text, evidence=evidence()) if v.type == "change"]
+    assert v.verdict == ("contradicted" if "19%" in text else "partly supported")
+
+
+@pytest.mark.parametrize("text", [
+    "Mongolia-Russia trade reached $2.1 billion in 2021, of which $180 million were Mongolian exports.",
+    "Trade between Mongolia and Russia hit $2.1 billion in 2021, including $180 million in Mongolia's exports.",
+    "Mongolia-Russia trade reached $2.1 billion in 2021, of which $1.9 billion were Mongolian imports and $180 "
+    "million exports.",
+])
+def test_a_pair_s_trade_split_by_flow_with_the_figure_before_the_flow(text):
+    export = [c.parsed for c in parse_claims(text) if c.parsed.get("flow") == "export"]
+    assert [(p["country"], p["partner"], p["value"]) for p in export] == [(["MNG"], ["RUS"], 180e6)]
+    assert ("level", "supported") in verdicts(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belarusian statistics for 2021 ranked China as Belarus's largest trading partner.", "rank"),
+    ("Tajik customs data for 2021 placed China as Tajikistan's No. 1 trade partner.", "rank"),
+    ("Figures for 2021 made Russia Tajikistan's top trading partner.", "rank"),
+])
+def test_a_source_placing_a_partner_first(text, expected):
+    assert [c.type for c in parse_claims(text)] == [expected]

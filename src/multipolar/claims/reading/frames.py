@@ -64,6 +64,12 @@ VERB_ELLIPSIS = re.compile(rf"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:it\s+|t
 WORLD = re.compile(rf"(?P<a>{E})\s+(?:total\s+|overall\s+)?(?:(?:foreign|external|international)\s+trade(?:\s+turnover)?|"
                    rf"trade\s+turnover|(?:total\s+)?(?P<flow>exports|imports))\b(?!\s+(?:to|from|with|between|of)\b)",
                    re.IGNORECASE)
+# A pair's trade split by flow, the figure before the flow: "A-B trade exceeded $2 billion, of which $1.9 billion were
+# A's imports (up 30%) and $61 million exports".
+_AMT = r"(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*(?:\s?(?:trillion|billion|million|bn|mn|m|b)\b)?"
+SPLIT = re.compile(rf"\b(?:of\s+which|including|with)\s+(?P<amt>{_AMT})\s+(?:(?:were|was|are|is|in|as)\s+)?(?:(?P<a>{E})"
+                   rf"(?:['’]s)?\s+)?(?P<flow>imports|exports)(?:\s*\([^)]*\))?(?:\s*,?\s+and\s+(?P<amt2>{_AMT})\s+"
+                   rf"(?:in\s+)?(?P<flow2>imports|exports))?", re.IGNORECASE)
 _COMPILED = [(re.compile(p, re.IGNORECASE), flow) for p, flow in FRAME_PATTERNS]
 _HALF = [(re.compile(p, re.IGNORECASE), flow) for p, flow in HALF_PATTERNS]
 _FLOWS = {"exports": "export", "imports": "import", "trade": "turnover", "turnover": "turnover"}
@@ -115,6 +121,7 @@ def frames(r) -> list[Frame]:
             parties = list(r.ctx.pair)  # "Trade between the two countries": the pair the text named last
         if len(parties) == 2:
             found.append(Frame([parties[0]], [parties[1]], "turnover", m.start(), m.end(), half=True))
+    _split(r, found)
     for m in WORLD.finditer(r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
@@ -202,6 +209,22 @@ def _uniq(items):
         if x not in out:
             out.append(x)
     return out
+
+
+def _split(r, found: list[Frame]) -> None:
+    """Frames for a pair's trade split by flow, starting at each figure ('of which $1.9 billion were A's imports')."""
+    for m in SPLIT.finditer(r.masked):
+        pair = next((f for f in reversed(found) if f.end <= m.start() and len(f.country) == 1 and len(f.partner) == 1),
+                    None)
+        if pair is None or any(m.start() < f.end and f.start < m.end() for f in found):
+            continue
+        a = [x.code for x in r.ents(m.start("a"), m.end("a"))] if m.group("a") else pair.country
+        if len(a) != 1 or a[0] not in (*pair.country, *pair.partner):
+            continue
+        other = list(pair.partner if a[0] in pair.country else pair.country)
+        found.append(Frame(a, other, _FLOWS[m.group("flow").lower()], m.start("amt"), m.end("flow"), parent=pair))
+        if m.group("amt2"):
+            found.append(Frame(a, other, _FLOWS[m.group("flow2").lower()], m.start("amt2"), m.end(), parent=pair))
 
 
 def regions(r) -> list[tuple[Frame, tuple[int, int]]]:
