@@ -375,3 +375,27 @@ def test_a_pair_s_trade_split_by_flow_with_the_figure_before_the_flow(text):
 ])
 def test_a_source_placing_a_partner_first(text, expected):
     assert [c.type for c in parse_claims(text)] == [expected]
+
+
+def test_a_second_rate_keeps_its_own_since_and_the_first_keeps_its_year():
+    text = "Tajikistan's trade with China rose 9% in 2021, having expanded by 20% since the 2019 floods."
+    got = [(c.parsed["value"], c.parsed.get("base_year"), c.parsed.get("since")) for c in parse_claims(text)
+           if c.type == "change"]
+    assert got == [(9.0, 2020, None), (20.0, 2019, True)]
+    assert verdicts(text) == [("change", "supported"), ("change", "supported")]  # +9.1% and +20% on TJK's figures
+
+
+@pytest.mark.parametrize("text", [
+    "Mongolia's trade grew, helped by a 260% jump in Mongolian exports to Russia in 2021.",
+    "Mongolia's economy recovered, with an almost 200% rise in Mongolia's exports to Russia in 2021.",
+])
+def test_a_rate_before_a_flow_is_that_flow_s(text):
+    (claim,) = [c for c in parse_claims(text) if c.type == "change"]
+    assert (claim.parsed["country"], claim.parsed["partner"], claim.parsed["flow"]) == (["MNG"], ["RUS"], "export")
+
+
+def test_a_share_in_a_later_clause_takes_the_year_the_sentence_named():
+    text = "Azerbaijan's exports rose in 2017; Turkey accounted for 17.5% of Azerbaijan's exports."
+    (claim,) = [c for c in parse_claims(text) if c.type == "share"]
+    assert claim.parsed["year"] == 2017
+    assert ("share", "supported") in verdicts(text)

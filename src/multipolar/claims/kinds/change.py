@@ -86,7 +86,9 @@ def _growth_rates(r, frame, region) -> None:
         fields.update({"value": value if up else -value, "unit": "percent_change", "hedge": hedge,
                        "half_unit": half})
         fields["terms"] = terms_for(r, region, m.start())
-        resolve_frame_period(r, frame, fields, m.start(), (0, r1), change=True)
+        # the times after the next rate of the frame are that rate's ('rose 36% in 2021, having grown 50% since 2014')
+        after = GROWTH_RE.search(r.text, m.end(), r1)
+        resolve_frame_period(r, frame, fields, m.start(), (0, after.start() if after else r1), change=True)
         if "base_year" not in fields and "year" in fields and not fields.get("partial"):
             fields["base_year"] = fields["year"] - 1
             fields["yoy"] = True

@@ -71,6 +71,10 @@ SPLIT = re.compile(rf"\b(?:of\s+which|including|with)\s+(?P<amt>{_AMT})\s+(?:(?:
                    rf"(?:['’]s)?\s+)?(?P<flow>imports|exports)(?:\s*\([^)]*\))?(?:\s*,?\s+and\s+(?P<amt2>{_AMT})\s+"
                    rf"(?:in\s+)?(?P<flow2>imports|exports))?", re.IGNORECASE)
 _COMPILED = [(re.compile(p, re.IGNORECASE), flow) for p, flow in FRAME_PATTERNS]
+RATE_BEFORE = re.compile(r"\b(?:an?\s+)?(?:(?:almost|nearly|about|around|over|more\s+than|some|roughly|just\s+over|just\s+"
+                         r"under)\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+(?:year-on-year\s+)?(?:jump|rise|"
+                         r"increase|growth|gain|surge|fall|drop|decline|decrease|contraction|slump)\s+in\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 _HALF = [(re.compile(p, re.IGNORECASE), flow) for p, flow in HALF_PATTERNS]
 _FLOWS = {"exports": "export", "imports": "import", "trade": "turnover", "turnover": "turnover"}
 
@@ -158,6 +162,10 @@ def frames(r) -> list[Frame]:
         flow = _FLOWS[m.group("flow").lower()]
         found.append(Frame(prev.country, prev.partner, flow, m.start("flow"), m.end(), parent=prev))
     found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods))]  # arms transfers: the arms kind's
+    for f in found:  # "an almost 50% jump in A's exports to B": the rate before the frame is the frame's
+        lead = RATE_BEFORE.search(r.masked, max(0, f.start - 80), f.start)
+        if lead and not any(g is not f and g.start < f.start and lead.start() < g.end for g in found):
+            f.start = lead.start()
     found.sort(key=lambda f: f.start)
     for i, f in enumerate(found):
         if f.half and i:
