@@ -399,3 +399,10 @@ def test_a_share_in_a_later_clause_takes_the_year_the_sentence_named():
     (claim,) = [c for c in parse_claims(text) if c.type == "share"]
     assert claim.parsed["year"] == 2017
     assert ("share", "supported") in verdicts(text)
+
+
+def test_a_crossover_in_a_list_of_states_or_all_of_a_group():
+    for text, where in (("China surpassed Russia in trade turnover with Mongolia and Belarus in 2021.", ["MNG", "BLR"]),
+                        ("China overtook Russia in trade with all five Central Asian states.", ["CA5"])):
+        (claim,) = [c for c in parse_claims(text) if c.type == "crossover"]
+        assert claim.parsed["country"] == where
