@@ -314,3 +314,21 @@ def test_flag_words_follow_a_figure():
     assert select.flag_words("partial_year:1m; preliminary") == "; flags: partial year (1 month), preliminary"
     assert select.flag_words("carried_forward:alliance=2018; carried_forward:igo=2014; coverage:86%") == \
         "; flags: carried forward (alliance 2018, igo 2014), coverage (86%)"
+
+
+def test_junior_partner_finding_adds_chinas_later_share_with_its_flags():
+    """Issue 9, item 6: the ratio needs both shares (Russia's share of China's trade ends earlier), but China's share
+    of Russia's trade runs on: the finding gives its latest year too, with that figure's flags, and says why there is
+    no ratio for it."""
+    asym = pd.DataFrame({"country": ["RUS"] * 3, "partner": ["CHN"] * 3, "year": [2020, 2023, 2024],
+                         "source": ["reconciled"] * 3, "value": [7.9, None, None],
+                         "country_share": [0.184, 0.314, 0.334], "partner_share": [0.023, None, None],
+                         "quality": ["", "estimate", "estimate"]})
+    (line,) = select.findings(pd.DataFrame(columns=["reading", "quality", "dimension"]), sources={},
+                              asymmetry=asym)
+    assert "18.4% of Russia's goods trade in 2020" in line and "7.9 times" in line
+    assert "by 2024 China's share of Russia's goods trade reached 33.4% (reconciled view; flags: estimate)" in line
+    assert "so no ratio" in line
+    (only,) = select.findings(pd.DataFrame(columns=["reading", "quality", "dimension"]), sources={},
+                              asymmetry=asym.iloc[:1])
+    assert "by 20" not in only

@@ -74,8 +74,8 @@ def indicator(
     """Compute an indicator for a country, partner, years and source; `indicator list` lists them all.
 
     Years a source does not cover have no row, and a note on stderr says which are missing. Every row has a
-    `quality` column: "" or flags joined by "; " (estimate, imputed, partial_year:<n>m, preliminary, coverage:<p>%,
-    source_switch, implausible, partial_window:<n>y, carried_forward:<component>=<year>); with the table format a
+    `quality` column: "" or flags joined by "; " (estimate, imputed, partial_year:Nm, preliminary, coverage:P%,
+    source_switch, implausible, partial_window:Ny, carried_forward:COMPONENT=YEAR); with the table format a
     note on stderr says what each flag shown means.
     """
     from .. import indicators

@@ -30,7 +30,7 @@ def pull(
     countries: str = typer.Option(",".join(pulled.DEFAULT_COUNTRIES),
                                   help="ISO3 codes, comma-separated (reporters for trade sources)."),
     refresh: bool = typer.Option(False, "--refresh", help="Download again even when the answers are cached."),
-    out: Path = typer.Option(None, help="Folder for pulled tables (default: <cache dir>/pulled)."),
+    out: Path = typer.Option(None, help="Folder for pulled tables (default: the pulled/ folder of the cache directory)."),
 ) -> None:
     """Fetch fresh data from an online source, validate it and store it as canonical tables next to the cache.
 

@@ -405,6 +405,21 @@ def _share_sentence(dim: str, part: pd.DataFrame, countries: dict[str, str]) -> 
     return f"{DIMENSION_TITLES.get(dim, dim)}: " + "; ".join(clauses) + "."
 
 
+def _later_share(asymmetry: pd.DataFrame, best: pd.Series, sources: dict[str, str]) -> str:
+    """', and by YEAR China's share of Russia's trade reached X (source, flags)' when the same source view has
+    China's share for a later year than the ratio's (Russia's share of China's trade ends earlier), else ''."""
+    same = asymmetry[(asymmetry["source"] == best["source"]) & asymmetry["country_share"].notna()
+                     & (asymmetry["year"] > best["year"])]
+    if "flow" in asymmetry.columns and "flow" in best.index:
+        same = same[same["flow"] == best["flow"]]
+    if same.empty:
+        return ""
+    last = same.sort_values("year").iloc[-1]
+    return (f"; by {int(last['year'])} China's share of Russia's goods trade reached {fmt_pct(last['country_share'])}"
+            f" ({source_name(last['source'], sources)}{flag_words(last.get('quality'))}), a year for which the pack "
+            "has no share of Russia in China's trade, so no ratio")
+
+
 def findings(head: pd.DataFrame, *, sources: dict[str, str], countries: dict[str, str] | None = None,
              asymmetry: pd.DataFrame | None = None, finance: pd.DataFrame | None = None,
              verdicts: list[dict] | None = None, article_date: str | None = None, unchecked: int | None = None,
@@ -433,7 +448,8 @@ def findings(head: pd.DataFrame, *, sources: dict[str, str], countries: dict[str
                        f"{int(best['year'])} and Russia {fmt_pct(best['partner_share'])} of China's "
                        f"({source_name(best['source'], sources)}{flag_words(best.get('quality'))}): Russia depends "
                        "on China "
-                       f"{float(best['value']):.1f} times as much as China on Russia.")
+                       f"{float(best['value']):.1f} times as much as China on Russia"
+                       + _later_share(asymmetry, best, sources) + ".")
     if finance is not None and not finance.empty:
         rows = finance[finance["value"].notna()]
         if not rows.empty:
