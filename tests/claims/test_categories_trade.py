@@ -406,3 +406,12 @@ def test_a_crossover_in_a_list_of_states_or_all_of_a_group():
                         ("China overtook Russia in trade with all five Central Asian states.", ["CA5"])):
         (claim,) = [c for c in parse_claims(text) if c.type == "crossover"]
         assert claim.parsed["country"] == where
+
+
+@pytest.mark.parametrize("text", [
+    "Mongolia's exports to Russia were $180 million in the financial year July 2020 to June 2021.",
+    "Belarus's trade with China reached $5 billion in fiscal year April 2020-March 2021.",
+])
+def test_a_fiscal_year_written_with_months_is_never_compared_with_a_calendar_year(text):
+    (v,) = check_text(text, evidence=evidence())
+    assert v.verdict == "unverifiable" and "fiscal year" in v.reason
