@@ -114,3 +114,75 @@ def test_a_change_between_two_windows_of_exports_or_imports():
         (v,) = check_text(text, evidence=evidence)
         assert (v.claim.parsed["relation"], v.verdict) == ("change", expected), (text, v.reason)
     assert not [v for v in check_text(cases[1][0], evidence=evidence) if v.type == "change"]  # not goods trade
+
+
+# Two windows for the changes below: Mongolia's imports 800 → 1,000 TIV (+25%), Russia's share 50% → 70%;
+# Russia's deliveries to all buyers 6,000 → 3,500 TIV (-41.7%).
+CHANGE_EVIDENCE = FakeEvidence(
+    arms=_rows("MNG", 2018, 5, {"RUS": 500, "CHN": 300}) + _rows("MNG", 2023, 5, {"RUS": 700, "CHN": 300}),
+    arms_exports=(_rows("RUS", 2018, 5, {"IND": 2500, "CHN": 1400, "DZA": 1000, "EGY": 600, "MNG": 500}, "arms_exports")
+                  + _rows("RUS", 2023, 5, {"IND": 1800, "CHN": 1100, "DZA": 200, "EGY": 300, "MNG": 100},
+                          "arms_exports")))
+
+
+def change_verdicts(text):
+    return [(v.claim.parsed["relation"], v.verdict) for v in check_text(text, evidence=CHANGE_EVIDENCE)
+            if v.type == "arms"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition between the subject and its verb, an adverb around the verb
+    ("Mongolia's arms imports, the smallest in the region, rose sharply by 25% between 2014-18 and 2019-23.",
+     "supported"),
+    ("Russia's arms exports, once the world's second largest, steadily declined by some 42% between 2014-2018 and "
+     "2019-2023.", "supported"),
+    ("Russia's arms exports, its main source of foreign currency, dramatically fell 60% between 2014-18 and 2019-23.",
+     "contradicted"),
+    # the noun form
+    ("SIPRI recorded a 25% rise in Mongolia's arms imports between 2014-2018 and 2019-2023.", "supported"),
+    ("The institute noted a 20% fall in Russia's arms exports between 2014-18 and 2019-23.", "contradicted"),
+])
+def test_a_change_with_an_apposition_an_adverb_or_a_noun(text, expected):
+    assert change_verdicts(text) == [("change", expected)]
+
+
+def test_a_change_takes_the_window_the_sentence_named_before_it():
+    text = "Russia supplied 70% of Mongolia's arms imports in 2019-2023; Mongolia's arms imports rose by 25%."
+    assert change_verdicts(text) == [("share", "supported"), ("change", "supported")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mongolia's arms imports rose by 25% in 2019-2023, with Russia supplying 70% of them.",
+     [("change", "supported"), ("share", "supported")]),
+    ("Mongolia's arms imports rose by 25% in 2019-2023, with China providing 60% of those.",
+     [("change", "supported"), ("share", "contradicted")]),  # 30%
+    ("Mongolia bought more weapons in 2019-2023, with Russia its main supplier at 70% of its arms imports.",
+     [("rank", "supported"), ("share", "supported")]),
+    ("Mongolia bought more weapons in 2019-2023, with China its largest supplier, at 30%.",
+     [("rank", "contradicted"), ("share", "supported")]),
+])
+def test_a_with_clause_names_a_supplier_s_rank_and_share(text, expected):
+    assert change_verdicts(text) == expected
+
+
+def _short(country, end, window, held, values):
+    """Rows of a window that starts before the register: only `held` of its years are in the data."""
+    return [{**row, "window_years": held} for row in _rows(country, end, window, values)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Since 2019, Russia has supplied 700 TIV of arms to Mongolia, while China supplied only 300 TIV.",
+     [("total", "supported"), ("total", "supported")]),
+    ("Between 2019 and 2023 China delivered $500 million worth of weapons to Mongolia.", [("total", "contradicted")]),
+    ("In 2019-2023 Russia sold about 690 million TIV of arms to Mongolia and China 290 million TIV.",
+     [("total", "supported"), ("total", "partly supported")]),
+])
+def test_a_supplier_s_total_to_a_recipient_in_tiv_or_dollars(text, expected):
+    assert change_verdicts(text) == expected
+
+
+def test_a_total_over_years_before_the_register_is_unverifiable():
+    evidence = FakeEvidence(arms=_rows("MNG", 2023, 5, {"RUS": 70, "CHN": 30})
+                            + _short("MNG", 2023, 33, 24, {"RUS": 700, "CHN": 300}))
+    (v,) = check_text("Since 1991, Russia has delivered 700 TIV of arms to Mongolia.", "2024-01-01", evidence=evidence)
+    assert v.verdict == "unverifiable" and "before SIPRI's register" in v.reason

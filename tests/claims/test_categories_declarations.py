@@ -99,3 +99,45 @@ def test_a_year_s_host_and_how_many_times_a_state_hosted():
     assert verdicts("The 2020 SCO summit was hosted online by China.") == [("summit", "contradicted")]
     assert verdicts("China has hosted the SCO summit twice.", "2024-01-01") == [("summit", "supported")]
     assert verdicts("China has hosted the SCO summit three times.", "2024-01-01") == [("summit", "contradicted")]
+
+
+def test_the_n_th_summit_with_the_verb_that_says_where_it_met():
+    # the fake list: Shanghai 2001 (1st), Qingdao 2018 (2nd), Bishkek 2019 (3rd), Moscow 2020 (4th)
+    assert verdicts("The third SCO summit opened in Bishkek, with leaders of member states.") == \
+        [("summit", "supported")]
+    assert verdicts("The 2nd summit of the SCO took place in Qingdao.") == [("summit", "supported")]
+    assert verdicts("The fourth SCO summit convened in Bishkek.") == [("summit", "contradicted")]
+
+
+def test_the_leaders_who_signed_a_declaration_are_the_members_at_that_summit():
+    eight = "China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan, India and Pakistan"
+    assert verdicts(f"The leaders of {eight} signed the Bishkek Declaration.") == [("membership", "supported")]
+    assert verdicts("The presidents of China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan signed the "
+                    "Moscow Declaration.") == [("membership", "partly supported")]  # India and Pakistan left out
+
+
+TEXT_2020 = ("The Member States note that there is no alternative to resolving the dispute over the river basin through "
+             "negotiations led by the riparian states themselves. The Member States will seek to develop joint "
+             "standards for listing the territories affected by desertification.")
+TEXTS = FakeEvidence(memberships=MEMBERS, summits=SUMMITS, declarations={2019: (TEXT_2019, "https://example.org"),
+                                                                         2020: (TEXT_2020, "https://example.org")})
+
+
+def text_verdicts(text, date=None):
+    return [(v.type, v.verdict) for v in check_text(text, date, evidence=TEXTS)]
+
+
+def test_what_a_declaration_said_in_reported_speech():
+    assert text_verdicts("The Moscow Declaration said there is no alternative to resolving the dispute over the river "
+                         "basin through negotiations led by the riparian states themselves.") == \
+        [("declaration", "supported")]
+    assert text_verdicts("The Moscow Declaration stated that the riparian states themselves must lead negotiations on "
+                         "the dispute over the river basin.") == [("declaration", "unverifiable")]  # a paraphrase
+    assert text_verdicts("The Moscow Declaration noted that the members would jointly launch a lunar observatory.") \
+        == [("declaration", "contradicted")]
+
+
+def test_a_notion_s_words_meet_across_inflections_and_a_commitment_counts_as_a_call():
+    # 'developing ... standard ... list ... territory' against 'develop ... standards ... listing ... territories'
+    assert text_verdicts("In the Moscow Declaration the members endorsed developing joint standards for listing "
+                         "territory affected by desertification.") == [("declaration", "supported")]

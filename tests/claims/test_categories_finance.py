@@ -83,3 +83,44 @@ def test_amounts_of_chinese_finance_in_other_words_per_year_and_on_a_named_amoun
                     "amounts.", "2024-01-10") == [("total", "contradicted")]
     assert verdicts("Chinese lending to Mongolia averaged about $1.5 billion a year between 2010 and 2019.",
                     "2024-01-10") == [("total", "supported")]  # adjusted 15 bn / 10 years
+
+
+# Every recipient, face value: Angola 41, Mongolia 30, Ecuador 20.5, Laos 12, Kyrgyzstan 4 bn (107.5 bn in all);
+# adjusted: Angola 41, Ecuador 20.5, Mongolia 15, Laos 12, Kyrgyzstan 4 bn (92.5 bn in all).
+@pytest.mark.parametrize("text, expected", [
+    ("China lent $107.5 billion in loans and grants between 2000 and 2021.", "supported"),  # face value
+    ("China committed about $92.5 billion in development finance from 2000 to 2021, AidData says.", "supported"),
+    ("China extended $60 billion in development finance worldwide between 2000 and 2021.", "contradicted"),
+])
+def test_a_lender_s_total_to_every_recipient(text, expected):
+    (v,) = check_text(text, evidence=EVIDENCE)
+    assert (v.claim.parsed["recipient"], v.verdict) == (["WLD"], expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # every amount fits face value (Mongolia's 30 bn only there): ranked on face value
+    ("China committed $107.5 billion in development finance in 2000-2021; Angola, with $41 billion, was the top "
+     "recipient, followed by Mongolia with $30 billion and Ecuador with $20.5 billion.",
+     [("rank", "supported"), ("rank", "supported"), ("rank", "supported")]),
+    # every amount fits the adjusted amounts: Ecuador second
+    ("China lent about $92.5 billion in development finance in 2000-2021; Angola, with $41 billion, is the largest "
+     "borrower, followed by Ecuador with $20.5 billion and Mongolia with $15 billion.",
+     [("rank", "supported"), ("rank", "supported"), ("rank", "supported")]),
+    ("China lent $107.5 billion in development finance in 2000-2021; Mongolia, with $30 billion, is the largest "
+     "recipient, followed by Angola with $41 billion.", [("rank", "contradicted"), ("rank", "contradicted")]),
+])
+def test_a_ranked_list_with_amounts_is_ranked_on_the_measure_its_amounts_fit(text, expected):
+    assert [x for x in verdicts(text) if x[0] == "rank"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mongolia says it has fully repaid its debts to China.",
+    "Laos owes China $12 billion, officials estimate.",
+    "Kyrgyzstan's outstanding debt to China stood at $4 billion in 2021.",
+    "Ecuador defaulted on its Chinese loans in 2020.",
+])
+def test_repayments_debts_owed_and_defaults_are_not_checkable_on_commitments(text):
+    got = [v for v in check_text(text, evidence=EVIDENCE) if v.type == "finance"]
+    assert [v.verdict for v in got] == ["unverifiable"] and "commitments only" in got[0].reason
+    # the amount belongs to the debt claim: not reported again as an unmatched figure
+    assert not [v for v in check_text(text, evidence=EVIDENCE) if v.type == "other"]

@@ -131,3 +131,73 @@ def test_admitted_at_the_summit_named_by_its_city_and_members_since_a_month():
         [("joined", "contradicted")]  # made-up records: 2017, not the 2016 Tashkent summit
     assert verdicts("Egypt was admitted as a dialogue partner at the Samarkand summit.") == [("joined", "supported")]
     assert verdicts("Mongolia has been an EAEU observer since May 2019.") == [("joined", "supported")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the date fronting the subject is the subject's, not the next clause's
+    ("From 10 July 2015 Nepal and Cambodia became dialogue partners of the SCO, and on 29 May 2019 Mongolia became "
+     "an observer of the EAEU.", [("joined", "supported"), ("joined", "supported")]),
+    ("From 1 January 2016 Nepal and Cambodia became dialogue partners of the SCO, and on 29 May 2019 Mongolia became "
+     "an observer of the EAEU.", [("joined", "contradicted"), ("joined", "supported")]),
+    ("On 10 July 2015 Nepal and Cambodia became SCO dialogue partners, while Egypt joined them in 2022.",
+     [("joined", "supported")]),
+    # 'and on DATE Egypt followed': that date is Egypt's; Nepal's clause has none of its own → its status today
+    ("Nepal became an SCO dialogue partner, and on 16 September 2022 Egypt followed.",
+     [("dialogue partner", "supported")]),
+])
+def test_a_date_before_the_subject_and_a_date_in_the_next_clause(text, expected):
+    assert verdicts(text) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Mongolia and Afghanistan are its two observer states, the SCO said.", "2020-05-01", "supported"),
+    ("Afghanistan, Mongolia and Nepal were the SCO's three observers in 2016.", None, "partly supported"),
+    ("Mongolia and Afghanistan were the two observer states of the SCO in 2010.", None, "partly supported"),
+    ("Mongolia and Afghanistan were the two observer states of the SCO in 2014.", None, "supported"),
+])
+def test_states_listed_then_their_count_and_role(text, date, expected):
+    assert verdicts(text, date) == [("count", expected)]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("The SCO's dialogue partners include Cambodia and Nepal.", "2020-01-01", "supported"),
+    ("The SCO has six members, and its dialogue partners include Egypt and Nepal.", "2023-01-01",
+     "supported"),
+])
+def test_states_a_role_includes(text, date, expected):
+    assert [v for r, v in verdicts(text, date) if r == "dialogue partner"] == [expected]
+
+
+def test_a_count_with_other_before_the_role():
+    (claim,) = [c for c in parse_claims("In 2023 the SCO had three other dialogue partners.")
+                if c.parsed.get("relation") == "count"]
+    assert (claim.parsed["role"], claim.parsed["count"]) == ("dialogue partner", 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the organization's decision, dated months after the membership the registry ends (March 2008): the year decides
+    ("The CSTO's council suspended Tajikistan's membership in November 2008.", "supported"),
+    ("CSTO leaders terminated Tajikistan's participation in 2008.", "supported"),
+    ("The CSTO's summit suspended Tajikistan's membership in 2010.", "contradicted"),
+])
+def test_an_organization_suspends_a_state_s_membership(text, expected):
+    assert verdicts(text) == [("left", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2010 Moldova's president said Moldova would leave the CIS.", "supported"),  # member → associate in 2010
+    ("Armenia's leaders announced in 2023 that Armenia will leave the Russia-led CSTO.", "contradicted"),
+    ("Belarus decided to quit the CSTO in 2021.", "contradicted"),
+])
+def test_an_announced_departure_is_read_as_leaving(text, expected):
+    assert verdicts(text) == [("left", expected)]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("The CSTO members are henceforth Armenia, Belarus, Kazakhstan and Russia.", "2009-01-01", "supported"),
+    ("The CSTO members are now Armenia, Belarus, Kazakhstan and Russia.", "2012-01-01", "partly supported"),  # + TJK
+    ("The SCO's observers are Afghanistan and Mongolia.", "2016-01-01", "supported"),
+    ("Back in 2016 the SCO's dialogue partners were Nepal and Egypt.", None, "partly supported"),  # Egypt from 2022
+])
+def test_the_members_are_a_complete_list(text, date, expected):
+    assert verdicts(text, date) == [("count", expected)]

@@ -315,3 +315,103 @@ def test_a_gap_stated_against_the_importer_s_own_figure():
     (v,) = check_text("In 2019, the value of Chinese exports to Mongolia was three times Mongolia's own figure.",
                       evidence=FakeEvidence(trade=trade))
     assert v.type == "gap" and v.claim.parsed["year"] == 2019
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("Mongolia's coal exports to China rose 20% in 2021.", "coal"),
+    ("Belarus's potash and fertiliser exports to China rose 20% in 2021.", "fertiliser"),
+    ("Mongolia's booming exports to China rose 20% in 2021.", None),
+    ("Tajikistan's recorded exports to China rose 20% in 2021.", None),
+])
+def test_only_a_product_before_a_flow_makes_a_product_category(text, goods):
+    (claim,) = parse_claims(text)
+    assert claim.parsed.get("goods") == goods
+
+
+@pytest.mark.parametrize("text", [
+    "Trade between Mongolia and Russia reached $2.1 billion in 2021, with Mongolia's exports at $180 million.",
+    "Mongolia-Russia trade hit $2.1 billion in 2021, with Mongolian exports at $180 million.",
+])
+def test_a_flow_after_a_pair_s_trade_goes_to_the_pair_s_other_side(text):
+    export = [c for c in parse_claims(text) if c.parsed.get("flow") == "export"]
+    assert [(c.parsed["country"], c.parsed["partner"]) for c in export] == [(["MNG"], ["RUS"])]
+    assert verdicts(text)[-1] == ("level", "supported")  # Mongolia's exports to Russia: $180 million in 2021
+
+
+def test_n_times_higher_in_a_year_than_in_another():
+    (claim,) = parse_claims("Mongolia's exports to Russia were three times higher in 2021 than in 2019.")
+    assert (claim.type, claim.parsed["year"], claim.parsed["base_year"]) == ("multiple", 2021, 2019)
+    # $50 million in 2019, $180 million in 2021: 3.6 times
+    assert verdicts("Mongolia's exports to Russia were 3.6 times higher in 2021 than in 2019.") == \
+        [("multiple", "supported")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tajikistan's trade with China grew by just over 19% in 2021, Tajik statistics show.",
+    "According to the Tajik statistics agency, Tajikistan's trade with China rose slightly more than 10% in 2021.",
+])
+def test_just_over_a_growth_rate_is_never_looser_than_an_unhedged_rate(text):
+    # Tajikistan's own figures: $1.1 bn → $1.2 bn in 2021 = +9.1%
+    (v,) = [v for v in check_text(text, evidence=evidence()) if v.type == "change"]
+    assert v.verdict == ("contradicted" if "19%" in text else "partly supported")
+
+
+@pytest.mark.parametrize("text", [
+    "Mongolia-Russia trade reached $2.1 billion in 2021, of which $180 million were Mongolian exports.",
+    "Trade between Mongolia and Russia hit $2.1 billion in 2021, including $180 million in Mongolia's exports.",
+    "Mongolia-Russia trade reached $2.1 billion in 2021, of which $1.9 billion were Mongolian imports and $180 "
+    "million exports.",
+])
+def test_a_pair_s_trade_split_by_flow_with_the_figure_before_the_flow(text):
+    export = [c.parsed for c in parse_claims(text) if c.parsed.get("flow") == "export"]
+    assert [(p["country"], p["partner"], p["value"]) for p in export] == [(["MNG"], ["RUS"], 180e6)]
+    assert ("level", "supported") in verdicts(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belarusian statistics for 2021 ranked China as Belarus's largest trading partner.", "rank"),
+    ("Tajik customs data for 2021 placed China as Tajikistan's No. 1 trade partner.", "rank"),
+    ("Figures for 2021 made Russia Tajikistan's top trading partner.", "rank"),
+])
+def test_a_source_placing_a_partner_first(text, expected):
+    assert [c.type for c in parse_claims(text)] == [expected]
+
+
+def test_a_second_rate_keeps_its_own_since_and_the_first_keeps_its_year():
+    text = "Tajikistan's trade with China rose 9% in 2021, having expanded by 20% since the 2019 floods."
+    got = [(c.parsed["value"], c.parsed.get("base_year"), c.parsed.get("since")) for c in parse_claims(text)
+           if c.type == "change"]
+    assert got == [(9.0, 2020, None), (20.0, 2019, True)]
+    assert verdicts(text) == [("change", "supported"), ("change", "supported")]  # +9.1% and +20% on TJK's figures
+
+
+@pytest.mark.parametrize("text", [
+    "Mongolia's trade grew, helped by a 260% jump in Mongolian exports to Russia in 2021.",
+    "Mongolia's economy recovered, with an almost 200% rise in Mongolia's exports to Russia in 2021.",
+])
+def test_a_rate_before_a_flow_is_that_flow_s(text):
+    (claim,) = [c for c in parse_claims(text) if c.type == "change"]
+    assert (claim.parsed["country"], claim.parsed["partner"], claim.parsed["flow"]) == (["MNG"], ["RUS"], "export")
+
+
+def test_a_share_in_a_later_clause_takes_the_year_the_sentence_named():
+    text = "Azerbaijan's exports rose in 2017; Turkey accounted for 17.5% of Azerbaijan's exports."
+    (claim,) = [c for c in parse_claims(text) if c.type == "share"]
+    assert claim.parsed["year"] == 2017
+    assert ("share", "supported") in verdicts(text)
+
+
+def test_a_crossover_in_a_list_of_states_or_all_of_a_group():
+    for text, where in (("China surpassed Russia in trade turnover with Mongolia and Belarus in 2021.", ["MNG", "BLR"]),
+                        ("China overtook Russia in trade with all five Central Asian states.", ["CA5"])):
+        (claim,) = [c for c in parse_claims(text) if c.type == "crossover"]
+        assert claim.parsed["country"] == where
+
+
+@pytest.mark.parametrize("text", [
+    "Mongolia's exports to Russia were $180 million in the financial year July 2020 to June 2021.",
+    "Belarus's trade with China reached $5 billion in fiscal year April 2020-March 2021.",
+])
+def test_a_fiscal_year_written_with_months_is_never_compared_with_a_calendar_year(text):
+    (v,) = check_text(text, evidence=evidence())
+    assert v.verdict == "unverifiable" and "fiscal year" in v.reason

@@ -78,6 +78,9 @@ def judge_arms(claim, ev, as_of: AsOf):
         arithmetic.append(f"SIPRI's register starts in 2000: the window is shorter for {names(short)}")
     observed = [Observation(share, "share", SOURCE, span, ",".join(recipients), ",".join(suppliers),
                             note=f"{fmt(claimed_pv, 'TIV')} of {fmt(totals, 'TIV')} (TIV, not dollars)")]
+    if p.amount and short:
+        return unverifiable(claim, f"a total over {span} begins before SIPRI's register in the data (deliveries from "
+                                   f"2000 only): the total cannot be reproduced")
     if p.amount:
         claimed = p.value / 1e6  # "$804 million" read as 804 million TIV
         j = tol.judge(claimed, claimed_pv, p.hedge, kind="level", half_unit=p.half_unit / 1e6)

@@ -68,6 +68,9 @@ def _totals(frame, first, last, recipients=None) -> dict[str, float]:
 
 def judge_finance(claim, ev, as_of: AsOf):
     p = claim.payload
+    if p.measure:
+        return unverifiable(claim, f"'{p.measure}': repayments, debts owed and defaults are not in the data (AidData "
+                                   f"records commitments only, not what was repaid or is still owed)")
     lenders = expanded(p.lender, ev, as_of.day)
     if lenders != ["CHN"]:
         return unverifiable(claim, f"the pack holds Chinese development finance only (AidData); no data on lending by "
@@ -99,8 +102,14 @@ def _judge_total(claim, ev, as_of, first, last, span, why):
     what = f"{p.flow_class} " if p.flow_class else ""
     one = recipients[0] if len(recipients) == 1 else None
     years = last - first + 1
+    everyone = p.recipient == ("WLD",)  # every recipient AidData lists
     for amount, words in AMOUNTS.items():
-        totals = _totals(ev.finance(one, amount, p.flow_class), first, last, recipients)
+        totals = _totals(ev.finance_all(amount, p.flow_class), first, last) if everyone else \
+            _totals(ev.finance(one, amount, p.flow_class), first, last, recipients)
+        if not everyone and set(totals) != set(recipients):  # states outside the pack's: every recipient AidData lists
+            totals = _totals(ev.finance_all(amount, p.flow_class), first, last, recipients) or totals
+        if everyone:  # the sum of all recipients, shown as one line
+            totals = {f"all {len(totals)} recipients": sum(totals.values())}
         total = sum(totals.values()) / (years if p.per_year else 1)
         j = tol.judge(p.value, total, p.hedge, kind="level", half_unit=p.half_unit)
         outcomes[amount] = (j.verdict, total)
@@ -193,10 +202,19 @@ def _judge_rank(claim, ev, as_of, first, last, span, why):
     else:
         calls = [Call.load("development_finance", year=span)]
     matched = [a for a, (_, s) in results.items() if s == SUPPORTED]
+    if p.listed and len(matched) == 2:  # a ranked list: the measure every amount of the list fits ranks it
+        fits = [a for a in results if all(tol.judge(v, _totals(ev.finance_all(a, p.flow_class), first, last,
+                                                               [c]).get(c, 0.0), None).verdict == SUPPORTED
+                                          for c, v in p.listed)]
+        matched = fits if len(fits) == 1 else matched
     outcomes = [o for o, _ in results.values()]
     if len(matched) == 1:  # the amount the text gives is AidData's face value or its adjusted amount: rank on it
         outcome = results[matched[0]][0]
         parts.append(f"ranked on {AMOUNTS[matched[0]]}, which the amount the text gives matches")
+    elif len(matched) == 2:  # the amount fits both: AidData's headline measure (its adjusted amounts) decides
+        outcome = results["adjusted"][0]
+        parts.append("the amount the text gives fits both; ranked on AidData's adjusted amounts, the measure of its "
+                     "headline figures")
     else:
         outcome = outcomes[0] if len(set(outcomes)) == 1 else PARTLY
     among = f"among {names(p.region)}" if region else f"among all {len(set(ev.finance_all('nominal')['country']))} " \

@@ -114,6 +114,7 @@ VARIANTS = {
 }
 # Verbs of a call ("calls for", "urged", "advocated") found near a notion in the text.
 CALL_VERBS = r"call(?:s|ed)?\s+(?:for|on)|urg(?:e|es|ed)|advocat(?:e|es|ed)|support(?:s|ed)?|stand\s+for|" \
+             r"seek(?:s)?\s+to|agree(?:s|d)?\s+to|decide(?:s|d)?\s+to|will\s+(?:work|strive|continue)\s+to|" \
              r"favou?r(?:s|ed)?|promot(?:e|es|ed)|in favou?r of|commit(?:ted)?\s+to|reaffirm(?:s|ed)?|" \
              r"emphasi[sz](?:e|es|ed)|stress(?:es|ed)?|build(?:ing)?|establish(?:ing)?|form(?:ing|ation of)?"
 
@@ -135,7 +136,8 @@ def find_notion(notion: str, text: str, called: bool) -> tuple[str, str]:
     if not hits:
         near = _together(notion, text)
         if near:
-            return (SUPPORTED if not called else PARTLY), f"its words appear together: '…{near}…'"
+            call = called and re.search(CALL_VERBS, near)
+            return (SUPPORTED if not called or call else PARTLY), f"its words appear together: '…{near}…'"
         return CONTRADICTED, f"'{notion}' does not appear in the text (searched: {pattern})"
     if not called:
         return SUPPORTED, f"mentioned {len(hits)} time(s), e.g. '…{_context(text, hits[0])}…'"
@@ -151,10 +153,24 @@ _NOTION_STOP = {"more", "their", "with", "that", "this", "which", "from", "into"
 WINDOW = 300
 
 
+def light_stem(word: str) -> str:
+    """A light stem, so that inflections meet ('developing'/'develop', 'territory'/'territories', 'lists'/'list')."""
+    for suffix in ("ies", "ing", "ed", "es", "s", "y"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
+def share_of_words(notion: str, text: str) -> float:
+    """The share of a notion's content words (light stems) found anywhere in the text."""
+    stems = {light_stem(w) for w in words(notion) if len(w) >= 4 and w not in _NOTION_STOP}
+    held = " " + " ".join(words(text))
+    return sum(1 for s in stems if " " + s in held) / len(stems) if stems else 0.0
+
+
 def _together(notion: str, text: str) -> str | None:
     """A passage of text holding every content word of a longer notion (their stems), or None."""
-    stems = [w[:-1] if len(w) > 5 and w.endswith("s") else w for w in words(notion)
-             if len(w) >= 4 and w not in _NOTION_STOP]
+    stems = [light_stem(w) for w in words(notion) if len(w) >= 4 and w not in _NOTION_STOP]
     for stem, pattern in VARIANTS.items():  # "multipolar" is also spelt "multi-polar"
         stems = [pattern if s.replace("-", "").startswith(stem.split()[0]) else re.escape(s) for s in stems]
     if len(stems) < 2:

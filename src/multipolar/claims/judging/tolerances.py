@@ -16,7 +16,8 @@ A claimed figure c with a hedge becomes an interval of accepted values; the obse
 | record, highest ever, "than ever" | the value is the largest of the series up to that year (at least 3 years of history) | |
 
 Multiples ("doubled", "tripled", "3-fold") without a hedge accept c ± 10% (journalists write "doubled" for 1.8-2.2).
-Growth rates ("up 26.3%") compare in percentage points: ± max(1 pp, half a unit) without a hedge.
+Growth rates ("up 26.3%") compare in percentage points: ± max(1 pp, half a unit) without a hedge; "just over" and
+"just under" accept up to 1 pp on their side (never looser than an unhedged rate).
 Direction-only changes ("increased", "fell") are supported when the change exceeds 1% in the stated direction,
 partly supported when it is within ±1% (flat), contradicted otherwise.
 Ranks are exact (rank 1 means rank 1). Rounding of every input is half a unit of the last digit written.
@@ -76,8 +77,8 @@ def interval(claimed: float, hedge: str | None, *, kind: str = "level", half_uni
         tol = max(GROWTH_PP, half_unit)
         about = max(2 * GROWTH_PP, half_unit)
         table = {"exact": (c - tol, c + tol), "about": (c - about, c + about), "more than": (c - half_unit, math.inf),
-                 "at least": (c - half_unit, math.inf), "just over": (c - half_unit, c + 2 * GROWTH_PP),
-                 "nearly": (c - 3 * GROWTH_PP, c + half_unit), "just under": (c - 2 * GROWTH_PP, c + half_unit),
+                 "at least": (c - half_unit, math.inf), "just over": (c - half_unit, c + GROWTH_PP),
+                 "nearly": (c - 3 * GROWTH_PP, c + half_unit), "just under": (c - GROWTH_PP, c + half_unit),
                  "less than": (-math.inf, c + half_unit)}
         return table.get(hedge, table["exact"])
     rel = MULTIPLE_REL if kind == "multiple" else EXACT_REL

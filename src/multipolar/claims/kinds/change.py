@@ -11,7 +11,7 @@ from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import resolve_period, time_for
 from ..reading.frames import base_fields, regions, resolve_frame_period, terms_for
-from ..reading.numbers import MULTIPLE_RE, YEAR, amounts, hedge_id, parse_number
+from ..reading.numbers import HEDGES, MULTIPLE_RE, YEAR, amounts, hedge_id, parse_number
 from ..registry import register_kind
 
 CHANGE_UP = r"rose|risen|rise|rising|increased|increase|increases|increasing|grew|grown|grow|growing|jumped|jump|" \
@@ -19,11 +19,13 @@ CHANGE_UP = r"rose|risen|rise|rising|increased|increase|increases|increasing|gre
 CHANGE_DOWN = r"fell|fallen|fall|falling|decreased|decrease|declined|decline|declining|dropped|drop|dipped|dip|" \
               r"shrank|shrunk|shrink|contracted|contract|plunged|plunge|slumped|slump|tumbled|slid|down|sank|sunk"
 DIRECTION_RE = re.compile(rf"\b(?P<up>{CHANGE_UP})\b|\b(?P<down>{CHANGE_DOWN})\b", re.IGNORECASE)
+# Every hedge phrase numbers.py knows ('slightly more than', 'just shy of', 'roughly'), longest first.
+_HEDGE_WORDS = "|".join(sorted((w for p, _ in HEDGES for w in p.split("|") if "." not in w and "~" not in w),
+                               key=len, reverse=True))
 GROWTH_RE = re.compile(
     rf"(?:\b(?P<up>{CHANGE_UP}|a rise of|an increase of|growth of|a jump of|a gain of)|"
     rf"\b(?P<down>{CHANGE_DOWN}|a fall of|a drop of|a decline of|a decrease of))"
-    rf"\s+(?:by\s+|some\s+)?(?:(?P<h>more than|over|nearly|almost|about|around|roughly|just over|just under|"
-    rf"some|at least|less than)\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+    rf"\s+(?:\w+ly\s+)?(?:by\s+)?(?:(?P<h>{_HEDGE_WORDS})\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
     rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
     rf"(?P<down2>decrease|decline|drop|fall|lower|less))(?!\s+than\b)"
     rf"|(?:\b(?P<up3>{CHANGE_UP})|\b(?P<down3>{CHANGE_DOWN}))\s+by\s+(?P<frac>a\s+quarter|a\s+third|half|a\s+fifth|"
@@ -84,7 +86,9 @@ def _growth_rates(r, frame, region) -> None:
         fields.update({"value": value if up else -value, "unit": "percent_change", "hedge": hedge,
                        "half_unit": half})
         fields["terms"] = terms_for(r, region, m.start())
-        resolve_frame_period(r, frame, fields, m.start(), (0, r1), change=True)
+        # the times after the next rate of the frame are that rate's ('rose 36% in 2021, having grown 50% since 2014')
+        after = GROWTH_RE.search(r.text, m.end(), r1)
+        resolve_frame_period(r, frame, fields, m.start(), (0, after.start() if after else r1), change=True)
         if "base_year" not in fields and "year" in fields and not fields.get("partial"):
             fields["base_year"] = fields["year"] - 1
             fields["yoy"] = True

@@ -20,7 +20,8 @@ from ..registry import register_kind
 _PASSED = r"(?:overtook|has\s+overtaken|had\s+overtaken|overtakes|overtaking|surpassed|has\s+surpassed|passed|has\s+" \
           r"passed|outstripped|outpaced|eclipsed|has\s+eclipsed|pulled\s+ahead\s+of|moved\s+ahead\s+of|overtaken)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"(?P<a>{E})\s+{_PASSED}\s+(?P<b>{E})\s+(?:in|as|for)\s+(?:(?:trade|trading)\s+with\s+)?(?P<where>{E})"
+    rf"(?P<a>{E})\s+{_PASSED}\s+(?P<b>{E})\s+(?:in|as|for)\s+(?:(?:trade|trading)(?:\s+turnover)?\s+with\s+)?"
+    rf"(?:(?:all|each\s+of|every\s+one\s+of)\s+(?:the\s+)?(?:two|three|four|five|six|\d)?\s*)?(?P<where>{EL})"
     rf"(?P<rest>{GAP}{{0,60}})",
     rf"(?P<where>{E})\s+(?:is|was|became)\s+the\s+(?:latest|most\s+recent|last)\s+(?:state|country|of\s+them)\s+"
     rf"(?:where|in\s+which|to\s+see)\s+(?P<a>{E})\s+{_PASSED}\s+(?P<b>{E})(?P<rest>{GAP}{{0,60}})",

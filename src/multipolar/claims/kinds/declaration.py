@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ..judging.common import combine, verdict
-from ..judging.texts import documents, find_notion, resolve_document
-from ..model import UNVERIFIABLE, Call, Observation
+from ..judging.texts import documents, find_notion, resolve_document, share_of_words
+from ..model import CONTRADICTED, UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
 from ..registry import register_kind
 
@@ -19,6 +19,10 @@ VERB = re.compile(r"\b(?P<verb>call(?:s|ed)?\s+for|urg(?:es|ed)|advocat(?:es|ed)
                   r"invoke[sd]?|emphasi[sz](?:es|ed)|stress(?:es|ed)|committed\s+(?:themselves\s+)?to|"
                   r"spoke\s+of|speaks\s+of|talk(?:s|ed)\s+(?:of|about))\s+(?P<what>[^.;()]{3,120})", re.IGNORECASE)
 CALLS = ("call", "urg", "advocat", "backed", "endorsed")
+# Reported speech: "The Bishkek Declaration said there is no alternative to ..." (the clause, judged on its words).
+SAID = re.compile(r"[Dd]eclaration\s+(?:[\w-]+\s+){0,3}?(?:said|says|stated|states|declared|declares|noted|notes|"
+                  r"stressed|stresses|affirmed|affirms|underlined|underlines|recognised|recognized)(?:\s+that)?\s+"
+                  r"(?P<what>[^;]{10,300}?)(?=[;.](?:\s|$)|$)")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,6 +31,7 @@ class DeclarationClaim(Payload):
 
     notion: str
     called: bool = False
+    reported: bool = False  # a reported clause ('said there is ...'): a paraphrase is never contradicted on wording
     documents: tuple[tuple[int, str | None], ...] = ()
 
 
@@ -40,6 +45,12 @@ class Declaration:
         docs = documents(r)
         if not docs:
             return
+        for m in SAID.finditer(r.text):
+            notion = m.group("what").strip(" ,\"'“”")
+            if len(notion.split()) >= 4 and not r.overlaps_used(m.start(), m.end()):
+                r.add("declaration", m.start(), m.end(), {"notion": notion, "reported": True,
+                                                          "documents": [list(d) for d in docs]})
+                r.take(m.start(), m.end())
         for m in VERB.finditer(r.text):
             if r.overlaps_used(m.start(), m.end()) or r.text.find("Declaration") > m.start() + 200:
                 continue
@@ -66,6 +77,9 @@ class Declaration:
                 continue
             text, url = held
             outcome, detail = find_notion(p.notion, text, p.called)
+            if p.reported and outcome == CONTRADICTED and share_of_words(p.notion, text) >= 0.8:
+                outcome, detail = UNVERIFIABLE, f"{detail}; most of its words are in the text, so it may be a " \
+                                                "paraphrase the wording cannot confirm or refute"
             verdicts.append(outcome)
             parts.append(f"{doc}: {detail}")
             observed.append(Observation(detail, "text", f"{doc} (official English text)", year, url=url))

@@ -27,7 +27,7 @@ OOF = r"other\s+official\s+(?:sector\s+)?(?:loans|flows|finance|financing|credit
       r"oriented\s+(?:official\s+)?(?:financial\s+flows|finance|flows|loans|lending)|non-?concessional\s+(?:loans|" \
       r"lending|finance)|(?:loans|lending|credit)\s+(?:on|at)\s+(?:near-)?commercial\s+(?:terms|rates)"
 _CLASS = rf"(?P<cls>(?P<oda>{ODA})|(?P<oof>{OOF}))"
-_FIN = rf"(?:{ODA}|{OOF}|development\s+finance|(?:development\s+)?lending|loans?|financing|finance|credit|aid|" \
+_FIN = rf"(?:{ODA}|{OOF}|(?:grants|loans)\s+and\s+(?:loans|grants)|development\s+finance|(?:development\s+)?lending|loans?|financing|finance|credit|aid|" \
        rf"grants?|commitments|official\s+finance|infrastructure\s+loans)"
 _HEDGE = r"(?:(?:more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least|close\s+to|just\s+over|" \
          r"just\s+under|less\s+than)\s+)?"
@@ -63,6 +63,28 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<rec>{E}){GAP}{{0,120}}?(?P<lender>{E})\s+(?P<fin>{_FIN}){GAP}{{0,80}}?\b(?:portfolio|total|sum|"
     rf"commitments|loans)\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?P<amt>{_HEDGE}{_MONEY})",
 )]
+# Repayments and outstanding debt, which AidData's commitments do not record: "X has fully repaid its debts to China",
+# "X owes China $N", "X's debt to China stands at $N", "X defaulted on its Chinese loans".
+_OWED = rf"(?:\s+(?:stood\s+at|stands\s+at|of|totall?ing|is|was|amounts?\s+to|reached))?(?:\s*{_HEDGE}{_MONEY})?"
+DEBT = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<rec>{E})\s+(?:[\w\s,]{{0,40}}?\b)?(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?(?P<measure>repaid|paid\s+off|paid\s+back|"
+    rf"settled|owes|owed|defaulted\s+on|restructured|rescheduled|written\s+off)\s+(?:(?:all|most|part)\s+of\s+)?"
+    rf"(?:(?:its|their|the)\s+|⟨#+⟩\s+(?=⟨))?(?:(?P<lender>{E})\s+)?(?:debts?|loans?|borrowing|obligations)?"
+    rf"(?:\s+to\s+(?P<lender2>{E}))?{_OWED}",
+    rf"(?P<rec>{E})(?:['’]s)?\s+(?:external\s+|outstanding\s+|public\s+)?(?P<measure>debt)\s+to\s+(?P<lender>{E}){_OWED}",
+)]
+# A lender's total to every recipient: "China provided $1.34 trillion in grants and loans between 2000 and 2021"
+TO_ALL = re.compile(rf"(?P<lender>{E})\s+(?:(?:state\s+|policy\s+)?(?:lenders|banks|creditors)\s+)?(?:has\s+|had\s+|have\s+)?"
+                    rf"(?:committed|lent|loaned|provided|extended|pledged|granted|disbursed)\s+(?:a\s+total\s+of\s+)?"
+                    rf"(?P<amt>{_HEDGE}{_MONEY})\s+(?:(?:in|of|worth\s+of)\s+)?(?P<fin>{_FIN})"
+                    rf"(?!\s+(?:to|for|in)\s+(?:the\s+)?⟨)(?=\s+(?:between|from|since|over|in\s+(?:19|20)\d\d|worldwide|"
+                    rf"globally|around|across|to\s+(?:developing|low|middle|\d)|according|,|;|\.|$))", re.IGNORECASE)
+# A rank with its amount before it, and the next ranks after it: "Russia, with almost $170 billion, is the top
+# recipient, followed by Venezuela with $113 billion and Pakistan with over $70 billion"
+RANK_WITH = re.compile(rf"(?P<rec>{E}),\s+with\s+(?P<amt>{_HEDGE}{_MONEY}),\s+{_IS}\s+(?:the\s+)?{RANK}\s+"
+                       rf"(?:recipient|borrower|beneficiary)", re.IGNORECASE)
+FOLLOWED = re.compile(rf"\s*,?\s*(?:followed\s+by|then|ahead\s+of|and)\s+(?P<rec>{E})\s+(?:with\s+)?(?:\(\s*)?"
+                      rf"(?P<amt>{_HEDGE}{_MONEY})\)?", re.IGNORECASE)
 # An amount given with a rank: "..., with a portfolio of $70.3 billion", "..., $36.6 billion, according to AidData"
 WITH_AMOUNT = re.compile(rf"[^.;$]{{0,40}}?,\s+(?:with\s+(?:a\s+(?:portfolio|total)\s+of\s+)?)?(?P<amt>{_HEDGE}{_MONEY})")
 # "8 per cent was official development assistance and 89 per cent other official sector loans"
@@ -89,6 +111,8 @@ class FinanceClaim(Payload):
     worldwide: bool = False
     flow_class: str | None = None
     stated: float | None = None
+    measure: str | None = None  # what AidData's commitments do not record ('repayment', 'debt'): unverifiable
+    listed: tuple = ()          # a ranked list's (recipient, amount) pairs: the measure all of them fit ranks it
     per_year: bool = False      # an average a year over the window ('averaged $1 billion a year')
     amount: str | None = None   # the AidData amount the text names: 'adjusted' or 'nominal' (face value)
     years: tuple[int, int] | None = None
@@ -108,6 +132,9 @@ class Finance:
         for pattern in PATTERNS:
             for m in pattern.finditer(r.masked):
                 _read(r, m)
+        _to_all(r)
+        _ranks_with_amounts(r)
+        _debts(r)
         _parts(r)
 
     def judge(claim, evidence, as_of):
@@ -183,3 +210,60 @@ def _parts(r) -> None:
                        "half_unit": pct.half_unit, "flow_class": "ODA-like" if m.group("oda") else "OOF-like"})
         r.add("finance", m.start(), m.end(), fields)
         r.take(m.start(), m.end())
+
+
+def _to_all(r) -> None:
+    """A lender's commitments to every recipient AidData lists (recipient 'WLD')."""
+    for m in TO_ALL.finditer(r.masked):
+        found = amounts(r.text, m.start("amt"), m.end("amt"))
+        lender = r.codes(m.start("lender"), m.end("lender"))
+        if not found or not lender or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        a = found[0]
+        r.add("finance", m.start(), m.end(), {"lender": lender, "recipient": ["WLD"], "relation": "total",
+                                              "value": a.value, "unit": a.currency, "hedge": a.hedge,
+                                              "half_unit": a.half_unit, "flow_class": _flow_class(m.group("fin")),
+                                              **window_of(r, m.start())})
+        r.take(m.start(), m.end())
+
+
+def _ranks_with_amounts(r) -> None:
+    """'X, with $N, is the top recipient, followed by Y with $M and Z with $K': ranks 1, 2, 3 and their totals, for
+    the lender and window of the finance claim before them in the sentence."""
+    for m in RANK_WITH.finditer(r.masked):
+        before = [c.payload for c in r.claims if c.type == "finance" and c.span[1] - r.s.start <= m.start()]
+        if not before or r.overlaps_used(m.start("amt"), m.end("amt")):
+            continue
+        base = {k: v for k, v in before[-1].to_dict().items() if k in ("lender", "years", "span", "base_year", "year",
+                                                                        "flow_class", "amount")}
+        rank, end, match, items = rank_of(m.group("rk")), m.end(), m, []
+        while match is not None and rank:
+            rec = r.codes(match.start("rec"), match.end("rec"))
+            found = amounts(r.text, match.start("amt"), match.end("amt"))
+            if len(rec) != 1 or not found:
+                break
+            items.append((match, rec[0], found[0], rank))
+            match, rank = FOLLOWED.match(r.masked, end), rank + 1
+            end = match.end() if match else end
+        listed = tuple((rec, a.value) for _, rec, a, _ in items)
+        for match, rec, a, rank in items:
+            r.add("finance", match.start("rec"), match.end(), {**base, "recipient": [rec], "relation": "rank",
+                                                               "value": rank, "worldwide": True, "stated": a.value,
+                                                               "listed": listed if len(listed) > 1 else ()})
+            r.add("finance", a.start, a.end, {**base, "recipient": [rec], "relation": "total", "value": a.value,
+                                              "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
+            r.take(match.start(), match.end())
+
+
+def _debts(r) -> None:
+    """Repayments, debts owed and defaults: read so that they are reported as not checkable (commitments only)."""
+    for pattern in DEBT:
+        for m in pattern.finditer(r.masked):
+            rec = r.codes(m.start("rec"), m.end("rec"))
+            lender = next((r.codes(m.start(k), m.end(k)) for k in ("lender2", "lender") if m.groupdict().get(k)
+                           and not set(r.codes(m.start(k), m.end(k))) & set(rec)), [])
+            if not lender or not rec or set(lender) & set(rec) or r.overlaps_used(m.start(), m.end()):
+                continue
+            r.add("finance", m.start(), m.end(), {"lender": lender, "recipient": rec, "relation": "total",
+                                                  "measure": re.sub(r"\s+", " ", m.group("measure").lower())})
+            r.take(m.start(), m.end())

@@ -14,7 +14,7 @@ from ..judging.windows import latest_year
 from ..model import AsOf, Call, Observation
 from ..payloads import Payload
 from ..reading.entities import name, names
-from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, parse_number, ratio_value
+from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
 from ..reading.sentence import E, EL
 from ..reading.shares import SHARE
 from ..judging.sources import label
@@ -28,11 +28,29 @@ GDP = re.compile(rf"{_WHO}\s+(?:aggregate\s+|combined\s+|total\s+|nominal\s+)?(?
                  rf"economic\s+output)\s+(?:totall?ed|was|were|reached|stood\s+at|amounted\s+to|came\s+to|of|hit|"
                  rf"exceeded|grew\s+to|rose\s+to)\s+(?P<amt>{_MONEY})(?P<tail>(?:\s+in\s+{YEAR})?,?\s+(?P<mult>{RATIO})\s+(?:{E}|its|the|"
                  rf"their)\s+(?P<base>{YEAR})\s+level)?", re.IGNORECASE)
+# "The GDP of Kazakhstan, the largest economy in the region, was worth $225bn in 2022": the state after 'of', an
+# apposition skipped; a change may follow ('an 11% increase from 2021', 'up 8% on the year before').
+_VERB = r"(?:totall?ed|was\s+worth|is\s+worth|was\s+valued\s+at|was|were|is|reached|stood\s+at|amounted\s+to|came\s+to|" \
+        r"hit|exceeded|grew\s+to|rose\s+to|fell\s+to|topped|surpassed)"
+GDP_OF = re.compile(rf"(?:the\s+)?(?:aggregate\s+|combined\s+|total\s+|nominal\s+)?(?:GDP|gross\s+domestic\s+product|"
+                    rf"economic\s+output)\s+of\s+(?P<who>{EL})(?:\s*,\s*[^,;()]{{3,70}},)?\s+{_VERB}\s+(?P<amt>{_MONEY})",
+                    re.IGNORECASE)
+GDP_CHANGE = re.compile(rf"^(?:\s+in\s+{YEAR})?,?\s+(?:(?:an?|which\s+(?:is|was)\s+an?)\s+)?(?:(?P<pct>{NUM})\s?(?:%|per\s?cent|"
+                        rf"percent)\s+(?P<dir>increase|rise|growth|jump|gain|decrease|decline|drop|fall|contraction)|"
+                        rf"(?P<dir2>up|down)\s+(?P<pct2>{NUM})\s?(?:%|per\s?cent|percent))\s+(?:from|over|on|compared\s+"
+                        rf"(?:with|to))\s+(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|a\s+year\s+(?:earlier|before)|"
+                        rf"(?:in\s+)?(?P<base>{YEAR}))", re.IGNORECASE)
 POPULATION = re.compile(rf"{_WHO}\s+population\s+(?:of\s+|(?P<verb>is|was|reached|stood\s+at|totall?ed|hit|rose\s+to|grew\s+"
                         rf"to|fell\s+to|exceeded|topped|surpassed|passed|crossed|amounted\s+to)\s+)(?P<n>(?:about\s+|"
                         rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?(?:{NUM})\s*(?:million|billion|m|bn))"
                         rf"(?:\s+(?:is|was)\s+(?:now\s+)?(?P<mult>{RATIO})\s+(?:larger|bigger|higher|greater|more)?\s*"
                         rf"than\s+(?:in\s+)?(?P<base>{YEAR}))?", re.IGNORECASE)
+# "more than three billion people live in the SCO space", "Uzbekistan is home to 37 million people"
+_PEOPLE = r"(?P<n>(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|" \
+          r"seven|eight|nine|ten)\s*(?:million|billion))\s+(?:people|inhabitants|residents|citizens)"
+PEOPLE = re.compile(rf"{_PEOPLE}\s+(?:live|lived|living|reside|resided)\s+in\s+(?:the\s+)?(?P<who>{EL})|"
+                    rf"(?P<who2>{EL})\s+(?:is|was|are|were)\s+home\s+to\s+{_PEOPLE.replace('(?P<n>', '(?P<n2>')}",
+                    re.IGNORECASE)
 # GDP per capita: "Armenia's GDP per capita was $6,569 in 2022", "GDP per capita in 2022 was $6,569 in Armenia, $6,671
 # in Georgia and $7,819 in Azerbaijan".
 _PC = r"(?:GDP|gross\s+domestic\s+product|income)\s+per\s+(?:capita|head|person)|per[- ]capita\s+(?:GDP|income)"
@@ -74,14 +92,15 @@ class MacroClaim(Payload):
                          "The region's population of 79 million is 1.4 times larger than in 2000."))
 class Macro:
     def read(r) -> None:
-        if not re.search(r"\bGDP\b|gross domestic product|economic output|population|per capita", r.text,
+        if not re.search(r"\bGDP\b|gross domestic product|economic output|population|per capita|\b(?:people|"
+                         r"inhabitants|residents)\b", r.text,
                          re.IGNORECASE):
             return
         bases = {int(b) for b in re.findall(rf"(?:than\s+(?:in\s+)?|its\s+|the\s+)({YEAR})", r.text)}
         year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
         _per_capita(r, year)
         _world_share(r, year)
-        for m in GDP.finditer(r.masked):
+        for m in [*GDP.finditer(r.masked), *GDP_OF.finditer(r.masked)]:
             if r.overlaps_used(m.start(), m.end()):
                 continue
             who = _who(r, m)
@@ -92,10 +111,11 @@ class Macro:
             r.add("macro", m.start(), m.end("amt"), {"country": who, "measure": "gdp", "value": a.value,
                                                      "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit,
                                                      "year": year})
-            if m.group("mult"):
+            if m.groupdict().get("mult"):
                 r.add("macro", m.start("mult"), m.end(), {"country": who, "measure": "gdp", "unit": "multiple",
                                                           "value": ratio_value(m.group("mult")), "year": year,
                                                           "base_year": int(m.group("base"))})
+            _change_after(r, m, who, year)
             r.take(m.start(), m.end())
         for m in POPULATION.finditer(r.masked):
             who = _who(r, m)
@@ -115,8 +135,45 @@ class Macro:
                                                           "base_year": int(m.group("base"))})
             r.take(m.start(), m.end())
 
+        _people(r, year)
+
     def judge(claim, evidence, as_of):
         return judge_macro(claim, evidence, as_of)
+
+
+def _people(r, year) -> None:
+    """'N million people live in X', 'X is home to N million people': X's population."""
+    for m in PEOPLE.finditer(r.masked):
+        key, n = ("who", "n") if m.group("who") else ("who2", "n2")
+        who = r.codes(m.start(key), m.end(key)) or ([r.org_at(m.start(key))] if r.org_at(m.start(key)) else [])
+        number = re.search(r"([\d.]+|[a-z]+)\s*(million|billion)$", m.group(n).lower())
+        value = number_word(number.group(1)) if number else None
+        if not who or not value or r.overlaps_used(m.start(), m.end()):
+            continue
+        scale = 1e9 if number.group(2) == "billion" else 1e6
+        decimals = len(number.group(1).split(".")[1]) if "." in number.group(1) else 0
+        r.add("macro", m.start(), m.end(), {"country": who, "measure": "population", "value": value * scale,
+                                            "unit": "people", "half_unit": 0.5 * 10 ** -decimals * scale,
+                                            "hedge": _inner_hedge(m.group(n).lower()), "year": year})
+        r.take(m.start(), m.end())
+
+
+def _change_after(r, m, who, year) -> None:
+    """'..., an 11% increase from 2021' after a GDP figure: its change from the base year (else the year before)."""
+    c = GDP_CHANGE.match(r.masked[m.end("amt"):])
+    if not c or not year:
+        return
+    value, decimals = parse_number(c.group("pct") or c.group("pct2"))
+    down = (c.group("dir") or c.group("dir2") or "").lower() in ("decrease", "decline", "drop", "fall", "contraction",
+                                                                   "down")
+    base = int(c.group("base")) if c.group("base") else year - 1
+    at = m.end("amt")
+    r.add("macro", at + c.start(), at + c.end(), {"country": who, "measure": "gdp", "unit": "percent change",
+                                                  "value": -value if down else value, "year": year, "base_year": base,
+                                                  "half_unit": 0.5 * 10 ** -decimals,
+                                                  "hedge": hedge_before(r.text, at + c.start("pct" if c.group("pct")
+                                                                                             else "pct2"))})
+    r.take(at + c.start(), at + c.end())
 
 
 def _world_share(r, year) -> None:
@@ -211,7 +268,14 @@ def judge_macro(claim, ev, as_of: AsOf):
     observed = [Observation(total[y], unit, SOURCE, y, ",".join(countries)) for y in years]
     listed = {y: " + ".join(f"{name(c)} {_show(v[y], unit)}" for c, v in values.items()) for y in years}
     arithmetic = [f"{y}: {listed[y]} = {_show(total[y], unit)}" for y in years]
-    if p.unit == "multiple":
+    if p.unit == "percent change":
+        change = (total[year] / total[p.base_year] - 1) * 100
+        j = tol.judge(p.value, change, p.hedge, kind="growth", half_unit=p.half_unit)
+        arithmetic.append(f"{change:+.1f}% vs claimed {p.value:+g}% → accepted "
+                          f"{tol.describe(j.low, j.high, lambda x: f'{x:+.1f}%')}")
+        reason = f"{j.verdict} by {SOURCE}: {p.measure} of {where} {change:+.1f}% from {p.base_year} to {year} (the " \
+                 "change of the current-dollar figures the text gives; real growth is not in the data)"
+    elif p.unit == "multiple":
         ratio = total[year] / total[p.base_year]
         j = tol.judge(p.value, ratio, p.hedge, kind="multiple")
         arithmetic.append(f"×{ratio:.2f} vs claimed {hedged(p.value, 'multiple', p.hedge)} → accepted "

@@ -12,7 +12,7 @@ from ..judging.common import combine, unverifiable, verdict
 from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
 from ..payloads import Payload
 from ..reading.entities import ORG_NAMES, name, names
-from ..reading.memberships import read_memberships
+from ..reading.memberships import SUSPENDED, read_memberships
 from ..judging.sources import label
 from ..registry import register_kind
 
@@ -84,6 +84,9 @@ def judge_membership(claim, ev, as_of: AsOf):
     outcome, reason, observed, arithmetic = handler(p, ev, tl, on, src)
     if p.note:
         reason = f"{reason} ({p.note})"
+    if p.relation == "left" and outcome != SUPPORTED:  # what the registry says instead ('froze its participation')
+        notes = [str(n) for n in tl[tl["country"].isin(p.country)].get("note", []) if isinstance(n, str) and n]
+        reason += f"; registry note: {notes[-1][:200]}" if notes else ""
     return verdict(claim, outcome, reason, observed, arithmetic, calls)
 
 
@@ -237,7 +240,9 @@ def _left(p, ev, tl, on, src):
     for country in p.country:
         rows = tl[(tl["country"] == country) & tl["end"].notna()]
         ends = sorted(d for d in rows["end"] if d is not None)
-        ok = any(d.year == p.year and (not p.month or d.month == p.month) for d in ends)
+        # an organization's suspension is dated at its decision; the registry may end the membership at the state's
+        # request months earlier in the same year: the year decides, and the registry's date is shown
+        ok = any(d.year == p.year and (not p.month or d.month == p.month or p.note == SUSPENDED) for d in ends)
         verdicts.append(SUPPORTED if ok else CONTRADICTED)
         parts.append(f"{name(country)}: " + (", ".join(f"left on {d.isoformat()}" for d in ends) or "never left"))
         observed += [Observation(d.isoformat(), "date", src, d.year, country) for d in ends]

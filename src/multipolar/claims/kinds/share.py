@@ -16,7 +16,7 @@ from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Observa
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import clause_bounds, resolve_period, time_for
 from ..reading.entities import name
-from ..reading.frames import basis_in
+from ..reading.frames import PERIOD_KEYS, basis_in
 from ..reading.numbers import YEAR, percent_at
 from ..reading.sentence import E, EL
 from ..registry import register_kind
@@ -116,6 +116,11 @@ def _share(r, m) -> None:
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     resolve_period(r, time_for(r, m.start()), fields, change=False)
+    if not any(fields.get(k) for k in PERIOD_KEYS):  # none in its clause: the year the sentence named before it
+        earlier = [tm for tm in r.times if tm.end <= m.start() and tm.kind in ("year", "month") and tm.year]
+        if earlier:
+            fields["year"] = earlier[-1].year
+            fields["period_note"] = f"the year named earlier in the sentence ({earlier[-1].year})"
     own = re.match(rf"\s+in\s+(?P<y>{YEAR})\b", r.text[pct.end:])
     then = TO_LATER.match(r.text, pct.end + (own.end() if own else 0))
     if own and then:  # "rose from 30% in 2015 to 60% in 2023": each share with its own year

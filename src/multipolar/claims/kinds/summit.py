@@ -24,11 +24,14 @@ ENDED = re.compile(rf"(?:(?P<city>{E})\s+[Ss]ummit|[Ss]ummit\s+in\s+(?P<city2>{E
                    rf"(?:concluded|ended|closed|wrapped up|was held|took place|convened|opened|began)\b")
 _DATE = rf"(?:(?:\d{{1,2}}(?:[-–]\d{{1,2}})?\s+)?{MONTH_RE}\s+(?:\d{{1,2}}(?:[-–]\d{{1,2}})?,?\s+)?)"
 _ORDINAL_HEAD = rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|session)\s+of\s+the\s+(?:(?:{E})\s+)?" \
-                rf"Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|(?:{E}\s+)?[Ss]ummit)"
-ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},){{0,120}}?)\b(?:in\s+|on\s+)?{_DATE}?(?P<year>{YEAR})",
+                rf"Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|(?:{E}\s+)?[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
+ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},|,(?=\s+(?:on|in)\s+\d))"
+                     rf"{{0,120}}?)\b(?:in\s+|on\s+)?{_DATE}?(?P<year>{YEAR})",
                      re.IGNORECASE)
 # "the 24th SCO summit in Astana" with no year: the summit in that city up to the as-of date.
-ORDINAL_CITY = re.compile(rf"{_ORDINAL_HEAD}\s+(?:(?:was\s+|is\s+being\s+)?held\s+)?in\s+(?P<city>{E})", re.IGNORECASE)
+ORDINAL_CITY = re.compile(rf"{_ORDINAL_HEAD}\s*,?\s+(?:(?:was|is|were)\s+)?(?:(?:being\s+)?held|opened|took\s+place|"
+                          rf"convened|met|began|started|gathered|is\s+taking\s+place|hosted)?\s*in\s+(?P<city>{E})",
+                          re.IGNORECASE)
 HOSTING = re.compile(rf"(?P<who>{E})\s+(?:is\s+hosting|hosts|will\s+host|is\s+to\s+host)\s+the\s+(?:{_ORDS}|\d{{1,2}}"
                      rf"(?:st|nd|rd|th))?\s*(?:{E}\s+)?[Ss]ummit", re.IGNORECASE)
 HOSTS = re.compile(rf"\b(?P<years>{YEAR}(?:\s*(?:,|and|,\s*and)\s*{YEAR})+)(?:[^.;]|\.(?=\d)){{0,80}}?\b(?:the\s+)?"
@@ -208,8 +211,10 @@ def judge_summit(claim, ev, as_of):
     if p.relation == "ordinal":
         if p.year:
             rows = frame[frame["year"] == p.year]
-        else:
-            rows = frame[frame["host_city"].str.startswith(p.city) & (frame["date"] <= as_of.day)].iloc[-1:]
+        else:  # a city without a year: any summit held there by the as-of date (the one with the ordinal, if any)
+            rows = frame[frame["host_city"].str.startswith(p.city) & (frame["date"] <= as_of.day)]
+            hits = [i for i, d in enumerate(rows["date"]) if int((frame["date"] <= d).sum()) == p.ordinal]
+            rows = rows.iloc[hits[:1]] if hits else rows.iloc[-1:]
         if rows.empty:
             return unverifiable(claim, f"no summit recorded in {p.year or p.city} (by {as_of.day.isoformat()})")
         position = int((frame["date"] <= rows.iloc[0]["date"]).sum())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .arms_with import read_supplied_totals, read_with_clauses
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
 from .ranks import rank_of
@@ -99,11 +100,18 @@ IMPORTER = re.compile(rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?:(?P<world>worl
                       rf"(?:the\s+)?(?P<region>{EL})|\s+(?P<world2>in\s+the\s+world|worldwide|globally))?", re.IGNORECASE)
 # A change between two windows: "Russia's arms exports to China fell by 40% between 2011-2015 and 2016-2020", "India's
 # arms imports rose 11% between 2014-18 and 2019-23".
-_DIR = r"(?P<dir>fell|dropped|declined|decreased|shrank|slumped|plunged|rose|increased|grew|jumped|climbed|surged)"
+_DIR = r"(?:\w+ly\s+)?(?P<dir>fell|dropped|declined|decreased|shrank|slumped|plunged|tumbled|contracted|rose|increased|" \
+       r"grew|jumped|climbed|surged|soared|expanded)(?:\s+\w+ly)?"
 _PCT = r"(?P<num>\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))"
+_NOUN = r"(?P<noun>rise|increase|growth|jump|surge|fall|drop|decline|decrease|reduction|contraction)"
 CHANGES = [re.compile(p, re.IGNORECASE) for p in (
-    rf"(?P<sup>{E})\s+(?:major\s+)?(?:arms|weapons?)\s+exports(?:\s+to\s+(?P<rec>{EL}))?\s+{_DIR}\s+(?:by\s+)?{_PCT}",
-    rf"(?P<rec>{E})\s+(?:major\s+)?(?:arms|weapons?)\s+imports(?:\s+from\s+(?P<sup>{EL}))?\s+{_DIR}\s+(?:by\s+)?{_PCT}",
+    rf"(?P<sup>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+exports(?:\s+to\s+(?P<rec>{EL}))?\s+{_DIR}\s+(?:by\s+)?"
+    rf"(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?{_PCT}",
+    rf"(?P<rec>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+imports(?:\s+from\s+(?P<sup>{EL}))?\s+{_DIR}\s+(?:by\s+)?"
+    rf"(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?{_PCT}",
+    # "a 43% rise in Pakistan's arms imports (from China)", "a 53% fall in Russia's arms exports"
+    rf"{_PCT}\s+{_NOUN}\s+in\s+(?:the\s+)?(?P<x>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)"
+    rf"(?:\s+(?:to|from)\s+(?P<y>{EL}))?",
 )]
 # Measures of arms relations SIPRI's delivery register does not hold (contracts, orders, cooperation).
 OTHER_MEASURE = r"(?P<measure>military[- ]technical\s+cooperation|(?:arms|defen[cs]e|weapons?)\s+(?:contracts|orders|" \
@@ -151,6 +159,8 @@ def read_arms(r) -> None:
             if fields["relation"] == "share":
                 _continued(r, m.end(), claim.payload)
     _changes(r)
+    read_with_clauses(r)
+    read_supplied_totals(r)
     _ratios(r)
     _buyers(r)
     _importers(r)
@@ -263,21 +273,31 @@ def _changes(r) -> None:
         for m in pattern.finditer(r.masked):
             if r.overlaps_used(m.start(), m.end()):
                 continue
-            sup = r.codes(m.start("sup"), m.end("sup")) if m.group("sup") else ["WLD"]
-            rec = r.codes(m.start("rec"), m.end("rec")) if m.group("rec") else ["WLD"]
+            exports = pattern is CHANGES[0] or (m.groupdict().get("flow") or "").lower() == "exports"
+            if "x" in m.groupdict():  # the noun form: the state before the flow, the partner after it
+                x = r.codes(m.start("x"), m.end("x"))
+                y = r.codes(m.start("y"), m.end("y")) if m.group("y") else ["WLD"]
+                sup, rec = (x, y) if exports else (y, x)
+            else:
+                sup = r.codes(m.start("sup"), m.end("sup")) if m.group("sup") else ["WLD"]
+                rec = r.codes(m.start("rec"), m.end("rec")) if m.group("rec") else ["WLD"]
             c0, c1 = clause_bounds(r.text, m.start())
-            ranges = [(t.year, t.year2) for t in r.times if c0 <= t.start < c1 and t.kind == "range"]
+            ranges = [(t.year, t.year2) for t in r.times if c0 <= t.start < c1 and t.kind == "range"] or [
+                # none in the clause: the window the sentence named before it ('X was ... in 2019-23; Y's arms
+                # imports rose by 43%') is the later one
+                (t.year, t.year2) for t in r.times if t.start < m.start() and t.kind == "range"][-1:]
             pct = share_at(r.text, m.start("num"), m.end("num"))
             if not ranges or pct is None or (sup == ["WLD"] and rec == ["WLD"]):
                 continue
             later = ranges[-1]
             earlier = ranges[-2] if len(ranges) > 1 else (2 * later[0] - later[1] - 1, later[0] - 1)
-            down = m.group("dir").lower() in ("fell", "dropped", "declined", "decreased", "shrank", "slumped",
-                                              "plunged")
+            down = (m.groupdict().get("dir") or m.groupdict().get("noun") or "").lower() in (
+                "fell", "dropped", "declined", "decreased", "shrank", "slumped", "plunged", "tumbled", "contracted",
+                "fall", "drop", "decline", "decrease", "reduction", "contraction")
             r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "change",
                                                "value": -pct.value * 100 if down else pct.value * 100,
                                                "hedge": pct.hedge, "years": later, "base_years": earlier,
-                                               "side": "exports" if pattern is CHANGES[0] else "imports"})
+                                               "side": "exports" if exports else "imports"})
             r.take(m.start(), m.end())
 
 

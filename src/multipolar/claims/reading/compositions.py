@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .clauses import clause_bounds
 from .numbers import YEAR, number_word
 from .sentence import E, EL
 
@@ -15,15 +16,29 @@ _ROLES = r"(?:full\s+)?(?:member\s+states?|member\s+countries|members?|observer\
 # An organization, or a word standing for the one under discussion ("the organisation", "the bloc").
 _ORG = rf"(?:(?P<org>{E})|(?P<this>(?:the\s+)?(?:organi[sz]ation|bloc|grouping|group|alliance|union|body)))"
 COUNTS = re.compile(rf"{_ORG}\s+(?:now\s+|currently\s+|then\s+|still\s+)?(?P<verb>has|had|have|comprises|comprised|"
-                    rf"consists\s+of|consisted\s+of|counts|counted|includes|included|numbered|numbers)\s+(?P<list>(?:\w+\s+{_ROLES}"
+                    rf"consists\s+of|consisted\s+of|counts|counted|includes|included|numbered|numbers)\s+(?P<list>(?:\w+\s+"
+                    rf"(?:(?:other|more|additional|further|current)\s+)?{_ROLES}"
                     rf"(?:\s*\([^)]*\))?(?:\s*,\s*|\s+and\s+|,\s+and\s+)?)+)", re.IGNORECASE)
-COUNT_PART = re.compile(rf"(?P<n>\w+)\s+(?P<role>{_ROLES})(?:\s*\((?P<names>[^)]*)\))?", re.IGNORECASE)
+COUNT_PART = re.compile(rf"(?P<n>\w+)\s+(?:(?:other|more|additional|further|current)\s+)?(?P<role>{_ROLES})(?:\s*\((?P<names>[^)]*)\))?", re.IGNORECASE)
 OF_WHICH = re.compile(rf"(?P<n>\w+)\s+of\s+(?:which|whom|them|these)\s+(?:are|were)\s+(?:full\s+)?"
                       rf"(?:(?P<org>{E})\s+members|members\s+of\s+(?:the\s+)?(?P<org2>{E})|(?P<grp>{E}))")
 INCLUDES = re.compile(rf"(?P<org>{E})\s+(?:also\s+)?(?:includes|included|counts|has|had)\s+(?P<who>{EL})\s+as\s+"
                       rf"(?P<role>observers?|members?|dialogue\s+partners?|observer\s+states)")
 AND_AS = re.compile(rf"\s*,?\s+and\s+(?P<who>{EL})\s+as\s+(?P<role>observers?|members?|dialogue\s+partners?|"
                     rf"observer\s+states)")
+# "A, B and C are its four observer states": the states listed first, then their count and role
+LISTED_COUNT = re.compile(rf"(?P<who>{EL})\s+(?:are|were)\s+(?:(?:the\s+)?(?P<org>{E})(?:'s)?|its|their|the)\s+"
+                          rf"(?P<n>\w+)\s+(?P<role>{_ROLES})(?:\s+(?:of|in)\s+(?:the\s+)?(?P<org2>{E}))?")
+# "its dialogue partners include A and B", "the SCO's observers are A, B and C": states in a role (not all of them)
+ROLE_INCLUDES = re.compile(rf"(?:(?:the\s+)?(?P<org>{E})(?:'s)?|its|their)\s+(?P<role>observers?(?:\s+states)?|"
+                           rf"dialogue\s+partners|members(?:\s+states)?)\s+(?P<verb>include|included|including|are|were)\s+"
+                           rf"(?:(?:now|henceforth|currently|thereafter|then|still|thus)\s+)?(?P<who>{EL})")
+# "the CSTO members are henceforth A, B and C" (the member group is one mention): exactly these members
+GROUP_ARE = re.compile(rf"(?P<grp>{E})\s+(?:are|were)\s+(?:(?:now|henceforth|currently|thereafter|then|still|thus)\s+)?"
+                       rf"(?P<who>{E}(?:\s*,\s*{E})+(?:\s*,?\s+and\s+{E}))")
+# "The leaders of A, B and C signed the Qingdao Declaration": the signatories are the members at that summit
+SIGNED = re.compile(rf"\b(?:leaders|heads\s+of\s+state|presidents)\s+of\s+(?:the\s+)?(?P<who>{EL})\s+(?:\w+\s+)?"
+                    rf"(?:signed|adopted)\s+the\s+(?P<city>{E})\s+[Dd]eclaration")
 EXPANDED = re.compile(rf"(?P<org>{E})\s+(?:has|had)\s+(?:since\s+)?(?:expanded|grown|enlarged|widened)")
 # When a composition is stated: "at the time of the 20th-anniversary summit in Dushanbe", "after the Astana summit".
 AT_SUMMIT = re.compile(rf"\b(?:at\s+the\s+time\s+of|at|during|by|after|following|ahead\s+of|before)\s+the\s+"
@@ -45,8 +60,6 @@ def stated_at(r, start: int, end: int) -> dict:
         ment = r.by_start.get(m.start("city") if m.group("city") else m.start("city2"))
         if ment is not None and ment.kind == "city":
             return {"city": ment.code}
-    from .clauses import clause_bounds
-
     c0, _ = clause_bounds(r.text, start)
     m = AS_OF.search(r.text, c0, end)
     if m and not re.search(r"\bsince\s+$", r.text[:m.start()]):
@@ -97,6 +110,7 @@ def read_compositions(r) -> None:
                     r.add("membership", more.start("who"), more.end(), {"relation": role_word(more.group("role")),
                                                                         "org": org, "country": who})
                 end = more.end()
+    _listed(r)
     for m in EXPANDED.finditer(r.masked):
         org_m = r.by_start.get(m.start("org"))
         if not org_m or org_m.kind != "org":
@@ -109,3 +123,47 @@ def read_compositions(r) -> None:
                 base = r.ctx.last_time.year
         if base:
             r.add("membership", m.start(), m.end(), {"relation": "expanded", "org": org_m.code, "base_year": base})
+
+
+def _listed(r) -> None:
+    """'A, B and C are its four observer states' (a count with the states named) and 'its dialogue partners include
+    A and B' (each named state holds the role); 'the CSTO members are A, B and C' (exactly these)."""
+    for m in GROUP_ARE.finditer(r.masked):
+        grp = r.by_start.get(m.start("grp"))
+        org = r.org_at(m.start("grp"))
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        if grp is not None and org and "member" in r.text[grp.start:grp.end].lower() and len(who) > 1 and \
+                not r.overlaps_used(m.start(), m.end()):
+            r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": "member",
+                                                     "count": len(who), "listed": who})
+            r.take(m.start(), m.end())
+    for m in SIGNED.finditer(r.masked):
+        city = r.by_start.get(m.start("city"))
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        org = r.org_default() or "SCO"  # the declarations the data hold are the SCO's
+        if city is not None and city.kind == "city" and len(who) > 1 and not r.overlaps_used(m.start(), m.end()):
+            r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": "member",
+                                                     "count": len(who), "listed": who, "city": city.code})
+            r.take(m.start(), m.end())
+    for m in LISTED_COUNT.finditer(r.masked):
+        key = "org2" if m.group("org2") else "org" if m.group("org") else None
+        org = (r.org_at(m.start(key)) if key else None) or r.org_default(0, m.start()) or r.org_default()
+        n = number_word(m.group("n"))
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        if org and n and who:
+            r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": role_word(m.group("role")),
+                                                     "count": int(n), "listed": who,
+                                                     **(stated_at(r, m.start(), clause_bounds(r.text, m.start())[1]) if " were " in m.group(0)
+                                                        else {})})
+    for m in ROLE_INCLUDES.finditer(r.masked):
+        org = (r.org_at(m.start("org")) if m.group("org") else None) or r.org_default(0, m.start()) or r.org_default()
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        if org and who and not r.overlaps_used(m.start(), m.end()):
+            past = re.search(r"\b(?:were|included)\s", m.group(0))
+            when = stated_at(r, *clause_bounds(r.text, m.start())) if past else {}
+            role = role_word(m.group("role"))
+            if m.group("verb").lower() in ("are", "were") and len(who) > 1:  # "the members are A, B and C": all
+                r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": role,
+                                                         "count": len(who), "listed": who, **when})
+            else:
+                r.add("membership", m.start(), m.end(), {"relation": role, "org": org, "country": who, **when})

@@ -64,7 +64,17 @@ VERB_ELLIPSIS = re.compile(rf"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:it\s+|t
 WORLD = re.compile(rf"(?P<a>{E})\s+(?:total\s+|overall\s+)?(?:(?:foreign|external|international)\s+trade(?:\s+turnover)?|"
                    rf"trade\s+turnover|(?:total\s+)?(?P<flow>exports|imports))\b(?!\s+(?:to|from|with|between|of)\b)",
                    re.IGNORECASE)
+# A pair's trade split by flow, the figure before the flow: "A-B trade exceeded $2 billion, of which $1.9 billion were
+# A's imports (up 30%) and $61 million exports".
+_AMT = r"(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*(?:\s?(?:trillion|billion|million|bn|mn|m|b)\b)?"
+SPLIT = re.compile(rf"\b(?:of\s+which|including|with)\s+(?P<amt>{_AMT})\s+(?:(?:were|was|are|is|in|as)\s+)?(?:(?P<a>{E})"
+                   rf"(?:['’]s)?\s+)?(?P<flow>imports|exports)(?:\s*\([^)]*\))?(?:\s*,?\s+and\s+(?P<amt2>{_AMT})\s+"
+                   rf"(?:in\s+)?(?P<flow2>imports|exports))?", re.IGNORECASE)
 _COMPILED = [(re.compile(p, re.IGNORECASE), flow) for p, flow in FRAME_PATTERNS]
+RATE_BEFORE = re.compile(r"\b(?:an?\s+)?(?:(?:almost|nearly|about|around|over|more\s+than|some|roughly|just\s+over|just\s+"
+                         r"under)\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+(?:year-on-year\s+)?(?:jump|rise|"
+                         r"increase|growth|gain|surge|fall|drop|decline|decrease|contraction|slump)\s+in\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 _HALF = [(re.compile(p, re.IGNORECASE), flow) for p, flow in HALF_PATTERNS]
 _FLOWS = {"exports": "export", "imports": "import", "trade": "turnover", "turnover": "turnover"}
 
@@ -105,7 +115,7 @@ def frames(r) -> list[Frame]:
             a = _first_party(r, m.start(), b)
             if a and b:
                 found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True,
-                                   goods=_goods(m) or goods_before(r.text, m.start())))
+                                   goods=_goods(m) or (goods_before(r.text, m.start()) if flow != "turnover" else None)))
     for m in BILATERAL.finditer(r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
@@ -115,6 +125,7 @@ def frames(r) -> list[Frame]:
             parties = list(r.ctx.pair)  # "Trade between the two countries": the pair the text named last
         if len(parties) == 2:
             found.append(Frame([parties[0]], [parties[1]], "turnover", m.start(), m.end(), half=True))
+    _split(r, found)
     for m in WORLD.finditer(r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
@@ -124,6 +135,14 @@ def frames(r) -> list[Frame]:
             continue  # "..., while its imports were $111 billion": the earlier frame continues (ELLIPSIS)
         if a and (r.triggers & {"amount", "percent", "change"}):
             flow = {"exports": "export", "imports": "import"}.get((m.group("flow") or "").lower(), "turnover")
+            pair = next((f for f in reversed(found) if f.end <= m.start() and len(f.country) == 1 and
+                         len(f.partner) == 1 and a[0] in (*f.country, *f.partner)), None)
+            if pair is not None and m.group("flow") and not re.search(r"total|overall|foreign|external", m.group(0),
+                                                                    re.IGNORECASE):
+                # "trade between A and B reached $22 billion, with A's exports at $8.4 billion": to B
+                other = pair.partner if a[0] in pair.country else pair.country
+                found.append(Frame(a, list(other), flow, m.start(), m.end(), parent=pair))
+                continue
             found.append(Frame(a, ["WLD"], flow, m.start(), m.end()))
     found.sort(key=lambda f: f.start)
     for m in VERB_ELLIPSIS.finditer(r.masked):
@@ -143,6 +162,10 @@ def frames(r) -> list[Frame]:
         flow = _FLOWS[m.group("flow").lower()]
         found.append(Frame(prev.country, prev.partner, flow, m.start("flow"), m.end(), parent=prev))
     found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods))]  # arms transfers: the arms kind's
+    for f in found:  # "an almost 50% jump in A's exports to B": the rate before the frame is the frame's
+        lead = RATE_BEFORE.search(r.masked, max(0, f.start - 80), f.start)
+        if lead and not any(g is not f and g.start < f.start and lead.start() < g.end for g in found):
+            f.start = lead.start()
     found.sort(key=lambda f: f.start)
     for i, f in enumerate(found):
         if f.half and i:
@@ -152,19 +175,20 @@ def frames(r) -> list[Frame]:
 
 
 ARMS_GOODS = re.compile(r"(?:major\s+)?(?:arms|weapons?|weaponry|military)\b", re.IGNORECASE)
-# Words that may stand before 'exports'/'imports' without naming a product ('total exports', 'its exports').
-NOT_GOODS = {"total", "overall", "its", "their", "the", "foreign", "bilateral", "annual", "mutual", "goods",
-             "merchandise", "non-oil", "official", "recorded", "reported", "monthly", "combined", "and", "of", "with",
-             "that", "as", "while", "whose", "where", "when", "but", "s", "in", "for", "from", "to", "by", "on",
-             "rising", "falling", "growing", "record", "a", "an", "kyrgyz", "uzbek", "kazakh", "tajik", "turkmen"}
+# Products a text may name right before 'exports' or 'imports' ('gas exports to China'): a claim about them is about a
+# product category, not the all-goods totals the pack holds.
+PRODUCTS = re.compile(r"(?:arms|weapons?|weaponry|military|oil|crude|petroleum|gas|LNG|coal|electricity|energy|uranium|"
+                      r"gold|copper|aluminium|aluminum|zinc|metals?|steel|iron|ore|grain|wheat|flour|cotton|food|"
+                      r"agricultural|farm|meat|fruit|vegetables?|textiles?|fertili[sz]ers?|timber|cars?|vehicles?|"
+                      r"machinery|equipment|electronics|chemicals?|pharmaceuticals?|services|tech|technology|"
+                      r"dual-use|non-oil|non-energy|non-resource|mineral|minerals|fuel|fuels|hydrocarbons?|cement)",
+                      re.IGNORECASE)
 
 
 def goods_before(text: str, position: int) -> str | None:
     """A product named right before a flow noun ('arms exports to China', 'gas imports from Russia'), or None."""
-    m = re.search(r"\b([a-z][a-z-]{2,})\s+$", text[max(0, position - 30):position])
-    if not m or m.group(1) in NOT_GOODS or m.group(1).endswith("'s"):
-        return None
-    return m.group(1)
+    m = re.search(r"\b([A-Za-z][A-Za-z-]{1,})\s+$", text[max(0, position - 30):position])
+    return m.group(1) if m and PRODUCTS.fullmatch(m.group(1)) else None
 
 
 def _goods(m) -> str | None:
@@ -193,6 +217,22 @@ def _uniq(items):
         if x not in out:
             out.append(x)
     return out
+
+
+def _split(r, found: list[Frame]) -> None:
+    """Frames for a pair's trade split by flow, starting at each figure ('of which $1.9 billion were A's imports')."""
+    for m in SPLIT.finditer(r.masked):
+        pair = next((f for f in reversed(found) if f.end <= m.start() and len(f.country) == 1 and len(f.partner) == 1),
+                    None)
+        if pair is None or any(m.start() < f.end and f.start < m.end() for f in found):
+            continue
+        a = [x.code for x in r.ents(m.start("a"), m.end("a"))] if m.group("a") else pair.country
+        if len(a) != 1 or a[0] not in (*pair.country, *pair.partner):
+            continue
+        other = list(pair.partner if a[0] in pair.country else pair.country)
+        found.append(Frame(a, other, _FLOWS[m.group("flow").lower()], m.start("amt"), m.end("flow"), parent=pair))
+        if m.group("amt2"):
+            found.append(Frame(a, other, _FLOWS[m.group("flow2").lower()], m.start("amt2"), m.end(), parent=pair))
 
 
 def regions(r) -> list[tuple[Frame, tuple[int, int]]]:

@@ -13,7 +13,8 @@ from .sentence import E, EL, GAP
 from .times import MONTH_RE, date_in
 
 _WHEN = rf"(?P<when>(?:(?:\d{{1,2}}\s+)?{MONTH_RE}\s+(?:\d{{1,2}},?\s+)?(?:of\s+)?)?{YEAR})"
-_ROLE = r"(?P<role>member|members|member state|observer|observer state|dialogue partner|associate member|associate)"
+_ROLE = (r"(?P<role>member\s+states?|members?|observer\s+states?|observers?|dialogue\s+partners?|associate\s+members?|"
+         r"associate)")
 # The subject of a membership verb: the states named before it, or, after 'and', 'but', 'while', the sentence's subject
 # ("Uzbekistan refused to extend the treaty in 1999 but restored its membership in 2006").
 _WHO = rf"(?:(?P<who>{EL})|(?P<ell>\b(?:and|but|while|then|thus|thereby)|,(?=\s+(?:becoming|joining|leaving|rejoining)\b)))"
@@ -57,8 +58,15 @@ ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|beca
 LEFT = re.compile(rf"{_WHO}\s+(?:(?:all|both|later|then|again|formally|officially)\s+)?(?:withdrew|left|quit|"
                   rf"pulled\s+out|(?P<froze>froze|has\s+frozen|had\s+frozen|suspended)\s+(?:its|their|{E})\s+"
                   rf"(?:(?P<org0>{E})\s+)?(?:membership|participation)|"
-                  rf"(?:refused|declined)\s+to\s+(?:extend|renew|sign|prolong)|did\s+not\s+(?:extend|renew|sign|prolong))"
-                  rf"(?:\s+(?:from|of|in|the\s+extension\s+of))?(?:\s+(?:the\s+|(?:its|their|{E})\s+)?(?P<org>{E}))?")
+                  rf"(?:refused|declined)\s+to\s+(?:extend|renew|sign|prolong)|did\s+not\s+(?:extend|renew|sign|prolong)|"
+                  rf"(?P<will>(?:would|will|is\s+to|was\s+to|(?:has\s+|had\s+)?decided\s+to|plans\s+to|intends\s+to)\s+"
+                  rf"(?:leave|quit|exit|withdraw)))"
+                  rf"(?:\s+(?:from|of|in|the\s+extension\s+of))?(?:\s+(?:the\s+|(?:its|their|{E})\s+)?(?:{E}-(?:led|"
+                  rf"dominated|backed)\s+)?(?P<org>{E}))?")
+# "The CSTO's leaders suspended Uzbekistan's membership": the organization's decision about a state.
+SUSPENDED_BY = re.compile(rf"(?P<org>{E})(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:suspended|terminated|ended|revoked)\s+"
+                          rf"(?P<who>{EL})(?:['’]s)?\s+(?:full\s+)?(?:membership|participation)")
+SUSPENDED = "suspended by the organization's decision"
 REJOINED = re.compile(rf"{_WHO}\s+(?:(?:later|then|subsequently|again)\s+)?(?:(?:restored|renewed|resumed|"
                       rf"reinstated|regained)\s+(?:its|their|{E})\s+(?:(?P<org0>{E})\s+)?(?:full\s+)?(?:membership|"
                       rf"participation)(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org>{E}))?|(?:rejoined|returned\s+to|re-entered)"
@@ -124,7 +132,7 @@ def read_memberships(r) -> None:
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
         if not who or not org:
             continue
-        if m.group("when"):
+        if m.group("when") and not re.search(r",\s*(?:and|but|while|whereas|then)\b", m.group("mid") or ""):
             year, month, day = date_in(r.text[m.start("when"):m.end("when")])
         else:  # no date after the verb: one in its clause ('On 11 June 2019 X became an observer'), else none
             year, month, day = clause_date(r, m.start())
@@ -240,9 +248,15 @@ def read_memberships(r) -> None:
 
 
 def clause_date(r, pos: int) -> tuple[int, int | None, int | None]:
-    """(year, month, day) of the date nearest after pos in its clause (else nearest before); (0, None, None) when
-    none."""
-    for tm in sorted(time_for(r, pos), key=lambda tm: (tm.start < pos, abs(tm.start - pos))):
+    """(year, month, day) of the date fronting the subject at pos ('From 1 May 2024 A and B became members'), else of
+    the date nearest after pos in its clause (else nearest before); (0, None, None) when none."""
+    fronted = [tm for tm in time_for(r, pos) if tm.start < pos and re.fullmatch(r"[\s,]*", r.text[tm.end:pos])
+               and re.search(r"(?:^|[;:,]\s*|\b(?:and|but)\s+)(?:from|on|in|as\s+of|since|effective|with\s+effect\s+"
+                             r"from)?\s*$", r.text[:tm.start], re.IGNORECASE)]
+    # a date after ', and' / ', while' belongs to the next clause's subject ('A joined, and in 2024 B followed')
+    own = [tm for tm in time_for(r, pos) if tm.start < pos or not re.search(
+        r",\s*(?:and|but|while|whereas|then)\b", r.text[pos:tm.start])]
+    for tm in fronted + sorted(own, key=lambda tm: (tm.start < pos, abs(tm.start - pos))):
         if tm.kind in ("month", "year") and tm.year:
             return tm.year, tm.month, tm.day
     return 0, None, None
@@ -259,8 +273,17 @@ def _left(r) -> None:
             if who and org and year and not r.overlaps_used(m.start(), m.end()):
                 froze = m.groupdict().get("froze") and ("participation" in m.group(0) or "froz" in m.group("froze"))
                 r.add("membership", m.start(), m.end(), {"relation": "froze" if froze else relation, "org": org,
-                                                         "country": who, "year": year, "month": month})
+                                                         "country": who, "year": year, "month": month,
+                                                         "note": "an announced departure" if m.groupdict().get("will")
+                                                         else None})
                 r.take(m.start(), m.end())
+    for m in SUSPENDED_BY.finditer(r.masked):
+        org, who = r.org_at(m.start("org")), r.codes(m.start("who"), m.end("who"), ("country",))
+        year, month, day = clause_date(r, m.start())
+        if who and org and year and not r.overlaps_used(m.start(), m.end()):
+            r.add("membership", m.start(), m.end(), {"relation": "left", "org": org, "country": who, "year": year,
+                                                     "month": month, "note": SUSPENDED})
+            r.take(m.start(), m.end())
 
 
 def _granted(r) -> None:

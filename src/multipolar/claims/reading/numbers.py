@@ -65,7 +65,7 @@ MULTIPLE_RE = re.compile(
     r"(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times|"
     # "93 times higher than a year earlier", "three times as large as in 2019": a multiple over time
     r"(?P<times2>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\s+(?:higher|larger|bigger|"
-    r"greater|more|as\s+(?:high|large|big|much))\s+(?:than|as)\s+(?=a\s+year\s+(?:earlier|before|ago)|the\s+"
+    r"greater|more|as\s+(?:high|large|big|much))(?:\s+in\s+(?:19|20)\d\d)?\s+(?:than|as)\s+(?=a\s+year\s+(?:earlier|before|ago)|the\s+"
     r"(?:previous|prior|preceding)\s+year|last\s+year|(?:in\s+)?(?:19|20)\d\d\b))\b", re.IGNORECASE)
 MULTIPLE_WORDS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
 

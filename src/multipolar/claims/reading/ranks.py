@@ -37,7 +37,9 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:\s+(?:of|for)\s+(?:all\s+|both\s+|each\s+of\s+)?(?:the\s+)?(?P<whose2>{EL}))?",
     rf"(?P<c>{E})\s+(?:has\s+)?(?:lost|ceded|surrendered|gave\s+up)\s+(?:its\s+|their\s+|the\s+|{E}\s+)?(?:position|place|"
     rf"status|spot|title|role|rank)\s+as\s+(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}\s+to\s+(?P<b5>{E})",
-    rf"(?:making|leaving|keeping|to\s+make)\s+(?P<b4>{E})\s+(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}",
+    rf"(?:making|made|makes|leaving|keeping|to\s+make|(?:placed|places|place|ranked|ranks|named|names|listed|lists|put|puts|"
+    rf"showed|shows|show|identified|identifies)\s+(?P<as>))\s*(?P<b4>{E})\s+(?(as)as\s+)(?:the\s+)?(?P<whose>{E})\s+"
+    rf"{RANKWORD}\s+{TARGET}",
     rf"{_SUBJ}\s+(?:ranks?|ranked|occupies|occupied|takes|took|holds|held|is\s+in|was\s+in|came|comes|stood|"
     rf"stands)\s+(?:in\s+)?(?:a\s+)?(?:confident\s+|clear\s+)?(?P<rk>first|second|third|fourth|fifth|1st|2nd|3rd|4th|"
     rf"5th|top)\s+(?:place\s+|position\s+|spot\s+)?(?:among|in|on\s+the\s+list\s+of)\s+(?P<whose>{E})\s+"
@@ -50,7 +52,8 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 CONTINUED = re.compile(rf"\s*,?\s*(?:but|and|while|yet|whereas)\s+(?:is\s+|was\s+)?(?:only\s+|just\s+|also\s+)?"
                        rf"(?:the\s+|its\s+|their\s+)?(?:(?P<whose>{E})\s+)?{RANKWORD}\s+{TARGET}", re.IGNORECASE)
 FOLLOWED = re.compile(rf"(?:\s+(?:in|for)\s+\d{{4}})?,?\s+followed\s+by\s+(?P<next>{EL})")
-OVERTAKING = re.compile(rf"(?:\s+(?:in|by|since)\s+\d{{4}})?,?\s+(?:overtaking|surpassing|displacing|replacing|ahead\s+of|eclipsing)\s+(?P<c>{E})")
+OVERTAKING = re.compile(rf"(?:\s+(?:in|by|since)\s+\d{{4}})?,?\s+(?:overtaking|surpassing|displacing|replacing|eclipsing)\s+"
+                        rf"(?P<c>{E})")
 # "... in Europe", "among its Asian partners": a rank within a region (country_converter's continents, without China
 # and Russia, the two powers the project compares; the EU's member states).
 REGION = re.compile(rf"\s+(?:in|among|within|of)\s+(?:the\s+|its\s+)?(?:(?P<eu>{E})(?:\s+(?:partners|neighbours|"

@@ -58,7 +58,7 @@ class Reading:
         for m in self.mentions:
             length = m.end - m.start
             chars[m.start:m.end] = list("⟨" + "#" * (length - 2) + "⟩")
-        self.masked = "".join(chars)
+        self.masked = blank_appositions("".join(chars), {m.start for m in self.mentions if m.pronoun})
         self.times = find_times(self.text)
         self.claims: list[Claim] = []
         self.used: list[tuple[int, int]] = []  # spans of figures already turned into claims
@@ -181,6 +181,23 @@ class Reading:
             if m.kind in ("country", "group") and not self.in_reporter(m):
                 return m.code
         return self.ctx.focus
+
+
+# An apposition without a figure between a named subject and its verb ("India's arms imports from Russia, its
+# long-standing main supplier, fell ...", "The GDP of X, the region's largest economy, was ..."): blanked in the masked
+# text (same length, offsets kept) so that patterns read the subject with its verb.
+APPOSITION = re.compile(r"(?<=⟩)(?:['’]s)?(?:\s+[a-z][a-z-]*){0,3}(?P<app>\s*,\s+(?:(?P<pron>⟨#+⟩)|the|a|an|one\s+of|once|now|then|long|"
+                        r"already|formerly)\s(?:(?!\b(?:is|are|was|were|has|had|have|will|would|can|could|did|does|do)\b)[^,;:()\d%$€]){2,80}?,)(?=\s+(?!(?:and|or|but|which|who|whose|while|with|"
+                        r"according|as|in|on|at|by|for|from|to|said|says|say|told|added|noted)\b)[a-z])")
+
+
+def blank_appositions(masked: str, pronouns: set[int]) -> str:
+    """masked with its appositions blanked (an apposition opening with a possessive must open with a pronoun)."""
+    def blank(m):
+        if m.group("pron") and m.start("pron") not in pronouns:
+            return m.group(0)
+        return m.group(0)[:m.start("app") - m.start()] + " " * len(m.group("app"))
+    return APPOSITION.sub(blank, masked)
 
 
 def _continues(text: str) -> bool:

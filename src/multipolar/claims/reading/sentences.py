@@ -36,12 +36,14 @@ TRIGGERS: dict[str, re.Pattern] = {
                              re.IGNORECASE),
     "membership": re.compile(r"\b(?:join|rejoin|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
                              r"establish|created|never joined|expanded|enlarg|withdr|suspend|refused to extend|"
-                             r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission)",
+                             r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission|"
+                             r"leave|leaving|exit|terminat|revok)",
                              re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
                          r"mention)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
-    "macro": re.compile(r"\b(?:GDP|gross domestic product|population)\b", re.IGNORECASE),
+    "macro": re.compile(r"\b(?:GDP|gross domestic product|population|(?:million|billion)\s+(?:people|inhabitants|"
+                        r"residents))\b", re.IGNORECASE),
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
     "security": re.compile(r"\b(?:arms|weapons?|weaponry|military (?:equipment|hardware|supplies)|suppliers?|"
@@ -49,7 +51,7 @@ TRIGGERS: dict[str, re.Pattern] = {
                            r"treaty|alliance))\b", re.IGNORECASE),
     "votes": re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|resolutions?|General Assembly|UNGA|UN)\b"),
     "finance": re.compile(r"\b(?:lending|loans?|lent|committed|pledged|development finance|financ\w+|credit|commitments?|AidData|"
-                          r"borrow\w*|owe[sd]?|debt|ODA|OOF|official development assistance|concessional|"
+                          r"borrow\w*|owe[sd]?|debts?|repa(?:id|y\w*)|default\w*|ODA|OOF|official development assistance|concessional|"
                           r"commercially[- ]oriented|portfolio)\b",
                           re.IGNORECASE),
 }

@@ -48,10 +48,11 @@ class Time:
 
 
 _TIME_RE = re.compile(
-    rf"\bsince\s+(?:(?P<s_then>then|that time)|(?:the\s+(?:start|beginning|end)\s+of\s+)?(?:(?P<s_month>{MONTH_RE})\s+"
+    rf"\bsince\s+(?:(?P<s_then>then|that time)|(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+)?(?:(?P<s_month>{MONTH_RE})\s+"
     rf"(?:of\s+)?)?(?P<s_year>{YEAR})|(?:the\s+)?(?:start\s+of\s+the\s+|beginning\s+of\s+the\s+)?"
     rf"(?P<s_event>full-scale invasion|invasion|war in Ukraine|war|sanctions|pandemic|COVID-19|COVID))"
-    rf"|\b(?P<fy>(?:FY|fiscal(?:\s+year)?|financial\s+year)\s*(?:{YEAR}|\d{{2}})(?:\s*[-–/]\s*(?:{YEAR}|\d{{2}}))?|"
+    rf"|\b(?P<fy>(?:fiscal|financial)\s+year\s+(?:(?:from\s+)?{MONTH_RE}\s+)?{YEAR}\s*(?:[-–/]|to|through)\s*(?:{MONTH_RE}\s+)?"
+    rf"{YEAR}|(?:FY|fiscal(?:\s+year)?|financial\s+year)\s*(?:{YEAR}|\d{{2}})(?:\s*[-–/]\s*(?:{YEAR}|\d{{2}}))?|"
     rf"{YEAR}\s*[-–/]\s*\d{{2}}(?![\d])\s+(?:fiscal|financial)\s+year)"
     rf"|\b(?P<sy1>{YEAR})\s*[-–/]\s*(?P<sy2>\d{{2}})(?![\d])"
     rf"|\b(?:from|between)\s+(?P<r1>{YEAR})\s+(?:to|and|until|till|through)\s+(?P<r2>{YEAR})"

@@ -1,0 +1,94 @@
+"""Arms claims stated in a with-clause after an arms figure: 'with Russia its main supplier at 36% of its arms
+imports' (a rank and a share), 'with China supplying 82% of them' (a share of the arms imports just named, over the
+same years); and a supplier's total to one recipient in trend-indicator values or dollars ('A has supplied 110 TIV of
+arms to B since 2005, while C supplied only 4 TIV'), judged as SIPRI TIV."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import window_of
+from .numbers import hedge_before, share_at
+from .ranks import rank_of
+from .sentence import E, EL
+from .shares import ARMS, RANK, SHARE, SUPPLIER
+
+_SHARE_VERB = r"(?:at|with|on|accounting\s+for|providing|supplying|making\s+up|delivering)"
+WITH_RANKED = re.compile(
+    rf"\bwith\s+(?P<sup>{E})\s+(?:as\s+)?(?:the\s+)?(?P<rec>{E})\s+{RANK}\s+(?:{ARMS}\s+)?{SUPPLIER}\s*,?\s+{_SHARE_VERB}\s+"
+    rf"(?P<num>{SHARE})(?:\s+of\s+(?:{E}|the)\s+(?:total\s+)?(?:{ARMS}\s*)?(?:imports|purchases|acquisitions))?",
+    re.IGNORECASE)
+WITH_THEM = re.compile(rf"\bwith\s+(?P<sup>{EL})\s+(?:alone\s+)?(?:supplying|providing|accounting\s+for|delivering|"
+                       rf"making\s+up|responsible\s+for)\s+(?P<num>{SHARE})\s+of\s+(?:them|those|these|the\s+total|"
+                       rf"that\s+total|the\s+deliveries|all\s+of\s+them)\b", re.IGNORECASE)
+
+
+def read_with_clauses(r) -> None:
+    for m in WITH_RANKED.finditer(r.masked):
+        sup, rec = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
+        rec = [c for c in rec if c not in sup]
+        share = share_at(r.text, m.start("num"), m.end("num"))
+        if not sup or not rec or share is None or r.overlaps_used(m.start(), m.end()):
+            continue
+        when = window_of(r, m.start())
+        r.add("arms", m.start("sup"), m.end(), {"supplier": sup, "recipient": rec, "relation": "rank",
+                                                "value": rank_of(m.group("rk")), **when})
+        r.add("arms", m.start("sup"), m.end(), {"supplier": sup, "recipient": rec, "relation": "share",
+                                                "value": share.value, "hedge": share.hedge,
+                                                "half_unit": share.half_unit, **when})
+        r.take(m.start(), m.end())
+    for m in WITH_THEM.finditer(r.masked):
+        before = [c for c in r.claims if c.type == "arms" and c.span[1] - r.s.start <= m.start()
+                  and c.payload.side == "imports" and c.payload.recipient != ("WLD",)]
+        sup = r.codes(m.start("sup"), m.end("sup"))
+        share = share_at(r.text, m.start("num"), m.end("num"))
+        if not before or not sup or share is None or r.overlaps_used(m.start(), m.end()):
+            continue
+        # "them": the arms imports the nearest claim before names, over its years
+        first = max(before, key=lambda c: c.span[1]).payload
+        when = {"years": first.years} if first.years else window_of(r, m.start())
+        r.add("arms", m.start("sup"), m.end(), {"supplier": sup, "recipient": list(first.recipient),
+                                                "relation": "share", "value": share.value, "hedge": share.hedge,
+                                                "half_unit": share.half_unit, **when})
+        r.take(m.start(), m.end())
+
+
+# "110 TIV", "110 million TIV", "$804 million": SIPRI's trend-indicator values (millions), often written as dollars.
+_AMT = r"(?P<amt>(?:US\$|\$)?\s?\d[\d.,]*\s*(?:(?P<scale>billion|million|bn|mn)\s*)?(?P<tiv>TIV\b)?)"
+SUPPLIED = re.compile(rf"(?P<sup>{E})\s+(?:has\s+|had\s+|have\s+)?(?:supplied|delivered|sold|provided|exported|"
+                      rf"transferred)\s+(?:(?:about|some|around|nearly|almost|over|more\s+than|only|just)\s+)?{_AMT}\s+"
+                      rf"(?:(?:worth\s+)?of\s+|in\s+)?(?:{ARMS}\s+)?to\s+(?P<rec>{E})", re.IGNORECASE)
+SUPPLIED_MORE = re.compile(rf"\s*,?\s*(?:while|and|but|whereas)?\s*(?P<sup>{E})\s+(?:(?:has\s+|had\s+)?(?:supplied|"
+                           rf"delivered|sold|provided)\s+)?(?:(?:only|just|about|some|nearly|almost)\s+)?{_AMT}",
+                           re.IGNORECASE)
+
+
+def _tiv(r, m) -> tuple[float, float] | None:
+    """(value in TIV units, half its last digit) of an amount written as TIV or dollars; None without either mark."""
+    text = m.group("amt")
+    if not m.group("tiv") and "$" not in text:
+        return None
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", text).group(0).replace(",", "")
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    scale = {"billion": 1e9, "bn": 1e9}.get((m.group("scale") or "").lower(), 1e6)
+    return float(number) * scale, 0.5 * 10 ** -decimals * scale
+
+
+def read_supplied_totals(r) -> None:
+    for m in SUPPLIED.finditer(r.masked):
+        sup, rec = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
+        amount = _tiv(r, m)
+        if not sup or not rec or amount is None or r.overlaps_used(m.start(), m.end()):
+            continue
+        when = window_of(r, m.start())
+        fields = {"recipient": rec, "relation": "total", "amount": True, **when}
+        r.add("arms", m.start(), m.end(), {**fields, "supplier": sup, "value": amount[0], "half_unit": amount[1],
+                                           "hedge": hedge_before(r.text, m.start("amt"), 15)})
+        end = m.end()
+        while (more := SUPPLIED_MORE.match(r.masked, end)) is not None and (amount := _tiv(r, more)) is not None:
+            other = r.codes(more.start("sup"), more.end("sup"))
+            if other:
+                r.add("arms", more.start("sup"), more.end(), {**fields, "supplier": other, "value": amount[0],
+                                                              "half_unit": amount[1]})
+            end = more.end()
+        r.take(m.start(), end)
