@@ -27,7 +27,8 @@ OOF = r"other\s+official\s+(?:sector\s+)?(?:loans|flows|finance|financing|credit
       r"oriented\s+(?:official\s+)?(?:financial\s+flows|finance|flows|loans|lending)|non-?concessional\s+(?:loans|" \
       r"lending|finance)|(?:loans|lending|credit)\s+(?:on|at)\s+(?:near-)?commercial\s+(?:terms|rates)"
 _CLASS = rf"(?P<cls>(?P<oda>{ODA})|(?P<oof>{OOF}))"
-_FIN = rf"(?:{ODA}|{OOF}|(?:grants|loans)\s+and\s+(?:loans|grants)|development\s+finance|(?:development\s+)?lending|loans?|financing|finance|credit|aid|" \
+_FIN = rf"(?:{ODA}|{OOF}|(?:grants|loans)\s+and\s+(?:loans|grants)|development\s+finance|financial\s+(?:support|" \
+       rf"assistance|aid)|development\s+(?:assistance|aid)|(?:development\s+)?lending|loans?|financing|finance|credit|aid|" \
        rf"grants?|commitments|official\s+finance|infrastructure\s+loans)"
 _HEDGE = r"(?:(?:more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least|close\s+to|just\s+over|" \
          r"just\s+under|less\s+than)\s+)?"
@@ -36,8 +37,9 @@ _TOP = r"(?:highest|largest|biggest|greatest|most)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<lender>{E})\s+(?:(?:state\s+|policy\s+|development\s+)?(?:lenders|banks|creditors|institutions|government)\s+)?"
     rf"(?:has\s+|had\s+|have\s+)?(?:committed|lent|loaned|provided|extended|pledged|gave|granted|"
-    rf"disbursed|invested)\s+(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})\s+(?:(?:in|of|worth\s+of)\s+)?"
-    rf"(?:{_FIN}\s+)?(?:to|for|in)\s+(?:the\s+)?(?P<rec>{EL})",
+    rf"disbursed|invested|spent|poured|channell?ed)\s+(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})\s+"
+    rf"(?:(?:in|of|worth\s+of|on)\s+)?"
+    rf"(?:{_FIN}\s+)?(?:to|for|in|into)\s+(?:the\s+)?(?P<rec>{EL})",
     rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?"
     rf"(?:totall?ed|amounted\s+to|reached|was|were|came\s+to|stood\s+at|exceeded|topped|of)\s+(?P<amt>{_HEDGE}"
     rf"{_MONEY})",
@@ -136,6 +138,7 @@ class Finance:
         _ranks_with_amounts(r)
         _debts(r)
         _parts(r)
+        _of_it(r)
 
     def judge(claim, evidence, as_of):
         return judge_finance(claim, evidence, as_of)
@@ -209,6 +212,27 @@ def _parts(r) -> None:
         fields.update({"relation": "share", "value": pct.value, "unit": "share", "hedge": pct.hedge,
                        "half_unit": pct.half_unit, "flow_class": "ODA-like" if m.group("oda") else "OOF-like"})
         r.add("finance", m.start(), m.end(), fields)
+        r.take(m.start(), m.end())
+
+
+# "..., $18 billion of it in Uzbekistan": a part of the total just stated, for one of its recipients.
+OF_IT = re.compile(rf"(?P<amt>{_HEDGE}{_MONEY})\s+of\s+(?:it|this|that|which|the\s+total|the\s+sum)\s+(?:(?:went|going|"
+                   rf"was|were)\s+)?(?:to|in|for)\s+(?P<rec>{E})", re.IGNORECASE)
+
+
+def _of_it(r) -> None:
+    """A part of the total before it ('$N of it in X'): X's total from the same lender over the same window."""
+    for m in OF_IT.finditer(r.masked):
+        before = [c.payload for c in r.claims if c.type == "finance" and c.payload.relation == "total"
+                  and c.span[1] - r.s.start <= m.start()]
+        found, rec = amounts(r.text, m.start("amt"), m.end("amt")), r.codes(m.start("rec"), m.end("rec"))
+        if not before or not found or not rec or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        base = {k: v for k, v in before[-1].to_dict().items() if k in ("lender", "years", "span", "base_year", "year",
+                                                                        "flow_class", "amount")}
+        a = found[0]
+        r.add("finance", m.start(), m.end(), {**base, "recipient": rec, "relation": "total", "value": a.value,
+                                              "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
         r.take(m.start(), m.end())
 
 

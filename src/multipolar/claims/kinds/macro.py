@@ -13,6 +13,7 @@ from ..judging.trade import expanded
 from ..judging.windows import latest_year
 from ..model import AsOf, Call, Observation
 from ..payloads import Payload
+from ..reading.economies import read_profile
 from ..reading.entities import name, names
 from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
 from ..reading.sentence import E, EL
@@ -100,6 +101,7 @@ class Macro:
         year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
         _per_capita(r, year)
         _world_share(r, year)
+        read_profile(r, year)
         for m in [*GDP.finditer(r.masked), *GDP_OF.finditer(r.masked)]:
             if r.overlaps_used(m.start(), m.end()):
                 continue
