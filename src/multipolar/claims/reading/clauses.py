@@ -24,6 +24,11 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+# "its lowest level since", "the highest since": a ranking of the year, not a period's start.
+LOWEST_SINCE = re.compile(r"\b(?:lowest|highest|weakest|strongest|smallest|largest|biggest|best|worst)\b(?:\s+\w+){0,2}"
+                          r"\s*$", re.IGNORECASE)
+
+
 def time_for(r, pos: int, *, region: tuple[int, int] | None = None) -> list[Time]:
     """Times in the clause of pos (closest first), within region when given."""
     c0, c1 = clause_bounds(r.text, pos)
@@ -54,6 +59,8 @@ def resolve_period(r, times: list[Time], parsed: dict, *, change: bool) -> None:
                 parsed["year"] = year
             elif year is None:
                 parsed["unresolved"] = tm.text
+        elif tm.kind == "since" and LOWEST_SINCE.search(r.text[max(0, tm.start - 40):tm.start]):
+            continue  # "its lowest level since 2017" says where the year stands, not the base of a change
         elif tm.kind in ("since", "then", "event") and change and "base_year" not in parsed:
             src = tm
             if tm.kind == "then":

@@ -276,6 +276,13 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
         # "In 2017, A's trade with B exceeded $X, while trade with C reached $Y": the time of the clause it continues
         start = clause_bounds(r.text, parent.start)[0]
         resolve_period(r, time_for(r, parent.start, region=(start, frame.start)), fields, change=change)
+    if not any(fields.get(k) for k in PERIOD_KEYS) and re.search(r"\b(?:while|whereas|but)\s*$",
+                                                                  r.text[max(0, frame.start - 12):frame.start]):
+        # "A's exports fell 5% in 2019, while B's exports rose 3%": the year of the clause it is set against
+        earlier = [tm for tm in r.times if tm.end <= frame.start and tm.kind in ("year", "month") and tm.year]
+        if earlier:
+            resolve_period(r, [earlier[-1]], fields, change=change)
+            fields["period_note"] = f"the year of the clause before ({earlier[-1].year})"
     if change and fields.get("yoy") and "year" not in fields and "base_year" not in fields:
         # "..., with exports 93 times higher than a year earlier": the year the sentence named before it
         earlier = [tm.year for tm in r.times if tm.end <= pos and tm.kind in ("year", "month") and tm.year]
