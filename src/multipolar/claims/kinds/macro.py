@@ -69,7 +69,16 @@ WORLD_SHARE = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_WHO}\s+(?:together\s+|combined\s+|jointly\s+)?(?:account(?:s|ed)?\s+for|make(?:s)?\s+up|made\s+up|"
     rf"represent(?:s|ed)?|(?:is|are)\s+home\s+to|produce(?:s|d)?|generate(?:s|d)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
     rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output|economy)",
+    # "half of the world's population lives in the SCO countries", "a quarter of global GDP is produced in X"
+    rf"(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:world['’]s|global|world)\s+(?P<what>GDP|population|people|economic\s+"
+    rf"output|output)\s+(?:lives?|lived|living|is\s+produced|was\s+produced|is\s+generated|comes?\s+from|came\s+"
+    rf"from)\s+(?:in\s+)?(?:the\s+)?{_WHO}",
 )]
+# "..., which produce about a quarter of global GDP": the same states, another share of the world's.
+WHICH_SHARE = re.compile(rf",?\s+(?:which|that|who)\s+(?:together\s+|also\s+)?(?:produce[sd]?|generate[sd]?|account(?:s|ed)?"
+                         rf"\s+for|make\s+up|makes\s+up|represent(?:s|ed)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
+                         rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output)",
+                         re.IGNORECASE)
 MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people"), "gdp per capita": (None, "USD")}
 
 
@@ -193,6 +202,14 @@ def _world_share(r, year) -> None:
                                                 "unit": "share of world", "hedge": pct.hedge,
                                                 "half_unit": pct.half_unit, "year": year})
             r.take(m.start(), m.end())
+            more = WHICH_SHARE.match(r.masked, m.end())
+            pct = share_at(r.text, more.start("num"), more.end("num")) if more else None
+            if pct is not None:
+                measure = "population" if more.group("what2").lower().startswith(("population", "people")) else "gdp"
+                r.add("macro", more.start(), more.end(), {"country": who, "measure": measure, "value": pct.value,
+                                                          "unit": "share of world", "hedge": pct.hedge,
+                                                          "half_unit": pct.half_unit, "year": year})
+                r.take(more.start(), more.end())
 
 
 def _per_capita(r, year) -> None:

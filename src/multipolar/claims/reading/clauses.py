@@ -24,6 +24,7 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+THIS_YEAR = re.compile(r"\s+of\s+(?:the|this)\s+(?:current\s+)?year\b", re.IGNORECASE)
 # "its lowest level since", "the highest since": a ranking of the year, not a period's start.
 LOWEST_SINCE = re.compile(r"\b(?:lowest|highest|weakest|strongest|smallest|largest|biggest|best|worst)\b(?:\s+\w+){0,2}"
                           r"\s*$", re.IGNORECASE)
@@ -49,6 +50,10 @@ def resolve_period(r, times: list[Time], parsed: dict, *, change: bool) -> None:
                 parsed["months"] = tm.months
             if tm.year and "year" not in parsed:
                 parsed["year"] = tm.year
+            elif not tm.year and "year" not in parsed and r.ctx.date is not None and \
+                    THIS_YEAR.match(r.text, tm.end):  # "the first seven months of the year": the article's year
+                parsed["year"] = r.ctx.date.year
+                notes.append(f"'of the year' read as the article's year ({r.ctx.date.year})")
         elif tm.kind == "fiscal":
             parsed["fiscal"] = tm.text.strip()
             notes.append(tm.note)

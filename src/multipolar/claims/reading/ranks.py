@@ -70,7 +70,7 @@ AMOUNT_APP = re.compile(rf"{_LEAD}(?:with|supplying|providing|worth|accounting\s
                         rf"surpassing|exceeding|hitting)\s+)?(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|million|"
                         rf"tn|bn|mn)?)", re.IGNORECASE)
 SHARE_APP = re.compile(rf"{_LEAD}(?:(?:supplying|accounting\s+for|taking|buying|providing|with|making\s+up|or)\s+)?"
-                       rf"(?:a\s+)?(?P<num>{SHARE})(?:\s+(?:share\s+)?of\s+(?:(?:all|the|its|their|total|overall|{E})\s+)*"
+                       rf"(?:a\s+)?(?:(?:whopping|mere|hefty|massive|modest|staggering)\s+)?(?P<num>{SHARE})(?:\s+(?:share\s+)?of\s+(?:(?:all|the|its|their|total|overall|{E})\s+)*"
                        rf"(?:(?:foreign\s+|external\s+)?(?:trade(?:\s+turnover)?|turnover|imports|exports|purchases|"
                        rf"sales|them|the\s+total|total))?)?(?:\s+in\s+(?P<y>{YEAR}))?", re.IGNORECASE)
 PAREN_SHARE = re.compile(rf"\s*\(\s*(?P<num>\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))\s+in\s+(?P<y>{YEAR})\s*\)")
