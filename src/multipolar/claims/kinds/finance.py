@@ -1,7 +1,7 @@
 """Claim kind `finance`: Chinese development finance ('China committed $X billion to Kazakhstan between 2000 and
-2021', 'Chinese lending to Central Asia totalled $X', 'Kazakhstan was the largest recipient of Chinese development
-finance in Central Asia', 'Pakistan is the third-largest recipient worldwide', 'Russia received the highest amount
-of China's commercially oriented flows of any single country', '8 per cent was official development assistance'),
+2021', 'Chinese lending to Central Asia totalled $X', 'Tajikistan was the second-largest recipient of Chinese development
+finance in the region', 'Laos is the fifth-largest recipient worldwide', 'Angola received the largest sum of China's
+loans on commercial terms of any single country', '12 per cent was official development assistance'),
 judged on AidData's commitments summed over the window — face value and AidData's adjusted amounts, each named; ODA-
 like and OOF-like flows when the text names one (judging/finance.py)."""
 
@@ -65,7 +65,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<rec>{E}){GAP}{{0,120}}?(?P<lender>{E})\s+(?P<fin>{_FIN}){GAP}{{0,80}}?\b(?:portfolio|total|sum|"
     rf"commitments|loans)\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?P<amt>{_HEDGE}{_MONEY})",
 )]
-# Repayments and outstanding debt, which AidData's commitments do not record: "X has fully repaid its debts to China",
+# Repayments and outstanding debt, which AidData's commitments do not record: "X has paid off its loans from China",
 # "X owes China $N", "X's debt to China stands at $N", "X defaulted on its Chinese loans".
 _OWED = rf"(?:\s+(?:stood\s+at|stands\s+at|of|totall?ing|is|was|amounts?\s+to|reached))?(?:\s*{_HEDGE}{_MONEY})?"
 DEBT = [re.compile(p, re.IGNORECASE) for p in (
@@ -75,21 +75,21 @@ DEBT = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:\s+to\s+(?P<lender2>{E}))?{_OWED}",
     rf"(?P<rec>{E})(?:['’]s)?\s+(?:external\s+|outstanding\s+|public\s+)?(?P<measure>debt)\s+to\s+(?P<lender>{E}){_OWED}",
 )]
-# A lender's total to every recipient: "China provided $1.34 trillion in grants and loans between 2000 and 2021"
+# A lender's total to every recipient: "China extended $900 billion in loans and grants between 2003 and 2019"
 TO_ALL = re.compile(rf"(?P<lender>{E})\s+(?:(?:state\s+|policy\s+)?(?:lenders|banks|creditors)\s+)?(?:has\s+|had\s+|have\s+)?"
                     rf"(?:committed|lent|loaned|provided|extended|pledged|granted|disbursed)\s+(?:a\s+total\s+of\s+)?"
                     rf"(?P<amt>{_HEDGE}{_MONEY})\s+(?:(?:in|of|worth\s+of)\s+)?(?P<fin>{_FIN})"
                     rf"(?!\s+(?:to|for|in)\s+(?:the\s+)?⟨)(?=\s+(?:between|from|since|over|in\s+(?:19|20)\d\d|worldwide|"
                     rf"globally|around|across|to\s+(?:developing|low|middle|\d)|according|,|;|\.|$))", re.IGNORECASE)
-# A rank with its amount before it, and the next ranks after it: "Russia, with almost $170 billion, is the top
-# recipient, followed by Venezuela with $113 billion and Pakistan with over $70 billion"
+# A rank with its amount before it, and the next ranks after it: "Angola, with some $40 billion, is the top
+# recipient, followed by Ecuador with $25 billion and Laos with over $12 billion"
 RANK_WITH = re.compile(rf"(?P<rec>{E}),\s+with\s+(?P<amt>{_HEDGE}{_MONEY}),\s+{_IS}\s+(?:the\s+)?{RANK}\s+"
                        rf"(?:recipient|borrower|beneficiary)", re.IGNORECASE)
 FOLLOWED = re.compile(rf"\s*,?\s*(?:followed\s+by|then|ahead\s+of|and)\s+(?P<rec>{E})\s+(?:with\s+)?(?:\(\s*)?"
                       rf"(?P<amt>{_HEDGE}{_MONEY})\)?", re.IGNORECASE)
-# An amount given with a rank: "..., with a portfolio of $70.3 billion", "..., $36.6 billion, according to AidData"
+# An amount given with a rank: "..., with a portfolio of $12.4 billion", "..., $8.2 billion, according to AidData"
 WITH_AMOUNT = re.compile(rf"[^.;$]{{0,40}}?,\s+(?:with\s+(?:a\s+(?:portfolio|total)\s+of\s+)?)?(?P<amt>{_HEDGE}{_MONEY})")
-# "8 per cent was official development assistance and 89 per cent other official sector loans"
+# "15 per cent was official development assistance and 80 per cent other official sector loans"
 PART = re.compile(rf"(?P<num>\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent))\s+(?:(?:was|were|is|are|came\s+as|went\s+as|"
                   rf"consisted\s+of|took\s+the\s+form\s+of|in\s+the\s+form\s+of|in)\s+)?(?:the\s+form\s+of\s+)?{_CLASS}",
                   re.IGNORECASE)
@@ -125,8 +125,8 @@ class FinanceClaim(Payload):
 
 @register_kind("finance", payload=FinanceClaim, order=44, title="Development finance (AidData)",
                examples=("China committed $15 billion in development finance to Kazakhstan between 2000 and 2021.",
-                         "Kazakhstan was the largest recipient of Chinese development finance in Central Asia.",
-                         "Pakistan is the third-largest recipient of Chinese development finance worldwide."))
+                         "Tajikistan was the second-largest recipient of Chinese development finance in the region.",
+                         "Laos is the fifth-largest recipient of Chinese development finance worldwide."))
 class Finance:
     def read(r) -> None:
         if "finance" not in r.triggers and not re.search(rf"{ODA}|{OOF}", r.text, re.IGNORECASE):
@@ -198,7 +198,7 @@ def _read(r, m) -> None:
 
 
 def _parts(r) -> None:
-    """Flow classes' parts of the commitments the sentence gives ('8 per cent was official development assistance')."""
+    """Flow classes' parts of the commitments the sentence gives ('15 per cent was official development assistance')."""
     totals = [c for c in r.claims if c.type == "finance" and c.payload.relation == "total"]
     if not totals:
         return

@@ -330,7 +330,7 @@ def _other_measures(r) -> None:
 
 
 def _totals(r) -> None:
-    """'Iran imported $1.1 billion worth of arms in 2007-2016, with Russia ($804 million) ...'."""
+    """'Mongolia imported $300 million worth of arms in 2010-2019, with Russia ($250 million) ...'."""
     for m in TOTAL.finditer(r.masked):
         rec = r.codes(m.start("rec"), m.end("rec"))
         found = amounts(r.text, m.start("amt"), m.end("amt"))

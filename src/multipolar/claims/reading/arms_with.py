@@ -20,7 +20,7 @@ TRAILING_SHARE = re.compile(rf"(?:\s+(?:exports|imports|deliveries|sales))?(?:\s
                             rf"(?:\s+of\s+(?:them|those|the\s+total|all|the\s+(?:{ARMS}|deliveries|transfers)"
                             rf"(?:\s+delivered)?|(?:its|their)\s+(?:total\s+)?(?:{ARMS}\s*)?(?:exports|imports|"
                             rf"deliveries|sales|purchases)))?(?=[\s,;.)]|$)", re.IGNORECASE)
-# "Belarus ranked second among arms suppliers to Syria", "France came third among the suppliers of Qatar"
+# "Ukraine ranked third among arms suppliers to Georgia", "Italy came second among the suppliers of Qatar"
 RANKED_AMONG = re.compile(rf"(?P<sup>{E})\s+(?:ranked|ranks|was\s+ranked|came|comes|placed|stood|was)\s+"
                           rf"(?:(?:the\s+)?{RANK}|first)\s+among\s+(?:the\s+)?(?:{ARMS}\s+)?{SUPPLIER}\s+(?:to|of|for)\s+"
                           rf"(?:the\s+)?(?P<rec>{E})", re.IGNORECASE)

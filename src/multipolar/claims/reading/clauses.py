@@ -51,7 +51,7 @@ def resolve_period(r, times: list[Time], parsed: dict, *, change: bool) -> None:
             if tm.year and "year" not in parsed:
                 parsed["year"] = tm.year
             elif not tm.year and "year" not in parsed and r.ctx.date is not None and \
-                    THIS_YEAR.match(r.text, tm.end):  # "the first seven months of the year": the article's year
+                    THIS_YEAR.match(r.text, tm.end):  # "the first five months of the year": the article's year
                 parsed["year"] = r.ctx.date.year
                 notes.append(f"'of the year' read as the article's year ({r.ctx.date.year})")
         elif tm.kind == "fiscal":
