@@ -111,3 +111,13 @@ def test_a_rank_over_another_period_or_scope_is_unverifiable(text, why):
     result = check_text(text, "2023-06-01", evidence=RANK_EVIDENCE)
     assert result and all(v.verdict == "unverifiable" for v in result)
     assert any(why in v.reason for v in result)
+
+
+def test_a_part_of_a_year_on_the_partner_s_record_alone_never_contradicts_the_country_s_own_figure():
+    # only Kazakhstan's monthly record of its trade with Russia is held: Jan-Mar 1.0 bn a month in both years (flat)
+    evidence = FakeEvidence(monthly={("KAZ", "RUS", "turnover", "national_kz"): {
+        (y, m): 1.0e9 for y in (2019, 2020) for m in range(1, 13)}})
+    (v,) = check_text("Russia's trade with Kazakhstan grew 15% in the first quarter of 2020.", evidence=evidence)
+    assert v.verdict == "unverifiable" and "Kazakhstan's record" in v.reason
+    (v,) = check_text("Kazakhstan's trade with Russia grew 15% in the first quarter of 2020.", evidence=evidence)
+    assert v.verdict == "contradicted"  # the country's own record of the same months
