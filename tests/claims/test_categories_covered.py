@@ -29,7 +29,7 @@ def arms(text):
 
 
 @pytest.mark.parametrize("text, share", [
-    ("Turkmenistan was the largest destination of Turkish arms exports, taking 30% of them in 2015-2019.", "supported"),
+    ("Turkmenistan was the largest destination for Turkish weapons in 2015-2019, receiving 30% of them.", "supported"),
     ("Turkmenistan is Turkey's largest arms buyer, taking 45% of its arms exports in 2015-2019.", "contradicted"),
     ("In 2015-2019 Turkmenistan was the top recipient of Turkish weapons, with 30% of the total.", "supported"),
 ])
@@ -39,7 +39,7 @@ def test_a_buyer_s_share_after_its_rank(text, share):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("France ranked second among arms suppliers to Georgia in 2015-2019, with 25% of the weapons delivered.",
+    ("France stood second among weapons suppliers for Georgia in 2015-2019, accounting for 25% of deliveries.",
      [("rank", "supported"), ("share", "supported")]),
     ("Turkey came third among the arms suppliers of Georgia in 2015-2019.", [("rank", "supported")]),
     ("Turkey ranked second among weapons suppliers to Georgia in 2015-2019, with 40% of them.",
@@ -65,10 +65,10 @@ def finance(text, date="2024-06-01"):  # after AidData 3.0 was released
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("China has spent $30 billion on development finance in Kazakhstan since 2000.", ["supported"]),
-    ("Between 2010 and 2020, Tajikistan received more than $3.9 billion of Chinese financial support.", ["supported"]),
+    ("China has spent $30 billion on loans to Kazakhstan since 2000.", ["supported"]),
+    ("Tajikistan obtained over $3.9 billion in Chinese financial assistance from 2010 to 2020.", ["supported"]),
     ("China poured $12 billion of loans into Kazakhstan between 2001 and 2010.", ["contradicted"]),  # 10 bn
-    ("China has spent $34 billion on development finance in Kazakhstan, Kyrgyzstan and Tajikistan since 2000, "
+    ("Since 2000 China has channelled $34 billion of lending into Kazakhstan, Kyrgyzstan and Tajikistan, "
      "$4 billion of it in Tajikistan.", ["supported", "supported"]),
 ])
 def test_development_finance_over_a_window_and_a_part_of_it(text, expected):
@@ -81,7 +81,7 @@ MACRO = FakeEvidence(macro=[{"country": "ARM", "year": 2018, "gdp_usd": 12.4e9, 
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Armenia had 2.95 million inhabitants in 2018 and a GDP of $12.4 billion at current prices, or $4,200 per head.",
+    ("In 2018 Armenia counted 2.95 million people, with a GDP of $12.4 billion, i.e. $4,200 per head.",
      ["supported", "supported", "supported"]),
     ("Armenia had some 3 million people in 2018, with a GDP of $12 billion, or $4,000 per capita.",
      ["supported", "supported", "partly supported"]),  # $12 billion rounds $12.4 billion
@@ -97,9 +97,9 @@ AGREEMENT = FakeEvidence(un=[{"country": "KGZ", "partner": p, "year": 2016, "sou
 
 @pytest.mark.parametrize("text, expected, why", [
     ("In 2016 Kyrgyzstan voted the same way as China 80 percent of the time.", "supported", ""),
-    ("In 2016 Kyrgyzstan voted the same way as the United States only 30 percent of the time.", "unverifiable",
+    ("In 2016 Kyrgyzstan voted with the United States in only 30% of the votes.", "unverifiable",
      "China and Russia only"),
-    ("On the 10 key UN votes of 2016, Kyrgyzstan voted the same way as China only 40 percent of the time.",
+    ("Kyrgyzstan sided with China on 40% of the votes in 2016, counting only the 10 important votes.",
      "unverifiable", "selection of votes"),
 ])
 def test_voting_coincidence_with_another_state(text, expected, why):

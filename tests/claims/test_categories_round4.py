@@ -1,5 +1,5 @@
 """Trade and dimension readings generalised in round 4 (issue 11), each on varied made-up sentences: a hedge on a fall
-('fell more than 20%'), a 'while' clause set against one with a year, 'its lowest level since YEAR' (not a base), a
+('fell more than 20%'), a 'while' clause set against one with a year, 'the lowest since YEAR' (not a base), a
 change 'N% less than in YEAR' after a level, a partner's share that 'falls on' it, 'a whopping N%' after a rank,
 'the first N months of the year', a capital standing for its state, and shares of the world's population or GDP
 'living in' a group. Made-up figures on FakeEvidence; each verdict follows from the numbers written here."""
@@ -47,9 +47,9 @@ def test_a_while_clause_takes_the_year_of_the_clause_it_is_set_against(text, exp
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Mongolia-China trade fell 18.6% in 2019 to $11.4 billion, its lowest level since 2016.", "supported"),
+    ("Mongolia-China trade shrank 18.6% in 2019, to the lowest since 2016.", "supported"),
     ("Mongolia's trade with China dropped 18% in 2019, the weakest result since 2016.", "supported"),
-    ("Mongolia-China trade declined by 5% in 2019, its lowest since 2016.", "contradicted"),
+    ("Mongolia's trade with China, at its smallest since 2016, decreased 5% in 2019.", "contradicted"),
 ])
 def test_the_lowest_level_since_a_year_is_not_the_base_of_the_change(text, expected):
     changes = [v for t, v in verdicts(text) if t == "change"]
@@ -65,29 +65,29 @@ def test_a_change_from_the_year_after_than(text, expected):
     assert ("change", expected) in verdicts(text)
 
 
-SHARES = {("UZB", p, "turnover", "national_uz"): {2019: (v, v * 40e9, 40e9)} for p, v in (("RUS", 0.17), ("CHN", 0.18))}
-RANKS = [{"country": "UZB", "partner": p, "year": 2019, "flow": "turnover", "source": "national_uz", "value": i + 1,
-          "partner_value": v, "n_partners": 2} for i, (p, v) in enumerate((("CHN", 7.2e9), ("RUS", 6.8e9)))]
+SHARES = {("TJK", p, "turnover", "national_tj"): {2019: (v, v * 8e9, 8e9)} for p, v in (("RUS", 0.22), ("CHN", 0.25))}
+RANKS = [{"country": "TJK", "partner": p, "year": 2019, "flow": "turnover", "source": "national_tj", "value": i + 1,
+          "partner_value": v, "n_partners": 2} for i, (p, v) in enumerate((("CHN", 2.0e9), ("RUS", 1.8e9)))]
 SHARE_EVIDENCE = FakeEvidence(shares=SHARES, ranks=RANKS)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("About 17% of Uzbekistan's total trade turnover falls on Russia.", [("share", "supported")]),
-    ("Some 30% of Uzbekistan's foreign trade fell on China in 2019.", [("share", "contradicted")]),
-    ("China is Uzbekistan's largest trade partner, with a whopping 40% of its foreign trade.",
+    ("Roughly 22% of Tajikistan's overall trade falls on Russia.", [("share", "supported")]),
+    ("In 2019 some 40% of Tajikistan's external trade fell on China.", [("share", "contradicted")]),
+    ("China is Tajikistan's largest trade partner, with a whopping 45% of its foreign trade.",
      [("rank", "supported"), ("share", "contradicted")]),
 ])
 def test_a_partner_s_share_that_falls_on_it(text, expected):
     assert verdicts(text, evidence=SHARE_EVIDENCE) == expected
 
 
-MONTHLY = FakeEvidence(monthly={("KAZ", "RUS", "turnover", "russia_customs"): {
+MONTHLY = FakeEvidence(monthly={("KGZ", "RUS", "turnover", "russia_customs"): {
     **{(2020, m): 1.0e9 for m in range(1, 13)}, **{(2021, m): 1.2e9 for m in range(1, 13)}}})
 
 
 @pytest.mark.parametrize("text, date, expected", [
-    ("Kazakhstan-Russia trade rose 20% in the first seven months of the year.", "2021-09-01", "supported"),
-    ("Trade between Kazakhstan and Russia grew by 35% in the first five months of the year.", "2021-07-01",
+    ("Kyrgyzstan-Russia trade was up 20% in the first eight months of this year.", "2021-10-01", "supported"),
+    ("Trade between Kyrgyzstan and Russia grew by 35% in the first five months of the year.", "2021-07-01",
      "contradicted"),
 ])
 def test_the_first_months_of_the_year_are_the_article_s_year(text, date, expected):
@@ -96,7 +96,7 @@ def test_the_first_months_of_the_year_are_the_article_s_year(text, date, expecte
 
 
 def test_without_the_article_s_date_the_first_months_of_the_year_stay_unresolved():
-    (v,) = check_text("Kazakhstan-Russia trade rose 20% in the first seven months of the year.", evidence=MONTHLY)
+    (v,) = check_text("Kyrgyzstan-Russia trade was up 20% in the first eight months of this year.", evidence=MONTHLY)
     assert v.verdict == "unverifiable"
 
 
@@ -107,9 +107,9 @@ FINANCE = [{"country": c, "partner": "CHN", "year": 2010, "source": "aiddata_gcd
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Between 2005 and 2015, Minsk received $5 billion of Chinese loans.", "supported"),
+    ("Over 2005-2015 Minsk borrowed $5 billion from China.", "supported"),
     ("Bishkek borrowed $2 billion from China between 2005 and 2015.", "supported"),
-    ("Between 2005 and 2015, Minsk received more than $9 billion of Chinese financial support.", "contradicted"),
+    ("Minsk obtained over $9 billion in Chinese loans from 2005 to 2015.", "contradicted"),
 ])
 def test_a_capital_doing_what_only_a_state_does_is_the_state(text, expected):
     (v,) = check_text(text, "2024-06-01", evidence=FakeEvidence(finance=FINANCE, finance_all=FINANCE))

@@ -45,9 +45,8 @@ def test_a_reworded_quotation_is_partly_supported_and_an_absent_one_contradicted
 
 
 def test_a_declaration_s_several_clauses_are_judged_one_by_one():
-    text = ("In the Tashkent Declaration the members called for making the WCO more effective and reforming it, "
-            "stressed the importance of holding joint counter-terrorism exercises, and denounced the unilateral "
-            "deployment of space weapons by certain states.")
+    text = ("In the Tashkent Declaration the members urged a stronger WCO and its reform, underlined regular joint "
+            "anti-terrorist exercises, and condemned the deployment of space weapons by certain states.")
     assert verdicts(text) == [("declaration", "supported")] * 3
     wrong = ("In the Tashkent Declaration the members called for a joint monitoring of water quality, and denounced "
              "the construction of lunar mining colonies.")
@@ -81,13 +80,13 @@ def ordinals(text):
 def test_an_ordinal_is_contradicted_only_when_no_count_in_use_gives_it():
     assert ordinals("The 4th SCO summit was held in Tashkent in 2004.") == ["supported"]  # counted from 2001
     assert ordinals("The 9th SCO summit was held in Tashkent in 2004.") == ["supported"]  # with the Shanghai Five
-    assert ordinals("The SCO summit opening in Tashkent on 15 June 2004 is the 6th annual summit of its leaders.") \
+    assert ordinals("Leaders gathered in Tashkent on 15 June 2004 for what was the 6th annual SCO summit.") \
         == ["contradicted"]  # neither 4 nor 9
 
 
 def test_the_ordinal_of_another_organization_named_in_the_sentence_is_not_the_sco_s():
-    (v,) = check_text("The 4th meeting of the SCO Heads of State Council and the 12th CIS summit were held in 2004.",
-                      "2004-07-01", evidence=EVIDENCE)
+    (v,) = check_text("The 4th session of the Heads of State Council of the SCO took place in 2004, the year of the "
+                      "CIS's 12th summit.", "2004-07-01", evidence=EVIDENCE)
     assert v.verdict == "supported"  # the 12th is the CIS's, never read as the SCO's
     (v,) = check_text("The 9th BRICS summit was held in 2004.", "2004-07-01", evidence=EVIDENCE)
     assert v.verdict == "unverifiable" and "BRICS" in v.reason
@@ -103,7 +102,7 @@ RANK_EVIDENCE = FakeEvidence(ranks=RANKS, arms=ARMS)
 
 
 @pytest.mark.parametrize("text, why", [
-    ("Kazakhstan was Tajikistan's largest trading partner in the first seven months of 2022.", "partial-year"),
+    ("Kazakhstan was Tajikistan's largest trading partner in the first nine months of 2022.", "partial-year"),
     ("In fiscal year 2021-22 Kazakhstan became Tajikistan's largest trading partner.", "fiscal"),
     ("Tajikistan was the world's largest arms importer in 2018-2022.", "world"),
 ])

@@ -166,7 +166,7 @@ def light_stem(word: str) -> str:
 
 
 def content_stems(notion: str) -> list[str]:
-    """A notion's content words (light stems): words of four letters or more, and acronyms ('WTO', 'UN')."""
+    """A notion's content words (light stems): words of four letters or more, and acronyms ('WCO', 'UN')."""
     acronyms = {a.lower() for a in re.findall(r"\b[A-Z]{2,5}\b", notion)}
     return [light_stem(w) for w in words(notion)
             if (len(w) >= 4 and w not in _NOTION_STOP) or w in acronyms]

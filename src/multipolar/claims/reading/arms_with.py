@@ -13,14 +13,14 @@ from .ranks import rank_of
 from .sentence import E, EL
 from .shares import ARMS, RANK, SHARE, SUPPLIER
 
-# "..., taking 47% of them", "... in 2016-2020, with 17% of the weapons delivered": the share that goes with a rank
+# "..., receiving 30% of them", "... in 2016-2020, with a quarter of the deliveries": the share that goes with a rank
 # just stated (of the same deliveries: the recipient's imports, or on the supplier's side its exports).
 TRAILING_SHARE = re.compile(rf"(?:\s+(?:exports|imports|deliveries|sales))?(?:\s+(?:in|over|during|between)\s+[^,;.]{{4,25}}?)?\s*,?\s*(?:taking|receiving|getting|"
                             rf"absorbing|with|accounting\s+for|supplying|providing|delivering)\s+(?P<num>{SHARE})"
                             rf"(?:\s+of\s+(?:them|those|the\s+total|all|the\s+(?:{ARMS}|deliveries|transfers)"
                             rf"(?:\s+delivered)?|(?:its|their)\s+(?:total\s+)?(?:{ARMS}\s*)?(?:exports|imports|"
                             rf"deliveries|sales|purchases)))?(?=[\s,;.)]|$)", re.IGNORECASE)
-# "Ukraine ranked third among arms suppliers to Georgia", "Italy came second among the suppliers of Qatar"
+# "Ukraine stood third among weapons suppliers for Georgia", "Italy came second among the suppliers of Qatar"
 RANKED_AMONG = re.compile(rf"(?P<sup>{E})\s+(?:ranked|ranks|was\s+ranked|came|comes|placed|stood|was)\s+"
                           rf"(?:(?:the\s+)?{RANK}|first)\s+among\s+(?:the\s+)?(?:{ARMS}\s+)?{SUPPLIER}\s+(?:to|of|for)\s+"
                           rf"(?:the\s+)?(?P<rec>{E})", re.IGNORECASE)
@@ -49,7 +49,7 @@ def read_ranked_among(r) -> None:
 
 
 def read_trailing_shares(r) -> None:
-    """The share stated right after an arms rank ('X was Y's largest buyer, taking 40% of them'): the same pair, side
+    """The share stated right after an arms rank ('X was Y's largest buyer, with 40% of them'): the same pair, side
     and window."""
     for c in [c for c in r.claims if c.type == "arms" and c.payload.relation == "rank"]:
         m = TRAILING_SHARE.match(r.masked, c.span[1] - r.s.start)

@@ -25,7 +25,7 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 THIS_YEAR = re.compile(r"\s+of\s+(?:the|this)\s+(?:current\s+)?year\b", re.IGNORECASE)
-# "its lowest level since", "the highest since": a ranking of the year, not a period's start.
+# "the lowest since", "its highest in years since": a ranking of the year, not a period's start.
 LOWEST_SINCE = re.compile(r"\b(?:lowest|highest|weakest|strongest|smallest|largest|biggest|best|worst)\b(?:\s+\w+){0,2}"
                           r"\s*$", re.IGNORECASE)
 
@@ -65,7 +65,7 @@ def resolve_period(r, times: list[Time], parsed: dict, *, change: bool) -> None:
             elif year is None:
                 parsed["unresolved"] = tm.text
         elif tm.kind == "since" and LOWEST_SINCE.search(r.text[max(0, tm.start - 40):tm.start]):
-            continue  # "its lowest level since 2017" says where the year stands, not the base of a change
+            continue  # "the lowest since 2015" says where the year stands, not the base of a change
         elif tm.kind in ("since", "then", "event") and change and "base_year" not in parsed:
             src = tm
             if tm.kind == "then":
