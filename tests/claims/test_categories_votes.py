@@ -85,8 +85,20 @@ def test_a_tally_alone_is_checked_with_the_usual_tolerance():
         [("votes", "tally", "partly supported")]
     assert verdicts(text.format("90 votes in favour, 5 against and 65 abstentions")) == \
         [("votes", "tally", "partly supported")]
+    # no count right: the resolution was found by its subject alone, so it is another vote, never a contradiction
     assert verdicts(text.format("90 votes in favour, 5 against and 40 abstentions")) == \
-        [("votes", "tally", "contradicted")]
+        [("votes", "tally", "unverifiable")]
+
+
+def test_safety_a_vote_found_by_topic_with_another_tally_is_another_vote_never_contradicted():
+    # the only Zeta valley vote of 2017 went 70-15-65; a sentence stating 40-60-50 means a vote the data lack
+    (v,) = check_text("In 2017 the General Assembly's resolution on refugees from the Zeta valley, Moldova, was adopted "
+                      "by 40 votes to 60 with 50 abstentions, and Georgia voted against it.", evidence=evidence())
+    assert v.verdict == "unverifiable" and "another vote" in v.reason
+    # the full tally names the vote even when the subject's words are few: 75-14-70 is the 2018 one
+    (v,) = check_text("Tajikistan voted against the Zeta valley resolution, adopted 75-14 with 70 abstentions.", "2019-01-01",
+                      evidence=evidence())
+    assert "A/RES/72/301" in v.reason
 
 
 def test_the_year_and_the_tally_pick_one_of_several_votes_on_a_subject():

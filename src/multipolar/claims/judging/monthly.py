@@ -7,7 +7,7 @@ otherwise unverifiable, saying which monthly data exist."""
 from __future__ import annotations
 
 from ..evidence import FLIP, Evidence, Series
-from ..model import Claim, Observation, UNVERIFIABLE
+from ..model import CONTRADICTED, UNVERIFIABLE, Claim, Observation
 from ..reading.entities import name
 from . import tolerances as tol
 from .common import fmt, hedged, unverifiable, verdict
@@ -79,6 +79,10 @@ def judge_partial(claim: Claim, ev: Evidence, pairs) -> object | None:
             call = s.call.but(year=f"{base}-{p.year}") if s.call else None
         years = []  # monthly sums are complete by construction: no partial-year flag applies
         outcome, why = guard(outcome, s, years, p.reporter, country, partner, p.flow)
+        if outcome == CONTRADICTED and flipped and not p.reporter:
+            # the months of a partner's record only: the text's own figures (its first party's) are not held
+            outcome, why = UNVERIFIABLE, f"only {name(s.reporter)}'s record of these months is held, not " \
+                                         f"{name(country)}'s own figures the text gives"
         reason = f"{outcome} by {label}: {summary} (like with like: the same months)"
         if why:
             reason = f"not checkable on matching figures: {why}; {label} gives {summary}"

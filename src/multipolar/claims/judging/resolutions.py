@@ -66,14 +66,27 @@ def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int 
             return None, f"no roll call on or before {before.isoformat()} in the pack"
     text = _described(found)
     hits = [sum(1 for k in keys if k in t) for t in text]
+    # two or more stated counts identify a vote (one count alone is a detail of it, checked as such)
+    counted = bool(tally) and len(tally) >= 2 and all(k in found for k in tally)
+    if counted:  # a tally all but names the vote: the one roll call with it and some of the words
+        same = [h >= 1 and _same_tally(row, tally) for h, (_, row) in zip(hits, found.iterrows())]
+        if sum(same) == 1:
+            return found[same].iloc[0], ""
     best = max(hits, default=0)
     if best < max(min(2, len(keys)), MIN_MATCH * len(keys)):
         where = f" in {year}" if year else ""
         return None, f"no roll call{where} matches '{' '.join(keys)}' (the pack's roll calls end in {last_year})"
     hit = found[[h == best for h in hits]]
-    if len(hit) > 1 and tally:
-        same = hit[[all(int(row[k]) == v for k, v in tally.items() if k in row) for _, row in hit.iterrows()]]
-        hit = same if len(same) >= 1 else hit
+    if counted:  # the tally the text states identifies the vote: a roll call by topic with another is another vote
+        same = hit[[_same_tally(row, tally) for _, row in hit.iterrows()]]
+        if same.empty:  # a misreported count leaves the others right; none right is another vote
+            same = hit[[_same_tally(row, tally, every=False) for _, row in hit.iterrows()]]
+        if same.empty:
+            near = hit.iloc[-1]
+            return None, f"no roll call in the data matches '{' '.join(keys)}' with the stated tally " \
+                         f"({_tally_text(tally)}): the nearest by subject, {near['unres']} of {near['date']}, was " \
+                         f"{int(near['yes'])}-{int(near['no'])}-{int(near['abstain'])}, so it is another vote"
+        hit = same
     if len(hit) > 1 and not year and before is not None:
         days = [_day(d) for d in hit["date"]]
         hit = hit[[d == max(days) for d in days]]  # the latest vote on the subject before the article
@@ -81,6 +94,16 @@ def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int 
         return None, f"{len(hit)} roll calls match '{' '.join(keys)}': name the resolution or its year (e.g. " \
                      f"{hit.iloc[0]['unres']}, {hit.iloc[-1]['unres']})"
     return hit.iloc[-1], ""
+
+
+def _same_tally(row, tally: dict, every: bool = True) -> bool:
+    """Every stated count (or, every=False, at least one) matches the roll call's, within 2 votes (reports differ by
+    a late change of vote)."""
+    return (all if every else any)(abs(int(row[k]) - v) <= 2 for k, v in tally.items())
+
+
+def _tally_text(tally: dict) -> str:
+    return ", ".join(f"{v} {k}" for k, v in tally.items())
 
 
 def _day(value) -> dt.date:

@@ -148,31 +148,78 @@ def find_notion(notion: str, text: str, called: bool) -> tuple[str, str]:
     return PARTLY, f"mentioned ({len(hits)} time(s)) but not as a call, e.g. '…{_context(text, hits[0])}…'"
 
 
-_NOTION_STOP = {"more", "their", "with", "that", "this", "which", "from", "into", "other", "about", "they", "them"}
+_NOTION_STOP = {"more", "their", "with", "that", "this", "which", "from", "into", "other", "about", "they", "them",
+                "making", "make", "holding", "hold"}  # light verbs: 'making X effective' is said 'a more effective X'
+# "counter-terrorism" is also written "anti-terrorist": a prefix of opposition keeps only the rest of the word.
+_PREFIX = re.compile(r"^(?:counter|anti)-")
 # Content words of a notion must all fall within this many characters of the text to count as said together.
 WINDOW = 300
 
 
 def light_stem(word: str) -> str:
     """A light stem, so that inflections meet ('developing'/'develop', 'territory'/'territories', 'lists'/'list')."""
-    for suffix in ("ies", "ing", "ed", "es", "s", "y"):
+    word = _PREFIX.sub("", word)
+    for suffix in ("ies", "ing", "ism", "ist", "ed", "es", "s", "y"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[:-len(suffix)]
     return word
 
 
+def content_stems(notion: str) -> list[str]:
+    """A notion's content words (light stems): words of four letters or more, and acronyms ('WCO', 'UN')."""
+    acronyms = {a.lower() for a in re.findall(r"\b[A-Z]{2,5}\b", notion)}
+    return [light_stem(w) for w in words(notion)
+            if (len(w) >= 4 and w not in _NOTION_STOP) or w in acronyms]
+
+
 def share_of_words(notion: str, text: str) -> float:
     """The share of a notion's content words (light stems) found anywhere in the text."""
-    stems = {light_stem(w) for w in words(notion) if len(w) >= 4 and w not in _NOTION_STOP}
+    stems = set(content_stems(notion))
     held = " " + " ".join(words(text))
     return sum(1 for s in stems if " " + s in held) / len(stems) if stems else 0.0
 
 
+def passage_share(notion: str, text: str, width: int = 120) -> float:
+    """The largest share of a notion's content words (light stems) found within one passage of `width` words."""
+    stems = set(content_stems(notion))
+    tw = words(text)
+    if not stems or not tw:
+        return 0.0
+    best = 0
+    for i in range(0, max(1, len(tw) - width + 1), 20):
+        held = " " + " ".join(tw[i:i + width])
+        best = max(best, sum(1 for s in stems if " " + s in held))
+    return best / len(stems)
+
+
+# A wording whose content words are mostly in the text (in one passage, or anywhere) is a rewording or a translation
+# the text cannot refute; only one whose content words are essentially absent is contradicted.
+MOSTLY = 0.7
+ABSENT = 0.5
+
+
+def wording_verdict(claimed: str, text: str, outcome: str, detail: str, quoted: bool = False) -> tuple[str, str]:
+    """Never a contradiction on wording alone: a contradicted outcome becomes unverifiable when half or more of the
+    content words are in the text (a quotation: partly supported when most stand in one passage, a translation's
+    other wording); kept only when they are essentially absent."""
+    if outcome != CONTRADICTED:
+        return outcome, detail
+    near, anywhere = passage_share(claimed, text), share_of_words(claimed, text)
+    if quoted and near >= MOSTLY:
+        return PARTLY, f"{detail}; but {near:.0%} of its content words stand in one passage: a different wording " \
+                       "(perhaps a translation) of what the text says"
+    if anywhere >= ABSENT:
+        return UNVERIFIABLE, f"{detail}; but {anywhere:.0%} of its content words are in the text: the wording can " \
+                             "neither confirm nor refute it"
+    return outcome, detail
+
+
 def _together(notion: str, text: str) -> str | None:
     """A passage of text holding every content word of a longer notion (their stems), or None."""
-    stems = [light_stem(w) for w in words(notion) if len(w) >= 4 and w not in _NOTION_STOP]
-    for stem, pattern in VARIANTS.items():  # "multipolar" is also spelt "multi-polar"
-        stems = [pattern if s.replace("-", "").startswith(stem.split()[0]) else re.escape(s) for s in stems]
+    stems = content_stems(notion)
+    # "multipolar" is also spelt "multi-polar"; every other stem is escaped once (a hyphen in "build-up")
+    stems = [next((pattern for stem, pattern in VARIANTS.items() if s.replace("-", "").startswith(stem.split()[0])),
+                  re.escape(s)) for s in stems]
     if len(stems) < 2:
         return None
     first = [m.start() for m in re.finditer(stems[0], text)]

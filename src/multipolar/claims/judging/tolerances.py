@@ -20,7 +20,8 @@ Growth rates ("up 26.3%") compare in percentage points: ± max(1 pp, half a unit
 "just under" accept up to 1 pp on their side (never looser than an unhedged rate).
 Direction-only changes ("increased", "fell") are supported when the change exceeds 1% in the stated direction,
 partly supported when it is within ±1% (flat), contradicted otherwise.
-Ranks are exact (rank 1 means rank 1). Rounding of every input is half a unit of the last digit written.
+A negative figure (a fall, a deficit) is hedged by its size: "fell more than 20%" accepts -20% and below, never a
+rise. Ranks are exact (rank 1 means rank 1). Rounding of every input is half a unit of the last digit written.
 
 Outside the interval: within a further 10% of c (3 pp for growth rates, 15% for multiples) the verdict is
 *partly supported*; beyond it, *contradicted*.
@@ -73,6 +74,9 @@ def interval(claimed: float, hedge: str | None, *, kind: str = "level", half_uni
     """The accepted interval for a claimed figure under a hedge (see the module table)."""
     c = float(claimed)
     hedge = hedge or "exact"
+    if c < 0:  # a hedge speaks of the size: "fell more than 20%" is a change of -20% or below, never above
+        low, high = interval(-c, hedge, kind=kind, half_unit=half_unit)
+        return -high, -low
     if kind == "growth":
         tol = max(GROWTH_PP, half_unit)
         about = max(2 * GROWTH_PP, half_unit)

@@ -18,7 +18,8 @@ CHANGE_UP = r"rose|risen|rise|rising|increased|increase|increases|increasing|gre
             r"climbed|climb|surged|surge|soared|soar|expanded|expand|gained|gain|went up|up|picked up|doubled"
 CHANGE_DOWN = r"fell|fallen|fall|falling|decreased|decrease|declined|decline|declining|dropped|drop|dipped|dip|" \
               r"shrank|shrunk|shrink|contracted|contract|plunged|plunge|slumped|slump|tumbled|slid|down|sank|sunk"
-DIRECTION_RE = re.compile(rf"\b(?P<up>{CHANGE_UP})\b|\b(?P<down>{CHANGE_DOWN})\b", re.IGNORECASE)
+# "falls on Russia" (a share that goes to a partner) is no fall.
+DIRECTION_RE = re.compile(rf"\b(?P<up>{CHANGE_UP})\b|\b(?P<down>{CHANGE_DOWN})\b(?!\s+on\s)", re.IGNORECASE)
 # Every hedge phrase numbers.py knows ('slightly more than', 'just shy of', 'roughly'), longest first.
 _HEDGE_WORDS = "|".join(sorted((w for p, _ in HEDGES for w in p.split("|") if "." not in w and "~" not in w),
                                key=len, reverse=True))
@@ -27,9 +28,10 @@ GROWTH_RE = re.compile(
     rf"\b(?P<down>{CHANGE_DOWN}|a fall of|a drop of|a decline of|a decrease of))"
     rf"\s+(?:\w+ly\s+)?(?:by\s+)?(?:(?P<h>{_HEDGE_WORDS})\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
     rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
-    rf"(?P<down2>decrease|decline|drop|fall|lower|less))(?!\s+than\b)"
+    rf"(?P<down2>decrease|decline|drop|fall|lower|less))(?!\s+than\b(?!\s+(?:in\s+)?(?:19|20)\d\d\b))"
     rf"|(?:\b(?P<up3>{CHANGE_UP})|\b(?P<down3>{CHANGE_DOWN}))\s+by\s+(?P<frac>a\s+quarter|a\s+third|half|a\s+fifth|"
     rf"a\s+tenth|two-thirds|two\s+thirds|three-quarters)\b", re.IGNORECASE)
+THAN_YEAR = re.compile(r"\s+than\s+(?:in\s+)?((?:19|20)\d\d)\b")
 # Fractions of a change in percent ("fell by a quarter").
 FRACTION_PCT = {"a quarter": 25.0, "a third": 100 / 3, "half": 50.0, "a fifth": 20.0, "a tenth": 10.0,
                 "two-thirds": 200 / 3, "two thirds": 200 / 3, "three-quarters": 75.0}
@@ -89,6 +91,12 @@ def _growth_rates(r, frame, region) -> None:
         # the times after the next rate of the frame are that rate's ('rose 36% in 2021, having grown 50% since 2014')
         after = GROWTH_RE.search(r.text, m.end(), r1)
         resolve_frame_period(r, frame, fields, m.start(), (0, after.start() if after else r1), change=True)
+        than = THAN_YEAR.match(r.text, m.end())
+        if than:  # "$23 billion in 2019, 34% less than in 2018": the base is the year after 'than'
+            base = int(than.group(1))
+            other = [t.year for t in r.times if t.year and t.year != base and t.end <= m.start()]
+            fields.update({"base_year": base, **({"year": other[-1]} if other else {})})
+            fields.pop("yoy", None)
         if "base_year" not in fields and "year" in fields and not fields.get("partial"):
             fields["base_year"] = fields["year"] - 1
             fields["yoy"] = True

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ..judging.common import combine, verdict
-from ..judging.texts import documents, find_notion, resolve_document, share_of_words
-from ..model import CONTRADICTED, UNVERIFIABLE, Call, Observation
+from ..judging.texts import documents, find_notion, resolve_document, wording_verdict
+from ..model import UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
 from ..registry import register_kind
 
@@ -17,7 +17,10 @@ from ..registry import register_kind
 VERB = re.compile(r"\b(?P<verb>call(?:s|ed)?\s+for|urg(?:es|ed)|advocat(?:es|ed)|backed|endorsed|mention(?:s|ed)?|"
                   r"refer(?:s|red)\s+to|reaffirm(?:s|ed)?(?:\s+(?:their|its|the)\s+commitment\s+to)?|cite[sd]?|"
                   r"invoke[sd]?|emphasi[sz](?:es|ed)|stress(?:es|ed)|committed\s+(?:themselves\s+)?to|"
-                  r"spoke\s+of|speaks\s+of|talk(?:s|ed)\s+(?:of|about))\s+(?P<what>[^.;()]{3,120})", re.IGNORECASE)
+                  r"spoke\s+of|speaks\s+of|talk(?:s|ed)\s+(?:of|about)|express(?:es|ed)\s+(?:their\s+|its\s+)?support\s+for)\s+(?P<what>[^.;()]{3,400})", re.IGNORECASE)
+# "called for A, stressed B and denounced C": a new clause starts at a comma (or 'and') before a verb in the past.
+CLAUSE = re.compile(r",\s+(?:and\s+)?(?=[a-z]+ed\s)|\s+and\s+(?=(?:stress|denounc|condemn|urg|welcom|reaffirm|"
+                    r"emphasi[sz]|support|reject|oppos|call)ed\s)")
 CALLS = ("call", "urg", "advocat", "backed", "endorsed")
 # Reported speech: "The Bishkek Declaration said there is no alternative to ..." (the clause, judged on its words).
 SAID = re.compile(r"[Dd]eclaration\s+(?:[\w-]+\s+){0,3}?(?:said|says|stated|states|declared|declares|noted|notes|"
@@ -54,14 +57,24 @@ class Declaration:
         for m in VERB.finditer(r.text):
             if r.overlaps_used(m.start(), m.end()) or r.text.find("Declaration") > m.start() + 200:
                 continue
-            notion = re.sub(r"^(?:the|a|an|its|their)\s+", "", m.group("what").strip(), flags=re.IGNORECASE)
-            notion = re.sub(r"(?:,\s+(?:and|but|while|which|as)\b|\s+(?:as|in|that|which|while|among|with)\b).*$", "",
-                            notion).strip(" ,\"'“”")
-            if len(notion) < 3:
-                continue
-            called = m.group("verb").lower().startswith(CALLS)
-            r.add("declaration", m.start(), m.end(), {"notion": notion, "called": called,
-                                                      "documents": [list(d) for d in docs]})
+            # each clause is its own claim, with its own verb: never one verdict on the clauses run together
+            verb, start, what = m.group("verb"), m.start(), m.group("what")
+            cuts = [(b.start(), b.end()) for b in CLAUSE.finditer(what)]
+            spans = [(0 if i == 0 else cuts[i - 1][1], cuts[i][0] if i < len(cuts) else len(what))
+                     for i in range(len(cuts) + 1)]
+            for i, (a, b) in enumerate(spans):
+                clause, end = what[a:b], m.start("what") + b
+                if i:
+                    start = m.start("what") + a
+                    verb, _, clause = clause.partition(" ")
+                    if verb.lower() in ("called", "calls") and clause.startswith("for "):
+                        clause = clause[4:]
+                notion = re.sub(r"^(?:the|a|an|its|their)\s+", "", clause.strip(), flags=re.IGNORECASE)
+                notion = re.sub(r"(?:,\s+(?:and|but|while|which|as)\b|\s+(?:as|in|that|which|while|among|with)\b).*$",
+                                "", notion).strip(" ,\"'“”")
+                if len(notion) >= 3:
+                    r.add("declaration", start, end, {"notion": notion, "called": verb.lower().startswith(CALLS),
+                                                          "documents": [list(d) for d in docs]})
             r.take(m.start(), m.end())
 
     def judge(claim, evidence, as_of):
@@ -76,10 +89,7 @@ class Declaration:
                 parts.append(f"the text of the {doc} is not held (texts held: {held_years})")
                 continue
             text, url = held
-            outcome, detail = find_notion(p.notion, text, p.called)
-            if p.reported and outcome == CONTRADICTED and share_of_words(p.notion, text) >= 0.8:
-                outcome, detail = UNVERIFIABLE, f"{detail}; most of its words are in the text, so it may be a " \
-                                                "paraphrase the wording cannot confirm or refute"
+            outcome, detail = wording_verdict(p.notion, text, *find_notion(p.notion, text, p.called))
             verdicts.append(outcome)
             parts.append(f"{doc}: {detail}")
             observed.append(Observation(detail, "text", f"{doc} (official English text)", year, url=url))

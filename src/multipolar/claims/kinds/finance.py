@@ -1,7 +1,7 @@
 """Claim kind `finance`: Chinese development finance ('China committed $X billion to Kazakhstan between 2000 and
-2021', 'Chinese lending to Central Asia totalled $X', 'Kazakhstan was the largest recipient of Chinese development
-finance in Central Asia', 'Pakistan is the third-largest recipient worldwide', 'Russia received the highest amount
-of China's commercially oriented flows of any single country', '8 per cent was official development assistance'),
+2021', 'Chinese lending to Central Asia totalled $X', 'Tajikistan was the second-largest recipient of Chinese development
+finance in the region', 'Laos is the fifth-largest recipient worldwide', 'Angola received the largest sum of China's
+loans on commercial terms of any single country', '12 per cent was official development assistance'),
 judged on AidData's commitments summed over the window — face value and AidData's adjusted amounts, each named; ODA-
 like and OOF-like flows when the text names one (judging/finance.py)."""
 
@@ -27,7 +27,8 @@ OOF = r"other\s+official\s+(?:sector\s+)?(?:loans|flows|finance|financing|credit
       r"oriented\s+(?:official\s+)?(?:financial\s+flows|finance|flows|loans|lending)|non-?concessional\s+(?:loans|" \
       r"lending|finance)|(?:loans|lending|credit)\s+(?:on|at)\s+(?:near-)?commercial\s+(?:terms|rates)"
 _CLASS = rf"(?P<cls>(?P<oda>{ODA})|(?P<oof>{OOF}))"
-_FIN = rf"(?:{ODA}|{OOF}|(?:grants|loans)\s+and\s+(?:loans|grants)|development\s+finance|(?:development\s+)?lending|loans?|financing|finance|credit|aid|" \
+_FIN = rf"(?:{ODA}|{OOF}|(?:grants|loans)\s+and\s+(?:loans|grants)|development\s+finance|financial\s+(?:support|" \
+       rf"assistance|aid)|development\s+(?:assistance|aid)|(?:development\s+)?lending|loans?|financing|finance|credit|aid|" \
        rf"grants?|commitments|official\s+finance|infrastructure\s+loans)"
 _HEDGE = r"(?:(?:more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least|close\s+to|just\s+over|" \
          r"just\s+under|less\s+than)\s+)?"
@@ -36,8 +37,9 @@ _TOP = r"(?:highest|largest|biggest|greatest|most)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<lender>{E})\s+(?:(?:state\s+|policy\s+|development\s+)?(?:lenders|banks|creditors|institutions|government)\s+)?"
     rf"(?:has\s+|had\s+|have\s+)?(?:committed|lent|loaned|provided|extended|pledged|gave|granted|"
-    rf"disbursed|invested)\s+(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})\s+(?:(?:in|of|worth\s+of)\s+)?"
-    rf"(?:{_FIN}\s+)?(?:to|for|in)\s+(?:the\s+)?(?P<rec>{EL})",
+    rf"disbursed|invested|spent|poured|channell?ed)\s+(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})\s+"
+    rf"(?:(?:in|of|worth\s+of|on)\s+)?"
+    rf"(?:{_FIN}\s+)?(?:to|for|in|into)\s+(?:the\s+)?(?P<rec>{EL})",
     rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?"
     rf"(?:totall?ed|amounted\s+to|reached|was|were|came\s+to|stood\s+at|exceeded|topped|of)\s+(?P<amt>{_HEDGE}"
     rf"{_MONEY})",
@@ -63,7 +65,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<rec>{E}){GAP}{{0,120}}?(?P<lender>{E})\s+(?P<fin>{_FIN}){GAP}{{0,80}}?\b(?:portfolio|total|sum|"
     rf"commitments|loans)\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?P<amt>{_HEDGE}{_MONEY})",
 )]
-# Repayments and outstanding debt, which AidData's commitments do not record: "X has fully repaid its debts to China",
+# Repayments and outstanding debt, which AidData's commitments do not record: "X has paid off its loans from China",
 # "X owes China $N", "X's debt to China stands at $N", "X defaulted on its Chinese loans".
 _OWED = rf"(?:\s+(?:stood\s+at|stands\s+at|of|totall?ing|is|was|amounts?\s+to|reached))?(?:\s*{_HEDGE}{_MONEY})?"
 DEBT = [re.compile(p, re.IGNORECASE) for p in (
@@ -73,21 +75,21 @@ DEBT = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:\s+to\s+(?P<lender2>{E}))?{_OWED}",
     rf"(?P<rec>{E})(?:['’]s)?\s+(?:external\s+|outstanding\s+|public\s+)?(?P<measure>debt)\s+to\s+(?P<lender>{E}){_OWED}",
 )]
-# A lender's total to every recipient: "China provided $1.34 trillion in grants and loans between 2000 and 2021"
+# A lender's total to every recipient: "China extended $900 billion in loans and grants between 2003 and 2019"
 TO_ALL = re.compile(rf"(?P<lender>{E})\s+(?:(?:state\s+|policy\s+)?(?:lenders|banks|creditors)\s+)?(?:has\s+|had\s+|have\s+)?"
                     rf"(?:committed|lent|loaned|provided|extended|pledged|granted|disbursed)\s+(?:a\s+total\s+of\s+)?"
                     rf"(?P<amt>{_HEDGE}{_MONEY})\s+(?:(?:in|of|worth\s+of)\s+)?(?P<fin>{_FIN})"
                     rf"(?!\s+(?:to|for|in)\s+(?:the\s+)?⟨)(?=\s+(?:between|from|since|over|in\s+(?:19|20)\d\d|worldwide|"
                     rf"globally|around|across|to\s+(?:developing|low|middle|\d)|according|,|;|\.|$))", re.IGNORECASE)
-# A rank with its amount before it, and the next ranks after it: "Russia, with almost $170 billion, is the top
-# recipient, followed by Venezuela with $113 billion and Pakistan with over $70 billion"
+# A rank with its amount before it, and the next ranks after it: "Angola, with some $40 billion, is the top
+# recipient, followed by Ecuador with $25 billion and Laos with over $12 billion"
 RANK_WITH = re.compile(rf"(?P<rec>{E}),\s+with\s+(?P<amt>{_HEDGE}{_MONEY}),\s+{_IS}\s+(?:the\s+)?{RANK}\s+"
                        rf"(?:recipient|borrower|beneficiary)", re.IGNORECASE)
 FOLLOWED = re.compile(rf"\s*,?\s*(?:followed\s+by|then|ahead\s+of|and)\s+(?P<rec>{E})\s+(?:with\s+)?(?:\(\s*)?"
                       rf"(?P<amt>{_HEDGE}{_MONEY})\)?", re.IGNORECASE)
-# An amount given with a rank: "..., with a portfolio of $70.3 billion", "..., $36.6 billion, according to AidData"
+# An amount given with a rank: "..., with a portfolio of $12.4 billion", "..., $8.2 billion, according to AidData"
 WITH_AMOUNT = re.compile(rf"[^.;$]{{0,40}}?,\s+(?:with\s+(?:a\s+(?:portfolio|total)\s+of\s+)?)?(?P<amt>{_HEDGE}{_MONEY})")
-# "8 per cent was official development assistance and 89 per cent other official sector loans"
+# "15 per cent was official development assistance and 80 per cent other official sector loans"
 PART = re.compile(rf"(?P<num>\d+(?:\.\d+)?\s?(?:%|per\s?cent|percent))\s+(?:(?:was|were|is|are|came\s+as|went\s+as|"
                   rf"consisted\s+of|took\s+the\s+form\s+of|in\s+the\s+form\s+of|in)\s+)?(?:the\s+form\s+of\s+)?{_CLASS}",
                   re.IGNORECASE)
@@ -123,8 +125,8 @@ class FinanceClaim(Payload):
 
 @register_kind("finance", payload=FinanceClaim, order=44, title="Development finance (AidData)",
                examples=("China committed $15 billion in development finance to Kazakhstan between 2000 and 2021.",
-                         "Kazakhstan was the largest recipient of Chinese development finance in Central Asia.",
-                         "Pakistan is the third-largest recipient of Chinese development finance worldwide."))
+                         "Tajikistan was the second-largest recipient of Chinese development finance in the region.",
+                         "Laos is the fifth-largest recipient of Chinese development finance worldwide."))
 class Finance:
     def read(r) -> None:
         if "finance" not in r.triggers and not re.search(rf"{ODA}|{OOF}", r.text, re.IGNORECASE):
@@ -136,6 +138,7 @@ class Finance:
         _ranks_with_amounts(r)
         _debts(r)
         _parts(r)
+        _of_it(r)
 
     def judge(claim, evidence, as_of):
         return judge_finance(claim, evidence, as_of)
@@ -195,7 +198,7 @@ def _read(r, m) -> None:
 
 
 def _parts(r) -> None:
-    """Flow classes' parts of the commitments the sentence gives ('8 per cent was official development assistance')."""
+    """Flow classes' parts of the commitments the sentence gives ('15 per cent was official development assistance')."""
     totals = [c for c in r.claims if c.type == "finance" and c.payload.relation == "total"]
     if not totals:
         return
@@ -209,6 +212,27 @@ def _parts(r) -> None:
         fields.update({"relation": "share", "value": pct.value, "unit": "share", "hedge": pct.hedge,
                        "half_unit": pct.half_unit, "flow_class": "ODA-like" if m.group("oda") else "OOF-like"})
         r.add("finance", m.start(), m.end(), fields)
+        r.take(m.start(), m.end())
+
+
+# "..., $18 billion of it in Uzbekistan": a part of the total just stated, for one of its recipients.
+OF_IT = re.compile(rf"(?P<amt>{_HEDGE}{_MONEY})\s+of\s+(?:it|this|that|which|the\s+total|the\s+sum)\s+(?:(?:went|going|"
+                   rf"was|were)\s+)?(?:to|in|for)\s+(?P<rec>{E})", re.IGNORECASE)
+
+
+def _of_it(r) -> None:
+    """A part of the total before it ('$N of it in X'): X's total from the same lender over the same window."""
+    for m in OF_IT.finditer(r.masked):
+        before = [c.payload for c in r.claims if c.type == "finance" and c.payload.relation == "total"
+                  and c.span[1] - r.s.start <= m.start()]
+        found, rec = amounts(r.text, m.start("amt"), m.end("amt")), r.codes(m.start("rec"), m.end("rec"))
+        if not before or not found or not rec or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        base = {k: v for k, v in before[-1].to_dict().items() if k in ("lender", "years", "span", "base_year", "year",
+                                                                        "flow_class", "amount")}
+        a = found[0]
+        r.add("finance", m.start(), m.end(), {**base, "recipient": rec, "relation": "total", "value": a.value,
+                                              "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
         r.take(m.start(), m.end())
 
 

@@ -30,7 +30,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<a>{E})\s+(?:{_REC}\s+)?(?:\w+\s+)?exports?\s+to\s+(?P<b>{E}){GAP}{{0,80}}?\b{RATIO}\s+(?:larger\s+than\s+|"
     rf"higher\s+than\s+)?(?P<b2>{E})\s+(?:own\s+)?(?:figures?|records?|data|statistics|numbers?)",
 )]
-# "Kyrgyz and Chinese data on imports of Chinese goods into Kyrgyzstan in 2016 differ by $4.1 billion"
+# "Tajik and Chinese data on imports of Chinese goods into Tajikistan in 2019 differ by $1.3 billion"
 DIFFER = re.compile(rf"(?P<s1>{E})\s+and\s+(?P<s2>{E})\s+(?:data|figures|statistics|records)\s+on\s+(?P<flow>imports|"
                     rf"exports)\s+(?:of\s+(?:{E}\s+)?goods\s+)?(?:into|to|from|by)\s+(?P<x>{E}){GAP}{{0,60}}?\bdiffer"
                     rf"(?:ed)?\s+by\s+(?P<amt>(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:US\$|\$|USD)"

@@ -1,4 +1,4 @@
-"""Claim kind `level`: an amount of trade ('China's trade with Russia reached $240 billion in 2023', 'rose to $A
+"""Claim kind `level`: an amount of trade ('Kyrgyzstan's trade with Russia reached $3.9 billion in 2022', 'rose to $A
 from $B', 'Kazakhstan traded $N worth of goods with China', 'EU exports to Kazakhstan were €X'), judged on each
 source's figure for the year (trade_value, press figures, Eurostat in euros, monthly sums for part of a year)."""
 
@@ -33,9 +33,9 @@ class LevelClaim(TradeScope, Period, Figure):
 
 
 @register_kind("level", payload=LevelClaim, order=34, title="Trade amount",
-               examples=("China's trade with Russia reached a record $240.1 billion in 2023.",
+               examples=("Kyrgyzstan's trade with Russia reached a record $3.9 billion in 2022.",
                          "Kazakhstan traded $41 billion worth of goods with China last year.",
-                         "Exports rose to $1.07 billion in 2022 from $393 million in 2021."))
+                         "Exports rose to $2.3 billion in 2021 from $850 million in 2020."))
 class Level:
     def read(r) -> None:
         since = [c for c in r.claims if c.type == "multiple" and c.payload.base_year]
@@ -116,7 +116,7 @@ def _part_of_that(r) -> None:
         r.take(a.start, a.end)
 
 
-# "ahead of Kyrgyzstan ($22.71bn), Uzbekistan ($13.78bn)": amounts listed after partners, of a rank or frame's country.
+# "ahead of Tajikistan ($3.1bn), Mongolia ($2.4bn)": amounts listed after partners, of a rank or frame's country.
 LISTED = re.compile(r"(?P<x>⟨#*⟩)\s*\(\s*(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn)?)"
                     r"\s*\)")
 

@@ -1,5 +1,5 @@
-"""Claim kind `macro`: the size of economies and populations ('Central Asia's aggregate GDP totalled $397 billion in
-2022, 8.6 times its 2000 level', 'the region's population of 79 million is 1.4 times larger than in 2000'), judged on
+"""Claim kind `macro`: the size of economies and populations ('Mongolia's GDP totalled $15 billion in
+2021, 3.4 times its 2005 level', 'the region's population of 52 million is 1.3 times larger than in 2001'), judged on
 the World Bank's GDP (current US dollars) and population in the pack's macro table, summed over a group."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ..judging.trade import expanded
 from ..judging.windows import latest_year
 from ..model import AsOf, Call, Observation
 from ..payloads import Payload
+from ..reading.economies import read_profile
 from ..reading.entities import name, names
 from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
 from ..reading.sentence import E, EL
@@ -28,7 +29,7 @@ GDP = re.compile(rf"{_WHO}\s+(?:aggregate\s+|combined\s+|total\s+|nominal\s+)?(?
                  rf"economic\s+output)\s+(?:totall?ed|was|were|reached|stood\s+at|amounted\s+to|came\s+to|of|hit|"
                  rf"exceeded|grew\s+to|rose\s+to)\s+(?P<amt>{_MONEY})(?P<tail>(?:\s+in\s+{YEAR})?,?\s+(?P<mult>{RATIO})\s+(?:{E}|its|the|"
                  rf"their)\s+(?P<base>{YEAR})\s+level)?", re.IGNORECASE)
-# "The GDP of Kazakhstan, the largest economy in the region, was worth $225bn in 2022": the state after 'of', an
+# "The GDP of Mongolia, a landlocked state, was worth $17bn in 2021": the state after 'of', an
 # apposition skipped; a change may follow ('an 11% increase from 2021', 'up 8% on the year before').
 _VERB = r"(?:totall?ed|was\s+worth|is\s+worth|was\s+valued\s+at|was|were|is|reached|stood\s+at|amounted\s+to|came\s+to|" \
         r"hit|exceeded|grew\s+to|rose\s+to|fell\s+to|topped|surpassed)"
@@ -45,14 +46,14 @@ POPULATION = re.compile(rf"{_WHO}\s+population\s+(?:of\s+|(?P<verb>is|was|reache
                         rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?(?:{NUM})\s*(?:million|billion|m|bn))"
                         rf"(?:\s+(?:is|was)\s+(?:now\s+)?(?P<mult>{RATIO})\s+(?:larger|bigger|higher|greater|more)?\s*"
                         rf"than\s+(?:in\s+)?(?P<base>{YEAR}))?", re.IGNORECASE)
-# "more than three billion people live in the SCO space", "Uzbekistan is home to 37 million people"
+# "over two billion people live in the group", "Tajikistan is home to 10 million people"
 _PEOPLE = r"(?P<n>(?:(?:about|around|some|nearly|almost|over|more\s+than)\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|five|six|" \
           r"seven|eight|nine|ten)\s*(?:million|billion))\s+(?:people|inhabitants|residents|citizens)"
 PEOPLE = re.compile(rf"{_PEOPLE}\s+(?:live|lived|living|reside|resided)\s+in\s+(?:the\s+)?(?P<who>{EL})|"
                     rf"(?P<who2>{EL})\s+(?:is|was|are|were)\s+home\s+to\s+{_PEOPLE.replace('(?P<n>', '(?P<n2>')}",
                     re.IGNORECASE)
-# GDP per capita: "Armenia's GDP per capita was $6,569 in 2022", "GDP per capita in 2022 was $6,569 in Armenia, $6,671
-# in Georgia and $7,819 in Azerbaijan".
+# GDP per capita: "Mongolia's GDP per capita was $5,100 in 2021", "GDP per capita in 2021 was $1,300 in Kyrgyzstan, $900
+# in Tajikistan and $2,000 in Uzbekistan".
 _PC = r"(?:GDP|gross\s+domestic\s+product|income)\s+per\s+(?:capita|head|person)|per[- ]capita\s+(?:GDP|income)"
 PER_CAPITA = re.compile(rf"{_WHO}\s+(?:{_PC})\s+(?:in\s+{YEAR}\s+)?(?:was|were|is|stood\s+at|reached|amounted\s+to|came\s+"
                         rf"to|of|rose\s+to|fell\s+to|hit)\s+(?P<amt>{_MONEY})", re.IGNORECASE)
@@ -68,7 +69,16 @@ WORLD_SHARE = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_WHO}\s+(?:together\s+|combined\s+|jointly\s+)?(?:account(?:s|ed)?\s+for|make(?:s)?\s+up|made\s+up|"
     rf"represent(?:s|ed)?|(?:is|are)\s+home\s+to|produce(?:s|d)?|generate(?:s|d)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
     rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output|economy)",
+    # "a tenth of the world's people live in group X", "a fifth of global output comes from X"
+    rf"(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:world['’]s|global|world)\s+(?P<what>GDP|population|people|economic\s+"
+    rf"output|output)\s+(?:lives?|lived|living|is\s+produced|was\s+produced|is\s+generated|comes?\s+from|came\s+"
+    rf"from)\s+(?:in\s+)?(?:the\s+)?{_WHO}",
 )]
+# "..., which generate some 5% of the world's output": the same states, another share of the world's.
+WHICH_SHARE = re.compile(rf",?\s+(?:which|that|who)\s+(?:together\s+|also\s+)?(?:produce[sd]?|generate[sd]?|account(?:s|ed)?"
+                         rf"\s+for|make\s+up|makes\s+up|represent(?:s|ed)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
+                         rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output)",
+                         re.IGNORECASE)
 MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people"), "gdp per capita": (None, "USD")}
 
 
@@ -88,8 +98,8 @@ class MacroClaim(Payload):
 
 
 @register_kind("macro", payload=MacroClaim, order=46, title="GDP and population (World Bank)",
-               examples=("Central Asia's aggregate GDP totalled $397 billion in 2022, 8.6 times its 2000 level.",
-                         "The region's population of 79 million is 1.4 times larger than in 2000."))
+               examples=("Mongolia's GDP totalled $15 billion in 2021, 3.4 times its 2005 level.",
+                         "The region's population of 52 million is 1.3 times larger than in 2001."))
 class Macro:
     def read(r) -> None:
         if not re.search(r"\bGDP\b|gross domestic product|economic output|population|per capita|\b(?:people|"
@@ -100,6 +110,7 @@ class Macro:
         year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
         _per_capita(r, year)
         _world_share(r, year)
+        read_profile(r, year)
         for m in [*GDP.finditer(r.masked), *GDP_OF.finditer(r.masked)]:
             if r.overlaps_used(m.start(), m.end()):
                 continue
@@ -191,6 +202,14 @@ def _world_share(r, year) -> None:
                                                 "unit": "share of world", "hedge": pct.hedge,
                                                 "half_unit": pct.half_unit, "year": year})
             r.take(m.start(), m.end())
+            more = WHICH_SHARE.match(r.masked, m.end())
+            pct = share_at(r.text, more.start("num"), more.end("num")) if more else None
+            if pct is not None:
+                measure = "population" if more.group("what2").lower().startswith(("population", "people")) else "gdp"
+                r.add("macro", more.start(), more.end(), {"country": who, "measure": measure, "value": pct.value,
+                                                          "unit": "share of world", "hedge": pct.hedge,
+                                                          "half_unit": pct.half_unit, "year": year})
+                r.take(more.start(), more.end())
 
 
 def _per_capita(r, year) -> None:

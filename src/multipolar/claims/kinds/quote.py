@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..evidence import normalise_text
 from ..judging.common import combine, verdict
-from ..judging.texts import documents, find_quote, resolve_document
+from ..judging.texts import documents, find_quote, resolve_document, wording_verdict
 from ..model import UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
 from ..registry import register_kind
@@ -55,7 +55,7 @@ class Quote:
                 parts.append(f"the text of the {doc} is not held")
                 continue
             text, url = held
-            outcome, detail = find_quote(quote, text)
+            outcome, detail = wording_verdict(quote, text, *find_quote(quote, text), quoted=True)
             verdicts.append(outcome)
             parts.append(f"{doc}: {detail}")
             observed.append(Observation(detail, "text", f"{doc} (official English text)", year, url=url))

@@ -43,7 +43,7 @@ _VERB_FLOWS = {"import": "import", "bought": "import", "buys": "import", "export
                "sold": "export", "trade": "turnover"}
 
 
-# "..., almost 30% lower than Uzbekistan's $13.7 billion of trade with China": one frame's trade against another
+# "..., about 40% lower than Tajikistan's $4.2 billion of trade with Russia": one frame's trade against another
 # partner's, as a percentage difference.
 PERCENT_THAN = re.compile(rf"(?P<pct>\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))\s+(?P<dir>lower|less|smaller|higher|more|"
                           rf"larger|greater|bigger|above|below)\s+than\s+(?:that\s+(?:with|of)\s+|its\s+trade\s+with\s+|"

@@ -21,7 +21,8 @@ from ..reading.numbers import YEAR, percent_at
 from ..reading.sentence import E, EL
 from ..registry import register_kind
 
-_SHARE_NUM = r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than)\s+)?" \
+_SHARE_NUM = r"(?:(?:a\s+)?(?:whopping|mere|hefty|massive|modest|staggering|sizeable|sizable)\s+)?" \
+             r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than)\s+)?" \
              r"(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|" \
              r"quarters|fifth|tenth)|half)"
 _WHAT = r"(?P<what>(?:international\s+|foreign\s+|external\s+)?trade(?:\s+turnover)?|turnover|exports|imports|" \
@@ -43,7 +44,8 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_WHAT}(?:[^.;]|\.(?=\d)){{0,40}}?(?P<num>{_SHARE_NUM})",
     rf"(?P<num>{_SHARE_NUM})\s+of\s+(?P<whose>{EL})\s+(?:total\s+|overall\s+)?(?:foreign\s+|external\s+)?"
     rf"{_WHAT}\s+(?:\w+ly\s+)?(?:is\s+|was\s+|are\s+|were\s+|go\s+|went\s+|goes\s+|came\s+|comes\s+|come\s+|"
-    rf"flows?\s+|flowed\s+|heads?\s+|headed\s+)?(?:with|to|from)\s+(?P<b>{E})",
+    rf"flows?\s+|flowed\s+|heads?\s+|headed\s+)?(?:with|to|from|(?:falls?|fell|fall)\s+on|(?:is|was)\s+accounted\s+"
+    rf"for\s+by)\s+(?P<b>{E})",
 )]
 # "... from 30% in 2015 to 60% in 2023": a second share of the same partner, later.
 TO_LATER = re.compile(rf"\s*,?\s*to\s+(?P<num>(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"

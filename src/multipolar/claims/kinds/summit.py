@@ -24,7 +24,8 @@ ENDED = re.compile(rf"(?:(?P<city>{E})\s+[Ss]ummit|[Ss]ummit\s+in\s+(?P<city2>{E
                    rf"(?:concluded|ended|closed|wrapped up|was held|took place|convened|opened|began)\b")
 _DATE = rf"(?:(?:\d{{1,2}}(?:[-–]\d{{1,2}})?\s+)?{MONTH_RE}\s+(?:\d{{1,2}}(?:[-–]\d{{1,2}})?,?\s+)?)"
 _ORDINAL_HEAD = rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|session)\s+of\s+the\s+(?:(?:{E})\s+)?" \
-                rf"Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|(?:{E}\s+)?[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
+                rf"Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|(?:meeting|session)\s+of\s+the\s+(?:(?P<o2>{E})\s+)?" \
+                rf"Heads\s+of\s+States?\s+Council|(?:annual\s+)?(?:(?P<o1>{E})\s+)?[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
 ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},|,(?=\s+(?:on|in)\s+\d))"
                      rf"{{0,120}}?)\b(?:in\s+|on\s+)?{_DATE}?(?P<year>{YEAR})",
                      re.IGNORECASE)
@@ -58,6 +59,12 @@ CITY_YEARS = re.compile(rf"\b(?:summits?|meetings?)\s+(?:were\s+|was\s+)?(?:held
                         rf",\s*and)\s*{_CITY_YEAR})+)", re.IGNORECASE)
 
 
+# "... is the 14th annual summit of the organization": the ordinal after the summit's place and date.
+ORDINAL_AFTER = re.compile(rf"\b(?:is|was|will\s+be|marks?|marked)\s+the\s+{_ORDINAL_HEAD}", re.IGNORECASE)
+# The Shanghai Five met five times (1996-2000) before the SCO's Council of Heads of State first met in 2001.
+SHANGHAI_FIVE_MEETINGS = 5
+
+
 @dataclass(frozen=True, kw_only=True)
 class SummitClaim(Payload):
     """relation: date (when a summit ended), ordinal (the n-th meeting), hosts ((year, city) pairs), host (the
@@ -87,13 +94,15 @@ class Summit:
         _ended(r)
         for m in ORDINAL.finditer(r.masked):
             r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
-                                                 "year": int(m.group("year"))})
+                                                 "year": int(m.group("year")), "org": _org_of(r, m)})
             r.take(m.start("ord"), m.end("ord"))
         for m in ORDINAL_CITY.finditer(r.masked):
             ment = r.by_start.get(m.start("city"))
             if ment and ment.kind == "city" and not r.overlaps_used(m.start("ord"), m.end("ord")):
                 r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
-                                                     "city": ment.code})
+                                                     "city": ment.code, "org": _org_of(r, m)})
+                r.take(m.start("ord"), m.end("ord"))
+        _ordinal_after(r)
         for m in HOSTING.finditer(r.masked):
             ment = r.by_start.get(m.start("who"))
             if ment and ment.kind == "country" and r.ctx.date is not None:
@@ -170,6 +179,25 @@ def _ended(r) -> None:
         r.add("summit", m.start(), tm.end, fields)
 
 
+def _org_of(r, m) -> str | None:
+    """The organization named between an ordinal and 'summit' ('the seventh BRICS summit'), if any."""
+    for key in ("o1", "o2"):
+        ment = r.by_start.get(m.start(key)) if m.group(key) else None
+        if ment is not None and ment.kind == "org":
+            return ment.code
+    return None
+
+
+def _ordinal_after(r) -> None:
+    """'The summit opening in <city> in <year> is the nth (annual) summit': the ordinal of the one year named."""
+    m = ORDINAL_AFTER.search(r.masked)
+    years = {t.year for t in r.times if t.year}
+    if m and len(years) == 1 and not r.overlaps_used(m.start("ord"), m.end("ord")):
+        r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
+                                             "year": years.pop(), "org": _org_of(r, m)})
+        r.take(m.start("ord"), m.end("ord"))
+
+
 def _held(r) -> None:
     """'the 2024 SCO summit in Astana', 'the SCO summit held in Samarkand in September 2022', 'Astana hosted ...'."""
     for m in HELD.finditer(r.masked):
@@ -208,6 +236,9 @@ def judge_summit(claim, ev, as_of):
         ok = (not p.month or held.month == p.month) and (not p.day or held.day == p.day)
         return verdict(claim, SUPPORTED if ok else CONTRADICTED, f"the {p.city} summit: {held.isoformat()}", obs,
                        calls=calls)
+    if p.relation == "ordinal" and p.org and p.org != "SCO":
+        return unverifiable(claim, f"the ordinal is {ORG_NAMES.get(p.org, p.org)}'s; the summits list holds only "
+                                   f"the SCO's meetings of heads of state")
     if p.relation == "ordinal":
         if p.year:
             rows = frame[frame["year"] == p.year]
@@ -218,9 +249,13 @@ def judge_summit(claim, ev, as_of):
         if rows.empty:
             return unverifiable(claim, f"no summit recorded in {p.year or p.city} (by {as_of.day.isoformat()})")
         position = int((frame["date"] <= rows.iloc[0]["date"]).sum())
-        return verdict(claim, SUPPORTED if position == p.ordinal else CONTRADICTED,
+        # Two counts are in use: the Council's meetings from 2001, and the same counting the Shanghai Five's
+        # meetings of 1996-2000 too. A claimed number matching either is supported; contradicted only when neither.
+        outcome = SUPPORTED if p.ordinal in (position, position + SHANGHAI_FIVE_MEETINGS) else CONTRADICTED
+        return verdict(claim, outcome,
                        f"the {int(rows.iloc[0]['year'])} summit ({rows.iloc[0]['host_city']}) is meeting number "
-                       f"{position} of the Council of Heads of State counted from 2001",
+                       f"{position} of the Council of Heads of State counted from 2001, number "
+                       f"{position + SHANGHAI_FIVE_MEETINGS} counting the Shanghai Five's meetings of 1996-2000",
                        [Observation(position, "count", SOURCE, int(rows.iloc[0]["year"]))],
                        [f"summits from {int(frame['year'].min())} to {int(rows.iloc[0]['year'])}: {position}"],
                        [Call.load("summits")])

@@ -28,7 +28,7 @@ _UN = r"(?:(?:at|in)\s+the\s+(?:UN(?:\s+General\s+Assembly)?|United\s+Nations(?:
       r"Assembly|UNGA)\s+)?"
 AGREE = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<who>{EL})\s+(?:has\s+|have\s+)?(?:voted|votes|vote|sided|sides)\s+{_UN}(?:with|alongside|in\s+line\s+with|"
-    rf"the\s+same\s+way\s+as)\s+(?P<p>{E})\s+{_UN}(?:(?:in|on)\s+)?(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:(?:UN|UNGA|"
+    rf"the\s+same\s+way\s+as)\s+(?:the\s+)?(?P<p>{E})\s+{_UN}(?:(?:in|on)\s+)?(?:only\s+|just\s+)?(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:(?:UN|UNGA|"
     rf"General\s+Assembly|UN\s+General\s+Assembly)\s+)?(?:time|votes|roll[- ]calls|resolutions|recorded\s+votes)",
     rf"(?P<who>{E})\s+(?:voting\s+)?(?:agreement|coincidence|alignment)\s+(?:score\s+)?with\s+(?P<p>{E})\s+{_UN}"
     rf"(?:was|stood\s+at|reached|of|is|came\s+to)\s+(?P<num>{SHARE})",
@@ -68,6 +68,11 @@ COUNT_INCLUDING = re.compile(rf"(?P<n>\d{{1,3}})\s+(?:other\s+)?(?:countries|sta
 MORE_THAN = re.compile(rf",?\s+(?:and\s+)?(?:far\s+|much\s+)?(?P<how>more|less)\s+(?:often|frequently|closely)\s+than\s+"
                        rf"(?:with\s+)?(?P<b>{E})", re.IGNORECASE)
 VOTE_CODES = {1: "yes", 2: "abstain", 3: "no"}
+# A selection of votes rather than every roll call: "the 12 key votes", "important votes singled out by ...", "votes on
+# human rights".
+SELECTION = re.compile(r"\b(?:\d+\s+)?(?:key|important|selected|major)\s+(?:UN\s+)?(?:General\s+Assembly\s+)?votes\b|"
+                       r"\b\d+\s+(?:UN\s+)?(?:General\s+Assembly\s+)?votes\b|\bsingled\s+out\b|\bvotes\s+on\s+(?:human\s+"
+                       r"rights|the\s+Middle\s+East|disarmament|Ukraine|Israel)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,6 +95,7 @@ class VotesClaim(Payload):
     no: int | None = None       # call, and with `tally_checked` it is checked too)
     abstain: int | None = None
     tally_checked: bool = False
+    selection: str | None = None  # agreement over a selection of votes ('the 12 key votes'), not every roll call
 
 
 @register_kind("votes", payload=VotesClaim, order=42, title="UN General Assembly votes",
@@ -105,9 +111,11 @@ class Votes:
                 who, partner = r.codes(m.start("who"), m.end("who")), r.codes(m.start("p"), m.end("p"))
                 share = share_at(r.text, m.start("num"), m.end("num"))
                 if who and partner and share and not r.overlaps_used(m.start(), m.end()):
+                    picked = SELECTION.search(r.text)
                     r.add("votes", m.start(), m.end(), {"relation": "agreement", "country": who, "partner": partner,
                                                         "value": share.value, "hedge": share.hedge,
-                                                        "half_unit": share.half_unit, "year": _year(r, m)})
+                                                        "half_unit": share.half_unit, "year": _year(r, m),
+                                                        "selection": picked.group(0) if picked else None})
                     r.take(m.start(), m.end())
                     more = MORE_THAN.match(r.masked, m.end() + (len(r.text[m.end():]) -
                                                                  len(re.sub(r"^\s+in\s+\d{4}", "", r.text[m.end():]))))
@@ -214,6 +222,9 @@ def _vote(words: str) -> str:
 
 def judge_agreement(claim, ev, as_of: AsOf):
     p = claim.payload
+    if p.selection:
+        return unverifiable(claim, f"an agreement over a selection of votes ('{p.selection}'): the pack's agreement "
+                                   "is computed over every recorded roll call of the year, another measure")
     countries = expanded(p.country, ev, as_of.day)
     verdicts, parts, observed, arithmetic, calls = [], [], [], [], []
     for country in countries:

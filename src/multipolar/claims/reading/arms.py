@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .arms_with import read_supplied_totals, read_with_clauses
+from .arms_with import read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
 from .ranks import rank_of
@@ -81,7 +81,7 @@ RATIOS = [re.compile(p, re.IGNORECASE) for p in (
 )]
 # The supplier's side: "Turkmenistan was Turkey's single largest weapons buyer", "India is the largest buyer of
 # Russian arms", "India received 34% of Russia's arms exports".
-BUYER = r"(?:buyer|customer|client|importer|recipient|market|purchaser)s?"
+BUYER = r"(?:buyer|customer|client|importer|recipient|market|purchaser|destination)s?"
 BUYER_RANKS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?P<sup>{E})\s+(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{BUYER}",
     rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?:single\s+)?{RANK}\s+{BUYER}\s+(?:of|for)\s+(?P<sup>{E})\s+{ARMS}",
@@ -164,6 +164,8 @@ def read_arms(r) -> None:
     _ratios(r)
     _buyers(r)
     _importers(r)
+    read_ranked_among(r)
+    read_trailing_shares(r)
     _other_measures(r)
     _totals(r)
 
@@ -328,7 +330,7 @@ def _other_measures(r) -> None:
 
 
 def _totals(r) -> None:
-    """'Iran imported $1.1 billion worth of arms in 2007-2016, with Russia ($804 million) ...'."""
+    """'Mongolia imported $300 million worth of arms in 2010-2019, with Russia ($250 million) ...'."""
     for m in TOTAL.finditer(r.masked):
         rec = r.codes(m.start("rec"), m.end("rec"))
         found = amounts(r.text, m.start("amt"), m.end("amt"))

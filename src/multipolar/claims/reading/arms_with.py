@@ -13,6 +13,18 @@ from .ranks import rank_of
 from .sentence import E, EL
 from .shares import ARMS, RANK, SHARE, SUPPLIER
 
+# "..., receiving 30% of them", "... in 2016-2020, with a quarter of the deliveries": the share that goes with a rank
+# just stated (of the same deliveries: the recipient's imports, or on the supplier's side its exports).
+TRAILING_SHARE = re.compile(rf"(?:\s+(?:exports|imports|deliveries|sales))?(?:\s+(?:in|over|during|between)\s+[^,;.]{{4,25}}?)?\s*,?\s*(?:taking|receiving|getting|"
+                            rf"absorbing|with|accounting\s+for|supplying|providing|delivering)\s+(?P<num>{SHARE})"
+                            rf"(?:\s+of\s+(?:them|those|the\s+total|all|the\s+(?:{ARMS}|deliveries|transfers)"
+                            rf"(?:\s+delivered)?|(?:its|their)\s+(?:total\s+)?(?:{ARMS}\s*)?(?:exports|imports|"
+                            rf"deliveries|sales|purchases)))?(?=[\s,;.)]|$)", re.IGNORECASE)
+# "Ukraine stood third among weapons suppliers for Georgia", "Italy came second among the suppliers of Qatar"
+RANKED_AMONG = re.compile(rf"(?P<sup>{E})\s+(?:ranked|ranks|was\s+ranked|came|comes|placed|stood|was)\s+"
+                          rf"(?:(?:the\s+)?{RANK}|first)\s+among\s+(?:the\s+)?(?:{ARMS}\s+)?{SUPPLIER}\s+(?:to|of|for)\s+"
+                          rf"(?:the\s+)?(?P<rec>{E})", re.IGNORECASE)
+
 _SHARE_VERB = r"(?:at|with|on|accounting\s+for|providing|supplying|making\s+up|delivering)"
 WITH_RANKED = re.compile(
     rf"\bwith\s+(?P<sup>{E})\s+(?:as\s+)?(?:the\s+)?(?P<rec>{E})\s+{RANK}\s+(?:{ARMS}\s+)?{SUPPLIER}\s*,?\s+{_SHARE_VERB}\s+"
@@ -21,6 +33,36 @@ WITH_RANKED = re.compile(
 WITH_THEM = re.compile(rf"\bwith\s+(?P<sup>{EL})\s+(?:alone\s+)?(?:supplying|providing|accounting\s+for|delivering|"
                        rf"making\s+up|responsible\s+for)\s+(?P<num>{SHARE})\s+of\s+(?:them|those|these|the\s+total|"
                        rf"that\s+total|the\s+deliveries|all\s+of\s+them)\b", re.IGNORECASE)
+
+
+def read_ranked_among(r) -> None:
+    """'A ranked second among arms suppliers to B' (a rank of A among B's suppliers)."""
+    for m in RANKED_AMONG.finditer(r.masked):
+        sup, rec = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
+        rec = [c for c in rec if c not in sup]
+        if not sup or not rec or r.overlaps_used(m.start(), m.end()):
+            continue
+        rank = rank_of(m.group("rk")) if m.group("rk") else 1
+        r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "rank", "value": rank,
+                                           **window_of(r, m.start())})
+        r.take(m.start(), m.end())
+
+
+def read_trailing_shares(r) -> None:
+    """The share stated right after an arms rank ('X was Y's largest buyer, with 40% of them'): the same pair, side
+    and window."""
+    for c in [c for c in r.claims if c.type == "arms" and c.payload.relation == "rank"]:
+        m = TRAILING_SHARE.match(r.masked, c.span[1] - r.s.start)
+        share = share_at(r.text, m.start("num"), m.end("num")) if m else None
+        if share is None or r.overlaps_used(m.start("num"), m.end("num")):
+            continue
+        p = c.payload
+        when = {k: getattr(p, k) for k in ("years", "span", "base_year", "year") if getattr(p, k) is not None}
+        r.add("arms", c.span[0] - r.s.start, m.end(), {
+            "supplier": list(p.supplier), "recipient": list(p.recipient), "relation": "share", "side": p.side,
+            "value": share.value, "hedge": share.hedge, "half_unit": share.half_unit,
+            **(when or window_of(r, m.start("num")))})
+        r.take(m.start("num"), m.end("num"))
 
 
 def read_with_clauses(r) -> None:

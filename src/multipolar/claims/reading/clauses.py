@@ -24,6 +24,12 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+THIS_YEAR = re.compile(r"\s+of\s+(?:the|this)\s+(?:current\s+)?year\b", re.IGNORECASE)
+# "the lowest since", "its highest in years since": a ranking of the year, not a period's start.
+LOWEST_SINCE = re.compile(r"\b(?:lowest|highest|weakest|strongest|smallest|largest|biggest|best|worst)\b(?:\s+\w+){0,2}"
+                          r"\s*$", re.IGNORECASE)
+
+
 def time_for(r, pos: int, *, region: tuple[int, int] | None = None) -> list[Time]:
     """Times in the clause of pos (closest first), within region when given."""
     c0, c1 = clause_bounds(r.text, pos)
@@ -44,6 +50,10 @@ def resolve_period(r, times: list[Time], parsed: dict, *, change: bool) -> None:
                 parsed["months"] = tm.months
             if tm.year and "year" not in parsed:
                 parsed["year"] = tm.year
+            elif not tm.year and "year" not in parsed and r.ctx.date is not None and \
+                    THIS_YEAR.match(r.text, tm.end):  # "the first five months of the year": the article's year
+                parsed["year"] = r.ctx.date.year
+                notes.append(f"'of the year' read as the article's year ({r.ctx.date.year})")
         elif tm.kind == "fiscal":
             parsed["fiscal"] = tm.text.strip()
             notes.append(tm.note)
@@ -54,6 +64,8 @@ def resolve_period(r, times: list[Time], parsed: dict, *, change: bool) -> None:
                 parsed["year"] = year
             elif year is None:
                 parsed["unresolved"] = tm.text
+        elif tm.kind == "since" and LOWEST_SINCE.search(r.text[max(0, tm.start - 40):tm.start]):
+            continue  # "the lowest since 2015" says where the year stands, not the base of a change
         elif tm.kind in ("since", "then", "event") and change and "base_year" not in parsed:
             src = tm
             if tm.kind == "then":

@@ -154,6 +154,11 @@ def organization_patterns() -> list[tuple[str, str]]:
 _APOS = r"(?:['’]s|['’](?=\s))"
 
 
+# A capital as the subject of what only a state does ("Minsk received $N of loans", "Bishkek voted against") is the state.
+_STATE_VERB = r"(?=\s+(?:has\s+|had\s+|have\s+)?(?:received|borrowed|obtained|secured|imported|exported|bought|voted|" \
+              r"abstained|lent|ratified|acceded|joined)\b)"
+
+
 @functools.cache
 def _entity_re() -> re.Pattern:
     names = sorted(country_table(), key=len, reverse=True)
@@ -166,7 +171,7 @@ def _entity_re() -> re.Pattern:
     pattern = (
         rf"(?<![\w.])(?:(?:{groups})(?P<gpos>['’]s?(?!\w))?"
         rf"|(?P<prefix>{prefixes})(?=[-–])"
-        rf"|(?P<capital>{capitals}){_APOS}"
+        rf"|(?P<capital>{capitals})(?:{_APOS}|{_STATE_VERB})"
         rf"|(?:{orgs})(?P<opos>{_APOS})?"
         rf"|(?P<country>{countries})(?P<pos>{_APOS})?"
         rf"|(?P<city>{cities})"

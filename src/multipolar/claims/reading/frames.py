@@ -55,8 +55,8 @@ BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\
 # A clause naming only a flow continues the previous frame: "..., while imports fell 5%", "with exports of $4 billion".
 ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?(?P<flow>exports|"
                       r"imports|trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
-# A verb continuing the previous frame's first party: "China imported $6.4 billion from Iran and exported $8.5
-# billion to Iran".
+# A verb continuing the previous frame's first party: "Turkey imported $2.3 billion from Georgia and exported $4.1
+# billion to Georgia".
 VERB_ELLIPSIS = re.compile(rf"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:it\s+|they\s+|⟨#*⟩\s+)?(?P<verb>exported|"
                            rf"imported|shipped|sold|bought|purchased)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{0,60}}?\b(?:to|from)\s+(?P<b>{EL})",
                            re.IGNORECASE)
@@ -64,7 +64,7 @@ VERB_ELLIPSIS = re.compile(rf"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:it\s+|t
 WORLD = re.compile(rf"(?P<a>{E})\s+(?:total\s+|overall\s+)?(?:(?:foreign|external|international)\s+trade(?:\s+turnover)?|"
                    rf"trade\s+turnover|(?:total\s+)?(?P<flow>exports|imports))\b(?!\s+(?:to|from|with|between|of)\b)",
                    re.IGNORECASE)
-# A pair's trade split by flow, the figure before the flow: "A-B trade exceeded $2 billion, of which $1.9 billion were
+# A pair's trade split by flow, the figure before the flow: "A-B trade exceeded $2 billion, of which $0.7 billion were
 # A's imports (up 30%) and $61 million exports".
 _AMT = r"(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*(?:\s?(?:trillion|billion|million|bn|mn|m|b)\b)?"
 SPLIT = re.compile(rf"\b(?:of\s+which|including|with)\s+(?P<amt>{_AMT})\s+(?:(?:were|was|are|is|in|as)\s+)?(?:(?P<a>{E})"
@@ -220,7 +220,7 @@ def _uniq(items):
 
 
 def _split(r, found: list[Frame]) -> None:
-    """Frames for a pair's trade split by flow, starting at each figure ('of which $1.9 billion were A's imports')."""
+    """Frames for a pair's trade split by flow, starting at each figure ('of which $0.7 billion were A's imports')."""
     for m in SPLIT.finditer(r.masked):
         pair = next((f for f in reversed(found) if f.end <= m.start() and len(f.country) == 1 and len(f.partner) == 1),
                     None)
@@ -276,6 +276,13 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
         # "In 2017, A's trade with B exceeded $X, while trade with C reached $Y": the time of the clause it continues
         start = clause_bounds(r.text, parent.start)[0]
         resolve_period(r, time_for(r, parent.start, region=(start, frame.start)), fields, change=change)
+    if not any(fields.get(k) for k in PERIOD_KEYS) and re.search(r"\b(?:while|whereas|but)\s*$",
+                                                                  r.text[max(0, frame.start - 12):frame.start]):
+        # "A's exports fell 5% in 2019, while B's exports rose 3%": the year of the clause it is set against
+        earlier = [tm for tm in r.times if tm.end <= frame.start and tm.kind in ("year", "month") and tm.year]
+        if earlier:
+            resolve_period(r, [earlier[-1]], fields, change=change)
+            fields["period_note"] = f"the year of the clause before ({earlier[-1].year})"
     if change and fields.get("yoy") and "year" not in fields and "base_year" not in fields:
         # "..., with exports 93 times higher than a year earlier": the year the sentence named before it
         earlier = [tm.year for tm in r.times if tm.end <= pos and tm.kind in ("year", "month") and tm.year]

@@ -71,7 +71,7 @@ REJOINED = re.compile(rf"{_WHO}\s+(?:(?:later|then|subsequently|again)\s+)?(?:(?
                       rf"reinstated|regained)\s+(?:its|their|{E})\s+(?:(?P<org0>{E})\s+)?(?:full\s+)?(?:membership|"
                       rf"participation)(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org>{E}))?|(?:rejoined|returned\s+to|re-entered)"
                       rf"\s+(?:the\s+)?(?P<org2>{E}))")
-# "decided on 11 December 2020 to grant Uzbekistan and Cuba observer status at the Eurasian Economic Union"
+# "decided on 14 May 2018 to grant Moldova observer status at the Eurasian Economic Union"
 GRANTED = re.compile(rf"\bgrant(?:ed|ing|s)?\s+(?P<who>{EL})\s+(?:the\s+)?(?P<role>observer|dialogue\s+partner|associate"
                      rf"(?:\s+member)?|full\s+member(?:ship)?|member)(?:\s+state)?(?:\s+(?:status|membership))?\s+(?:at|in|"
                      rf"of|with|to|within)\s+(?:the\s+)?(?P<org>{E})")
@@ -287,7 +287,7 @@ def _left(r) -> None:
 
 
 def _granted(r) -> None:
-    """'decided on 11 December 2020 to grant Uzbekistan and Cuba observer status at the EAEU'."""
+    """'decided on 14 May 2018 to grant Moldova observer status at the EAEU'."""
     for m in GRANTED.finditer(r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org = r.org_at(m.start("org"))

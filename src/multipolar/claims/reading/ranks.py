@@ -62,15 +62,15 @@ REGION = re.compile(rf"\s+(?:in|among|within|of)\s+(?:the\s+|its\s+)?(?:(?P<eu>{
 CONTINUED_BARE = re.compile(rf"\s*,?\s*(?:and|but|while|yet)\s+(?:is\s+|ranks?\s+|ranked\s+)?(?:only\s+)?(?P<rk>{_ORD_WORDS}|"
                             rf"\d(?:st|nd|rd|th))(?:[- ](?:largest|biggest))?\s+(?:in\s+the\s+world|worldwide|globally|"
                             rf"overall|among\s+all\s+(?:its\s+|their\s+)?partners)", re.IGNORECASE)
-# Figures given with a rank: "..., supplying $11.26 billion, over a quarter of all imports", "with 11.1% of
-# Kazakhstan's trade turnover in 2022 (9.5% in 2021)".
+# Figures given with a rank: "..., supplying $4.8 billion, over a third of all imports", "with 14.2% of
+# Uzbekistan's trade turnover in 2021 (12.9% in 2020)".
 _LEAD = r"(?:\s+(?:in|for)\s+\d{4})?,?\s+"
 AMOUNT_APP = re.compile(rf"{_LEAD}(?:with|supplying|providing|worth|accounting\s+for|buying|taking|at)\s+(?:(?:bilateral\s+|"
                         rf"mutual\s+|total\s+)?(?:trade|turnover)\s+(?:reaching|of|at|totall?ing|worth|amounting\s+to|"
                         rf"surpassing|exceeding|hitting)\s+)?(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|million|"
                         rf"tn|bn|mn)?)", re.IGNORECASE)
 SHARE_APP = re.compile(rf"{_LEAD}(?:(?:supplying|accounting\s+for|taking|buying|providing|with|making\s+up|or)\s+)?"
-                       rf"(?:a\s+)?(?P<num>{SHARE})(?:\s+(?:share\s+)?of\s+(?:(?:all|the|its|their|total|overall|{E})\s+)*"
+                       rf"(?:a\s+)?(?:(?:whopping|mere|hefty|massive|modest|staggering)\s+)?(?P<num>{SHARE})(?:\s+(?:share\s+)?of\s+(?:(?:all|the|its|their|total|overall|{E})\s+)*"
                        rf"(?:(?:foreign\s+|external\s+)?(?:trade(?:\s+turnover)?|turnover|imports|exports|purchases|"
                        rf"sales|them|the\s+total|total))?)?(?:\s+in\s+(?P<y>{YEAR}))?", re.IGNORECASE)
 PAREN_SHARE = re.compile(rf"\s*\(\s*(?P<num>\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))\s+in\s+(?P<y>{YEAR})\s*\)")
@@ -97,7 +97,7 @@ def _flow(gd: dict, text: str) -> str:
     return "export" if re.search(r"\bexport", text) else "import" if re.search(r"\bimport", text) else "turnover"
 
 
-# "..., while China ranked only fifth with 5.2%": a rank in the share the sentence just gave (its country and flow).
+# "..., while Turkey ranked only fourth with 6.1%": a rank in the share the sentence just gave (its country and flow).
 BARE = re.compile(rf"(?P<b>{E})\s+(?:ranked|ranks|came|comes|stood|was|is)\s+(?:only\s+|just\s+)?(?P<rk>{_ORD_WORDS}|"
                   rf"\d(?:st|nd|rd|th))(?:\s+place)?(?!\s+(?:among|in|on|largest|biggest|[\w-]+\s+partner))",
                   re.IGNORECASE)
@@ -207,8 +207,8 @@ def _rank(r, m) -> None:
 
 
 def _figures(r, end: int, whose, partner, fields) -> int:
-    """The amounts and shares given right after a rank, in a chain ('supplying $11.26 billion, over a quarter of all
-    imports'; 'with 11.1% of its trade in 2022 (9.5% in 2021)'): level and share claims for the partner."""
+    """The amounts and shares given right after a rank, in a chain ('supplying $4.8 billion, over a third of all
+    imports'; 'with 14.2% of its trade in 2021 (12.9% in 2020)'): level and share claims for the partner."""
     from .numbers import amounts, share_at
 
     base = {"country": whose, "partner": partner, "flow": fields["flow"], "reporter": fields.get("reporter"),
