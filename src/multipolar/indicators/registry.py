@@ -310,7 +310,8 @@ class Context:
 
         DuckDB with a store: a Parquet file in the indicator cache (read by every later context); without: a
         temporary table (gone with the connection). Ibis' own .cache() is avoided there because its clean-up issues
-        a DROP that sqlglot 30 renders without the table name. Other backends: .cache().
+        a DROP that sqlglot 30 renders without the table name. Spark: a local checkpoint registered as a temporary
+        view. Other backends: .cache().
         """
         if getattr(self.con, "name", "") == "duckdb":
             from . import cache
@@ -330,6 +331,18 @@ class Context:
         register = getattr(self.con, "_run_pre_execute_hooks", None)
         if register is not None:
             register(expr)
+        session = getattr(self.con, "_session", None)
+        if getattr(self.con, "name", "") == "pyspark" and session is not None:
+            # Spark's cache() keeps the whole lineage in every plan built on it, and Catalyst analyses it again each
+            # time (the composite's plans took minutes and ran a 1 GB heap out of memory); a local checkpoint
+            # computes it once and cuts the lineage, so later plans start from its rows.
+            from . import cache
+
+            self._n_cached += 1
+            name = f"_multipolar_memo_{id(self):x}_{self._n_cached}"
+            schema = expr.schema()
+            session.sql(self.con.compile(expr)).localCheckpoint(eager=True).createOrReplaceTempView(name)
+            return cache.as_computed(self.con.table(name), schema)
         return expr.cache()
 
     def sources_of(self, name: str) -> list[str]:
