@@ -1,7 +1,7 @@
 """UN General Assembly votes as real reporting states them (issue 11, round 2): a resolution named by its subject
 (matched against both descriptions of the roll calls), several states' votes in one sentence ('A voted against the
 resolution while B voted in favour; C and D abstained, and E did not vote'), the tally ('passed 100-11 with 58
-abstentions', 'by 141 votes to 5', '80 votes in favour, 14 against and 61 abstentions'). Made-up roll calls, votes
+abstentions', 'by 141 votes to 5', '90 in favour, 12 against and 55 abstaining'). Made-up roll calls, votes
 and sentences on a FakeEvidence."""
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def test_a_state_whose_votes_the_pack_does_not_keep_is_never_called_absent():
 
 def test_a_tally_alone_is_checked_with_the_usual_tolerance():
     # the Zeta valley resolution of 2017: 70-15-65; "16 against" is within a further 10% of 15
-    text = "In 2017 the UN General Assembly's resolution on refugees from the Zeta valley, Moldova, passed with {}."
+    text = "In 2017 a UN General Assembly resolution on refugees from the Zeta valley, Moldova, passed with {}."
     assert verdicts(text.format("70 votes in favour, 15 against and 65 abstentions")) == \
         [("votes", "tally", "supported")]
     assert verdicts(text.format("70 votes in favour, 16 against and 65 abstentions")) == \

@@ -1,5 +1,5 @@
-"""Claim kind `change`: a growth rate or a direction of trade ('rose 26.3% in 2023', 'fell by 2.9%', 'exports from
-the West into Central Asia have increased since sanctions'), judged on trade_growth per source view, or on the sum
+"""Claim kind `change`: a growth rate or a direction of trade ('rose 14% in 2017', 'fell by 3.4%', 'exports from
+the EU into Central Asia have risen since the sanctions'), judged on trade_growth per source view, or on the sum
 over a group's pairs for a direction."""
 
 from __future__ import annotations
@@ -53,9 +53,9 @@ class ChangeClaim(TradeScope, Period, Figure):
 
 
 @register_kind("change", payload=ChangeClaim, order=30, title="Change in trade",
-               examples=("China-Russia trade grew 26.3% in 2023 from a year earlier.",
-                         "Exports from the West into Central Asia have increased since sanctions.",
-                         "Its exports to Russia fell 12 percent in the first nine months of 2021."))
+               examples=("Tajikistan's trade with China rose 14% in 2017 from the year before.",
+                         "Exports from the EU into Central Asia have risen since the sanctions.",
+                         "Uzbekistan's exports to Russia fell 9 percent in the first half of 2016."))
 class Change:
     def read(r) -> None:
         made: dict[int, list] = {}
@@ -72,7 +72,7 @@ class Change:
 
 
 def _growth_rates(r, frame, region) -> None:
-    """'rose 26.3%', 'up 27 percent year on year', 'a 5% decline'."""
+    """'rose 14.6%', 'up 27 percent year on year', 'a 5% decline'."""
     r0, r1 = region
     for m in GROWTH_RE.finditer(r.text, r0, r1):
         if r.overlaps_used(m.start(), m.end()):

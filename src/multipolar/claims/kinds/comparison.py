@@ -52,7 +52,7 @@ class ComparisonClaim(Period):
 
 
 @register_kind("comparison", payload=ComparisonClaim, order=24, title="Which partner leads",
-               examples=("Russia lagged consistently behind China in Kazakhstan's trade.",
+               examples=("Tajikistan buys more from China than from Russia.",
                          "Uzbekistan trades more with China than with Russia."))
 class Comparison:
     def read(r) -> None:

@@ -34,9 +34,9 @@ class RankClaim(TradeScope, Period):
 
 
 @register_kind("rank", payload=RankClaim, order=22, title="Rank among trade partners",
-               examples=("China is the main trading partner of all five Central Asian states.",
-                         "Russia was Uzbekistan's second-largest trading partner in 2023, behind China.",
-                         "China is Kyrgyzstan's largest source of imports but only its third-largest export market."))
+               examples=("China is the top trading partner of each of the five Central Asian states.",
+                         "Kazakhstan was Kyrgyzstan's third-largest trading partner in 2018, behind China and Russia.",
+                         "Russia is Tajikistan's largest source of imports but only its fourth-largest export market."))
 class Rank:
     def read(r) -> None:
         read_ranks(r)

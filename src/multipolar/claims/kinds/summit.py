@@ -1,5 +1,5 @@
-"""Claim kind `summit`: facts about SCO summits ('the Astana Summit, which concluded last Thursday', 'the 18th
-meeting of the Council of Heads of State in 2018', 'the Samarkand and New Delhi summits' of 2022 and 2023, 'host
+"""Claim kind `summit`: facts about SCO summits ('the Bishkek Summit, which ended on Friday', 'the 13th
+SCO summit in 2013', 'the Samarkand and New Delhi summits' of 2022 and 2023, 'host
 Kazakhstan'), judged on the summits list."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ HOSTED_BY = re.compile(rf"\b(?P<y>{YEAR})\s+(?:{E}\s+)?[Ss]ummit\s+(?:was\s+)?(?
                        rf"(?:online\s+|virtually\s+|remotely\s+|by\s+video(?:\s*conference|\s*link)\s+)?by\s+(?P<who>{E})")
 HOST_COUNT = re.compile(rf"(?P<who>{E})\s+(?:has|had)\s+(?:now\s+)?hosted\s+(?:the\s+)?(?:{E}\s+)?[Ss]ummits?\s+"
                         rf"(?:(?P<n>\w+)\s+times|(?P<w>once|twice|thrice))", re.IGNORECASE)
-# "held annual summits in Almaty in 1998, Bishkek in 1999 and Dushanbe in 2000", "summits in Ufa (2015) and Tashkent
+# "met in Dushanbe in 2014, Ufa in 2015 and Astana in 2017", "summits in Ufa (2015) and Tashkent
 # (2016)": cities with their years.
 _CITY_YEAR = rf"{E}\s+(?:in\s+|\(\s*)?{YEAR}\)?"
 CITY_YEARS = re.compile(rf"\b(?:summits?|meetings?)\s+(?:were\s+|was\s+)?(?:held\s+)?in\s+(?P<list>{_CITY_YEAR}(?:\s*(?:,|and|"
@@ -85,8 +85,8 @@ class SummitClaim(Payload):
 
 
 @register_kind("summit", payload=SummitClaim, order=14, title="SCO summits",
-               examples=("The Astana Summit, which concluded last Thursday, ...",
-                         "the 18th meeting of the Council of Heads of Member States of the SCO in 2018"))
+               examples=("The Bishkek Summit, which ended on Friday, ...",
+                         "the 13th SCO summit, held in Bishkek in 2013"))
 class Summit:
     def read(r) -> None:
         if not re.search(r"summit|Council of Heads|meeting of the|declaration|\bhost", r.text, re.IGNORECASE):

@@ -1,8 +1,8 @@
 """Reading claims about major arms transfers: a supplier's share of a state's (or a region's) arms imports, its rank,
-the top suppliers as a list ('China, Russia and Italy were Pakistan's main arms suppliers'), a monopoly supplier,
-totals written as dollars (SIPRI's trend-indicator values), a ratio between two states' imports ('20 times larger
-than Armenia's'), and the supplier's side: its buyers ('Turkmenistan was Turkey's largest weapons buyer',
-'India received 34% of Russia's arms exports')."""
+the top suppliers as a list ('Russia, France and Israel were India's main arms suppliers'), a monopoly supplier,
+totals written as dollars (SIPRI's trend-indicator values), a ratio between two states' imports ('9 times larger
+than Pakistan's'), and the supplier's side: its buyers ('Pakistan was China's largest arms customer',
+'Egypt took 12% of France's arms exports')."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from .shares import ARMS, ARMS_FLOW, RANK, SHARE, SUPPLIER
 _VERB = r"(?:has\s+|have\s+|had\s+)?(?:supplied|supplies|supply|supplying|provided|provides|providing|delivered|" \
         r"delivers|accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up|" \
         r"represented|represents|sold|sells|was\s+responsible\s+for|covered|covers)"
-# A period between a noun and its verb: "Belarus's arms imports in 2018-2022 came from ..."
+# A period between a noun and its verb: "Mongolia's arms imports in 2011-2015 came from ..."
 _WHEN = r"(?:\s+(?:in|over|during|between|from)\s+[^,;.]{4,25}?)?"
 BE = r"(?:is|was|are|were|has\s+been|have\s+been|remains|remained|remain|became|has\s+become|is\s+still|is\s+now)"
 ADV = r"(?:(?:still|now|by\s+far|also|practically|virtually|almost|nearly|effectively|essentially|de\s+facto)\s+)*"
@@ -48,7 +48,7 @@ RANKS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{ARMS}\s+{SUPPLIER}",
     rf"(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{ARMS}\s+{SUPPLIER}\s+{BE}\s+(?P<sup>{E})",
 )]
-# "China, Russia and Italy were Pakistan's main arms suppliers", "the top three arms suppliers to X were A, B and C"
+# "Russia, France and Israel were India's main arms suppliers", "the top three arms suppliers to X were A, B and C"
 _COUNT = r"(?:(?:two|three|four|five|2|3|4|5)\s+)?"
 _TOP = r"(?:main|largest|biggest|top|leading|principal|major|key|chief)"
 TOP = [re.compile(p, re.IGNORECASE) for p in (
@@ -60,7 +60,7 @@ TOP = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:the\s+)?{_COUNT}{_TOP}\s+{_COUNT}(?:{ARMS}\s+)?{SUPPLIER}\s+(?:to|of|for)\s+(?:the\s+)?(?P<rec>{E}){_WHEN}\s+"
     rf"(?:were|are|have\s+been)\s+(?P<sup>{EL})",
 )]
-# "Russia is practically the monopoly supplier of arms to Belarus", "Belarus's sole arms supplier"
+# "China is effectively the monopoly supplier of arms to Bangladesh", "Armenia's only arms supplier"
 _ONLY = r"(?P<only>(?:near-|quasi-)?(?:monopoly|sole|only|exclusive))"
 MONOPOLY = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?:the\s+|a\s+)?{_ONLY}\s+(?:{ARMS}\s+)?{SUPPLIER}(?:\s+of\s+{ARMS})?\s+"
@@ -69,7 +69,7 @@ MONOPOLY = [re.compile(p, re.IGNORECASE) for p in (
 )]
 QUALIFIED = re.compile(r"practically|virtually|almost|nearly|effectively|essentially|de\s+facto|near-|quasi-",
                        re.IGNORECASE)
-# "Azerbaijan's arms imports in 2012-2016 were 20 times larger than Armenia's", "X imported three times as many arms
+# "India's arms imports in 2009-2013 were 9 times larger than Pakistan's", "X imported three times as many arms
 # as Y": one recipient's total against another's.
 _LARGER = r"(?:larger|bigger|higher|greater|more)"
 RATIOS = [re.compile(p, re.IGNORECASE) for p in (
@@ -79,8 +79,8 @@ RATIOS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<a>{E})\s+imported\s+(?:(?P<h>about|around|roughly|nearly|almost|more\s+than|over|some)\s+)?{RATIO}\s+"
     rf"(?:more|as\s+(?:many|much))\s+{ARMS}\s+(?:than|as)\s+(?P<b>{E})",
 )]
-# The supplier's side: "Turkmenistan was Turkey's single largest weapons buyer", "India is the largest buyer of
-# Russian arms", "India received 34% of Russia's arms exports".
+# The supplier's side: "Pakistan was China's largest arms customer", "Vietnam is a main buyer of
+# Russian arms", "Egypt took 12% of France's arms exports".
 BUYER = r"(?:buyer|customer|client|importer|recipient|market|purchaser|destination)s?"
 BUYER_RANKS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?P<sup>{E})\s+(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{BUYER}",
@@ -126,7 +126,7 @@ MEASURES = [re.compile(p, re.IGNORECASE) for p in (
 CONTINUED = re.compile(rf"(?:\s+(?:in|over|during)\s+[^,;.]{{4,20}}?)?\s*,?\s*(?:and|while|but|whereas|to)\s+"
                        rf"(?P<num>{SHARE})\s+(?:(?:in|over|during)\s+(?P<when>[^,;.]{{4,20}}?)(?=[,;.]|\s+and\b|$)|"
                        rf"from\s+(?P<sup>{E}))", re.IGNORECASE)
-# "Iran imported $1.1 billion worth of arms" and "Russia ($804 million)": SIPRI trend-indicator values, which the
+# "Vietnam imported $2.3 billion worth of arms" and "Russia ($1.9 billion)": SIPRI trend-indicator values, which the
 # press writes as dollars.
 TOTAL = re.compile(rf"(?P<rec>{E})\s+(?:imported|received|bought|purchased|acquired)\s+(?P<amt>(?:about\s+|some\s+|"
                    rf"around\s+|nearly\s+|more\s+than\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)\s+"
@@ -186,7 +186,7 @@ def _parties(r, m) -> tuple[list[str], list[str]]:
 
 
 def _lists(r) -> None:
-    """'China, Russia and Italy were Pakistan's main arms suppliers': the named states are the top n."""
+    """'Russia, France and Israel were India's main arms suppliers': the named states are the top n."""
     for pattern in TOP:
         for m in pattern.finditer(r.masked):
             suppliers = r.codes(m.start("sup"), m.end("sup"))
@@ -199,7 +199,7 @@ def _lists(r) -> None:
 
 
 def _monopoly(r) -> None:
-    """'Russia is practically the monopoly supplier of arms to Belarus': a share of (nearly) all."""
+    """'China is effectively the monopoly supplier of arms to Bangladesh': a share of (nearly) all."""
     for pattern in MONOPOLY:
         for m in pattern.finditer(r.masked):
             suppliers, recipients = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
@@ -232,7 +232,7 @@ def _continued(r, end: int, first) -> None:
 
 
 def _ratios(r) -> None:
-    """'Azerbaijan's arms imports in 2012-2016 were 20 times larger than Armenia's'."""
+    """'India's arms imports in 2009-2013 were 9 times larger than Pakistan's'."""
     for pattern in RATIOS:
         for m in pattern.finditer(r.masked):
             a, b = r.codes(m.start("a"), m.end("a")), r.codes(m.start("b"), m.end("b"))

@@ -1,6 +1,6 @@
 """Reading UN General Assembly votes: the resolution a sentence names (its symbol, a well-known name, or its subject:
 'the vote on Ukraine's territorial integrity', 'the resolution condemning ...') and the tally it states ('passed
-100-11 with 58 abstentions', 'by 141 votes to 5', 'with 80 votes in favour, 14 against and 61 abstentions', 'the 35
+100-11 with 58 abstentions', 'by 141 votes to 5', 'with 90 in favour, 12 against and 55 abstaining', 'the 35
 countries that abstained')."""
 
 from __future__ import annotations
