@@ -4,7 +4,7 @@ supplier's side (its deliveries to each buyer), with the no-clear-lead rule for 
 
 from __future__ import annotations
 
-from ..model import CONTRADICTED, PARTLY, SUPPORTED, AsOf, Call, Observation
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
 from ..reading.entities import name, names
 from . import tolerances as tol
 from .common import fmt, hedged, unverifiable, verdict
@@ -102,7 +102,9 @@ def judge_arms(claim, ev, as_of: AsOf):
         n = int(p.value)
         top = [s for s, _ in ranked[:n]]
         hits = [s for s in suppliers if s in top]
-        outcome = SUPPORTED if len(hits) == len(suppliers) else PARTLY if hits else CONTRADICTED
+        held = {s for s, _ in ranked}
+        outcome = SUPPORTED if len(hits) == len(suppliers) else PARTLY if hits else \
+            UNVERIFIABLE if not any(s in held for s in suppliers) else CONTRADICTED  # none held: coverage
         reason = f"the {n} largest suppliers of {where} in {span}: " + ", ".join(
             f"{name(s)} ({fmt(v / totals, 'share')})" for s, v in ranked[:n]) + \
             (f"; not among them: {names([s for s in suppliers if s not in top])}" if len(hits) < len(suppliers) else "")
@@ -115,8 +117,9 @@ def _rank(claim, who, ranked, total, share, among, observed, arithmetic, calls):
     """A rank among suppliers (or buyers), with the no-clear-lead rule for first place."""
     p = claim.payload
     position = next((i + 1 for i, (s, _) in enumerate(ranked) if s in who), None)
-    outcome = SUPPORTED if position == int(p.value) else CONTRADICTED
-    reason = f"{names(who)} ranks {position or 'nowhere (no deliveries)'} among {among} ({fmt(share, 'share')})" + \
+    outcome = UNVERIFIABLE if position is None else SUPPORTED if position == int(p.value) else CONTRADICTED
+    where = f"ranks {position}" if position else "has no deliveries in the register held (coverage: not known to rank)"
+    reason = f"{names(who)} {where} among {among} ({fmt(share, 'share')})" + \
         (f"; first is {name(ranked[0][0])} ({fmt(ranked[0][1] / total, 'share')})" if ranked else "")
     if outcome == SUPPORTED and int(p.value) == 1 and len(ranked) > 1:
         second = ranked[1]
