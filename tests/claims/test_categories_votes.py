@@ -154,3 +154,19 @@ def test_named_states_among_a_counted_side_and_more_often_than_with_the_other_po
                         "Russia.", evidence=FakeEvidence(un=un))
     assert [(v.claim.parsed["relation"], v.verdict) for v in result] == [("agreement", "supported"),
                                                                          ("more often", "supported")]
+
+
+@pytest.mark.parametrize("text", [
+    "The General Assembly voted 120 to 30, with 25 abstentions, for the resolution urging nuclear disarmament "
+    "verification; Mongolia voted in favour.",
+    "By 120 votes to 30, with 25 abstentions, the UN General Assembly adopted a text calling for nuclear disarmament "
+    "verification, "
+    "and Mongolia voted in favour.",
+    "Mongolia voted in favour when the General Assembly passed 120-30, with 25 abstentions, the resolution rejecting "
+    "any delay to nuclear disarmament verification.",
+])
+def test_a_roll_call_named_by_its_tally_and_its_subject_words_without_a_symbol(text):
+    got = check_text(text, "2016-01-01", evidence=evidence())
+    votes = [v for v in got if v.type == "votes"]
+    assert votes and all(v.verdict == "supported" for v in votes), [(v.verdict, v.reason) for v in votes]
+    assert any("70/77" in v.reason or "Nuclear" in v.reason for v in votes)

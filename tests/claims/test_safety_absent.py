@@ -59,3 +59,13 @@ def test_a_supplier_with_no_deliveries_held_does_not_rank_nowhere():
     (arms,) = [x for x in _verdicts("Belarus was Kyrgyzstan's main arms supplier in 2016-2020.", "2021-06-01")
                if x[0] == "arms"]
     assert arms[1] == "contradicted"  # held, and second
+
+
+def test_a_supplier_with_no_deliveries_held_has_no_share_of_zero():
+    for text in ("Turkey supplied 15% of Kyrgyzstan's major arms imports in 2016-2020.",
+                 "China accounted for a fifth of Kyrgyzstan's arms imports in 2016-2020."):
+        arms = [x for x in _verdicts(text, "2021-06-01") if x[0] == "arms"]
+        assert arms and all(v == "unverifiable" and "coverage" in why for _, v, why in arms), (text, arms)
+    (arms,) = [x for x in _verdicts("Belarus supplied 40% of Kyrgyzstan's major arms imports in 2016-2020.",
+                                    "2021-06-01") if x[0] == "arms"]
+    assert arms[1] == "contradicted"  # held: 10%

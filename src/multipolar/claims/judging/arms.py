@@ -78,6 +78,10 @@ def judge_arms(claim, ev, as_of: AsOf):
         arithmetic.append(f"SIPRI's register starts in 2000: the window is shorter for {names(short)}")
     observed = [Observation(share, "share", SOURCE, span, ",".join(recipients), ",".join(suppliers),
                             note=f"{fmt(claimed_pv, 'TIV')} of {fmt(totals, 'TIV')} (TIV, not dollars)")]
+    if suppliers != ["WLD"] and claimed_pv <= 0 and (p.value or 0) > 0:  # absent: coverage, never a zero
+        return unverifiable(claim, f"coverage: {SOURCE} records no major-arms deliveries by {names(suppliers)} to "
+                                   f"{where} in {span} (its register holds major conventional arms only)",
+                            observed, arithmetic, calls)
     if p.amount and short:
         return unverifiable(claim, f"a total over {span} begins before SIPRI's register in the data (deliveries from "
                                    f"2000 only): the total cannot be reproduced")
@@ -184,6 +188,9 @@ def judge_buyers(claim, ev, as_of: AsOf):
                             note=f"{fmt(claimed_pv, 'TIV')} of {fmt(total, 'TIV')} (TIV)")]
     calls = [Call.load("arms_transfers", partner=supplier, year=span)]
     if p.relation == "share":
+        if claimed_pv <= 0 and (p.value or 0) > 0:  # absent: coverage, never a zero
+            return unverifiable(claim, f"coverage: {SOURCE} records no major-arms deliveries by {name(supplier)} to "
+                                       f"{names(buyers)} in {span}", observed, arithmetic, calls)
         j = tol.judge(p.value, share, p.hedge, kind="share", half_unit=p.half_unit)
         arithmetic.append(f"claimed {hedged(p.value, 'share', p.hedge)} → accepted "
                           f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'share'))}")

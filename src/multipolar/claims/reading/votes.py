@@ -23,6 +23,7 @@ KNOWN = [
 # What introduces a resolution's subject: "the resolution on X", "the vote on X", "the text condemning X".
 _INTRO = r"(?:resolution|vote|voted|voting|motion|text|draft)\s+(?:(?:that|which)\s+)?(?:on|against|condemning|condemned|" \
          r"calling\s+for|called\s+for|about|concerning|demanding|demanded|deploring|deplored|supporting|affirming|" \
+         r"rejecting|rejected|opposing|denouncing|denounced|welcoming|declaring|" \
          r"reaffirming|upholding|recognising|recognizing|urging|titled|entitled|regarding|over)\s+"
 # Where a subject ends: a verb of the vote, a clause break, a tally.
 _END = r"(?=\s+(?:passed|which|that|was|were|adopted|with|by|when|in\s+(?:19|20)\d\d)\b|[,;.()]|\s+[–—-]\s|$)"
