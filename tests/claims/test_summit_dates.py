@@ -35,3 +35,14 @@ def test_another_organization_s_summit_is_not_judged_on_the_sco_s_list():
     (v,) = [v for v in check_text("BRICS leaders met for their summit in Ufa on 8 and 9 July 2015.", "2020-01-01",
                                   evidence=EVIDENCE) if v.type == "summit"]
     assert v.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize("text", [
+    "The Dushanbe summit was attended by every member state and by Mongolia and Iran as observers.",
+    "Turkmenistan attended the 2015 SCO summit in Ufa as a guest.",
+    "Afghanistan's president took part in the Bishkek summit as an observer.",
+])
+def test_who_attended_a_summit_is_unverifiable_saying_why(text):
+    got = [v for v in check_text(text, "2020-01-01", evidence=EVIDENCE) if v.type == "summit"]
+    assert got and any(v.verdict == "unverifiable" and "attended" in v.reason for v in got)
+    assert all(v.verdict != "contradicted" for v in got)

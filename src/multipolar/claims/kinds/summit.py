@@ -14,7 +14,7 @@ from ..payloads import Payload
 from ..reading.entities import ORG_NAMES, name, names
 from ..reading.numbers import ORDINALS, YEAR, number_word, ordinal
 from ..reading.sentence import E
-from ..reading.summit_dates import read_summit_dates
+from ..reading.summit_dates import read_attendance, read_summit_dates
 from ..reading.times import MONTH_RE, resolve_relative
 from ..judging.sources import label
 from ..registry import register_kind
@@ -95,6 +95,7 @@ class Summit:
             return
         _ended(r)
         read_summit_dates(r)
+        read_attendance(r)
         for m in ORDINAL.finditer(r.masked):
             r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
                                                  "year": int(m.group("year")), "org": _org_of(r, m)})
@@ -228,6 +229,9 @@ def judge_summit(claim, ev, as_of):
     if frame.empty:
         return unverifiable(claim, "no summits table in the data pack")
     calls = [Call.load("summits", year=p.year)]
+    if p.relation == "attendance":
+        return unverifiable(claim, "the summits list records each summit's date, host and declaration, not who "
+                                   "attended it or in which role (member, observer, guest)")
     if p.relation == "date" and p.org and p.org != "SCO":
         return unverifiable(claim, f"the summits list holds only the SCO's meetings of heads of state, not "
                                    f"{ORG_NAMES.get(p.org, p.org)}'s")

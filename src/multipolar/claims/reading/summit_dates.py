@@ -1,6 +1,7 @@
 """Reading a summit's city and calendar date together ('the summit took place in Ufa on 9-10 July 2015', 'leaders met
 for their summit in Bishkek on 13 and 14 June 2019', 'the summit held in Dushanbe in September 2014'): one `summit`
-claim of relation 'date' with the city, the year, the month and the days the text gives."""
+claim of relation 'date' with the city, the year, the month and the days the text gives; and who attended a summit
+('the summit was attended by ...', 'Turkmenistan took part in the summit as a guest'), which no table records."""
 
 from __future__ import annotations
 
@@ -18,6 +19,17 @@ SUMMIT_DATE = [re.compile(p) for p in (
     rf"(?P<city>{E})\s*,?\s+{_WHEN}",
     rf"\b(?:met|gathered|convened)\s+(?:for\s+(?:their|its|the)\s+(?:annual\s+)?[Ss]ummit\s+)?in\s+(?P<city>{E})"
     rf"(?:\s+for\s+(?:their|its|the)\s+(?:annual\s+)?[Ss]ummit)?\s*,?\s+{_WHEN}")]
+
+
+ATTENDED = re.compile(r"\b[Ss]ummit\b[^.;]{0,60}?\b(?:was\s+|were\s+)?attended\s+by\b|\battended\s+the\s+(?:[^\s.;]+\s+)"
+                      r"{0,4}?[Ss]ummit\b|\b(?:took\s+part|participated)\s+in\s+the\s+(?:[^\s.;]+\s+){0,4}?[Ss]ummit\b")
+
+
+def read_attendance(r) -> None:
+    """'The summit was attended by A, B and C', 'A attended the SCO summit as a guest': attendance claims."""
+    for m in ATTENDED.finditer(r.masked):
+        if not r.overlaps_used(m.start(), m.end()):
+            r.add("summit", m.start(), m.end(), {"relation": "attendance", "org": r.org_before(m.start())})
 
 
 def read_summit_dates(r) -> None:
