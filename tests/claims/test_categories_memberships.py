@@ -201,3 +201,15 @@ def test_an_announced_departure_is_read_as_leaving(text, expected):
 ])
 def test_the_members_are_a_complete_list(text, date, expected):
     assert verdicts(text, date) == [("count", expected)]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Azerbaijan did not renew its participation in the Collective Security Treaty in 1999.", "AZE"),
+    ("In 1999 Uzbekistan decided not to renew its participation in the Collective Security Treaty.", "UZB"),
+    ("In 1999 Georgia would not prolong the Collective Security Treaty.", "GEO"),
+])
+def test_a_treaty_not_prolonged_is_a_departure(text, country):
+    from multipolar.claims import parse_claims
+
+    left = [c.parsed for c in parse_claims(text, "2001-01-01") if c.type == "membership"]
+    assert [(x["relation"], x["country"], x["year"]) for x in left] == [("left", [country], 1999)]

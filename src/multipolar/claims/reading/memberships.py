@@ -17,7 +17,7 @@ _ROLE = (r"(?P<role>member\s+states?|members?|observer\s+states?|observers?|dial
          r"associate)")
 # The subject of a membership verb: the states named before it, or, after 'and', 'but', 'while', the sentence's subject
 # ("Georgia did not renew the treaty in 1999 but rejoined it in 2006").
-_WHO = rf"(?:(?P<who>{EL})|(?P<ell>\b(?:and|but|while|then|thus|thereby)|,(?=\s+(?:becoming|joining|leaving|rejoining)\b)))"
+_WHO = rf"(?:(?P<who>{EL})|(?P<ell>\b(?:and|but|while|then|thus|thereby|that\s+(?:they|it))|,(?=\s+(?:becoming|joining|leaving|rejoining)\b)))"
 JOINED = re.compile(
     rf"{_WHO}\s+(?:(?:also|officially|formally|finally|only|both|then)\s+)?"
     rf"(?:joined|acceded to|(?:became|becomes|becoming|(?:has|had|have)\s+become)\s+(?:a\s+|an\s+|the\s+[\w-]+\s+|its\s+"
@@ -58,7 +58,8 @@ ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|beca
 LEFT = re.compile(rf"{_WHO}\s+(?:(?:all|both|later|then|again|formally|officially)\s+)?(?:withdrew|left|quit|"
                   rf"pulled\s+out|(?P<froze>froze|has\s+frozen|had\s+frozen|suspended)\s+(?:its|their|{E})\s+"
                   rf"(?:(?P<org0>{E})\s+)?(?:membership|participation)|"
-                  rf"(?:refused|declined)\s+to\s+(?:extend|renew|sign|prolong)|did\s+not\s+(?:extend|renew|sign|prolong)|"
+                  rf"(?:(?:refused|declined)\s+to|(?:did|would|will|do|does)\s+not|(?:decided|chose|opted|agreed)(?:\s+in\s+[^,;.]{4,20}?)?\s+not\s+to)"
+                  rf"\s+(?:extend|renew|sign|prolong)(?:\s+\S+\s+(?:participation|membership))?|"
                   rf"(?P<will>(?:would|will|is\s+to|was\s+to|(?:has\s+|had\s+)?decided\s+to|plans\s+to|intends\s+to)\s+"
                   rf"(?:leave|quit|exit|withdraw)))"
                   rf"(?:\s+(?:from|of|in|the\s+extension\s+of))?(?:\s+(?:the\s+|(?:its|their|{E})\s+)?(?:{E}-(?:led|"
