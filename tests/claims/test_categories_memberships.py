@@ -213,3 +213,13 @@ def test_a_treaty_not_prolonged_is_a_departure(text, country):
 
     left = [c.parsed for c in parse_claims(text, "2001-01-01") if c.type == "membership"]
     assert [(x["relation"], x["country"], x["year"]) for x in left] == [("left", [country], 1999)]
+
+
+def test_an_organization_that_only_qualifies_what_was_left_is_not_the_one_left():
+    from multipolar.claims import parse_claims
+
+    got = [c.parsed for c in parse_claims("In 1999 Azerbaijan did not prolong the CIS Collective Security Treaty.",
+                                          "2001-01-01") if c.type == "membership"]
+    assert [(x["org"], x["country"]) for x in got] == [("CST", ["AZE"])]
+    assert not [c for c in parse_claims("Moldova left the CIS Economic Court in 2012.", "2013-01-01")
+                if c.type == "membership"]

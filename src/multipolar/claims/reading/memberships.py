@@ -270,6 +270,9 @@ def _left(r) -> None:
             who = who_of(r, m)
             key = next((k for k in ("org0", "org", "org2") if m.groupdict().get(k) and r.org_at(m.start(k))), None)
             org = r.org_at(m.start(key)) if key else r.org_before(m.start())
+            named = re.match(r"\s+(?:[A-Z][\w-]+\s+)*(?:[A-Z][\w-]+)", r.text[m.end(key):]) if key else None
+            if named:  # "the CIS Collective Security Treaty": the organization only qualifies what was left
+                org = "CST" if re.search(r"^\s*Collective\s+Security\s+Treaty\b", named.group(0)) else None
             year, month, day = clause_date(r, m.start())
             if who and org and year and not r.overlaps_used(m.start(), m.end()):
                 froze = m.groupdict().get("froze") and ("participation" in m.group(0) or "froz" in m.group("froze"))
