@@ -187,3 +187,18 @@ def test_a_total_over_years_before_the_register_is_unverifiable():
                             + _short("MNG", 2023, 33, 24, {"RUS": 700, "CHN": 300}))
     (v,) = check_text("Since 1991, Russia has delivered 700 TIV of arms to Mongolia.", "2024-01-01", evidence=evidence)
     assert v.verdict == "unverifiable" and "before SIPRI's register" in v.reason
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia's arms exports in 2015-2019 were 20% lower than in the previous five-year period.",
+     (["RUS"], ["WLD"], -20.0, [2015, 2019], [2010, 2014])),
+    ("China's arms exports in 2015–2019 were 10% higher than in 2010–2014.",
+     (["CHN"], ["WLD"], 10.0, [2015, 2019], [2010, 2014])),
+    ("India's arms imports in 2014-2018 were 24% lower than in 2009-2013.",
+     (["WLD"], ["IND"], -24.0, [2014, 2018], [2009, 2013])),
+])
+def test_a_window_compared_with_an_earlier_one_is_a_change_between_windows(text, expected):
+    from multipolar.claims import parse_claims
+
+    (c,) = [c.parsed for c in parse_claims(text) if c.type == "arms"]
+    assert (c["supplier"], c["recipient"], c["value"], c["years"], c["base_years"]) == expected

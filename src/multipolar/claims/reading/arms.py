@@ -112,6 +112,10 @@ CHANGES = [re.compile(p, re.IGNORECASE) for p in (
     # "a 43% rise in Pakistan's arms imports (from China)", "a 53% fall in Russia's arms exports"
     rf"{_PCT}\s+{_NOUN}\s+in\s+(?:the\s+)?(?P<x>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)"
     rf"(?:\s+(?:to|from)\s+(?P<y>{EL}))?",
+    # "China's arms exports in 2015-2019 were 10% higher than in the previous five-year period" (the later window first)
+    rf"(?P<x>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)(?:\s+(?:to|from)\s+(?P<y>{EL}))?"
+    rf"(?:\s+in\s+[^,;.]{{4,25}}?)?\s+(?:were|was)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?"
+    rf"{_PCT}\s+(?P<cmp>higher|lower|more|less|larger|smaller|greater|bigger)\s+than",
 )]
 # Measures of arms relations SIPRI's delivery register does not hold (contracts, orders, cooperation).
 OTHER_MEASURE = r"(?P<measure>military[- ]technical\s+cooperation|(?:arms|defen[cs]e|weapons?)\s+(?:contracts|orders|" \
@@ -291,9 +295,11 @@ def _changes(r) -> None:
             pct = share_at(r.text, m.start("num"), m.end("num"))
             if not ranges or pct is None or (sup == ["WLD"] and rec == ["WLD"]):
                 continue
-            later = ranges[-1]
-            earlier = ranges[-2] if len(ranges) > 1 else (2 * later[0] - later[1] - 1, later[0] - 1)
-            down = (m.groupdict().get("dir") or m.groupdict().get("noun") or "").lower() in (
+            later = ranges[0] if m.groupdict().get("cmp") else ranges[-1]  # "were N% higher in W2 than in W1"
+            rest = [x for x in ranges if x != later]
+            earlier = rest[-1] if rest else (2 * later[0] - later[1] - 1, later[0] - 1)
+            down = (m.groupdict().get("dir") or m.groupdict().get("noun") or m.groupdict().get("cmp") or "").lower() in (
+                "lower", "less", "smaller",
                 "fell", "dropped", "declined", "decreased", "shrank", "slumped", "plunged", "tumbled", "contracted",
                 "fall", "drop", "decline", "decrease", "reduction", "contraction")
             r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "change",
