@@ -202,3 +202,26 @@ def test_a_window_compared_with_an_earlier_one_is_a_change_between_windows(text,
 
     (c,) = [c.parsed for c in parse_claims(text) if c.type == "arms"]
     assert (c["supplier"], c["recipient"], c["value"], c["years"], c["base_years"]) == expected
+
+
+def _arms(text):
+    from multipolar.claims import parse_claims
+
+    return [(c.parsed["relation"], c.parsed["supplier"], c.parsed["recipient"], c.parsed["value"])
+            for c in parse_claims(text) if c.type == "arms"]
+
+
+def test_a_supplier_s_listed_buyers_with_shares_are_ranks_and_shares():
+    got = _arms("China's three biggest arms export markets in 2014–18 were Pakistan (30% of Chinese sales), "
+                "Bangladesh (15%) and Myanmar (8.5%).")
+    assert ("rank", ["CHN"], ["MMR"], 3) in got and ("share", ["CHN"], ["MMR"], 0.085) in got
+    got = _arms("Russia's top arms buyers in 2016-2020 were India (23%), China (18%) and Algeria (15%).")
+    assert [x[0] for x in got].count("rank") == 3 and ("share", ["RUS"], ["DZA"], 0.15) in got
+    got = _arms("France's main arms customers in 2012-2016 were Egypt, Qatar and India.")
+    assert [(x[2], x[3]) for x in got if x[0] == "rank"] == [(["EGY"], 1), (["QAT"], 2), (["IND"], 3)]
+
+
+def test_a_recipient_s_listed_suppliers_with_shares_are_the_top_n_and_shares():
+    got = _arms("Pakistan's main arms suppliers in 2010–14 were China, with 50% of its imports, and the United States, "
+                "with 27%.")
+    assert got[0] == ("top", ["CHN", "USA"], ["PAK"], 2.0) and ("share", ["USA"], ["PAK"], 0.27) in got

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .arms_with import read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
+from .arms_lists import read_listed
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
 from .ranks import rank_of
@@ -140,6 +141,7 @@ SUPPLIER_AMOUNT = re.compile(rf"(?P<sup>{E})\s*\((?P<amt>(?:US\$|\$|USD)\s?[\d.,
 
 def read_arms(r) -> None:
     """Every arms claim of a sentence (a Reading), most specific patterns first."""
+    read_listed(r)
     _lists(r)
     _monopoly(r)
     for pattern in SHARES + RANKS:
