@@ -225,3 +225,18 @@ def test_a_recipient_s_listed_suppliers_with_shares_are_the_top_n_and_shares():
     got = _arms("Pakistan's main arms suppliers in 2010–14 were China, with 50% of its imports, and the United States, "
                 "with 27%.")
     assert got[0] == ("top", ["CHN", "USA"], ["PAK"], 2.0) and ("share", ["USA"], ["PAK"], 0.27) in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Georgia imported $120 million worth of arms in 2005–2014, $40 million of it in 2008, and $60 million in "
+     "2015–2017.", [(120e6, [2005, 2014]), (40e6, 2008), (60e6, [2015, 2017])]),
+    ("Mongolia imported $90 million worth of arms in 2010-2019, and $30 million in 2020-22.",
+     [(90e6, [2010, 2019]), (30e6, [2020, 2022])]),
+    ("Tajikistan bought $75 million worth of weapons in 2012-2016, $20 million of them in 2014.",
+     [(75e6, [2012, 2016]), (20e6, 2014)]),
+])
+def test_totals_continuing_a_first_one_take_their_own_periods(text, expected):
+    from multipolar.claims import parse_claims
+
+    got = [c.parsed for c in parse_claims(text) if c.type == "arms"]
+    assert [(x["value"], x.get("years") or x.get("year")) for x in got] == expected

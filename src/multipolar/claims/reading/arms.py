@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .arms_with import read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
-from .arms_lists import read_listed
+from .arms_lists import read_listed, read_more_totals
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
 from .ranks import rank_of
@@ -345,10 +345,11 @@ def _totals(r) -> None:
         if not rec or not found or r.overlaps_used(m.start(), m.end()):
             continue
         window = window_of(r, m.start())
-        r.add("arms", m.start(), m.end(), {"supplier": ["WLD"], "recipient": rec, "relation": "total",
-                                           "value": found[0].value, "hedge": found[0].hedge, "amount": True,
+        fields = {"supplier": ["WLD"], "recipient": rec, "relation": "total", "amount": True}
+        r.add("arms", m.start(), m.end(), {**fields, "value": found[0].value, "hedge": found[0].hedge,
                                            "half_unit": found[0].half_unit, **window})
         r.take(m.start(), m.end())
+        read_more_totals(r, m.end(), fields)
         for s in SUPPLIER_AMOUNT.finditer(r.masked, m.end()):
             sup = r.codes(s.start("sup"), s.end("sup"))
             got = amounts(r.text, s.start("amt"), s.end("amt"))

@@ -51,3 +51,30 @@ def read_listed(r) -> None:
                                                   "half_unit": 0.5 * 10 ** (-decimals) / 100,
                                                   "side": "exports" if exports else "imports", **when})
         r.take(m.start(), m.end())
+
+
+# "..., $110 million of it in 2016, and $248 million in 2018-2020": the same total for another period.
+MORE_TOTAL = re.compile(r"(?:\s+(?:in|over|during)\s+[^,;.]{4,20}?)?\s*,\s*(?:and\s+)?(?P<amt>(?:about\s+|some\s+|"
+                        r"around\s+|nearly\s+|more\s+than\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)"
+                        r"(?:\s+of\s+(?:it|them|this|which))?\s+in\s+(?P<when>(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)"
+                        r"(?![\d])")
+
+
+def read_more_totals(r, end: int, fields: dict) -> None:
+    """The totals that continue a first one, each with its own year or window."""
+    from .numbers import amounts
+
+    while (m := MORE_TOTAL.match(r.text, end)) is not None:
+        got = amounts(r.text, m.start("amt"), m.end("amt"))
+        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group("when"))]
+        if not got or not years:
+            return
+        short = re.search(r"[-–]\s*(\d\d)$", m.group("when"))
+        if len(years) == 1 and short:  # '2018-20'
+            years.append(years[0] // 100 * 100 + int(short.group(1)))
+        when = {"years": [years[0], years[-1]]} if len(years) > 1 else {"year": years[0]}
+        base = {k: v for k, v in fields.items() if k not in ("years", "span", "base_year", "year")}
+        r.add("arms", m.start("amt"), m.end(), {**base, "value": got[0].value, "hedge": got[0].hedge,
+                                                "half_unit": got[0].half_unit, **when})
+        r.take(m.start("amt"), m.end())
+        end = m.end()
