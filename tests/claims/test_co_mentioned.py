@@ -25,3 +25,24 @@ def changes(text):
 ])
 def test_each_rate_takes_the_year_written_after_it(text, expected):
     assert changes(text) == expected
+
+
+def _parsed(text, kind):
+    return [c.parsed for c in parse_claims(text, "2021-01-01") if c.type == kind]
+
+
+@pytest.mark.parametrize("text, second, amount", [
+    ("China became Kyrgyzstan's main trading partner in 2018 with $5 billion of trade, while Russia came second with "
+     "$2 billion.", "RUS", 2e9),
+    ("In 2017 Russia was Tajikistan's largest trading partner, and Kazakhstan came second with $0.8 billion.", "KAZ",
+     0.8e9),
+    ("China was Mongolia's top export market in 2016, while Switzerland ranked second.", "CHE", None),
+])
+def test_the_partner_placed_second_is_ranked_in_the_same_frame_with_its_own_figure(text, second, amount):
+    ranks = _parsed(text, "rank")
+    first = ranks[0]
+    assert [(x["partner"], x["value"], x["country"], x["year"]) for x in ranks[1:]] == \
+        [([second], 2, first["country"], first["year"])]
+    levels = [x for x in _parsed(text, "level") if x["partner"] == [second]]
+    assert [x["value"] for x in levels] == ([amount] if amount else [])
+    assert all(c["leader"] != c["laggard"] for c in _parsed(text, "comparison"))

@@ -15,6 +15,7 @@ from ..judging.sources import source_label, source_trust
 from ..payloads import Period, TradeScope
 from ..reading.entities import name, names
 from ..registry import register_kind
+from ..reading.rank_followers import read_followers
 from ..reading.ranks import read_ranks
 
 # Mirror views complete enough to rank a country's partners (partners' reports from nearly every state).
@@ -40,6 +41,7 @@ class RankClaim(TradeScope, Period):
 class Rank:
     def read(r) -> None:
         read_ranks(r)
+        read_followers(r)
 
     def judge(claim, evidence, as_of):
         return judge_rank(claim, evidence, as_of)
