@@ -113,7 +113,8 @@ CHANGES = [re.compile(p, re.IGNORECASE) for p in (
     # "a 43% rise in Pakistan's arms imports (from China)", "a 53% fall in Russia's arms exports"
     rf"{_PCT}\s+{_NOUN}\s+in\s+(?:the\s+)?(?P<x>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)"
     rf"(?:\s+(?:to|from)\s+(?P<y>{EL}))?",
-    # "China's arms exports in 2015-2019 were 10% higher than in the previous five-year period" (the later window first)
+    # "France's arms exports in 2014-2018 were 40% greater than over 2009-2013", "... than in the five years before"
+    # (the later window first)
     rf"(?P<x>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)(?:\s+(?:to|from)\s+(?P<y>{EL}))?"
     rf"(?:\s+in\s+[^,;.]{{4,25}}?)?\s+(?:were|was)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?"
     rf"{_PCT}\s+(?P<cmp>higher|lower|more|less|larger|smaller|greater|bigger)\s+than",

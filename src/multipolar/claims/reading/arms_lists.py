@@ -1,6 +1,6 @@
 """Reading a state's main arms suppliers or buyers listed after 'were', each with its share ('X's main arms suppliers
-in 2010-14 were A, with 60% of its imports, and B, with 9%'; 'X's three biggest arms export markets in 2015-19 were A
-(30% of its sales), B (15%) and C (8%)'): the list is the top n, and every share given is a claim of its own."""
+in 2010-14 were A, with 60% of its imports, and B, with 9%'; 'X's top arms buyers in 2016-20 were A (23%),
+B (18%) and C (15%)'): the list is the top n, and every share given is a claim of its own."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def read_listed(r) -> None:
         r.take(m.start(), m.end())
 
 
-# "..., $110 million of it in 2016, and $248 million in 2018-2020": the same total for another period.
+# "..., $40 million of it in 2008, and $60 million in 2015-2017": the same total for another period.
 MORE_TOTAL = re.compile(r"(?:\s+(?:in|over|during)\s+[^,;.]{4,20}?)?\s*,\s*(?:and\s+)?(?P<amt>(?:about\s+|some\s+|"
                         r"around\s+|nearly\s+|more\s+than\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)"
                         r"(?:\s+of\s+(?:it|them|this|which))?\s+in\s+(?P<when>(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)"
