@@ -18,6 +18,19 @@ def data_dir() -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory) -> Path:
+    """One cache folder for the whole run (the indicator cache fills it once; nothing is written to the user's
+    ~/.cache), unless $MULTIPOLAR_CACHE_DIR names one."""
+    import os
+
+    if os.environ.get(config.CACHE_DIR_ENV):
+        return Path(os.environ[config.CACHE_DIR_ENV])
+    folder = tmp_path_factory.mktemp("cache")
+    os.environ[config.CACHE_DIR_ENV] = str(folder)
+    return folder
+
+
 # Screenshots and rendered pages the browser tests keep (git-ignored).
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 

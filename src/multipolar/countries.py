@@ -145,7 +145,33 @@ def eu27() -> tuple[str, ...]:
 
 def is_iso3(code: str) -> bool:
     """True for a known ISO3 country code or one of the aggregate codes."""
-    return code in AGGREGATE_CODES or (isinstance(code, str) and len(code) == 3 and _convert_one(code) == code)
+    if code in AGGREGATE_CODES:
+        return True
+    if not (isinstance(code, str) and len(code) == 3):
+        return False
+    codes = _iso3_codes()
+    return code in codes if codes is not None else _convert_one(code) == code
+
+
+@functools.cache
+def _iso3_codes() -> frozenset[str] | None:
+    """The ISO3 codes country_converter converts to themselves: its data file's current (not obsolete) rows with an
+    ISO3 code no other current row has. Read from the file, without importing country_converter and pandas (a
+    code check at every command's start); None when the file is not where the package keeps it."""
+    import importlib.util
+    from collections import Counter
+
+    spec = importlib.util.find_spec("country_converter")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / "country_data.tsv"
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            counts = Counter(row["ISO3"] for row in csv.DictReader(fh, delimiter="\t")
+                             if not (row.get("obsolete") or "").strip())
+    except (OSError, KeyError, csv.Error):
+        return None
+    return frozenset(code for code, n in counts.items() if n == 1)
 
 
 def from_m49(codes: Iterable[int | str], *, mapping: str = "comtrade", file: str | Path | None = None,
@@ -233,7 +259,7 @@ def resolve(value, *, valid: Iterable[str] | None = None, kind: str = "country",
         raise UsageError(f"empty {kind}: give a name or an ISO3 code, e.g. Kazakhstan or KAZ")
     if upper in AGGREGATE_CODES:
         code = upper if aggregates else None
-    elif len(text) == 3 and text.isalpha() and _convert_one(upper) == upper:
+    elif len(text) == 3 and text.isalpha() and is_iso3(upper):  # (read from country_converter's file: no pandas)
         code = upper
     elif any(ch.isalpha() for ch in text):
         lowered = text.lower()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-import numpy as np
-import pandas as pd
 import pyarrow as pa
+
+from .lazy import numpy as np
+from .lazy import pandas as pd
 
 # The latest year a measured value can belong to: no figure comes from the future (the current year may be partial).
 LATEST_YEAR = dt.date.today().year

@@ -236,7 +236,7 @@ def test_influence_score_fixed_set_and_carry_forward(make_ctx):
 
 
 def _cross(ctx, countries):
-    return _crossover(ctx, countries, None, "trade")
+    return _crossover(ctx, list(countries), ["trade"])  # (the states and dimensions chosen: trade)
 
 
 def test_crossover_held_and_not_held(make_ctx):

@@ -23,13 +23,21 @@ RANK_WORD = re.compile(r"\b(?:largest|biggest|main|top|leading|first place|\w+-l
                        re.IGNORECASE)
 
 
-def read_text(text: str, date: dt.date | None) -> tuple[list[Claim], list[Unchecked]]:
-    """Every typed claim in text (in order of position) and the sentences with checkable content that gave none."""
+# A progress report is sent every this many sentences or claims (and at the end).
+PROGRESS_EVERY = 25
+
+
+def read_text(text: str, date: dt.date | None, progress=None) -> tuple[list[Claim], list[Unchecked]]:
+    """Every typed claim in text (in order of position) and the sentences with checkable content that gave none.
+    progress(step, done, total): told how many sentences are read."""
     ctx = Context(date=date)
     claims: list[Claim] = []
     unchecked: list[Unchecked] = []
     registered = kinds()
-    for sentence in sentences(text):
+    found_sentences = sentences(text)
+    for i, sentence in enumerate(found_sentences):
+        if progress and i % PROGRESS_EVERY == 0:
+            progress("reading sentences", i, len(found_sentences))
         found = triggers(sentence.text)
         r = Reading(sentence, ctx, found)
         if is_candidate(sentence.text, found):
@@ -39,6 +47,8 @@ def read_text(text: str, date: dt.date | None) -> tuple[list[Claim], list[Unchec
         unchecked.extend(_unchecked(r))
         update_context(r)
     claims.sort(key=lambda c: (c.span[0], c.span[1]))
+    if progress:
+        progress("reading sentences", len(found_sentences), len(found_sentences))
     return claims, unchecked
 
 
@@ -104,16 +114,24 @@ def resolve_as_of(date: dt.date | None, evidence) -> AsOf:
     return AsOf(article=None, day=end or dt.date(2000, 1, 1))
 
 
-def judge_all(claims: list[Claim], evidence, as_of: AsOf):
-    """Each claim's verdict from its kind's judge (several claims share the indicators' tables: one batch)."""
+def judge_all(claims: list[Claim], evidence, as_of: AsOf, progress=None):
+    """Each claim's verdict from its kind's judge (several claims share the indicators' tables: one batch).
+    progress(step, done, total): told how many claims are judged."""
     from .registry import get_kind
 
+    verdicts = []
     with evidence.batch() if len(claims) > 1 else contextlib.nullcontext():
-        return [get_kind(c.type).judge(c, evidence, as_of) for c in claims]
+        for i, c in enumerate(claims):
+            if progress and i % PROGRESS_EVERY == 0:
+                progress("judging claims", i, len(claims))
+            verdicts.append(get_kind(c.type).judge(c, evidence, as_of))
+    if progress:
+        progress("judging claims", len(claims), len(claims))
+    return verdicts
 
 
-def check(text: str, date: dt.date | None, evidence) -> CheckResult:
-    """Read, judge and collect: the one result object."""
-    claims, unchecked = read_text(text, date)
+def check(text: str, date: dt.date | None, evidence, progress=None) -> CheckResult:
+    """Read, judge and collect: the one result object (progress: see `read_text` and `judge_all`)."""
+    claims, unchecked = read_text(text, date, progress)
     as_of = resolve_as_of(date, evidence)
-    return CheckResult(date=date, claims=judge_all(claims, evidence, as_of), unchecked=unchecked)
+    return CheckResult(date=date, claims=judge_all(claims, evidence, as_of, progress), unchecked=unchecked)

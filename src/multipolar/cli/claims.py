@@ -38,6 +38,8 @@ def check(
     date: str = typer.Option(None, "--date", help="The article's date, YYYY-MM-DD (1800-01-01 to 2100-12-31): resolves 'last year', "
                                                   "'last Thursday' and claims without a year."),
     pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (none is drawn when stderr is not a "
+                                                            "terminal either)."),
 ) -> None:
     """Check every claim of an article: verdict, the figures the data give, their source, why, and the
     `multipolar indicator` call that reproduces them; sentences with figures or names that gave no claim are listed
@@ -55,7 +57,10 @@ def check(
     day = parse_as_of(date, field="--date") if date else None
     data, origin = _read(file)
     text = read_input(data, origin=origin)
-    result = check_text(text, day, pack=pack)
+    from .progress import progress_bar
+
+    with progress_bar("checking", quiet=quiet) as progress:
+        result = check_text(text, day, pack=pack, progress=progress)
     if fmt == "json":
         print(to_json(result))
     elif fmt == "markdown":

@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .. import store
 from . import app
@@ -19,7 +16,9 @@ data_app = typer.Typer(help="Build, inspect and verify the data pack; pull fresh
 app.add_typer(data_app, name="data")
 
 
-def _summary(manifest: dict) -> pd.DataFrame:
+def _summary(manifest: dict):
+    import pandas as pd
+
     rows = []
     for name, entry in sorted(manifest["tables"].items()):
         cover = entry["coverage"]
@@ -47,6 +46,8 @@ def list_tables(
                for name, e in sorted(manifest["tables"].items())}
         print(json.dumps({"tables": out, "excluded": manifest["excluded"]}, indent=1, ensure_ascii=False))
         return
+    from rich.console import Console
+
     emit(_summary(manifest), "table", title="multipolar data pack")
     for item in manifest["excluded"]:
         Console(stderr=True).print(f"[yellow]left out of the pack:[/] {item['source']} ({item['reason']})")
@@ -69,6 +70,8 @@ def info(
     if fmt == "json":
         print(json.dumps(entry, indent=1, ensure_ascii=False))
         return
+    from rich.console import Console
+
     console = Console()
     console.print(f"[bold]{table}[/] — {entry['description']}")
     console.print(f"key: {', '.join(entry['key'])}   rows: {entry['coverage']['rows']:,}   "
@@ -118,6 +121,8 @@ def build_pack(
     source: list[str] = typer.Option(None, help="Rebuild only this source's rows inside the complete pack at --out "
                                                 "(repeatable); default: build the whole pack."),
     include_pulled: bool = typer.Option(False, help="Also include tables fetched by `multipolar data pull`."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (none is drawn when stderr is not a "
+                                                            "terminal either)."),
 ) -> None:
     """Derive the compact data pack from the raw sources; the previous pack stays if anything fails."""
     from ..errors import UsageError, invalid_choice
@@ -131,13 +136,9 @@ def build_pack(
         raise UsageError("--include-pulled builds a whole pack; it cannot be combined with --source")
     out_dir = store.pack.pack_out_dir(out)  # before any work: no folder named, nothing written
     data_dir = store.pack.raw_data_dir(data_dir)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("building pack", total=len(names))
+    from .progress import progress_bar
 
-        def progress(step: str, done: int, total: int) -> None:
-            bar.update(task, description=step, completed=done, total=total)
-
+    with progress_bar("building pack", quiet=quiet) as progress:
         if source:
             manifest = store.rebuild_sources(data_dir, out_dir, names=names, progress=progress)
         else:

@@ -6,11 +6,10 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from ..errors import UsageError
 from . import app
-from .output import check_format, emit, records
+from .output import check_format, column, emit, records
 
 # Columns of the crossover table in the terminal (the notes follow it as lines; csv/json carry every column).
 TABLE_COLUMNS = ("country", "dimension", "source", "first_year", "held", "latest_year", "latest_lead", "leader",
@@ -30,6 +29,10 @@ def _params(items: list[str] | None) -> dict[str, str]:
 
 
 def _notes(notes: list[str]) -> None:
+    if not notes:
+        return
+    from rich.console import Console
+
     err = Console(stderr=True)
     for note in notes[:MAX_NOTES]:
         err.print(f"[yellow]note:[/] {note}", highlight=False)
@@ -44,7 +47,7 @@ def _flag_notes(frame) -> list[str]:
     if "quality" not in frame.columns:
         return []
     seen: dict[str, str] = {}
-    for value in frame["quality"].dropna().unique():
+    for value in dict.fromkeys(v for v in column(frame, "quality") if v is not None):
         for flag in quality.split(value):
             key = quality.name(flag)
             seen.setdefault(key, flag)
@@ -94,8 +97,8 @@ def indicator(
         else:
             emit(table, fmt)
         return
-    frame = indicators.compute(name, country=country, partner=partner, years=years, source=source, flow=flow,
-                               pack=pack, backend=backend, **_params(param))
+    frame = indicators.compute_rows(name, country=country, partner=partner, years=years, source=source, flow=flow,
+                                    pack=pack, backend=backend, **_params(param))
     notes = list(frame.attrs.get("gaps", []))
     if fmt == "table" and len(frame) > limit > 0:
         notes.insert(0, f"showing the first {limit:,} of {len(frame):,} rows (narrow the filters, raise --limit, "
@@ -119,6 +122,8 @@ def crossover(
                                                                          "composite (repeatable; default all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table | csv | json"),
     pack: Path = typer.Option(None, "--pack", help="Pack folder (default: the shipped pack or $MULTIPOLAR_PACK_DIR)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (none is drawn when stderr is not a "
+                                                            "terminal either)."),
 ) -> None:
     """When did China overtake Russia? One row per (country, dimension, source): first_year (the first year China
     was clearly ahead), held, latest_year, latest_lead (China minus Russia), leader (China, Russia or "no clear
@@ -136,20 +141,35 @@ def crossover(
     regions = [r.strip() for item in region or [] for r in item.split(",") if r.strip()]
     dims = [d.strip() for item in dimension or [] for d in item.split(",") if d.strip()]
     named = [c for item in list(countries or []) + list(country or []) for c in item.split(",") if c.strip()]
-    frame = indicators.crossover(countries=resolve_many(named), region=regions or None, dimensions=dims or None,
-                                 pack=pack)
-    # Nullable integer/boolean columns hold pd.NA, which neither JSON nor the table renderer take: use None.
-    frame = frame.astype(object).where(frame.notna(), None)
+    from ..indicators.rows import Rows
+    from .progress import progress_bar
+
+    chosen = resolve_many(named)
+    with progress_bar("crossover", quiet=quiet) as progress:
+        # From the indicator cache with DuckDB alone (no pandas) when it has the table, else computed.
+        rows = indicators.crossover_rows(countries=chosen, region=regions or None, dimensions=dims or None,
+                                         pack=pack, progress=progress)
+        if rows is None:
+            frame = indicators.crossover(countries=chosen, region=regions or None, dimensions=dims or None,
+                                         pack=pack, progress=progress)
+            # Nullable integer/boolean columns hold pd.NA: None, as in the cached rows.
+            rows = Rows.from_frame(frame.astype(object).where(frame.notna(), None))
+            rows = Rows(rows.columns, rows.rows)  # (every column printed as text is: object columns)
     if fmt == "json":
-        print(json.dumps(records(frame), indent=1, ensure_ascii=False))
+        print(json.dumps(records(rows), indent=1, ensure_ascii=False))
     elif fmt == "csv":
-        emit(frame, fmt)
+        emit(rows, fmt)
     else:
         # A terminal is narrow: the key columns as a table, each row's note below it.
-        emit(frame[list(TABLE_COLUMNS)], "table", title="China overtaking Russia: first year, by dimension and source")
+        from rich.console import Console
+
+        keep = [rows.columns.index(c) for c in TABLE_COLUMNS]
+        emit(Rows(TABLE_COLUMNS, [tuple(row[i] for i in keep) for row in rows.rows]), "table",
+             title="China overtaking Russia: first year, by dimension and source")
         console = Console()
-        for row in frame.itertuples(index=False):
-            if row.note:
-                console.print(f"[bold]{row.country} {row.dimension} {row.source or '-'}[/]: {row.note}",
-                              highlight=False)
-        _notes(_flag_notes(frame))
+        at = {c: rows.columns.index(c) for c in ("country", "dimension", "source", "note")}
+        for row in rows.rows:
+            if row[at["note"]]:
+                console.print(f"[bold]{row[at['country']]} {row[at['dimension']]} {row[at['source']] or '-'}[/]: "
+                              f"{row[at['note']]}", highlight=False)
+        _notes(_flag_notes(rows))

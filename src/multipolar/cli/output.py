@@ -6,11 +6,8 @@ import json
 import math
 from typing import Literal
 
-import pandas as pd
-from rich.console import Console
-from rich.table import Table
-
 from ..errors import invalid_choice
+from ..lazy import pandas as pd
 
 Format = Literal["table", "csv", "json"]
 FORMATS = ("table", "csv", "json")
@@ -33,9 +30,21 @@ def _plain(value):
     return value
 
 
-def records(frame: pd.DataFrame) -> list[dict]:
-    """Rows as JSON-ready dicts (NaN → null, dates → ISO strings)."""
+def records(frame) -> list[dict]:
+    """Rows (of a DataFrame or an indicator's `Rows`) as JSON-ready dicts (NaN → null, dates → ISO strings)."""
+    if _is_rows(frame):
+        return [{k: _plain(v) for k, v in zip(frame.columns, row)} for row in frame.rows]
     return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _is_rows(frame) -> bool:
+    """Whether frame is an indicator's `Rows` (plain Python rows, no pandas) rather than a DataFrame."""
+    return hasattr(frame, "rows") and hasattr(frame, "numeric")
+
+
+def column(frame, name: str) -> list:
+    """The values of one column of a DataFrame or `Rows`, in row order."""
+    return frame.values(name) if _is_rows(frame) else frame[name].tolist()
 
 
 def _cell(value) -> str:
@@ -48,20 +57,28 @@ def _cell(value) -> str:
     return str(value)
 
 
-def emit(frame: pd.DataFrame, fmt: str, *, title: str | None = None, console: Console | None = None) -> None:
-    """Print frame as a table, CSV or JSON (a list of records) on stdout."""
+def emit(frame, fmt: str, *, title: str | None = None, console: Console | None = None) -> None:
+    """Print frame (a DataFrame or an indicator's `Rows`, the same output for the same values) as a table, CSV or
+    JSON (a list of records) on stdout."""
     check_format(fmt)
+    rows = _is_rows(frame)
     if fmt == "csv":
-        print(frame.to_csv(index=False), end="")
+        if rows:
+            _csv(frame)
+        else:
+            print(frame.to_csv(index=False), end="")
         return
     if fmt == "json":
         print(json.dumps(records(frame), indent=1, ensure_ascii=False))
         return
-    cells = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
+    from rich.console import Console
+    from rich.table import Table
+
+    cells = [[_cell(v) for v in row] for row in (frame.rows if rows else frame.itertuples(index=False))]
     table = Table(title=title, show_lines=False)
     widths = []
     for i, column in enumerate(frame.columns):
-        numeric = pd.api.types.is_numeric_dtype(frame[column])
+        numeric = column in frame.numeric if rows else pd.api.types.is_numeric_dtype(frame[column])
         table.add_column(str(column), justify="right" if numeric else "left", no_wrap=True)
         widths.append(max([len(str(column))] + [len(line) for row in cells[:2000] for line in row[i].split("\n")]))
     for row in cells:
@@ -72,3 +89,15 @@ def emit(frame: pd.DataFrame, fmt: str, *, title: str | None = None, console: Co
     if needed > console.width:
         console = Console(width=min(needed, 400), file=console.file)
     console.print(table)
+
+
+def _csv(frame) -> None:
+    """`Rows` as CSV, written as pandas' to_csv writes a frame (the csv module's minimal quoting, '\n' line ends,
+    missing values empty, floats as repr)."""
+    import csv
+    import sys
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(frame.columns)
+    for row in frame.rows:
+        writer.writerow(["" if v is None or (isinstance(v, float) and math.isnan(v)) else v for v in row])

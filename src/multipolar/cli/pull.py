@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import DataError, UsageError
 from ..store import pulled
@@ -31,6 +29,8 @@ def pull(
                                   help="ISO3 codes, comma-separated (reporters for trade sources)."),
     refresh: bool = typer.Option(False, "--refresh", help="Download again even when the answers are cached."),
     out: Path = typer.Option(None, help="Folder for pulled tables (default: the pulled/ folder of the cache directory)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (none is drawn when stderr is not a "
+                                                            "terminal either)."),
 ) -> None:
     """Fetch fresh data from an online source, validate it and store it as canonical tables next to the cache.
 
@@ -43,14 +43,10 @@ def pull(
         raise invalid_choice("source", source, pulled.PULL_SOURCES)
     span = _years(years)
     codes = pulled.check_countries(countries.split(","))
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    from .progress import progress_bar
+
     # Transient: once done (or failed) the bar goes, leaving the summary or the one-line error.
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(f"pulling {source}", total=None)
-
-        def progress(step: str, done: int, total: int) -> None:
-            bar.update(task, description=step, completed=done, total=total)
-
+    with progress_bar(f"pulling {source}", quiet=quiet) as progress:
         written = pulled.pull(source, span, codes, refresh=refresh, progress=progress, out_dir=out)
     for table, path in written.items():
         typer.echo(f"pulled {source}: {table} → {path}")

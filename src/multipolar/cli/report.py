@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import app
 
@@ -22,7 +20,8 @@ def report(
                                                      "drawn by headless Chromium: they need the playwright package "
                                                      "and /usr/bin/chromium)."),
     pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (none is drawn when stderr is not a "
+                                                            "terminal either)."),
     cache: bool = typer.Option(True, help="Reuse the crossover table, verdicts and re-routing tables of an earlier "
                                           "build from the same pack and code (kept in "
                                           "$MULTIPOLAR_CACHE_DIR/report)."),
@@ -45,24 +44,15 @@ def report(
     from ..report.build import FORMATS
     from ..report.gathering import check_lang, check_region
     from .output import check_format
+    from .progress import progress_bar
 
     check_region(region)
     check_lang(lang)
     check_format(fmt, FORMATS)
     out = out or Path("report-charts" if fmt == "png" else f"report.{fmt}")
-    console = Console(stderr=True)
-    if quiet:
-        path = build_report(out, region=region, lang=lang, fmt=fmt, pack=pack, cache=cache, event_study=event_study)
-    else:
-        columns = (TextColumn("{task.description:<44}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=console, transient=False) as bar:
-            task = bar.add_task("building the report", total=None)
-
-            def progress(step: str, done: int, total: int) -> None:
-                bar.update(task, description=step, completed=done, total=total)
-
-            path = build_report(out, region=region, lang=lang, fmt=fmt, pack=pack, progress=progress, cache=cache,
-                                event_study=event_study)
+    with progress_bar("building the report", quiet=quiet, transient=False) as progress:
+        path = build_report(out, region=region, lang=lang, fmt=fmt, pack=pack, progress=progress, cache=cache,
+                            event_study=event_study)
     if path.is_dir():
         typer.echo(f"charts written: {len(list(path.glob('*.png')))} PNG files in {path}/")
     else:

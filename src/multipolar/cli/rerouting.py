@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandas as pd
 import typer
-from rich.console import Console
 
 from ..errors import invalid_choice
+from ..lazy import pandas as pd
 from . import app
 from .output import check_format, emit
 
@@ -88,6 +87,8 @@ def rerouting(
         frames = [frame.assign(table=name)[["table", *frame.columns]] for name, frame in tables.items()]
         emit(pd.concat(frames, ignore_index=True), "csv")
         return
+    from rich.console import Console
+
     console = Console()
     for name, frame in tables.items():
         context = {"products": result.products, "year": result.year, "base": result.year - 1,

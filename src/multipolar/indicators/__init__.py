@@ -7,10 +7,10 @@
 
 from __future__ import annotations
 
-from .api import BACKENDS, compute, context, expression, get, list_indicators
+from .api import BACKENDS, compute, compute_rows, context, expression, get, list_indicators
 from .registry import DIMENSIONS, FLOWS, INDICATORS, Context, Indicator, MissingTableError, Param, Query
 from . import trade, security, diplomacy, finance, composite, rerouting  # noqa: E402,F401  (registers the indicators)
-from .crossover import CROSSOVER_DIMENSIONS, crossover
+from .crossover import CROSSOVER_DIMENSIONS, crossover, crossover_rows
 
 __all__ = ["compute", "list_indicators", "crossover", "expression", "context", "get", "INDICATORS", "DIMENSIONS",
            "FLOWS", "BACKENDS", "CROSSOVER_DIMENSIONS", "Context", "Indicator", "MissingTableError", "Param", "Query"]

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import itertools
 
-import ibis
-
 from ..countries import POWERS
 from ..errors import UsageError, invalid_choice
+from ..lazy import ibis
 from . import quality as Q
 from .registry import Param, register
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import ibis
-import pandas as pd
-
 from ..countries import CENTRAL_ASIA, POWERS
 from ..errors import UsageError, invalid_choice
+from ..lazy import ibis
+from ..lazy import pandas as pd
+from ..lazy import pyarrow as pa
 from . import leads
 from . import quality as Q
-from .api import _year_ranges, build, context, get, to_pandas, validate
+from .api import _year_ranges, context, get, rows_table, to_pandas, validate
 from .registry import Context, MissingTableError
 
 # The measure compared on each dimension: (indicator, parameters, flows in order of preference or None).
@@ -52,9 +52,18 @@ COLUMNS = ("country", "dimension", "source", "measure", "first_year", "held", "l
 def sco_members(ctx: Context) -> list[str]:
     """SCO member states (any time, from the memberships table; the fallback list when the pack has none)."""
     if ctx.has("memberships"):
-        m = ctx.table("memberships")
-        m = m.filter(m.organization == "SCO", m.role == "member")
-        found = sorted(set(m.select("country").distinct().to_pyarrow().column(0).to_pylist()))
+        if ctx.folder is not None:  # the pack's own file: one small DuckDB read, no Ibis
+            from .api import _literal, _reader
+
+            file = Path(ctx.folder) / ctx.manifest["tables"]["memberships"]["file"]
+            found = sorted({r[0] for r in _reader().execute(
+                f"SELECT DISTINCT country FROM read_parquet({_literal(file)}) "
+                "WHERE organization = 'SCO' AND role = 'member'").fetchall()})
+        else:
+            with ctx.lock:
+                m = ctx.table("memberships")
+                m = m.filter(m.organization == "SCO", m.role == "member")
+                found = sorted(set(m.select("country").distinct().to_pyarrow().column(0).to_pylist()))
         if found:
             return found
     return list(SCO_MEMBERS_FALLBACK)
@@ -94,7 +103,7 @@ def _rows(ctx: Context, name: str, params: dict, flows, countries: list[str]):
     """The targets' China and Russia rows of one measure, in the columns every measure shares (flow '' for a
     measure without flows; view = the source view a reconciled row comes from, else the source)."""
     ind = get(name)
-    t = build(ind, ctx, validate(ind, ctx, country=countries, partner=list(POWERS), **params))
+    t = rows_table(ind, ctx, validate(ind, ctx, country=countries, partner=list(POWERS), **params))
     if flows:
         t = t.filter(t.flow.isin(list(flows)))
         pref = ibis.cases(*[(t.flow == f, i) for i, f in enumerate(flows)], else_=len(flows))
@@ -275,8 +284,8 @@ def _singles(ctx: Context, single: pd.DataFrame) -> list[dict]:
     for name, groups in single.groupby("ind", sort=True):
         ind = get(name)
         present = sorted({"CHN" if has else "RUS" for has in groups["has_chn"]})
-        t = build(ind, ctx, validate(ind, ctx, country=sorted(set(groups["country"])), partner=present,
-                                     source=sorted(set(groups["source"]))))
+        t = rows_table(ind, ctx, validate(ind, ctx, country=sorted(set(groups["country"])), partner=present,
+                                          source=sorted(set(groups["source"]))))
         frame = to_pandas(t).sort_values("year", kind="stable")
         for rec in groups.to_dict("records"):
             power = "CHN" if rec["has_chn"] else "RUS"
@@ -311,7 +320,7 @@ def _single(rec: dict, present: str, frame: pd.DataFrame) -> dict:
 
 
 def crossover(countries=None, region=None, dimensions=None, pack: str | Path | None = None,
-              backend: str = "duckdb") -> pd.DataFrame:
+              backend: str = "duckdb", progress=None) -> pd.DataFrame:
     """One row per (country, dimension, source), read with the no-clear-lead rule (leads.py) within one source
     view: the first year China was clearly ahead (first_year), whether the lead held in every later year compared
     (held), the latest full year compared and the lead there (latest_lead = China minus Russia), `leader` (China,
@@ -320,35 +329,103 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
     clear run (since_year), the first year of the latest leader's unbroken run (leader_since; for no clear lead,
     the run of years without one), how much China's lead changed over the last TREND_YEARS years compared
     (lead_change; > 0 = toward China), the source view read (view) and a note. Years where either measure is
-    missing are not compared (never filled); partial years are never compared."""
+    missing are not compared (never filled); partial years are never compared. progress(step, done, total), when
+    given, is called as each step of a computation starts (nothing is called when the cache answers)."""
     ctx = context(pack, backend)
-    with ctx.batch():  # every measure below shares the trade views, shares and other memoised tables
-        return _crossover(ctx, countries, region, dimensions)
+    dims = _dimensions(dimensions)
+    chosen = targets(ctx, countries, region)
+    whole = _whole(ctx, progress)
+    if whole is not None:
+        # A state's rows depend on that state's data only (the spread of the sources is read within the state,
+        # measure and year), so the rows of any choice of states and dimensions are the whole table's.
+        keep = whole["country"].isin(chosen) & whole["dimension"].isin(dims)
+        return whole[keep].reset_index(drop=True)
+    with ctx.lock, ctx.batch():  # every measure below shares the trade views, shares and other memoised tables
+        return _crossover(ctx, chosen, dims, progress)
 
 
-def _crossover(ctx: Context, countries, region, dimensions) -> pd.DataFrame:
+def _dimensions(dimensions) -> list[str]:
+    """The dimensions asked for (a list or comma-separated; default all), each checked."""
     dims = [d.strip() for d in (dimensions.split(",") if isinstance(dimensions, str) else dimensions or [])]
     dims = [d for d in dims if d] or list(CROSSOVER_DIMENSIONS)
     for d in dims:
         if d not in MEASURES:
             raise invalid_choice("dimension", d, CROSSOVER_DIMENSIONS)
+    return dims
+
+
+def crossover_rows(countries=None, region=None, dimensions=None, pack: str | Path | None = None, progress=None):
+    """`crossover`'s rows as `Rows` (plain Python values, None for missing: what the command line prints), read
+    with DuckDB from the whole table in the pack's indicator cache, without pandas once it is there; None without a
+    cache (then `crossover` computes the frame)."""
+    from .api import _literal, _reader
+    from .rows import Rows
+
+    ctx = context(pack)
+    dims = _dimensions(dimensions)
     chosen = targets(ctx, countries, region)
+    if ctx.store is None:
+        return None
+    path = ctx.store.find("crossover")
+    if path is None and _whole(ctx, progress) is not None:  # computed and kept first
+        path = ctx.store.find("crossover")
+    if path is None:
+        return None
+    result = _reader().execute(
+        f"SELECT * EXCLUDE (file_row_number) FROM read_parquet({_literal(path)}, file_row_number = true) "
+        f"WHERE country IN ({', '.join(map(_literal, chosen))}) AND dimension IN ({', '.join(map(_literal, dims))}) "
+        "ORDER BY file_row_number")
+    columns = tuple(d[0] for d in result.description)
+    return Rows(columns, [tuple(None if isinstance(v, float) and v != v else v for v in row)
+                          for row in result.fetchall()])
+
+
+def _whole(ctx: Context, progress=None) -> pd.DataFrame | None:
+    """The crossover of every pack state on every dimension, from the pack's indicator cache (computed and kept
+    there first when missing); None without a cache."""
+    store = ctx.store
+    if store is None:
+        return None
+    path = store.find("crossover")
+    if path is None:
+        def write(tmp):
+            import pyarrow.parquet as pq
+
+            with ctx.lock, ctx.batch():  # (the connection serves one thread at a time)
+                frame = _crossover(ctx, targets(ctx), list(CROSSOVER_DIMENSIONS), progress)
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
+
+        path = store.put("crossover", write)
+        if path is None:
+            return None
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path).read().to_pandas()  # (not read_table: it imports pyarrow.dataset, 0.7 s)
+
+
+def _crossover(ctx: Context, chosen: list[str], dims: list[str], progress=None) -> pd.DataFrame:
     rows = []
     # Every measure's rows first, then one query for all of them (not one per measure).
     parts, absent = [], {}
-    for dim in dims:
-        for name, params, flows in MEASURES[dim]:
-            try:
-                parts.append(_rows(ctx, name, params, flows, chosen))
-            except MissingTableError as exc:
-                absent[(dim, name)] = exc
+    measures = [(dim, *m) for dim in dims for m in MEASURES[dim]]
+    total = len(measures) + 3
+    step = progress or (lambda *_: None)
+    for done, (dim, name, params, flows) in enumerate(measures):
+        step(f"crossover: {name}", done, total)
+        try:
+            parts.append(_rows(ctx, name, params, flows, chosen))
+        except MissingTableError as exc:
+            absent[(dim, name)] = exc
     summaries, presence = [], pd.DataFrame()
     if parts:
+        step("crossover: comparing China and Russia", len(measures), total)
         pairs, presence = _compare(ctx, ibis.union(*parts, distinct=False) if len(parts) > 1 else parts[0])
+        step("crossover: reading leads", len(measures) + 1, total)
         summaries = summarise(pairs)
     dimension_of = {name: dim for dim in dims for name, _, _ in MEASURES[dim]}
     for rec in summaries:
         rows.append({**rec, "dimension": dimension_of[rec.pop("ind", None) or _ind(rec["measure"])]})
+    step("crossover: one power only", len(measures) + 2, total)
     if not presence.empty:
         single = presence[presence["has_chn"] != presence["has_rus"]]
         for rec in _singles(ctx, single):
@@ -360,11 +437,14 @@ def _crossover(ctx: Context, countries, region, dimensions) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for column in ("first_year", "latest_year", "since_year", "leader_since", "first_compared", "n_years"):
         frame[column] = frame[column].astype("Int64")
+    for column in ("latest_lead", "china_latest", "russia_latest", "lead_change"):
+        frame[column] = frame[column].astype("float64")  # (a choice of states with no value at all: NaN, not None)
     frame["held"] = frame["held"].astype("boolean")
     for column in ("quality", "note", "view", "source"):
         frame[column] = frame[column].fillna("").astype(str)
     order = {d: i for i, d in enumerate(CROSSOVER_DIMENSIONS)}
     frame = frame.assign(_d=frame["dimension"].map(order)).sort_values(["country", "_d", "source"], kind="stable")
+    step("crossover: done", total, total)
     return frame.drop(columns="_d").reset_index(drop=True)
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import ibis
-
 from ..countries import POWERS
 from ..errors import invalid_choice
+from ..lazy import ibis
 from . import quality as Q
 from .registry import Param, register
 
@@ -85,7 +84,9 @@ def published_agreement(ctx):
           sources=f"'{COMPUTED}' (from the unvotes roll calls, to session 74 / 2019); '{PUBLISHED}' (published "
                   "scores, to session 78 / 2023).",
           labels=_un_labels, params=(Param("min_votes", 10, "least number of votes for a session to count", int),),
-          columns=("country", "partner", "year", "session", "source", "value", "n_votes", "quality"))
+          columns=("country", "partner", "year", "session", "source", "value", "n_votes", "quality"),
+          # computed agreement covers China, Russia and the partners asked for: the whole output has the powers'
+          whole=lambda q: set(q.partner or ()) <= set(POWERS))
 def un_agreement(ctx, q):
     parts = []
     if ctx.has("un_votes") and ctx.has("un_roll_calls"):

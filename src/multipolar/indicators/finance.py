@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import ibis
-
 from ..errors import invalid_choice
+from ..lazy import ibis
 from .registry import Param, register
 
 # Amount columns of development_finance a user can pick: AidData's face value ("amount") and its adjusted amount.

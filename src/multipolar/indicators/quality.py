@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import ibis
+from ..lazy import ibis
 
 # Separator between flags in a quality value.
 SEP = "; "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,6 +78,9 @@ class Indicator:
     flows: tuple[str, ...] = ()      # valid values of the flow filter (empty: no flow column)
     partner_column: str | None = "partner"
     sort: tuple[str, ...] = ()
+    # whole(query) -> whether the query's rows are the indicator's whole output (default parameters) filtered by
+    # the query; None: always (the function reads the query's parameters only, never its filters).
+    whole: Callable | None = None
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -110,7 +114,7 @@ def _contains(outer, inner) -> bool:
 
 
 def register(name: str, *, dimension: str, title: str, unit: str, definition: str, inputs, sources: str,
-             columns, labels, params=(), flows=(), partner_column="partner", sort=()):
+             columns, labels, params=(), flows=(), partner_column="partner", sort=(), whole=None):
     """Decorator adding an indicator function to the registry under `name`."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
@@ -122,7 +126,8 @@ def register(name: str, *, dimension: str, title: str, unit: str, definition: st
             name=name, dimension=dimension, title=title, unit=unit, definition=" ".join(definition.split()),
             inputs=tuple(inputs), sources=" ".join(sources.split()), func=func, columns=tuple(columns),
             labels=labels, params=tuple(params), flows=tuple(flows), partner_column=partner_column,
-            sort=tuple(sort) or tuple(c for c in ("country", "partner", "flow", "source", "year") if c in columns))
+            sort=tuple(sort) or tuple(c for c in ("country", "partner", "flow", "source", "year") if c in columns),
+            whole=whole)
         return func
 
     return wrap
@@ -136,16 +141,22 @@ class Context:
     """An Ibis connection plus what indicators share on it: the pack manifest and memoised sub-expressions.
 
     Memoised expressions (e.g. the trade views every trade indicator starts from) are materialised once per
-    context (a temporary table in DuckDB, Ibis' `.cache()` elsewhere, e.g. a cached DataFrame in Spark).
+    context (a temporary table in DuckDB, Ibis' `.cache()` elsewhere, e.g. a cached DataFrame in Spark). With a
+    `store` (the indicator cache of the pack, `cache.py`; DuckDB only), they are materialised at their first use as
+    Parquet files there, and every later context, in this process or another, reads them instead of computing them.
     """
 
-    def __init__(self, con, manifest: dict | None = None, *, materialize: bool = True, folder=None):
-        """folder: the pack folder of `manifest`, when the connection does not hold its tables yet: each is then
-        read (registered on the connection) the first time an indicator asks for it."""
-        self.con = con
+    def __init__(self, con, manifest: dict | None = None, *, materialize: bool = True, folder=None, store=None):
+        """con: an Ibis connection, or a function making one (called when an expression first needs it, so that a
+        query the indicator cache answers never imports Ibis). folder: the pack folder of `manifest`, when the
+        connection does not hold its tables yet: each is then read (registered on the connection) the first time
+        an indicator asks for it. store: the pack's indicator cache (`cache.Store`) or None."""
+        self._con = con
         self.manifest = manifest
         self.materialize = materialize
         self.folder = folder
+        self.store = store
+        self._lock = threading.RLock()  # one expression at a time on the connection (it is not thread-safe)
         self._opened: dict[str, Any] = {}  # table name -> Ibis table
         self._memo: dict[str, Any] = {}
         self._tables: set[str] | None = None
@@ -154,6 +165,34 @@ class Context:
         self._materialized: set[str] = set()
         self._policy: dict[str, bool | str] = {}  # memo key -> its cache policy
         self._batch = 0  # > 0 inside batch(): "reused" expressions are materialised at first use
+        self._unkept: set[str] = set()  # memo keys never kept in the store
+
+    @property
+    def con(self):
+        """The Ibis connection (made at first use when the context was given a function making it)."""
+        if callable(self._con) and not hasattr(self._con, "table"):
+            with self._lock:
+                if callable(self._con) and not hasattr(self._con, "table"):
+                    self._con = self._con()
+        return self._con
+
+    @property
+    def lock(self):
+        """Held while an expression of this context is built or run: its connection serves one query at a time."""
+        return self._lock
+
+    def labels(self, ind) -> list[str]:
+        """The source labels indicator `ind` can output in this pack (from the indicator cache when it has them)."""
+        key = f"labels:{ind.name}"
+        if key not in self._memo:
+            found = self.store.read_json(f"labels-{ind.name}") if self.store is not None else None
+            if found is None:
+                with self._lock:  # a query on the connection
+                    found = list(ind.labels(self))
+                if self.store is not None:
+                    self.store.write_json(f"labels-{ind.name}", found)
+            self._memo[key] = found
+        return self._memo[key]
 
     def has(self, name: str) -> bool:
         """Whether the connection holds table `name` (the manifest says so, or the backend finds it)."""
@@ -184,34 +223,65 @@ class Context:
                 self._opened[name] = self.con.table(name)
         return self._opened[name]
 
-    def memo(self, key: str, build: Callable, *, cache: bool | str = "reused"):
+    def memo(self, key: str, build: Callable, *, cache: bool | str = "reused", keep: bool = True):
         """build() once per context. cache=True: materialise it on the backend at once; "reused" (default):
         materialise it when it would be computed a second time (a sub-expression used once is cheaper left
-        inline); False: never.
+        inline); False: never. keep: with a store (the indicator cache), a materialised expression is kept there
+        for every later context, and materialised at its first use (keep=False: one cheaply derived from a kept
+        one and as large, e.g. the trade shares from the views, is only materialised as the policy says).
 
         "A second time" counts the memoised expressions built on it: materialising one of them first materialises
         the inline memoised expressions inside it (it would compute them again). Once an expression is
         materialised, every memoised expression built on it reads its table instead (the node is replaced in
         their Ibis graphs)."""
         self._uses[key] = self._uses.get(key, 0) + 1
+        if not keep:
+            self._unkept.add(key)
         if key not in self._memo:
+            stored = self._stored(key) if cache is not False else None
+            if stored is not None:
+                self._memo[key] = stored
+                self._policy[key] = cache
+                self._materialized.add(key)
+                return stored
             self._memo[key] = build()
             self._policy[key] = cache
-            if cache is True or (cache == "reused" and self._batch):
+            persist = self._persists(key)
+            if cache is True or (cache == "reused" and (self._batch or persist)):
                 self._store(key)
         elif cache == "reused":
             self._store(key)
         return self._memo[key]
 
+    def _persists(self, key: str) -> bool:
+        """Whether memoised expression `key` is kept in the indicator cache (a store, DuckDB, an Ibis expression)."""
+        return (self.store is not None and self.materialize and key not in self._unkept
+                and getattr(self.con, "name", "") == "duckdb" and hasattr(self._memo.get(key), "op"))
+
+    def _stored(self, key: str):
+        """The memoised expression `key` read from the indicator cache, or None when it is not there."""
+        if self.store is None or not self.materialize or key in self._unkept:
+            return None
+        from . import cache
+
+        path = self.store.find(f"memo-{key}")
+        if path is None:
+            return None
+        self._n_cached += 1
+        table = self.con.read_parquet(path, table_name=f"_multipolar_memo_{id(self):x}_{self._n_cached}")
+        return cache.as_computed(table, cache.stored_schema(path, self.con.con))
+
     @contextlib.contextmanager
     def batch(self):
         """For a caller about to ask for many indicators (crossover, report): inside the block, memoised "reused"
         expressions are materialised at their first use, as they will be used again."""
-        self._batch += 1
+        with self._lock:
+            self._batch += 1
         try:
             yield self
         finally:
-            self._batch -= 1
+            with self._lock:
+                self._batch -= 1
 
     def _inline(self):
         """(key, expression) of the memoised Ibis expressions not materialised."""
@@ -228,23 +298,33 @@ class Context:
                     and _contains(self._memo[key], self._memo[other])):
                 self._store(other)
         expr = self._memo[key]
-        table = self._materialize(expr)
+        table = self._materialize(expr, key)
         self._memo[key] = table
         self._materialized.add(key)
         for other, dependent in self._inline():
             if _contains(dependent, expr):
                 self._memo[other] = dependent.op().replace({expr.op(): table.op()}).to_expr()
 
-    def _materialize(self, expr):
+    def _materialize(self, expr, key: str | None = None):
         """Compute expr once on the backend and return a table reading the result.
 
-        DuckDB: a temporary table (gone with the connection). Ibis' own .cache() is avoided there because its
-        clean-up issues a DROP that sqlglot 30 renders without the table name. Other backends: .cache().
+        DuckDB with a store: a Parquet file in the indicator cache (read by every later context); without: a
+        temporary table (gone with the connection). Ibis' own .cache() is avoided there because its clean-up issues
+        a DROP that sqlglot 30 renders without the table name. Other backends: .cache().
         """
         if getattr(self.con, "name", "") == "duckdb":
+            from . import cache
+
             self._n_cached += 1
             name = f"_multipolar_memo_{id(self):x}_{self._n_cached}"
-            return self.con.create_table(name, expr, temp=True)
+            schema = expr.schema()
+            if key is not None and self.store is not None and key not in self._unkept:
+                path = self.store.get_or_put(f"memo-{key}", lambda tmp: cache.write_parquet(self.con, expr, tmp))
+                if path is not None:
+                    return cache.as_computed(self.con.read_parquet(path, table_name=name), schema)
+            # (DuckDB may store a narrower type than Ibis gives the expression, e.g. int32 for int64: the table is
+            # read with the expression's types, so an indicator gives the same frame with or without it.)
+            return cache.as_computed(self.con.create_table(name, expr, temp=True), schema)
         # Ibis' .cache() runs the query without registering the in-memory tables (memtables) in it, as its
         # execute methods do first: register them here.
         register = getattr(self.con, "_run_pre_execute_hooks", None)

@@ -17,11 +17,9 @@ The product sets (parameter `products`):
 
 from __future__ import annotations
 
-import ibis
-
 from ..countries import eu27, is_iso3
 from ..errors import UsageError, invalid_choice
-from ..schema import CODE_LEVELS
+from ..lazy import ibis
 from . import quality
 from .registry import Param, register
 from .trade import views
@@ -76,6 +74,8 @@ def _countries(text: str, name: str) -> tuple[str, ...]:
 
 
 def _level(q) -> str:
+    from ..schema import CODE_LEVELS
+
     return _choice("code level", str(q.get("level")).upper(), [k for k in CODE_LEVELS if k != "TOTAL"])
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import ibis
-
 from ..countries import POWERS
+from ..lazy import ibis
 from . import quality as Q
 from .registry import Param, register
 

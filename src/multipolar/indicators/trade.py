@@ -27,9 +27,8 @@ from __future__ import annotations
 
 import math
 
-import ibis
-
 from ..countries import AGGREGATE_CODES
+from ..lazy import ibis
 from . import quality as Q
 from .registry import FLOWS, Param, register
 
@@ -259,7 +258,9 @@ def shares(ctx):
                         basis=ibis.ifelse(j.basis == j.basis_right, j.basis, j.basis + "; total: " + j.basis_right),
                         **{f: j[f] | j[f"{f}_right"] for f in FLAG_COLUMNS if f != "is_estimate"})
 
-    return ctx.memo("trade_shares", build)
+    # Not kept in the indicator cache: a join of the kept views as large as them (trade_share's whole output is
+    # kept there instead).
+    return ctx.memo("trade_shares", build, keep=False)
 
 
 def row_quality(t, coverage=None, prefix=""):

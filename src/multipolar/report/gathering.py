@@ -52,7 +52,9 @@ def quiet(pack) -> None:
     from ..indicators import context
 
     try:
-        context(pack).con.con.execute("SET enable_progress_bar = false")
+        ctx = context(pack)
+        with ctx.lock:  # (the connection serves one thread at a time)
+            ctx.con.con.execute("SET enable_progress_bar = false")
     except Exception:  # noqa: BLE001 - cosmetic; an older DuckDB without the setting still works
         pass
 

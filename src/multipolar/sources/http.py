@@ -11,13 +11,13 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from importlib.metadata import version as _version
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import httpx
-
 from .. import config
 from ..errors import OfflineError, SourceError
+from ..lazy import LazyModule
 from .base import sha256 as file_sha256
 
 # Byte progress callback: (bytes written so far, total bytes or None when the server does not say).
@@ -36,7 +36,9 @@ DEADLINE = 600.0
 # Statuses worth trying again: rate limiting and server-side failures.
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504}) | frozenset(range(505, 600))
 # Sent with every request so that providers can tell who is calling.
-USER_AGENT = f"multipolar (research; python-httpx/{httpx.__version__})"
+USER_AGENT = f"multipolar (research; python-httpx/{_version('httpx')})"
+# httpx, imported at the first download (reading a source's ORIGIN, as the claim checker does, needs no network).
+httpx = LazyModule("httpx")
 # Tests replace this to record the waits instead of sleeping.
 _sleep = time.sleep
 # The clock of the deadline (tests may replace it).

@@ -3,29 +3,39 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from pathlib import Path
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
-
 from .. import config
 from ..errors import DataError, UsageError, invalid_choice
-from ..schema import TABLES
-from .pack import MANIFEST, build_pack, read_manifest, rebuild_sources
-from .tables import read_metadata, read_table, validate
+from ..lazy import pandas as pd
+from ..lazy import pyarrow as pa
+from .manifest import MANIFEST, manifest_for_reading, read_manifest
 
 # YEAR or FIRST-LAST, spaces allowed around the dash; nothing else ('2019-' is not 2019).
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$")
 
 __all__ = ["load", "load_arrow", "table_names", "verify", "connect", "build_pack", "rebuild_sources", "read_manifest",
            "parse_years"]
+# Names served by submodules that import pyarrow (and the sources): loaded when first used, so that reading the
+# manifest (every command does) costs no Arrow import.
+_LAZY = {"build_pack": "pack", "rebuild_sources": "pack", "read_metadata": "tables", "read_table": "tables",
+         "validate": "tables"}
+_SUBMODULES = ("pack", "tables", "pulled")
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def table_names(pack: str | Path | None = None) -> list[str]:
     """Tables present in a pack."""
-    return sorted(read_manifest(pack)["tables"])
+    return sorted(manifest_for_reading(pack)["tables"])
 
 
 def parse_years(years) -> tuple[int, int] | None:
@@ -65,10 +75,14 @@ def load_arrow(name: str, *, pack: str | Path | None = None, country=None, partn
                source=None) -> pa.Table:
     """A pack table as Arrow, filtered. country matches any country column except a 'partner'-like one when
     partner is given (trade_flows: reporter; un_votes: country; arms: recipient)."""
-    manifest = read_manifest(pack)
+    import pyarrow.compute as pc
+
+    from ..schema import TABLES
+
+    manifest = manifest_for_reading(pack)
     if name not in manifest["tables"]:
         raise invalid_choice("table", name, manifest["tables"])
-    table = read_table(config.pack_dir(pack) / manifest["tables"][name]["file"])
+    table = _read_pack_table(config.pack_dir(pack) / manifest["tables"][name]["file"])
     spec = TABLES[name]
     countries, partners, sources = _as_list(country), _as_list(partner), _as_list(source)
     if countries:
@@ -102,6 +116,20 @@ def load_arrow(name: str, *, pack: str | Path | None = None, country=None, partn
     return table
 
 
+def _read_pack_table(path: Path):
+    """A pack table file as Arrow, read once per process (and again when the file changes): a claim check filters
+    the same tables many times, and reading trade_flows costs 0.1 s each time."""
+    stat = Path(path).stat() if Path(path).exists() else None
+    return _read_cached(str(path), stat.st_mtime_ns if stat else None, stat.st_size if stat else None)
+
+
+@functools.lru_cache(maxsize=16)
+def _read_cached(path: str, mtime_ns, size):
+    from .tables import read_table
+
+    return read_table(Path(path))
+
+
 def load(name: str, *, pack: str | Path | None = None, country=None, partner=None, year=None,
          source=None) -> pd.DataFrame:
     """A pack table as a pandas DataFrame, filtered by country, partner, year (2019, '2000-2023') and source."""
@@ -111,7 +139,9 @@ def load(name: str, *, pack: str | Path | None = None, country=None, partner=Non
 def verify(pack: str | Path | None = None, *, complete: bool = True) -> list[str]:
     """Problems found in a pack: canonical tables missing from it (unless complete=False, for packs built from a
     few sources on purpose), missing files, checksum or schema mismatches, duplicate keys. Empty = sound."""
+    from ..schema import TABLES
     from ..sources.base import sha256
+    from .tables import read_metadata, read_table, validate
 
     folder = config.pack_dir(pack)
     problems: list[str] = []

@@ -20,12 +20,11 @@ from ..errors import DataError, MultipolarError, UsageError
 from ..schema import TABLES, spec
 from ..sources import SOURCE_MODULES, load_source
 from ..sources.base import sha256
+from .manifest import MANIFEST, read_manifest
 from .tables import read_table, validate, write_table
 
 # Version of the pack layout; bump when manifest fields or table meanings change.
 PACK_FORMAT = 1
-# Name of the file describing every table of a pack.
-MANIFEST = "manifest.json"
 # Countries whose ties the pack keeps: rows where any country column is one of these (or the world total).
 PACK_COUNTRIES = tuple(sorted(set(FOCUS) | set(POWERS)))
 # Suffix of the lock file beside a pack folder that a build holds (".pack.build-lock" for a folder named pack).
@@ -293,21 +292,3 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
         raise MultipolarError(f"could not install the new pack: {exc}", file=out_dir) from exc
     if backup:
         shutil.rmtree(backup, ignore_errors=True)
-
-
-def read_manifest(pack: str | Path | None = None) -> dict:
-    """The manifest of a pack (default: the shipped one)."""
-    folder = config.pack_dir(pack)
-    path = folder / MANIFEST
-    if not path.exists():
-        chosen = pack or os.environ.get(config.PACK_DIR_ENV)
-        if chosen:  # the user named this folder (--pack, pack=, $MULTIPOLAR_PACK_DIR): a usage error
-            what = "folder not found" if not folder.exists() else f"not a data pack (no {MANIFEST})"
-            via = "--pack/pack=" if pack else f"${config.PACK_DIR_ENV}"
-            raise UsageError(f"{what}: {via} must name a pack folder (one `multipolar data build-pack` wrote)",
-                             file=folder)
-        raise DataError("no data pack here (run `multipolar data build-pack`)", file=path)
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise DataError(f"manifest is not valid JSON: {exc}", file=path) from exc

@@ -11,14 +11,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
 
-import pyarrow as pa
-
 from .. import config
 from ..countries import CENTRAL_ASIA, POWERS, is_iso3
 from ..errors import DataError, SourceError, UsageError, invalid_choice
-from ..schema import spec
-from .tables import read_metadata, read_table, validate, write_table
-from ..sources import http
+from ..lazy import LazyModule
+from ..lazy import pyarrow as pa
+
+# Imported when a pull or a build first needs them (the command line reads this module's choices for its --help).
+http = LazyModule("multipolar.sources.http")
+table_io = LazyModule("multipolar.store.tables")
+schema = LazyModule("multipolar.schema")
 
 # CLI name → connector module under multipolar.sources (the online sources `multipolar data pull` knows).
 PULL_SOURCES = {"imf-imts": "imf_imts_api", "comtrade": "comtrade", "worldbank": "worldbank_api"}
@@ -91,7 +93,8 @@ def pull(name: str, years: tuple[int, int] = DEFAULT_YEARS, countries: Iterable[
             if frame.empty:
                 raise SourceError(f"{origin.id}: the answers hold no {table_name} rows for {first}-{last} and "
                                   f"{', '.join(countries)}; nothing written")
-            tables[table_name] = validate(frame, spec(table_name), origin=f"{origin.id} → {table_name}")
+            tables[table_name] = table_io.validate(frame, schema.spec(table_name),
+                                                   origin=f"{origin.id} → {table_name}")
     except (SourceError, DataError):
         for path in responses:  # an answer that failed to parse: never reuse it from the cache
             http.discard(path)
@@ -100,11 +103,11 @@ def pull(name: str, years: tuple[int, int] = DEFAULT_YEARS, countries: Iterable[
     folder = pull_dir(out_dir) / origin.id
     written = {}
     for table_name, table in sorted(tables.items()):
-        meta = {"table": table_name, "description": spec(table_name).description, "origin": record,
+        meta = {"table": table_name, "description": schema.spec(table_name).description, "origin": record,
                 "pull": {"source": name, "years": [first, last], "countries": countries,
                          "retrieved_at": record.get("retrieved"), "rows": table.num_rows}}
         path = folder / f"{table_name}.parquet"
-        write_table(table, path, meta)
+        table_io.write_table(table, path, meta)
         written[table_name] = path
     return written
 
@@ -128,10 +131,10 @@ def pulled_parts(pull_dir_: str | Path | None = None, *, include_restricted: boo
     """
     parts: dict[str, list[tuple[str, pa.Table]]] = {}
     for source_id, table_name, path in _pulled_files(pull_dir_):
-        meta = read_metadata(path)
+        meta = table_io.read_metadata(path)
         if not include_restricted and not _redistributable(meta):
             continue
-        table = validate(read_table(path).to_pandas(), spec(table_name), origin=str(path))
+        table = table_io.validate(table_io.read_table(path).to_pandas(), schema.spec(table_name), origin=str(path))
         sources = set(table.column("source").to_pylist()) if "source" in table.column_names else {source_id}
         if sources != {source_id}:
             raise DataError(f"pulled table holds sources {sorted(sources)}, expected only {source_id!r}", file=path)
@@ -144,7 +147,7 @@ def pulled_origins(pull_dir_: str | Path | None = None, *, include_restricted: b
     fields, `retrieved` = when the responses were fetched, `files` = the request URLs with sha256 and bytes)."""
     origins: dict[str, dict] = {}
     for source_id, _, path in _pulled_files(pull_dir_):
-        meta = read_metadata(path)
+        meta = table_io.read_metadata(path)
         if not include_restricted and not _redistributable(meta):
             continue
         if "origin" not in meta:
@@ -157,7 +160,7 @@ def pulled_excluded(pull_dir_: str | Path | None = None) -> list[dict]:
     """Pulled sources a pack must leave out (redistributable=False), like the manifest's `excluded` entries."""
     excluded: dict[str, dict] = {}
     for source_id, table_name, path in _pulled_files(pull_dir_):
-        meta = read_metadata(path)
+        meta = table_io.read_metadata(path)
         if not _redistributable(meta):
             entry = excluded.setdefault(source_id, {"source": source_id, "reason": meta["origin"]["licence"],
                                                     "tables": []})

@@ -88,7 +88,8 @@ def read_table(path: Path) -> pa.Table:
     if not path.exists():
         raise DataError("table file not found (run `multipolar data build-pack`)", file=path)
     try:
-        return pq.read_table(path)
+        # One file: read as a ParquetFile (pq.read_table goes through pyarrow.dataset, 0.7 s to import)
+        return pq.ParquetFile(path).read()
     except (pa.ArrowInvalid, OSError) as exc:
         raise DataError(f"cannot read Parquet: {exc}", file=path) from exc
 

@@ -54,6 +54,9 @@ PAGES = (Page("/", "Overview", "index.html"), Page("/explorer", "Indicator explo
 YEARS_PATTERN = r"^\s*\d{4}\s*(-\s*\d{4}\s*)?$"
 # Longest comma-separated list accepted in a query parameter (characters).
 MAX_PARAM = 200
+# Largest request body read (bytes): a text of MAX_TEXT characters as JSON, each escaped (\uXXXX), plus room for
+# the date. A larger body is refused (413) before it is read, so one request cannot make the server hold megabytes.
+MAX_BODY = 6 * MAX_TEXT + 1024
 # Where tables come as JSON or CSV: the 200 response's media types (for the OpenAPI schema).
 TABLE_CONTENT = {"application/json": {}, "text/csv": {"schema": {"type": "string"}}}
 
@@ -90,6 +93,38 @@ def _answer(body: Answer, name: str = "multipolar") -> Response:
 
 def _problem(status: int, message: str, **extra) -> JSONResponse:
     return JSONResponse(status_code=status, content={"detail": message, **extra})
+
+
+class BodyLimit:
+    """ASGI middleware: a request body over MAX_BODY bytes is answered 413 with a Problem, whether it says its length
+    (Content-Length) or not (chunked: counted while it arrives, and stopped there)."""
+
+    def __init__(self, app, limit: int = MAX_BODY):
+        self.app = app
+        self.limit = limit
+
+    def message(self, size: str) -> str:
+        return (f"request body is {size} bytes; the API reads at most {self.limit:,} (the claim checker takes at most "
+                f"{MAX_TEXT:,} characters of text here: check a long article with `multipolar check FILE`)")
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.limit:
+            return await _problem(413, self.message(f"{int(length):,}"))(scope, receive, send)
+        seen = 0
+
+        async def counted_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:  # (FastAPI lets an HTTPException through: a 413 Problem, body unread)
+                    raise StarletteHTTPException(413, self.message(f"more than {self.limit:,}"))
+            return message
+
+        await self.app(scope, counted_receive, send)
 
 
 class Unknown(Exception):
@@ -157,6 +192,7 @@ def create_app(pack: str | Path | None = None, *, warm: bool = False) -> FastAPI
                               "Countries by name or ISO3 code; tables as JSON or, with format=csv, CSV; every error "
                               "is a Problem ({detail}) naming the valid choices.")
     app.state.service = service
+    app.add_middleware(BodyLimit)
     templates = Jinja2Templates(directory=str(_PACKAGE / "templates"))
 
     def page(request: Request, template: str, title: str, status: int = 200, **context):
@@ -328,7 +364,9 @@ def create_app(pack: str | Path | None = None, *, warm: bool = False) -> FastAPI
     @api.post("/check", tags=["claims"], summary="Check the claims in a text against the data",
               description="The answer is the one JSON shape of the CLI (`multipolar check --format json`), this API "
                           "and Python (`multipolar.check(...).to_dict()`): {date, claims, summary, …}, documented "
-                          "in docs/claims.md.")
+                          "in docs/claims.md. A text over the limit is a 422 (more characters than the checker "
+                          "takes here) or a 413 (a body too large to read).",
+              responses={413: {"model": Problem, "description": "request body too large"}})
     def check(request: CheckRequest = Body(...)):
         return _answer(service.check(request.text, request.date))
 

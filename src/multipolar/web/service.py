@@ -1,4 +1,5 @@
-"""The dashboard's reads: validated, serialised (JSON or CSV), cached by request, one computation at a time."""
+"""The dashboard's reads: validated, serialised (JSON or CSV), cached by request, computed concurrently (a few at a
+time, each request once)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 
 import pandas as pd
@@ -24,6 +26,10 @@ MAX_ROWS = 5000
 MAX_COUNTRIES = 12
 # Longest text the claim checker accepts from the web (characters).
 MAX_TEXT = 20_000
+# Most answers computed at the same time (the others wait for a slot): bounds the memory a burst of uncached
+# requests takes. Reads answered by the indicator cache run in parallel; computations on the pack's Ibis connection
+# still take their turn on it (indicators.registry.Context.lock).
+WORKERS = 4
 # Bytes of serialised answers kept in memory.
 CACHE_BYTES = 64 * 1024 * 1024
 # Formats every table the API answers with can take.
@@ -46,14 +52,20 @@ class CSVAnswer(Answer):
 class Service:
     """Read-only access to one pack for the dashboard: every answer is JSON (or CSV) bytes, cached by request.
 
-    The pack's DuckDB connection is shared and not safe for concurrent queries, so computations run one at a time
-    under a lock; answers already computed are served from the cache without it.
+    Answers already computed are served from the cache at once. Others are built by at most WORKERS threads at a
+    time, each request once (a second identical request waits for the first's answer): a build reads the indicator
+    cache with its own DuckDB cursor per thread, and only the computations the cache cannot answer share the pack's
+    Ibis connection, which serves them one at a time under its own lock (`Context.lock`).
     """
 
-    def __init__(self, pack=None, cache_bytes: int = CACHE_BYTES):
+    def __init__(self, pack=None, cache_bytes: int = CACHE_BYTES, workers: int = WORKERS):
         self.pack = pack
-        self._db = threading.RLock()
-        self._fit = threading.Lock()  # the re-routing event study: one fit at a time, outside the database lock
+        # The threads that build answers: never more than `workers`, so that only they hold DuckDB readers (one
+        # connection per thread) and their memory, however many request threads the server runs.
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="multipolar-build")
+        self._building: dict[tuple, threading.Lock] = {}  # request key -> the lock its one builder holds
+        self._crossover_lock = threading.Lock()
+        self._fit = threading.Lock()  # the re-routing event study: one fit at a time
         self._cache_lock = threading.Lock()
         self._cache: OrderedDict[tuple, Answer] = OrderedDict()
         self._cache_bytes = cache_bytes
@@ -63,26 +75,37 @@ class Service:
 
     # -- cache ------------------------------------------------------------------------------------------------
     def cached(self, key: tuple, build: Callable[[], object]) -> Answer:
-        """The answer for key: from the cache, else build() serialised (under the database lock) and kept. build
-        returns a JSON-ready object, JSON bytes, or an Answer."""
+        """The answer for key: from the cache, else build() serialised (in a worker slot, once per key) and kept.
+        build returns a JSON-ready object, JSON bytes, or an Answer."""
         with self._cache_lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 self.hits += 1
                 return self._cache[key]
-        with self._db:
-            with self._cache_lock:  # another thread may have built it while we waited
-                if key in self._cache:
-                    self.hits += 1
-                    return self._cache[key]
-            self.misses += 1
-            if not self._quieted:
-                quiet(self.pack)
-                self._quieted = True
-            payload = build()
-            body = payload if isinstance(payload, Answer) else Answer(payload if isinstance(payload, bytes)
-                                                                      else dumps(payload))
-        return self.keep(key, body)
+            building = self._building.setdefault(key, threading.Lock())
+        try:
+            with building:  # one builder per key; the others wait here for its answer
+                with self._cache_lock:
+                    if key in self._cache:
+                        self.hits += 1
+                        return self._cache[key]
+                with self._cache_lock:
+                    self.misses += 1
+                body = self._pool.submit(self._build, build).result()
+                return self.keep(key, body)
+        finally:
+            with self._cache_lock:
+                if self._building.get(key) is building and not building.locked():
+                    del self._building[key]
+
+    def _build(self, build: Callable[[], object]) -> Answer:
+        """build() serialised, in a worker thread."""
+        if not self._quieted:
+            quiet(self.pack)
+            self._quieted = True
+        payload = build()
+        return payload if isinstance(payload, Answer) else Answer(payload if isinstance(payload, bytes)
+                                                                  else dumps(payload))
 
     def keep(self, key: tuple, body: Answer) -> Answer:
         """Put an answer computed outside cached() into the cache; the answer."""
@@ -138,7 +161,7 @@ class Service:
 
     def crossover_frame(self) -> pd.DataFrame:
         """The crossover table for every pack state (computed once: its cost hardly depends on how many states)."""
-        with self._db:
+        with self._crossover_lock:
             if not hasattr(self, "_crossover"):
                 from ..indicators import crossover
 
@@ -171,7 +194,7 @@ class Service:
                 if dims and ind.dimension not in dims:
                     continue
                 try:
-                    labels = list(ind.labels(ctx))
+                    labels = list(ctx.labels(ind))  # (memoised, and run under the connection's lock)
                 except MultipolarError:
                     labels = []
                 out.append({"name": ind.name, "dimension": ind.dimension, "title": ind.title, "unit": ind.unit,
@@ -319,13 +342,16 @@ class Service:
             from ..indicators import compute
             from ..indicators.rerouting import TARGET
 
-            with self._db:  # the tables and the event study's panel (as analysis.event_study reads it)
-                self.misses += 1
+            def tables():  # the tables and the event study's panel (as analysis.event_study reads it)
                 result = summary(partner=partners, products=products, year=year, pack=self.pack)
                 with_russia = TARGET in result.partners
                 panel = compute("rerouting_panel", partner=list(result.neighbours) + ([TARGET] if with_russia
                                                                                        else []),
                                 products=products, pack=self.pack)
+                return result, with_russia, panel
+
+            self.misses += 1
+            result, with_russia, panel = self._pool.submit(tables).result()
             result.event_study = fit(panel, neighbours=result.neighbours, with_russia=with_russia,
                                      estimator=estimator, source="; ".join(sorted(set(panel["source"]))))
             return self.keep(key, self._rerouting_answer(result, fmt))
