@@ -14,8 +14,8 @@ MEMBERS = [{"organization": "SCO", "country": c, "role": "member", "start": "200
 SUMMITS = [{"year": y, "date": d, "host_city": c, "host_country": k} for y, d, c, k in (
     (2001, "2001-06-15", "Shanghai", "CHN"), (2018, "2018-06-10", "Qingdao", "CHN"),
     (2019, "2019-06-14", "Bishkek", "KGZ"), (2020, "2020-11-10", "Moscow", "RUS"))]
-TEXT_2019 = ("The Member States stress the role of the SCO. The Republic of Kazakhstan, the Kyrgyz Republic, the Russian "
-             "Federation and the Republic of Tajikistan reaffirm their support for the Northern Corridor Initiative "
+TEXT_2019 = ("The Member States stress the role of the SCO. The Republic of Kazakhstan, the Republic of Tajikistan, "
+             "the Russian Federation and the Kyrgyz Republic reaffirm their support for the Northern Corridor Initiative "
              "proposed by Mongolia. They welcome cooperation in energy.")
 EVIDENCE = FakeEvidence(memberships=MEMBERS, summits=SUMMITS, declarations={2019: (TEXT_2019, "https://example.org")})
 
@@ -42,8 +42,8 @@ def test_the_only_member_not_to_endorse():
 
 
 def test_a_quotation_from_the_declaration_of_the_summit_in_a_named_city():
-    text = "Uzbekistan stayed out in Bishkek: the declaration says 'the Republic of Kazakhstan, the Kyrgyz Republic, " \
-           "the Russian Federation and the Republic of Tajikistan reaffirm their support for the Northern Corridor " \
+    text = "Uzbekistan stayed out in Bishkek, where the declaration states 'the Republic of Kazakhstan, the Republic of " \
+           "Tajikistan, the Russian Federation and the Kyrgyz Republic reaffirm their support for the Northern Corridor " \
            "Initiative proposed by Mongolia'."
     assert ("quote", "supported") in verdicts(text)
 
@@ -110,7 +110,7 @@ def test_the_n_th_summit_with_the_verb_that_says_where_it_met():
 
 
 def test_the_leaders_who_signed_a_declaration_are_the_members_at_that_summit():
-    eight = "China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan, India and Pakistan"
+    eight = "Pakistan, India, Uzbekistan, Tajikistan, Kyrgyzstan, Kazakhstan, Russia and China"
     assert verdicts(f"The leaders of {eight} signed the Bishkek Declaration.") == [("membership", "supported")]
     assert verdicts("The presidents of China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan signed the "
                     "Moscow Declaration.") == [("membership", "partly supported")]  # India and Pakistan left out

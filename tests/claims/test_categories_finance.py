@@ -35,7 +35,7 @@ def verdicts(text, date=None):
 
 @pytest.mark.parametrize("text, expected", [
     ("Angola is the largest recipient of Chinese development finance worldwide.", [("rank", "supported")]),
-    ("Laos received the highest amount of China's commercially oriented flows of any single country.",
+    ("Laos received the largest amount of China's commercially oriented flows of any country.",
      [("rank", "contradicted")]),  # Angola's OOF-like 40 bn is first
     ("Mongolia is the second-largest recipient of Chinese loans in the world.", [("rank", "partly supported")]),
 ])
@@ -46,7 +46,7 @@ def test_ranks_among_all_recipients_not_only_the_pack_s_states(text, expected):
 
 def test_the_amount_given_with_a_rank_says_which_of_aiddata_s_amounts_it_used():
     # adjusted: Mongolia 2+10+1+2 = 15 bn (3rd after Angola 41, Ecuador 20.5; Laos 12): the text's $15 bn matches it
-    text = "Mongolia is the third-largest recipient of Chinese development finance worldwide, with a portfolio of " \
+    text = "Mongolia is the third-biggest recipient of Chinese development finance in the world, with a portfolio of " \
            "$15 billion committed in 2010-2019."
     assert verdicts(text, "2024-01-10") == [("rank", "supported"), ("total", "supported")]
 
@@ -114,7 +114,7 @@ def test_a_ranked_list_with_amounts_is_ranked_on_the_measure_its_amounts_fit(tex
 
 
 @pytest.mark.parametrize("text", [
-    "Mongolia says it has fully repaid its debts to China.",
+    "Mongolia says it has repaid all of its loans to China.",
     "Laos owes China $12 billion, officials estimate.",
     "Kyrgyzstan's outstanding debt to China stood at $4 billion in 2021.",
     "Ecuador defaulted on its Chinese loans in 2020.",

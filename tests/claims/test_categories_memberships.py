@@ -194,10 +194,32 @@ def test_an_announced_departure_is_read_as_leaving(text, expected):
 
 
 @pytest.mark.parametrize("text, date, expected", [
-    ("The CSTO members are henceforth Armenia, Belarus, Kazakhstan and Russia.", "2009-01-01", "supported"),
+    ("Henceforth the CSTO's members are Russia, Kazakhstan, Belarus and Armenia.", "2009-01-01", "supported"),
     ("The CSTO members are now Armenia, Belarus, Kazakhstan and Russia.", "2012-01-01", "partly supported"),  # + TJK
     ("The SCO's observers are Afghanistan and Mongolia.", "2016-01-01", "supported"),
     ("Back in 2016 the SCO's dialogue partners were Nepal and Egypt.", None, "partly supported"),  # Egypt from 2022
 ])
 def test_the_members_are_a_complete_list(text, date, expected):
     assert verdicts(text, date) == [("count", expected)]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Azerbaijan did not renew its participation in the Collective Security Treaty in 1999.", "AZE"),
+    ("In 1999 Uzbekistan decided not to renew its participation in the Collective Security Treaty.", "UZB"),
+    ("In 1999 Georgia would not prolong the Collective Security Treaty.", "GEO"),
+])
+def test_a_treaty_not_prolonged_is_a_departure(text, country):
+    from multipolar.claims import parse_claims
+
+    left = [c.parsed for c in parse_claims(text, "2001-01-01") if c.type == "membership"]
+    assert [(x["relation"], x["country"], x["year"]) for x in left] == [("left", [country], 1999)]
+
+
+def test_an_organization_that_only_qualifies_what_was_left_is_not_the_one_left():
+    from multipolar.claims import parse_claims
+
+    got = [c.parsed for c in parse_claims("In 1999 Azerbaijan did not prolong the CIS Collective Security Treaty.",
+                                          "2001-01-01") if c.type == "membership"]
+    assert [(x["org"], x["country"]) for x in got] == [("CST", ["AZE"])]
+    assert not [c for c in parse_claims("Moldova left the CIS Economic Court in 2012.", "2013-01-01")
+                if c.type == "membership"]

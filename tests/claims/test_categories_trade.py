@@ -119,7 +119,7 @@ def rank_evidence():
     ("Germany is Tajikistan's largest trading partner in Europe.", ["contradicted"]),
     ("Switzerland is Tajikistan's largest trading partner in Europe and fourth in the world after Russia, China and "
      "Kazakhstan.", ["supported", "supported"]),
-    ("Switzerland is Tajikistan's largest trading partner in Europe and third in the world after Russia and China.",
+    ("Switzerland is Tajikistan's biggest trading partner in Europe, and third worldwide after Russia and China.",
      ["supported", "contradicted"]),
 ])
 def test_ranks_within_a_region_and_in_the_world_after_named_partners(text, expected):
@@ -204,7 +204,7 @@ def test_a_group_s_growth_from_one_customs_series_reported_by_two_outlets(claims
     value = {r["year"]: float(r["value_usd"]) for r in rows}
     growth = (value["2022"] / value["2021"] - 1) * 100  # two outlets (Xinhua, MOFCOM), both China's customs figures
     assert round(growth) == 42
-    (v,) = [v for v in check_text("China's trade with the five Central Asian states grew by about 42% in 2022.",
+    (v,) = [v for v in check_text("China's trade with Central Asia's five republics grew by about 42% in 2022.",
                                   pack=claims_pack) if v.type == "change"]
     assert v.verdict == "supported" and f"{growth:+.1f}%" in v.reason
 

@@ -1,7 +1,7 @@
 """UN General Assembly votes as real reporting states them (issue 11, round 2): a resolution named by its subject
 (matched against both descriptions of the roll calls), several states' votes in one sentence ('A voted against the
 resolution while B voted in favour; C and D abstained, and E did not vote'), the tally ('passed 100-11 with 58
-abstentions', 'by 141 votes to 5', '80 votes in favour, 14 against and 61 abstentions'). Made-up roll calls, votes
+abstentions', 'by 141 votes to 5', '90 in favour, 12 against and 55 abstaining'). Made-up roll calls, votes
 and sentences on a FakeEvidence."""
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def test_a_state_whose_votes_the_pack_does_not_keep_is_never_called_absent():
 
 def test_a_tally_alone_is_checked_with_the_usual_tolerance():
     # the Zeta valley resolution of 2017: 70-15-65; "16 against" is within a further 10% of 15
-    text = "In 2017 the UN General Assembly's resolution on refugees from the Zeta valley, Moldova, passed with {}."
+    text = "In 2017 a UN General Assembly resolution on refugees from the Zeta valley, Moldova, passed with {}."
     assert verdicts(text.format("70 votes in favour, 15 against and 65 abstentions")) == \
         [("votes", "tally", "supported")]
     assert verdicts(text.format("70 votes in favour, 16 against and 65 abstentions")) == \
@@ -154,3 +154,19 @@ def test_named_states_among_a_counted_side_and_more_often_than_with_the_other_po
                         "Russia.", evidence=FakeEvidence(un=un))
     assert [(v.claim.parsed["relation"], v.verdict) for v in result] == [("agreement", "supported"),
                                                                          ("more often", "supported")]
+
+
+@pytest.mark.parametrize("text", [
+    "The General Assembly voted 120 to 30, with 25 abstentions, for the resolution urging nuclear disarmament "
+    "verification; Mongolia voted in favour.",
+    "By 120 votes to 30, with 25 abstentions, the UN General Assembly adopted a text calling for nuclear disarmament "
+    "verification, "
+    "and Mongolia voted in favour.",
+    "Mongolia voted in favour when the General Assembly passed 120-30, with 25 abstentions, the resolution rejecting "
+    "any delay to nuclear disarmament verification.",
+])
+def test_a_roll_call_named_by_its_tally_and_its_subject_words_without_a_symbol(text):
+    got = check_text(text, "2016-01-01", evidence=evidence())
+    votes = [v for v in got if v.type == "votes"]
+    assert votes and all(v.verdict == "supported" for v in votes), [(v.verdict, v.reason) for v in votes]
+    assert any("70/77" in v.reason or "Nuclear" in v.reason for v in votes)

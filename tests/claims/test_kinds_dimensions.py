@@ -29,7 +29,7 @@ ARMS = FakeEvidence(arms=_arms("KAZ", 2023, 5, {"RUS": 0.80, "CHN": 0.05, "TUR":
 def test_arms_shares_over_the_stated_window_or_sipri_s_five_years():
     v = one("Russia supplied 80% of Kazakhstan's major arms imports in 2019-2023.", ARMS)
     assert v.type == "arms" and v.claim.parsed["years"] == [2019, 2023] and v.verdict == "supported"
-    v = one("Russia accounted for the bulk of Kazakhstan's arms imports over the past five years.", ARMS,
+    v = one("Most of Kazakhstan's major arms in the last five years came from Russia.", ARMS,
             "2024-03-11")
     assert v.verdict == "supported" and "2019-2023" in v.reason
     assert one("Kazakhstan bought 60% of its weapons from Russia in 2023.", ARMS).verdict == "supported"
@@ -52,7 +52,7 @@ def test_un_agreement_and_more_often_with():
     un += [{"country": "KGZ", "partner": p, "year": 2021, "session": 76, "source": "bsv_idealpoints", "value": v,
             "n_votes": 80} for p, v in (("CHN", 0.70), ("RUS", 0.69))]
     evidence = FakeEvidence(un=un)
-    assert one("Kazakhstan voted with China 78% of the time in the UN General Assembly in 2021.", evidence).verdict \
+    assert one("In 2021 Kazakhstan sided with China in 78% of General Assembly roll calls.", evidence).verdict \
         == "supported"
     assert one("Kazakhstan votes more often with China than with Russia at the UN.", evidence).verdict == "supported"
     assert one("Kazakhstan votes more often with Russia than with China at the UN.", evidence).verdict == \
@@ -115,7 +115,7 @@ def test_gdp_and_population_of_a_group():
     result = check_text("Kazakhstan and Uzbekistan's combined GDP totalled $305 billion in 2022, 9.5 times its 2000 "
                         "level.", evidence=evidence)
     assert [(v.type, v.verdict) for v in result] == [("macro", "supported"), ("macro", "supported")]  # 305/32
-    result = check_text("Uzbekistan's population of 45 million is 1.4 times larger than in 2000.", evidence=evidence)
+    result = check_text("Uzbekistan's population of 45 million is 1.4 times bigger than in 2000.", evidence=evidence)
     assert [(v.type, v.verdict) for v in result] == [("macro", "contradicted"), ("macro", "supported")]  # 35.6 mn
     assert result.claims[1].calls[0].python() == "multipolar.load('macro', country='UZB', year='2000-2022')"
 

@@ -34,8 +34,8 @@ def verdicts(text, date=None):
 
 
 def test_membership_history():
-    assert verdicts("The Shanghai Five was founded in 1996 by China, Russia, Kazakhstan, Kyrgyzstan and "
-                    "Tajikistan.") == [("founding", "supported"), ("membership", "supported")]
+    assert verdicts("The Shanghai Five was created in 1996 by Tajikistan, Kyrgyzstan, Kazakhstan, Russia and "
+                    "China.") == [("founding", "supported"), ("membership", "supported")]
     assert verdicts("The Shanghai Five was founded by China, Russia and Uzbekistan.") == \
         [("membership", "contradicted")]
     assert verdicts("Mongolia became the first observer state of the SCO in 2004.") == [("membership", "supported")]

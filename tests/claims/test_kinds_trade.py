@@ -111,7 +111,7 @@ def test_ranks_in_all_their_forms():
     assert one("Russia is the main destination for Kyrgyz exports.", evidence).verdict == "contradicted"
     assert one("China took first place among Kyrgyzstan's trading partners in 2023.", evidence).verdict == \
         "supported"
-    v = one("Russia was Kyrgyzstan's second-largest trading partner in 2023, behind China.", evidence)
+    v = one("Russia was Kyrgyzstan's second-biggest trading partner in 2023, behind China.", evidence)
     assert v.claim.parsed["behind"] == ["CHN"] and v.verdict == "supported"
     assert one("Russia was Kyrgyzstan's second-largest export market in 2023, behind China.",
                evidence).verdict == "contradicted"  # behind Switzerland, not China

@@ -137,6 +137,14 @@ def test_every_kind_is_registered_with_a_frozen_payload_examples_and_docs():
         assert kind.examples and f"`{kind.name}`" in docs, kind.name
 
 
+def test_every_kinds_examples_are_read_as_that_kind():
+    from multipolar.claims import parse_claims
+
+    for kind in kinds():
+        for example in kind.examples:
+            assert kind.name in {c.type for c in parse_claims(example)}, (kind.name, example)
+
+
 def test_claims_modules_are_small_and_the_old_phase_modules_are_gone():
     assert not (CLAIMS_DIR / "parse.py").exists() and not (CLAIMS_DIR / "verdict.py").exists()
     for path in CLAIMS_DIR.rglob("*.py"):

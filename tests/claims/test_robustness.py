@@ -20,7 +20,7 @@ VOCAB = ["China", "Russia's", "Kazakhstan", "the five Central Asian states", "SC
          "more than", "$240 billion", "21.3 percent", "26.3%", "since", "2020", "in 2023", "last year", "joined",
          "is the main trading partner of", "makes up", "of their total foreign trade", "lagged", "consistently",
          "the summit in Astana", "concluded last Thursday", "“quoted words in a declaration here”", "Declaration",
-         "the 18th meeting of the Council of Heads of State in 2018", "has never joined", ",", ".", "(", ")", "It",
+         "the 13th session of the Heads of State Council in 2013", "has never joined", ",", ".", "(", ")", "It",
          "four of which are", "first half of", "US$", "bn", "yuan", "—", "\n", "’s", "Sino-", "overtaking"]
 
 

@@ -4,7 +4,7 @@ supplier's side (its deliveries to each buyer), with the no-clear-lead rule for 
 
 from __future__ import annotations
 
-from ..model import CONTRADICTED, PARTLY, SUPPORTED, AsOf, Call, Observation
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
 from ..reading.entities import name, names
 from . import tolerances as tol
 from .common import fmt, hedged, unverifiable, verdict
@@ -78,6 +78,10 @@ def judge_arms(claim, ev, as_of: AsOf):
         arithmetic.append(f"SIPRI's register starts in 2000: the window is shorter for {names(short)}")
     observed = [Observation(share, "share", SOURCE, span, ",".join(recipients), ",".join(suppliers),
                             note=f"{fmt(claimed_pv, 'TIV')} of {fmt(totals, 'TIV')} (TIV, not dollars)")]
+    if suppliers != ["WLD"] and claimed_pv <= 0 and (p.value or 0) > 0:  # absent: coverage, never a zero
+        return unverifiable(claim, f"coverage: {SOURCE} records no major-arms deliveries by {names(suppliers)} to "
+                                   f"{where} in {span} (its register holds major conventional arms only)",
+                            observed, arithmetic, calls)
     if p.amount and short:
         return unverifiable(claim, f"a total over {span} begins before SIPRI's register in the data (deliveries from "
                                    f"2000 only): the total cannot be reproduced")
@@ -102,7 +106,9 @@ def judge_arms(claim, ev, as_of: AsOf):
         n = int(p.value)
         top = [s for s, _ in ranked[:n]]
         hits = [s for s in suppliers if s in top]
-        outcome = SUPPORTED if len(hits) == len(suppliers) else PARTLY if hits else CONTRADICTED
+        held = {s for s, _ in ranked}
+        outcome = SUPPORTED if len(hits) == len(suppliers) else PARTLY if hits else \
+            UNVERIFIABLE if not any(s in held for s in suppliers) else CONTRADICTED  # none held: coverage
         reason = f"the {n} largest suppliers of {where} in {span}: " + ", ".join(
             f"{name(s)} ({fmt(v / totals, 'share')})" for s, v in ranked[:n]) + \
             (f"; not among them: {names([s for s in suppliers if s not in top])}" if len(hits) < len(suppliers) else "")
@@ -115,8 +121,9 @@ def _rank(claim, who, ranked, total, share, among, observed, arithmetic, calls):
     """A rank among suppliers (or buyers), with the no-clear-lead rule for first place."""
     p = claim.payload
     position = next((i + 1 for i, (s, _) in enumerate(ranked) if s in who), None)
-    outcome = SUPPORTED if position == int(p.value) else CONTRADICTED
-    reason = f"{names(who)} ranks {position or 'nowhere (no deliveries)'} among {among} ({fmt(share, 'share')})" + \
+    outcome = UNVERIFIABLE if position is None else SUPPORTED if position == int(p.value) else CONTRADICTED
+    where = f"ranks {position}" if position else "has no deliveries in the register held (coverage: not known to rank)"
+    reason = f"{names(who)} {where} among {among} ({fmt(share, 'share')})" + \
         (f"; first is {name(ranked[0][0])} ({fmt(ranked[0][1] / total, 'share')})" if ranked else "")
     if outcome == SUPPORTED and int(p.value) == 1 and len(ranked) > 1:
         second = ranked[1]
@@ -181,6 +188,9 @@ def judge_buyers(claim, ev, as_of: AsOf):
                             note=f"{fmt(claimed_pv, 'TIV')} of {fmt(total, 'TIV')} (TIV)")]
     calls = [Call.load("arms_transfers", partner=supplier, year=span)]
     if p.relation == "share":
+        if claimed_pv <= 0 and (p.value or 0) > 0:  # absent: coverage, never a zero
+            return unverifiable(claim, f"coverage: {SOURCE} records no major-arms deliveries by {name(supplier)} to "
+                                       f"{names(buyers)} in {span}", observed, arithmetic, calls)
         j = tol.judge(p.value, share, p.hedge, kind="share", half_unit=p.half_unit)
         arithmetic.append(f"claimed {hedged(p.value, 'share', p.hedge)} → accepted "
                           f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'share'))}")

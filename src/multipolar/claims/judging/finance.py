@@ -187,13 +187,14 @@ def _judge_rank(claim, ev, as_of, first, last, span, why):
             continue
         position = next((i + 1 for i, (c, _) in enumerate(ranked) if c in target), None)
         ok = position == int(p.value or 1)
-        outcome = SUPPORTED if ok else CONTRADICTED
+        outcome = UNVERIFIABLE if position is None else SUPPORTED if ok else CONTRADICTED  # absent: coverage
         if ok and position == 1 and len(ranked) > 1 and leader(ranked[0][1], ranked[1][1], "USD") == NO_CLEAR_LEAD:
             outcome = PARTLY
         stated = tol.judge(p.stated, sum(totals.get(c, 0.0) for c in target), None).verdict if p.stated else None
         results[amount] = (outcome, stated)
         top = ", ".join(name(c) + " " + fmt(v, "USD") for c, v in ranked[:max(3, int(p.value or 1))])
-        parts.append(f"{words}: {names(target)} ranks {position or 'nowhere'} of {len(ranked)} ({top})")
+        where = f"ranks {position}" if position else "has no commitments recorded (coverage: not known to rank)"
+        parts.append(f"{words}: {names(target)} {where} of {len(ranked)} ({top})")
         observed.append(Observation(position, "rank", f"{SOURCE}, {words}", span, ",".join(target), "CHN"))
     if not results:
         return unverifiable(claim, f"no commitments recorded in {span}")

@@ -1,4 +1,4 @@
-"""Judging a trade figure about a group ('China's trade with the five Central Asian states'): the press figure for
+"""Judging a trade figure about a group ('Russia's trade with the Central Asian republics together'): the press figure for
 the group when one exists, else the sum over the pairs, each pair from its first source that has every year needed
 (never mixing sources, or currencies, across the years of one pair)."""
 

@@ -138,6 +138,10 @@ def judge_partial_share(claim, ev, country: str, partners: list[str]):
     if not found:
         return None
     label, sums, total, how, source = found[0]
+    absent = [x for x in partners if x not in sums]
+    if absent:  # coverage: a partner without a row is not a zero (the table may list only its main partners)
+        return unverifiable(claim, _absent(label, p, absent, country, sums), calls=[_monthly_call(country, source,
+                                                                                                  p.year)])
     part = sum(sums.get(x, 0.0) for x in partners)
     share = part / total if total else float("nan")
     j = tol.judge(p.value, share, p.hedge, kind="share", half_unit=p.half_unit)
@@ -161,6 +165,9 @@ def judge_partial_rank(claim, ev, country: str, partner: str):
     if not found:
         return None
     label, sums, total, how, source = found[0]
+    if partner not in sums:  # coverage: a partner without a row ranks nowhere only in this table, not in the trade
+        return unverifiable(claim, _absent(label, p, [partner], country, sums),
+                            calls=[_monthly_call(country, source, p.year)])
     ranked = sorted(((k, v) for k, v in sums.items() if k != country), key=lambda kv: -kv[1])
     order = [k for k, _ in ranked]
     position = order.index(partner) + 1 if partner in order else None
@@ -170,6 +177,13 @@ def judge_partial_rank(claim, ev, country: str, partner: str):
     return verdict(claim, SUPPORTED if ok else CONTRADICTED, reason,
                    [Observation(position, "rank", f"{label}, months {_months(p)} summed", p.year, country, partner,
                                 p.flow)], calls=[_monthly_call(country, source, p.year)])
+
+
+def _absent(label, p, partners, country, sums) -> str:
+    """Why a partner missing from the summed months leaves the claim unverifiable (coverage, never a zero)."""
+    return (f"coverage: {', '.join(name(x) for x in partners)} has no row in {label}, months {_months(p)} of {p.year} "
+            f"({len(sums)} partners listed for {name(country)}); a partner the table does not list is not known to "
+            "rank nowhere or to hold no share")
 
 
 def _monthly_call(country, source, year):

@@ -5,7 +5,7 @@ A claimed figure c with a hedge becomes an interval of accepted values; the obse
 
 | hedge (examples) | accepted interval | why |
 |---|---|---|
-| none ("$240 billion", "21.3 percent") | c ± max(3% of c, half a unit of the last digit written) | revisions and FOB/CIF or rounding differences of a few percent are normal between releases; "240" written without decimals already means 239.5-240.5 |
+| none ("$240 billion", "17.4 percent") | c ± max(3% of c, half a unit of the last digit written) | revisions and FOB/CIF or rounding differences of a few percent are normal between releases; "240" written without decimals already means 239.5-240.5 |
 | about, around, roughly, approximately, some, estimated | c ± max(10% of c, half a unit) | a writer who hedges rounds to one or two significant figures |
 | more than, over, above, exceeded, topped, surpassed | [c, ∞) | literally true for anything larger; a value over 1.5 c is flagged as understated |
 | just over, slightly more than | [c, 1.05 c] | |
@@ -16,7 +16,7 @@ A claimed figure c with a hedge becomes an interval of accepted values; the obse
 | record, highest ever, "than ever" | the value is the largest of the series up to that year (at least 3 years of history) | |
 
 Multiples ("doubled", "tripled", "3-fold") without a hedge accept c ± 10% (journalists write "doubled" for 1.8-2.2).
-Growth rates ("up 26.3%") compare in percentage points: ± max(1 pp, half a unit) without a hedge; "just over" and
+Growth rates ("up 14.6%") compare in percentage points: ± max(1 pp, half a unit) without a hedge; "just over" and
 "just under" accept up to 1 pp on their side (never looser than an unhedged rate).
 Direction-only changes ("increased", "fell") are supported when the change exceeds 1% in the stated direction,
 partly supported when it is within ±1% (flat), contradicted otherwise.

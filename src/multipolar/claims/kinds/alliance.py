@@ -58,8 +58,8 @@ class AllianceClaim(Payload):
 
 
 @register_kind("alliance", payload=AllianceClaim, order=41, title="Military alliances (ATOP)",
-               examples=("The treaty with North Korea is China's only formal military alliance.",
-                         "Russia and Kazakhstan have a mutual defence treaty."))
+               examples=("China's only formal military pact is its 1961 treaty with North Korea.",
+                         "Russia and Tajikistan are bound by a mutual defence treaty."))
 class Alliance:
     def read(r) -> None:
         if "security" not in r.triggers:

@@ -1,8 +1,8 @@
-"""Claim kind `arms`: who supplies a state's (or a region's) major arms ('Russia supplied 76% of Kazakhstan's arms
-imports in 2019-2023', 'the bulk of Kazakhstan's major arms over five years came from Russia', 'Russia is the main
-arms supplier to Central Asia', 'China, Russia and Italy were Pakistan's main arms suppliers', 'Russia is practically
-the monopoly supplier of arms to Belarus', 'Azerbaijan's arms imports were 20 times larger than Armenia's'), and
-whom a supplier sells to ('Turkmenistan was Turkey's largest weapons buyer'), judged on SIPRI trend-indicator values
+"""Claim kind `arms`: who supplies a state's (or a region's) major arms ('Russia supplied 64% of Uzbekistan's arms
+imports in 2014-2018', 'most of Tajikistan's major arms in the last five years came from Russia', 'Russia is the top
+arms supplier to the region', 'Russia, France and Israel were India's main arms suppliers', 'China is effectively
+the monopoly arms supplier to Bangladesh', 'India's arms imports were 9 times larger than Pakistan's'), and whom a supplier
+sells to ('Pakistan was China's largest arms customer'), judged on SIPRI trend-indicator values
 over the stated window (SIPRI's five years when none is stated), with the no-clear-lead rule."""
 
 from __future__ import annotations
@@ -42,11 +42,11 @@ class ArmsClaim(Payload):
 
 
 @register_kind("arms", payload=ArmsClaim, order=40, title="Arms supplies (SIPRI)",
-               examples=("Russia supplied 76% of Kazakhstan's major arms imports in 2019-2023.",
-                         "Russia accounted for the bulk of Kazakhstan's arms imports over the past five years.",
+               examples=("Russia supplied 64% of Uzbekistan's major arms imports in 2014-2018.",
+                         "Most of Tajikistan's major arms in the last five years came from Russia.",
                          "Russia remains the main arms supplier to Central Asia.",
-                         "China, Russia and Italy were Pakistan's main arms suppliers in 2015-2019.",
-                         "Turkmenistan was Turkey's largest arms buyer in 2012-2016."))
+                         "Russia, France and Israel were India's main arms suppliers in 2010-2014.",
+                         "Pakistan was China's largest arms customer in 2013-2017."))
 class Arms:
     def read(r) -> None:
         if "security" in r.triggers:

@@ -1,5 +1,5 @@
-"""Claim kind `change`: a growth rate or a direction of trade ('rose 26.3% in 2023', 'fell by 2.9%', 'exports from
-the West into Central Asia have increased since sanctions'), judged on trade_growth per source view, or on the sum
+"""Claim kind `change`: a growth rate or a direction of trade ('rose 14% in 2017', 'fell by 3.4%', 'exports from
+the EU into Central Asia have risen since the sanctions'), judged on trade_growth per source view, or on the sum
 over a group's pairs for a direction."""
 
 from __future__ import annotations
@@ -32,6 +32,10 @@ GROWTH_RE = re.compile(
     rf"|(?:\b(?P<up3>{CHANGE_UP})|\b(?P<down3>{CHANGE_DOWN}))\s+by\s+(?P<frac>a\s+quarter|a\s+third|half|a\s+fifth|"
     rf"a\s+tenth|two-thirds|two\s+thirds|three-quarters)\b", re.IGNORECASE)
 THAN_YEAR = re.compile(r"\s+than\s+(?:in\s+)?((?:19|20)\d\d)\b")
+# A rate with its own year ("growth of 9% in 2016"), and the rates that continue it ("... and 12% in 2017").
+IN_YEAR = re.compile(r"\s+in\s+((?:19|20)\d\d)\b(?!\s*[-–/])")
+CONTINUED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:by\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|"
+                       r"per cent\b)\s+in\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–/])")
 # Fractions of a change in percent ("fell by a quarter").
 FRACTION_PCT = {"a quarter": 25.0, "a third": 100 / 3, "half": 50.0, "a fifth": 20.0, "a tenth": 10.0,
                 "two-thirds": 200 / 3, "two thirds": 200 / 3, "three-quarters": 75.0}
@@ -53,9 +57,9 @@ class ChangeClaim(TradeScope, Period, Figure):
 
 
 @register_kind("change", payload=ChangeClaim, order=30, title="Change in trade",
-               examples=("China-Russia trade grew 26.3% in 2023 from a year earlier.",
-                         "Exports from the West into Central Asia have increased since sanctions.",
-                         "Its exports to Russia fell 12 percent in the first nine months of 2021."))
+               examples=("Tajikistan's trade with China rose 14% in 2017 from the year before.",
+                         "Exports from the EU into Central Asia have risen since the sanctions.",
+                         "Uzbekistan's exports to Russia fell 9 percent in the first half of 2016."))
 class Change:
     def read(r) -> None:
         made: dict[int, list] = {}
@@ -72,7 +76,7 @@ class Change:
 
 
 def _growth_rates(r, frame, region) -> None:
-    """'rose 26.3%', 'up 27 percent year on year', 'a 5% decline'."""
+    """'rose 14.6%', 'up 27 percent year on year', 'a 5% decline'."""
     r0, r1 = region
     for m in GROWTH_RE.finditer(r.text, r0, r1):
         if r.overlaps_used(m.start(), m.end()):
@@ -97,11 +101,24 @@ def _growth_rates(r, frame, region) -> None:
             other = [t.year for t in r.times if t.year and t.year != base and t.end <= m.start()]
             fields.update({"base_year": base, **({"year": other[-1]} if other else {})})
             fields.pop("yoy", None)
+        own = IN_YEAR.match(r.text, m.end()) if not than and not m.group("frac") else None
+        if own:  # the year written right after the rate is its year, whatever the frame's time
+            fields.update({"year": int(own.group(1)), "base_year": int(own.group(1)) - 1, "yoy": True})
+            fields.pop("partial", None)
         if "base_year" not in fields and "year" in fields and not fields.get("partial"):
             fields["base_year"] = fields["year"] - 1
             fields["yoy"] = True
         r.add("change", frame.start, m.end(), fields)
         r.take(m.start(), m.end())
+        end = own.end() if own else m.end()
+        while own and (more := CONTINUED.match(r.text, end)) and more.end() <= r1:  # "..., and 12% in 2017"
+            value, decimals = parse_number(more.group("n"))
+            year = int(more.group("y"))
+            r.add("change", frame.start, more.end(), {**fields, "value": value if up else -value, "year": year,
+                                                      "base_year": year - 1, "half_unit": 0.5 * 10 ** (-decimals),
+                                                      "hedge": None})
+            r.take(more.start("n"), more.end())
+            end = more.end()
 
 
 def _absolute(r, frame, region) -> None:

@@ -52,7 +52,7 @@ class ComparisonClaim(Period):
 
 
 @register_kind("comparison", payload=ComparisonClaim, order=24, title="Which partner leads",
-               examples=("Russia lagged consistently behind China in Kazakhstan's trade.",
+               examples=("Tajikistan buys more from China than from Russia.",
                          "Uzbekistan trades more with China than with Russia."))
 class Comparison:
     def read(r) -> None:
@@ -95,8 +95,9 @@ def _lagged(r, m) -> None:
     leader_ = r.codes(m.start("b"), m.end("b")) if m.group("b") else []
     # the frame of the sentence's share or rank claim: whose trade, and who leads
     frame_claims = [c for c in r.claims if c.type in ("share", "rank")]
-    if not leader_ and frame_claims:
-        leader_ = list(frame_claims[-1].payload.partner)
+    leaders = [c for c in frame_claims if set(c.payload.partner or ()) - set(laggard)]  # never the laggard itself
+    if not leader_ and leaders:
+        leader_ = list(leaders[-1].payload.partner)
     if not leader_ and r.ctx.focus:
         leader_ = [r.ctx.focus]
     whose = list(frame_claims[-1].payload.country) if frame_claims else []

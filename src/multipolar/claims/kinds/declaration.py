@@ -22,7 +22,7 @@ VERB = re.compile(r"\b(?P<verb>call(?:s|ed)?\s+for|urg(?:es|ed)|advocat(?:es|ed)
 CLAUSE = re.compile(r",\s+(?:and\s+)?(?=[a-z]+ed\s)|\s+and\s+(?=(?:stress|denounc|condemn|urg|welcom|reaffirm|"
                     r"emphasi[sz]|support|reject|oppos|call)ed\s)")
 CALLS = ("call", "urg", "advocat", "backed", "endorsed")
-# Reported speech: "The Bishkek Declaration said there is no alternative to ..." (the clause, judged on its words).
+# Reported speech: "The Qingdao Declaration stated that ..." (the clause, judged on its words).
 SAID = re.compile(r"[Dd]eclaration\s+(?:[\w-]+\s+){0,3}?(?:said|says|stated|states|declared|declares|noted|notes|"
                   r"stressed|stresses|affirmed|affirms|underlined|underlines|recognised|recognized)(?:\s+that)?\s+"
                   r"(?P<what>[^;]{10,300}?)(?=[;.](?:\s|$)|$)")

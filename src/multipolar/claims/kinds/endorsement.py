@@ -1,6 +1,6 @@
-"""Claim kind `endorsement`: which states an SCO declaration names as supporting an initiative ('India was the only
-SCO member not to endorse China's Belt and Road Initiative in the New Delhi Declaration', 'India refused to endorse
-the BRI in Bishkek', 'Kazakhstan, Pakistan and Russia endorsed it'), judged on the held English texts: the states
+"""Claim kind `endorsement`: which states an SCO declaration names as supporting an initiative ('of the SCO
+members only India did not endorse the Belt and Road Initiative in the Astana Declaration', 'India declined to
+back the BRI in Qingdao', 'Tajikistan and Uzbekistan supported it'), judged on the held English texts: the states
 named in the passages where the initiative and a word of support appear together, against the members at the
 summit (the initiative's own sponsor left aside)."""
 
@@ -48,8 +48,8 @@ class EndorsementClaim(Payload):
 
 
 @register_kind("endorsement", payload=EndorsementClaim, order=15, title="Who a declaration names as supporting",
-               examples=("India was the only SCO member not to endorse China's Belt and Road Initiative in the "
-                         "Samarkand Declaration.",))
+               examples=("Of the SCO members, only India did not endorse the Belt and Road Initiative in the "
+                         "Astana Declaration.",))
 class Endorsement:
     def read(r) -> None:
         if not re.search(r"[Dd]eclaration", r.text):

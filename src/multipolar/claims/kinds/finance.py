@@ -124,9 +124,9 @@ class FinanceClaim(Payload):
 
 
 @register_kind("finance", payload=FinanceClaim, order=44, title="Development finance (AidData)",
-               examples=("China committed $15 billion in development finance to Kazakhstan between 2000 and 2021.",
-                         "Tajikistan was the second-largest recipient of Chinese development finance in the region.",
-                         "Laos is the fifth-largest recipient of Chinese development finance worldwide."))
+               examples=("China committed $4 billion in development finance to Kyrgyzstan between 2005 and 2015.",
+                         "Kyrgyzstan is the fourth-largest recipient of Chinese development finance in Central Asia.",
+                         "Angola is the largest recipient of Chinese development finance worldwide."))
 class Finance:
     def read(r) -> None:
         if "finance" not in r.triggers and not re.search(rf"{ODA}|{OOF}", r.text, re.IGNORECASE):

@@ -39,7 +39,7 @@ class FoundingClaim(Payload):
 
 
 @register_kind("founding", payload=FoundingClaim, order=12, title="Founding date",
-               examples=("The SCO was formed in June of 2001.", "Founded in 1996, the Shanghai Five met yearly."))
+               examples=("The SCO was established in 2001 in Shanghai.", "Created in 1996, the Shanghai Five grew into a larger body."))
 class Founding:
     def read(r) -> None:
         for m in FOUNDED.finditer(r.masked):

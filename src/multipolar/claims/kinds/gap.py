@@ -30,7 +30,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<a>{E})\s+(?:{_REC}\s+)?(?:\w+\s+)?exports?\s+to\s+(?P<b>{E}){GAP}{{0,80}}?\b{RATIO}\s+(?:larger\s+than\s+|"
     rf"higher\s+than\s+)?(?P<b2>{E})\s+(?:own\s+)?(?:figures?|records?|data|statistics|numbers?)",
 )]
-# "Tajik and Chinese data on imports of Chinese goods into Tajikistan in 2019 differ by $1.3 billion"
+# "Kyrgyz and Russian figures on exports to Kyrgyzstan in 2015 differ by $0.6 billion"
 DIFFER = re.compile(rf"(?P<s1>{E})\s+and\s+(?P<s2>{E})\s+(?:data|figures|statistics|records)\s+on\s+(?P<flow>imports|"
                     rf"exports)\s+(?:of\s+(?:{E}\s+)?goods\s+)?(?:into|to|from|by)\s+(?P<x>{E}){GAP}{{0,60}}?\bdiffer"
                     rf"(?:ed)?\s+by\s+(?P<amt>(?:about\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:US\$|\$|USD)"
@@ -51,8 +51,8 @@ class GapClaim(Payload):
 
 
 @register_kind("gap", payload=GapClaim, order=29, title="Gap between two sides' records",
-               examples=("China reported exports to Kyrgyzstan in 2019 nearly four times what Kyrgyzstan recorded as "
-                         "imports from China.",))
+               examples=("Russia reported exports to Tajikistan in 2016 about three times what Tajikistan recorded as "
+                         "imports from Russia.",))
 class Gap:
     def read(r) -> None:
         for pattern in PATTERNS:

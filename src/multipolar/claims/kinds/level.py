@@ -1,4 +1,4 @@
-"""Claim kind `level`: an amount of trade ('Kyrgyzstan's trade with Russia reached $3.9 billion in 2022', 'rose to $A
+"""Claim kind `level`: an amount of trade ('Tajikistan's trade with China hit $1.9 billion in 2019', 'rose to $A
 from $B', 'Kazakhstan traded $N worth of goods with China', 'EU exports to Kazakhstan were €X'), judged on each
 source's figure for the year (trade_value, press figures, Eurostat in euros, monthly sums for part of a year)."""
 
@@ -33,9 +33,9 @@ class LevelClaim(TradeScope, Period, Figure):
 
 
 @register_kind("level", payload=LevelClaim, order=34, title="Trade amount",
-               examples=("Kyrgyzstan's trade with Russia reached a record $3.9 billion in 2022.",
-                         "Kazakhstan traded $41 billion worth of goods with China last year.",
-                         "Exports rose to $2.3 billion in 2021 from $850 million in 2020."))
+               examples=("Tajikistan's trade with China hit a record $1.9 billion in 2019.",
+                         "Uzbekistan traded $6 billion worth of goods with Russia last year.",
+                         "Mongolia's exports to China rose to $5.1 billion in 2017 from $3.6 billion in 2016."))
 class Level:
     def read(r) -> None:
         since = [c for c in r.claims if c.type == "multiple" and c.payload.base_year]

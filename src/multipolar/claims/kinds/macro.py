@@ -1,5 +1,5 @@
-"""Claim kind `macro`: the size of economies and populations ('Mongolia's GDP totalled $15 billion in
-2021, 3.4 times its 2005 level', 'the region's population of 52 million is 1.3 times larger than in 2001'), judged on
+"""Claim kind `macro`: the size of economies and populations ('Tajikistan's GDP totalled $8 billion in
+2019, 3.2 times its 2004 level', 'Kazakhstan's population of 19 million is 1.2 times its 1999 level'), judged on
 the World Bank's GDP (current US dollars) and population in the pack's macro table, summed over a group."""
 
 from __future__ import annotations
@@ -98,8 +98,8 @@ class MacroClaim(Payload):
 
 
 @register_kind("macro", payload=MacroClaim, order=46, title="GDP and population (World Bank)",
-               examples=("Mongolia's GDP totalled $15 billion in 2021, 3.4 times its 2005 level.",
-                         "The region's population of 52 million is 1.3 times larger than in 2001."))
+               examples=("Tajikistan's GDP totalled $8 billion in 2019, 3.2 times its 2004 level.",
+                         "Kazakhstan's population of 19 million is 1.2 times its 1999 level."))
 class Macro:
     def read(r) -> None:
         if not re.search(r"\bGDP\b|gross domestic product|economic output|population|per capita|\b(?:people|"

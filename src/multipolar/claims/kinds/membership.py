@@ -40,9 +40,9 @@ class MembershipClaim(Payload):
 
 
 @register_kind("membership", payload=MembershipClaim, order=10, title="Membership history",
-               examples=("Iran joined the SCO in 2023.", "Belarus became an observer state in the SCO in 2015.",
-                         "India and Pakistan joined as full members at the summit in Astana.",
-                         "The Shanghai Five was founded by China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan."))
+               examples=("Uzbekistan joined the SCO in 2001.", "Mongolia was granted observer status in the SCO in 2004.",
+                         "Iran was admitted as a full member at the summit in New Delhi.",
+                         "The Shanghai Five was created by Tajikistan, Kyrgyzstan, Kazakhstan, Russia and China."))
 class Membership:
     def read(r) -> None:
         read_memberships(r)

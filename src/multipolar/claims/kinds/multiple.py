@@ -28,8 +28,8 @@ class MultipleClaim(TradeScope, Period, Figure):
 
 
 @register_kind("multiple", payload=MultipleClaim, order=32, title="Multiple of trade",
-               examples=("China's trade with Russia has more than doubled since 2020.",
-                         "Kyrgyzstan's exports to Russia grew 2.5 times in 2022."))
+               examples=("Uzbekistan's trade with China has more than tripled since 2010.",
+                         "Tajikistan's imports from China grew 1.8 times in 2017."))
 class Multiple:
     def read(r) -> None:
         for frame, region in regions(r):

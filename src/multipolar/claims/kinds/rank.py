@@ -15,6 +15,7 @@ from ..judging.sources import source_label, source_trust
 from ..payloads import Period, TradeScope
 from ..reading.entities import name, names
 from ..registry import register_kind
+from ..reading.rank_followers import read_followers
 from ..reading.ranks import read_ranks
 
 # Mirror views complete enough to rank a country's partners (partners' reports from nearly every state).
@@ -34,12 +35,13 @@ class RankClaim(TradeScope, Period):
 
 
 @register_kind("rank", payload=RankClaim, order=22, title="Rank among trade partners",
-               examples=("China is the main trading partner of all five Central Asian states.",
-                         "Russia was Uzbekistan's second-largest trading partner in 2023, behind China.",
-                         "China is Kyrgyzstan's largest source of imports but only its third-largest export market."))
+               examples=("China is the top trading partner of each of the five Central Asian states.",
+                         "Kazakhstan was Kyrgyzstan's third-largest trading partner in 2018, behind China and Russia.",
+                         "Russia is Tajikistan's largest source of imports but only its fourth-largest export market."))
 class Rank:
     def read(r) -> None:
         read_ranks(r)
+        read_followers(r)
 
     def judge(claim, evidence, as_of):
         return judge_rank(claim, evidence, as_of)
@@ -98,7 +100,13 @@ def judge_rank(claim, ev, as_of: AsOf):
         top = rows.iloc[0]
         hit = rows[rows["partner"] == partner]
         rank = int(hit.iloc[0]["value"]) if not hit.empty else None
-        ok = rank is not None and rank == wanted
+        if rank is None:  # coverage: a partner the list does not hold is not known to rank nowhere
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: coverage — {name(partner)} is not among the {int(top['n_partners'])} "
+                         f"partners {source_label(source)} lists for {year}")
+            calls.append(Call.indicator("partner_rank", country=country, flow=p.flow, years=str(year), source=source))
+            continue
+        ok = rank == wanted
         if ok and p.since and p.base_year:  # "has been its largest partner since 2011": every year since, one source
             kept = use[(use["source"] == source) & (use["year"] >= p.base_year) & (use["year"] <= year)]
             held = {int(y): int(g[g["partner"] == partner]["value"].iloc[0]) if partner in set(g["partner"]) else None
@@ -194,10 +202,11 @@ def judge_within(claim, ev, as_of: AsOf, countries, partner, region: set):
         order = list(ranked["partner"])
         position = order.index(partner) + 1 if partner in order else None
         ok = position == int(p.value or 1)
-        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        verdicts.append(UNVERIFIABLE if position is None else SUPPORTED if ok else CONTRADICTED)
         top = ", ".join(f"{name(c)} {fmt(float(v), 'USD')}" for c, v in zip(ranked["partner"][:3],
                                                                             ranked["partner_value"][:3]))
-        parts.append(f"{name(country)} {year} ({source_label(source)}): {name(partner)} ranks {position or 'nowhere'} "
+        where = f"ranks {position}" if position else "is not among the partners it lists (coverage: not known to rank)"
+        parts.append(f"{name(country)} {year} ({source_label(source)}): {name(partner)} {where} "
                      f"among its partners in {names(p.among)} ({top})")
         observed.append(Observation(position, "rank", source_label(source), year, country, partner, p.flow))
         calls.append(Call.indicator("partner_rank", country=country, flow=p.flow, years=str(year), source=source))

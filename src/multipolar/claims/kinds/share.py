@@ -1,5 +1,5 @@
-"""Claim kind `share`: a partner's share of a country's trade ('China makes up 21.3 percent of their total foreign
-trade', 'Russia accounts for one-third of Central Asia's trade', 'more reliant on China than ever' read as China's
+"""Claim kind `share`: a partner's share of a country's trade ('Russia makes up 17 percent of their total foreign
+trade', 'China accounts for a quarter of the region's trade', 'more reliant on China than ever' read as China's
 share at a record), judged on trade_share in the country's own view first."""
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ class ShareClaim(TradeScope, Period, Figure):
 
 
 @register_kind("share", payload=ShareClaim, order=20, title="Share of a country's trade",
-               examples=("China makes up 21.3 percent of Kazakhstan's total foreign trade.",
-                         "Russia is now more reliant on China than ever."))
+               examples=("Russia makes up 17 percent of Tajikistan's total foreign trade.",
+                         "Mongolia is now more reliant on China than ever."))
 class Share:
     def read(r) -> None:
         for pattern in PATTERNS:

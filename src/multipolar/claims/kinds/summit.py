@@ -1,5 +1,5 @@
-"""Claim kind `summit`: facts about SCO summits ('the Astana Summit, which concluded last Thursday', 'the 18th
-meeting of the Council of Heads of State in 2018', 'the Samarkand and New Delhi summits' of 2022 and 2023, 'host
+"""Claim kind `summit`: facts about SCO summits ('the Bishkek Summit, which ended on Friday', 'the 13th
+SCO summit in 2013', 'the Samarkand and New Delhi summits' of 2022 and 2023, 'host
 Kazakhstan'), judged on the summits list."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from ..payloads import Payload
 from ..reading.entities import ORG_NAMES, name, names
 from ..reading.numbers import ORDINALS, YEAR, number_word, ordinal
 from ..reading.sentence import E
+from ..reading.summit_dates import read_attendance, read_summit_dates
 from ..reading.times import MONTH_RE, resolve_relative
 from ..judging.sources import label
 from ..registry import register_kind
@@ -52,7 +53,7 @@ HOSTED_BY = re.compile(rf"\b(?P<y>{YEAR})\s+(?:{E}\s+)?[Ss]ummit\s+(?:was\s+)?(?
                        rf"(?:online\s+|virtually\s+|remotely\s+|by\s+video(?:\s*conference|\s*link)\s+)?by\s+(?P<who>{E})")
 HOST_COUNT = re.compile(rf"(?P<who>{E})\s+(?:has|had)\s+(?:now\s+)?hosted\s+(?:the\s+)?(?:{E}\s+)?[Ss]ummits?\s+"
                         rf"(?:(?P<n>\w+)\s+times|(?P<w>once|twice|thrice))", re.IGNORECASE)
-# "held annual summits in Almaty in 1998, Bishkek in 1999 and Dushanbe in 2000", "summits in Ufa (2015) and Tashkent
+# "met in Dushanbe in 2014, Ufa in 2015 and Astana in 2017", "summits in Ufa (2015) and Tashkent
 # (2016)": cities with their years.
 _CITY_YEAR = rf"{E}\s+(?:in\s+|\(\s*)?{YEAR}\)?"
 CITY_YEARS = re.compile(rf"\b(?:summits?|meetings?)\s+(?:were\s+|was\s+)?(?:held\s+)?in\s+(?P<list>{_CITY_YEAR}(?:\s*(?:,|and|"
@@ -77,6 +78,7 @@ class SummitClaim(Payload):
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    days: tuple[int, ...] = ()  # the days a date names ('13 and 14 June'): the held date must be one of them
     ordinal: int | None = None
     summits: tuple[tuple[int, str], ...] = ()
     country: tuple[str, ...] = ()
@@ -85,13 +87,15 @@ class SummitClaim(Payload):
 
 
 @register_kind("summit", payload=SummitClaim, order=14, title="SCO summits",
-               examples=("The Astana Summit, which concluded last Thursday, ...",
-                         "the 18th meeting of the Council of Heads of Member States of the SCO in 2018"))
+               examples=("The Bishkek Summit, which ended on Friday, ...",
+                         "the 13th SCO summit, held in Bishkek in 2013"))
 class Summit:
     def read(r) -> None:
         if not re.search(r"summit|Council of Heads|meeting of the|declaration|\bhost", r.text, re.IGNORECASE):
             return
         _ended(r)
+        read_summit_dates(r)
+        read_attendance(r)
         for m in ORDINAL.finditer(r.masked):
             r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
                                                  "year": int(m.group("year")), "org": _org_of(r, m)})
@@ -179,6 +183,11 @@ def _ended(r) -> None:
         r.add("summit", m.start(), tm.end, fields)
 
 
+def _claimed(p) -> str:
+    days = "-".join(str(d) for d in sorted(set(p.days) | ({p.day} if p.day else set())))
+    return " ".join(x for x in (days, dt.date(2000, p.month, 1).strftime("%B") if p.month else "", str(p.year)) if x)
+
+
 def _org_of(r, m) -> str | None:
     """The organization named between an ordinal and 'summit' ('the seventh BRICS summit'), if any."""
     for key in ("o1", "o2"):
@@ -220,6 +229,12 @@ def judge_summit(claim, ev, as_of):
     if frame.empty:
         return unverifiable(claim, "no summits table in the data pack")
     calls = [Call.load("summits", year=p.year)]
+    if p.relation == "attendance":
+        return unverifiable(claim, "the summits list records each summit's date, host and declaration, not who "
+                                   "attended it or in which role (member, observer, guest)")
+    if p.relation == "date" and p.org and p.org != "SCO":
+        return unverifiable(claim, f"the summits list holds only the SCO's meetings of heads of state, not "
+                                   f"{ORG_NAMES.get(p.org, p.org)}'s")
     if p.relation == "date":
         if not p.year:
             return unverifiable(claim, p.period_note or "the summit's date could not be resolved")
@@ -233,9 +248,15 @@ def judge_summit(claim, ev, as_of):
             return verdict(claim, SUPPORTED if claimed == held else CONTRADICTED,
                            f"the {p.city} summit ended on {held.isoformat()}; the text's date resolves to "
                            f"{claimed.isoformat()} ({p.period_note or ''})", obs, calls=calls)
-        ok = (not p.month or held.month == p.month) and (not p.day or held.day == p.day)
-        return verdict(claim, SUPPORTED if ok else CONTRADICTED, f"the {p.city} summit: {held.isoformat()}", obs,
-                       calls=calls)
+        days = set(p.days) | ({p.day} if p.day else set())
+        if len(days) == 2:  # '9-10 July', '13 and 14 June': every day of the span
+            days = set(range(min(days), max(days) + 1))
+        ok = (not p.month or held.month == p.month) and (not days or held.day in days)
+        why = f"the {p.city} summit: {held.isoformat()} (the summits list's date; claimed {_claimed(p)})"
+        if not ok and held.month == p.month and any(abs(held.day - d) == 1 for d in days):
+            return unverifiable(claim, why + "; the list keeps one day per summit, and a summit's other day is not "
+                                             "held", obs, calls=calls)
+        return verdict(claim, SUPPORTED if ok else CONTRADICTED, why, obs, calls=calls)
     if p.relation == "ordinal" and p.org and p.org != "SCO":
         return unverifiable(claim, f"the ordinal is {ORG_NAMES.get(p.org, p.org)}'s; the summits list holds only "
                                    f"the SCO's meetings of heads of state")

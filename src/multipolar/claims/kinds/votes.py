@@ -54,8 +54,8 @@ HOW = re.compile(
     rf"(?P<who>{EL})\s+(?:all\s+|both\s+)?{_VOTE}(?:\s+(?:on|in|at))?\s+(?:the\s+|a\s+)?{_BODY}(?:(?:vote|voting)\s+"
     rf"(?:on\s+)?(?:the\s+|a\s+)?)?(?P<what>{_BODY}(?:draft\s+)?resolution(?:(?!\s+(?:while|whereas|but)\b|,\s+"
     rf"(?:and|but|while|whereas)\b)[^.;]){{0,120}})", re.IGNORECASE)
-# "... were among the countries that abstained", "the Central Asian countries, including Uzbekistan, abstained along
-# with China": the resolution is the one the sentence names.
+# "... were among the states that abstained", "the region's states, Tajikistan among them, abstained
+# alongside Russia": the resolution is the one the sentence names.
 AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?:countries|states|nations|members)\s+"
                    rf"(?:that|which|who)\s+{_VOTE}", re.IGNORECASE)
 ALONG = re.compile(rf"(?P<who>{EL})(?:,\s*including\s+(?P<inc>{EL}),?)?\s+(?:all\s+|both\s+)?{_VOTE}\b(?!\s+(?:on|in|at)?"
@@ -99,9 +99,9 @@ class VotesClaim(Payload):
 
 
 @register_kind("votes", payload=VotesClaim, order=42, title="UN General Assembly votes",
-               examples=("Kazakhstan voted with China 78% of the time in the UN General Assembly in 2021.",
+               examples=("Tajikistan sided with Russia in 71% of General Assembly roll calls in 2018.",
                          "Kyrgyzstan votes more often with China than with Russia at the UN.",
-                         "Uzbekistan abstained on resolution 68/262 on the territorial integrity of Ukraine."))
+                         "Kyrgyzstan abstained on resolution ES-11/4."))
 class Votes:
     def read(r) -> None:
         if "votes" not in r.triggers:

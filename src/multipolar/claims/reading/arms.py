@@ -1,14 +1,15 @@
 """Reading claims about major arms transfers: a supplier's share of a state's (or a region's) arms imports, its rank,
-the top suppliers as a list ('China, Russia and Italy were Pakistan's main arms suppliers'), a monopoly supplier,
-totals written as dollars (SIPRI's trend-indicator values), a ratio between two states' imports ('20 times larger
-than Armenia's'), and the supplier's side: its buyers ('Turkmenistan was Turkey's largest weapons buyer',
-'India received 34% of Russia's arms exports')."""
+the top suppliers as a list ('Russia, France and Israel were India's main arms suppliers'), a monopoly supplier,
+totals written as dollars (SIPRI's trend-indicator values), a ratio between two states' imports ('9 times larger
+than Pakistan's'), and the supplier's side: its buyers ('Pakistan was China's largest arms customer',
+'Egypt took 12% of France's arms exports')."""
 
 from __future__ import annotations
 
 import re
 
 from .arms_with import read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
+from .arms_lists import read_listed, read_more_totals
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
 from .ranks import rank_of
@@ -18,7 +19,7 @@ from .shares import ARMS, ARMS_FLOW, RANK, SHARE, SUPPLIER
 _VERB = r"(?:has\s+|have\s+|had\s+)?(?:supplied|supplies|supply|supplying|provided|provides|providing|delivered|" \
         r"delivers|accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up|" \
         r"represented|represents|sold|sells|was\s+responsible\s+for|covered|covers)"
-# A period between a noun and its verb: "Belarus's arms imports in 2018-2022 came from ..."
+# A period between a noun and its verb: "Mongolia's arms imports in 2011-2015 came from ..."
 _WHEN = r"(?:\s+(?:in|over|during|between|from)\s+[^,;.]{4,25}?)?"
 BE = r"(?:is|was|are|were|has\s+been|have\s+been|remains|remained|remain|became|has\s+become|is\s+still|is\s+now)"
 ADV = r"(?:(?:still|now|by\s+far|also|practically|virtually|almost|nearly|effectively|essentially|de\s+facto)\s+)*"
@@ -48,7 +49,7 @@ RANKS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{ARMS}\s+{SUPPLIER}",
     rf"(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{ARMS}\s+{SUPPLIER}\s+{BE}\s+(?P<sup>{E})",
 )]
-# "China, Russia and Italy were Pakistan's main arms suppliers", "the top three arms suppliers to X were A, B and C"
+# "Russia, France and Israel were India's main arms suppliers", "the top three arms suppliers to X were A, B and C"
 _COUNT = r"(?:(?:two|three|four|five|2|3|4|5)\s+)?"
 _TOP = r"(?:main|largest|biggest|top|leading|principal|major|key|chief)"
 TOP = [re.compile(p, re.IGNORECASE) for p in (
@@ -60,7 +61,7 @@ TOP = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:the\s+)?{_COUNT}{_TOP}\s+{_COUNT}(?:{ARMS}\s+)?{SUPPLIER}\s+(?:to|of|for)\s+(?:the\s+)?(?P<rec>{E}){_WHEN}\s+"
     rf"(?:were|are|have\s+been)\s+(?P<sup>{EL})",
 )]
-# "Russia is practically the monopoly supplier of arms to Belarus", "Belarus's sole arms supplier"
+# "China is effectively the monopoly supplier of arms to Bangladesh", "Armenia's only arms supplier"
 _ONLY = r"(?P<only>(?:near-|quasi-)?(?:monopoly|sole|only|exclusive))"
 MONOPOLY = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?:the\s+|a\s+)?{_ONLY}\s+(?:{ARMS}\s+)?{SUPPLIER}(?:\s+of\s+{ARMS})?\s+"
@@ -69,7 +70,7 @@ MONOPOLY = [re.compile(p, re.IGNORECASE) for p in (
 )]
 QUALIFIED = re.compile(r"practically|virtually|almost|nearly|effectively|essentially|de\s+facto|near-|quasi-",
                        re.IGNORECASE)
-# "Azerbaijan's arms imports in 2012-2016 were 20 times larger than Armenia's", "X imported three times as many arms
+# "India's arms imports in 2009-2013 were 9 times larger than Pakistan's", "X imported three times as many arms
 # as Y": one recipient's total against another's.
 _LARGER = r"(?:larger|bigger|higher|greater|more)"
 RATIOS = [re.compile(p, re.IGNORECASE) for p in (
@@ -79,8 +80,8 @@ RATIOS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<a>{E})\s+imported\s+(?:(?P<h>about|around|roughly|nearly|almost|more\s+than|over|some)\s+)?{RATIO}\s+"
     rf"(?:more|as\s+(?:many|much))\s+{ARMS}\s+(?:than|as)\s+(?P<b>{E})",
 )]
-# The supplier's side: "Turkmenistan was Turkey's single largest weapons buyer", "India is the largest buyer of
-# Russian arms", "India received 34% of Russia's arms exports".
+# The supplier's side: "Pakistan was China's largest arms customer", "Vietnam is a main buyer of
+# Russian arms", "Egypt took 12% of France's arms exports".
 BUYER = r"(?:buyer|customer|client|importer|recipient|market|purchaser|destination)s?"
 BUYER_RANKS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?P<sup>{E})\s+(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{BUYER}",
@@ -112,6 +113,11 @@ CHANGES = [re.compile(p, re.IGNORECASE) for p in (
     # "a 43% rise in Pakistan's arms imports (from China)", "a 53% fall in Russia's arms exports"
     rf"{_PCT}\s+{_NOUN}\s+in\s+(?:the\s+)?(?P<x>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)"
     rf"(?:\s+(?:to|from)\s+(?P<y>{EL}))?",
+    # "France's arms exports in 2014-2018 were 40% greater than over 2009-2013", "... than in the five years before"
+    # (the later window first)
+    rf"(?P<x>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)(?:\s+(?:to|from)\s+(?P<y>{EL}))?"
+    rf"(?:\s+in\s+[^,;.]{{4,25}}?)?\s+(?:were|was)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?"
+    rf"{_PCT}\s+(?P<cmp>higher|lower|more|less|larger|smaller|greater|bigger)\s+than",
 )]
 # Measures of arms relations SIPRI's delivery register does not hold (contracts, orders, cooperation).
 OTHER_MEASURE = r"(?P<measure>military[- ]technical\s+cooperation|(?:arms|defen[cs]e|weapons?)\s+(?:contracts|orders|" \
@@ -126,7 +132,7 @@ MEASURES = [re.compile(p, re.IGNORECASE) for p in (
 CONTINUED = re.compile(rf"(?:\s+(?:in|over|during)\s+[^,;.]{{4,20}}?)?\s*,?\s*(?:and|while|but|whereas|to)\s+"
                        rf"(?P<num>{SHARE})\s+(?:(?:in|over|during)\s+(?P<when>[^,;.]{{4,20}}?)(?=[,;.]|\s+and\b|$)|"
                        rf"from\s+(?P<sup>{E}))", re.IGNORECASE)
-# "Iran imported $1.1 billion worth of arms" and "Russia ($804 million)": SIPRI trend-indicator values, which the
+# "Vietnam imported $2.3 billion worth of arms" and "Russia ($1.9 billion)": SIPRI trend-indicator values, which the
 # press writes as dollars.
 TOTAL = re.compile(rf"(?P<rec>{E})\s+(?:imported|received|bought|purchased|acquired)\s+(?P<amt>(?:about\s+|some\s+|"
                    rf"around\s+|nearly\s+|more\s+than\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)\s+"
@@ -136,6 +142,7 @@ SUPPLIER_AMOUNT = re.compile(rf"(?P<sup>{E})\s*\((?P<amt>(?:US\$|\$|USD)\s?[\d.,
 
 def read_arms(r) -> None:
     """Every arms claim of a sentence (a Reading), most specific patterns first."""
+    read_listed(r)
     _lists(r)
     _monopoly(r)
     for pattern in SHARES + RANKS:
@@ -186,7 +193,7 @@ def _parties(r, m) -> tuple[list[str], list[str]]:
 
 
 def _lists(r) -> None:
-    """'China, Russia and Italy were Pakistan's main arms suppliers': the named states are the top n."""
+    """'Russia, France and Israel were India's main arms suppliers': the named states are the top n."""
     for pattern in TOP:
         for m in pattern.finditer(r.masked):
             suppliers = r.codes(m.start("sup"), m.end("sup"))
@@ -199,7 +206,7 @@ def _lists(r) -> None:
 
 
 def _monopoly(r) -> None:
-    """'Russia is practically the monopoly supplier of arms to Belarus': a share of (nearly) all."""
+    """'China is effectively the monopoly supplier of arms to Bangladesh': a share of (nearly) all."""
     for pattern in MONOPOLY:
         for m in pattern.finditer(r.masked):
             suppliers, recipients = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
@@ -232,7 +239,7 @@ def _continued(r, end: int, first) -> None:
 
 
 def _ratios(r) -> None:
-    """'Azerbaijan's arms imports in 2012-2016 were 20 times larger than Armenia's'."""
+    """'India's arms imports in 2009-2013 were 9 times larger than Pakistan's'."""
     for pattern in RATIOS:
         for m in pattern.finditer(r.masked):
             a, b = r.codes(m.start("a"), m.end("a")), r.codes(m.start("b"), m.end("b"))
@@ -291,9 +298,11 @@ def _changes(r) -> None:
             pct = share_at(r.text, m.start("num"), m.end("num"))
             if not ranges or pct is None or (sup == ["WLD"] and rec == ["WLD"]):
                 continue
-            later = ranges[-1]
-            earlier = ranges[-2] if len(ranges) > 1 else (2 * later[0] - later[1] - 1, later[0] - 1)
-            down = (m.groupdict().get("dir") or m.groupdict().get("noun") or "").lower() in (
+            later = ranges[0] if m.groupdict().get("cmp") else ranges[-1]  # "were N% higher in W2 than in W1"
+            rest = [x for x in ranges if x != later]
+            earlier = rest[-1] if rest else (2 * later[0] - later[1] - 1, later[0] - 1)
+            down = (m.groupdict().get("dir") or m.groupdict().get("noun") or m.groupdict().get("cmp") or "").lower() in (
+                "lower", "less", "smaller",
                 "fell", "dropped", "declined", "decreased", "shrank", "slumped", "plunged", "tumbled", "contracted",
                 "fall", "drop", "decline", "decrease", "reduction", "contraction")
             r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "change",
@@ -337,10 +346,11 @@ def _totals(r) -> None:
         if not rec or not found or r.overlaps_used(m.start(), m.end()):
             continue
         window = window_of(r, m.start())
-        r.add("arms", m.start(), m.end(), {"supplier": ["WLD"], "recipient": rec, "relation": "total",
-                                           "value": found[0].value, "hedge": found[0].hedge, "amount": True,
+        fields = {"supplier": ["WLD"], "recipient": rec, "relation": "total", "amount": True}
+        r.add("arms", m.start(), m.end(), {**fields, "value": found[0].value, "hedge": found[0].hedge,
                                            "half_unit": found[0].half_unit, **window})
         r.take(m.start(), m.end())
+        read_more_totals(r, m.end(), fields)
         for s in SUPPLIER_AMOUNT.finditer(r.masked, m.end()):
             sup = r.codes(s.start("sup"), s.end("sup"))
             got = amounts(r.text, s.start("amt"), s.end("amt"))

@@ -1,4 +1,4 @@
-"""Arms claims stated in a with-clause after an arms figure: 'with Russia its main supplier at 36% of its arms
+"""Arms claims stated in a with-clause after an arms figure: 'with China its top supplier at 41% of its arms
 imports' (a rank and a share), 'with China supplying 82% of them' (a share of the arms imports just named, over the
 same years); and a supplier's total to one recipient in trend-indicator values or dollars ('A has supplied 110 TIV of
 arms to B since 2005, while C supplied only 4 TIV'), judged as SIPRI TIV."""

@@ -1,6 +1,6 @@
 """Reading an organization's composition at a date: counts of members, observers and dialogue partners with the
-states named in brackets ('the organisation had four observers (Afghanistan, Belarus, Iran and Mongolia)'), states
-listed in a role ('the SCO has Afghanistan and Mongolia as observers and ... as dialogue partners'), 'N of which
+states named in brackets ('the body had two observers (Mongolia and Iran)'), states
+listed in a role ('the SCO counts Mongolia among its observers and ... among its dialogue partners'), 'N of which
 are members', expansion since a year; and the date it is stated at ('at the time of the 20th-anniversary summit in
 Dushanbe', 'as of 2019', 'in 2019')."""
 

@@ -1,5 +1,5 @@
-"""Reading a state's size stated as a profile ('Armenia numbered 2.9 million people in 2019, with a GDP of $13.6 billion,
-that is $4,600 a head'): its population, its GDP and its GDP per head, each a `macro` claim of the same year."""
+"""Reading a state's size stated as a profile ('Georgia numbered 3.7 million people in 2018, with a GDP of $17.6 billion,
+that is $4,700 a head'): its population, its GDP and its GDP per head, each a `macro` claim of the same year."""
 
 from __future__ import annotations
 

@@ -298,8 +298,8 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
 
 
 def terms_for(r, region: tuple[int, int], pos: int) -> str | None:
-    """The currency a change read at pos is measured in: said in its clause ('growing 2.9% in yuan terms'), else the
-    currency of an amount in the same frame when it is not the dollar or the euro ('1.74 trillion yuan, up 2.9%')."""
+    """The currency a change read at pos is measured in: said in its clause ('growing 4.5% in yuan terms'), else the
+    currency of an amount in the same frame when it is not the dollar or the euro ('0.62 trillion yuan, up 4.5%')."""
     from .clauses import clause_bounds
     from .numbers import amounts, terms_in
 

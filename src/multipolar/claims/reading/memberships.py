@@ -16,8 +16,8 @@ _WHEN = rf"(?P<when>(?:(?:\d{{1,2}}\s+)?{MONTH_RE}\s+(?:\d{{1,2}},?\s+)?(?:of\s+
 _ROLE = (r"(?P<role>member\s+states?|members?|observer\s+states?|observers?|dialogue\s+partners?|associate\s+members?|"
          r"associate)")
 # The subject of a membership verb: the states named before it, or, after 'and', 'but', 'while', the sentence's subject
-# ("Uzbekistan refused to extend the treaty in 1999 but restored its membership in 2006").
-_WHO = rf"(?:(?P<who>{EL})|(?P<ell>\b(?:and|but|while|then|thus|thereby)|,(?=\s+(?:becoming|joining|leaving|rejoining)\b)))"
+# ("Georgia did not renew the treaty in 1999 but rejoined it in 2006").
+_WHO = rf"(?:(?P<who>{EL})|(?P<ell>\b(?:and|but|while|then|thus|thereby|that\s+(?:they|it))|,(?=\s+(?:becoming|joining|leaving|rejoining)\b)))"
 JOINED = re.compile(
     rf"{_WHO}\s+(?:(?:also|officially|formally|finally|only|both|then)\s+)?"
     rf"(?:joined|acceded to|(?:became|becomes|becoming|(?:has|had|have)\s+become)\s+(?:a\s+|an\s+|the\s+[\w-]+\s+|its\s+"
@@ -53,17 +53,18 @@ ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|beca
                         rf"(?:full\s+)?(?P<org>{E})\s+(?P<role>(?:associate\s+)?member|observer|dialogue\s+partner)s?"
                         rf"(?:\s+state)?"
                         rf"(?:\s+since\s+(?:{MONTH_RE}\s+)?(?P<since>{YEAR}))?")
-# "Uzbekistan withdrew in 1999", "refused to extend the Collective Security Treaty in 1999", "in June 2012 it suspended
+# "Uzbekistan withdrew in 1999", "did not renew the security treaty in 1999", "in May 2010 it suspended
 # its CSTO membership"; "restored its membership in August 1999", "rejoined the CSTO in 2006".
 LEFT = re.compile(rf"{_WHO}\s+(?:(?:all|both|later|then|again|formally|officially)\s+)?(?:withdrew|left|quit|"
                   rf"pulled\s+out|(?P<froze>froze|has\s+frozen|had\s+frozen|suspended)\s+(?:its|their|{E})\s+"
                   rf"(?:(?P<org0>{E})\s+)?(?:membership|participation)|"
-                  rf"(?:refused|declined)\s+to\s+(?:extend|renew|sign|prolong)|did\s+not\s+(?:extend|renew|sign|prolong)|"
+                  rf"(?:(?:refused|declined)\s+to|(?:did|would|will|do|does)\s+not|(?:decided|chose|opted|agreed)(?:\s+in\s+[^,;.]{4,20}?)?\s+not\s+to)"
+                  rf"\s+(?:extend|renew|sign|prolong)(?:\s+\S+\s+(?:participation|membership))?|"
                   rf"(?P<will>(?:would|will|is\s+to|was\s+to|(?:has\s+|had\s+)?decided\s+to|plans\s+to|intends\s+to)\s+"
                   rf"(?:leave|quit|exit|withdraw)))"
                   rf"(?:\s+(?:from|of|in|the\s+extension\s+of))?(?:\s+(?:the\s+|(?:its|their|{E})\s+)?(?:{E}-(?:led|"
                   rf"dominated|backed)\s+)?(?P<org>{E}))?")
-# "The CSTO's leaders suspended Uzbekistan's membership": the organization's decision about a state.
+# "In 2010 the CSTO's members suspended Armenia's membership": the organization's decision about a state.
 SUSPENDED_BY = re.compile(rf"(?P<org>{E})(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:suspended|terminated|ended|revoked)\s+"
                           rf"(?P<who>{EL})(?:['’]s)?\s+(?:full\s+)?(?:membership|participation)")
 SUSPENDED = "suspended by the organization's decision"
@@ -83,7 +84,7 @@ APPROVED = re.compile(rf"\b(?:approved|completed|finali[sz]ed|formali[sz]ed|endo
 STATUS_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:has|have|had)\s+(?:had|held|enjoyed)\s+(?P<role>observer|dialogue\s+partner|"
                           rf"associate)(?:\s+state)?\s+status\s+(?:in|at|with|within)\s+(?:the\s+)?(?P<org>{E})\s+since\s+"
                           rf"(?P<since>{YEAR})")
-# "India and Pakistan had been full members since 2017" (the organization under discussion)
+# "Iran had been a full member since 2023" (the organization under discussion)
 MEMBERS_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:has|have|had)\s+been\s+(?:an?\s+)?(?:full\s+)?(?P<role>members?|"
                            rf"observers?|dialogue\s+partners?)(?:\s+(?:of|in)\s+(?:the\s+)?(?P<org>{E}))?\s+since\s+"
                            rf"(?P<since>{YEAR})")
@@ -269,6 +270,9 @@ def _left(r) -> None:
             who = who_of(r, m)
             key = next((k for k in ("org0", "org", "org2") if m.groupdict().get(k) and r.org_at(m.start(k))), None)
             org = r.org_at(m.start(key)) if key else r.org_before(m.start())
+            named = re.match(r"\s+(?:[A-Z][\w-]+\s+)*(?:[A-Z][\w-]+)", r.text[m.end(key):]) if key else None
+            if named:  # "the CIS Collective Security Treaty": the organization only qualifies what was left
+                org = "CST" if re.search(r"^\s*Collective\s+Security\s+Treaty\b", named.group(0)) else None
             year, month, day = clause_date(r, m.start())
             if who and org and year and not r.overlaps_used(m.start(), m.end()):
                 froze = m.groupdict().get("froze") and ("participation" in m.group(0) or "froz" in m.group("froze"))

@@ -85,7 +85,7 @@ class Amount:
 
 @dataclass(frozen=True)
 class Percent:
-    """A percentage or a fraction ('21.3%', 'one-third') as a share 0-1."""
+    """A percentage or a fraction ('17.4%', 'one-third') as a share 0-1."""
 
     start: int
     end: int

@@ -58,7 +58,7 @@ OVERTAKING = re.compile(rf"(?:\s+(?:in|by|since)\s+\d{{4}})?,?\s+(?:overtaking|s
 # and Russia, the two powers the project compares; the EU's member states).
 REGION = re.compile(rf"\s+(?:in|among|within|of)\s+(?:the\s+|its\s+)?(?:(?P<eu>{E})(?:\s+(?:partners|neighbours|"
                     rf"neighbors))?|(?P<region>Europe|Asia|Africa|Oceania|the\s+Americas|America))(?!\w)", re.IGNORECASE)
-# "..., and third in the world after Russia and China": a second rank with no noun of its own.
+# "..., and fourth worldwide after India and Iran": a second rank with no noun of its own.
 CONTINUED_BARE = re.compile(rf"\s*,?\s*(?:and|but|while|yet)\s+(?:is\s+|ranks?\s+|ranked\s+)?(?:only\s+)?(?P<rk>{_ORD_WORDS}|"
                             rf"\d(?:st|nd|rd|th))(?:[- ](?:largest|biggest))?\s+(?:in\s+the\s+world|worldwide|globally|"
                             rf"overall|among\s+all\s+(?:its\s+|their\s+)?partners)", re.IGNORECASE)
@@ -187,7 +187,7 @@ def _rank(r, m) -> None:
             fields2.pop(key, None)
         stop = cont.end()
         behind = BEHIND.match(r.masked, stop)
-        if behind and fields2["value"] > 1:  # "third in the world after Russia and China"
+        if behind and fields2["value"] > 1:  # "fourth worldwide after India and Iran"
             fields2["behind"] = r.codes(behind.start("above"), behind.end("above"))
             stop = behind.end()
         r.add("rank", cont.start("rk"), stop, fields2)

@@ -183,8 +183,8 @@ class Reading:
         return self.ctx.focus
 
 
-# An apposition without a figure between a named subject and its verb ("India's arms imports from Russia, its
-# long-standing main supplier, fell ...", "The GDP of X, the region's largest economy, was ..."): blanked in the masked
+# An apposition without a figure between a named subject and its verb ("Vietnam's arms imports from Russia, its
+# traditional top supplier, dropped ...", "The GDP of X, the region's largest economy, was ..."): blanked in the masked
 # text (same length, offsets kept) so that patterns read the subject with its verb.
 APPOSITION = re.compile(r"(?<=⟩)(?:['’]s)?(?:\s+[a-z][a-z-]*){0,3}(?P<app>\s*,\s+(?:(?P<pron>⟨#+⟩)|the|a|an|one\s+of|once|now|then|long|"
                         r"already|formerly)\s(?:(?!\b(?:is|are|was|were|has|had|have|will|would|can|could|did|does|do)\b)[^,;:()\d%$€]){2,80}?,)(?=\s+(?!(?:and|or|but|which|who|whose|while|with|"

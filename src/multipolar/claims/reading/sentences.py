@@ -35,7 +35,8 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"reliant|dependent|passed|together|half of|times (?:what|as|more|larger)|than)",
                              re.IGNORECASE),
     "membership": re.compile(r"\b(?:join|rejoin|member|accession|acced|admitted|observer|dialogue partner|found|formed|"
-                             r"establish|created|never joined|expanded|enlarg|withdr|suspend|refused to extend|"
+                             r"establish|created|never joined|expanded|enlarg|withdr|suspend|refused to extend|(?:not|declined) to (?:extend|renew|prolong)|"
+                             r"not (?:extend|renew|prolong)|refused to (?:renew|prolong)|"
                              r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission|"
                              r"leave|leaving|exit|terminat|revok)",
                              re.IGNORECASE),

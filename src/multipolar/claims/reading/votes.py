@@ -1,6 +1,6 @@
 """Reading UN General Assembly votes: the resolution a sentence names (its symbol, a well-known name, or its subject:
 'the vote on Ukraine's territorial integrity', 'the resolution condemning ...') and the tally it states ('passed
-100-11 with 58 abstentions', 'by 141 votes to 5', 'with 80 votes in favour, 14 against and 61 abstentions', 'the 35
+100-11 with 58 abstentions', 'by 141 votes to 5', 'with 90 in favour, 12 against and 55 abstaining', 'the 35
 countries that abstained')."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ KNOWN = [
 # What introduces a resolution's subject: "the resolution on X", "the vote on X", "the text condemning X".
 _INTRO = r"(?:resolution|vote|voted|voting|motion|text|draft)\s+(?:(?:that|which)\s+)?(?:on|against|condemning|condemned|" \
          r"calling\s+for|called\s+for|about|concerning|demanding|demanded|deploring|deplored|supporting|affirming|" \
+         r"rejecting|rejected|opposing|denouncing|denounced|welcoming|declaring|" \
          r"reaffirming|upholding|recognising|recognizing|urging|titled|entitled|regarding|over)\s+"
 # Where a subject ends: a verb of the vote, a clause break, a tally.
 _END = r"(?=\s+(?:passed|which|that|was|were|adopted|with|by|when|in\s+(?:19|20)\d\d)\b|[,;.()]|\s+[–—-]\s|$)"

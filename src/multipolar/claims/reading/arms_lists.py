@@ -1,0 +1,80 @@
+"""Reading a state's main arms suppliers or buyers listed after 'were', each with its share ('X's main arms suppliers
+in 2010-14 were A, with 60% of its imports, and B, with 9%'; 'X's top arms buyers in 2016-20 were A (23%),
+B (18%) and C (15%)'): the list is the top n, and every share given is a claim of its own."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import window_of
+from .numbers import number_word
+from .sentence import E
+
+LISTED = re.compile(
+    rf"(?P<x>{E})(?:['’]s)?\s+(?:(?P<n>two|three|four|five|[2-5])\s+)?(?:main|largest|biggest|top|leading|principal|"
+    rf"major|chief)\s+(?:arms|weapons?)\s+(?P<role>suppliers|export\s+markets|markets|buyers|customers|clients|"
+    rf"importers|recipients)(?:\s+(?:in|over|during)\s+[^,;.]{{4,12}}?)?\s+(?:were|are|was)\s+(?P<list>(?:[^.;]|\.(?=\d))+)",
+    re.IGNORECASE)
+_PCT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)")
+
+
+def read_listed(r) -> None:
+    """Add a 'top' (suppliers) or rank (buyers) claim per listed state, and a share claim for each share given."""
+    for m in LISTED.finditer(r.masked):
+        x = r.codes(m.start("x"), m.end("x"), ("country",))
+        items = [e for e in r.ents(m.start("list"), m.end("list"), ("country",)) if e.code not in x]
+        if len(x) != 1 or len(items) < 2 or r.overlaps_used(m.start(), m.end()):
+            continue
+        exports = not m.group("role").lower().startswith("supplier")
+        when = window_of(r, m.start())
+        shares = []
+        for i, item in enumerate(items):
+            stop = items[i + 1].start if i + 1 < len(items) else m.end("list")
+            pct = _PCT.search(r.text, item.end, stop)
+            shares.append((item, pct))
+        codes = [e.code for e in items]
+        if exports:  # the buyers, in the order given: each one's rank among the supplier's buyers
+            for rank, (item, _) in enumerate(shares, 1):
+                r.add("arms", m.start(), m.end(), {"supplier": x, "recipient": [item.code], "relation": "rank",
+                                                   "value": rank, "side": "exports", **when})
+        else:
+            r.add("arms", m.start(), m.end(), {"supplier": codes, "recipient": x, "relation": "top",
+                                               "value": float(number_word(m.group("n")) if m.group("n")
+                                                              else len(codes)), "side": "imports", **when})
+        for item, pct in shares:
+            if pct is None:
+                continue
+            decimals = len(pct.group("n").split(".")[1]) if "." in pct.group("n") else 0
+            pair = {"supplier": x, "recipient": [item.code]} if exports else \
+                {"supplier": [item.code], "recipient": x}
+            r.add("arms", item.start, pct.end(), {**pair, "relation": "share", "value": float(pct.group("n")) / 100,
+                                                  "half_unit": 0.5 * 10 ** (-decimals) / 100,
+                                                  "side": "exports" if exports else "imports", **when})
+        r.take(m.start(), m.end())
+
+
+# "..., $40 million of it in 2008, and $60 million in 2015-2017": the same total for another period.
+MORE_TOTAL = re.compile(r"(?:\s+(?:in|over|during)\s+[^,;.]{4,20}?)?\s*,\s*(?:and\s+)?(?P<amt>(?:about\s+|some\s+|"
+                        r"around\s+|nearly\s+|more\s+than\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)"
+                        r"(?:\s+of\s+(?:it|them|this|which))?\s+in\s+(?P<when>(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)"
+                        r"(?![\d])")
+
+
+def read_more_totals(r, end: int, fields: dict) -> None:
+    """The totals that continue a first one, each with its own year or window."""
+    from .numbers import amounts
+
+    while (m := MORE_TOTAL.match(r.text, end)) is not None:
+        got = amounts(r.text, m.start("amt"), m.end("amt"))
+        years = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group("when"))]
+        if not got or not years:
+            return
+        short = re.search(r"[-–]\s*(\d\d)$", m.group("when"))
+        if len(years) == 1 and short:  # '2018-20'
+            years.append(years[0] // 100 * 100 + int(short.group(1)))
+        when = {"years": [years[0], years[-1]]} if len(years) > 1 else {"year": years[0]}
+        base = {k: v for k, v in fields.items() if k not in ("years", "span", "base_year", "year")}
+        r.add("arms", m.start("amt"), m.end(), {**base, "value": got[0].value, "hedge": got[0].hedge,
+                                                "half_unit": got[0].half_unit, **when})
+        r.take(m.start("amt"), m.end())
+        end = m.end()
