@@ -15,8 +15,8 @@ import pytest
 from multipolar.cli import progress as progress_module
 from multipolar.cli.progress import progress_bar, shown
 
-TEXT = ("Kazakhstan's trade with China reached $31.4 billion in 2022. China overtook Russia as Kazakhstan's largest "
-        "trading partner in 2020.\n\nUzbekistan joined the SCO in 2001.\n")
+TEXT = ("Kyrgyzstan's trade with China reached $15 billion in 2022. In Tajikistan, China passed Russia as the "
+        "biggest trading partner in 2016.\n\nUzbekistan joined the SCO in 2001.\n")
 
 
 def test_no_bar_without_a_terminal_or_with_quiet(monkeypatch):
