@@ -27,7 +27,8 @@ from multipolar.indicators import INDICATORS, api
 from multipolar.indicators.registry import Context
 from multipolar.store import read_manifest
 
-AGGREGATES = ("WLD", "EUU", "CA5")
+from baselines import pandas_trade_shares  # the one pandas baseline of the trade shares (benchmarks/baselines.py)
+
 KEYS = ["country", "partner", "year", "flow", "source"]
 
 
@@ -45,87 +46,6 @@ def fresh_context(folder: Path, tables=None) -> Context:
 def registry_indicator(ctx: Context, name: str) -> pd.DataFrame:
     ind = INDICATORS[name]
     return api.to_pandas(api.build(ind, ctx, api.validate(ind, ctx)))
-
-
-# --------------------------------------------------------------------------------------------- pandas baseline
-def pandas_trade_shares(folder: Path, countries: list[str]) -> pd.DataFrame:
-    """The trade shares of the registry, written directly in pandas: same views, same rules."""
-    tf = pd.read_parquet(folder / "trade_flows.parquet")
-    tf = tf[tf.value_usd.notna() & tf.flow.isin(["export", "import"])]
-    base = pd.DataFrame({"country": tf.reporter, "partner": tf.partner, "year": tf.year.astype("int32"),
-                         "flow": tf.flow, "source": tf.source, "value": tf.value_usd,
-                         "is_estimate": tf.is_estimate, "months": tf.months.astype("int16"), "basis": tf.source})
-    own = base[~base.country.isin(AGGREGATES) & base.country.isin(countries)]
-    # world total = sum of partners where a source lists >= 50 partners and publishes none
-    listed = own[~own.partner.isin(AGGREGATES) & (own.partner != own.country)]
-    sums = listed.groupby(["country", "year", "flow", "source"], as_index=False).agg(
-        value=("value", "sum"), is_estimate=("is_estimate", "any"), months=("months", "min"), n=("partner", "count"))
-    have = own[own.partner == "WLD"][["country", "year", "flow", "source"]].drop_duplicates()
-    sums = sums[sums.n >= 50].merge(have, how="left", indicator=True)
-    sums = sums[sums._merge == "left_only"].drop(columns=["_merge", "n"])
-    sums["partner"] = "WLD"
-    sums["basis"] = sums.source + " (total = sum of listed partners)"
-    own = pd.concat([own, sums[own.columns]], ignore_index=True)
-    # mirror: the partner's report from the country's side
-    m = base[~base.partner.isin(AGGREGATES)]
-    mirror = pd.DataFrame({"country": m.partner, "partner": m.country, "year": m.year,
-                           "flow": np.where(m.flow == "export", "import", "export"), "source": "mirror:" + m.source,
-                           "value": m.value, "is_estimate": m.is_estimate, "months": m.months,
-                           "basis": "mirror:" + m.source})
-    mirror = mirror[mirror.country.isin(countries)]
-    mirror = mirror[(mirror.partner != "WLD") | (mirror.source == "mirror:imf_dots")]
-    cells = mirror[~mirror.partner.isin(AGGREGATES) & (mirror.source == "mirror:imf_dots")]
-    msum = cells.groupby(["country", "year", "flow", "source"], as_index=False).agg(
-        value=("value", "sum"), is_estimate=("is_estimate", "any"), months=("months", "min"))
-    mhave = mirror[mirror.partner == "WLD"][["country", "year", "flow", "source"]].drop_duplicates()
-    msum = msum.merge(mhave, how="left", indicator=True)
-    msum = msum[msum._merge == "left_only"].drop(columns="_merge")
-    msum["partner"] = "WLD"
-    msum["basis"] = msum.source + " (sum of partners' reports)"
-    mirror = pd.concat([mirror, msum[mirror.columns]], ignore_index=True)
-
-    def turnover(exports, imports):
-        k = ["country", "partner", "year", "source"]
-        j = exports.merge(imports, on=k, suffixes=("_e", "_i"))
-        basis = np.where(j.basis_e == j.basis_i, j.basis_e, "export: " + j.basis_e + "; import: " + j.basis_i)
-        return pd.DataFrame({"country": j.country, "partner": j.partner, "year": j.year, "flow": "turnover",
-                             "source": j.source, "value": j.value_e + j.value_i,
-                             "is_estimate": j.is_estimate_e | j.is_estimate_i,
-                             "months": np.minimum(j.months_e, j.months_i), "basis": basis})
-
-    own_t = turnover(own[own.flow == "export"], own[own.flow == "import"])
-    # the mirror view is partners' reports only (DOTS: their imports CIF as the country's exports)
-    mir_t = turnover(mirror[mirror.flow == "export"], mirror[mirror.flow == "import"])
-    raw = pd.concat([own, own_t, mirror, mir_t], ignore_index=True)
-    # reconciled: per (country, year, flow) the first view with a world total
-    tot = raw[(raw.partner == "WLD") & raw.flow.isin(["export", "import"])].copy()
-    src = tot.source
-    tot["priority"] = np.select(
-        [src.str.startswith("national_"), src == "imf_imts", src == "imf_dots", src == "russia_fcs",
-         src == "mirror:imf_dots", src.str.startswith("mirror:")], [0, 1, 2, 3, 5, 6], 4)
-    tot = tot.sort_values(["priority", "source"]).drop_duplicates(["country", "year", "flow"])
-    chosen = tot[["country", "year", "flow", "source"]]
-    rec = raw[raw.flow.isin(["export", "import"])].merge(chosen, on=["country", "year", "flow", "source"])
-    rec["source"] = "reconciled"
-    rec = pd.concat([rec, turnover(rec[rec.flow == "export"], rec[rec.flow == "import"])], ignore_index=True)
-    views = pd.concat([raw, rec], ignore_index=True)
-    # shares: partner value over the same view's world total
-    world = views[views.partner == "WLD"][["country", "year", "flow", "source", "value", "is_estimate", "months",
-                                           "basis"]]
-    world = world.rename(columns={"value": "total_value", "is_estimate": "t_est", "months": "t_months",
-                                  "basis": "t_basis"})
-    s = views[views.partner != "WLD"].merge(world, on=["country", "year", "flow", "source"])
-    s = s[s.total_value > 0]
-    # coverage: the partner countries the view lists, summed, over its world total
-    cells = views[~views.partner.isin(AGGREGATES) & (views.partner != views.country)]
-    listed = cells.groupby(["country", "year", "flow", "source"], as_index=False)["value"].sum()
-    s = s.merge(listed.rename(columns={"value": "listed"}), on=["country", "year", "flow", "source"], how="left")
-    return pd.DataFrame({"country": s.country, "partner": s.partner, "year": s.year, "flow": s.flow,
-                         "source": s.source, "value": s.value / s.total_value, "partner_value": s.value,
-                         "total_value": s.total_value, "coverage": s.listed / s.total_value,
-                         "is_estimate": s.is_estimate | s.t_est,
-                         "months": np.minimum(s.months, s.t_months),
-                         "basis": np.where(s.basis == s.t_basis, s.basis, s.basis + "; total: " + s.t_basis)})
 
 
 def scaled_pack(folder: Path, factor: int) -> Path:
