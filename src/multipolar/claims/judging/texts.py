@@ -50,6 +50,20 @@ def resolve_document(ev, year: int, city: str | None, as_of) -> tuple[int | None
     return year, f"{year or ''} {city or ''} Declaration".replace("  ", " ").strip()
 
 
+def held_declarations(ev, documents, as_of, verdicts: list, parts: list):
+    """(year, readable name, text, url) of each declaration a claim names whose text the pack holds; each one it
+    does not hold adds an unverifiable verdict to `verdicts` and its reason, naming the texts held, to `parts`."""
+    for year, city in documents:
+        year, doc = resolve_document(ev, year, city, as_of)
+        held = ev.declaration_text(year) if year else None
+        if held is None:
+            verdicts.append(UNVERIFIABLE)
+            years = ", ".join(map(str, ev.declaration_years())) or "none"
+            parts.append(f"the text of the {doc} is not held (texts held: {years})")
+            continue
+        yield (year, doc, *held)
+
+
 # US spellings folded into British ones, so a quotation's spelling does not decide (defense/defence, -ize/-ise).
 _SPELLING = [(re.compile(r"\b(\w{2,})iz(e|es|ed|ing|ation|ations)\b"), r"\1is\2"),
              (re.compile(r"\b(\w{2,})yz(e|es|ed|ing)\b"), r"\1ys\2"),

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ..judging.common import combine, verdict
-from ..judging.texts import documents, find_notion, resolve_document, wording_verdict
-from ..model import UNVERIFIABLE, Call, Observation
+from ..judging.texts import documents, find_notion, held_declarations, wording_verdict
+from ..model import Call, Observation
 from ..payloads import Payload
 from ..registry import register_kind
 
@@ -80,15 +80,7 @@ class Declaration:
     def judge(claim, evidence, as_of):
         p = claim.payload
         verdicts, parts, observed, calls = [], [], [], []
-        for year, city in p.documents:
-            year, doc = resolve_document(evidence, year, city, as_of)
-            held = evidence.declaration_text(year) if year else None
-            if held is None:
-                verdicts.append(UNVERIFIABLE)
-                held_years = ", ".join(map(str, evidence.declaration_years())) or "none"
-                parts.append(f"the text of the {doc} is not held (texts held: {held_years})")
-                continue
-            text, url = held
+        for year, doc, text, url in held_declarations(evidence, p.documents, as_of, verdicts, parts):
             outcome, detail = wording_verdict(p.notion, text, *find_notion(p.notion, text, p.called))
             verdicts.append(outcome)
             parts.append(f"{doc}: {detail}")

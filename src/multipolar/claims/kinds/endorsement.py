@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..judging.common import combine, verdict
-from ..judging.texts import documents, notion_pattern, resolve_document
+from ..judging.texts import documents, held_declarations, notion_pattern
 from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
 from ..reading.entities import country_table, name, names
@@ -78,14 +78,7 @@ class Endorsement:
     def judge(claim, evidence, as_of):
         p = claim.payload
         verdicts, parts, observed, calls = [], [], [], []
-        for year, city in p.documents:
-            year, doc = resolve_document(evidence, year, city, as_of)
-            held = evidence.declaration_text(year) if year else None
-            if held is None:
-                verdicts.append(UNVERIFIABLE)
-                parts.append(f"the text of the {doc} is not held")
-                continue
-            text, url = held
+        for year, doc, text, url in held_declarations(evidence, p.documents, as_of, verdicts, parts):
             backers, passages = endorsers(text, p.initiative, p.sponsor)
             if not passages:
                 verdicts.append(UNVERIFIABLE)

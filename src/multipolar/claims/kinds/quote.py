@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from ..evidence import normalise_text
 from ..judging.common import combine, verdict
-from ..judging.texts import documents, find_quote, resolve_document, wording_verdict
-from ..model import UNVERIFIABLE, Call, Observation
+from ..judging.texts import documents, find_quote, held_declarations, wording_verdict
+from ..model import Call, Observation
 from ..payloads import Payload
 from ..registry import register_kind
 
@@ -47,14 +47,7 @@ class Quote:
         p = claim.payload
         quote = normalise_text(p.quote).strip(" .,;")
         verdicts, parts, observed, calls = [], [], [], []
-        for year, city in p.documents:
-            year, doc = resolve_document(evidence, year, city, as_of)
-            held = evidence.declaration_text(year) if year else None
-            if held is None:
-                verdicts.append(UNVERIFIABLE)
-                parts.append(f"the text of the {doc} is not held")
-                continue
-            text, url = held
+        for year, doc, text, url in held_declarations(evidence, p.documents, as_of, verdicts, parts):
             outcome, detail = wording_verdict(quote, text, *find_quote(quote, text), quoted=True)
             verdicts.append(outcome)
             parts.append(f"{doc}: {detail}")
