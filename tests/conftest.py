@@ -65,3 +65,27 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def cli(capsys):
+    """cli(*args) runs `multipolar ARGS` through its entry point (as a user's shell would) and returns (exit code,
+    stdout, stderr); the code is SystemExit's own, 0 when the command returns."""
+    import sys
+
+    from multipolar.cli import main
+
+    def run(*args):
+        old = sys.argv
+        sys.argv = ["multipolar", *args]
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = exc.code
+        finally:
+            sys.argv = old
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run

@@ -4,13 +4,11 @@ usage errors (options, dates, years, paths), 1 for data and runtime errors."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 
 import pytest
 
 import multipolar
 from multipolar import memberships
-from multipolar.cli import main
 from multipolar.dates import EARLIEST, LATEST, check_year, parse_as_of
 from multipolar.errors import UsageError
 from multipolar.store import parse_years
@@ -18,21 +16,6 @@ from multipolar.store import parse_years
 # Dates the campaign of issue 10 sent: the two ends of datetime's range crashed the checker (OverflowError).
 BAD_DATES = ["9999-12-31", "0001-01-01", "1799-12-31", "2101-01-01", "2024-13-01", "2024-02-30", "11 July 2024",
              "2024-7-1", "", "   "]
-
-
-def cli(capsys, *args):
-    """Run `multipolar ARGS` through its entry point; returns (exit code, stdout, stderr)."""
-    old = sys.argv
-    sys.argv = ["multipolar", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 @pytest.mark.parametrize("value", BAD_DATES + [None, 20240711, dt.date(1, 1, 1), dt.datetime(9999, 12, 31)])
@@ -86,10 +69,10 @@ def _registry():
 
 
 @pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "2024-13-01", "July 2024"])
-def test_cli_check_bad_date_is_one_line_and_exit_2(capsys, tmp_path, date):
+def test_cli_check_bad_date_is_one_line_and_exit_2(cli, tmp_path, date):
     article = tmp_path / "a.txt"
     article.write_text("Kazakhstan's trade with China grew last year.\n", encoding="utf-8")
-    code, out, err = cli(capsys, "check", str(article), "--date", date)
+    code, out, err = cli("check", str(article), "--date", date)
     assert code == 2, err
     assert err.startswith("error: ") and len(err.strip().splitlines()) == 1
     assert "1800-01-01 to 2100-12-31" in err and "Traceback" not in err
@@ -105,8 +88,8 @@ def test_cli_check_bad_date_is_one_line_and_exit_2(capsys, tmp_path, date):
     (["data", "pull", "worldbank", "--countries", "XXX"], "invalid country code"),
     (["data", "build-pack", "--data-dir", "/nonexistent/data", "--out", "/nonexistent/out"], "raw data folder"),
 ])
-def test_usage_errors_exit_2_with_one_line(capsys, args, message):
-    code, out, err = cli(capsys, *args)
+def test_usage_errors_exit_2_with_one_line(cli, args, message):
+    code, out, err = cli(*args)
     assert code == 2, (out, err)
     assert err.startswith("error: ") and len(err.strip().splitlines()) == 1, err
     assert message in err
@@ -119,15 +102,15 @@ def test_usage_errors_exit_2_with_one_line(capsys, args, message):
     (["indicator", "trade_share", "--bogus"], "No such option: --bogus"),
     (["check"], "Missing argument 'file'"),
 ])
-def test_click_option_errors_exit_2_with_one_line(capsys, args, message):
-    code, _, err = cli(capsys, *args)
+def test_click_option_errors_exit_2_with_one_line(cli, args, message):
+    code, _, err = cli(*args)
     assert code == 2 and err.startswith("error: ") and len(err.strip().splitlines()) == 1, err
     assert message in err and "--help`)" in err
 
 
-def test_a_data_error_exits_1(capsys, tmp_path):
+def test_a_data_error_exits_1(cli, tmp_path):
     (tmp_path / "manifest.json").write_text("{not json", encoding="utf-8")
-    code, _, err = cli(capsys, "data", "list", "--pack", str(tmp_path))
+    code, _, err = cli("data", "list", "--pack", str(tmp_path))
     assert code == 1 and err.startswith("error: ") and "manifest is not valid JSON" in err
 
 

@@ -30,31 +30,15 @@ def test_no_bar_without_a_terminal_or_with_quiet(monkeypatch):
         assert bar is None
 
 
-def _run(capsys, *args):
-    from multipolar.cli import main
-
-    old = sys.argv
-    sys.argv = ["multipolar", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 @pytest.mark.parametrize("args", [["crossover", "--region", "central-asia", "--format", "json"],
                                   ["check", "{file}", "--format", "json"]])
-def test_json_output_is_the_same_with_the_bar_drawn_and_without(args, pack, tmp_path, capsys, monkeypatch):
+def test_json_output_is_the_same_with_the_bar_drawn_and_without(cli, args, pack, tmp_path, monkeypatch):
     """With the bar forced on (as on a terminal) stdout is still exactly the JSON of a --quiet run; the bar's
     steps were reported."""
     article = tmp_path / "article.txt"
     article.write_text(TEXT, encoding="utf-8")
     args = [a.replace("{file}", str(article)) for a in args]
-    code, quiet_out, quiet_err = _run(capsys, *args, "--quiet")
+    code, quiet_out, quiet_err = cli(*args, "--quiet")
     assert code == 0 and quiet_err == ""
     steps = []
     real = progress_module.progress_bar
@@ -73,7 +57,7 @@ def test_json_output_is_the_same_with_the_bar_drawn_and_without(args, pack, tmp_
     monkeypatch.setattr(progress_module, "progress_bar", recording)
     monkeypatch.setattr("multipolar.indicators.api._CONTEXTS", {})
     monkeypatch.setenv("MULTIPOLAR_INDICATOR_CACHE", "off")  # computed, so the crossover reports its steps too
-    code, out, _ = _run(capsys, *args)
+    code, out, _ = cli(*args)
     assert code == 0
     _close(json.loads(out), json.loads(quiet_out))
     assert steps and steps[-1][1] == steps[-1][2]  # ended at its total

@@ -5,31 +5,13 @@ from __future__ import annotations
 
 import io
 import json
-import sys
 
 import pandas as pd
 import pytest
 
-from multipolar.cli import main
 
-
-def cli(capsys, *args):
-    """Run `multipolar ARGS`; returns (exit code, stdout, stderr)."""
-    old = sys.argv
-    sys.argv = ["multipolar", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
-def test_json_carries_sources_and_flags(pack, capsys):
-    code, out, _ = cli(capsys, "rerouting", "--partner", "KGZ,RUS", "--format", "json", "--pack", str(pack))
+def test_json_carries_sources_and_flags(cli, pack):
+    code, out, _ = cli("rerouting", "--partner", "KGZ,RUS", "--format", "json", "--pack", str(pack))
     assert code == 0
     data = json.loads(out)
     assert data["partners"] == ["KGZ", "RUS"] and data["year"] == 2022 and data["event_study"] is None
@@ -42,15 +24,15 @@ def test_json_carries_sources_and_flags(pack, capsys):
     assert len(legs) == 2
 
 
-def test_table_has_a_source_line_under_each_table(pack, capsys):
-    code, out, _ = cli(capsys, "rerouting", "--partner", "ARM", "--products", "chpl", "--pack", str(pack))
+def test_table_has_a_source_line_under_each_table(cli, pack):
+    code, out, _ = cli("rerouting", "--partner", "ARM", "--products", "chpl", "--pack", str(pack))
     assert code == 0
     assert out.count("Source: eurostat_sanctioned") >= 3
     assert "partial_year:11m" in out and "ARM" in out
 
 
-def test_csv_is_one_table_with_a_table_column(pack, capsys):
-    code, out, _ = cli(capsys, "rerouting", "--format", "csv", "--pack", str(pack))
+def test_csv_is_one_table_with_a_table_column(cli, pack):
+    code, out, _ = cli("rerouting", "--format", "csv", "--pack", str(pack))
     assert code == 0
     frame = pd.read_csv(io.StringIO(out))
     assert set(frame["table"]) == {"growth", "leakage", "top_products", "roundabout"}
@@ -65,14 +47,14 @@ def test_csv_is_one_table_with_a_table_column(pack, capsys):
     (["--estimator", "logit"], "valid choices: ols, ppml"),
     (["--partner", "RUS"], "at least one partner other than RUS"),
 ])
-def test_usage_errors_exit_2(pack, capsys, args, expected):
-    code, _, err = cli(capsys, "rerouting", *args, "--pack", str(pack))
+def test_usage_errors_exit_2(cli, pack, args, expected):
+    code, _, err = cli("rerouting", *args, "--pack", str(pack))
     assert code == 2
     assert expected in err
 
 
-def test_help_names_every_option(capsys):
-    code, out, _ = cli(capsys, "rerouting", "--help")
+def test_help_names_every_option(cli):
+    code, out, _ = cli("rerouting", "--help")
     assert code == 0
     for option in ("--partner", "--products", "--year", "--event-study", "--estimator", "--format"):
         assert option in out
@@ -90,8 +72,8 @@ def test_python_facade_gives_the_cli_tables(pack):
         multipolar.rerouting(products="everything", pack=pack)
 
 
-def test_event_study_in_json(pack, capsys):
-    code, out, _ = cli(capsys, "rerouting", "--partner", "KGZ,ARM", "--products", "chpl", "--event-study",
+def test_event_study_in_json(cli, pack):
+    code, out, _ = cli("rerouting", "--partner", "KGZ,ARM", "--products", "chpl", "--event-study",
                        "--format", "json", "--pack", str(pack))
     assert code == 0
     es = json.loads(out)["event_study"]

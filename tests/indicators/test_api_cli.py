@@ -4,12 +4,10 @@ output formats, gap notes, and the crossover command."""
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
 import multipolar
-from multipolar.cli import main
 from multipolar.errors import UsageError
 from multipolar.indicators import INDICATORS, compute, list_indicators
 
@@ -19,21 +17,6 @@ from .conftest import need
 CONTRACT = {"trade_value", "trade_share", "partner_rank", "top_partner", "trade_hhi", "trade_growth",
             "dependence_asymmetry", "arms_share", "alliance_ties", "un_agreement", "event_balance",
             "finance_commitments", "finance_gdp_share", "influence_score", "influence_sensitivity"}
-
-
-def cli(capsys, *args):
-    """Run `multipolar ARGS`; returns (exit code, stdout, stderr)."""
-    old = sys.argv
-    sys.argv = ["multipolar", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_registry_metadata_complete():
@@ -57,8 +40,8 @@ def test_unknown_indicator_lists_choices():
         compute("trade_shares")
 
 
-def test_cli_list(capsys):
-    code, out, _ = cli(capsys, "indicator", "list", "--format", "json")
+def test_cli_list(cli):
+    code, out, _ = cli("indicator", "list", "--format", "json")
     assert code == 0
     names = {row["name"] for row in json.loads(out)}
     assert CONTRACT <= names
@@ -77,9 +60,9 @@ def test_cli_list(capsys):
     (["crossover", "--region", "atlantis"], "invalid region or country 'atlantis'; valid choices"),
     (["crossover", "--dimension", "culture"], "invalid dimension 'culture'; valid choices"),
 ])
-def test_cli_invalid_choices_exit_2(capsys, pack, args, message):
+def test_cli_invalid_choices_exit_2(cli, pack, args, message):
     need(pack, "trade_flows")
-    code, out, err = cli(capsys, *args)
+    code, out, err = cli(*args)
     assert code == 2, (out, err)
     assert err.startswith("error: ")
     assert len(err.strip().splitlines()) == 1
@@ -88,9 +71,9 @@ def test_cli_invalid_choices_exit_2(capsys, pack, args, message):
     assert re.search(message, err), err
 
 
-def test_cli_json_and_gap_note(capsys, pack):
+def test_cli_json_and_gap_note(cli, pack):
     need(pack, "trade_flows")
-    code, out, err = cli(capsys, "indicator", "trade_share", "--country", "KAZ", "--partner", "CHN", "--years",
+    code, out, err = cli("indicator", "trade_share", "--country", "KAZ", "--partner", "CHN", "--years",
                          "2018-2023", "--source", "imf_dots", "--flow", "export", "--format", "json")
     assert code == 0
     rows = json.loads(out)
@@ -100,9 +83,9 @@ def test_cli_json_and_gap_note(capsys, pack):
     assert "no KAZ data for 2021-2023" in err
 
 
-def test_cli_csv(capsys, pack):
+def test_cli_csv(cli, pack):
     need(pack, "trade_flows")
-    code, out, _ = cli(capsys, "indicator", "trade_value", "-c", "KAZ", "-p", "RUS", "-y", "2019", "-s",
+    code, out, _ = cli("indicator", "trade_value", "-c", "KAZ", "-p", "RUS", "-y", "2019", "-s",
                        "imf_dots", "--flow", "export", "--format", "csv")
     assert code == 0
     lines = out.strip().splitlines()
@@ -117,9 +100,9 @@ def test_python_facade_keeps_source(pack):
     assert "source" in frame.columns and len(set(frame.source)) > 1
 
 
-def test_cli_crossover_central_asia_json(capsys, pack):
+def test_cli_crossover_central_asia_json(cli, pack):
     need(pack, "trade_flows")
-    code, out, _ = cli(capsys, "crossover", "--region", "central-asia", "--dimension", "trade", "--format", "json")
+    code, out, _ = cli("crossover", "--region", "central-asia", "--dimension", "trade", "--format", "json")
     assert code == 0
     rows = json.loads(out)
     assert {r["country"] for r in rows} == {"KAZ", "KGZ", "TJK", "TKM", "UZB"}

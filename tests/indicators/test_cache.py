@@ -150,22 +150,6 @@ COMMANDS = [
 ]
 
 
-def _run(capsys, args):
-    from multipolar.cli import main
-
-    old = sys.argv
-    sys.argv = ["multipolar", *args]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 def _parsed(args, out):
     """Output parsed (CSV, JSON) so that floats compare to RTOL; a table as its lines of cells, a number shown
     with 4 significant digits compared to one unit of its last digit (a value on a rounding boundary, e.g.
@@ -215,12 +199,12 @@ def _close(a, b) -> bool:
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(a[:2]) + f"-{i}" for i, a in enumerate(COMMANDS)])
-def test_command_output_from_the_cache_equals_the_computed_one(args, pack, capsys, monkeypatch):
+def test_command_output_from_the_cache_equals_the_computed_one(cli, args, pack, monkeypatch):
     outputs = []
     for cached in (False, True, True):
         monkeypatch.setenv(cache.ENV, "on" if cached else "off")
         monkeypatch.setattr(api, "_CONTEXTS", {})
-        code, out, err = _run(capsys, args)
+        code, out, err = cli(*args)
         assert code == 0, err
         outputs.append((_parsed(args, out), err))
     for out, err in outputs[1:]:
@@ -303,7 +287,7 @@ def test_prune_keeps_the_newest_entries_of_a_prefix_and_the_one_just_written(tmp
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "table"])
-def test_crossover_command_prints_the_frame_of_multipolar_crossover(fmt, pack, capsys, monkeypatch):
+def test_crossover_command_prints_the_frame_of_multipolar_crossover(cli, fmt, pack, capsys, monkeypatch):
     """The command's rows (read with DuckDB from the cache, without pandas) print as the frame of
     indicators.crossover() rendered by pandas (None for missing values) prints."""
     from multipolar.cli.indicators import TABLE_COLUMNS
@@ -311,7 +295,7 @@ def test_crossover_command_prints_the_frame_of_multipolar_crossover(fmt, pack, c
     from multipolar.indicators import crossover
 
     monkeypatch.setattr(api, "_CONTEXTS", {})
-    code, out, _ = _run(capsys, ["crossover", "--region", "central-asia", "-d", "trade,security", "--format", fmt])
+    code, out, _ = cli(*["crossover", "--region", "central-asia", "-d", "trade,security", "--format", fmt])
     assert code == 0
     frame = crossover(region="central-asia", dimensions=["trade", "security"])
     frame = frame.astype(object).where(frame.notna(), None)
