@@ -38,6 +38,7 @@ class Context:
     pair: tuple[str, str] | None = None  # the last two countries a sentence named ("the two countries")
     region: str | None = None            # the last group named ("the region")
     last_trade: object = None            # the payload of the last trade figure read ("$41 billion of that")
+    trade_gap: int = 0                   # sentences read since the one that gave last_trade (0: the one before)
     resolution: tuple | None = None      # the UN resolution named last: (symbol, words, year) ("the resolution")
 
 
@@ -73,7 +74,8 @@ class Reading:
             if any(x.start < m.end() and m.start() < x.end for x in named):
                 continue
             word = m.group(0)
-            if word in ("it", "It") and not re.match(r"\s+(?:now\s+|still\s+|also\s+|alone\s+)?(?:is|was|has|had|"
+            after_preposition = word == "it" and re.search(r"\b(?:to|from|with|into|for)\s+$", self.text[:m.start()])
+            if word in ("it", "It") and not after_preposition and not re.match(r"\s+(?:now\s+|still\s+|also\s+|alone\s+)?(?:is|was|has|had|"
                                                      r"became|remains|remained|ranks?|ranked|took|takes|holds|held|"
                                                      r"accounted|accounts|makes|made|represents?|represented|"
                                                      r"comprises?|constitutes?|overtook|supplied|supplies|provided|"
@@ -87,7 +89,9 @@ class Reading:
                 groups = [x.code for x in before if x.kind == "group"]
                 code = groups[-1] if groups else self.ctx.region
             if word in ("it", "It") and before:
-                code = before[-1].code
+                code = before[-1].code  # "imported $X from A and exported $Y to it": A, the country named last
+            elif after_preposition:
+                continue
             if code is None:
                 continue
             out.append(Mention(m.start(), m.end(), code, "country" if len(code) == 3 and code.isupper()
@@ -221,6 +225,9 @@ def update_context(r: Reading) -> None:
     trade = [c for c in r.claims if c.type in ("level", "change", "multiple")]
     if trade:
         ctx.last_trade = trade[-1].payload
+        ctx.trade_gap = 0
+    else:
+        ctx.trade_gap += 1
     named = list(dict.fromkeys(m.code for m in countries))
     if len(named) >= 2:
         ctx.pair = (named[0], named[1])

@@ -18,6 +18,9 @@ ABBREVIATIONS = {"u.s", "u.k", "e.u", "mr", "mrs", "ms", "dr", "prof", "st", "no
 # digit or opening quote: a sentence boundary unless the word before it is an abbreviation or an initial.
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A scale word written right after a figure ("$2.4bn.", "EUR 300 mln."): its full stop ends the sentence when a
+# capital follows, as a figure never continues after its scale abbreviation.
+_SCALE_AFTER_FIGURE = re.compile(r"\d\s?(?:bn|mn|bln|mln)$", re.IGNORECASE)
 
 # Trigger families: a sentence with one of these (and a named country, group, organization or year) is read.
 TRIGGERS: dict[str, re.Pattern] = {
@@ -79,7 +82,7 @@ def sentences(text: str) -> list[Sentence]:
         cut = 0
         for m in _BOUNDARY.finditer(chunk):
             before = _WORD_BEFORE.search(chunk[cut:m.start()])
-            if before:
+            if before and not _SCALE_AFTER_FIGURE.search(chunk[cut:m.start()]):
                 word = before.group(1).lower().rstrip(".")
                 if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha() and chunk[m.start()] == "."):
                     continue

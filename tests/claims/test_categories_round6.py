@@ -1,0 +1,124 @@
+"""Reading rules generalised in round 6 (issue 11), from the categories of the misses (not from their sentences):
+a scale word after a figure ends a sentence, a body named with a country's possessive is that country's, an EU member
+state's monthly record in euros, a trade figure with no period of its own continues the period of the figure before
+it, 'it' after a preposition stands for the country named last, and a frame naming only the partner takes the
+country of the figure before it. Made-up sentences and made-up figures on FakeEvidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from multipolar.claims import check_text
+from multipolar.claims.fake_evidence import FakeEvidence
+from multipolar.claims.pack_evidence import _monthly_value
+from multipolar.claims.reading.sentence import Context, Reading
+from multipolar.claims.reading.sentences import sentences
+
+
+def _claims(text, evidence, date="2021-12-01"):
+    return [(c.type, c.verdict, c.to_dict()["parsed"]) for c in check_text(text, date, evidence=evidence)]
+
+
+# --- a scale word after a figure ends the sentence ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, count", [
+    ("Exports reached $3.1bn. In 2019 they fell.", 2),
+    ("The loan was EUR 40 mln. Then it grew.", 2),
+    ("Imports were 12 bln. Mr. Smith said so.", 2),
+    ("Mr. Smith met Dr. Jones in Baku.", 1),  # abbreviations still do not end a sentence
+])
+def test_a_scale_word_after_a_figure_ends_the_sentence(text, count):
+    assert len(sentences(text)) == count
+
+
+# --- a body named with a country's possessive is that country's ---------------------------------------------------
+
+@pytest.mark.parametrize("text, code", [
+    ("According to Tajikistan's National Statistical Committee, exports rose.", "TJK"),
+    ("Figures from Armenia's National Statistical Committee show a rise.", "ARM"),
+    ("The National Statistical Committee reported a rise.", "KGZ"),  # no possessive: the body's usual state
+])
+def test_a_body_with_a_possessive_belongs_to_the_country_named(text, code):
+    r = Reading(sentences(text)[0], Context())
+    assert r.reporter is not None and r.reporter.codes == [code]
+
+
+# --- an EU member state's monthly record is in euros --------------------------------------------------------------
+
+def _rows(usd, published, units):
+    return pd.DataFrame({"value_usd": usd, "value_published": published, "unit_published": units})
+
+
+@pytest.mark.parametrize("rows, expected", [
+    (_rows([None, None], [1.0, 2.0], ["EUR", "EUR"]), ("value_published", "EUR")),   # euros only: euros
+    (_rows([1.1, 2.2], [1.0, 2.0], ["EUR", "EUR"]), ("value_usd", "USD")),            # converted: dollars
+    (_rows([None, None], [1.0, 2.0], ["EUR", "GBP"]), ("value_usd", "USD")),          # two currencies: neither summed
+])
+def test_a_monthly_record_without_dollars_is_read_in_the_currency_published(rows, expected):
+    assert _monthly_value(rows, "value_usd", "USD") == expected
+
+
+# --- a figure with no period continues the period of the figure before it ------------------------------------------
+
+# France's (made-up) monthly exports in euros: 10 m a month in 2020, 12 m in 2021 (Jan-Sep 2021 = 108 m, +20%).
+MONTHLY = {("FRA", partner, "export", "eurostat_comext"): {**{(2020, m): 10e6 for m in range(1, 13)},
+                                                           **{(2021, m): 12e6 for m in range(1, 10)}}
+           for partner in ("UZB", "KAZ", "GEO")}
+MONTHLY_EV = FakeEvidence(monthly=MONTHLY)
+
+
+@pytest.mark.parametrize("text", [
+    "French exports to Uzbekistan rose 20% in January-September this year. French exports to Kazakhstan reached €108 "
+    "million.",
+    "In the first nine months of 2021 France's exports to Uzbekistan grew by 20%. Its exports to Georgia came to "
+    "€108 million.",
+    "France's exports to Uzbekistan rose 20% in January-September 2021. Officials met in Paris. Over the same nine "
+    "months France's exports to Kazakhstan reached €108 million.",
+])
+def test_a_figure_without_a_period_continues_the_period_before_it(text):
+    found = _claims(text, MONTHLY_EV)
+    last = found[-1]
+    assert last[0] == "level" and last[2]["months"] == [1, 9] and last[2]["year"] == 2021
+    assert last[1] == "supported"  # 9 x 12 m summed like with like, never a full year
+
+
+def test_a_period_is_not_carried_past_a_sentence_without_figures():
+    text = ("France's exports to Uzbekistan rose 20% in January-September 2021. Officials met in Paris. France's "
+            "exports to Kazakhstan reached €108 million.")
+    last = _claims(text, MONTHLY_EV)[-1]
+    assert "months" not in last[2] and "partial" not in last[2]
+
+
+# --- 'it' after a preposition: the country named last ---------------------------------------------------------------
+
+TRADE = {("MNG", "CHN", "import", "national_mn"): {2020: 5.0e9},
+         ("MNG", "CHN", "export", "national_mn"): {2020: 7.0e9, 2021: 14.0e9}}
+TRADE_EV = FakeEvidence(trade=TRADE)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2020 Mongolia bought $5 billion of goods from China and exported $7 billion to it.",
+    "In 2020 Mongolia imported $5 billion from China and sold $7 billion to it.",
+    "In 2020 Mongolia imported $5 billion from China, and shipped $7 billion to it.",
+])
+def test_it_after_a_preposition_is_the_country_named_last(text):
+    levels = [(p["flow"], p["partner"], v) for t, v, p in _claims(text, TRADE_EV) if t == "level"]
+    assert levels == [("import", ["CHN"], "supported"), ("export", ["CHN"], "supported")]
+
+
+def test_it_after_a_preposition_with_no_country_before_is_not_read():
+    r = Reading(sentences("Exports to it rose.")[0], Context())
+    assert not r.mentions
+
+
+# --- a frame naming only the partner takes the country of the figure before it --------------------------------------
+
+@pytest.mark.parametrize("text, flow", [
+    ("Mongolia's exports to China doubled in 2021.\n\nImports from China fell 5% in 2020.", "import"),
+    ("Mongolian exports to China doubled in 2021.\n\nExports to China reached $14 billion in 2021.", "export"),
+    ("Mongolia's exports to China doubled in 2021.\n\nShipments to China reached $14 billion in 2021.", "export"),
+])
+def test_a_frame_naming_only_the_partner_continues_the_country_before(text, flow):
+    found = _claims(text, TRADE_EV)
+    assert found[-1][2]["country"] == ["MNG"] and found[-1][2]["flow"] == flow
