@@ -122,3 +122,49 @@ def test_it_after_a_preposition_with_no_country_before_is_not_read():
 def test_a_frame_naming_only_the_partner_continues_the_country_before(text, flow):
     found = _claims(text, TRADE_EV)
     assert found[-1][2]["country"] == ["MNG"] and found[-1][2]["flow"] == flow
+
+
+# --- a transitive verb of change before the frame, its rate after it ----------------------------------------------
+
+GROWTH = {("MNG", "CHN", "export", "national_mn"): {2020: 10.0e9, 2021: 12.5e9},
+          ("MNG", "CHN", "import", "national_mn"): {2020: 6.0e9, 2021: 4.0e9}}
+GROWTH_EV = FakeEvidence(trade=GROWTH)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2021 Mongolia increased its exports to China by 25%.", (25.0, "supported")),
+    ("Mongolia boosted exports to China by more than 20 percent in 2021.", (20.0, "supported")),
+    ("In 2021 Mongolia cut its imports from China by a modest 5%.", None),  # no rate right after 'by': not read
+    ("Mongolia reduced its imports from China by 10% in 2021.", (-10.0, "contradicted")),  # -33%, far beyond
+])
+def test_a_transitive_verb_of_change_takes_the_rate_after_the_frame(text, expected):
+    changes = [(p["value"], v) for t, v, p in _claims(text, GROWTH_EV) if t == "change"]
+    assert changes == ([expected] if expected else [])
+
+
+# --- a measure the macro table holds next to a figure, whatever the construction ----------------------------------
+
+MACRO = [{"country": c, "year": y, "gdp_usd": g, "population": n, "source": "worldbank_wdi"}
+         for c, y, g, n in (("MNG", 2021, 16.0e9, 3.3e6), ("ARM", 2021, 14.0e9, 2.8e6))]
+MACRO_EV = FakeEvidence(macro=MACRO)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mongolia, with some 3.3 million inhabitants, borders China.", ("MNG", "population", "supported")),
+    ("Armenia, a nation of about 2.8 million people, is small.", ("ARM", "population", "supported")),
+    ("Armenia, the smallest state in the South Caucasus, has a population of 5 million.",
+     ("ARM", "population", "contradicted")),
+    ("Mongolia is a large country in Asia, with a GDP per capita of $4,850 in 2021.", ("MNG", "gdp per capita",
+                                                                                       "supported")),
+    ("Mongolia's economy, worth $16 billion in 2021, depends on mining.", ("MNG", "gdp", "supported")),
+])
+def test_a_measure_next_to_a_figure_is_read_about_the_sentence_state(text, expected):
+    found = [(p["country"][0], p["measure"], v) for t, v, p in _claims(text, MACRO_EV, "2022-06-01") if t == "macro"]
+    assert found == [expected]
+
+
+def test_a_gdp_figure_in_a_trade_sentence_is_not_a_trade_amount():
+    found = _claims("In 2021 Mongolia's exports to China were $12.5 billion, about three quarters of the country's "
+                    "GDP of $16 billion.", FakeEvidence(trade=GROWTH, macro=MACRO))
+    assert [(t, p.get("measure")) for t, v, p in found if t in ("level", "macro")] == [("level", None),
+                                                                                      ("macro", "gdp")]

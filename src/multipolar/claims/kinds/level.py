@@ -18,6 +18,9 @@ from ..registry import register_kind
 RECORD_RE = re.compile(r"\brecord\b|all-time high|highest (?:ever|level)|historic high|than ever", re.IGNORECASE)
 # An amount followed by its own partner ("$6.6 billion from Russia").
 OWN_PARTNER = re.compile(r"\s+(?:from|to|with)\s+(?:the\s+)?(?P<p>⟨#*⟩)")
+# A measure other than trade right before an amount ("GDP of $N", "population of"): the macro kind's.
+OTHER_MEASURE = re.compile(r"\b(?:GDP|gross\s+domestic\s+product|per\s+capita|per\s+head|economy)\s*,?\s*(?:of|at|was|is|"
+                           r"worth)?\s*(?:about|around|some|nearly|almost|over|more\s+than)?\s*$", re.IGNORECASE)
 # "from $A to $B" and "to $B from $A": two amounts of one series.
 FROM_TO = re.compile(r"\bfrom\s+(?:(?:US)?\$|USD|€)(?:[^.;]|\.(?=\d)){0,30}?\bto\s+(?:(?:US)?\$|USD|€|a record\s+"
                      r"(?:(?:US)?\$|USD|€))", re.IGNORECASE)
@@ -45,8 +48,8 @@ class Level:
             pair = FROM_TO.search(text) or TO_FROM.search(text)
             reverse = pair is not None and pair.re is TO_FROM
             for k, a in enumerate(found):
-                if r.overlaps_used(a.start, a.end):
-                    continue
+                if r.overlaps_used(a.start, a.end) or OTHER_MEASURE.search(r.text, max(0, a.start - 30), a.start):
+                    continue  # "..., half the country's GDP of $200 billion": not a trade amount
                 fields = base_fields(r, frame)
                 fields.update({"value": a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
                 other = OWN_PARTNER.match(r.masked, a.end)  # "..., against $6.6 billion from Russia"

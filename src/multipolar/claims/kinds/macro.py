@@ -14,6 +14,7 @@ from ..judging.windows import latest_year
 from ..model import AsOf, Call, Observation
 from ..payloads import Payload
 from ..reading.economies import read_profile
+from ..reading.measures import read_measures
 from ..reading.entities import name, names
 from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
 from ..reading.sentence import E, EL
@@ -102,7 +103,7 @@ class MacroClaim(Payload):
                          "Kazakhstan's population of 19 million is 1.2 times its 1999 level."))
 class Macro:
     def read(r) -> None:
-        if not re.search(r"\bGDP\b|gross domestic product|economic output|population|per capita|\b(?:people|"
+        if not re.search(r"\bGDP\b|gross domestic product|economic output|\beconomy\b|population|per capita|\b(?:people|"
                          r"inhabitants|residents)\b", r.text,
                          re.IGNORECASE):
             return
@@ -147,6 +148,7 @@ class Macro:
             r.take(m.start(), m.end())
 
         _people(r, year)
+        read_measures(r, year)  # any construction: a measure the table holds next to a figure, about the clause's state
 
     def judge(claim, evidence, as_of):
         return judge_macro(claim, evidence, as_of)

@@ -58,6 +58,8 @@ TRIGGERS: dict[str, re.Pattern] = {
                           r"borrow\w*|owe[sd]?|debts?|repa(?:id|y\w*)|default\w*|ODA|OOF|official development assistance|concessional|"
                           r"commercially[- ]oriented|portfolio)\b",
                           re.IGNORECASE),
+    # a count of things in digits ("11 packages", "17,000 test kits"; never a year): read as a count no table holds
+    "count": re.compile(r"(?<![\w$€.,-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?)\s+(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+"),
 }
 _YEAR_RE = re.compile(rf"\b{YEAR}\b")
 
