@@ -168,3 +168,24 @@ def test_a_gdp_figure_in_a_trade_sentence_is_not_a_trade_amount():
                     "GDP of $16 billion.", FakeEvidence(trade=GROWTH, macro=MACRO))
     assert [(t, p.get("measure")) for t, v, p in found if t in ("level", "macro")] == [("level", None),
                                                                                       ("macro", "gdp")]
+
+
+# --- a count or a forecast no reader explained: detected, unverifiable, with the reason ----------------------------
+
+@pytest.mark.parametrize("text, unit", [
+    ("Last spring Japan sent 40 rescue workers to Mongolia.", "count"),
+    ("The ministry said 1,250 trucks crossed from Kazakhstan into China each week.", "count"),
+    ("An official said trade between Mongolia and Japan could reach $3-4bn by 2030.", "forecast"),
+])
+def test_a_count_or_a_forecast_is_detected_and_unverifiable(text, unit):
+    found = _claims(text, FakeEvidence())
+    assert [(t, v, p["unit"]) for t, v, p in found] == [("other", "unverifiable", unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "On 14 May the five Central Asian presidents met in Astana.",   # a day of a month, a number word
+    "In 2019 Mongolia and Japan signed a memorandum.",               # a year is no count
+    "Trade rose 12 percent, officials in Mongolia said.",            # a percentage is not a count
+])
+def test_dates_years_and_percentages_are_not_counts(text):
+    assert not [p for t, v, p in _claims(text, FakeEvidence()) if p.get("unit") == "count"]

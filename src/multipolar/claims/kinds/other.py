@@ -69,10 +69,13 @@ class Other:
 
 
 # A count of things written in digits ("11 packages", "17,000 test kits", "516,000 migrants"), never a year, a day of a
-# month, a percentage or an amount; and a forecast, target or range of money ("could reach $14-16bn").
+# month, a physical quantity of goods (tonnes, barrels: listed as not checked, a product the data do not hold), a
+# percentage or an amount; and a forecast, target or range of money ("could reach $14-16bn").
 COUNT = re.compile(r"(?<![\w$€.,-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand|billion))?\s+"
-                   r"(?P<noun>(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)")
-NOT_COUNTED = re.compile(r"(?:percent|per|times|years?|months?|days?|weeks?|hours?|minutes?|decades?|centur\w+|"
+                   r"(?P<noun>(?:[A-Za-z][a-z-]+\s+){0,2}[a-z][a-z-]+)")
+NOT_COUNTED = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|tonnes|tons|barrels|cubic|kilos|kg|litres|liters|"
+                         r"percent|per|times|years?|months?|days?|weeks?|hours?|minutes?|decades?|centur\w+|"
                          r"billion|million|trillion|bn|mn|%|p\.?m|a\.?m|and|or|to|of|in|on|at|from|the)\b")
 FORECAST = re.compile(r"\b(?:could|would|will|may|might|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to|aims?\s+to|"
                       r"plans?\s+to|target(?:s|ed)?|forecasts?|projected|projections?)\b(?:[^.;]){0,40}?(?:US\$|\$|€)\s?"

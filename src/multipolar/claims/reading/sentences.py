@@ -59,7 +59,7 @@ TRIGGERS: dict[str, re.Pattern] = {
                           r"commercially[- ]oriented|portfolio)\b",
                           re.IGNORECASE),
     # a count of things in digits ("11 packages", "17,000 test kits"; never a year): read as a count no table holds
-    "count": re.compile(r"(?<![\w$€.,-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?)\s+(?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+"),
+    "count": re.compile(r"(?<![\w$€.,-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?)\s+(?:[A-Za-z][a-z-]+\s+){0,2}[a-z][a-z-]+"),
 }
 _YEAR_RE = re.compile(rf"\b{YEAR}\b")
 
