@@ -189,3 +189,21 @@ def test_a_count_or_a_forecast_is_detected_and_unverifiable(text, unit):
 ])
 def test_dates_years_and_percentages_are_not_counts(text):
     assert not [p for t, v, p in _claims(text, FakeEvidence()) if p.get("unit") == "count"]
+
+
+# --- the role named after 'as' following a membership verb --------------------------------------------------------
+
+ROLES = [{"organization": "SCO", "country": "MNG", "role": "observer", "start": "2004-06-17", "end": None},
+         {"organization": "SCO", "country": "NPL", "role": "dialogue_partner", "start": "2015-07-10", "end": None},
+         {"organization": "SCO", "country": "KAZ", "role": "member", "start": "2001-06-15", "end": None}]
+ROLES_EV = FakeEvidence(memberships=ROLES)
+
+
+@pytest.mark.parametrize("text, role, verdict", [
+    ("Mongolia was admitted as an SCO observer in 2004.", "observer", "supported"),
+    ("Nepal joined the SCO as a dialogue partner in 2015.", "dialogue partner", "supported"),
+    ("Mongolia was admitted as a full member of the SCO in 2004.", None, "contradicted"),  # it is an observer
+])
+def test_the_role_after_as_decides_the_membership_read(text, role, verdict):
+    found = [(p.get("role"), v) for t, v, p in _claims(text, ROLES_EV, "2020-01-01") if t == "membership"]
+    assert found == [(role, verdict)]
