@@ -207,3 +207,37 @@ ROLES_EV = FakeEvidence(memberships=ROLES)
 def test_the_role_after_as_decides_the_membership_read(text, role, verdict):
     found = [(p.get("role"), v) for t, v, p in _claims(text, ROLES_EV, "2020-01-01") if t == "membership"]
     assert found == [(role, verdict)]
+
+
+# --- a time that opens the sentence is every clause's; a share's bracketed amount and its gapped partners ----------
+
+SHARES = {("MNG", "CHN", "turnover", "national_mn"): {2021: (0.60, 9.0e9, 15.0e9)},
+          ("MNG", "RUS", "turnover", "national_mn"): {2021: (0.10, 1.5e9, 15.0e9)}}
+SHARE_TRADE = {("MNG", "CHN", "turnover", "national_mn"): {2021: 9.0e9},
+               ("MNG", "RUS", "turnover", "national_mn"): {2021: 1.5e9}}
+SHARE_EV = FakeEvidence(shares=SHARES, trade=SHARE_TRADE)
+
+
+@pytest.mark.parametrize("text", [
+    "In the first half of 2021, Mongolia's trade with the world (its statistics say) came to $7 billion.",
+    "During the first half of 2021 China accounted for 60% ($4.5bn) of Mongolia's trade.",
+    "In January-June 2021, Russia accounted for 10% of Mongolia's trade (about $0.8bn) and China for 60%.",
+])
+def test_a_time_opening_the_sentence_is_the_period_of_every_figure_in_it(text):
+    found = _claims(text, SHARE_EV)
+    assert found and all(p.get("months") == [1, 6] for t, v, p in found if t in ("share", "level"))
+    assert all(v == "unverifiable" for t, v, p in found if t in ("share", "level"))  # never a full year
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 2021 China accounted for 60% ($9bn) of Mongolia's trade.",
+     [("share", "CHN", "supported"), ("level", "CHN", "supported")]),
+    ("In 2021 China accounted for 60% ($9bn) of Mongolia's trade, and Russia for 10% ($1.5bn).",
+     [("share", "CHN", "supported"), ("level", "CHN", "supported"), ("share", "RUS", "supported"),
+      ("level", "RUS", "supported")]),
+    ("In 2021 China made up 60% of Mongolia's trade and Russia 20%.",
+     [("share", "CHN", "supported"), ("share", "RUS", "contradicted")]),
+])
+def test_a_share_carries_its_bracketed_amount_and_its_gapped_partners(text, expected):
+    found = [(t, p["partner"][0], v) for t, v, p in _claims(text, SHARE_EV, "2022-06-01") if t in ("share", "level")]
+    assert found == expected

@@ -18,6 +18,7 @@ from ..reading.clauses import clause_bounds, resolve_period, time_for
 from ..reading.entities import name
 from ..reading.frames import PERIOD_KEYS, basis_in
 from ..reading.numbers import YEAR, percent_at
+from ..reading.share_parts import bracketed_amount, gapped_shares
 from ..reading.sentence import E, EL
 from ..registry import register_kind
 
@@ -118,17 +119,20 @@ def _share(r, m) -> None:
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     resolve_period(r, time_for(r, m.start()), fields, change=False)
-    if not any(fields.get(k) for k in PERIOD_KEYS):  # none in its clause: the year the sentence named before it
-        earlier = [tm for tm in r.times if tm.end <= m.start() and tm.kind in ("year", "month") and tm.year]
+    if not any(fields.get(k) for k in PERIOD_KEYS):  # none in its clause: the period the sentence named before it
+        earlier = [tm for tm in r.times if tm.end <= m.start() and (tm.kind in ("year", "month") and tm.year
+                                                                     or tm.kind in ("partial", "fiscal"))]
         if earlier:
-            fields["year"] = earlier[-1].year
-            fields["period_note"] = f"the year named earlier in the sentence ({earlier[-1].year})"
+            resolve_period(r, earlier[-1:], fields, change=False)
+            fields["period_note"] = f"the period named earlier in the sentence ('{earlier[-1].text.strip()}')"
     own = re.match(rf"\s+in\s+(?P<y>{YEAR})\b", r.text[pct.end:])
     then = TO_LATER.match(r.text, pct.end + (own.end() if own else 0))
     if own and then:  # "rose from 30% in 2015 to 60% in 2023": each share with its own year
         fields["year"] = int(own.group("y"))
     r.add("share", m.start(), m.end(), fields)
     r.take(pct.start, pct.end)
+    bracketed_amount(r, fields, pct.end)
+    gapped_shares(r, fields, m.end())
     if then:
         second = percent_at(r.text, then.start("num"), then.end("num"))
         if second is not None:

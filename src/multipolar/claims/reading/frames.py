@@ -295,6 +295,13 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
         if earlier:
             fields.update({"year": earlier[-1], "base_year": earlier[-1] - 1})
     if not any(fields.get(k) for k in PERIOD_KEYS):
+        fronted = [tm for tm in r.times if tm.end <= pos and FRONTED.match(r.text[:tm.start])
+                   and tm.kind in ("partial", "fiscal", "year", "month", "range", "relative")]
+        if fronted:  # "In the first nine months of 2023, A ... (...), and B ...": the fronted time is every clause's
+            resolve_period(r, fronted[:1], fields, change=change)
+            fields["period_note"] = "; ".join(x for x in (fields.get("period_note"),
+                                                         f"the time that opens the sentence ('{fronted[0].text}')") if x)
+    if not any(fields.get(k) for k in PERIOD_KEYS):
         carry_period(r, fields, change=change)
     last = r.ctx.last_time
     continues = any(m.pronoun and m.start <= frame.start + 2 for m in r.mentions)
@@ -319,6 +326,8 @@ def terms_for(r, region: tuple[int, int], pos: int) -> str | None:
     return foreign[0] if foreign else None
 
 
+# What may stand before a time that opens a sentence ("In", "During the", "Over", "Between").
+FRONTED = re.compile(r"\s*(?:(?:In|During|Over|For|Between|From|Throughout|By|Across)\s+)?(?:the\s+)?$")
 # "Over the same ten months", "in the same period": the period of the figure read before.
 SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:months?|period|quarter|weeks)\b",
                          re.IGNORECASE)

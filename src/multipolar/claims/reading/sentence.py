@@ -59,7 +59,8 @@ class Reading:
         for m in self.mentions:
             length = m.end - m.start
             chars[m.start:m.end] = list("⟨" + "#" * (length - 2) + "⟩")
-        self.masked = blank_appositions("".join(chars), {m.start for m in self.mentions if m.pronoun})
+        self.masked = BRACKETED.sub(lambda m: " " * len(m.group(0)),
+                                    blank_appositions("".join(chars), {m.start for m in self.mentions if m.pronoun}))
         self.times = find_times(self.text)
         self.claims: list[Claim] = []
         self.used: list[tuple[int, int]] = []  # spans of figures already turned into claims
@@ -193,6 +194,12 @@ class Reading:
 APPOSITION = re.compile(r"(?<=⟩)(?:['’]s)?(?:\s+[a-z][a-z-]*){0,3}(?P<app>\s*,\s+(?:(?P<pron>⟨#+⟩)|the|a|an|one\s+of|once|now|then|long|"
                         r"already|formerly)\s(?:(?!\b(?:is|are|was|were|has|had|have|will|would|can|could|did|does|do)\b)[^,;:()\d%$€]){2,80}?,)(?=\s+(?!(?:and|or|but|which|who|whose|while|with|"
                         r"according|as|in|on|at|by|for|from|to|said|says|say|told|added|noted)\b)[a-z])")
+
+
+# An amount in brackets right after a percentage ("21% ($4.1bn) of its trade"): blanked in the masked text so the
+# share reads through it; the kind that reads the share reads the amount from the text.
+BRACKETED = re.compile(r"(?:(?<=%)|(?<=percent)|(?<=per cent))\s*\(\s*(?:about\s+|some\s+|nearly\s+|over\s+)?(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*\s?"
+                       r"(?:trillion|billion|million|tn|bn|mn|m|b)?\s*\)")
 
 
 def blank_appositions(masked: str, pronouns: set[int]) -> str:
