@@ -241,3 +241,31 @@ def test_a_time_opening_the_sentence_is_the_period_of_every_figure_in_it(text):
 def test_a_share_carries_its_bracketed_amount_and_its_gapped_partners(text, expected):
     found = [(t, p["partner"][0], v) for t, v, p in _claims(text, SHARE_EV, "2022-06-01") if t in ("share", "level")]
     assert found == expected
+
+
+# --- a declaration's reporting verbs, and its collective subject in the sentences after it -------------------------
+
+DECL_TEXT = ("The member states note the importance of implementing the programme on digital literacy. They express "
+             "their deep concern about the spread of locust swarms in the region and welcome the opening of the "
+             "river port.")
+DECL_EV = FakeEvidence(declarations={2019: (DECL_TEXT, "https://example.org/decl")},
+                       summits=[{"year": 2019, "date": "2019-06-14", "host_city": "Bishkek", "host_country": "KGZ"}])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In the Bishkek Declaration of 2019 the leaders noted the importance of carrying out the programme on digital "
+     "literacy.", ["supported"]),
+    ("The leaders signed the Bishkek Declaration in 2019. The member states expressed deep concern about the spread "
+     "of locust swarms.", ["supported"]),
+    ("The leaders signed the Bishkek Declaration in 2019. The leaders welcomed the opening of the river port.",
+     ["supported"]),
+    ("The leaders signed the Bishkek Declaration in 2019. The member states condemned the tariffs on walnut exports.",
+     ["contradicted"]),
+])
+def test_a_declaration_s_reporting_verbs_and_its_collective_subject(text, expected):
+    assert [v for t, v, p in _claims(text, DECL_EV, "2019-06-20") if t == "declaration"] == expected
+
+
+def test_a_collective_subject_with_no_declaration_named_before_is_not_read():
+    assert not [t for t, v, p in _claims("The member states welcomed the opening of the river port.", DECL_EV,
+                                         "2019-06-20") if t == "declaration"]

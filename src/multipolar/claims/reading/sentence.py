@@ -40,6 +40,7 @@ class Context:
     last_trade: object = None            # the payload of the last trade figure read ("$41 billion of that")
     trade_gap: int = 0                   # sentences read since the one that gave last_trade (0: the one before)
     resolution: tuple | None = None      # the UN resolution named last: (symbol, words, year) ("the resolution")
+    declarations: list = field(default_factory=list)  # the declarations named last: [(year, city)] ("the leaders noted")
 
 
 class Reading:

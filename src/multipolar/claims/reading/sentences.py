@@ -44,7 +44,7 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"leave|leaving|exit|terminat|revok)",
                              re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
-                         r"mention)", re.IGNORECASE),
+                         r"mention|noted|welcomed|condemned|expressed|stressed|reaffirmed|underlined)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
     "macro": re.compile(r"\b(?:GDP|gross domestic product|population|(?:million|billion)\s+(?:people|inhabitants|"
                         r"residents))\b", re.IGNORECASE),
@@ -62,6 +62,8 @@ TRIGGERS: dict[str, re.Pattern] = {
     "count": re.compile(r"(?<![\w$€.,-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?)\s+(?:[A-Za-z][a-z-]+\s+){0,2}[a-z][a-z-]+"),
 }
 _YEAR_RE = re.compile(rf"\b{YEAR}\b")
+_COLLECTIVE = re.compile(r"\s*(?:the\s+)?(?:(?:SCO\s+)?member\s+(?:states|countries)|leaders|heads\s+of\s+state)\b",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -121,5 +123,7 @@ def is_candidate(text: str, found: set[str] | None = None) -> bool:
     if not found:
         return False
     if "votes" in found and re.search(r"\d", text):  # a tally ("passed 100-11 with 58 abstentions")
+        return True
+    if found & {"summit", "membership"} and _COLLECTIVE.match(text):  # "The member states noted ...": a declaration's
         return True
     return bool(found & {"amount", "percent"} or find_mentions(text) or _YEAR_RE.search(text))
