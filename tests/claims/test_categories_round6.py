@@ -269,3 +269,23 @@ def test_a_declaration_s_reporting_verbs_and_its_collective_subject(text, expect
 def test_a_collective_subject_with_no_declaration_named_before_is_not_read():
     assert not [t for t, v, p in _claims("The member states welcomed the opening of the river port.", DECL_EV,
                                          "2019-06-20") if t == "declaration"]
+
+
+# --- a partner among a country's first few partners ---------------------------------------------------------------
+
+GROUP_RANKS = [{"country": "MNG", "partner": p, "year": 2021, "flow": f, "source": "national_mn", "value": i + 1,
+                "partner_value": 10.0e9 / (i + 1), "n_partners": 8}
+               for f in ("turnover", "export")
+               for i, p in enumerate(("CHN", "RUS", "KOR", "JPN", "DEU", "USA", "KAZ", "TUR"))]
+GROUP_EV = FakeEvidence(ranks=GROUP_RANKS)
+
+
+@pytest.mark.parametrize("text, within, verdict", [
+    ("In 2021 Japan was one of Mongolia's main trading partners.", 5, "supported"),        # 4th
+    ("In 2021 Turkey remained one of Mongolia's main trading partners.", 5, "contradicted"),  # 8th
+    ("In 2021 South Korea was among Mongolia's three largest export markets.", 3, "supported"),   # 3rd
+    ("In 2021 Germany was among the top three trading partners of Mongolia.", 3, "contradicted"),  # 5th
+])
+def test_a_partner_among_the_first_few(text, within, verdict):
+    found = [(p["within"], v) for t, v, p in _claims(text, GROUP_EV, "2022-06-01") if t == "rank"]
+    assert found == [(within, verdict)]
