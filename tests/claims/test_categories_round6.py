@@ -222,6 +222,7 @@ SHARE_EV = FakeEvidence(shares=SHARES, trade=SHARE_TRADE)
     "In the first half of 2021, Mongolia's trade with the world (its statistics say) came to $7 billion.",
     "During the first half of 2021 China accounted for 60% ($4.5bn) of Mongolia's trade.",
     "In January-June 2021, Russia accounted for 10% of Mongolia's trade (about $0.8bn) and China for 60%.",
+    "China accounted for 60% ($4.5bn) of Mongolia's trade in January-June 2021.",  # an amount in brackets is no break
 ])
 def test_a_time_opening_the_sentence_is_the_period_of_every_figure_in_it(text):
     found = _claims(text, SHARE_EV)
