@@ -290,3 +290,24 @@ GROUP_EV = FakeEvidence(ranks=GROUP_RANKS)
 def test_a_partner_among_the_first_few(text, within, verdict):
     found = [(p["within"], v) for t, v, p in _claims(text, GROUP_EV, "2022-06-01") if t == "rank"]
     assert found == [(within, verdict)]
+
+
+# --- an earlier amount after a rank's amount ------------------------------------------------------------------------
+
+UPFROM_RANKS = [{"country": "MNG", "partner": p, "year": 2021, "flow": "turnover", "source": "national_mn",
+                 "value": i + 1, "partner_value": v, "n_partners": 2} for i, (p, v) in enumerate((("CHN", 9e9),
+                                                                                                  ("RUS", 2e9)))]
+UPFROM_TRADE = {("MNG", "CHN", "turnover", "national_mn"): {2020: 8.0e9, 2021: 9.0e9}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China was Mongolia's main trading partner in 2021 with $9 billion of trade, up from $8 billion in 2020.",
+     [(2021, "supported"), (2020, "supported")]),
+    ("China remained Mongolia's largest trading partner in 2021, with $9 billion, up from $6 billion in 2020.",
+     [(2021, "supported"), (2020, "contradicted")]),
+    ("China was Mongolia's top trading partner in 2021 with $9 billion, down from $10 billion in 2020.",
+     [(2021, "supported"), (2020, "contradicted")]),
+])
+def test_an_earlier_amount_after_a_rank_s_amount_is_that_year_s(text, expected):
+    found = _claims(text, FakeEvidence(ranks=UPFROM_RANKS, trade=UPFROM_TRADE), "2022-06-01")
+    assert [(p["year"], v) for t, v, p in found if t == "level"] == expected

@@ -33,7 +33,7 @@ class RankClaim(TradeScope, Period):
     all: bool = False
     behind: tuple[str, ...] = ()
     among: tuple[str, ...] = ()  # ranked among these partners only ("among China's Central Asian partners")
-    within: int = 0  # "one of its main partners": any rank from 1 to within (0: exactly value)
+    within: int | None = None  # "one of its main partners": any rank from 1 to within (None: exactly value)
 
 
 @register_kind("rank", payload=RankClaim, order=22, title="Rank among trade partners",
