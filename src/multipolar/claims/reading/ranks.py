@@ -69,7 +69,7 @@ AMOUNT_APP = re.compile(rf"{_LEAD}(?:with|supplying|providing|worth|accounting\s
                         rf"mutual\s+|total\s+)?(?:trade|turnover)\s+(?:reaching|of|at|totall?ing|worth|amounting\s+to|"
                         rf"surpassing|exceeding|hitting)\s+)?(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|million|"
                         rf"tn|bn|mn)?)", re.IGNORECASE)
-# An earlier amount of the same scope after a rank's amount: "with $7.6 billion of trade, up from $6.4 billion in 2018".
+# An earlier amount of the same scope after a rank's amount: "with $9 billion of trade, up from $8 billion in 2020".
 UP_FROM = re.compile(r"(?:\s+(?:of|in)\s+(?:bilateral\s+|total\s+|mutual\s+)?(?:trade|turnover|exports|imports))?,?\s+"
                      r"(?:up|down|rising|falling|growing)\s+from\s+(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|"
                      r"billion|million|tn|bn|mn)?)\s+(?:in|a\s+year\s+earlier\s+in)\s+(?P<y>\d{4})\b", re.IGNORECASE)
