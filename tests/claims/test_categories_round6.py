@@ -36,7 +36,7 @@ def test_a_scale_word_after_a_figure_ends_the_sentence(text, count):
 
 @pytest.mark.parametrize("text, code", [
     ("According to Tajikistan's National Statistical Committee, exports rose.", "TJK"),
-    ("Figures from Armenia's National Statistical Committee show a rise.", "ARM"),
+    ("Data of Uzbekistan's National Statistical Committee show a fall.", "UZB"),
     ("The National Statistical Committee reported a rise.", "KGZ"),  # no possessive: the body's usual state
 ])
 def test_a_body_with_a_possessive_belongs_to_the_country_named(text, code):
@@ -256,7 +256,7 @@ DECL_EV = FakeEvidence(declarations={2019: (DECL_TEXT, "https://example.org/decl
 @pytest.mark.parametrize("text, expected", [
     ("In the Bishkek Declaration of 2019 the leaders noted the importance of carrying out the programme on digital "
      "literacy.", ["supported"]),
-    ("The leaders signed the Bishkek Declaration in 2019. The member states expressed deep concern about the spread "
+    ("The leaders signed the Bishkek Declaration in 2019. The leaders expressed their concern about the spread "
      "of locust swarms.", ["supported"]),
     ("The leaders signed the Bishkek Declaration in 2019. The leaders welcomed the opening of the river port.",
      ["supported"]),

@@ -28,7 +28,7 @@ JOINED = re.compile(
     rf"(?:\s+(?:in|of|at))?|(?:was|were)\s+granted\s+"
     rf"(?P<role3>observer status|dialogue partner status|full membership)(?:\s+(?:in|of|at|by))?)"
     rf"(?:\s*(?:the\s+)?(?P<org>{E}))?(?:(?P<mid>[^.;()]{{0,60}}?)\b(?:in|on)\s+{_WHEN})?")
-# The role after 'as' following a membership verb: "were admitted as SCO observers", "joined as a dialogue partner".
+# The role after 'as' following a membership verb: "was admitted as an SCO observer", "joined as a dialogue partner".
 AS_ROLE = re.compile(rf"\bas\s+(?:a\s+|an\s+|the\s+)?(?:full(?:[- ]fledged)?\s+|permanent\s+)?(?:(?P<org>{E})\s+)?"
                      rf"{_ROLE}\b")
 # "joined as a full member at the summit in Astana" (no year: the summit's date decides).
@@ -149,7 +149,7 @@ def read_memberships(r) -> None:
             role = role_of(after.group(1))
         as_role = None if m.group("role") or after else AS_ROLE.search(r.masked, m.start(), min(len(r.masked),
                                                                                             m.end() + 50))
-        if as_role:  # "were admitted as SCO observers": the role the verb names after 'as', never a full member
+        if as_role:  # "was admitted as an SCO observer": the role the verb names after 'as', never a full member
             role = role_of(as_role.group("role"))
             if as_role.group("org") and not m.group("org"):
                 org, note = r.org_at(as_role.start("org")) or org, None

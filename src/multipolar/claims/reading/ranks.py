@@ -227,7 +227,7 @@ def _figures(r, end: int, whose, partner, fields) -> int:
                                                 "half_unit": a.half_unit, "year": fields.get("year")})
                 r.take(a.start, a.end)
             end = m.end()
-            earlier = UP_FROM.match(r.masked, end)  # "..., up from $6.4 billion in 2018": the same scope that year
+            earlier = UP_FROM.match(r.masked, end)  # "..., up from $8 billion in 2020": the same scope that year
             found = amounts(r.text, earlier.start("amt"), earlier.end("amt")) if earlier else []
             if found and not r.overlaps_used(found[0].start, found[0].end):
                 a = found[0]

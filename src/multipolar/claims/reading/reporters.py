@@ -61,7 +61,7 @@ def find_reporter(sentence) -> Reporter | None:
         for m in pattern.finditer(sentence.text):
             owner = _owner(sentence, m.start())
             start = m.start() if owner is None else owner[1]
-            code = code if owner is None else owner[0]  # "Armenia's National Statistical Committee": Armenia's
+            code = code if owner is None else owner[0]  # "Tajikistan's National Statistical Committee": Tajikistan's
             if code not in codes:
                 codes.append(code)
             spans.append((start, m.end()))
@@ -94,7 +94,7 @@ def find_reporter(sentence) -> Reporter | None:
 
 
 def _owner(sentence, position: int) -> tuple[str, int] | None:
-    """The country whose possessive stands right before a named body ('Armenia's National Statistical Committee'):
+    """The country whose possessive stands right before a named body ('Tajikistan's National Statistical Committee'):
     a body's usual country never overrides the one the text names (code, start of the possessive)."""
     m = re.search(r"⟨#*⟩(?:['’]s)?\s+(?:own\s+|official\s+)?$", sentence.masked[max(0, position - 80):position])
     if not m:

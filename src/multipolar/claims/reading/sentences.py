@@ -18,7 +18,7 @@ ABBREVIATIONS = {"u.s", "u.k", "e.u", "mr", "mrs", "ms", "dr", "prof", "st", "no
 # digit or opening quote: a sentence boundary unless the word before it is an abbreviation or an initial.
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-# A scale word written right after a figure ("$2.4bn.", "EUR 300 mln."): its full stop ends the sentence when a
+# A scale word written right after a figure ("$5.1bn.", "EUR 300 mln."): its full stop ends the sentence when a
 # capital follows, as a figure never continues after its scale abbreviation.
 _SCALE_AFTER_FIGURE = re.compile(r"\d\s?(?:bn|mn|bln|mln)$", re.IGNORECASE)
 

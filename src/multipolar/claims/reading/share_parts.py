@@ -1,6 +1,6 @@
 """What a share may carry with it: the partner's amount in brackets right after the percentage ("21% ($4.1bn) of
 Kazakhstan's trade": a `level` claim of the same scope and period), and further partners with the verb left out
-("..., and Russia for 18%": each a `share` of the same country, flow and period)."""
+("..., and B for 12%": each a `share` of the same country, flow and period)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def bracketed_amount(r, share: dict, after: int) -> None:
 
 
 def gapped_shares(r, share: dict, end: int) -> None:
-    """Further partners of the same share with the verb left out ("..., and Russia for 18.6% ($18.9bn)")."""
+    """Further partners of the same share with the verb left out ("..., and B for 12% ($3bn)")."""
     position = end
     while (m := GAPPED.match(r.masked, position)) is not None:
         partner = r.codes(m.start("b"), m.end("b"))
