@@ -311,3 +311,21 @@ UPFROM_TRADE = {("MNG", "CHN", "turnover", "national_mn"): {2020: 8.0e9, 2021: 9
 def test_an_earlier_amount_after_a_rank_s_amount_is_that_year_s(text, expected):
     found = _claims(text, FakeEvidence(ranks=UPFROM_RANKS, trade=UPFROM_TRADE), "2022-06-01")
     assert [(p["year"], v) for t, v, p in found if t == "level"] == expected
+
+
+# --- a summit's ordinal by any name of the council of heads of state -------------------------------------------------
+
+ORD_SUMMITS = [{"year": y, "date": f"{y}-06-15", "host_city": c, "host_country": k}
+               for y, c, k in ((2001, "Shanghai", "CHN"), (2002, "Saint Petersburg", "RUS"), (2003, "Moscow", "RUS"),
+                               (2004, "Tashkent", "UZB"))]
+ORD_EV = FakeEvidence(summits=ORD_SUMMITS)
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("The 4th meeting of the SCO Heads of State took place in June 2004.", "supported"),
+    ("The 2003 summit in Moscow was the third SCO Heads of State Council meeting.", "supported"),
+    ("The 2nd SCO Council of Heads of State meeting took place in Moscow in 2003.", "contradicted"),
+])
+def test_a_summit_s_ordinal_by_any_name_of_the_council(text, verdict):
+    found = [v for t, v, p in _claims(text, ORD_EV, "2005-01-01") if t == "summit" and p.get("relation") == "ordinal"]
+    assert found == [verdict]

@@ -24,9 +24,12 @@ _ORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 ENDED = re.compile(rf"(?:(?P<city>{E})\s+[Ss]ummit|[Ss]ummit\s+in\s+(?P<city2>{E}))(?:[^.;]|\.(?=\d)){{0,60}}?\b"
                    rf"(?:concluded|ended|closed|wrapped up|was held|took place|convened|opened|began)\b")
 _DATE = rf"(?:(?:\d{{1,2}}(?:[-–]\d{{1,2}})?\s+)?{MONTH_RE}\s+(?:\d{{1,2}}(?:[-–]\d{{1,2}})?,?\s+)?)"
-_ORDINAL_HEAD = rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|session)\s+of\s+the\s+(?:(?:{E})\s+)?" \
-                rf"Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|(?:meeting|session)\s+of\s+the\s+(?:(?P<o2>{E})\s+)?" \
-                rf"Heads\s+of\s+States?\s+Council|(?:annual\s+)?(?:(?P<o1>{E})\s+)?[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
+# The council of heads of state by any of its names: "Council of Heads of State", "Heads of State Council", "Heads of
+# State" (a meeting of it is a summit, numbered like one).
+_HOS = r"(?:Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|Heads\s+of\s+States?(?:\s+Council)?)"
+_ORDINAL_HEAD = rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|session)\s+of\s+the\s+(?:(?P<o2>{E})\s+)?" \
+                rf"{_HOS}|(?:(?P<o3>{E})\s+)?{_HOS}\s+(?:meeting|session|summit)|(?:annual\s+)?(?:(?P<o1>{E})\s+)?" \
+                rf"[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
 ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},|,(?=\s+(?:on|in)\s+\d))"
                      rf"{{0,120}}?)\b(?:in\s+|on\s+)?{_DATE}?(?P<year>{YEAR})",
                      re.IGNORECASE)
@@ -190,7 +193,7 @@ def _claimed(p) -> str:
 
 def _org_of(r, m) -> str | None:
     """The organization named between an ordinal and 'summit' ('the seventh BRICS summit'), if any."""
-    for key in ("o1", "o2"):
+    for key in ("o1", "o2", "o3"):
         ment = r.by_start.get(m.start(key)) if m.group(key) else None
         if ment is not None and ment.kind == "org":
             return ment.code

@@ -43,7 +43,7 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission|"
                              r"leave|leaving|exit|terminat|revok)",
                              re.IGNORECASE),
-    "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
+    "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|Heads of States?|declaration|host|called for|"
                          r"mention|noted|welcomed|condemned|expressed|stressed|reaffirmed|underlined)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
     "macro": re.compile(r"\b(?:GDP|gross domestic product|population|(?:million|billion)\s+(?:people|inhabitants|"
