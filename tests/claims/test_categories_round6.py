@@ -329,3 +329,27 @@ ORD_EV = FakeEvidence(summits=ORD_SUMMITS)
 def test_a_summit_s_ordinal_by_any_name_of_the_council(text, verdict):
     found = [v for t, v, p in _claims(text, ORD_EV, "2005-01-01") if t == "summit" and p.get("relation") == "ordinal"]
     assert found == [verdict]
+
+
+# --- states listed in a role without a count; a count with its states after a colon; 'it' for the organization -----
+
+LIST_MEMBERS = [*({"organization": "SCO", "country": c, "role": "member", "start": "2001-06-15", "end": None}
+                  for c in ("CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB")),
+                {"organization": "SCO", "country": "MNG", "role": "observer", "start": "2004-06-17", "end": None},
+                {"organization": "SCO", "country": "AFG", "role": "observer", "start": "2012-06-07", "end": None},
+                {"organization": "SCO", "country": "NPL", "role": "dialogue_partner", "start": "2015-07-10",
+                 "end": None}]
+LIST_EV = FakeEvidence(memberships=LIST_MEMBERS)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The SCO met in June. Mongolia and Afghanistan are observer states.", [("observer", "supported")]),
+    ("Nepal and Mongolia are the SCO's dialogue partners.", [("dialogue partner", "partly supported")]),
+    ("The SCO was set up in 2001. It has six members: China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and "
+     "Uzbekistan.", [("count", "supported")]),
+    ("The SCO has seven members: China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan, Mongolia and Uzbekistan.",
+     [("count", "partly supported")]),
+])
+def test_states_in_a_role_and_a_count_with_its_states_after_a_colon(text, expected):
+    found = [(p["relation"], v) for t, v, p in _claims(text, LIST_EV, "2020-01-01") if t == "membership"]
+    assert found == expected
