@@ -353,3 +353,37 @@ LIST_EV = FakeEvidence(memberships=LIST_MEMBERS)
 def test_states_in_a_role_and_a_count_with_its_states_after_a_colon(text, expected):
     found = [(p["relation"], v) for t, v, p in _claims(text, LIST_EV, "2020-01-01") if t == "membership"]
     assert found == expected
+
+
+# --- a supplier's arms deliveries to the world; a product named inside a trade verb's phrase -----------------------
+
+def _arms_rows(country, end, window, values):
+    total = sum(values.values())
+    return [{"country": country, "partner": p, "year": end, "source": "sipri_at", "value": v / total,
+             "partner_value": v, "total_value": total, "window": window, "window_years": window}
+            for p, v in values.items()]
+
+
+# Russia's (made-up) deliveries 2014-2018: 6,000 million TIV to five buyers.
+WORLD_ARMS = FakeEvidence(arms_exports=_arms_rows("RUS", 2018, 5, {"IND": 2500, "CHN": 1400, "DZA": 1000,
+                                                                   "EGY": 600, "MNG": 500}))
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("From 2014 to 2018 Russia exported some $6 billion worth of weapons around the world.", "supported"),
+    ("Russia's arms exports totalled $6.1 billion in 2014-2018.", "supported"),
+    ("From 2014 to 2018 Russia sold $9 billion of arms worldwide.", "contradicted"),
+])
+def test_a_supplier_s_deliveries_to_the_world(text, verdict):
+    found = [(p["recipient"], v) for t, v, p in _claims(text, WORLD_ARMS, "2019-06-01") if t == "arms"]
+    assert found == [(["WLD"], verdict)]
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("In 2021 Mongolia sold $2 billion of coal to China.", "coal"),
+    ("In 2021 Mongolia exported $3 billion worth of copper ore to China.", "copper ore"),
+    ("In 2021 Mongolia exported $12.5 billion worth of goods to China.", None),  # all goods: the totals
+])
+def test_a_product_named_inside_a_trade_verb_s_phrase(text, goods):
+    levels = [(p.get("goods"), v) for t, v, p in _claims(text, GROWTH_EV, "2022-06-01") if t == "level"]
+    assert levels == [(goods, "unverifiable" if goods else "supported")]

@@ -161,6 +161,10 @@ def frames(r) -> list[Frame]:
         prev = before[-1]
         flow = _FLOWS[m.group("flow").lower()]
         found.append(Frame(prev.country, prev.partner, flow, m.start("flow"), m.end(), parent=prev))
+    for f in found:  # "A sold $5 billion of arms to B", "exported $2 billion worth of wheat to B": a product named inside
+        said = None if f.goods else PRODUCT_INSIDE.search(r.text, f.start, f.end)
+        if said and any(ARMS_GOODS.fullmatch(w) or PRODUCTS.fullmatch(w) for w in said.group("g").split()):
+            f.goods = said.group("g")
     found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods))]  # arms transfers: the arms kind's
     for f in found:  # "an almost 50% jump in A's exports to B": the rate before the frame is the frame's
         lead = RATE_BEFORE.search(r.masked, max(0, f.start - 80), f.start)
@@ -183,6 +187,11 @@ PRODUCTS = re.compile(r"(?:arms|weapons?|weaponry|military|oil|crude|petroleum|g
                       r"machinery|equipment|electronics|chemicals?|pharmaceuticals?|services|tech|technology|"
                       r"dual-use|non-oil|non-energy|non-resource|mineral|minerals|fuel|fuels|hydrocarbons?|cement)",
                       re.IGNORECASE)
+
+
+# A product named between a trade verb's amount and its partner ("$5 billion of arms to", "worth of wheat from").
+PRODUCT_INSIDE = re.compile(r"\b(?:worth\s+)?of\s+(?P<g>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s+(?:to|from|into|with)\b",
+                            re.IGNORECASE)
 
 
 def goods_before(text: str, position: int) -> str | None:
