@@ -387,3 +387,21 @@ def test_a_supplier_s_deliveries_to_the_world(text, verdict):
 def test_a_product_named_inside_a_trade_verb_s_phrase(text, goods):
     levels = [(p.get("goods"), v) for t, v, p in _claims(text, GROWTH_EV, "2022-06-01") if t == "level"]
     assert levels == [(goods, "unverifiable" if goods else "supported")]
+
+
+# --- a role in the present tense with no article date: a role held before is not contradicted ------------------------
+
+CHANGED = FakeEvidence(memberships=[
+    {"organization": "SCO", "country": "NPL", "role": "dialogue_partner", "start": "2015-07-10", "end": "2020-06-01"},
+    {"organization": "SCO", "country": "NPL", "role": "observer", "start": "2020-06-01", "end": None},
+    {"organization": "SCO", "country": "MNG", "role": "observer", "start": "2004-06-17", "end": None}])
+
+
+@pytest.mark.parametrize("text, date, verdict", [
+    ("Nepal is a dialogue partner of the SCO.", None, "unverifiable"),        # true until 2020; the date is unknown
+    ("Nepal is a dialogue partner of the SCO.", "2018-01-01", "supported"),    # dated: as of the article
+    ("Nepal is a dialogue partner of the SCO.", "2021-01-01", "contradicted"),
+    ("Mongolia is a dialogue partner of the SCO.", None, "contradicted"),     # never one
+])
+def test_a_present_role_without_an_article_date(text, date, verdict):
+    assert [v for t, v, p in _claims(text, CHANGED, date) if t == "membership"] == [verdict]
