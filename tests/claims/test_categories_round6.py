@@ -405,3 +405,18 @@ CHANGED = FakeEvidence(memberships=[
 ])
 def test_a_present_role_without_an_article_date(text, date, verdict):
     assert [v for t, v, p in _claims(text, CHANGED, date) if t == "membership"] == [verdict]
+
+
+# --- a partner-only frame in an article about one country: that country ------------------------------------------
+
+TOPIC_EV = FakeEvidence(trade={("MNG", "RUS", "turnover", "national_mn"): {2020: 1.0e9, 2021: 1.5e9}})
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Mongolia is vast. Mongolia borders Russia. Mongolia mines coal.\n\nTrade with Russia rose 50% in 2021.", "MNG"),
+    ("Mongolia is vast. Mongolia mines coal.\n\nTurnover with Russia grew by half in 2021.", "MNG"),
+    ("Mongolia is vast. Japan is rich. China is big.\n\nTrade with Russia rose 50% in 2021.", None),  # no clear topic
+])
+def test_a_partner_only_frame_takes_the_text_s_clear_topic(text, country):
+    found = [p["country"] for t, v, p in _claims(text, TOPIC_EV, "2022-06-01") if t == "change"]
+    assert found == ([[country]] if country else [])

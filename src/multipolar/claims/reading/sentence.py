@@ -41,6 +41,14 @@ class Context:
     trade_gap: int = 0                   # sentences read since the one that gave last_trade (0: the one before)
     resolution: tuple | None = None      # the UN resolution named last: (symbol, words, year) ("the resolution")
     declarations: list = field(default_factory=list)  # the declarations named last: [(year, city)] ("the leaders noted")
+    named: dict = field(default_factory=dict)  # how often each country was named so far (the text's topic)
+
+    def topic(self, exclude=()) -> str | None:
+        """The country the text is about: named most often so far (at least twice, clearly more than any other)."""
+        ranked = sorted(((n, c) for c, n in self.named.items() if c not in exclude), reverse=True)
+        if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] * 1.5 > ranked[0][0]):
+            return None
+        return ranked[0][1]
 
 
 class Reading:
@@ -236,6 +244,8 @@ def update_context(r: Reading) -> None:
         ctx.trade_gap = 0
     else:
         ctx.trade_gap += 1
+    for m in countries:
+        ctx.named[m.code] = ctx.named.get(m.code, 0) + 1
     named = list(dict.fromkeys(m.code for m in countries))
     if len(named) >= 2:
         ctx.pair = (named[0], named[1])
