@@ -420,3 +420,14 @@ TOPIC_EV = FakeEvidence(trade={("MNG", "RUS", "turnover", "national_mn"): {2020:
 def test_a_partner_only_frame_takes_the_text_s_clear_topic(text, country):
     found = [p["country"] for t, v, p in _claims(text, TOPIC_EV, "2022-06-01") if t == "change"]
     assert found == ([[country]] if country else [])
+
+
+# --- a conversion in brackets after an amount in another currency is the text's arithmetic, not a record ----------
+
+@pytest.mark.parametrize("text, units", [
+    ("In 2021 Mongolia's exports to China were 80 billion yuan ($12.5 billion).", ["CNY"]),
+    ("In 2021 Mongolia's exports to China reached 1 trillion rubles (about $12.5 billion).", ["RUB"]),
+    ("In 2021 Mongolia's exports to China were $12.5 billion (€10.6 billion).", ["USD"]),
+])
+def test_a_conversion_in_brackets_is_not_a_second_figure(text, units):
+    assert [p["unit"] for t, v, p in _claims(text, GROWTH_EV, "2022-06-01") if t == "level"] == units

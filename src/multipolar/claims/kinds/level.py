@@ -21,6 +21,8 @@ OWN_PARTNER = re.compile(r"\s+(?:from|to|with)\s+(?:the\s+)?(?P<p>⟨#*⟩)")
 # A measure other than trade right before an amount ("GDP of $N", "population of"): the macro kind's.
 OTHER_MEASURE = re.compile(r"\b(?:GDP|gross\s+domestic\s+product|per\s+capita|per\s+head|economy)\s*,?\s*(?:of|at|was|is|"
                            r"worth)?\s*(?:about|around|some|nearly|almost|over|more\s+than)?\s*$", re.IGNORECASE)
+# Between an amount and its conversion in brackets: "1.2 trillion yuan (about $170 billion)".
+CONVERSION = re.compile(r"\s*\(\s*(?:about|around|some|roughly|nearly|almost|over|approximately|or)?\s*")
 # "from $A to $B" and "to $B from $A": two amounts of one series.
 FROM_TO = re.compile(r"\bfrom\s+(?:(?:US)?\$|USD|€)(?:[^.;]|\.(?=\d)){0,30}?\bto\s+(?:(?:US)?\$|USD|€|a record\s+"
                      r"(?:(?:US)?\$|USD|€))", re.IGNORECASE)
@@ -50,6 +52,9 @@ class Level:
             for k, a in enumerate(found):
                 if r.overlaps_used(a.start, a.end) or OTHER_MEASURE.search(r.text, max(0, a.start - 30), a.start):
                     continue  # "..., half the country's GDP of $200 billion": not a trade amount
+                if k and found[k - 1].currency != a.currency and CONVERSION.fullmatch(r.text, found[k - 1].end, a.start):
+                    r.take(a.start, a.end)  # "1.2 trillion yuan ($170 billion)": the text's conversion, not a record
+                    continue
                 fields = base_fields(r, frame)
                 fields.update({"value": a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
                 other = OWN_PARTNER.match(r.masked, a.end)  # "..., against $6.6 billion from Russia"
