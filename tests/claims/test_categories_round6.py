@@ -203,6 +203,8 @@ ROLES_EV = FakeEvidence(memberships=ROLES)
     ("Mongolia was admitted as an SCO observer in 2004.", "observer", "supported"),
     ("Nepal joined the SCO as a dialogue partner in 2015.", "dialogue partner", "supported"),
     ("Mongolia was admitted as a full member of the SCO in 2004.", None, "contradicted"),  # it is an observer
+    ("Mongolia was accepted as an observer of the SCO in 2004.", "observer", "supported"),
+    ("Nepal was inducted as a dialogue partner of the SCO in 2016.", "dialogue partner", "contradicted"),  # 2015
 ])
 def test_the_role_after_as_decides_the_membership_read(text, role, verdict):
     found = [(p.get("role"), v) for t, v, p in _claims(text, ROLES_EV, "2020-01-01") if t == "membership"]
@@ -325,6 +327,8 @@ ORD_EV = FakeEvidence(summits=ORD_SUMMITS)
     ("The 4th meeting of the SCO Heads of State took place in June 2004.", "supported"),
     ("The 2003 summit in Moscow was the third SCO Heads of State Council meeting.", "supported"),
     ("The 2nd SCO Council of Heads of State meeting took place in Moscow in 2003.", "contradicted"),
+    ("Moscow hosted the SCO summit in 2003, the third meeting of the SCO Heads of State.", "supported"),  # apposition
+    ("The leaders met in 2004, the 5th meeting of the SCO Heads of State Council.", "contradicted"),
 ])
 def test_a_summit_s_ordinal_by_any_name_of_the_council(text, verdict):
     found = [v for t, v, p in _claims(text, ORD_EV, "2005-01-01") if t == "summit" and p.get("relation") == "ordinal"]

@@ -35,7 +35,8 @@ ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50
                      re.IGNORECASE)
 # "the 24th SCO summit in Astana" with no year: the summit in that city up to the as-of date.
 ORDINAL_CITY = re.compile(rf"{_ORDINAL_HEAD}\s*,?\s+(?:(?:was|is|were)\s+)?(?:(?:being\s+)?held|opened|took\s+place|"
-                          rf"convened|met|began|started|gathered|is\s+taking\s+place|hosted)?\s*in\s+(?P<city>{E})",
+                          rf"convened|met|began|started|gathered|is\s+taking\s+place|hosted)?\s*in\s+(?:the\s+(?:[\w-]+\s+){{0,2}}"
+                          rf"(?:city|capital)\s+of\s+)?(?P<city>{E})",
                           re.IGNORECASE)
 HOSTING = re.compile(rf"(?P<who>{E})\s+(?:is\s+hosting|hosts|will\s+host|is\s+to\s+host)\s+the\s+(?:{_ORDS}|\d{{1,2}}"
                      rf"(?:st|nd|rd|th))?\s*(?:{E}\s+)?[Ss]ummit", re.IGNORECASE)
@@ -64,7 +65,7 @@ CITY_YEARS = re.compile(rf"\b(?:summits?|meetings?)\s+(?:were\s+|was\s+)?(?:held
 
 
 # "... is the 14th annual summit of the organization": the ordinal after the summit's place and date.
-ORDINAL_AFTER = re.compile(rf"\b(?:is|was|will\s+be|marks?|marked)\s+the\s+{_ORDINAL_HEAD}", re.IGNORECASE)
+ORDINAL_AFTER = re.compile(rf"(?:\b(?:is|was|will\s+be|marks?|marked)\s+|,\s+)the\s+{_ORDINAL_HEAD}", re.IGNORECASE)
 # The Shanghai Five met five times (1996-2000) before the SCO's Council of Heads of State first met in 2001.
 SHANGHAI_FIVE_MEETINGS = 5
 
