@@ -328,7 +328,7 @@ ORD_EV = FakeEvidence(summits=ORD_SUMMITS)
     ("The 2003 summit in Moscow was the third SCO Heads of State Council meeting.", "supported"),
     ("The 2nd SCO Council of Heads of State meeting took place in Moscow in 2003.", "contradicted"),
     ("Moscow hosted the SCO summit in 2003, the third meeting of the SCO Heads of State.", "supported"),  # apposition
-    ("The leaders met in 2004, the 5th meeting of the SCO Heads of State Council.", "contradicted"),
+    ("The leaders met in 2004, the 5th SCO Heads of State summit.", "contradicted"),
 ])
 def test_a_summit_s_ordinal_by_any_name_of_the_council(text, verdict):
     found = [v for t, v, p in _claims(text, ORD_EV, "2005-01-01") if t == "summit" and p.get("relation") == "ordinal"]
