@@ -435,3 +435,16 @@ def test_a_partner_only_frame_takes_the_text_s_clear_topic(text, country):
 ])
 def test_a_conversion_in_brackets_is_not_a_second_figure(text, units):
     assert [p["unit"] for t, v, p in _claims(text, GROWTH_EV, "2022-06-01") if t == "level"] == units
+
+
+# --- a percentage in brackets is an aside within its clause -----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mongolia's exports to China rose by $2.5 billion (+25%) between 2020 and 2021.", (2020, 2021, "supported")),
+    ("Mongolia's imports from China fell by $2 billion (-33%) between 2020 and 2021.", (2020, 2021, "supported")),
+    ("Mongolia's imports from China fell by $3 billion (-50%) between 2020 and 2021.", (2020, 2021, "contradicted")),
+])
+def test_a_percentage_in_brackets_keeps_the_clause_s_period(text, expected):
+    found = [(p.get("base_year"), p.get("year"), v) for t, v, p in _claims(text, GROWTH_EV, "2022-06-01")
+             if t == "change"]
+    assert found[:1] == [expected]
