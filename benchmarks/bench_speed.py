@@ -278,14 +278,14 @@ async def _load(port: int, clients: int, seconds: float, next_request) -> tuple[
     return latencies, errors
 
 
-def bench_api(clients: int, seconds: float) -> dict:
+def bench_api(clients: int, seconds: float, workers: int = 1) -> dict:
     import httpx
 
     from bench_api import QUERIES, free_port, start_server
     from long_text import paragraphs
 
     port = free_port()
-    proc = start_server(port, "")
+    proc = start_server(port, "", workers)
     rng = random.Random(1)
     try:
         base = f"http://127.0.0.1:{port}"
@@ -293,8 +293,13 @@ def bench_api(clients: int, seconds: float) -> dict:
         for path in cached:  # each answered once: the cached mix reads answers
             httpx.get(base + path, timeout=300)
         texts = [p for p in paragraphs() if len(p) < 2000]
-        before = _rss_mb(proc.pid)
-        print(f"\nAPI, {clients} concurrent clients, {seconds:.0f} s per mix ({load()}); server RSS {before:.0f} MB")
+        for _ in range(4 * workers):  # with several worker processes each one answers the cached mix once
+            for path in cached:
+                httpx.get(base + path, timeout=300)
+        time.sleep(3)
+        before = _server_rss_mb(proc.pid)
+        print(f"\nAPI, {clients} concurrent clients, {seconds:.0f} s per mix, {workers} server process(es) ({load()});"
+              f" server RSS {before:.0f} MB")
         lat, err = asyncio.run(_load(port, clients, seconds, lambda: ("GET", rng.choice(cached), None)))
         out = {"api_cached_p50_ms": statistics.median(lat), "api_cached_p95_ms": _pct(lat, 95),
                "api_cached_n": len(lat), "api_cached_errors": err}
@@ -319,13 +324,21 @@ def bench_api(clients: int, seconds: float) -> dict:
         print(f"  cache-missing mix: n={len(lat):6d}  p50 {out['api_missing_p50_ms']:7.1f} ms  p95 "
               f"{out['api_missing_p95_ms']:7.1f} ms  non-200 {err}   ({load()})")
         time.sleep(5)
-        after = _rss_mb(proc.pid)
+        after = _server_rss_mb(proc.pid)
         out.update({"rss_before_mb": before, "rss_after_mb": after})
         print(f"  server RSS before {before:.0f} MB, after {after:.0f} MB (answer cache bounded at 64 MB)")
         return out
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _server_rss_mb(pid: int) -> float:
+    """Resident memory of the server: its process and, with --workers, its worker processes."""
+    total = _rss_mb(pid)
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        total += _server_rss_mb(int(child))
+    return total
 
 
 def _pct(values: list[float], q: int) -> float:
@@ -338,6 +351,7 @@ def main() -> None:
     parser.add_argument("--only", default="startup,query,warm,trade_sql,crossover,check,api")
     parser.add_argument("--api-seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=1, help="server processes of `multipolar serve` (api)")
     parser.add_argument("--json", help="write the figures to this file as JSON")
     args = parser.parse_args()
     chosen = args.only.split(",")
@@ -345,7 +359,7 @@ def main() -> None:
     steps = {"startup": lambda: bench_startup(args.runs), "query": lambda: bench_query(args.runs),
              "warm": bench_warm, "trade_sql": lambda: bench_trade_sql(args.runs),
              "crossover": lambda: bench_crossover(args.runs), "check": lambda: bench_check(args.runs),
-             "api": lambda: bench_api(args.clients, args.api_seconds)}
+             "api": lambda: bench_api(args.clients, args.api_seconds, args.workers)}
     for name in chosen:
         figures.update(steps[name]())
     figures["load_end"] = os.getloadavg()[0]
