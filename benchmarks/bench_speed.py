@@ -19,9 +19,11 @@ The package is byte-compiled first and the processes may use its .pyc files, as 
 - crossover: `multipolar crossover --region central-asia --format json`, warm (cache filled) and cold (an empty
   $MULTIPOLAR_CACHE_DIR each run).
 - check: `multipolar check` of the seed article and of a 2 MB text (benchmarks/long_text.py), time and peak RSS.
-- api: `multipolar serve` with 50 concurrent clients for --api-seconds each: a cached mix (GETs of indicators,
-  crossover and leads, answered once before) and a cache-missing mix (every request new: POST /api/check of a
-  unique text, indicators with unique parameters); p50/p95 and the server's resident memory before and after.
+- api: `multipolar serve [--workers N]` with 50 concurrent clients for --api-seconds each: a cached mix (GETs of
+  indicators, crossover and leads, answered once before by every worker) and a cache-missing mix (every request new:
+  POST /api/check of a unique text, indicators with unique parameters); p50/p95 and the server's resident memory
+  (all its processes) at rest before (after one request of each kind: libraries and pack tables loaded) and 5 s
+  after the runs.
 """
 
 from __future__ import annotations
@@ -309,6 +311,12 @@ def bench_api(clients: int, seconds: float, workers: int = 1) -> dict:
         for _ in range(4 * workers):  # with several worker processes each one answers the cached mix once
             for path in cached:
                 httpx.get(base + path, timeout=300)
+            # and one request of each uncached kind: the checker's modules and the pack tables it reads are loaded
+            # (once per process) before the resting size is taken
+            httpx.post(base + "/api/check", json={"text": f"Kazakhstan's trade with China was ${_ + 1} billion in "
+                                                          "2015."}, timeout=300)
+            httpx.get(base + f"/api/indicators/trade_value?country=KAZ&partner=CHN&years=2001-2002&limit={_ + 1}",
+                      timeout=300)
         time.sleep(3)
         before = _server_rss_mb(proc.pid)
         print(f"\nAPI, {clients} concurrent clients, {seconds:.0f} s per mix, {workers} server process(es) ({load()});"
