@@ -448,3 +448,16 @@ def test_a_percentage_in_brackets_keeps_the_clause_s_period(text, expected):
     found = [(p.get("base_year"), p.get("year"), v) for t, v, p in _claims(text, GROWTH_EV, "2022-06-01")
              if t == "change"]
     assert found[:1] == [expected]
+
+
+# --- a share of a product's trade is read, and unverifiable (the data hold all-goods totals) -----------------------
+
+@pytest.mark.parametrize("text, goods, verdict", [
+    ("Half of Mongolia's coal exports in 2021 were shipped to China.", "coal", "unverifiable"),
+    ("About 90% of Mongolia's copper and gold exports go to China.", "copper and gold", "unverifiable"),
+    ("60% of Mongolia's exports in 2021 went to China.", None, "supported"),   # all goods: checked
+])
+def test_a_share_of_a_product_s_trade(text, goods, verdict):
+    ev = FakeEvidence(shares={("MNG", "CHN", "export", "national_mn"): {2021: (0.60, 7.5e9, 12.5e9)}})
+    found = [(p.get("goods"), v) for t, v, p in _claims(text, ev, "2022-06-01") if t == "share"]
+    assert found == [(goods, verdict)]

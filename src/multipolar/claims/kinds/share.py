@@ -26,6 +26,10 @@ _SHARE_NUM = r"(?:(?:a\s+)?(?:whopping|mere|hefty|massive|modest|staggering|size
              r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than)\s+)?" \
              r"(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|" \
              r"quarters|fifth|tenth)|half)"
+# A product named before the flow ("of A's oil and gas exports"): a share of a product's trade, which the data lack (arms:
+# the arms kind's).
+_PRODUCT = r"(?:oil|crude|petroleum|gas|coal|grain|wheat|cotton|gold|copper|metals?|energy|food|agricultural|" \
+           r"machinery|electricity|fuel|uranium)(?:\s+(?:and|&)\s+[a-z][\w-]*)?(?:\s+products)?"
 _WHAT = r"(?P<what>(?:international\s+|foreign\s+|external\s+)?trade(?:\s+turnover)?|turnover|exports|imports|" \
         r"trade volume|commercial turnover)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
@@ -44,8 +48,8 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<b>{E})\s+share\s+(?:of|in)\s+(?P<whose>{EL})\s+(?:total\s+|overall\s+)?(?:foreign\s+|external\s+)?"
     rf"{_WHAT}(?:[^.;]|\.(?=\d)){{0,40}}?(?P<num>{_SHARE_NUM})",
     rf"(?P<num>{_SHARE_NUM})\s+of\s+(?P<whose>{EL})\s+(?:total\s+|overall\s+)?(?:foreign\s+|external\s+)?"
-    rf"{_WHAT}\s+(?:\w+ly\s+)?(?:is\s+|was\s+|are\s+|were\s+|go\s+|went\s+|goes\s+|came\s+|comes\s+|come\s+|"
-    rf"flows?\s+|flowed\s+|heads?\s+|headed\s+)?(?:with|to|from|(?:falls?|fell|fall)\s+on|(?:is|was)\s+accounted\s+"
+    rf"(?P<goods>{_PRODUCT}\s+)?{_WHAT}(?:\s+in\s+{YEAR})?\s+(?:\w+ly\s+)?(?:is\s+|was\s+|are\s+|were\s+|go\s+|went\s+|goes\s+|came\s+|comes\s+|come\s+|"
+    rf"flows?\s+|flowed\s+|heads?\s+|headed\s+|(?:were|was)\s+(?:shipped|sold|sent|exported)\s+)?(?:with|to|from|(?:falls?|fell|fall)\s+on|(?:is|was)\s+accounted\s+"
     rf"for\s+by)\s+(?P<b>{E})",
 )]
 # "... from 30% in 2015 to 60% in 2023": a second share of the same partner, later.
@@ -113,7 +117,8 @@ def _share(r, m) -> None:
         return
     what = m.group("what")
     flow = "export" if what.endswith("exports") else "import" if what.endswith("imports") else "turnover"
-    fields = {"country": whose, "partner": partner, "flow": flow, "value": pct.value, "unit": "share",
+    goods = (m.groupdict().get("goods") or "").strip() or None
+    fields = {"country": whose, "partner": partner, "flow": flow, "value": pct.value, "unit": "share", "goods": goods,
               "hedge": pct.hedge, "half_unit": pct.half_unit, "basis": basis_in(r.text),
               "habitual": bool(HABIT.search(r.text, *clause_bounds(r.text, m.start("num"))))}
     if r.reporter:
@@ -152,7 +157,8 @@ def judge_share(claim, ev, as_of: AsOf):
         found = judge_partial_share(claim, ev, countries[0], partners)  # the same months, like with like
         if found is not None:
             return found
-    problem = period_problem("share", p)
+    problem = (f"a product category ('{p.goods}'): the pack holds all-goods trade totals only" if p.goods
+               else period_problem("share", p))
     if problem:
         return unverifiable(claim, problem)
     if not partners or not countries:
