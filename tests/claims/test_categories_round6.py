@@ -461,3 +461,26 @@ def test_a_share_of_a_product_s_trade(text, goods, verdict):
     ev = FakeEvidence(shares={("MNG", "CHN", "export", "national_mn"): {2021: (0.60, 7.5e9, 12.5e9)}})
     found = [(p.get("goods"), v) for t, v, p in _claims(text, ev, "2022-06-01") if t == "share"]
     assert found == [(goods, verdict)]
+
+
+@pytest.mark.parametrize("text, months", [
+    ("In January-June 2021 Mongolia's exports to China rose 20%. China took 60% of Mongolia's exports.", [1, 6]),
+    ("Mongolia's exports to China rose 20% in the first nine months of 2021. China bought 60% of Mongolia's exports.",
+     [1, 9]),
+    ("Mongolia's exports to China rose 20% in 2021. China took 60% of Mongolia's exports.", None),  # a year: 2021
+])
+def test_a_share_without_a_period_continues_the_figure_before(text, months):
+    ev = FakeEvidence(shares={("MNG", "CHN", "export", "national_mn"): {2021: (0.60, 7.5e9, 12.5e9)}},
+                      trade=GROWTH)
+    share = [(p.get("months"), p.get("year"), v) for t, v, p in _claims(text, ev, "2022-06-01") if t == "share"]
+    assert share == [(months, 2021, "unverifiable" if months else "supported")]
+
+
+@pytest.mark.parametrize("text, who, verdict", [
+    ("Mongolia and Armenia contribute some $30 billion to the world economy.", ["MNG", "ARM"], "supported"),
+    ("Together Mongolia and Armenia add about $60 billion to global GDP.", ["MNG", "ARM"], "contradicted"),
+    ("Mongolia contributes $16 billion to the world's GDP.", ["MNG"], "supported"),
+])
+def test_a_contribution_to_the_world_s_gdp_is_the_states_gdp(text, who, verdict):
+    found = [(p["country"], v) for t, v, p in _claims(text, MACRO_EV, "2022-06-01") if t == "macro"]
+    assert found == [(who, verdict)]

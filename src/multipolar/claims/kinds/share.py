@@ -16,7 +16,7 @@ from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Observa
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import clause_bounds, resolve_period, time_for
 from ..reading.entities import name
-from ..reading.frames import PERIOD_KEYS, basis_in
+from ..reading.frames import PERIOD_KEYS, basis_in, carry_period
 from ..reading.numbers import YEAR, percent_at
 from ..reading.share_parts import bracketed_amount, gapped_shares
 from ..reading.sentence import E, EL
@@ -130,6 +130,8 @@ def _share(r, m) -> None:
         if earlier:
             resolve_period(r, earlier[-1:], fields, change=False)
             fields["period_note"] = f"the period named earlier in the sentence ('{earlier[-1].text.strip()}')"
+        else:  # none in the sentence: the period of the trade figure the sentence before gave
+            carry_period(r, fields, change=False)
     own = re.match(rf"\s+in\s+(?P<y>{YEAR})\b", r.text[pct.end:])
     then = TO_LATER.match(r.text, pct.end + (own.end() if own else 0))
     if own and then:  # "rose from 30% in 2015 to 60% in 2023": each share with its own year

@@ -25,6 +25,7 @@ AFTER = re.compile(r"\s*,?\s*(?:\(\w+\)\s*)?(?:of|at|was|is|stood\s+at|reached|w
 
 def read_measures(r, year: int | None) -> None:
     """Add a `macro` claim for every measure-and-figure pair no earlier reader took."""
+    read_world_contribution(r, year)
     for m in PEOPLE.finditer(r.text):
         key = "n" if m.group("n") else "n2"
         if r.overlaps_used(m.start(), m.end()):
@@ -55,6 +56,27 @@ def read_measures(r, year: int | None) -> None:
             r.add("macro", m.start(), a.end, {"country": who, "measure": measure, "value": a.value, "unit": a.currency,
                                               "hedge": a.hedge, "half_unit": a.half_unit, "year": year})
             r.take(m.start(), a.end)
+
+
+# "The group's members contribute some $23 trillion to global GDP": the group's GDP, the amount before the measure.
+TO_WORLD = re.compile(r"(?P<amt>(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|approximately)\s+)*"
+                      r"(?:US\$|\$|USD)\s?[\d.,]+\s?(?:trillion|billion|tn|bn)?)\s+(?:to|of)\s+(?:the\s+)?(?:global|world(?:['’]s)?)\s+"
+                      r"(?:GDP|output|economy)\b", re.IGNORECASE)
+
+
+def read_world_contribution(r, year: int | None) -> None:
+    """'A and B contribute $N to global GDP': the GDP of the states (or the organization's members) the sentence
+    opens with."""
+    for m in TO_WORLD.finditer(r.text):
+        found = amounts(r.text, m.start("amt"), m.end("amt"))
+        first = next((x for x in r.mentions if x.start < m.start() and x.kind in ("country", "group", "org")), None)
+        if not found or first is None or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        who = r.codes(first.start, m.start()) if first.kind != "org" else [first.code]
+        a = found[0]
+        r.add("macro", first.start, m.end(), {"country": who, "measure": "gdp", "value": a.value, "unit": a.currency,
+                                              "hedge": a.hedge, "half_unit": a.half_unit, "year": year})
+        r.take(a.start, a.end)
 
 
 def _about(r, position: int) -> list[str]:
