@@ -484,3 +484,15 @@ def test_a_share_without_a_period_continues_the_figure_before(text, months):
 def test_a_contribution_to_the_world_s_gdp_is_the_states_gdp(text, who, verdict):
     found = [(p["country"], v) for t, v, p in _claims(text, MACRO_EV, "2022-06-01") if t == "macro"]
     assert found == [(who, verdict)]
+
+
+@pytest.mark.parametrize("text, goods", [
+    ("In 2021 copper concentrate made up 30% ($3.75bn) of Mongolia's exports to China.", "copper concentrate"),
+    ("In 2021 coking coal accounted for 40% of Mongolia's exports to China.", "coking coal"),
+    ("In 2021 60% of Mongolia's exports went to China.", None),  # the partner's share: checked
+])
+def test_a_product_making_up_part_of_a_flow_is_not_the_partner_s_share(text, goods):
+    ev = FakeEvidence(shares={("MNG", "CHN", "export", "national_mn"): {2021: (0.60, 7.5e9, 12.5e9)}}, trade=GROWTH)
+    found = [(t, p.get("goods"), v) for t, v, p in _claims(text, ev, "2022-06-01") if t in ("share", "level")]
+    assert all(g == goods for _, g, _ in found) and found
+    assert all(v == ("unverifiable" if goods else "supported") for _, _, v in found)

@@ -26,6 +26,11 @@ _SHARE_NUM = r"(?:(?:a\s+)?(?:whopping|mere|hefty|massive|modest|staggering|size
              r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than)\s+)?" \
              r"(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|" \
              r"quarters|fifth|tenth)|half)"
+# A subject with no state making up a share of a flow named with its partner ("devices made up 15% of A's exports to
+# B"): the share is a product's, within that flow.
+MADE_UP_BY = re.compile(r"(?:^|[,;]\s*|\b(?:in\s+\d{4},?\s+))(?P<what>[a-z][a-z\s-]{2,50}?)\s+(?:made\s+up|make\s+up|makes\s+up|"
+                        r"accounted\s+for|accounts\s+for|account\s+for|represented|represents|comprised|constituted)\s+"
+                        r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
 # A product named before the flow ("of A's oil and gas exports"): a share of a product's trade, which the data lack (arms:
 # the arms kind's).
 _PRODUCT = r"(?:oil|crude|petroleum|gas|coal|grain|wheat|cotton|gold|copper|metals?|energy|food|agricultural|" \
@@ -118,6 +123,10 @@ def _share(r, m) -> None:
     what = m.group("what")
     flow = "export" if what.endswith("exports") else "import" if what.endswith("imports") else "turnover"
     goods = (m.groupdict().get("goods") or "").strip() or None
+    made_up = None if m.groupdict().get("b") is None or m.start("b") < m.start("num") else \
+        MADE_UP_BY.search(r.masked, max(0, m.start("num") - 80), m.start("num"))
+    if made_up:  # "cars made up 11% of A's exports to B": a product's part of the flow, not B's share
+        goods = made_up.group("what").strip()
     fields = {"country": whose, "partner": partner, "flow": flow, "value": pct.value, "unit": "share", "goods": goods,
               "hedge": pct.hedge, "half_unit": pct.half_unit, "basis": basis_in(r.text),
               "habitual": bool(HABIT.search(r.text, *clause_bounds(r.text, m.start("num"))))}

@@ -23,7 +23,7 @@ def bracketed_amount(r, share: dict, after: int) -> None:
     if not found or r.overlaps_used(found[0].start, found[0].end):
         return
     a = found[0]
-    keys = ("country", "partner", "flow", "reporter", "basis", "year", "years", "partial", "months", "fiscal",
+    keys = ("country", "partner", "flow", "reporter", "basis", "goods", "year", "years", "partial", "months", "fiscal",
             "since", "unresolved", "period_note")
     fields = {k: share[k] for k in keys if share.get(k) is not None}
     fields.update({"value": a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
