@@ -496,3 +496,13 @@ def test_a_product_making_up_part_of_a_flow_is_not_the_partner_s_share(text, goo
     found = [(t, p.get("goods"), v) for t, v, p in _claims(text, ev, "2022-06-01") if t in ("share", "level")]
     assert all(g == goods for _, g, _ in found) and found
     assert all(v == ("unverifiable" if goods else "supported") for _, _, v in found)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2021 copper made up 30% ($3.75bn) of Mongolia's exports to China, coal 20% ($2.5bn).",
+    "Mongolia's exports to China in 2021: copper 30% ($3.75bn), coal 20% ($2.5bn).",
+    "In 2021 Mongolia's exports to China included coal, 20% ($2.5bn) of the total.",
+])
+def test_an_amount_in_brackets_after_a_percentage_is_never_the_frame_s_total(text):
+    levels = [(p.get("goods"), v) for t, v, p in _claims(text, GROWTH_EV, "2022-06-01") if t == "level"]
+    assert all(g or v == "unverifiable" for g, v in levels)  # never $2.5bn judged as all of the exports
