@@ -97,13 +97,21 @@ def _joined(p, ev, tl, on, src):
     if p.city:
         frame = ev.summits()
         rows = frame[frame["host_city"].str.startswith(p.city)] if not frame.empty else frame
+        if p.year and not rows.empty:  # "at the 2005 Astana summit": that year's summit in that city
+            rows = rows[rows["year"] == p.year]
         if rows.empty:
-            return UNVERIFIABLE, f"no SCO summit in {p.city} is recorded", [], []
+            return UNVERIFIABLE, f"no SCO summit in {p.city}{' in ' + str(p.year) if p.year else ''} is recorded", [], []
         summit = list(rows["date"])
     for country in p.country:
         rows = tl[(tl["country"] == country) & (tl["role"] == role)]
         if rows.empty:
             roles = tl[tl["country"] == country]
+            noted = [n for n in roles.get("note", []) if isinstance(n, str) and role.split("_")[-1] in n.lower()]
+            if noted:  # the registry's own note records the claimed role as reported: its doubt, not a refutation
+                verdicts.append(UNVERIFIABLE)
+                parts.append(f"{name(country)}: the registry records no {role.replace('_', ' ')} role, and notes: "
+                             f"{noted[-1][:160]}")
+                continue
             verdicts.append(CONTRADICTED)
             parts.append(f"{name(country)} has never been {role.replace('_', ' ')} of {org_name(p.org)}" +
                          (f" (roles: {', '.join(sorted(set(roles['role'])))})" if not roles.empty else ""))

@@ -8,6 +8,7 @@ import re
 
 from .clauses import time_for
 from .compositions import read_compositions, role_word
+from .membership_events import read_membership_events
 from .numbers import ORDINALS, YEAR, ordinal
 from .sentence import E, EL, GAP
 from .times import MONTH_RE, date_in
@@ -22,7 +23,7 @@ JOINED = re.compile(
     rf"{_WHO}\s+(?:(?:also|officially|formally|finally|only|both|then)\s+)?"
     rf"(?:joined|acceded to|(?:became|becomes|becoming|(?:has|had|have)\s+become)\s+(?:a\s+|an\s+|the\s+[\w-]+\s+|its\s+"
     rf"[\w-]+\s+)?(?:full(?:[- ]fledged)?,?\s+)?"
-    rf"(?:(?:(?!associate\b)[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?=⟨))|(?:was|were)\s+admitted(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
+    rf"(?:(?:(?!associate\b)[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?=⟨))|(?:was|were)\s+admitted(?!\s+as\b)(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
     rf"(?P<role2>membership|observer status|dialogue partner status)(?:\s+(?:in|of|at))?|(?:obtained|received|acquired|won|"
     rf"secured)\s+(?:permanent\s+)?(?:\(?full\)?\s+)?(?P<role4>membership|observer\s+status|dialogue\s+partner\s+status)"
     rf"(?:\s+(?:in|of|at))?|(?:was|were)\s+granted\s+"
@@ -245,7 +246,7 @@ def read_memberships(r) -> None:
         who = r.codes(m.start(key), m.end(key), ("country",))
         if org and len(who) >= 2:
             r.add("membership", m.start(), m.end(), {"relation": "founders", "org": org, "country": who})
-
+    read_membership_events(r, default_org=_default_org, clause_date=clause_date)
 
 
 def clause_date(r, pos: int) -> tuple[int, int | None, int | None]:
