@@ -41,7 +41,7 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"leave|leaving|exit|terminat|revok|becom|became|accepted as|partner (?:state|countr|nation)|"
                              r"withdrawal)",
                              re.IGNORECASE),
-    "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
+    "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|Heads of State|declaration|host|called for|"
                          r"mention)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
     "macro": re.compile(r"\b(?:GDP|gross domestic product|population|(?:million|billion)\s+(?:people|inhabitants|"
