@@ -55,3 +55,17 @@ def test_the_nth_time_a_state_hosted_counts_up_to_the_year_named(text, expected)
 ])
 def test_a_host_city_with_the_year_after_it(text, expected):
     assert summit_verdicts(text) == [("hosts", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Dushanbe charter adopted at the 6th summit of the SCO praised regional trade.",
+    "In the joint statement signed at their 3rd Heads of State Council meeting in Astana, leaders praised trade.",
+    "The 4th BRICS summit and the Bishkek talks opened in June 2005.",
+])
+def test_a_participle_naming_a_document_and_another_organization_s_ordinal_are_not_summit_claims(text):
+    assert [r for r in summit_verdicts(text) if r[0] == "ordinal" and r[1] != "unverifiable"] == []
+
+
+def test_a_summit_the_sentence_asserts_is_still_read():
+    assert summit_verdicts("The Dushanbe charter was adopted at the 6th summit of the SCO.") == [
+        ("ordinal", "supported")]

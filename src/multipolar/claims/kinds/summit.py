@@ -65,6 +65,10 @@ CITY_YEARS = re.compile(rf"\b(?:summits?|meetings?)\s+(?:were\s+|was\s+)?(?:held
 # "... the fifth time China hosted the meeting": a host's count of summits up to the one the sentence dates.
 HOST_TIME = re.compile(rf"\bthe\s+(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+time\s+(?:that\s+)?(?P<who>{E})\s+"
                        rf"(?:has\s+|had\s+|will\s+have\s+)?(?:hosted|hosts|held|organi[sz]ed)\b", re.IGNORECASE)
+# "the declaration adopted at the 24th summit stressed ...": a participle naming the document, not a claim about the
+# summit (with "was adopted at" the summit is what the sentence says).
+PRESUPPOSED = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)\b(?:adopted|signed|approved|issued|agreed|"
+                         r"endorsed)\s+(?:at|during|by)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "the SCO Tianjin Summit 2025": a city's summit with its year after it.
 CITY_SUMMIT_YEAR = re.compile(rf"(?P<c>{E})\s+[Ss]ummit\s+(?:of\s+)?(?P<y>{YEAR})\b")
 # "... is the 14th annual summit of the organization": the ordinal after the summit's place and date.
@@ -104,12 +108,15 @@ class Summit:
         read_summit_dates(r)
         read_attendance(r)
         for m in ORDINAL.finditer(r.masked):
+            if PRESUPPOSED.search(r.text[:m.start()]):
+                continue
             r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
                                                  "year": int(m.group("year")), "org": _org_of(r, m)})
             r.take(m.start("ord"), m.end("ord"))
         for m in ORDINAL_CITY.finditer(r.masked):
             ment = r.by_start.get(m.start("city"))
-            if ment and ment.kind == "city" and not r.overlaps_used(m.start("ord"), m.end("ord")):
+            if ment and ment.kind == "city" and not r.overlaps_used(m.start("ord"), m.end("ord")) and \
+                    not PRESUPPOSED.search(r.text[:m.start()]):
                 r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
                                                      "city": ment.code, "org": _org_of(r, m)})
                 r.take(m.start("ord"), m.end("ord"))
@@ -231,6 +238,8 @@ def _ordinal_anywhere(r) -> None:
     for m in re.finditer(_ORDINAL_HEAD, r.masked, re.IGNORECASE):
         if r.overlaps_used(m.start("ord"), m.end("ord")) or not re.search(r"meeting|session|summit|council", m.group(0),
                                                                           re.IGNORECASE):
+            continue
+        if _org_of(r, m) not in (None, "SCO") or PRESUPPOSED.search(r.text[:m.start()]):
             continue
         if len(years) == 1:
             fields = {"year": next(iter(years))}
