@@ -96,6 +96,7 @@ class VotesClaim(Payload):
     abstain: int | None = None
     tally_checked: bool = False
     selection: str | None = None  # agreement over a selection of votes ('the 12 key votes'), not every roll call
+    body: str | None = None  # a vote in one of the Assembly's main committees ('the Third Committee'), not in plenary
 
 
 @register_kind("votes", payload=VotesClaim, order=42, title="UN General Assembly votes",
@@ -154,7 +155,7 @@ class Votes:
                 symbol, words = sentence  # "voted against the resolution": the one the sentence names
             r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
                                                 "resolution": symbol, "words": words, "year": _year(r, m),
-                                                **_tally(r, tally)})
+                                                **_tally(r, tally), **_body(r)})
             r.take(m.start(), m.end())
         for m in COUNT_INCLUDING.finditer(r.masked):
             who = r.codes(m.start("who"), m.end("who"))
@@ -165,7 +166,7 @@ class Votes:
                 r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": vote,
                                                     "resolution": symbol, "words": words, "year": _year(r, m),
                                                     **({count: int(m.group("n")), "tally_checked": True} if count
-                                                       else {})})
+                                                       else {}), **_body(r)})
                 r.take(m.start(), m.end())
         for pattern in (AMONG, ALONG):
             for m in pattern.finditer(r.masked):
@@ -180,20 +181,31 @@ class Votes:
                 symbol, words = sentence
                 r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
                                                     "resolution": symbol, "words": words, "year": _year(r, m),
-                                                    **_tally(r, tally)})
+                                                    **_tally(r, tally), **_body(r)})
                 r.take(m.start(), m.end())
         if tally and not any(c.type == "votes" and c.payload.relation == "vote" for c in r.claims) and \
                 (sentence[0] or sentence[1]):
             symbol, words = sentence  # "the resolution on X passed 80-14 with 61 abstentions": the tally alone
             year = r.year_in(0, len(r.text)) or (r.ctx.resolution[2] if r.ctx.resolution else None)
             r.add("votes", 0, len(r.text), {"relation": "tally", "country": [], "resolution": symbol,
-                                            "words": words, "year": year, **tally, "tally_checked": True})
+                                            "words": words, "year": year, **tally, "tally_checked": True,
+                                            **_body(r)})
 
     def judge(claim, evidence, as_of):
         p = claim.payload
         if p.relation in ("vote", "tally"):
             return judge_vote(claim, evidence, as_of)
         return judge_agreement(claim, evidence, as_of)
+
+
+# "the Third Committee approved the draft resolution": a main committee's vote, taken before the plenary's.
+COMMITTEE = re.compile(r"\b(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Special\s+Political\s+and\s+Decolonization)\s+"
+                       r"Committee|(?:main|human\s+rights|disarmament)\s+committee)\b", re.IGNORECASE)
+
+
+def _body(r) -> dict:
+    m = COMMITTEE.search(r.text)
+    return {"body": m.group(0)} if m else {}
 
 
 def _tally(r, tally: dict) -> dict:
@@ -286,6 +298,9 @@ def judge_vote(claim, ev, as_of: AsOf):
     roll_calls = ev.roll_calls()
     if roll_calls.empty:
         return unverifiable(claim, "no UN roll calls in the pack")
+    if p.body:  # a committee's vote on the draft: the plenary votes again, often with other counts and absentees
+        return unverifiable(claim, f"a vote in the General Assembly's {p.body}: the pack holds the plenary's roll "
+                                   f"calls only, and the plenary votes the draft again (other counts, other absentees)")
     tally = {k: getattr(p, k) for k in ("yes", "no", "abstain") if getattr(p, k) is not None}
     found, why = find_roll_call(roll_calls, p.resolution, p.words, p.year, tally=tally, before=as_of.article)
     if found is None:
