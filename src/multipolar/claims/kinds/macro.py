@@ -79,6 +79,12 @@ WHICH_SHARE = re.compile(rf",?\s+(?:which|that|who)\s+(?:together\s+|also\s+)?(?
                          rf"\s+for|make\s+up|makes\s+up|represent(?:s|ed)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
                          rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output)",
                          re.IGNORECASE)
+# "the SCO's member countries contribute over $23 trillion to global GDP": the group's summed GDP as an amount.
+CONTRIBUTES = re.compile(rf"{_WHO}(?:\s+(?:member\s+)?(?:countries|states|nations|economies|members))?\s+(?:together\s+|"
+                         rf"combined\s+|jointly\s+|collectively\s+)?(?:contribute[sd]?|add(?:s|ed)?|account(?:s|ed)?\s+"
+                         rf"for|produce[sd]?|generate[sd]?)\s+(?:approximately\s+|roughly\s+)?(?P<amt>{_MONEY})\s+(?:to|of)\s+"
+                         rf"(?:the\s+)?(?:world['’]s|global|world)\s+(?:GDP|gross\s+domestic\s+product|output|economy|"
+                         rf"economic\s+output)", re.IGNORECASE)
 MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people"), "gdp per capita": (None, "USD")}
 
 
@@ -102,7 +108,8 @@ class MacroClaim(Payload):
                          "Kazakhstan's population of 19 million is 1.2 times its 1999 level."))
 class Macro:
     def read(r) -> None:
-        if not re.search(r"\bGDP\b|gross domestic product|economic output|population|per capita|\b(?:people|"
+        if not re.search(r"\bGDP\b|gross domestic product|economic output|(?:world|global)\s+(?:output|economy)|"
+                         r"population|per capita|\b(?:people|"
                          r"inhabitants|residents)\b", r.text,
                          re.IGNORECASE):
             return
@@ -111,7 +118,7 @@ class Macro:
         _per_capita(r, year)
         _world_share(r, year)
         read_profile(r, year)
-        for m in [*GDP.finditer(r.masked), *GDP_OF.finditer(r.masked)]:
+        for m in [*GDP.finditer(r.masked), *GDP_OF.finditer(r.masked), *CONTRIBUTES.finditer(r.masked)]:
             if r.overlaps_used(m.start(), m.end()):
                 continue
             who = _who(r, m)
