@@ -229,8 +229,8 @@ def _ordinal_after(r) -> None:
 
 
 def _ordinal_anywhere(r) -> None:
-    """An ordinal of the Council's meetings the patterns above left unread ('..., the 25th meeting of the Council of
-    Heads of State'): the summit of the one year the sentence names, else of the one city it names."""
+    """An ordinal of the Council's meetings the patterns above left unread ('..., its 12th Heads of State Council
+    meeting'): the summit of the one year the sentence names, else of the one city it names."""
     years = {t.year for t in r.times if t.year and t.kind in ("year", "month")}
     if any(t.kind not in ("year", "month") for t in r.times):
         return  # a range or a relative time: which year's meeting is meant is not said
