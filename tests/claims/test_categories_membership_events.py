@@ -76,3 +76,31 @@ def test_a_status_held_since_a_year_after_the_verb():
     assert ("joined", "observer", "contradicted") in got
     assert verdicts("Mongolia, with observer status since 2004, received no invitation to join.") == \
         [("joined", "observer", "supported")]
+
+
+# A predecessor (made up): the Treaty's parties before the Organization existed, recorded apart.
+HISTORY = [
+    {"organization": "CST", "country": "GEO", "role": "member", "start": "1993-12-09", "end": "1999-04-20"},
+    {"organization": "CST", "country": "UZB", "role": "member", "start": "1992-05-15", "end": "1999-04-20"},
+    {"organization": "CST", "country": "KAZ", "role": "member", "start": "1992-05-15", "end": None},
+    {"organization": "CSTO", "country": "KAZ", "role": "member", "start": "2002-10-07", "end": None},
+    {"organization": "CSTO", "country": "UZB", "role": "member", "start": "2006-06-23", "end": "2012-06-28"},
+]
+ORGS = [{"organization": "CST", "name": "Collective Security Treaty", "founded": "1992-05-15",
+         "note": "the treaty is the basis of the CSTO"},
+        {"organization": "CSTO", "name": "Collective Security Treaty Organization", "founded": "2002-10-07",
+         "note": ""}]
+PREDECESSOR = FakeEvidence(memberships=HISTORY, organizations=ORGS)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Georgia left the CSTO in 1999.", [("left", None, "supported")]),
+    ("Uzbekistan returned to the CSTO in 2006.", [("rejoined", None, "supported")]),
+    ("Uzbekistan returned to the CSTO in 2009.", [("rejoined", None, "contradicted")]),
+    ("Kazakhstan left the CSTO in 1999.", [("left", None, "contradicted")]),
+])
+def test_departures_and_returns_read_with_the_predecessor_s_records(text, expected):
+    got = [(v.claim.parsed["relation"], v.claim.parsed.get("role"), v.verdict, v.reason)
+           for v in check_text(text, "2026-01-01", evidence=PREDECESSOR) if v.type == "membership"]
+    assert [g[:3] for g in got] == expected
+    assert all("predecessor" in g[3] for g in got)
