@@ -22,7 +22,7 @@ from ..reading.shares import SHARE
 from ..judging.sources import label
 from ..registry import register_kind
 from ..judging.resolutions import find_roll_call
-from ..reading.votes import resolution_of, subject_of, tally_in
+from ..reading.votes import read_agreement_slots, resolution_of, subject_of, tally_in
 
 _UN = r"(?:(?:at|in)\s+the\s+(?:UN(?:\s+General\s+Assembly)?|United\s+Nations(?:\s+General\s+Assembly)?|General\s+" \
       r"Assembly|UNGA)\s+)?"
@@ -126,6 +126,13 @@ class Votes:
                         r.add("votes", more.start(), more.end(), {"relation": "more often", "country": who,
                                                                   "partner": a, "rival": b, "year": _year(r, m)})
                         r.take(more.start(), more.end())
+        for who, partner, share, start, end in read_agreement_slots(r, share_at, SHARE):
+            picked = SELECTION.search(r.text)
+            r.add("votes", start, end, {"relation": "agreement", "country": [who], "partner": [partner],
+                                        "value": share.value, "hedge": share.hedge, "half_unit": share.half_unit,
+                                        "year": r.year_in(0, len(r.text)),
+                                        "selection": picked.group(0) if picked else None})
+            r.take(start, end)
         for m in MORE_OFTEN.finditer(r.masked):
             keys = ("who", "a", "b") if m.group("who") else ("who2", "a2", "b2") if m.group("who2") else \
                 ("who3", "a3", "b3")
@@ -267,6 +274,15 @@ def judge_agreement(claim, ev, as_of: AsOf):
                 parts.append(f"{name(country)}: agreement is held with China and Russia only")
                 continue
             j = tol.judge(p.value, value[partner], p.hedge, kind="share", half_unit=p.half_unit)
+            other = _other_readings(rows, partner, year, source, p) if j.verdict != SUPPORTED else []
+            if other:  # another source's score for the year, or the session a calendar year ends, fits the figure
+                fits = [(why, v) for why, v, ok in other if ok]
+                if fits:
+                    verdicts.append(SUPPORTED if fits[0][0].startswith("the published") else PARTLY)
+                    parts.append(f"{name(country)}: {verdicts[-1]} ({label}: {fmt(value[partner], 'share')} with "
+                                 f"{name(partner)} in {year}, {j.verdict}; {fits[0][0]}: {fmt(fits[0][1], 'share')})")
+                    observed.append(Observation(value[partner], "share", label, year, country, partner))
+                    continue
             verdicts.append(j.verdict)
             observed.append(Observation(value[partner], "share", label, year, country, partner))
             arithmetic.append(f"{name(country)}–{name(partner)} {year}: {fmt(value[partner], 'share')}; claimed "
@@ -288,6 +304,22 @@ def judge_agreement(claim, ev, as_of: AsOf):
         parts.append(f"{name(country)} {year}: {name(a)} {fmt(value[a], 'share')} vs {name(b)} "
                      f"{fmt(value[b], 'share')} → {'no clear lead' if lead == NO_CLEAR_LEAD else name(lead)}")
     return verdict(claim, combine(verdicts), "; ".join(parts) or "no countries", observed, arithmetic, calls)
+
+
+def _other_readings(rows, partner, year, source, p) -> list[tuple[str, float, bool]]:
+    """The same agreement read otherwise: the other source's score for the year (computed from the roll calls, or
+    published), and the session that closes in that calendar year (a session opens in September): (what, value,
+    fits the claimed figure)."""
+    out = []
+    for why, at in (("the published score" if source.startswith("unvotes") else "the score computed from the roll "
+                     "calls", rows[(rows["year"] == year) & (rows["source"] != source) & (rows["partner"] == partner)]),
+                    (f"the session of {year - 1}-{str(year)[2:]}", rows[(rows["year"] == year - 1) &
+                                                                         (rows["source"] == source) &
+                                                                         (rows["partner"] == partner)])):
+        for value in at["value"]:
+            j = tol.judge(p.value, float(value), p.hedge, kind="share", half_unit=p.half_unit)
+            out.append((why, float(value), j.verdict == SUPPORTED))
+    return out
 
 
 def judge_vote(claim, ev, as_of: AsOf):
