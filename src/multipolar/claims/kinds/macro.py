@@ -13,7 +13,9 @@ from ..judging.trade import expanded
 from ..judging.windows import latest_year
 from ..model import AsOf, Call, Observation
 from ..payloads import Payload
+from ..judging.macro_compare import judge_ratio, judge_rank
 from ..reading.economies import read_profile
+from ..reading.economy_comparisons import read_economy_comparisons
 from ..reading.entities import name, names
 from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
 from ..reading.sentence import E, EL
@@ -90,8 +92,8 @@ MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people"), "
 
 @dataclass(frozen=True, kw_only=True)
 class MacroClaim(Payload):
-    """A country's (or a group's summed) GDP or population in a year (unit USD or people), or its multiple of a
-    base year (unit multiple)."""
+    """A country's (or a group's summed) GDP or population in a year (unit USD or people), its multiple of a base
+    year (unit multiple), of other states' (unit ratio, with rival) or its rank in a group (unit rank, with region)."""
 
     country: tuple[str, ...]
     measure: str
@@ -101,6 +103,9 @@ class MacroClaim(Payload):
     half_unit: float = 0.0
     year: int | None = None
     base_year: int | None = None
+    rival: tuple[str, ...] = ()   # unit 'ratio': the states (or group) the value is a multiple of, summed
+    region: tuple[str, ...] = ()  # unit 'rank': the group the state is ranked in
+    lowest: bool = False          # unit 'rank': counted from the smallest ('the least populous')
 
 
 @register_kind("macro", payload=MacroClaim, order=46, title="GDP and population (World Bank)",
@@ -109,6 +114,7 @@ class MacroClaim(Payload):
 class Macro:
     def read(r) -> None:
         if not re.search(r"\bGDP\b|gross domestic product|economic output|(?:world|global)\s+(?:output|economy)|"
+                         r"\beconom(?:y|ies)\b|\bpopulous\b|"
                          r"population|per capita|\b(?:people|"
                          r"inhabitants|residents)\b", r.text,
                          re.IGNORECASE):
@@ -117,6 +123,7 @@ class Macro:
         year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
         _per_capita(r, year)
         _world_share(r, year)
+        read_economy_comparisons(r, year)
         read_profile(r, year)
         for m in [*GDP.finditer(r.masked), *GDP_OF.finditer(r.masked), *CONTRIBUTES.finditer(r.masked)]:
             if r.overlaps_used(m.start(), m.end()):
@@ -267,6 +274,10 @@ def _who(r, m) -> list[str]:
 
 def judge_macro(claim, ev, as_of: AsOf):
     p = claim.payload
+    if p.unit == "ratio":
+        return judge_ratio(claim, ev, as_of)
+    if p.unit == "rank":
+        return judge_rank(claim, ev, as_of)
     column, unit = MEASURES[p.measure]
     countries = expanded(p.country, ev, as_of.day)
     frames = {c: ev.macro(c) for c in countries}

@@ -44,7 +44,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|Heads of State|declaration|host|called for|"
                          r"mention)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
-    "macro": re.compile(r"\b(?:GDP|gross domestic product|population|(?:million|billion)\s+(?:people|inhabitants|"
+    "macro": re.compile(r"\b(?:GDP|gross domestic product|population|populous|economy|economies|(?:million|billion)\s+(?:people|inhabitants|"
                         r"residents))\b", re.IGNORECASE),
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
