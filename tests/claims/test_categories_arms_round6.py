@@ -59,3 +59,14 @@ def test_a_buyer_s_share_of_a_supplier_s_sales_is_the_supplier_s_side(text, expe
 ])
 def test_a_share_from_a_to_b_between_two_windows(text, expected):
     assert [v for _, _, v in verdicts(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia remains Mongolia's biggest source of weapons.", ("rank", "supported")),
+    ("China sold radars to Mongolia in 2019-2023, becoming its main arms supplier.", ("rank", "contradicted")),
+    ("China supplied helicopters to Mongolia in 2019-2023, becoming its second-largest arms supplier.",
+     ("rank", "supported")),
+    ("Mongolia gets almost all of its weapons from China.", ("share", "contradicted")),  # 30%
+])
+def test_a_rank_or_share_in_other_words(text, expected):
+    assert [(rel, v) for rel, _, v in verdicts(text)] == [expected]

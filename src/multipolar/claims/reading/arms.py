@@ -35,7 +35,7 @@ SHARES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:the\s+)?(?P<rec>{EL})",
     rf"(?P<sup>{E})\s+{_VERB}\s+(?P<num>{SHARE})\s+of\s+(?:all\s+|the\s+)?(?:its\s+)?{ARMS}(?:\s+imports)?{_NOT_SOLD}(?P<rec>)",
     rf"(?P<rec>{E})\s+(?:imported|bought|received|sourced|obtained|purchased|got|acquired|imports|buys|receives|"
-    rf"sources)\s+(?P<num>{SHARE})\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_WHEN}\s+from\s+(?P<sup>{EL})",
+    rf"sources|gets|get|takes|took|procured|procures)\s+(?P<num>{SHARE})\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_WHEN}\s+from\s+(?P<sup>{EL})",
     rf"(?P<sup>{E})\s+share\s+(?:of|in)\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}(?:[^.;]|\.(?=\d)){{0,40}}?"
     rf"(?P<num>{SHARE})",
     rf"(?P<num>{SHARE})\s+of\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}{_WHEN}\s+(?:came|come|comes|originated|were|was)\s+from\s+"
@@ -50,6 +50,13 @@ RANKS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:to|of|for)\s+(?:the\s+)?(?P<rec>{EL})",
     rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{ARMS}\s+{SUPPLIER}",
     rf"(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{ARMS}\s+{SUPPLIER}\s+{BE}\s+(?P<sup>{E})",
+    # "Russia remains Kyrgyzstan's biggest source of weapons"
+    rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{SUPPLIER}\s+of\s+{ARMS}",
+    # "China sold drones to Turkmenistan, becoming its second-largest arms supplier": the state between the two is
+    # the recipient
+    rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:provided|supplied|sold|delivered|shipped|exported|furnished|equipped)\s+"
+    rf"(?:[^.;⟨]{{0,40}}?\b(?:to|for)\s+)?(?P<rec>{E})(?:[^.;⟨]){{0,60}}?,\s+(?:becoming|to\s+become|making\s+it|"
+    rf"emerging\s+as)\s+(?:the\s+)?(?:⟨#+⟩\s+)?(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{SUPPLIER}",
 )]
 # "Russia, France and Israel were India's main arms suppliers", "the top three arms suppliers to X were A, B and C"
 _COUNT = r"(?:(?:two|three|four|five|2|3|4|5)\s+)?"
