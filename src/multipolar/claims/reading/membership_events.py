@@ -35,7 +35,7 @@ HELD_SINCE = re.compile(rf"\b(?:holding|having\s+held|having\s+had|having\s+been
 ALONG = re.compile(rf"[^.;]{{0,60}}?\b(?:along\s+with|together\s+with|alongside|as\s+well\s+as)\s+(?P<list>{EL})")
 ANAPHOR = re.compile(r"\s*(?:the|this|that)\s+(?:\w+\s+)?(?:bloc|organi[sz]ation|grouping|group|alliance|union|body|club|"
                      r"forum|community|commonwealth)\b", re.IGNORECASE)
-SUMMIT = re.compile(rf"\bat\s+(?:the|its|their)\s+(?:(?P<y>{YEAR})\s+)?(?:(?P<c1>{E})\s+)?(?:{E}\s+)?summit(?:\s+in\s+(?P<c2>{E}))?",
+SUMMIT = re.compile(rf"\bat\s+(?:the|its|their|⟨#⟩)\s+(?:(?P<y>{YEAR})\s+)?(?:(?P<c1>{E})\s+)?(?:{E}\s+)?summit(?:\s+in\s+(?P<c2>{E}))?",
                     re.IGNORECASE)
 
 
