@@ -38,7 +38,8 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"establish|created|never joined|expanded|enlarg|withdr|suspend|refused to extend|(?:not|declined) to (?:extend|renew|prolong)|"
                              r"not (?:extend|renew|prolong)|refused to (?:renew|prolong)|"
                              r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission|"
-                             r"leave|leaving|exit|terminat|revok|becom|became|accepted as|partner (?:state|countr|nation)|"
+                             r"leave|leaving|exit|terminat|revok|becom|became|accepted as|partner (?:state|countr|nation)|came into (?:being|existence)|"
+                             r"inaugurat|began operat|started operat|"
                              r"withdrawal)",
                              re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|Heads of State|declaration|host|called for|"
