@@ -104,3 +104,26 @@ def test_departures_and_returns_read_with_the_predecessor_s_records(text, expect
            for v in check_text(text, "2026-01-01", evidence=PREDECESSOR) if v.type == "membership"]
     assert [g[:3] for g in got] == expected
     assert all("predecessor" in g[3] for g in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine was a member of the CIS from 1991 to 2014.", [("joined", None, "supported"), ("left", None, "supported")]),
+    ("Ukraine was a member of the CIS between 1991 and 2016.",
+     [("joined", None, "supported"), ("left", None, "contradicted")]),
+    ("Belarus was an observer of the SCO from 2010 to 2016.",
+     [("joined", "observer", "supported"), ("left", None, "supported")]),
+])
+def test_a_membership_from_one_year_to_another(text, expected):
+    assert verdicts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mongolia joined the SCO as an observer in June 2004, followed by Belarus in 2010.",
+     [("joined", "observer", "supported"), ("joined", "observer", "supported")]),
+    ("Mongolia joined the SCO as an observer in June 2004, followed by Belarus in 2012.",
+     [("joined", "observer", "supported"), ("joined", "observer", "contradicted")]),
+    ("The 2016 summit in Tashkent admitted Belarus as a full member.", [("joined", None, "supported")]),
+    ("In 2012 the SCO accepted Belarus as a member.", [("joined", None, "contradicted")]),
+])
+def test_the_next_state_to_join_and_an_organization_s_act_of_admission(text, expected):
+    assert verdicts(text) == expected

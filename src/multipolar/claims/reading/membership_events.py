@@ -39,6 +39,34 @@ SUMMIT = re.compile(rf"\bat\s+(?:the|its|their|⟨#⟩)\s+(?:(?P<y>{YEAR})\s+)?(
                     re.IGNORECASE)
 
 
+# "Georgia was a member of the CIS from 1993 to 2009": a membership's start and end.
+SPAN = re.compile(rf"(?P<who>{EL})\s+(?:was|were|had\s+been|has\s+been|remained)\s+(?:an?\s+)?(?:full\s+)?(?P<role>member|"
+                  rf"observer|dialogue\s+partner|associate\s+member)s?(?:\s+state)?\s+(?:of|in|to)\s+(?:the\s+)?(?P<org>{E})\s+"
+                  rf"(?:from|between)\s+(?P<y1>{YEAR})\s*(?:to|and|until|till|through|[-–])\s*(?P<y2>{YEAR})", re.IGNORECASE)
+# "..., followed by Kyrgyzstan in August 2015": the next state to join, in the same organization and role.
+FOLLOWED = re.compile(rf",?\s+(?:followed|joined)\s+by\s+(?P<who>{EL})\s+(?:in|on)\s+(?P<when>(?:\d{{1,2}}\s+)?(?:{MONTH_RE}\s+)?"
+                      rf"{YEAR})", re.IGNORECASE)
+# "The 2024 summit in Astana admitted Belarus as a full member": the organization's act, the summit's date.
+ADMITTED = re.compile(rf"\b(?:admitted|accepted|welcomed|granted)\s+(?P<who>{EL})\s+(?:as\s+(?:an?\s+)?|the\s+status\s+of\s+"
+                      rf"(?:an?\s+)?)(?:(?:full(?:[- ]fledged)?|permanent)\s+)?(?P<role>dialogue\s+partner|observer|associate\s+"
+                      rf"member|partner|member)", re.IGNORECASE)
+
+
+def read_spans(r) -> None:
+    """'A was a member of X from Y1 to Y2': joined in Y1 and left in Y2 (read before the present-tense roles)."""
+    for m in SPAN.finditer(r.masked):
+        who, org = r.codes(m.start("who"), m.end("who"), ("country",)), r.org_at(m.start("org"))
+        if not who or not org:
+            continue
+        role = role_name(m.group("role"))
+        r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who,
+                                                 "year": int(m.group("y1")),
+                                                 "role": None if role == "member" else role})
+        r.add("membership", m.start("y2"), m.end(), {"relation": "left", "org": org, "country": who,
+                                                     "year": int(m.group("y2"))})  # the role ended then
+        r.take(m.start(), m.end())
+
+
 def role_name(word: str) -> str:
     word = word.lower()
     return ("dialogue partner" if "dialogue" in word else "observer" if "observer" in word else
@@ -119,6 +147,42 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
                    **fields})
         r.take(m.start(), m.end())
         read.append((m.start(), m.end()))
+    for m in ADMITTED.finditer(r.masked):
+        if r.overlaps_used(m.start(), m.end()) or not unread(m.start()):
+            continue
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        c0, c1 = clause_bounds(r.text, m.start())
+        orgs = [x.code for x in r.ents(c0, c1, ("org", "group")) if r.org_at(x.start)]
+        org = orgs[0] if orgs else default_org(r)[0]
+        summit = re.search(rf"(?:(?P<y>{YEAR})\s+)?(?:(?P<c1>{E})\s+)?summit(?:\s+in\s+(?P<c2>{E}))?", r.masked[c0:m.start()],
+                           re.IGNORECASE)
+        city = r.by_start.get(c0 + (summit.start("c1") if summit.group("c1") else summit.start("c2"))) \
+            if summit and (summit.group("c1") or summit.group("c2")) else None
+        fields = {}
+        if city is not None and city.kind == "city":
+            fields = {"city": city.code, **({"year": int(summit.group("y"))} if summit.group("y") else {})}
+        else:
+            year, month, day = clause_date(r, m.start())
+            fields = {"year": year, "month": month, "day": day} if year else {}
+        if who and org and fields:
+            role = role_name(m.group("role"))
+            r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who,
+                                                     "role": None if role == "member" else role, **fields})
+            r.take(m.start(), m.end())
+            read.append((m.start(), m.end()))
+    for claim in [c for c in r.claims if c.type == "membership" and c.payload.relation == "joined"]:
+        m = FOLLOWED.match(r.masked, claim.span[1] - r.s.start)
+        nxt = FOLLOWED.search(r.masked, claim.span[1] - r.s.start)
+        m = m or (nxt if nxt and not re.search(r"[;.]", r.masked[claim.span[1] - r.s.start:nxt.start()]) else None)
+        if m and not r.overlaps_used(m.start(), m.end()):
+            from .times import date_in
+            year, month, day = date_in(r.text[m.start("when"):m.end("when")])
+            who = r.codes(m.start("who"), m.end("who"), ("country",))
+            if who and year:
+                p = claim.payload
+                r.add("membership", m.start(), m.end(), {"relation": "joined", "org": p.org, "country": who,
+                                                         "role": p.role, "year": year, "month": month, "day": day})
+                r.take(m.start(), m.end())
     for m in HELD_SINCE.finditer(r.masked):
         if r.overlaps_used(m.start(), m.end()):
             continue

@@ -8,7 +8,7 @@ import re
 
 from .clauses import time_for
 from .compositions import read_compositions, role_word
-from .membership_events import read_membership_events
+from .membership_events import read_membership_events, read_spans
 from .numbers import ORDINALS, YEAR, ordinal
 from .sentence import E, EL, GAP
 from .times import MONTH_RE, date_in
@@ -129,6 +129,7 @@ def who_of(r, m) -> list[str]:
 
 
 def read_memberships(r) -> None:
+    read_spans(r)
     for m in JOINED.finditer(r.masked):
         who = who_of(r, m)
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
@@ -141,7 +142,9 @@ def read_memberships(r) -> None:
             if not year:
                 continue
         role = role_of(m.group("role") or m.group("role2") or m.group("role3") or m.group("role4"))
-        after = re.match(r"\s+(dialogue\s+partners?|observers?(?:\s+states?)?|associate\s+members?)\b",
+        after = re.match(r"\s+(?:as\s+(?:an?\s+)?(?:full\s+|permanent\s+)?)?(dialogue\s+partners?|observers?(?:\s+states?)?|"
+                         r"associate\s+members?|partner\s+(?:state|country)|(?<=as\s)members?|(?<=a\s)members?|"
+                         r"(?<=full\s)members?|(?<=permanent\s)members?)\b",
                          r.text[m.end("org"):]) if m.group("org") and not m.group("role") else None
         if after:  # "became SCO dialogue partners": the role follows the organization's name
             role = role_of(after.group(1))
@@ -184,7 +187,7 @@ def read_memberships(r) -> None:
     for m in IS_ROLE.finditer(r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org_m = r.by_start.get(m.start("org"))
-        if who and org_m and org_m.kind == "org":
+        if who and org_m and org_m.kind == "org" and not r.overlaps_used(m.start(), m.end()):
             r.add("membership", m.start(), m.end(), {"relation": role_of(m.group("role")), "org": org_m.code,
                                                      "country": who, "year": r.year_in(m.end(), m.end() + 25)})
     for m in FOUNDER.finditer(r.masked):
