@@ -38,3 +38,12 @@ def test_the_plenary_vote_on_the_same_subject_is_still_judged():
     got = verdicts("In December 2015 the General Assembly adopted the resolution on human rights in the Zeta valley; "
                    "Tajikistan voted against it.")
     assert [v for v, _ in got] == ["supported"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Resolution 70/99 was adopted with 80 votes in favour, 20 against and 70 abstentions.", ["supported"]),
+    ("Resolution 70/99 passed 95-40 with 35 abstentions.", ["contradicted"]),
+    ("Resolution 70/99 was adopted in December 2015; Tajikistan voted against.", ["supported"]),
+])
+def test_a_sentence_opening_with_the_resolution(text, expected):
+    assert [v for v, _ in verdicts(text)] == expected

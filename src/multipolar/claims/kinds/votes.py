@@ -144,7 +144,7 @@ class Votes:
                 r.add("votes", m.start(), m.end(), {"relation": "more often", "country": who, "partner": a,
                                                     "rival": b, "year": _year(r, m)})
                 r.take(m.start(), m.end())
-        if not re.search(r"resolution|General Assembly|UNGA|\bUN\b|United Nations", r.text):
+        if not re.search(r"[Rr]esolution|General Assembly|UNGA|\bUN\b|United Nations", r.text):
             return
         tally = tally_in(r.text)
         sentence = resolution_of(r.text)
