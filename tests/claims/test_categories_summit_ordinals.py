@@ -69,3 +69,8 @@ def test_a_participle_naming_a_document_and_another_organization_s_ordinal_are_n
 def test_a_summit_the_sentence_asserts_is_still_read():
     assert summit_verdicts("The Dushanbe charter was adopted at the 6th summit of the SCO.") == [
         ("ordinal", "supported")]
+
+
+def test_an_ordinal_owned_by_another_organization_is_not_read_as_the_council_s():
+    assert summit_verdicts("The talks of 2005 came in the year of the CIS's 14th summit.") == []
+    assert summit_verdicts("In 2005, the year of BRICS's 3rd summit, the leaders met.") == []

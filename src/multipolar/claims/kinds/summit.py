@@ -239,7 +239,9 @@ def _ordinal_anywhere(r) -> None:
         if r.overlaps_used(m.start("ord"), m.end("ord")) or not re.search(r"meeting|session|summit|council", m.group(0),
                                                                           re.IGNORECASE):
             continue
-        if _org_of(r, m) not in (None, "SCO") or PRESUPPOSED.search(r.text[:m.start()]):
+        owner = re.search(r"(⟨#+⟩)(?:['’]s)?\s+(?:own\s+)?$", r.masked[:m.start()])  # "the CIS's 12th summit"
+        owner = r.org_at(owner.start(1)) if owner else None
+        if _org_of(r, m) not in (None, "SCO") or owner not in (None, "SCO") or PRESUPPOSED.search(r.text[:m.start()]):
             continue
         if len(years) == 1:
             fields = {"year": next(iter(years))}
