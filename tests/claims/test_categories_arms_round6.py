@@ -74,9 +74,9 @@ def test_a_rank_or_share_in_other_words(text, expected):
 
 @pytest.mark.parametrize("text, date, expected", [
     # the data end with 2023 deliveries; SIPRI publishes a year the next March
-    ("China supplied half of Mongolia's arms imports over the past five years.", "2024-09-01", "contradicted"),
-    ("China supplied half of Mongolia's arms imports over the past five years.", "2025-09-01", "unverifiable"),
-    ("Russia supplied 70% of Mongolia's arms imports over the past five years.", "2025-09-01", "supported"),
+    ("China supplied half of the weapons Mongolia bought in the last five years.", "2024-09-01", "contradicted"),
+    ("China supplied half of the weapons Mongolia bought in the last five years.", "2025-09-01", "unverifiable"),
+    ("Russia supplied 70% of the weapons Mongolia bought in the last five years.", "2025-09-01", "supported"),
     ("China supplied half of Mongolia's arms imports in 2019-2023.", "2025-09-01", "contradicted"),  # stated window
 ])
 def test_a_window_the_text_did_not_state_and_the_data_do_not_reach(text, date, expected):
