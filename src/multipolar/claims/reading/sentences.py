@@ -50,7 +50,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
     "security": re.compile(r"\b(?:arms|weapons?|weaponry|military (?:equipment|hardware|supplies)|suppliers?|"
-                           r"alliance|defen[cs]e (?:pact|treaty|agreement)|mutual[- ]defen[cs]e|military (?:pact|"
+                           r"alliance|allies|ally|defen[cs]e (?:pact|treaty|agreement)|mutual[- ]defen[cs]e|military (?:pact|"
                            r"treaty|alliance))\b", re.IGNORECASE),
     "votes": re.compile(r"\b(?:[Vv]ot(?:e|es|ed|ing)|[Aa]bstain\w*|[Rr]esolutions?|General Assembly|UNGA|UN)\b"),
     "finance": re.compile(r"\b(?:lending|loans?|lent|committed|pledged|development finance|financ\w+|credit|commitments?|AidData|"
