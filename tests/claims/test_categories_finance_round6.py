@@ -61,3 +61,12 @@ def test_the_year_a_recipient_s_commitments_peaked(text, expected):
     got = [(v.claim.parsed["relation"], v.verdict) for v in check_text(text, "2024-01-10", evidence=PEAKS)
            if v.type == "finance"]
     assert got == [("peak year", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China provided Laos with $12 billion in loans in 2010-2015.", "supported"),
+    ("China has supplied Kyrgyzstan with some $4 billion of development finance over 2010-2015.", "supported"),
+    ("China provided Kyrgyzstan with $9 billion in loans in 2010-2015.", "contradicted"),
+])
+def test_a_lender_providing_a_recipient_with_an_amount(text, expected):
+    assert verdicts(text) == [("total", expected)]

@@ -43,8 +43,8 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?"
     rf"(?:totall?ed|amounted\s+to|reached|was|were|came\s+to|stood\s+at|exceeded|topped|of)\s+(?P<amt>{_HEDGE}"
     rf"{_MONEY})",
-    rf"(?P<lender>{E})\s+(?:has\s+|had\s+)?(?:lent|loaned|granted|gave|provided|extended|pledged)\s+(?P<rec>{EL})\s+"
-    rf"(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})",
+    rf"(?P<lender>{E})\s+(?:has\s+|had\s+)?(?:lent|loaned|granted|gave|provided|extended|pledged|supplied)\s+(?P<rec>{EL})\s+"
+    rf"(?:with\s+)?(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})",
     rf"(?P<rec>{E})\s+(?:has\s+|had\s+)?(?:received|got|borrowed|obtained|secured)\s+(?P<amt>{_HEDGE}{_MONEY})\s+"
     rf"(?:in\s+|of\s+)?(?:{_FIN}\s+)?from\s+(?P<lender>{E})",
     rf"(?P<rec>{E})\s+{_IS}\s+(?:the\s+)?{RANK}\s+(?:recipient|borrower|beneficiary)\s+of\s+(?P<lender>{E})\s+"
