@@ -442,16 +442,20 @@ def output_name(ind: Indicator, q: Query) -> str | None:
 
 
 def cached_output(ind: Indicator, ctx: Context, q: Query) -> list[Path] | None:
-    """The files in the pack's indicator cache holding q's rows when q can be answered from its whole output
-    (`output_name`): the whole output's file when it is there; for a query naming countries, else, one file per
+    """The files holding q's rows when q can be answered from its whole output (`output_name`): the pack's derived
+    copy of it (derived.py), else from the pack's indicator cache: the whole output's file when it is there; for a query naming countries, else, one file per
     country (`shard_name`: the whole output's rows of that country), those missing computed first in one query for
     the missing countries only (a cold query computes its countries, not every country); for a query naming none,
     the whole output, computed and written first when missing. None otherwise (no cache, another backend, other
     parameters). At most cache.MAX_VARIANTS entries of other parameter values are kept per indicator (the oldest
     go)."""
     store = ctx.store
-    name = output_name(ind, q) if store is not None else None
+    name = output_name(ind, q) if store is not None or ctx.derived else None
     if name is None:
+        return None
+    if name in ctx.derived:  # the pack's own copy, derived at pack build (derived.py)
+        return [ctx.derived[name]]
+    if store is None:
         return None
     found = store.find(name)
     if found is not None:
@@ -488,7 +492,14 @@ def _country_outputs(ind: Indicator, ctx: Context, q: Query, name: str) -> list[
         import pyarrow.parquet as pq
 
         with ctx.lock:
-            expr = build(ind, ctx, Query(country=missing, params=dict(q.params)))
+            # The indicator's unfiltered expression built once per context and parameters, each country's query a
+            # filter on it (pushed down to the scan): building it again per query would count as a reuse of its
+            # memoised parts and materialise them whole (e.g. the shares of every country), which is what a query
+            # naming a few countries avoids. (The function reads the parameters only, never the filters: `whole`.)
+            key = f"unfiltered:{name}"
+            if key not in ctx._memo:
+                ctx._memo[key] = ind.func(ctx, Query(params=dict(q.params)))
+            expr = _filtered(ctx._memo[key], ind, Query(country=missing, params=dict(q.params)))
             rows = expr.to_pyarrow()
         schema = expr.schema().to_pyarrow()
         meta = {cache.SCHEMA_KEY.encode(): base64.b64encode(schema.serialize().to_pybytes())}

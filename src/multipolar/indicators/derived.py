@@ -1,6 +1,7 @@
-"""The pack's derived tables: what every query starts from (the trade views, the crossover of every pack state),
-computed at pack build by the indicators' own expressions, kept in the pack with their provenance, and read back
-instead of recomputed while they are current.
+"""The pack's derived tables: what every query starts from (the trade views, the crossover of every pack state, the
+whole outputs of the small indicators the report and the re-routing summary read), computed at pack build by the
+indicators' own expressions, kept in the pack with their provenance, and read back instead of recomputed while they
+are current.
 
 - Built by `derive_tables` (the step `multipolar data build-pack` adds to `store.build_pack`): the same Ibis
   expressions and crossover code a query runs, on the new pack's base tables, on DuckDB with one thread (sums added
@@ -12,6 +13,9 @@ instead of recomputed while they are current.
   it was derived from still have the checksums it records; otherwise (an older pack, a pack built by other code, a
   table rebuilt since) it is computed on the fly, as without it. `$MULTIPOLAR_DERIVED=off` turns them off.
 - Values, `source` labels and `quality` flags are the expressions' own: a derived table is what they compute, stored.
+- Budget: derived tables are added in the order of DERIVED (most time saved per byte first) while the pack stays
+  within its size budget (`store.pack.PACK_BUDGET`); one that does not fit is left out, and the manifest says so
+  (`derived_left_out`): it is then computed on the fly, so a growing pack never fails to build for them.
 """
 
 from __future__ import annotations
@@ -43,19 +47,45 @@ _PACKAGE = Path(__file__).resolve().parents[1]
 
 @dataclass(frozen=True)
 class Derived:
-    """One derived table: its name (also the memoised expression it stands for), what it holds, what computes it,
-    the base tables it reads and its key."""
+    """One derived table: its name (the memoised expression, `crossover`, or the indicator cache's whole-output entry
+    `out-<indicator>[-<param>=<value>]` it stands for), what it holds, what computes it, the base tables it reads and
+    its key; for an indicator's whole output, the indicator and its parameters."""
 
     name: str
     description: str
     derived_by: str
     inputs: tuple[str, ...]
     key: tuple[str, ...]
+    indicator: str | None = None
+    params: tuple = ()
+
+
+def _output(indicator: str, **params) -> Derived:
+    """The whole output of a registered indicator (every country, partner, year, source and flow) for `params`."""
+    from .registry import INDICATORS
+
+    ind = INDICATORS[indicator]
+    name = f"out-{indicator}" + ("-" + ",".join(f"{k}={v}" for k, v in sorted(params.items())) if params else "")
+    what = f"{indicator} ({', '.join(f'{k}={v}' for k, v in sorted(params.items()))})" if params else indicator
+    return Derived(name, f"The whole output of the indicator {what}: {ind.title}",
+                   f"the indicator {what} (multipolar.indicators)", tuple(sorted(ind.inputs)), ind.sort,
+                   indicator=indicator, params=tuple(sorted(params.items())))
 
 
 # The crossover's measures read these tables (the indicators' declared inputs).
 _CROSSOVER_INPUTS = ("alliances", "arms_transfers", "development_finance", "events", "macro", "shared_igos",
                      "trade_flows", "un_agreement", "un_roll_calls", "un_votes")
+
+def specs() -> tuple[Derived, ...]:
+    """Every derived table, in the order they are added within the budget (most time saved per byte first)."""
+    return (DERIVED[1],) + tuple(_output(name, **params) for name, params in OUTPUTS) + (DERIVED[0],)
+
+
+# Indicators whose whole outputs are derived: small (tens of kB), and read by the report's series and the re-routing
+# summary; computing them cold costs seconds (the composite, the re-routing sums over product_trade).
+OUTPUTS = (("influence_score", {}), ("arms_share_5y", {}), ("un_agreement", {}), ("finance_commitments", {}),
+           ("rerouting_growth", {}), ("rerouting_leakage", {}), ("rerouting_leakage", {"by": "product"}),
+           ("rerouting_roundabout", {}))
 
 DERIVED = (
     Derived("trade_views",
@@ -162,11 +192,29 @@ def _sources(manifest: dict, inputs) -> list[dict]:
 
 def _compute(ctx, wanted: list[Derived]) -> dict:
     """{name: Arrow table} of the wanted derived tables, computed by the indicators' own code on ctx."""
+    import base64
+
     import pyarrow as pa
+
+    from . import api, cache
 
     out = {}
     names = {d.name for d in wanted}
-    with ctx.batch():  # the crossover and the views share the trade views: computed once
+    with ctx.batch():  # the crossover, the outputs and the views share the trade views: computed once
+        for d in wanted:
+            if d.indicator is None:
+                continue
+            ind = api.get(d.indicator)
+            q = api.validate(ind, ctx, **dict(d.params))
+            assert api.output_name(ind, q) == d.name, (d.name, api.output_name(ind, q))
+            expr = api.build(ind, ctx, q)
+            table = expr.to_pyarrow()
+            # Every column in the sort (the indicator's sort columns first): one order, the same bytes every build.
+            order = list(dict.fromkeys([*ind.sort, *ind.columns]))
+            table = table.sort_by([(c, "ascending") for c in order])
+            schema = expr.schema().to_pyarrow()  # read back with exactly the expression's types (cache.py)
+            meta = {cache.SCHEMA_KEY.encode(): base64.b64encode(schema.serialize().to_pybytes())}
+            out[d.name] = table.cast(schema).replace_schema_metadata(meta)
         if "crossover" in names:
             from .crossover import CROSSOVER_DIMENSIONS, _crossover, targets
 
@@ -187,7 +235,9 @@ def derive_tables(folder: Path, manifest: dict, progress=None) -> dict:
     from ..sources.base import sha256
     from ..store.tables import write_table
 
-    wanted = [d for d in DERIVED if all(t in manifest["tables"] for t in d.inputs)]
+    from ..store.pack import PACK_BUDGET
+
+    wanted = [d for d in specs() if all(t in manifest["tables"] for t in d.inputs)]
     if not wanted:
         return {}
     if progress:
@@ -195,6 +245,8 @@ def derive_tables(folder: Path, manifest: dict, progress=None) -> dict:
     tables = _compute(_context(Path(folder), manifest), wanted)
     stamp = code_stamp()
     entries = {}
+    room = PACK_BUDGET - sum(e["bytes"] for e in manifest["tables"].values())
+    left_out = []
     for d in wanted:
         table = tables[d.name]
         entry = {
@@ -211,10 +263,19 @@ def derive_tables(folder: Path, manifest: dict, progress=None) -> dict:
         }
         path = Path(folder) / f"{PREFIX}{d.name}.parquet"
         write_table(table, path, entry, keep_metadata=True)
+        size = path.stat().st_size
+        if size > room:  # over the pack's budget: left out (computed on the fly), and said so
+            path.unlink()
+            left_out.append({"name": d.name, "bytes": size, "reason": f"over the pack's budget by {size - room:,} "
+                                                                      "bytes; computed on the fly"})
+            continue
+        room -= size
         entry["file"] = path.name
         entry["sha256"] = sha256(path)
-        entry["bytes"] = path.stat().st_size
+        entry["bytes"] = size
         entries[d.name] = entry
+    if left_out:
+        manifest["derived_left_out"] = left_out
     return entries
 
 
