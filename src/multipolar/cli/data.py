@@ -132,7 +132,9 @@ def build_pack(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (none is drawn when stderr is not a "
                                                             "terminal either)."),
 ) -> None:
-    """Derive the compact data pack from the raw sources; the previous pack stays if anything fails."""
+    """Derive the compact data pack from the raw sources, with its derived tables (the trade views, every state's
+    crossover, the small indicators' outputs: computed once here, read by every later call); the previous pack
+    stays if anything fails."""
     from ..errors import UsageError, invalid_choice
     from ..sources import SOURCE_MODULES
 

@@ -443,12 +443,12 @@ def output_name(ind: Indicator, q: Query) -> str | None:
 
 def cached_output(ind: Indicator, ctx: Context, q: Query) -> list[Path] | None:
     """The files holding q's rows when q can be answered from its whole output (`output_name`): the pack's derived
-    copy of it (derived.py), else from the pack's indicator cache: the whole output's file when it is there; for a query naming countries, else, one file per
-    country (`shard_name`: the whole output's rows of that country), those missing computed first in one query for
-    the missing countries only (a cold query computes its countries, not every country); for a query naming none,
-    the whole output, computed and written first when missing. None otherwise (no cache, another backend, other
-    parameters). At most cache.MAX_VARIANTS entries of other parameter values are kept per indicator (the oldest
-    go)."""
+    copy of it (derived.py); else, in the pack's indicator cache, the whole output's file when it is there; for a
+    query naming countries, else, one file per country (`shard_name`: the whole output's rows of that country), those
+    missing computed first in one query for the missing countries only (a cold query computes its countries, not
+    every country); for a query naming none, the whole output, computed and written first when missing. None
+    otherwise (no cache, another backend, other parameters). At most cache.MAX_VARIANTS entries of other parameter
+    values are kept per indicator (the oldest go)."""
     store = ctx.store
     name = output_name(ind, q) if store is not None or ctx.derived else None
     if name is None:
