@@ -44,8 +44,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, pack: str) -> subprocess.Popen:
+def start_server(port: int, pack: str, workers: int = 1) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "multipolar.cli", "serve", "--host", "127.0.0.1", "--port", str(port), "--no-warm"]
+    if workers != 1:
+        cmd += ["--workers", str(workers)]
     if pack:
         cmd += ["--pack", pack]
     env = dict(os.environ)

@@ -7,6 +7,7 @@ Method: every command runs in a fresh Python process, as a user runs it; command
 (A, B, A, B, ...) so they see the same machine load, and the figure is the median of --runs; a ratio is the median
 of A over the median of B measured in the same run. Peak memory is the process's own maximum resident set
 (VmHWM of /proc/self/status, read at exit). Measured on the shared 2-core machine: the load average is printed with each section.
+The package is byte-compiled first and the processes may use its .pyc files, as after `pip install`.
 
 - startup: `multipolar --help`, `multipolar indicator --bogus` (exit 2), against `python -c pass`.
 - query: `multipolar indicator trade_share --country KAZ --partner CHN,RUS --flow turnover --years 2015-2023
@@ -18,9 +19,11 @@ of A over the median of B measured in the same run. Peak memory is the process's
 - crossover: `multipolar crossover --region central-asia --format json`, warm (cache filled) and cold (an empty
   $MULTIPOLAR_CACHE_DIR each run).
 - check: `multipolar check` of the seed article and of a 2 MB text (benchmarks/long_text.py), time and peak RSS.
-- api: `multipolar serve` with 50 concurrent clients for --api-seconds each: a cached mix (GETs of indicators,
-  crossover and leads, answered once before) and a cache-missing mix (every request new: POST /api/check of a
-  unique text, indicators with unique parameters); p50/p95 and the server's resident memory before and after.
+- api: `multipolar serve [--workers N]` with 50 concurrent clients for --api-seconds each: a cached mix (GETs of
+  indicators, crossover and leads, answered once before by every worker) and a cache-missing mix (every request new:
+  POST /api/check of a unique text, indicators with unique parameters); p50/p95 and the server's resident memory
+  (all its processes) at rest before (after one request of each kind: libraries and pack tables loaded) and 5 s
+  after the runs.
 """
 
 from __future__ import annotations
@@ -95,6 +98,7 @@ def run(args: list[str], env: dict | None = None, code: str = CLI, stdin=None) -
     with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as fh:
         out = fh.name
     env = {**os.environ, **(env or {}), "BENCH_OUT": out, "PYTHONPATH": str(HERE)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: the package's .pyc files exist (see compile_package)
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code, *args], env=env, stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL, stdin=stdin)
@@ -105,6 +109,17 @@ def run(args: list[str], env: dict | None = None, code: str = CLI, stdin=None) -
     finally:
         os.unlink(out)
     return wall, rss, proc.returncode
+
+
+def compile_package() -> None:
+    """Byte-compile the multipolar package, as `pip install` does: otherwise, where PYTHONDONTWRITEBYTECODE is set (or
+    the package is an editable checkout never imported), every timed process would first compile ~200 modules from
+    source (~0.3 s of a claim check)."""
+    import compileall
+
+    import multipolar
+
+    compileall.compile_dir(str(Path(multipolar.__file__).parent), quiet=1)
 
 
 def interleaved(commands: dict[str, tuple], runs: int) -> dict[str, dict]:
@@ -278,14 +293,14 @@ async def _load(port: int, clients: int, seconds: float, next_request) -> tuple[
     return latencies, errors
 
 
-def bench_api(clients: int, seconds: float) -> dict:
+def bench_api(clients: int, seconds: float, workers: int = 1) -> dict:
     import httpx
 
     from bench_api import QUERIES, free_port, start_server
     from long_text import paragraphs
 
     port = free_port()
-    proc = start_server(port, "")
+    proc = start_server(port, "", workers)
     rng = random.Random(1)
     try:
         base = f"http://127.0.0.1:{port}"
@@ -293,8 +308,19 @@ def bench_api(clients: int, seconds: float) -> dict:
         for path in cached:  # each answered once: the cached mix reads answers
             httpx.get(base + path, timeout=300)
         texts = [p for p in paragraphs() if len(p) < 2000]
-        before = _rss_mb(proc.pid)
-        print(f"\nAPI, {clients} concurrent clients, {seconds:.0f} s per mix ({load()}); server RSS {before:.0f} MB")
+        for _ in range(4 * workers):  # with several worker processes each one answers the cached mix once
+            for path in cached:
+                httpx.get(base + path, timeout=300)
+            # and one request of each uncached kind: the checker's modules and the pack tables it reads are loaded
+            # (once per process) before the resting size is taken
+            httpx.post(base + "/api/check", json={"text": f"Kazakhstan's trade with China was ${_ + 1} billion in "
+                                                          "2015."}, timeout=300)
+            httpx.get(base + f"/api/indicators/trade_value?country=KAZ&partner=CHN&years=2001-2002&limit={_ + 1}",
+                      timeout=300)
+        time.sleep(3)
+        before = _server_rss_mb(proc.pid)
+        print(f"\nAPI, {clients} concurrent clients, {seconds:.0f} s per mix, {workers} server process(es) ({load()});"
+              f" server RSS {before:.0f} MB")
         lat, err = asyncio.run(_load(port, clients, seconds, lambda: ("GET", rng.choice(cached), None)))
         out = {"api_cached_p50_ms": statistics.median(lat), "api_cached_p95_ms": _pct(lat, 95),
                "api_cached_n": len(lat), "api_cached_errors": err}
@@ -319,13 +345,21 @@ def bench_api(clients: int, seconds: float) -> dict:
         print(f"  cache-missing mix: n={len(lat):6d}  p50 {out['api_missing_p50_ms']:7.1f} ms  p95 "
               f"{out['api_missing_p95_ms']:7.1f} ms  non-200 {err}   ({load()})")
         time.sleep(5)
-        after = _rss_mb(proc.pid)
+        after = _server_rss_mb(proc.pid)
         out.update({"rss_before_mb": before, "rss_after_mb": after})
         print(f"  server RSS before {before:.0f} MB, after {after:.0f} MB (answer cache bounded at 64 MB)")
         return out
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _server_rss_mb(pid: int) -> float:
+    """Resident memory of the server: its process and, with --workers, its worker processes."""
+    total = _rss_mb(pid)
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        total += _server_rss_mb(int(child))
+    return total
 
 
 def _pct(values: list[float], q: int) -> float:
@@ -338,14 +372,16 @@ def main() -> None:
     parser.add_argument("--only", default="startup,query,warm,trade_sql,crossover,check,api")
     parser.add_argument("--api-seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=1, help="server processes of `multipolar serve` (api)")
     parser.add_argument("--json", help="write the figures to this file as JSON")
     args = parser.parse_args()
     chosen = args.only.split(",")
+    compile_package()
     figures: dict = {"load_start": os.getloadavg()[0]}
     steps = {"startup": lambda: bench_startup(args.runs), "query": lambda: bench_query(args.runs),
              "warm": bench_warm, "trade_sql": lambda: bench_trade_sql(args.runs),
              "crossover": lambda: bench_crossover(args.runs), "check": lambda: bench_check(args.runs),
-             "api": lambda: bench_api(args.clients, args.api_seconds)}
+             "api": lambda: bench_api(args.clients, args.api_seconds, args.workers)}
     for name in chosen:
         figures.update(steps[name]())
     figures["load_end"] = os.getloadavg()[0]

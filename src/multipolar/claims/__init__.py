@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import regex_cache
 from ..errors import ClaimError
 from .model import VERDICTS, AsOf, Call, CheckResult, Claim, Observation, Unchecked, Verdict
 
 __all__ = ["check_text", "parse_claims", "read_input", "parse_date", "statement_verdict", "CheckResult", "Verdict",
            "Claim", "Observation", "Unchecked", "Call", "AsOf", "VERDICTS", "CLAIM_TYPES", "MAX_BYTES"]
+
+# The readers' ~1,000 patterns are rebuilt from their stored programs instead of compiled afresh in every process.
+regex_cache.install()
 
 # Largest input the checker reads (2 MB: a long report; more is almost certainly not an article).
 MAX_BYTES = 2_000_000

@@ -66,19 +66,23 @@ class Records:
         return self._memo(("members", org, str(on), tuple(roles)), run)
 
     def timeline(self, org: str) -> pd.DataFrame:
-        frame = self.memberships_frame()
-        if frame is None:
-            return pd.DataFrame(columns=["organization", "country", "role", "start", "end", "citation"])
-        rows = frame[frame["organization"] == org]
-        return rows.sort_values(["start", "country", "role"], kind="stable").reset_index(drop=True)
+        def read():
+            frame = self.memberships_frame()
+            if frame is None:
+                return pd.DataFrame(columns=["organization", "country", "role", "start", "end", "citation"])
+            rows = frame[frame["organization"] == org]
+            return rows.sort_values(["start", "country", "role"], kind="stable").reset_index(drop=True)
+        return self._memo(("timeline", org), read).copy()  # a copy: the caller may change its frame
 
     def status(self, country: str, org: str, on: dt.date) -> str | None:
         from .. import memberships
 
-        frame = self.memberships_frame()
-        if frame is None or org not in set(frame["organization"]):
-            return None
-        return memberships.status(country, org, _safe(on), frame=frame)
+        def read():
+            frame = self.memberships_frame()
+            if frame is None or org not in set(frame["organization"]):
+                return None
+            return memberships.status(country, org, _safe(on), frame=frame)
+        return self._memo(("status", country, org, repr(on)), read)
 
     def organization(self, org: str) -> dict | None:
         def read():

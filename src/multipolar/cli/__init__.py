@@ -20,8 +20,46 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    rich_markup_mode="markdown",  # docstrings are wrapped at 120 columns: reflow them to the terminal
+    rich_markup_mode=None,  # plain Click help (reflowed to the terminal): Rich would add 0.1 s to every --help
+    context_settings={"max_content_width": 120},
 )
+
+
+
+def _skip_adapters_for_absent_values() -> None:
+    """Typer 0.29 builds a parameter's pydantic TypeAdapter the first time it processes the parameter's value, even
+    an absent one (None), which it then returns unchanged (`RuntimeParam.coerce`: None, or () for a multi-value
+    parameter) without using the adapter. The first such build imports pydantic (~0.1 s): before Click reports an
+    unknown option, `multipolar indicator --bogus` processed the group's absent --help and paid it. An absent value
+    now gets that same result without the build; a given value is coerced by Typer exactly as before."""
+    core = getattr(typer, "core", None)
+    param = getattr(core, "_TyperParameter", None)
+    if param is None or not hasattr(param, "get_runtime_param") or getattr(param, "_multipolar_lazy", False):
+        return  # another Typer: nothing to do
+
+    class Absent:
+        @staticmethod
+        def coerce(value, param, ctx):
+            return () if param.multiple or param.nargs == -1 else None
+
+    process_value = param.process_value
+
+    def process(self, ctx, value):
+        if value is not None or getattr(self, "_runtime_param", True) is not None:
+            return process_value(self, ctx, value)
+        self._runtime_param = Absent
+        try:
+            return process_value(self, ctx, value)
+        finally:
+            if self._runtime_param is Absent:
+                self._runtime_param = None
+
+    param.process_value = process
+    param._multipolar_lazy = True
+
+
+_skip_adapters_for_absent_values()
+
 
 def _version(value: bool) -> None:
     if value:

@@ -447,6 +447,17 @@ def _endpoints(schema: dict) -> list[dict]:
     return out
 
 
+# What `multipolar serve --workers N` hands each worker process (uvicorn starts them from an import string).
+SERVE_PACK_ENV, SERVE_WARM_ENV = "MULTIPOLAR_SERVE_PACK", "MULTIPOLAR_SERVE_WARM"
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker process of `multipolar serve --workers N`: the pack and warm-up its parent was given."""
+    import os
+
+    return create_app(os.environ.get(SERVE_PACK_ENV) or None, warm=os.environ.get(SERVE_WARM_ENV) == "1")
+
+
 def _warm(service: Service) -> None:
     try:
         service.warm()
@@ -454,4 +465,4 @@ def _warm(service: Service) -> None:
         log.warning("warm-up skipped: %s", exc.one_line())
 
 
-__all__ = ["create_app", "PAGES", "Page", "Problem", "FORMATS"]
+__all__ = ["create_app", "app_from_env", "PAGES", "Page", "Problem", "FORMATS"]

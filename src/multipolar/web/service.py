@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sys
 import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
@@ -32,6 +34,9 @@ MAX_TEXT = 20_000
 WORKERS = 4
 # Bytes of serialised answers kept in memory.
 CACHE_BYTES = 64 * 1024 * 1024
+# Seconds without an answer being built after which the memory builds freed is handed back to the system
+# (`release_memory`): after a burst of uncached requests the server returns to about its resting size.
+IDLE_TRIM_SECONDS = 2.0
 # Formats every table the API answers with can take.
 FORMATS = ("json", "csv")
 # Columns of the who-leads grid (GET /api/leads), in order.
@@ -72,6 +77,11 @@ class Service:
         self._size = 0
         self.hits = self.misses = 0
         self._quieted = False
+        self._trim_lock = threading.Lock()
+        self._active = 0           # answers being built now
+        self._last_build = 0.0     # when the last build ended (time.monotonic)
+        self._untrimmed = False    # builds ended since memory was last released
+        self._trimmer: threading.Thread | None = None
 
     # -- cache ------------------------------------------------------------------------------------------------
     def cached(self, key: tuple, build: Callable[[], object]) -> Answer:
@@ -103,9 +113,36 @@ class Service:
         if not self._quieted:
             quiet(self.pack)
             self._quieted = True
-        payload = build()
-        return payload if isinstance(payload, Answer) else Answer(payload if isinstance(payload, bytes)
-                                                                  else dumps(payload))
+        with self._trim_lock:
+            self._active += 1
+        try:
+            payload = build()
+            return payload if isinstance(payload, Answer) else Answer(payload if isinstance(payload, bytes)
+                                                                      else dumps(payload))
+        finally:
+            self._built()
+
+    def _built(self) -> None:
+        """Note the end of a build; the first one starts the thread that releases memory when builds pause."""
+        with self._trim_lock:
+            self._active -= 1
+            self._last_build = time.monotonic()
+            self._untrimmed = True
+            if self._trimmer is None:
+                self._trimmer = threading.Thread(target=self._release_when_idle, name="multipolar-release",
+                                                 daemon=True)
+                self._trimmer.start()
+
+    def _release_when_idle(self) -> None:
+        while True:
+            time.sleep(IDLE_TRIM_SECONDS / 2)
+            with self._trim_lock:
+                due = self._untrimmed and self._active == 0 and \
+                    time.monotonic() - self._last_build >= IDLE_TRIM_SECONDS
+                if due:
+                    self._untrimmed = False
+            if due:
+                release_memory()
 
     def keep(self, key: tuple, body: Answer) -> Answer:
         """Put an answer computed outside cached() into the cache; the answer."""
@@ -490,6 +527,26 @@ class Service:
         day = as_of(date)  # out of the valid range: a UsageError (422), never a 500
         key = ("check", hashlib.sha256(text.encode("utf-8")).hexdigest(), str(day or ""))
         return self.cached(key, lambda: check_document(text, day, pack=self.pack))
+
+
+def release_memory() -> None:
+    """Hand memory freed by finished work back to the system: Python's cyclic garbage, Arrow's memory pool and the C
+    heap each keep what was freed for reuse (so a server's size stays at its peak after a burst of requests)."""
+    import gc
+
+    gc.collect()
+    if "pyarrow" in sys.modules:
+        try:
+            sys.modules["pyarrow"].default_memory_pool().release_unused()
+        except (AttributeError, NotImplementedError):
+            pass
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc
+            pass
 
 
 def _items(value) -> list[str]:

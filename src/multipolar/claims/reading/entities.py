@@ -180,8 +180,22 @@ def _entity_re() -> re.Pattern:
     return re.compile(pattern)
 
 
+# The last text's mentions: the checker asks twice per sentence (reading it, and whether it is worth reading).
+_last_mentions: tuple[str, tuple[Mention, ...]] | None = None
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Countries, groups, organizations and cities named in text, left to right, without overlaps."""
+    global _last_mentions
+    last = _last_mentions
+    if last is not None and last[0] == text:
+        return list(last[1])
+    out = _find_mentions(text)
+    _last_mentions = (text, tuple(out))
+    return out
+
+
+def _find_mentions(text: str) -> list[Mention]:
     table = country_table()
     orgs = organization_patterns()
     out: list[Mention] = []
