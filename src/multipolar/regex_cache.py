@@ -54,7 +54,8 @@ def path() -> Path:
     """This Python's file of stored programs."""
     from . import config
 
-    version = f"py{sys.version_info[0]}{sys.version_info[1]}-sre{_sre.MAGIC}-{_sre.CODESIZE}"
+    # the micro version too: a bug fix in re._compiler may change a program without changing _sre.MAGIC
+    version = "py" + ".".join(map(str, sys.version_info[:3])) + f"-sre{_sre.MAGIC}-{_sre.CODESIZE}"
     return config.cache_dir() / "regex" / f"{version}.marshal"
 
 
