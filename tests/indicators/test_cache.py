@@ -1,6 +1,6 @@
-"""The indicator cache changes no output: every indicator's frame read from the cache equals the frame computed in
-memory through Ibis without it, whole and filtered; entries are whole files written once, safe under concurrent
-processes."""
+"""The indicator cache changes no output: every indicator's frame read from the cache (and from the pack's derived
+tables) equals the frame computed in memory through Ibis from the base tables without either, whole and filtered;
+entries are whole files written once, safe under concurrent processes."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sys
 import pandas as pd
 import pytest
 
-from multipolar.indicators import INDICATORS, api, cache
+from multipolar.indicators import INDICATORS, api, cache, derived
 from multipolar.indicators.registry import MissingTableError
 
 # Filtered queries (beyond each indicator's whole output): (indicator, filters).
@@ -37,7 +37,10 @@ FILTERED = [
 
 
 def _frames(name: str, monkeypatch, filters: dict, cached: bool) -> pd.DataFrame | None:
+    """The frame with the indicator cache and the pack's derived tables (cached), or computed from the base tables
+    without either."""
     monkeypatch.setenv(cache.ENV, "on" if cached else "off")
+    monkeypatch.setenv(derived.ENV, "on" if cached else "off")
     monkeypatch.setattr(api, "_CONTEXTS", {})
     try:
         return api.compute(name, **filters)
@@ -129,7 +132,9 @@ def test_concurrent_processes_fill_one_entry_and_agree(pack, tmp_path):
     assert all(p.returncode == 0 for p in procs)
     assert out[0] == out[1] and out[0][0] > 0 and out[2][0] > 0
     (folder,) = (tmp_path / cache.SUBDIR).iterdir()
-    assert len(list(folder.glob("out-trade_hhi*.parquet"))) == 1
+    # One entry per country asked (computed for that country alone), each written once.
+    assert sorted(p.name for p in folder.glob("*trade_hhi*.parquet")) == [
+        "shard-out-trade_hhi.KAZ.parquet", "shard-out-trade_hhi.UZB.parquet"]
     assert not list(folder.glob("*.tmp"))
 
 
@@ -203,6 +208,7 @@ def test_command_output_from_the_cache_equals_the_computed_one(cli, args, pack, 
     outputs = []
     for cached in (False, True, True):
         monkeypatch.setenv(cache.ENV, "on" if cached else "off")
+        monkeypatch.setenv(derived.ENV, "on" if cached else "off")
         monkeypatch.setattr(api, "_CONTEXTS", {})
         code, out, err = cli(*args)
         assert code == 0, err
@@ -212,8 +218,8 @@ def test_command_output_from_the_cache_equals_the_computed_one(cli, args, pack, 
         assert err == outputs[0][1]
 
 
-# Choices of states and dimensions whose crossover rows, read from the cached whole table, must equal the rows
-# computed for that choice alone.
+# Choices of states and dimensions whose crossover rows, read from the whole table (the pack's derived crossover),
+# must equal the rows computed for that choice alone from the base tables.
 CROSSOVERS = [
     dict(region="central-asia"),
     dict(countries=["IRN"], dimensions=["trade"]),
@@ -229,6 +235,7 @@ def test_crossover_from_the_cache_equals_the_computed_one(choice, pack, monkeypa
     frames = []
     for cached in (False, True, True):
         monkeypatch.setenv(cache.ENV, "on" if cached else "off")
+        monkeypatch.setenv(derived.ENV, "on" if cached else "off")
         monkeypatch.setattr(api, "_CONTEXTS", {})
         frames.append(crossover(**choice))
     assert len(frames[0]) > 0

@@ -67,6 +67,22 @@ def test_rebuild_gives_identical_bytes(tmp_path, fake_sources):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
+def test_rebuild_with_derived_tables_gives_identical_bytes_and_verifies(tmp_path, fake_sources):
+    from multipolar.indicators.derived import derive_tables
+
+    fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
+    a = store.build_pack(tmp_path / "raw", tmp_path / "a", names=("fake_trade",), derive=derive_tables)
+    store.build_pack(tmp_path / "raw", tmp_path / "b", names=("fake_trade",), derive=derive_tables)
+    # Only the derived tables whose inputs the pack holds (the crossover needs tables this pack lacks).
+    assert sorted(a["derived"]) == ["trade_views"]
+    assert a["derived"]["trade_views"]["derived_from"] == {"trade_flows": a["tables"]["trade_flows"]["sha256"]}
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert "derived_trade_views.parquet" in names and names == sorted(p.name for p in (tmp_path / "b").iterdir())
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    assert store.verify(tmp_path / "a", complete=False) == []
+
+
 def test_failed_build_leaves_previous_pack_untouched(tmp_path, fake_sources):
     fake_sources["fake_trade"] = _fake_source(tmp_path, {"trade_flows": lambda: _trade_rows(GOOD)})
     store.build_pack(tmp_path / "raw", tmp_path / "pack", names=("fake_trade",))
@@ -264,7 +280,13 @@ def test_source_rebuild_replaces_only_that_sources_rows_in_a_complete_pack(tmp_p
     after = {p.name: p.read_bytes() for p in pack.iterdir()}
     from multipolar.schema import TABLES
 
-    assert sorted(after) == sorted(before) and len(manifest["tables"]) == len(TABLES)
+    # The derived tables read from arms_transfers (the crossover, ...) are dropped (computed on the fly) by a
+    # rebuild that does not derive again; the others (the trade views, from trade_flows only) kept as they were.
+    old = store.read_manifest(config.SHIPPED_PACK_DIR).get("derived", {})
+    stale = {n for n, e in old.items() if "arms_transfers" in e["derived_from"]}
+    assert "crossover" in stale and "trade_views" not in stale
+    assert sorted(after) == sorted(set(before) - {old[n]["file"] for n in stale})
+    assert len(manifest["tables"]) == len(TABLES) and sorted(manifest["derived"]) == sorted(set(old) - stale)
     assert [n for n in after if after[n] != before[n]] == ["arms_transfers.parquet", "manifest.json"]
     assert store.load("arms_transfers", pack=pack).tiv.sum() == pytest.approx(2 * arms.tiv.sum())
     assert store.verify(pack) == []

@@ -101,15 +101,23 @@ def info(
 def verify(pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack).")
            ) -> None:
     """Check the pack: every canonical table present, and for each its file, checksum, schema, unique keys, row
-    count and provenance."""
+    count and provenance; each derived table's file, checksum, rows and provenance, and that the base tables it was
+    derived from still have the checksums it records (then whether this installation's code reads it)."""
     problems = store.verify(pack)
     if problems:
         for problem in problems:
             typer.echo(f"FAIL {problem}", err=True)
         raise typer.Exit(1)
     manifest = store.read_manifest(pack)
+    derived = manifest.get("derived", {})
     typer.echo(f"ok: {len(manifest['tables'])} tables verified (complete catalogue, schema, keys, checksums, "
-               "provenance)")
+               "provenance)" + (f"; {len(derived)} derived tables verified (checksums, rows, provenance, derived "
+                                "from the base tables' current checksums)" if derived else ""))
+    from .. import config
+    from ..indicators.derived import status
+
+    for line in status(config.pack_dir(pack), manifest):
+        typer.echo(f"  derived {line}")
 
 
 @data_app.command("build-pack")
@@ -124,7 +132,9 @@ def build_pack(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar (none is drawn when stderr is not a "
                                                             "terminal either)."),
 ) -> None:
-    """Derive the compact data pack from the raw sources; the previous pack stays if anything fails."""
+    """Derive the compact data pack from the raw sources, with its derived tables (the trade views, every state's
+    crossover, the small indicators' outputs: computed once here, read by every later call); the previous pack
+    stays if anything fails."""
     from ..errors import UsageError, invalid_choice
     from ..sources import SOURCE_MODULES
 
@@ -138,14 +148,19 @@ def build_pack(
     data_dir = store.pack.raw_data_dir(data_dir)
     from .progress import progress_bar
 
+    from ..indicators.derived import derive_tables  # the derived tables: the indicators' own expressions
+
     with progress_bar("building pack", quiet=quiet) as progress:
         if source:
-            manifest = store.rebuild_sources(data_dir, out_dir, names=names, progress=progress)
+            manifest = store.rebuild_sources(data_dir, out_dir, names=names, progress=progress, derive=derive_tables)
         else:
             manifest = store.build_pack(data_dir, out_dir, names=names, progress=progress,
-                                        include_pulled=include_pulled)
+                                        include_pulled=include_pulled, derive=derive_tables)
     what = f"rebuilt {', '.join(names)} in" if source else "written:"
-    typer.echo(f"pack {what} {out_dir}: {len(manifest['tables'])} tables, {manifest['bytes'] / 1e6:.2f} MB"
+    derived = manifest.get("derived", {})
+    typer.echo(f"pack {what} {out_dir}: {len(manifest['tables'])} tables"
+               + (f" and {len(derived)} derived ({', '.join(sorted(derived))})" if derived else "")
+               + f", {manifest['bytes'] / 1e6:.2f} MB"
                + (f"; left out: {', '.join(e['source'] for e in manifest['excluded'])}" if manifest["excluded"] else ""))
 
 

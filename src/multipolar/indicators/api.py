@@ -87,7 +87,11 @@ def _new_context(key: tuple[str, str], folder: Path, backend: str) -> Context:
         if backend == "duckdb":
             # A fresh connection reading each pack table when first asked for (a CLI call needs only a few), made
             # when an expression first needs it; the pack's indicator cache answers the rest.
-            _CONTEXTS[key] = Context(_duckdb_connection, manifest, folder=folder, store=cache.Store.for_pack(folder))
+            # The pack's derived tables (the trade views, the crossover) stand for their computation while current.
+            from . import derived
+
+            _CONTEXTS[key] = Context(_duckdb_connection, manifest, folder=folder, store=cache.Store.for_pack(folder),
+                                     derived=derived.available(folder, manifest))
         else:
             try:
                 con = _spark_connection(folder, manifest)
@@ -184,14 +188,16 @@ def rows_table(ind: Indicator, ctx: Context, q: Query):
     """q's rows as an Ibis table (not executed): the indicator's whole output in the pack's indicator cache,
     filtered, when the cache can answer q (computed and kept there first when missing), else `build`'s expression.
     For callers that go on in Ibis (the crossover); the same rows either way."""
-    path = cached_output(ind, ctx, q)
-    if path is None:
+    paths = cached_output(ind, ctx, q)
+    if paths is None:
         return build(ind, ctx, q)
-    key = f"output:{path}"
+    key = f"output:{paths}"
     if key not in ctx._memo:
         ctx._n_cached += 1
-        table = ctx.con.read_parquet(path, table_name=f"_multipolar_out_{id(ctx):x}_{ctx._n_cached}")
-        ctx._memo[key] = cache.as_computed(table, cache.stored_schema(path, ctx.con.con))
+        files = [str(p) for p in paths]
+        table = ctx.con.read_parquet(files if len(files) > 1 else files[0],
+                                     table_name=f"_multipolar_out_{id(ctx):x}_{ctx._n_cached}")
+        ctx._memo[key] = cache.as_computed(table, cache.stored_schema(paths[0], ctx.con.con))
     return _filtered(ctx._memo[key], ind, q)
 
 
@@ -379,9 +385,9 @@ def compute_rows(name: str, *, country=None, partner=None, years=None, source=No
     q = validate(ind, ctx, country=country, partner=partner, years=years, source=source, flow=flow, **params)
     import duckdb
 
-    path = cached_output(ind, ctx, q)
+    paths = cached_output(ind, ctx, q)
     try:
-        result = _reader().execute(output_query(path, ind, q, ordered=True)) if path is not None else None
+        result = _reader().execute(output_query(paths, ind, q, ordered=True)) if paths is not None else None
     except duckdb.IOException:  # the entry was removed meanwhile (an old variant pruned)
         result = None
     if result is None:
@@ -395,8 +401,8 @@ def compute_rows(name: str, *, country=None, partner=None, years=None, source=No
 
 def _frame(ind: Indicator, ctx: Context, q: Query):
     """The frame of a validated query: from the indicator cache when it can answer, else computed."""
-    path = cached_output(ind, ctx, q)
-    table = read_output(path, ind, q, ordered=True) if path is not None else None
+    paths = cached_output(ind, ctx, q)
+    table = read_output(paths, ind, q, ordered=True) if paths is not None else None
     ordered = table is not None  # read in the frame's order
     if table is None:
         with ctx.lock:
@@ -435,18 +441,27 @@ def output_name(ind: Indicator, q: Query) -> str | None:
     return f"out-{ind.name}-" + ",".join(f"{k}={v}" for k, v in sorted(changed.items()))
 
 
-def cached_output(ind: Indicator, ctx: Context, q: Query) -> Path | None:
-    """The file of the indicator's whole output in the pack's indicator cache when q can be answered from it
-    (`output_name`), computed and written first when missing; None otherwise (no cache, another backend, other
-    parameters). At most cache.MAX_VARIANTS entries of other parameter values are kept per indicator (the oldest
-    go)."""
+def cached_output(ind: Indicator, ctx: Context, q: Query) -> list[Path] | None:
+    """The files holding q's rows when q can be answered from its whole output (`output_name`): the pack's derived
+    copy of it (derived.py); else, in the pack's indicator cache, the whole output's file when it is there; for a
+    query naming countries, else, one file per country (`shard_name`: the whole output's rows of that country), those
+    missing computed first in one query for the missing countries only (a cold query computes its countries, not
+    every country); for a query naming none, the whole output, computed and written first when missing. None
+    otherwise (no cache, another backend, other parameters). At most cache.MAX_VARIANTS entries of other parameter
+    values are kept per indicator (the oldest go)."""
     store = ctx.store
-    name = output_name(ind, q) if store is not None else None
+    name = output_name(ind, q) if store is not None or ctx.derived else None
     if name is None:
+        return None
+    if name in ctx.derived:  # the pack's own copy, derived at pack build (derived.py)
+        return [ctx.derived[name]]
+    if store is None:
         return None
     found = store.find(name)
     if found is not None:
-        return found
+        return [found]
+    if q.country and "country" in ind.columns:
+        return _country_outputs(ind, ctx, q, name)
 
     def write(tmp: Path) -> None:
         with ctx.lock:
@@ -458,7 +473,44 @@ def cached_output(ind: Indicator, ctx: Context, q: Query) -> Path | None:
     path = store.put(name, write)
     if path is not None and name != f"out-{ind.name}":
         store.prune(f"out-{ind.name}-", cache.MAX_VARIANTS, keep=path)
-    return path
+    return [path] if path is not None else None
+
+
+def shard_name(name: str, country: str) -> str:
+    """The indicator cache's entry for the rows of one country of whole output `name`."""
+    return f"shard-{name}.{country}"
+
+
+def _country_outputs(ind: Indicator, ctx: Context, q: Query, name: str) -> list[Path] | None:
+    """One file per country of q (see `cached_output`), the missing ones computed by one query and written."""
+    store = ctx.store
+    missing = [c for c in q.country if store.find(shard_name(name, c)) is None]
+    if missing:
+        import base64
+
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        with ctx.lock:
+            # The indicator's unfiltered expression built once per context and parameters, each country's query a
+            # filter on it (pushed down to the scan): building it again per query would count as a reuse of its
+            # memoised parts and materialise them whole (e.g. the shares of every country), which is what a query
+            # naming a few countries avoids. (The function reads the parameters only, never the filters: `whole`.)
+            key = f"unfiltered:{name}"
+            if key not in ctx._memo:
+                ctx._memo[key] = ind.func(ctx, Query(params=dict(q.params)))
+            expr = _filtered(ctx._memo[key], ind, Query(country=missing, params=dict(q.params)))
+            rows = expr.to_pyarrow()
+        schema = expr.schema().to_pyarrow()
+        meta = {cache.SCHEMA_KEY.encode(): base64.b64encode(schema.serialize().to_pybytes())}
+        rows = rows.cast(schema).replace_schema_metadata(meta)
+        for country in missing:
+            part = rows.filter(pc.equal(rows["country"], country))
+            store.put(shard_name(name, country), lambda tmp, part=part: pq.write_table(part, tmp))
+        if name != f"out-{ind.name}":
+            store.prune(f"shard-out-{ind.name}-", cache.MAX_VARIANTS * 8)
+    paths = [store.find(shard_name(name, c)) for c in q.country]
+    return None if any(p is None for p in paths) else paths
 
 
 def _reader():
@@ -474,8 +526,9 @@ def _reader():
     return con
 
 
-def output_query(path: Path, ind: Indicator, q: Query, ordered: bool = False) -> str:
-    """SQL reading q's rows from an indicator's whole output: the filters of `build`; ordered:
+def output_query(paths: list[Path], ind: Indicator, q: Query, ordered: bool = False) -> str:
+    """SQL reading q's rows from an indicator's whole output (its file, or its countries' files): the filters of
+    `build`; ordered:
     in the order of `compute`'s frame (a stable sort by the indicator's sort columns, missing values last)."""
     # Values are written into the SQL as quoted literals: DuckDB prunes Parquet row groups on literals at planning
     # time, which halves the time of a small read against bound parameters.
@@ -495,7 +548,8 @@ def output_query(path: Path, ind: Indicator, q: Query, ordered: bool = False) ->
     if q.flow and "flow" in ind.columns:
         among("flow", q.flow)
     columns = ", ".join(f'"{c}"' for c in ind.columns)
-    source = f"read_parquet({_literal(str(path))}" + (", file_row_number = true)" if ordered else ")")
+    files = ", ".join(_literal(str(p)) for p in paths)
+    source = f"read_parquet([{files}]" + (", file_row_number = true)" if ordered else ")")
     sql = f"SELECT {columns} FROM {source}" + (f" WHERE {' AND '.join(where)}" if where else "")
     if ordered:
         sort = [f'"{c}" ASC NULLS LAST' for c in ind.sort if c in ind.columns]
@@ -508,13 +562,13 @@ def _literal(value) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def read_output(path: Path, ind: Indicator, q: Query, ordered: bool = False):
-    """q's rows of an indicator's cached whole output, as an Arrow table with the computed frame's types (None
-    when the file is gone)."""
+def read_output(paths: list[Path], ind: Indicator, q: Query, ordered: bool = False):
+    """q's rows of an indicator's cached whole output (its file, or its countries' files), as an Arrow table with
+    the computed frame's types (None when a file is gone)."""
     import duckdb
 
     con = _reader()
     try:
-        return con.sql(output_query(path, ind, q, ordered)).to_arrow_table().cast(cache.stored_schema(path, con))
+        return con.sql(output_query(paths, ind, q, ordered)).to_arrow_table().cast(cache.stored_schema(paths[0], con))
     except duckdb.IOException:  # the entry was removed meanwhile (an old variant pruned): computed instead
         return None

@@ -10,6 +10,9 @@ so an entry never goes stale. In it:
   written the first time a context computes them (`Context.memo`);
 - `out-<indicator>.parquet`: an indicator's whole output for its default parameters (every country, partner, year,
   source and flow), sorted by the indicator's sort key; a query with only filters reads it with a WHERE clause;
+  written by a query naming no country;
+- `shard-out-<indicator>.<ISO3>.parquet`: the whole output's rows of one country, written by the first query naming
+  that country (when the whole output is not there): a cold query computes its own countries, not every country;
 - `labels-<indicator>.json`: the source labels the indicator can output in this pack (checked against --source).
 
 Every file is written to a temporary name in the same folder and renamed into place (readers see a whole file or

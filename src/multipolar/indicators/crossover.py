@@ -364,9 +364,11 @@ def crossover_rows(countries=None, region=None, dimensions=None, pack: str | Pat
     ctx = context(pack)
     dims = _dimensions(dimensions)
     chosen = targets(ctx, countries, region)
-    if ctx.store is None:
+    path = ctx.derived.get("crossover")  # the pack's own (derived at pack build), else the indicator cache's
+    if path is None and ctx.store is None:
         return None
-    path = ctx.store.find("crossover")
+    if path is None:
+        path = ctx.store.find("crossover")
     if path is None and _whole(ctx, progress) is not None:  # computed and kept first
         path = ctx.store.find("crossover")
     if path is None:
@@ -381,12 +383,14 @@ def crossover_rows(countries=None, region=None, dimensions=None, pack: str | Pat
 
 
 def _whole(ctx: Context, progress=None) -> pd.DataFrame | None:
-    """The crossover of every pack state on every dimension, from the pack's indicator cache (computed and kept
-    there first when missing); None without a cache."""
+    """The crossover of every pack state on every dimension: the pack's derived table (derived.py), else from the
+    pack's indicator cache (computed and kept there first when missing); None without either."""
     store = ctx.store
-    if store is None:
+    path = ctx.derived.get("crossover")
+    if path is None and store is None:
         return None
-    path = store.find("crossover")
+    if path is None:
+        path = store.find("crossover")
     if path is None:
         def write(tmp):
             import pyarrow.parquet as pq

@@ -146,16 +146,19 @@ class Context:
     Parquet files there, and every later context, in this process or another, reads them instead of computing them.
     """
 
-    def __init__(self, con, manifest: dict | None = None, *, materialize: bool = True, folder=None, store=None):
+    def __init__(self, con, manifest: dict | None = None, *, materialize: bool = True, folder=None, store=None,
+                 derived: dict | None = None):
         """con: an Ibis connection, or a function making one (called when an expression first needs it, so that a
         query the indicator cache answers never imports Ibis). folder: the pack folder of `manifest`, when the
         connection does not hold its tables yet: each is then read (registered on the connection) the first time
-        an indicator asks for it. store: the pack's indicator cache (`cache.Store`) or None."""
+        an indicator asks for it. store: the pack's indicator cache (`cache.Store`) or None. derived: {memo key:
+        file} of the pack's derived tables standing for memoised expressions (`derived.available`; DuckDB only)."""
         self._con = con
         self.manifest = manifest
         self.materialize = materialize
         self.folder = folder
         self.store = store
+        self.derived = dict(derived or {})
         self._lock = threading.RLock()  # one expression at a time on the connection (it is not thread-safe)
         self._opened: dict[str, Any] = {}  # table name -> Ibis table
         self._memo: dict[str, Any] = {}
@@ -259,11 +262,19 @@ class Context:
                 and getattr(self.con, "name", "") == "duckdb" and hasattr(self._memo.get(key), "op"))
 
     def _stored(self, key: str):
-        """The memoised expression `key` read from the indicator cache, or None when it is not there."""
-        if self.store is None or not self.materialize or key in self._unkept:
-            return None
+        """The memoised expression `key` read from the pack's derived tables or the indicator cache, or None when
+        neither has it."""
         from . import cache
 
+        if key in self.derived:  # computed at pack build by the same expression (derived.py)
+            import pyarrow.parquet as pq
+
+            path = self.derived[key]
+            self._n_cached += 1
+            table = self.con.read_parquet(path, table_name=f"_multipolar_memo_{id(self):x}_{self._n_cached}")
+            return cache.as_computed(table, pq.read_schema(path).remove_metadata())
+        if self.store is None or not self.materialize or key in self._unkept:
+            return None
         path = self.store.find(f"memo-{key}")
         if path is None:
             return None

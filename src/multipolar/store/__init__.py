@@ -174,6 +174,44 @@ def verify(pack: str | Path | None = None, *, complete: bool = True) -> list[str
                 problems.append(f"{path}: provenance in the file differs from {MANIFEST}")
         except DataError as exc:
             problems.append(exc.one_line())
+    problems += _verify_derived(folder, manifest)
+    return problems
+
+
+def _verify_derived(folder: Path, manifest: dict) -> list[str]:
+    """Problems of the pack's derived tables (manifest["derived"]): missing file, checksum, row count or provenance
+    differing from the manifest, or a base table they were derived from no longer the version they record."""
+    from ..sources.base import sha256
+    from .tables import read_metadata
+
+    problems = []
+    for name, entry in sorted((manifest.get("derived") or {}).items()):
+        path = folder / entry.get("file", f"derived_{name}.parquet")
+        if not path.exists():
+            problems.append(f"{path}: derived table {name} missing")
+            continue
+        if sha256(path) != entry.get("sha256"):
+            problems.append(f"{path}: checksum differs from {MANIFEST}")
+            continue
+        for table, checksum in sorted(entry.get("derived_from", {}).items()):
+            base = manifest["tables"].get(table)
+            if base is None:
+                problems.append(f"{path}: derived from {table}, which the pack does not hold")
+            elif base["sha256"] != checksum:
+                problems.append(f"{path}: derived from a version of {table} (sha256 {checksum[:12]}…) other than the "
+                                f"pack's ({base['sha256'][:12]}…); rebuild the pack")
+        try:
+            import pyarrow.parquet as pq
+
+            rows = pq.ParquetFile(path).metadata.num_rows
+            if rows != entry.get("coverage", {}).get("rows"):
+                problems.append(f"{path}: {rows} rows, manifest says {entry.get('coverage', {}).get('rows')}")
+            stored = read_metadata(path)
+            expected = {k: v for k, v in entry.items() if k not in ("file", "sha256", "bytes")}
+            if stored != expected:
+                problems.append(f"{path}: provenance in the file differs from {MANIFEST}")
+        except (OSError, ValueError) as exc:
+            problems.append(f"{path}: cannot read Parquet: {exc}")
     return problems
 
 

@@ -33,6 +33,9 @@ LOCK_SUFFIX = ".build-lock"
 PACK_BUDGET = 15 * 1024 * 1024
 
 Progress = Callable[[str, int, int], None]
+# The step adding derived tables to a pack being built: derive(staging folder, manifest so far, progress) writes
+# their files into the folder and returns {name: manifest entry} (multipolar.indicators.derived.derive_tables).
+Derive = Callable[[Path, dict, "Progress | None"], dict]
 
 
 def _focus_filter(table: pa.Table, country_columns: Sequence[str]) -> pa.Table:
@@ -145,14 +148,17 @@ def build_lock(out_dir: Path):
 
 def build_pack(data_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
                names: Sequence[str] = SOURCE_MODULES, progress: Progress | None = None,
-               include_pulled: bool = False, pull_dir: str | Path | None = None) -> dict:
+               include_pulled: bool = False, pull_dir: str | Path | None = None, derive: Derive | None = None) -> dict:
     """Derive a pack from the raw data of `names` and swap it into out_dir only when every table is valid.
 
     out_dir: the folder to write (default $MULTIPOLAR_PACK_DIR; a UsageError when neither is given: the installed
     package's pack is written only when named). A subset of names gives a partial pack (`verify` says so); to
     rebuild some sources inside a complete pack use rebuild_sources(). include_pulled adds the tables fetched by
     `multipolar data pull` (from pull_dir, default the cache) as further sources. A failure at any step leaves the
-    previous pack untouched; a concurrent build into the same folder stops. Returns the manifest.
+    previous pack untouched; a concurrent build into the same folder stops. derive: the step adding the derived
+    tables (`multipolar.indicators.derived.derive_tables`, which `multipolar data build-pack` passes: the indicators'
+    own expressions run on the new tables before the pack is swapped in); without it the pack has none and every
+    query computes them. Returns the manifest.
     """
     out_dir = pack_out_dir(out_dir)
     data_dir = raw_data_dir(data_dir)
@@ -165,17 +171,19 @@ def build_pack(data_dir: str | Path | None = None, out_dir: str | Path | None = 
                 parts.setdefault(table_name, []).extend(pieces)
             origins.update(pulled_origins(pull_dir))
             excluded.extend(pulled_excluded(pull_dir))
-        manifest = _write_pack(out_dir, parts, origins, excluded, {}, progress)
+        manifest = _write_pack(out_dir, parts, origins, excluded, {}, progress, derive)
     return manifest
 
 
 def rebuild_sources(data_dir: str | Path | None = None, out_dir: str | Path | None = None, *,
-                    names: Sequence[str], progress: Progress | None = None) -> dict:
+                    names: Sequence[str], progress: Progress | None = None, derive: Derive | None = None) -> dict:
     """Re-derive the rows of the named sources inside the complete pack at out_dir; every other row and table stays.
 
     The pack must exist and be complete and sound (verify); its manifest says which `source` values each origin
     wrote to each table (source_ids), so the named sources' old rows are replaced and nothing else is touched:
-    untouched tables keep their bytes. Atomic like build_pack(). Returns the new manifest.
+    untouched tables keep their bytes. The derived tables are derived again (derive, as in build_pack()); without
+    derive, those derived from tables that did not change are kept as they are and the others dropped (computed on
+    the fly). Atomic like build_pack(). Returns the new manifest.
     """
     out_dir = pack_out_dir(out_dir)
     data_dir = raw_data_dir(data_dir)
@@ -215,14 +223,17 @@ def rebuild_sources(data_dir: str | Path | None = None, out_dir: str | Path | No
                 mine = pc.is_in(table["source"], value_set=pa.array(ids[record["id"]]))
                 parts.setdefault(table_name, []).append((record["id"], table.filter(mine)))
         excluded.extend(e for e in old["excluded"] if e["source"] not in rebuilt)
-        manifest = _write_pack(out_dir, parts, origins, excluded, keep, progress)
+        manifest = _write_pack(out_dir, parts, origins, excluded, keep, progress, derive,
+                               keep_derived=old.get("derived") or {})
     return manifest
 
 
 def _write_pack(out_dir: Path, parts: dict, origins: dict, excluded: list, keep: dict,
-                progress: Progress | None) -> dict:
+                progress: Progress | None, derive: Derive | None = None, keep_derived: dict | None = None) -> dict:
     """Write every table of parts (and copy the files of `keep`, {table: manifest entry}) into a staging folder
-    beside out_dir, then swap it in."""
+    beside out_dir, add the derived tables (derive(staging, manifest, progress) writes their files there and returns
+    their manifest entries; without derive, the entries of `keep_derived` whose base tables kept their checksums are
+    copied), then swap it in."""
     staging = Path(tempfile.mkdtemp(prefix=".pack-build-", dir=out_dir.parent))
     staging.chmod(0o755)  # mkdtemp makes an owner-only folder; the installed pack must be readable by all
     try:
@@ -262,7 +273,18 @@ def _write_pack(out_dir: Path, parts: dict, origins: dict, excluded: list, keep:
                                                 for v in pc.unique(t["source"]).to_pylist()})
                                    for sid in used}
             manifest["tables"][table_name] = entry
+        if derive is not None:
+            manifest["derived"] = derive(staging, manifest, progress)
+        else:
+            kept = {name: entry for name, entry in sorted((keep_derived or {}).items())
+                    if all(manifest["tables"].get(t, {}).get("sha256") == checksum
+                           for t, checksum in entry.get("derived_from", {}).items())}
+            for entry in kept.values():
+                shutil.copy2(out_dir / entry["file"], staging / entry["file"])
+            if kept:
+                manifest["derived"] = kept
         total = sum(e["bytes"] for e in manifest["tables"].values())
+        total += sum(e["bytes"] for e in manifest.get("derived", {}).values())
         if total > PACK_BUDGET:
             raise DataError(f"pack is {total / 1e6:.1f} MB, over the {PACK_BUDGET / 1e6:.1f} MB budget", file=out_dir)
         manifest["bytes"] = total

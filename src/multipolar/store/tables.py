@@ -58,14 +58,17 @@ def validate(frame: pd.DataFrame, spec: TableSpec, *, origin: str = "") -> pa.Ta
     return table.replace_schema_metadata(None)
 
 
-def write_table(table: pa.Table, path: Path, metadata: dict) -> None:
-    """Write table to path atomically (temp file, re-read check, rename), with metadata as JSON in the schema.
+def write_table(table: pa.Table, path: Path, metadata: dict, *, keep_metadata: bool = False) -> None:
+    """Write table to path atomically (temp file, re-read check, rename), with metadata as JSON in the schema
+    (keep_metadata: beside the table's own schema metadata, e.g. pandas' column types, instead of replacing it).
 
     The bytes depend only on the table and metadata, so building twice gives identical files.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     meta = {META_KEY: json.dumps(metadata, sort_keys=True, ensure_ascii=False).encode()}
+    if keep_metadata:
+        meta = {**(table.schema.metadata or {}), **meta}
     table = table.replace_schema_metadata(meta)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
