@@ -46,3 +46,13 @@ def test_who_attended_a_summit_is_unverifiable_saying_why(text):
     got = [v for v in check_text(text, "2020-01-01", evidence=EVIDENCE) if v.type == "summit"]
     assert got and any(v.verdict == "unverifiable" and "attended" in v.reason for v in got)
     assert all(v.verdict != "contradicted" for v in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The SCO summit in Ufa took place on 9-10 July 2015.", ["supported"]),
+    ("The Dushanbe summit was held on 2 and 3 October 2014.", ["contradicted"]),
+    ("The SCO summit in Bishkek was held in June 2019.", ["supported"]),
+    ("The Ufa summit opened in August 2015.", ["contradicted"]),
+])
+def test_the_city_before_the_verb_and_one_claim_per_summit_date(text, expected):
+    assert summit_verdicts(text) == expected

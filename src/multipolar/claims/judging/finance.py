@@ -85,6 +85,8 @@ def judge_finance(claim, ev, as_of: AsOf):
     if first < min(years) or last > max(years):
         return unverifiable(claim, f"AidData covers {min(years)}-{max(years)}; the claim is about {first}-{last}")
     span = f"{first}-{last}" if first != last else str(first)
+    if p.relation == "peak year":
+        return _judge_peak(claim, ev, as_of, years)
     if p.relation == "total":
         older = earlier_release(first, last, as_of.article)
         if older:
@@ -222,6 +224,46 @@ def _judge_rank(claim, ev, as_of, first, last, span, why):
                                                       f"recipients AidData lists"
     reason = f"{among}, {span}: " + "; ".join(parts)
     return verdict(claim, outcome, reason, observed, [why] if why else [], calls)
+
+
+def _judge_peak(claim, ev, as_of, years):
+    """The year of a recipient's largest commitments, on either of AidData's amounts (the amount stated for it, if
+    any, says which); a year within the lead rule's margin of the largest is no clear peak (partly)."""
+    p = claim.payload
+    recipients = expanded(p.recipient, ev, as_of.day)
+    observed, parts, results = [], [], {}
+    for amount, words in AMOUNTS.items():
+        frame = ev.finance(recipients[0], amount, p.flow_class)
+        if frame.empty:
+            continue
+        rows = frame[(frame["partner"] == "CHN") & frame["country"].isin(recipients)]
+        per_year = {int(y): float(v) for y, v in rows.groupby("year")["value"].sum().items()}
+        if not per_year:
+            continue
+        top = max(per_year, key=per_year.get)
+        claimed = per_year.get(p.year, 0.0)
+        outcome = SUPPORTED if top == p.year else PARTLY if claimed and leader(
+            per_year[top], claimed, "USD") == NO_CLEAR_LEAD else CONTRADICTED
+        stated = tol.judge(p.value, claimed, p.hedge, kind="level", half_unit=p.half_unit).verdict \
+            if p.value else None
+        results[amount] = (outcome, stated)
+        parts.append(f"{words}: largest in {top} ({fmt(per_year[top], 'USD')}); {p.year}: {fmt(claimed, 'USD')}")
+        observed.append(Observation(per_year[top], "USD", f"{SOURCE}, {words}", top, ",".join(recipients), "CHN"))
+    if not results:
+        return unverifiable(claim, f"no commitments to {names(p.recipient)} recorded (coverage: not known)")
+    if p.value:  # the amount stated for the year says which of AidData's amounts the text uses
+        fit = [a for a, (_, s) in results.items() if s == SUPPORTED]
+        chosen = results[fit[-1]] if fit else None
+        outcome = chosen[0] if chosen else PARTLY if any(o == SUPPORTED for o, _ in results.values()) else \
+            CONTRADICTED
+        parts.append(f"the amount stated ({fmt(p.value, 'USD')}) fits " +
+                     (", ".join(AMOUNTS[a] for a in fit) if fit else "neither amount"))
+    else:
+        outcomes = [o for o, _ in results.values()]
+        outcome = outcomes[0] if len(set(outcomes)) == 1 else PARTLY
+    return verdict(claim, outcome, f"China's commitments to {names(p.recipient)} by year, {min(years)}-{max(years)}: "
+                   + "; ".join(parts), observed,
+                   calls=_calls(recipients, f"{min(years)}-{max(years)}", p))
 
 
 __all__ = ["judge_finance", "earlier_release", "UNVERIFIABLE"]

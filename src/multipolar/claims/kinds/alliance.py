@@ -37,7 +37,12 @@ PATTERNS = [(re.compile(p, re.IGNORECASE), relation) for p, relation in (
     (rf"(?P<a>{E})\s+(?:is|was|remains)\s+(?:a\s+|an\s+)?(?:formal\s+|treaty\s+)?(?:military\s+)?ally\s+of\s+(?P<b>{E})",
      "pact"),
     (rf"(?P<a>{E})\s+(?:has|had|have)\s+no\s+(?:formal\s+)?(?:military\s+)?(?:alliance|defen[cs]e\s+(?:pact|treaty))\s+with\s+"
-     rf"(?P<b>{E})", "none"),
+     rf"(?:any\s+(?:of\s+the\s+)?)?(?P<b>{E})", "none"),
+    # "Russia and Kazakhstan are treaty allies", "Tajikistan has a mutual defence treaty with Russia"
+    (rf"(?P<a>{E})\s+and\s+(?P<b>{E})\s+(?:are|were|remain|remained|have\s+been)\s+(?:close\s+|formal\s+)?(?:treaty\s+|"
+     rf"military\s+|formal\s+)*allies", "pact"),
+    (rf"(?P<a>{E})\s+(?:has|had|have|maintains|maintained|signed|concluded)\s+(?!no\b|not\b)(?:a\s+|an\s+)?(?:\w+\s+){{0,2}}?"
+     rf"{_PACT}\s+with\s+(?P<b>{E})", "pact"),
 )]
 # Words that make an agreement unconfirmed: a secret deal, a report of one.
 UNCONFIRMED = re.compile(r"\b(?:secret(?:ly)?|reportedly|reports?\s+(?:say|said|claim|suggest)|allegedly|rumou?red|"
@@ -66,7 +71,8 @@ class Alliance:
             return
         for pattern, relation in PATTERNS:
             for m in pattern.finditer(r.masked):
-                a, b = r.codes(m.start("a"), m.end("a"), ("country",)), r.codes(m.start("b"), m.end("b"), ("country",))
+                a = r.codes(m.start("a"), m.end("a"), ("country",))
+                b = r.codes(m.start("b"), m.end("b"), ("country", "group") if relation == "none" else ("country",))
                 if not a or not b or set(a) & set(b) or r.overlaps_used(m.start(), m.end()):
                     continue
                 c0, c1 = clause_bounds(r.text, m.start())

@@ -7,9 +7,12 @@ over the stated window (SIPRI's five years when none is stated), with the no-cle
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..judging.arms import judge_arms
+from ..judging.common import unverifiable
+from ..model import CONTRADICTED
 from ..payloads import Payload
 from ..reading.arms import read_arms
 from ..registry import register_kind
@@ -53,4 +56,22 @@ class Arms:
             read_arms(r)
 
     def judge(claim, evidence, as_of):
-        return judge_arms(claim, evidence, as_of)
+        return lagged(claim, judge_arms(claim, evidence, as_of), as_of)
+
+
+def lagged(claim, result, as_of):
+    """A contradiction on a window the text did not state ('over the past five years', no period) whose data end
+    before the window the article meant: SIPRI publishes a year's deliveries the next March, so an article after
+    March of year Y means the five years to Y-1; when the data end earlier, the claim is unverifiable, with the
+    verdict on the window held shown."""
+    p = claim.payload
+    if result.verdict != CONTRADICTED or p.years or (p.year and not p.span) or as_of.article is None:
+        return result
+    ends = [int(y) for o in result.observed for y in re.findall(r"\d{4}", str(o.year))]
+    meant = as_of.article.year - 1 if as_of.article.month > 3 else as_of.article.year - 2
+    if not ends or max(ends) >= meant:
+        return result
+    return unverifiable(claim, f"the data's SIPRI register ends with {max(ends)} deliveries; by "
+                               f"{as_of.article.isoformat()} SIPRI's latest window ended in {meant}, which the data do "
+                               f"not hold (on the window held: {result.reason})", result.observed, result.arithmetic,
+                        result.calls)

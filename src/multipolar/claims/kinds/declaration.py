@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..judging.common import combine, verdict
 from ..judging.texts import documents, find_notion, held_declarations, wording_verdict
-from ..model import Call, Observation
+from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
 from ..registry import register_kind
 
@@ -22,6 +22,13 @@ VERB = re.compile(r"\b(?P<verb>call(?:s|ed)?\s+for|urg(?:es|ed)|advocat(?:es|ed)
 CLAUSE = re.compile(r",\s+(?:and\s+)?(?=[a-z]+ed\s)|\s+and\s+(?=(?:stress|denounc|condemn|urg|welcom|reaffirm|"
                     r"emphasi[sz]|support|reject|oppos|call)ed\s)")
 CALLS = ("call", "urg", "advocat", "backed", "endorsed")
+# A negation before the verb ('does not mention', 'never referred to'), or a verb of omission ('makes no mention of',
+# 'is silent on', 'omits'): the claim is the notion's absence.
+NOT_BEFORE = re.compile(r"(?:\b(?:does|did|do|would|could)\s+not|\b(?:doesn['’]t|didn['’]t)|\bnever|\bfail(?:s|ed)\s+to)\s+$",
+                        re.IGNORECASE)
+OMITS = re.compile(r"\b(?:make[sd]?|made)\s+no\s+(?:mention|reference)\s+(?:of|to)\s+(?P<what>[^.;()]{3,200})|\b(?:is|was|"
+                   r"remains|remained)\s+silent\s+(?:on|about)\s+(?P<what2>[^.;()]{3,200})|\bomit(?:s|ted)\s+"
+                   r"(?:any\s+(?:mention\s+of|reference\s+to)\s+)?(?P<what3>[^.;()]{3,200})", re.IGNORECASE)
 # Reported speech: "The Qingdao Declaration stated that ..." (the clause, judged on its words).
 SAID = re.compile(r"[Dd]eclaration\s+(?:[\w-]+\s+){0,3}?(?:said|says|stated|states|declared|declares|noted|notes|"
                   r"stressed|stresses|affirmed|affirms|underlined|underlines|recognised|recognized)(?:\s+that)?\s+"
@@ -35,6 +42,7 @@ class DeclarationClaim(Payload):
     notion: str
     called: bool = False
     reported: bool = False  # a reported clause ('said there is ...'): a paraphrase is never contradicted on wording
+    negated: bool = False   # 'does not mention X', 'makes no mention of X': X's absence is what is claimed
     documents: tuple[tuple[int, str | None], ...] = ()
 
 
@@ -54,9 +62,19 @@ class Declaration:
                 r.add("declaration", m.start(), m.end(), {"notion": notion, "reported": True,
                                                           "documents": [list(d) for d in docs]})
                 r.take(m.start(), m.end())
+        for m in OMITS.finditer(r.text):
+            key = next(k for k in ("what", "what2", "what3") if m.group(k))
+            notion = re.sub(r"^(?:the|a|an|its|their)\s+", "", m.group(key).strip(), flags=re.IGNORECASE)
+            notion = re.sub(r"(?:,\s+(?:and|but|while|which|as)\b|\s+(?:as|in|that|which|while)\b).*$", "",
+                            notion).strip(" ,\"'“”")
+            if len(notion) >= 3 and not r.overlaps_used(m.start(), m.end()):
+                r.add("declaration", m.start(), m.end(), {"notion": notion, "negated": True,
+                                                          "documents": [list(d) for d in docs]})
+                r.take(m.start(), m.end())
         for m in VERB.finditer(r.text):
             if r.overlaps_used(m.start(), m.end()) or r.text.find("Declaration") > m.start() + 200:
                 continue
+            negated = bool(NOT_BEFORE.search(r.text[max(0, m.start() - 30):m.start()]))
             # each clause is its own claim, with its own verb: never one verdict on the clauses run together
             verb, start, what = m.group("verb"), m.start(), m.group("what")
             cuts = [(b.start(), b.end()) for b in CLAUSE.finditer(what)]
@@ -74,6 +92,7 @@ class Declaration:
                                 "", notion).strip(" ,\"'“”")
                 if len(notion) >= 3:
                     r.add("declaration", start, end, {"notion": notion, "called": verb.lower().startswith(CALLS),
+                                                          "negated": negated and i == 0,
                                                           "documents": [list(d) for d in docs]})
             r.take(m.start(), m.end())
 
@@ -82,6 +101,9 @@ class Declaration:
         verdicts, parts, observed, calls = [], [], [], []
         for year, doc, text, url in held_declarations(evidence, p.documents, as_of, verdicts, parts):
             outcome, detail = wording_verdict(p.notion, text, *find_notion(p.notion, text, p.called))
+            if p.negated:  # the notion's absence is claimed: clear absence supports, a clear presence contradicts
+                outcome = {SUPPORTED: CONTRADICTED, CONTRADICTED: SUPPORTED}.get(outcome, UNVERIFIABLE)
+                detail = f"claimed absent; {detail}"
             verdicts.append(outcome)
             parts.append(f"{doc}: {detail}")
             observed.append(Observation(detail, "text", f"{doc} (official English text)", year, url=url))

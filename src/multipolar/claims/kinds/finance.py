@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..judging.finance import judge_finance
 from ..payloads import Payload
 from ..reading.clauses import window_of
-from ..reading.numbers import MONEY_RE, amounts, percent_at
+from ..reading.numbers import MONEY_RE, ORDINAL_RE, amounts, ordinal, percent_at
 from ..reading.ranks import rank_of
 from ..reading.sentence import E, EL, GAP
 from ..reading.shares import RANK
@@ -43,8 +43,8 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?"
     rf"(?:totall?ed|amounted\s+to|reached|was|were|came\s+to|stood\s+at|exceeded|topped|of)\s+(?P<amt>{_HEDGE}"
     rf"{_MONEY})",
-    rf"(?P<lender>{E})\s+(?:has\s+|had\s+)?(?:lent|loaned|granted|gave|provided|extended|pledged)\s+(?P<rec>{EL})\s+"
-    rf"(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})",
+    rf"(?P<lender>{E})\s+(?:has\s+|had\s+)?(?:lent|loaned|granted|gave|provided|extended|pledged|supplied)\s+(?P<rec>{EL})\s+"
+    rf"(?:with\s+)?(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})",
     rf"(?P<rec>{E})\s+(?:has\s+|had\s+)?(?:received|got|borrowed|obtained|secured)\s+(?P<amt>{_HEDGE}{_MONEY})\s+"
     rf"(?:in\s+|of\s+)?(?:{_FIN}\s+)?from\s+(?P<lender>{E})",
     rf"(?P<rec>{E})\s+{_IS}\s+(?:the\s+)?{RANK}\s+(?:recipient|borrower|beneficiary)\s+of\s+(?P<lender>{E})\s+"
@@ -136,6 +136,8 @@ class Finance:
                 _read(r, m)
         _to_all(r)
         _ranks_with_amounts(r)
+        _bracketed_ranks(r)
+        _peak_years(r)
         _debts(r)
         _parts(r)
         _of_it(r)
@@ -290,4 +292,64 @@ def _debts(r) -> None:
                 continue
             r.add("finance", m.start(), m.end(), {"lender": lender, "recipient": rec, "relation": "total",
                                                   "measure": re.sub(r"\s+", " ", m.group("measure").lower())})
+            r.take(m.start(), m.end())
+
+
+# "Among the top recipients ... were A ($36 billion, first), B ($16 billion, second)": each recipient's rank and amount.
+BRACKETED = re.compile(rf"(?P<rec>{E})\s*\(\s*(?P<amt>{_HEDGE}{_MONEY})\s*[,;]\s*(?:ranked\s+|in\s+)?(?P<ord>{ORDINAL_RE})"
+                       rf"(?:\s+place)?\s*\)", re.IGNORECASE)
+LENDER = re.compile(rf"(?P<lender>{E})(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:\(\w+\)\s+)?{_FIN}\b", re.IGNORECASE)
+
+
+def _bracketed_ranks(r) -> None:
+    """Recipients listed with their amount and rank in brackets: each a rank among all recipients (with the amount
+    it fits) and a total, for the lender named with the finance and the sentence's window."""
+    found = [m for m in BRACKETED.finditer(r.masked) if not r.overlaps_used(m.start("amt"), m.end("amt"))]
+    lender = next((r.codes(m.start("lender"), m.end("lender")) for m in LENDER.finditer(r.masked)), [])
+    if not found or not lender:
+        return
+    cls = re.search(rf"{ODA}|{OOF}", r.text, re.IGNORECASE)
+    base = {"lender": lender, "flow_class": _flow_class(cls.group(0)) if cls else None, **window_of(r, found[0].start())}
+    items = []
+    for m in found:
+        rec, amt = r.codes(m.start("rec"), m.end("rec")), amounts(r.text, m.start("amt"), m.end("amt"))
+        if len(rec) == 1 and amt and rec != lender:
+            items.append((m, rec[0], amt[0], ordinal(m.group("ord"))))
+    listed = tuple((rec, a.value) for _, rec, a, _ in items)
+    for m, rec, a, rank in items:
+        r.add("finance", m.start(), m.end(), {**base, "recipient": [rec], "relation": "rank", "value": rank,
+                                              "worldwide": True, "stated": a.value,
+                                              "listed": listed if len(listed) > 1 else ()})
+        r.add("finance", a.start, a.end, {**base, "recipient": [rec], "relation": "total", "value": a.value,
+                                          "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
+        r.take(m.start(), m.end())
+
+
+# "2012 was the record year for Chinese loans to Angola, at $9 billion"; "Chinese lending to Laos peaked in 2016 at
+# $5 billion": the recipient's year of largest commitments.
+PEAK = [re.compile(p, re.IGNORECASE) for p in (
+    rf"\b(?P<year>(?:19|20)\d\d)\s+(?:was|marked|saw|remains|is)\s+(?:the\s+)?(?:top|peak|record|best|highest|biggest|"
+    rf"strongest)\s+year\s+(?:for|of|in)\s+(?:the\s+)?(?P<lender>{E})\s+(?:[\w-]+\s+){{0,2}}?{_FIN}(?:\s+commitments)?"
+    rf"\s+(?:to|for|in)\s+(?P<rec>{E})(?:,?\s+(?:at|with|of|totall?ing|reaching|worth)\s+(?P<amt>{_HEDGE}{_MONEY}))?",
+    rf"(?P<lender>{E})\s+(?:[\w-]+\s+){{0,2}}?{_FIN}(?:\s+commitments)?\s+(?:to|for|in)\s+(?P<rec>{E})\s+(?:peaked|"
+    rf"hit\s+(?:a\s+|its\s+)?(?:peak|record|high))\s+in\s+(?P<year>(?:19|20)\d\d)(?:,?\s+(?:at|with|of|reaching)\s+"
+    rf"(?P<amt>{_HEDGE}{_MONEY}))?",
+)]
+
+
+def _peak_years(r) -> None:
+    """The year a recipient's commitments from a lender were largest, with the amount stated for it, if any."""
+    for pattern in PEAK:
+        for m in pattern.finditer(r.masked):
+            lender, rec = r.codes(m.start("lender"), m.end("lender")), r.codes(m.start("rec"), m.end("rec"))
+            if not lender or len(rec) != 1 or r.overlaps_used(m.start(), m.end()):
+                continue
+            fields = {"lender": lender, "recipient": rec, "relation": "peak year", "year": int(m.group("year")),
+                      "flow_class": _flow_class(re.search(rf"{ODA}|{OOF}", m.group(0), re.IGNORECASE).group(0))
+                      if re.search(rf"{ODA}|{OOF}", m.group(0), re.IGNORECASE) else None}
+            found = amounts(r.text, m.start("amt"), m.end("amt")) if m.group("amt") else []
+            if found:
+                a = found[0]
+                fields.update({"value": a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
+            r.add("finance", m.start(), m.end(), fields)
             r.take(m.start(), m.end())

@@ -25,7 +25,16 @@ FOUNDED = re.compile(
     rf"|(?:Founded|Established|Created|Formed|Set up)\s+in\s+{_WHEN.replace('when', 'when2')},?\s+"
     rf"(?:the\s+)?(?P<org2>{E})"
     rf"|(?P<org3>{E}),\s+(?:which\s+was\s+)?(?:created|founded|established|formed|set\s+up)\s+"
-    rf"(?:in|on)\s+{_WHEN.replace('when', 'when3')}")
+    rf"(?:in|on)\s+{_WHEN.replace('when', 'when3')}"
+    # "the EAEU came into being on 1 January 2015", "the bank began operating in 2016"
+    rf"|(?P<org4>{E})\s+(?:officially\s+|formally\s+)?(?:came\s+into\s+(?:being|existence)|was\s+(?:inaugurated|"
+    rf"constituted|instituted)|began\s+(?:operating|operations|work(?:ing)?|to\s+operate)|started\s+(?:operating|work(?:ing)?))"
+    rf"\s+(?:(?:[^.;]|\.(?=\d)){{0,40}}?\s)?(?:in|on)\s+{_WHEN.replace('when', 'when4')}")
+# The founding acts a registry note names besides the founding date ('treaty signed 29 May 2014'): a founding dated by
+# another act of the same founding is that act's date, said so.
+OTHER_ACT = re.compile(rf"(?P<act>(?:treaty|agreement|charter|declaration)?\s*(?:signed|signature|opened|in\s+force|"
+                       rf"entered\s+into\s+force|operational\s+from|launched))\s+(?:[^;,.\d]{{0,25}}?\b(?:in|on)\s+)?"
+                       rf"(?:on\s+)?(?P<date>(?:\d{{1,2}}\s+)?(?:{MONTH_RE}\s+)?{YEAR})", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,11 +52,11 @@ class FoundingClaim(Payload):
 class Founding:
     def read(r) -> None:
         for m in FOUNDED.finditer(r.masked):
-            key = next(k for k in ("org", "org2", "org3") if m.group(k))
+            key = next(k for k in ("org", "org2", "org3", "org4") if m.group(k))
             org = r.org_at(m.start(key))
             if not org:
                 continue
-            wkey = next(k for k in ("when", "when2", "when3") if m.group(k))
+            wkey = next(k for k in ("when", "when2", "when3", "when4") if m.group(k))
             year, month, day = date_in(r.text[m.start(wkey):m.end(wkey)])
             r.add("founding", m.start(), m.end(), {"org": org, "year": year, "month": month, "day": day})
 
@@ -65,6 +74,13 @@ class Founding:
             (not p.day or founded.day == p.day)
         obs = Observation(founded.isoformat(), "date", label("multipolar_registry"), founded.year,
                           note=str(row.get("citation") or "")[:200] or None)
+        for act in ([] if ok else OTHER_ACT.finditer(str(row.get("note") or ""))):
+            year, month, day = date_in(act.group("date"))
+            if year == p.year and (not p.month or not month or month == p.month) and (not p.day or day == p.day):
+                return verdict(claim, SUPPORTED, f"{org_name(p.org)}: the date of its founding act "
+                                                 f"('{act.group(0).strip()}', the registry's note); the registry dates "
+                                                 f"the founding {founded.isoformat()} ({row.get('note')})", [obs],
+                               calls=[Call.load("organizations")])
         return verdict(claim, SUPPORTED if ok else CONTRADICTED,
                        f"{org_name(p.org)} was founded on {founded.isoformat()} ({row.get('citation', '')})".strip(),
                        [obs], calls=[Call.load("organizations")])

@@ -13,7 +13,9 @@ from ..judging.trade import expanded
 from ..judging.windows import latest_year
 from ..model import AsOf, Call, Observation
 from ..payloads import Payload
+from ..judging.macro_compare import judge_ratio, judge_rank
 from ..reading.economies import read_profile
+from ..reading.economy_comparisons import read_economy_comparisons
 from ..reading.entities import name, names
 from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
 from ..reading.sentence import E, EL
@@ -79,13 +81,19 @@ WHICH_SHARE = re.compile(rf",?\s+(?:which|that|who)\s+(?:together\s+|also\s+)?(?
                          rf"\s+for|make\s+up|makes\s+up|represent(?:s|ed)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
                          rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output)",
                          re.IGNORECASE)
+# "the SCO's member countries contribute over $23 trillion to global GDP": the group's summed GDP as an amount.
+CONTRIBUTES = re.compile(rf"{_WHO}(?:\s+(?:member\s+)?(?:countries|states|nations|economies|members))?\s+(?:together\s+|"
+                         rf"combined\s+|jointly\s+|collectively\s+)?(?:contribute[sd]?|add(?:s|ed)?|account(?:s|ed)?\s+"
+                         rf"for|produce[sd]?|generate[sd]?)\s+(?:approximately\s+|roughly\s+)?(?P<amt>{_MONEY})\s+(?:to|of)\s+"
+                         rf"(?:the\s+)?(?:world['’]s|global|world)\s+(?:GDP|gross\s+domestic\s+product|output|economy|"
+                         rf"economic\s+output)", re.IGNORECASE)
 MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people"), "gdp per capita": (None, "USD")}
 
 
 @dataclass(frozen=True, kw_only=True)
 class MacroClaim(Payload):
-    """A country's (or a group's summed) GDP or population in a year (unit USD or people), or its multiple of a
-    base year (unit multiple)."""
+    """A country's (or a group's summed) GDP or population in a year (unit USD or people), its multiple of a base
+    year (unit multiple), of other states' (unit ratio, with rival) or its rank in a group (unit rank, with region)."""
 
     country: tuple[str, ...]
     measure: str
@@ -95,6 +103,9 @@ class MacroClaim(Payload):
     half_unit: float = 0.0
     year: int | None = None
     base_year: int | None = None
+    rival: tuple[str, ...] = ()   # unit 'ratio': the states (or group) the value is a multiple of, summed
+    region: tuple[str, ...] = ()  # unit 'rank': the group the state is ranked in
+    lowest: bool = False          # unit 'rank': counted from the smallest ('the least populous')
 
 
 @register_kind("macro", payload=MacroClaim, order=46, title="GDP and population (World Bank)",
@@ -102,7 +113,9 @@ class MacroClaim(Payload):
                          "Kazakhstan's population of 19 million is 1.2 times its 1999 level."))
 class Macro:
     def read(r) -> None:
-        if not re.search(r"\bGDP\b|gross domestic product|economic output|population|per capita|\b(?:people|"
+        if not re.search(r"\bGDP\b|gross domestic product|economic output|(?:world|global)\s+(?:output|economy)|"
+                         r"\beconom(?:y|ies)\b|\bpopulous\b|"
+                         r"population|per capita|\b(?:people|"
                          r"inhabitants|residents)\b", r.text,
                          re.IGNORECASE):
             return
@@ -110,8 +123,9 @@ class Macro:
         year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
         _per_capita(r, year)
         _world_share(r, year)
+        read_economy_comparisons(r, year)
         read_profile(r, year)
-        for m in [*GDP.finditer(r.masked), *GDP_OF.finditer(r.masked)]:
+        for m in [*GDP.finditer(r.masked), *GDP_OF.finditer(r.masked), *CONTRIBUTES.finditer(r.masked)]:
             if r.overlaps_used(m.start(), m.end()):
                 continue
             who = _who(r, m)
@@ -260,6 +274,10 @@ def _who(r, m) -> list[str]:
 
 def judge_macro(claim, ev, as_of: AsOf):
     p = claim.payload
+    if p.unit == "ratio":
+        return judge_ratio(claim, ev, as_of)
+    if p.unit == "rank":
+        return judge_rank(claim, ev, as_of)
     column, unit = MEASURES[p.measure]
     countries = expanded(p.country, ev, as_of.day)
     frames = {c: ev.macro(c) for c in countries}

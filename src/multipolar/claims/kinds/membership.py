@@ -6,12 +6,15 @@ curated memberships registry (multipolar.memberships) and the summits list."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+
+import pandas as pd
 
 from ..judging.common import combine, unverifiable, verdict
 from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
 from ..payloads import Payload
-from ..reading.entities import ORG_NAMES, name, names
+from ..reading.entities import ORG_NAMES, name, names, organization_patterns
 from ..reading.memberships import SUSPENDED, read_memberships
 from ..judging.sources import label
 from ..registry import register_kind
@@ -55,6 +58,21 @@ def org_name(org: str) -> str:
     return ORG_NAMES.get(org, org)
 
 
+def predecessor(org: str, ev) -> str | None:
+    """The organization or treaty the registry records as org's predecessor (its note: 'the basis of the CSTO',
+    'replaced by the EAEU', 'became the SCO'; or org's own note: 'successor of the Shanghai Five')."""
+    own = str((ev.organization(org) or {}).get("note") or "")
+    for other in sorted({code for _, code in organization_patterns()}):
+        record = ev.organization(other) if other != org else None
+        if not record:
+            continue
+        note = str(record.get("note") or "")
+        if re.search(rf"\b(?:basis\s+of|replaced\s+by|became|transformed\s+into)\s+the\s+{re.escape(org)}\b", note) or \
+                re.search(rf"\bsuccessor\s+of\s+(?:the\s+)?{re.escape(str(record.get('name') or other))}\b", own):
+            return other
+    return None
+
+
 def judge_membership(claim, ev, as_of: AsOf):
     p = claim.payload
     tl = ev.timeline(p.org)
@@ -62,6 +80,23 @@ def judge_membership(claim, ev, as_of: AsOf):
         return unverifiable(claim, f"no membership records for {org_name(p.org)}")
     on = as_of.day
     src = f"{label('multipolar_registry')} ({org_name(p.org)})"
+    before = predecessor(p.org, ev) if p.relation in ("left", "rejoined", "froze") else None
+    merged = None
+    history = ev.timeline(before) if before else None
+    founded = (ev.organization(p.org) or {}).get("founded")
+    if history is not None and not history.empty and (p.relation == "rejoined" or (
+            p.year and founded is not None and p.year <= founded.year)):
+        # a departure before the organization existed, or a return after leaving its predecessor: the records of
+        # both, in order ('left the CSTO in 1999' is the treaty's record; the registry keeps the two apart)
+        history = history.copy()
+        if founded is not None:  # a membership ending when the successor began continued in it: not a departure
+            history["end"] = [None if e is not None and not pd.isna(e) and e >= founded else e
+                              for e in history["end"]]
+        tl = pd.concat([history, tl], ignore_index=True).sort_values("start", kind="stable").reset_index(drop=True)
+        called = ORG_NAMES.get(before) or f"the {(ev.organization(before) or {}).get('name') or before}"
+        merged = f"with the records of {called}, its predecessor, before " \
+                 f"{founded.isoformat() if founded else 'it'}"
+        src += f" {merged}"
     calls = [Call.load("memberships", country=list(p.country) or None)]
     handler = {"joined": _joined, "latest": _latest, "never": _never, "not member": _never, "count": _count,
                "expanded": _expanded, "founders": _founders, "founder": _founders, "left": _left,
@@ -84,6 +119,8 @@ def judge_membership(claim, ev, as_of: AsOf):
     outcome, reason, observed, arithmetic = handler(p, ev, tl, on, src)
     if p.note:
         reason = f"{reason} ({p.note})"
+    if merged:
+        reason = f"{reason} ({merged})"
     if p.relation == "left" and outcome != SUPPORTED:  # what the registry says instead ('froze its participation')
         notes = [str(n) for n in tl[tl["country"].isin(p.country)].get("note", []) if isinstance(n, str) and n]
         reason += f"; registry note: {notes[-1][:200]}" if notes else ""
@@ -97,13 +134,21 @@ def _joined(p, ev, tl, on, src):
     if p.city:
         frame = ev.summits()
         rows = frame[frame["host_city"].str.startswith(p.city)] if not frame.empty else frame
+        if p.year and not rows.empty:  # "at the 2005 Astana summit": that year's summit in that city
+            rows = rows[rows["year"] == p.year]
         if rows.empty:
-            return UNVERIFIABLE, f"no SCO summit in {p.city} is recorded", [], []
+            return UNVERIFIABLE, f"no SCO summit in {p.city}{' in ' + str(p.year) if p.year else ''} is recorded", [], []
         summit = list(rows["date"])
     for country in p.country:
         rows = tl[(tl["country"] == country) & (tl["role"] == role)]
         if rows.empty:
             roles = tl[tl["country"] == country]
+            noted = [n for n in roles.get("note", []) if isinstance(n, str) and role.split("_")[-1] in n.lower()]
+            if noted:  # the registry's own note records the claimed role as reported: its doubt, not a refutation
+                verdicts.append(UNVERIFIABLE)
+                parts.append(f"{name(country)}: the registry records no {role.replace('_', ' ')} role, and notes: "
+                             f"{noted[-1][:160]}")
+                continue
             verdicts.append(CONTRADICTED)
             parts.append(f"{name(country)} has never been {role.replace('_', ' ')} of {org_name(p.org)}" +
                          (f" (roles: {', '.join(sorted(set(roles['role'])))})" if not roles.empty else ""))

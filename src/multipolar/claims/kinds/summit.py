@@ -26,7 +26,9 @@ ENDED = re.compile(rf"(?:(?P<city>{E})\s+[Ss]ummit|[Ss]ummit\s+in\s+(?P<city2>{E
 _DATE = rf"(?:(?:\d{{1,2}}(?:[-–]\d{{1,2}})?\s+)?{MONTH_RE}\s+(?:\d{{1,2}}(?:[-–]\d{{1,2}})?,?\s+)?)"
 _ORDINAL_HEAD = rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|session)\s+of\s+the\s+(?:(?:{E})\s+)?" \
                 rf"Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|(?:meeting|session)\s+of\s+the\s+(?:(?P<o2>{E})\s+)?" \
-                rf"Heads\s+of\s+States?\s+Council|(?:annual\s+)?(?:(?P<o1>{E})\s+)?[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
+                rf"Heads\s+of\s+States?\s+Council|(?:meeting|session)\s+of\s+(?:the\s+)?(?:(?P<o3>{E})\s+)?Heads\s+of\s+" \
+                rf"(?:Member\s+)?States?(?!\s+Council)|(?:(?P<o4>{E})\s+)?Heads[- ]of[- ]States?\s+Council(?:\s+(?:meeting|" \
+                rf"session|summit))?|(?:annual\s+)?(?:(?P<o1>{E})\s+)?[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
 ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},|,(?=\s+(?:on|in)\s+\d))"
                      rf"{{0,120}}?)\b(?:in\s+|on\s+)?{_DATE}?(?P<year>{YEAR})",
                      re.IGNORECASE)
@@ -60,6 +62,15 @@ CITY_YEARS = re.compile(rf"\b(?:summits?|meetings?)\s+(?:were\s+|was\s+)?(?:held
                         rf",\s*and)\s*{_CITY_YEAR})+)", re.IGNORECASE)
 
 
+# "... the fifth time China hosted the meeting": a host's count of summits up to the one the sentence dates.
+HOST_TIME = re.compile(rf"\bthe\s+(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+time\s+(?:that\s+)?(?P<who>{E})\s+"
+                       rf"(?:has\s+|had\s+|will\s+have\s+)?(?:hosted|hosts|held|organi[sz]ed)\b", re.IGNORECASE)
+# "the declaration adopted at the 24th summit stressed ...": a participle naming the document, not a claim about the
+# summit (with "was adopted at" the summit is what the sentence says).
+PRESUPPOSED = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)\b(?:adopted|signed|approved|issued|agreed|"
+                         r"endorsed)\s+(?:at|during|by)\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "the SCO Tianjin Summit 2025": a city's summit with its year after it.
+CITY_SUMMIT_YEAR = re.compile(rf"(?P<c>{E})\s+[Ss]ummit\s+(?:of\s+)?(?P<y>{YEAR})\b")
 # "... is the 14th annual summit of the organization": the ordinal after the summit's place and date.
 ORDINAL_AFTER = re.compile(rf"\b(?:is|was|will\s+be|marks?|marked)\s+the\s+{_ORDINAL_HEAD}", re.IGNORECASE)
 # The Shanghai Five met five times (1996-2000) before the SCO's Council of Heads of State first met in 2001.
@@ -91,24 +102,34 @@ class SummitClaim(Payload):
                          "the 13th SCO summit, held in Bishkek in 2013"))
 class Summit:
     def read(r) -> None:
-        if not re.search(r"summit|Council of Heads|meeting of the|declaration|\bhost", r.text, re.IGNORECASE):
+        if not re.search(r"summit|Council of Heads|Heads of State|meeting of the|declaration|\bhost", r.text, re.IGNORECASE):
             return
         _ended(r)
         read_summit_dates(r)
         read_attendance(r)
         for m in ORDINAL.finditer(r.masked):
+            if PRESUPPOSED.search(r.text[:m.start()]):
+                continue
             r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
                                                  "year": int(m.group("year")), "org": _org_of(r, m)})
             r.take(m.start("ord"), m.end("ord"))
         for m in ORDINAL_CITY.finditer(r.masked):
             ment = r.by_start.get(m.start("city"))
-            if ment and ment.kind == "city" and not r.overlaps_used(m.start("ord"), m.end("ord")):
+            if ment and ment.kind == "city" and not r.overlaps_used(m.start("ord"), m.end("ord")) and \
+                    not PRESUPPOSED.search(r.text[:m.start()]):
                 r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
                                                      "city": ment.code, "org": _org_of(r, m)})
                 r.take(m.start("ord"), m.end("ord"))
         _ordinal_after(r)
+        _ordinal_anywhere(r)
+        _host_times(r)
         for m in HOSTING.finditer(r.masked):
             ment = r.by_start.get(m.start("who"))
+            year = r.year_in(m.end(), m.end() + 60)
+            if ment and ment.kind == "city" and year and not r.overlaps_used(m.start(), m.end()):
+                r.add("summit", m.start("who"), m.end(), {"relation": "hosts", "summits": [[year, ment.code]]})
+                r.take(m.start(), m.end())
+                continue
             if ment and ment.kind == "country" and r.ctx.date is not None:
                 r.add("summit", m.start("who"), m.end(), {"relation": "host", "country": [ment.code],
                                                           "year": r.ctx.date.year})
@@ -190,7 +211,7 @@ def _claimed(p) -> str:
 
 def _org_of(r, m) -> str | None:
     """The organization named between an ordinal and 'summit' ('the seventh BRICS summit'), if any."""
-    for key in ("o1", "o2"):
+    for key in ("o1", "o2", "o3", "o4"):
         ment = r.by_start.get(m.start(key)) if m.group(key) else None
         if ment is not None and ment.kind == "org":
             return ment.code
@@ -205,6 +226,50 @@ def _ordinal_after(r) -> None:
         r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
                                              "year": years.pop(), "org": _org_of(r, m)})
         r.take(m.start("ord"), m.end("ord"))
+
+
+def _ordinal_anywhere(r) -> None:
+    """An ordinal of the Council's meetings the patterns above left unread ('..., its 12th Heads of State Council
+    meeting'): the summit of the one year the sentence names, else of the one city it names."""
+    years = {t.year for t in r.times if t.year and t.kind in ("year", "month")}
+    if any(t.kind not in ("year", "month") for t in r.times):
+        return  # a range or a relative time: which year's meeting is meant is not said
+    cities = {x.code for x in r.mentions if x.kind == "city"}
+    for m in re.finditer(_ORDINAL_HEAD, r.masked, re.IGNORECASE):
+        if r.overlaps_used(m.start("ord"), m.end("ord")) or not re.search(r"meeting|session|summit|council", m.group(0),
+                                                                          re.IGNORECASE):
+            continue
+        owner = re.search(r"(⟨#+⟩)(?:['’]s)?\s+(?:own\s+)?$", r.masked[:m.start()])  # "the CIS's 12th summit"
+        owner = r.org_at(owner.start(1)) if owner else None
+        if _org_of(r, m) not in (None, "SCO") or owner not in (None, "SCO") or PRESUPPOSED.search(r.text[:m.start()]):
+            continue
+        if len(years) == 1:
+            fields = {"year": next(iter(years))}
+        elif not years and len(cities) == 1:
+            fields = {"city": next(iter(cities))}
+        else:
+            continue
+        r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
+                                             "org": _org_of(r, m), **fields})
+        r.take(m.start("ord"), m.end("ord"))
+
+
+def _host_times(r) -> None:
+    """'the fifth time China hosted the meeting' (the summit of the one year named), 'the city summit 2025'."""
+    years = {t.year for t in r.times if t.year}
+    for m in HOST_TIME.finditer(r.masked):
+        ment = r.by_start.get(m.start("who"))
+        if ment and ment.kind == "country" and not r.overlaps_used(m.start(), m.end()):
+            r.add("summit", m.start(), m.end(), {"relation": "host count", "country": [ment.code],
+                                                 "ordinal": ordinal(m.group("ord")),
+                                                 "year": next(iter(years)) if len(years) == 1 else None})
+            r.take(m.start(), m.end())
+    for m in CITY_SUMMIT_YEAR.finditer(r.masked):
+        ment = r.by_start.get(m.start("c"))
+        if ment and ment.kind == "city" and not r.overlaps_used(m.start(), m.end()):
+            r.add("summit", m.start(), m.end(), {"relation": "hosts", "summits": [[int(m.group("y")), ment.code]],
+                                                 "org": r.org_before(m.start())})
+            r.take(m.start(), m.end())
 
 
 def _held(r) -> None:
@@ -296,10 +361,11 @@ def judge_summit(claim, ev, as_of):
             parts.append(f"{year}: {host}")
             observed.append(Observation(host, "text", SOURCE, year))
         return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=[Call.load("summits")])
-    if p.relation == "host count":
-        held = frame[frame["host_country"].isin(p.country) & (frame["date"] <= as_of.day)]
+    if p.relation == "host count":  # by the as-of date, or up to the year's summit when the sentence dates it
+        until = min(as_of.day, dt.date(p.year, 12, 31)) if p.year else as_of.day
+        held = frame[frame["host_country"].isin(p.country) & (frame["date"] <= until)]
         return verdict(claim, SUPPORTED if len(held) == p.ordinal else CONTRADICTED,
-                       f"{names(p.country)} hosted {len(held)} summits by {as_of.day.isoformat()}: " +
+                       f"{names(p.country)} hosted {len(held)} summits by {until.isoformat()}: " +
                        ", ".join(f"{d.year} {c}" for d, c in zip(held["date"], held["host_city"])),
                        [Observation(len(held), "count", SOURCE, as_of.day.year)], calls=[Call.load("summits")])
     if p.relation == "host" and p.ordinal and not p.year:  # "the 20th summit ... was chaired by Russia"

@@ -22,7 +22,7 @@ from ..reading.shares import SHARE
 from ..judging.sources import label
 from ..registry import register_kind
 from ..judging.resolutions import find_roll_call
-from ..reading.votes import resolution_of, subject_of, tally_in
+from ..reading.votes import read_agreement_slots, resolution_of, subject_of, tally_in
 
 _UN = r"(?:(?:at|in)\s+the\s+(?:UN(?:\s+General\s+Assembly)?|United\s+Nations(?:\s+General\s+Assembly)?|General\s+" \
       r"Assembly|UNGA)\s+)?"
@@ -96,6 +96,7 @@ class VotesClaim(Payload):
     abstain: int | None = None
     tally_checked: bool = False
     selection: str | None = None  # agreement over a selection of votes ('the 12 key votes'), not every roll call
+    body: str | None = None  # a vote in one of the Assembly's main committees ('the Third Committee'), not in plenary
 
 
 @register_kind("votes", payload=VotesClaim, order=42, title="UN General Assembly votes",
@@ -125,6 +126,13 @@ class Votes:
                         r.add("votes", more.start(), more.end(), {"relation": "more often", "country": who,
                                                                   "partner": a, "rival": b, "year": _year(r, m)})
                         r.take(more.start(), more.end())
+        for who, partner, share, start, end in read_agreement_slots(r, share_at, SHARE):
+            picked = SELECTION.search(r.text)
+            r.add("votes", start, end, {"relation": "agreement", "country": [who], "partner": [partner],
+                                        "value": share.value, "hedge": share.hedge, "half_unit": share.half_unit,
+                                        "year": r.year_in(0, len(r.text)),
+                                        "selection": picked.group(0) if picked else None})
+            r.take(start, end)
         for m in MORE_OFTEN.finditer(r.masked):
             keys = ("who", "a", "b") if m.group("who") else ("who2", "a2", "b2") if m.group("who2") else \
                 ("who3", "a3", "b3")
@@ -136,7 +144,7 @@ class Votes:
                 r.add("votes", m.start(), m.end(), {"relation": "more often", "country": who, "partner": a,
                                                     "rival": b, "year": _year(r, m)})
                 r.take(m.start(), m.end())
-        if not re.search(r"resolution|General Assembly|UNGA|\bUN\b|United Nations", r.text):
+        if not re.search(r"[Rr]esolution|General Assembly|UNGA|\bUN\b|United Nations", r.text):
             return
         tally = tally_in(r.text)
         sentence = resolution_of(r.text)
@@ -154,7 +162,7 @@ class Votes:
                 symbol, words = sentence  # "voted against the resolution": the one the sentence names
             r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
                                                 "resolution": symbol, "words": words, "year": _year(r, m),
-                                                **_tally(r, tally)})
+                                                **_tally(r, tally), **_body(r)})
             r.take(m.start(), m.end())
         for m in COUNT_INCLUDING.finditer(r.masked):
             who = r.codes(m.start("who"), m.end("who"))
@@ -165,7 +173,7 @@ class Votes:
                 r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": vote,
                                                     "resolution": symbol, "words": words, "year": _year(r, m),
                                                     **({count: int(m.group("n")), "tally_checked": True} if count
-                                                       else {})})
+                                                       else {}), **_body(r)})
                 r.take(m.start(), m.end())
         for pattern in (AMONG, ALONG):
             for m in pattern.finditer(r.masked):
@@ -180,20 +188,31 @@ class Votes:
                 symbol, words = sentence
                 r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
                                                     "resolution": symbol, "words": words, "year": _year(r, m),
-                                                    **_tally(r, tally)})
+                                                    **_tally(r, tally), **_body(r)})
                 r.take(m.start(), m.end())
         if tally and not any(c.type == "votes" and c.payload.relation == "vote" for c in r.claims) and \
                 (sentence[0] or sentence[1]):
             symbol, words = sentence  # "the resolution on X passed 80-14 with 61 abstentions": the tally alone
             year = r.year_in(0, len(r.text)) or (r.ctx.resolution[2] if r.ctx.resolution else None)
             r.add("votes", 0, len(r.text), {"relation": "tally", "country": [], "resolution": symbol,
-                                            "words": words, "year": year, **tally, "tally_checked": True})
+                                            "words": words, "year": year, **tally, "tally_checked": True,
+                                            **_body(r)})
 
     def judge(claim, evidence, as_of):
         p = claim.payload
         if p.relation in ("vote", "tally"):
             return judge_vote(claim, evidence, as_of)
         return judge_agreement(claim, evidence, as_of)
+
+
+# "the Third Committee approved the draft resolution": a main committee's vote, taken before the plenary's.
+COMMITTEE = re.compile(r"\b(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Special\s+Political\s+and\s+Decolonization)\s+"
+                       r"Committee|(?:main|human\s+rights|disarmament)\s+committee)\b", re.IGNORECASE)
+
+
+def _body(r) -> dict:
+    m = COMMITTEE.search(r.text)
+    return {"body": m.group(0)} if m else {}
 
 
 def _tally(r, tally: dict) -> dict:
@@ -255,6 +274,15 @@ def judge_agreement(claim, ev, as_of: AsOf):
                 parts.append(f"{name(country)}: agreement is held with China and Russia only")
                 continue
             j = tol.judge(p.value, value[partner], p.hedge, kind="share", half_unit=p.half_unit)
+            other = _other_readings(rows, partner, year, source, p) if j.verdict != SUPPORTED else []
+            if other:  # another source's score for the year, or the session a calendar year ends, fits the figure
+                fits = [(why, v) for why, v, ok in other if ok]
+                if fits:
+                    verdicts.append(SUPPORTED if fits[0][0].startswith("the published") else PARTLY)
+                    parts.append(f"{name(country)}: {verdicts[-1]} ({label}: {fmt(value[partner], 'share')} with "
+                                 f"{name(partner)} in {year}, {j.verdict}; {fits[0][0]}: {fmt(fits[0][1], 'share')})")
+                    observed.append(Observation(value[partner], "share", label, year, country, partner))
+                    continue
             verdicts.append(j.verdict)
             observed.append(Observation(value[partner], "share", label, year, country, partner))
             arithmetic.append(f"{name(country)}–{name(partner)} {year}: {fmt(value[partner], 'share')}; claimed "
@@ -278,6 +306,22 @@ def judge_agreement(claim, ev, as_of: AsOf):
     return verdict(claim, combine(verdicts), "; ".join(parts) or "no countries", observed, arithmetic, calls)
 
 
+def _other_readings(rows, partner, year, source, p) -> list[tuple[str, float, bool]]:
+    """The same agreement read otherwise: the other source's score for the year (computed from the roll calls, or
+    published), and the session that closes in that calendar year (a session opens in September): (what, value,
+    fits the claimed figure)."""
+    out = []
+    for why, at in (("the published score" if source.startswith("unvotes") else "the score computed from the roll "
+                     "calls", rows[(rows["year"] == year) & (rows["source"] != source) & (rows["partner"] == partner)]),
+                    (f"the session of {year - 1}-{str(year)[2:]}", rows[(rows["year"] == year - 1) &
+                                                                         (rows["source"] == source) &
+                                                                         (rows["partner"] == partner)])):
+        for value in at["value"]:
+            j = tol.judge(p.value, float(value), p.hedge, kind="share", half_unit=p.half_unit)
+            out.append((why, float(value), j.verdict == SUPPORTED))
+    return out
+
+
 def judge_vote(claim, ev, as_of: AsOf):
     """How named states voted on a roll call (absent = no recorded vote), and the tally the text states: the states'
     votes are the claim's core (a right tally does not rescue a wrong vote; a wrong tally makes a right one
@@ -286,6 +330,9 @@ def judge_vote(claim, ev, as_of: AsOf):
     roll_calls = ev.roll_calls()
     if roll_calls.empty:
         return unverifiable(claim, "no UN roll calls in the pack")
+    if p.body:  # a committee's vote on the draft: the plenary votes again, often with other counts and absentees
+        return unverifiable(claim, f"a vote in the General Assembly's {p.body}: the pack holds the plenary's roll "
+                                   f"calls only, and the plenary votes the draft again (other counts, other absentees)")
     tally = {k: getattr(p, k) for k in ("yes", "no", "abstain") if getattr(p, k) is not None}
     found, why = find_roll_call(roll_calls, p.resolution, p.words, p.year, tally=tally, before=as_of.article)
     if found is None:

@@ -23,17 +23,19 @@ _VERB = r"(?:has\s+|have\s+|had\s+)?(?:supplied|supplies|supply|supplying|provid
 _WHEN = r"(?:\s+(?:in|over|during|between|from)\s+[^,;.]{4,25}?)?"
 BE = r"(?:is|was|are|were|has\s+been|have\s+been|remains|remained|remain|became|has\s+become|is\s+still|is\s+now)"
 ADV = r"(?:(?:still|now|by\s+far|also|practically|virtually|almost|nearly|effectively|essentially|de\s+facto)\s+)*"
+# "of China's arms sales/exports" is the supplier's side (its buyers' shares, read by BUYER_SHARES)
+_NOT_SOLD = r"(?!\s+(?:exports|sales|exported|sold)\b)"
 SHARES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{EL})\s+(?:together\s+|alone\s+|jointly\s+)?{_VERB}\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
-    rf"(?P<num>{SHARE})\s+(?:of\s+)?(?:the\s+)?(?P<rec>{EL}|its|their)\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
+    rf"(?P<num>{SHARE})\s+(?:of\s+)?(?:the\s+)?(?P<rec>{EL}|its|their)\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_NOT_SOLD}",
     rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:supplied|provided|furnished|equipped)\s+(?P<rec>{E})\s+with\s+(?P<num>{SHARE})"
     rf"\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
     rf"(?P<sup>{E})\s+(?:{ARMS}|deliveries|supplies)\s+(?:made\s+up|accounted\s+for|represented|were)\s+(?P<num>{SHARE})"
     rf"\s+of\s+(?:all\s+)?(?:the\s+)?(?:{ARMS}\s+)?(?:deliveries|imports|supplies|transfers|purchases)\s+(?:to|of|by)\s+"
     rf"(?:the\s+)?(?P<rec>{EL})",
-    rf"(?P<sup>{E})\s+{_VERB}\s+(?P<num>{SHARE})\s+of\s+(?:all\s+|the\s+)?(?:its\s+)?{ARMS}(?:\s+imports)?(?P<rec>)",
+    rf"(?P<sup>{E})\s+{_VERB}\s+(?P<num>{SHARE})\s+of\s+(?:all\s+|the\s+)?(?:its\s+)?{ARMS}(?:\s+imports)?{_NOT_SOLD}(?P<rec>)",
     rf"(?P<rec>{E})\s+(?:imported|bought|received|sourced|obtained|purchased|got|acquired|imports|buys|receives|"
-    rf"sources)\s+(?P<num>{SHARE})\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_WHEN}\s+from\s+(?P<sup>{EL})",
+    rf"sources|gets|get|takes|took|procured|procures)\s+(?P<num>{SHARE})\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_WHEN}\s+from\s+(?P<sup>{EL})",
     rf"(?P<sup>{E})\s+share\s+(?:of|in)\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}(?:[^.;]|\.(?=\d)){{0,40}}?"
     rf"(?P<num>{SHARE})",
     rf"(?P<num>{SHARE})\s+of\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}{_WHEN}\s+(?:came|come|comes|originated|were|was)\s+from\s+"
@@ -48,6 +50,13 @@ RANKS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:to|of|for)\s+(?:the\s+)?(?P<rec>{EL})",
     rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{ARMS}\s+{SUPPLIER}",
     rf"(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{ARMS}\s+{SUPPLIER}\s+{BE}\s+(?P<sup>{E})",
+    # "Russia remains Kyrgyzstan's biggest source of weapons"
+    rf"(?P<sup>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?P<rec>{E})\s+(?:single\s+)?{RANK}\s+{SUPPLIER}\s+of\s+{ARMS}",
+    # "China sold drones to Turkmenistan, becoming its second-largest arms supplier": the state between the two is
+    # the recipient
+    rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:provided|supplied|sold|delivered|shipped|exported|furnished|equipped)\s+"
+    rf"(?:[^.;⟨]{{0,40}}?\b(?:to|for)\s+)?(?P<rec>{E})(?:[^.;⟨]){{0,60}}?,\s+(?:becoming|to\s+become|making\s+it|"
+    rf"emerging\s+as)\s+(?:the\s+)?(?:⟨#+⟩\s+)?(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{SUPPLIER}",
 )]
 # "Russia, France and Israel were India's main arms suppliers", "the top three arms suppliers to X were A, B and C"
 _COUNT = r"(?:(?:two|three|four|five|2|3|4|5)\s+)?"
@@ -118,6 +127,10 @@ CHANGES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<x>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)(?:\s+(?:to|from)\s+(?P<y>{EL}))?"
     rf"(?:\s+in\s+[^,;.]{{4,25}}?)?\s+(?:were|was)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?"
     rf"{_PCT}\s+(?P<cmp>higher|lower|more|less|larger|smaller|greater|bigger)\s+than",
+    # "Armenia raised its arms imports by 50% in 2015-2019", "France cut its arms exports to Egypt by 20%"
+    rf"(?P<x>{E})\s+(?:has\s+|had\s+)?(?P<dir>raised|increased|boosted|expanded|grew|cut|reduced|slashed|lowered|"
+    rf"decreased|curbed)\s+(?:its|their|{E})\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)(?:\s+(?:to|from)\s+"
+    rf"(?P<y>{EL}))?\s+by\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?{_PCT}",
 )]
 # Measures of arms relations SIPRI's delivery register does not hold (contracts, orders, cooperation).
 OTHER_MEASURE = r"(?P<measure>military[- ]technical\s+cooperation|(?:arms|defen[cs]e|weapons?)\s+(?:contracts|orders|" \
@@ -220,6 +233,21 @@ def _monopoly(r) -> None:
 
 
 def _continued(r, end: int, first) -> None:
+    """The same claim for another period or supplier: ', and 55% in 2015-19'; 'from 80% to 60% between W1 and W2'
+    (the second share is the second window's)."""
+    from .clauses import clause_bounds
+
+    to = re.match(rf"\s+to\s+(?P<num>{SHARE})", r.masked[end:], re.IGNORECASE)
+    c0, c1 = clause_bounds(r.text, end)
+    ranges = [(t.year, t.year2) for t in r.times if c0 <= t.start < c1 and t.kind == "range"]
+    if to and len(ranges) == 2 and first.to_dict().get("years") == list(ranges[0]):
+        share = share_at(r.text, end + to.start("num"), end + to.end("num"))
+        if share is not None:
+            fields = {**first.to_dict(), "value": share.value, "hedge": share.hedge, "half_unit": share.half_unit,
+                      "years": list(ranges[1])}
+            r.add("arms", end + to.start("num"), end + to.end(), fields)
+            r.take(end + to.start(), end + to.end())
+            return
     m = CONTINUED.match(r.masked, end)
     if not m:
         return
@@ -304,7 +332,8 @@ def _changes(r) -> None:
             down = (m.groupdict().get("dir") or m.groupdict().get("noun") or m.groupdict().get("cmp") or "").lower() in (
                 "lower", "less", "smaller",
                 "fell", "dropped", "declined", "decreased", "shrank", "slumped", "plunged", "tumbled", "contracted",
-                "fall", "drop", "decline", "decrease", "reduction", "contraction")
+                "fall", "drop", "decline", "decrease", "reduction", "contraction", "cut", "reduced", "slashed",
+                "lowered", "curbed")
             r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "change",
                                                "value": -pct.value * 100 if down else pct.value * 100,
                                                "hedge": pct.hedge, "years": later, "base_years": earlier,

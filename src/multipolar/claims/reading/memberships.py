@@ -8,6 +8,7 @@ import re
 
 from .clauses import time_for
 from .compositions import read_compositions, role_word
+from .membership_events import read_membership_events, read_spans
 from .numbers import ORDINALS, YEAR, ordinal
 from .sentence import E, EL, GAP
 from .times import MONTH_RE, date_in
@@ -22,7 +23,7 @@ JOINED = re.compile(
     rf"{_WHO}\s+(?:(?:also|officially|formally|finally|only|both|then)\s+)?"
     rf"(?:joined|acceded to|(?:became|becomes|becoming|(?:has|had|have)\s+become)\s+(?:a\s+|an\s+|the\s+[\w-]+\s+|its\s+"
     rf"[\w-]+\s+)?(?:full(?:[- ]fledged)?,?\s+)?"
-    rf"(?:(?:(?!associate\b)[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?=⟨))|(?:was|were)\s+admitted(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
+    rf"(?:(?:(?!associate\b)[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?=⟨))|(?:was|were)\s+admitted(?!\s+as\b)(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
     rf"(?P<role2>membership|observer status|dialogue partner status)(?:\s+(?:in|of|at))?|(?:obtained|received|acquired|won|"
     rf"secured)\s+(?:permanent\s+)?(?:\(?full\)?\s+)?(?P<role4>membership|observer\s+status|dialogue\s+partner\s+status)"
     rf"(?:\s+(?:in|of|at))?|(?:was|were)\s+granted\s+"
@@ -128,6 +129,7 @@ def who_of(r, m) -> list[str]:
 
 
 def read_memberships(r) -> None:
+    read_spans(r)
     for m in JOINED.finditer(r.masked):
         who = who_of(r, m)
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
@@ -140,7 +142,9 @@ def read_memberships(r) -> None:
             if not year:
                 continue
         role = role_of(m.group("role") or m.group("role2") or m.group("role3") or m.group("role4"))
-        after = re.match(r"\s+(dialogue\s+partners?|observers?(?:\s+states?)?|associate\s+members?)\b",
+        after = re.match(r"\s+(?:as\s+(?:an?\s+)?(?:full\s+|permanent\s+)?)?(dialogue\s+partners?|observers?(?:\s+states?)?|"
+                         r"associate\s+members?|partner\s+(?:state|country)|(?<=as\s)members?|(?<=a\s)members?|"
+                         r"(?<=full\s)members?|(?<=permanent\s)members?)\b",
                          r.text[m.end("org"):]) if m.group("org") and not m.group("role") else None
         if after:  # "became SCO dialogue partners": the role follows the organization's name
             role = role_of(after.group(1))
@@ -183,7 +187,7 @@ def read_memberships(r) -> None:
     for m in IS_ROLE.finditer(r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org_m = r.by_start.get(m.start("org"))
-        if who and org_m and org_m.kind == "org":
+        if who and org_m and org_m.kind == "org" and not r.overlaps_used(m.start(), m.end()):
             r.add("membership", m.start(), m.end(), {"relation": role_of(m.group("role")), "org": org_m.code,
                                                      "country": who, "year": r.year_in(m.end(), m.end() + 25)})
     for m in FOUNDER.finditer(r.masked):
@@ -245,7 +249,7 @@ def read_memberships(r) -> None:
         who = r.codes(m.start(key), m.end(key), ("country",))
         if org and len(who) >= 2:
             r.add("membership", m.start(), m.end(), {"relation": "founders", "org": org, "country": who})
-
+    read_membership_events(r, default_org=_default_org, clause_date=clause_date)
 
 
 def clause_date(r, pos: int) -> tuple[int, int | None, int | None]:

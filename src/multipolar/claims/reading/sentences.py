@@ -38,19 +38,21 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"establish|created|never joined|expanded|enlarg|withdr|suspend|refused to extend|(?:not|declined) to (?:extend|renew|prolong)|"
                              r"not (?:extend|renew|prolong)|refused to (?:renew|prolong)|"
                              r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission|"
-                             r"leave|leaving|exit|terminat|revok)",
+                             r"leave|leaving|exit|terminat|revok|becom|became|accepted as|partner (?:state|countr|nation)|came into (?:being|existence)|"
+                             r"inaugurat|began operat|started operat|"
+                             r"withdrawal)",
                              re.IGNORECASE),
-    "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|declaration|host|called for|"
+    "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|Heads of State|declaration|host|called for|"
                          r"mention)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
-    "macro": re.compile(r"\b(?:GDP|gross domestic product|population|(?:million|billion)\s+(?:people|inhabitants|"
+    "macro": re.compile(r"\b(?:GDP|gross domestic product|population|populous|economy|economies|(?:million|billion)\s+(?:people|inhabitants|"
                         r"residents))\b", re.IGNORECASE),
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
     "security": re.compile(r"\b(?:arms|weapons?|weaponry|military (?:equipment|hardware|supplies)|suppliers?|"
-                           r"alliance|defen[cs]e (?:pact|treaty|agreement)|mutual[- ]defen[cs]e|military (?:pact|"
+                           r"alliance|allies|ally|defen[cs]e (?:pact|treaty|agreement)|mutual[- ]defen[cs]e|military (?:pact|"
                            r"treaty|alliance))\b", re.IGNORECASE),
-    "votes": re.compile(r"\b(?:vot(?:e|es|ed|ing)|abstain\w*|resolutions?|General Assembly|UNGA|UN)\b"),
+    "votes": re.compile(r"\b(?:[Vv]ot(?:e|es|ed|ing)|[Aa]bstain\w*|[Rr]esolutions?|General Assembly|UNGA|UN)\b"),
     "finance": re.compile(r"\b(?:lending|loans?|lent|committed|pledged|development finance|financ\w+|credit|commitments?|AidData|"
                           r"borrow\w*|owe[sd]?|debts?|repa(?:id|y\w*)|default\w*|ODA|OOF|official development assistance|concessional|"
                           r"commercially[- ]oriented|portfolio)\b",

@@ -18,7 +18,10 @@ SUMMIT_DATE = [re.compile(p) for p in (
     rf"\b[Ss]ummit\s+(?:was\s+)?(?:held\s+|took\s+place\s+|convened\s+|opened\s+|met\s+|was\s+hosted\s+)?in\s+"
     rf"(?P<city>{E})\s*,?\s+{_WHEN}",
     rf"\b(?:met|gathered|convened)\s+(?:for\s+(?:their|its|the)\s+(?:annual\s+)?[Ss]ummit\s+)?in\s+(?P<city>{E})"
-    rf"(?:\s+for\s+(?:their|its|the)\s+(?:annual\s+)?[Ss]ummit)?\s*,?\s+{_WHEN}")]
+    rf"(?:\s+for\s+(?:their|its|the)\s+(?:annual\s+)?[Ss]ummit)?\s*,?\s+{_WHEN}",
+    # the city before the verb: "the SCO summit in Astana took place on 3-4 July", "the Ufa summit was held in July"
+    rf"(?:\b[Ss]ummit\s+in\s+(?P<city>{E})|(?P<cityb>{E})\s+[Ss]ummit)\s+(?:was\s+|is\s+|will\s+be\s+)?(?:held|took\s+"
+    rf"place|takes\s+place|convened|opened|met|began|started|hosted|staged|organi[sz]ed)\s+{_WHEN}")]
 
 
 ATTENDED = re.compile(r"\b[Ss]ummit\b[^.;]{0,60}?\b(?:was\s+|were\s+)?attended\s+by\b|\battended\s+the\s+(?:[^\s.;]+\s+)"
@@ -35,9 +38,12 @@ def read_attendance(r) -> None:
 def read_summit_dates(r) -> None:
     """Add a 'date' summit claim for each city named with a month (and days) of a year."""
     for m in (m for pattern in SUMMIT_DATE for m in pattern.finditer(r.masked)):
-        ment = r.by_start.get(m.start("city"))
+        ment = r.by_start.get(m.start("city") if m.group("city") else m.start("cityb"))
         if ment is None or ment.kind != "city" or r.overlaps_used(m.start(), m.end()):
             continue
+        if any(c.type == "summit" and c.payload.relation == "date" and c.payload.city == ment.code and
+               c.payload.year == int(m.group("year")) for c in r.claims):
+            continue  # read already with the verb of ending ('the Ufa summit, which was held in July 2015')
         month = next(m.group(k) for k in ("month", "month2", "month3") if m.group(k))
         days = m.group("days") or m.group("days2")
         fields = {"relation": "date", "city": ment.code, "year": int(m.group("year")),

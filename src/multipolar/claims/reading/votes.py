@@ -82,3 +82,40 @@ def tally_in(text: str) -> dict[str, int]:
     if set(out) == {"yes"} or set(out) == {"no"}:
         return {}  # "10 for ..." alone is too weak to be a tally
     return out
+
+
+# An agreement in any phrasing: a state, a word of agreeing ('voted with', 'matched', 'in line with', 'coincided'), a
+# partner after it and a share, in one clause of a sentence about UN votes ('Uzbekistan's votes matched Russia's in 70%
+# of the roll calls', 'X was in line with China on three-quarters of General Assembly votes').
+AGREEING = re.compile(r"\b(?:voted|votes?|voting|sided|sides|aligned|aligns|coincided|coincides|matched|matches|agreed|"
+                      r"agrees|was\s+in\s+line|were\s+in\s+line|in\s+line|the\s+same\s+way\s+as|together\s+with|"
+                      r"alongside|concurred|converged)\b", re.IGNORECASE)
+VOTING = re.compile(r"\b(?:UN|UNGA|General\s+Assembly|United\s+Nations|roll[- ]calls?|recorded\s+votes)\b")
+
+
+def read_agreement_slots(r, share_at, share_re: str):
+    """(who, partner, share, start, end) for each clause that states an agreement no pattern read: the state named
+    before the agreeing word, the other state named after it, the clause's one share."""
+    from .clauses import clause_bounds
+
+    if not VOTING.search(r.text):
+        return []
+    out, seen = [], set()
+    for m in AGREEING.finditer(r.text):
+        c0, c1 = clause_bounds(r.text, m.start())
+        if (c0, c1) in seen or r.overlaps_used(c0, c1):
+            continue
+        before = [x for x in r.mentions if x.kind == "country" and c0 <= x.start and x.end <= m.start()
+                  and not r.in_reporter(x)]
+        after = [x for x in r.mentions if x.kind == "country" and m.end() <= x.start < c1]
+        shares = [s for s in re.finditer(share_re, r.text[m.end():c1], re.IGNORECASE)
+                  if re.search(r"\d|half|third|quarter|fifth|tenth", s.group(0))]
+        if not before or not after or len(shares) != 1:
+            continue
+        who, partner = before[0].code, after[0].code
+        share = share_at(r.text, m.end() + shares[0].start(), m.end() + shares[0].end())
+        if who == partner or share is None or not (0 < share.value <= 1):
+            continue
+        seen.add((c0, c1))
+        out.append((who, partner, share, before[0].start, m.end() + shares[0].end()))
+    return out
