@@ -57,6 +57,7 @@ def test_json_output_is_the_same_with_the_bar_drawn_and_without(cli, args, pack,
     monkeypatch.setattr(progress_module, "progress_bar", recording)
     monkeypatch.setattr("multipolar.indicators.api._CONTEXTS", {})
     monkeypatch.setenv("MULTIPOLAR_INDICATOR_CACHE", "off")  # computed, so the crossover reports its steps too
+    monkeypatch.setenv("MULTIPOLAR_DERIVED", "off")  # not read from the pack's derived crossover table either
     code, out, _ = cli(*args)
     assert code == 0
     _close(json.loads(out), json.loads(quiet_out))

@@ -109,3 +109,16 @@ def test_errors_are_python_s_own(pattern, tmp_path, monkeypatch):
     with pytest.raises(re.error) as cached:
         regex_cache.cached_compile(pattern + "#plain", 0)
     assert str(plain.value) == str(cached.value)
+
+
+def test_store_keeps_what_is_used_when_full(tmp_path):
+    _check(tmp_path)  # stores the 7 PATTERNS
+    store = next((tmp_path / "regex").glob("*.marshal"))
+    assert len(marshal.loads(store.read_bytes())) >= len(PATTERNS)
+    used = [p for p, _ in PATTERNS[:3]]
+    code = ("import re\nfrom multipolar import regex_cache\nregex_cache.MAX_STORED = %d\nregex_cache.install()\n"
+            "for p in %r: re.compile(p)\nre.compile('new-one-[0-9]+'); re.compile('new-two-[a-z]+')\n"
+            % (len(marshal.loads(store.read_bytes())) + 1, used))
+    _run(code, tmp_path)
+    kept = {p for p, _ in marshal.loads(store.read_bytes())}
+    assert kept == {*used, "new-one-[0-9]+", "new-two-[a-z]+"}

@@ -13,7 +13,8 @@ The programs are stored in `$MULTIPOLAR_CACHE_DIR/regex/` (default `~/.cache/mul
 Python version and `_sre` format, written at exit when new patterns were compiled (to a temporary name, then renamed
 into place). A file that cannot be read or written is ignored (patterns are then compiled as usual);
 `MULTIPOLAR_REGEX_CACHE=off` turns the cache off. At most MAX_NEW programs are added per process (patterns built from
-the input, e.g. a declaration's words, would otherwise grow it in a long-running server).
+the input, e.g. a declaration's words, would otherwise grow it in a long-running server), and the file keeps at most
+MAX_STORED (beyond, only the programs the saving process used are kept).
 """
 
 from __future__ import annotations
@@ -31,13 +32,16 @@ import re._compiler as _compiler
 # Environment variable that turns the cache off ("0", "off", "no", "false").
 ENV = "MULTIPOLAR_REGEX_CACHE"
 # Most programs one process adds to the stored file.
-MAX_NEW = 4_000
-# Most programs kept in the stored file (a larger file is started afresh with this process's patterns).
-MAX_STORED = 20_000
+MAX_NEW = 1_000
+# Most programs kept in the stored file (~2 kB each; the claim readers have ~1,300): when more would be stored, only
+# the programs this process used are kept, so patterns built from past inputs do not accumulate in the file that
+# every process reads at start.
+MAX_STORED = 3_000
 
 _original = _compiler.compile
 _stored: dict = {}
 _new: dict = {}
+_used: set = set()  # stored programs this process used
 _lock = threading.Lock()
 _installed = False
 
@@ -50,7 +54,8 @@ def path() -> Path:
     """This Python's file of stored programs."""
     from . import config
 
-    version = f"py{sys.version_info[0]}{sys.version_info[1]}-sre{_sre.MAGIC}-{_sre.CODESIZE}"
+    # the micro version too: a bug fix in re._compiler may change a program without changing _sre.MAGIC
+    version = "py" + ".".join(map(str, sys.version_info[:3])) + f"-sre{_sre.MAGIC}-{_sre.CODESIZE}"
     return config.cache_dir() / "regex" / f"{version}.marshal"
 
 
@@ -80,6 +85,7 @@ def cached_compile(p, flags=0):
     key = (p, int(flags))
     program = _stored.get(key) or _new.get(key)
     if program is not None:
+        _used.add(key)
         try:
             return _sre.compile(p, *program)
         except (RuntimeError, TypeError, ValueError):  # a damaged entry: _sre validates every program it is given
@@ -121,7 +127,7 @@ def _save() -> None:
         file.parent.mkdir(parents=True, exist_ok=True)
         merged = _load(file)
         if len(merged) + len(new) > MAX_STORED:
-            merged = {}
+            merged = {k: v for k, v in merged.items() if k in _used}
         merged.update(new)
         tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(merged))

@@ -4,6 +4,7 @@ memberships registry. Nothing here decides a verdict; each source's label, repor
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -61,6 +62,15 @@ def press_reporter(reporter_source: str) -> str | None:
         if re.search(pattern, reporter_source):
             return code
     return None
+
+
+def _columns(frame: pd.DataFrame, *required: str, **optional):
+    """The rows of some columns of frame as tuples, in the order named: the required columns, then the optional ones
+    (a default on every row where frame lacks the column). The values are those `itertuples` gives (it iterates each
+    column's Series too), without iterating the other columns or making a namedtuple class per call."""
+    columns = [frame[c] for c in required]
+    columns += [frame[c] if c in frame.columns else itertools.repeat(d, len(frame)) for c, d in optional.items()]
+    return zip(*columns)
 
 
 class PackEvidence(Records, Dimensions):
@@ -185,18 +195,16 @@ class PackEvidence(Records, Dimensions):
             s.query = (partner, country, FLIP[flow], source) if flipped else (country, partner, flow, source)
             s.call = Call.indicator("trade_value", country=s.query[0], partner=s.query[1], flow=s.query[2],
                                     source=source)
-            for row in rows.itertuples(index=False):
-                year = int(row.year)
-                s.values[year] = float(row.value)
-                if bool(getattr(row, "is_estimate", False)):
+            for year, value, estimate, months, basis, quality in _columns(
+                    rows, "year", "value", is_estimate=False, months=12, basis=None, quality=None):
+                year = int(year)
+                s.values[year] = float(value)
+                if bool(estimate):
                     s.estimates.add(year)
-                months = getattr(row, "months", 12)
                 if months is not None and not pd.isna(months) and int(months) < 12:
                     s.months[year] = int(months)
-                basis = getattr(row, "basis", None)
                 if source == "reconciled" and isinstance(basis, str):
                     s.notes[year] = f"reconciled from {basis}"
-                quality = getattr(row, "quality", None)
                 if isinstance(quality, str) and quality:
                     s.quality[year] = quality
             out.append(s)
@@ -347,13 +355,13 @@ class PackEvidence(Records, Dimensions):
                 s = Series(source, label, reporter, country, partner, flow, kind, trust=source_trust(source),
                            unit="share")
                 s.call = Call.indicator("trade_share", country=country, partner=partner, flow=flow, source=source)
-                for row in rows.itertuples(index=False):
-                    year = int(row.year)
-                    s.values[year] = float(row.value)
-                    s.extra[year] = {"partner_value": float(row.partner_value), "total_value": float(row.total_value)}
-                    if bool(getattr(row, "is_estimate", False)):
+                for year, value, partner_value, total_value, estimate, quality in _columns(
+                        rows, "year", "value", "partner_value", "total_value", is_estimate=False, quality=None):
+                    year = int(year)
+                    s.values[year] = float(value)
+                    s.extra[year] = {"partner_value": float(partner_value), "total_value": float(total_value)}
+                    if bool(estimate):
                         s.estimates.add(year)
-                    quality = getattr(row, "quality", None)
                     if isinstance(quality, str) and quality:
                         s.quality[year] = quality
                 out.append(s)

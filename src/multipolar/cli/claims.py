@@ -31,7 +31,7 @@ def _read(file: str) -> tuple[bytes, str]:
         raise ClaimError(f"cannot read: {exc.strerror}", file=path) from None
 
 
-@app.command("check")
+@app.command("check", short_help="Check an article's claims: verdict, figures, source.")
 def check(
     file: str = typer.Argument(..., help="Text file of the article (UTF-8), or - to read standard input."),
     fmt: str = typer.Option("table", "--format", help="table | json | markdown"),

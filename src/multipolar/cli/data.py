@@ -13,7 +13,7 @@ from .output import check_format, emit
 
 data_app = typer.Typer(help="Build, inspect and verify the data pack; pull fresh data from online sources.",
                        no_args_is_help=True)
-app.add_typer(data_app, name="data")
+app.add_typer(data_app, name="data", short_help="Build, inspect and verify the data pack; pull fresh data.")
 
 
 def _summary(manifest: dict):
@@ -31,7 +31,7 @@ def _summary(manifest: dict):
     return pd.DataFrame(rows)
 
 
-@data_app.command("list")
+@data_app.command("list", short_help="List the pack's tables: rows, years, countries, sources.")
 def list_tables(
     fmt: str = typer.Option("table", "--format", help="table | json"),
     pack: Path = typer.Option(None, help="Pack folder (default: the pack shipped with the package)."),
@@ -53,7 +53,7 @@ def list_tables(
         Console(stderr=True).print(f"[yellow]left out of the pack:[/] {item['source']} ({item['reason']})")
 
 
-@data_app.command("info")
+@data_app.command("info", short_help="Show a table's columns, coverage and provenance.")
 def info(
     table: str = typer.Argument(..., help="Table name, e.g. trade_flows (see `multipolar data list`)."),
     pack: Path = typer.Option(None, help="Pack folder (default: the shipped pack)."),
@@ -97,7 +97,7 @@ def info(
             console.print(f"    … and {len(files) - 5} more (see --format json)")
 
 
-@data_app.command("verify")
+@data_app.command("verify", short_help="Verify the pack: files, checksums, schemas, keys.")
 def verify(pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOLAR_PACK_DIR or the shipped pack).")
            ) -> None:
     """Check the pack: every canonical table present, and for each its file, checksum, schema, unique keys, row
@@ -120,7 +120,7 @@ def verify(pack: Path = typer.Option(None, help="Pack folder (default: $MULTIPOL
         typer.echo(f"  derived {line}")
 
 
-@data_app.command("build-pack")
+@data_app.command("build-pack", short_help="Derive the data pack from the raw sources.")
 def build_pack(
     data_dir: Path = typer.Option(None, help="Raw data folder (default: $MULTIPOLAR_DATA_DIR or ../shared/data)."),
     out: Path = typer.Option(None, help="Pack folder to write (default: $MULTIPOLAR_PACK_DIR; one of the two is "

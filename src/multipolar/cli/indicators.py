@@ -54,7 +54,7 @@ def _flag_notes(frame) -> list[str]:
     return [f"quality {flag}: {quality.flag_text(flag)}" for _, flag in sorted(seen.items())]
 
 
-@app.command("indicator")
+@app.command("indicator", short_help="Compute one indicator: country, partner, years, flow.")
 def indicator(
     name: str = typer.Argument(..., help="Indicator name (see `multipolar indicator list`), or `list`."),
     country: str = typer.Option(None, "--country", "-c", help="Target state(s), names or ISO3 codes, comma-separated: "
@@ -110,7 +110,7 @@ def indicator(
     _notes(notes)
 
 
-@app.command("crossover")
+@app.command("crossover", short_help="When did China overtake Russia? By state, dimension, source.")
 def crossover(
     countries: list[str] = typer.Argument(None, help="Target states (names or ISO3), besides or instead of --region; "
                                                      "the same as --country."),

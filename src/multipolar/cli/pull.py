@@ -20,7 +20,7 @@ def _years(text: str) -> tuple[int, int]:
         raise UsageError(exc.message) from None
 
 
-@data_app.command("pull")
+@data_app.command("pull", short_help="Fetch fresh data from an online source and validate it.")
 def pull(
     source: str = typer.Argument(..., help=f"Online source: {' | '.join(pulled.PULL_SOURCES)}."),
     years: str = typer.Option(f"{pulled.DEFAULT_YEARS[0]}-{pulled.DEFAULT_YEARS[1]}",

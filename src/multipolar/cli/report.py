@@ -9,7 +9,7 @@ import typer
 from . import app
 
 
-@app.command("report")
+@app.command("report", short_help="Write the report: key findings, who leads, charts.")
 def report(
     region: str = typer.Option("sco", help="sco (the SCO's member states) | central-asia (the five Central Asian "
                                            "states)."),
@@ -61,7 +61,7 @@ def report(
                                                                        if fmt == "html" else ")"))
 
 
-@app.command("serve")
+@app.command("serve", short_help="Open the dashboard and the JSON API.")
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),

@@ -49,7 +49,7 @@ def _sources(frame: pd.DataFrame) -> str:
     return "; ".join(sorted(set(frame["source"].dropna()))) if "source" in frame.columns else ""
 
 
-@app.command("rerouting")
+@app.command("rerouting", short_help="Sanctions re-routing: EU exports of listed goods.")
 def rerouting(
     partner: str = typer.Option(None, "--partner", "-p", help="Partner(s) of the EU exports, names or ISO3 codes, "
                                                               "comma-separated, e.g. KGZ,Kazakhstan,RUS (default: "

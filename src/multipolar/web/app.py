@@ -95,6 +95,69 @@ def _problem(status: int, message: str, **extra) -> JSONResponse:
     return JSONResponse(status_code=status, content={"detail": message, **extra})
 
 
+class AnswerCache:
+    """ASGI middleware: a GET of an API table the Service keeps (one indicator's rows, the crossover table, the
+    who-leads grid) asked again with the very same URL is answered with the bytes and headers of its first 200
+    answer, without FastAPI's routing and parameter validation (~2/3 of a cached answer's CPU). The pack is
+    read-only, so an answer never goes stale; other paths, errors and other methods go through the app as before.
+    At most `limit` bytes of answers are kept (the oldest go first)."""
+
+    PATHS = ("/api/indicators/", "/api/crossover", "/api/leads")
+
+    def __init__(self, app, limit: int = 16 * 1024 * 1024, largest: int = 2 * 1024 * 1024):
+        from collections import OrderedDict
+
+        self.app = app
+        self.limit, self.largest = limit, largest
+        self.answers: OrderedDict[tuple, tuple[list, bytes]] = OrderedDict()
+        self.size = 0
+
+    def _kept(self, path: str) -> bool:
+        return path.startswith(self.PATHS[0]) and path.count("/") == 3 or path in self.PATHS[1:]
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "GET" or not self._kept(scope["path"]):
+            return await self.app(scope, receive, send)
+        key = (scope["path"], scope.get("query_string", b""))
+        found = self.answers.get(key)
+        if found is not None and not _has_body(scope):
+            self.answers.move_to_end(key)
+            headers, body = found
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start, chunks, whole = {}, [], True
+
+        async def keep(message):
+            nonlocal whole
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False) and start.get("status") == 200 and whole:
+                    self._keep(key, list(start.get("headers", [])), b"".join(chunks))
+                elif message.get("more_body", False) and sum(map(len, chunks)) > self.largest:
+                    whole = False
+            await send(message)
+
+        await self.app(scope, receive, keep)
+
+    def _keep(self, key: tuple, headers: list, body: bytes) -> None:
+        if len(body) > self.largest or key in self.answers:
+            return
+        self.answers[key] = (headers, body)
+        self.size += len(body)
+        while self.size > self.limit and len(self.answers) > 1:
+            _, (_, old) = self.answers.popitem(last=False)
+            self.size -= len(old)
+
+
+def _has_body(scope) -> bool:
+    """Whether a request says it carries a body (a GET with one goes through the app: BodyLimit judges it)."""
+    headers = dict(scope.get("headers") or [])
+    return headers.get(b"content-length", b"0") not in (b"0", b"") or b"transfer-encoding" in headers
+
+
 class BodyLimit:
     """ASGI middleware: a request body over MAX_BODY bytes is answered 413 with a Problem, whether it says its length
     (Content-Length) or not (chunked: counted while it arrives, and stopped there)."""
@@ -193,6 +256,7 @@ def create_app(pack: str | Path | None = None, *, warm: bool = False) -> FastAPI
                               "is a Problem ({detail}) naming the valid choices.")
     app.state.service = service
     app.add_middleware(BodyLimit)
+    app.add_middleware(AnswerCache)
     templates = Jinja2Templates(directory=str(_PACKAGE / "templates"))
 
     def page(request: Request, template: str, title: str, status: int = 200, **context):

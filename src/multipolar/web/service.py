@@ -142,7 +142,10 @@ class Service:
                 if due:
                     self._untrimmed = False
             if due:
-                release_memory()
+                self._release()
+
+    def _release(self) -> None:
+        release_memory()
 
     def keep(self, key: tuple, body: Answer) -> Answer:
         """Put an answer computed outside cached() into the cache; the answer."""
