@@ -263,10 +263,11 @@ class PackEvidence(Records, Dimensions):
         if frame.empty:
             return out
         for source, rows in frame.groupby("source", sort=True):
-            rows = rows[rows["flow"].isin(flows) & rows[value].notna()]
+            col, cur = _monthly_value(rows, value, unit)
+            rows = rows[rows["flow"].isin(flows) & rows[col].notna()]
             if rows.empty:
                 continue
-            per = rows.groupby(["period", "flow"])[value].sum().unstack("flow")
+            per = rows.groupby(["period", "flow"])[col].sum().unstack("flow")
             if any(f not in per.columns for f in flows):
                 continue
             per = per[list(flows)].dropna()
@@ -275,7 +276,7 @@ class PackEvidence(Records, Dimensions):
             if country == "EUU":
                 label = f"{label} (EU member states summed)"
             s = Series(str(source), label, reporter, country, partner, flow, "own",
-                       trust=ident.trust if ident else 60, unit=unit)
+                       trust=ident.trust if ident else 60, unit=cur)
             for period, row in per.iterrows():
                 year, month = int(str(period)[:4]), int(str(period)[5:7])
                 s.values[(year, month)] = float(row.sum())
@@ -391,3 +392,12 @@ def _hashable(value):
         return tuple(value)
     return value
 
+
+def _monthly_value(rows: pd.DataFrame, value: str, unit: str) -> tuple[str, str]:
+    """The column and unit of one source's monthly rows: dollars when converted, else the currency it publishes
+    (an EU member state's Eurostat record is in euros only)."""
+    if value == "value_usd" and rows["value_usd"].isna().all() and rows["value_published"].notna().any():
+        units = set(rows["unit_published"].dropna())
+        if units == {"EUR"}:
+            return "value_published", "EUR"
+    return value, unit

@@ -162,11 +162,13 @@ def judge_buyers(claim, ev, as_of: AsOf):
     """The supplier's side: a buyer's share or rank among the supplier's deliveries over the window."""
     p = claim.payload
     suppliers = expanded(p.supplier, ev, as_of.day)
-    buyers = expanded(p.recipient, ev, as_of.day)
+    buyers = expanded(p.recipient, ev, as_of.day) if p.recipient != ("WLD",) else ["WLD"]
     if len(suppliers) != 1 or not buyers:
         return unverifiable(claim, "the supplier or its buyers could not be resolved")
     supplier = suppliers[0]
     probe = ev.arms_exports(supplier, 5)
+    if p.amount and p.recipient == ("WLD",) and not probe.empty:
+        return _world_total(claim, ev, as_of, supplier, probe)
     if probe.empty:
         return unverifiable(claim, f"the pack keeps all of a supplier's deliveries only for its own states; "
                                    f"{name(supplier)}'s deliveries to other states are not held")
@@ -272,3 +274,26 @@ def judge_change(claim, ev, as_of: AsOf):
     call = Call.load("arms_transfers", partner=p.supplier[0], year=f"{a[0]}-{b[1]}") if side == "exports" else \
         Call.indicator("arms_share", country=",".join(p.recipient), years=f"{a[1]},{b[1]}", window=b[1] - b[0] + 1)
     return verdict(claim, j.verdict, reason, observed, arithmetic, [call])
+
+
+def _world_total(claim, ev, as_of: AsOf, supplier: str, probe):
+    """A supplier's deliveries to every buyer over the window, the claimed dollars read as million TIV."""
+    p = claim.payload
+    end, window, why = _window(p, [probe], as_of)
+    if end is None:
+        return unverifiable(claim, why)
+    total, _, short = _sums({supplier: ev.arms_exports(supplier, window)}, end)
+    span = f"{end - window + 1}-{end}" if window > 1 else str(end)
+    if short:
+        return unverifiable(claim, f"a total over {span} begins before SIPRI's register in the data (deliveries from "
+                                   f"2000 only): the total cannot be reproduced")
+    claimed = p.value / 1e6
+    j = tol.judge(claimed, total, p.hedge, kind="level", half_unit=p.half_unit / 1e6)
+    arithmetic = [f"{name(supplier)}'s deliveries to all buyers in {span}: {fmt(total, 'TIV')}",
+                  f"claimed {hedged(p.value, 'USD', p.hedge)} read as {claimed:,.1f} million TIV (SIPRI's trend-"
+                  f"indicator values, which the press often writes as dollars) → accepted "
+                  f"{tol.describe(j.low, j.high, lambda x: fmt(x, 'TIV'))}"] + ([why] if why else [])
+    observed = [Observation(total, "TIV", SOURCE, span, supplier, "WLD", note="TIV, not dollars")]
+    return verdict(claim, j.verdict, f"{j.verdict} by {SOURCE}: {name(supplier)} delivered {fmt(total, 'TIV')} of "
+                                     f"major arms to all buyers in {span}", observed, arithmetic,
+                   [Call.load("arms_transfers", partner=supplier, year=span)])

@@ -163,7 +163,8 @@ def find_notion(notion: str, text: str, called: bool) -> tuple[str, str]:
 
 
 _NOTION_STOP = {"more", "their", "with", "that", "this", "which", "from", "into", "other", "about", "they", "them",
-                "making", "make", "holding", "hold"}  # light verbs: 'making X effective' is said 'a more effective X'
+                "making", "make", "holding", "hold", "carrying", "carry", "implementing", "implement", "ensuring",
+                "ensure"}  # light verbs: 'making X effective' is said 'a more effective X', 'carrying out X' 'implement X'
 # "counter-terrorism" is also written "anti-terrorist": a prefix of opposition keeps only the rest of the word.
 _PREFIX = re.compile(r"^(?:counter|anti)-")
 # Content words of a notion must all fall within this many characters of the text to count as said together.

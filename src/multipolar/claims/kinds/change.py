@@ -66,6 +66,7 @@ class Change:
         for i, (frame, region) in enumerate(regions(r)):
             before = len(r.claims)
             _growth_rates(r, frame, region)
+            _transitive(r, frame, region)
             _absolute(r, frame, region)
             _directions(r, frame, region)
             made[i] = r.claims[before:]
@@ -119,6 +120,33 @@ def _growth_rates(r, frame, region) -> None:
                                                       "hedge": None})
             r.take(more.start("n"), more.end())
             end = more.end()
+
+
+# A transitive verb of change before the frame, its rate after it: "A increased its exports to B by 22%", "A cut its
+# imports from B by a third" (the verb's subject is the frame's first party).
+TRANSITIVE = re.compile(r"\b(?:(?P<up>increased|raised|boosted|expanded|lifted|grew|doubled)|(?P<down>cut|reduced|"
+                        r"decreased|lowered|slashed|curbed|halved))\s+(?:its\s+|their\s+|the\s+)?$", re.IGNORECASE)
+BY_RATE = re.compile(rf"(?:\s+in\s+{YEAR}|\s+last\s+year|\s+this\s+year)?\s+by\s+(?:(?P<h>{_HEDGE_WORDS})\s+)?"
+                     rf"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
+
+
+def _transitive(r, frame, region) -> None:
+    """'A increased its exports to B by more than 22% in 2022': the rate after the frame, the direction of the verb
+    before it."""
+    verb = TRANSITIVE.search(r.text, max(0, frame.start - 30), frame.start)
+    rate = BY_RATE.match(r.text, frame.end)
+    if verb is None or rate is None or r.overlaps_used(rate.start("n"), rate.end()):
+        return
+    value, decimals = parse_number(rate.group("n"))
+    fields = base_fields(r, frame)
+    fields.update({"value": value if verb.group("up") else -value, "unit": "percent_change",
+                   "hedge": hedge_id(rate.group("h")), "half_unit": 0.5 * 10 ** (-decimals)})
+    fields["terms"] = terms_for(r, region, rate.start("n"))
+    resolve_frame_period(r, frame, fields, rate.start("n"), (0, region[1]), change=True)
+    if "base_year" not in fields and "year" in fields and not fields.get("partial"):
+        fields.update({"base_year": fields["year"] - 1, "yoy": True})
+    r.add("change", verb.start(), rate.end(), fields)
+    r.take(rate.start("n"), rate.end())
 
 
 def _absolute(r, frame, region) -> None:

@@ -17,7 +17,14 @@ from ..registry import register_kind
 VERB = re.compile(r"\b(?P<verb>call(?:s|ed)?\s+for|urg(?:es|ed)|advocat(?:es|ed)|backed|endorsed|mention(?:s|ed)?|"
                   r"refer(?:s|red)\s+to|reaffirm(?:s|ed)?(?:\s+(?:their|its|the)\s+commitment\s+to)?|cite[sd]?|"
                   r"invoke[sd]?|emphasi[sz](?:es|ed)|stress(?:es|ed)|committed\s+(?:themselves\s+)?to|"
-                  r"spoke\s+of|speaks\s+of|talk(?:s|ed)\s+(?:of|about)|express(?:es|ed)\s+(?:their\s+|its\s+)?support\s+for)\s+(?P<what>[^.;()]{3,400})", re.IGNORECASE)
+                  r"spoke\s+of|speaks\s+of|talk(?:s|ed)\s+(?:of|about)|express(?:es|ed)\s+(?:their\s+|its\s+)?support\s+for|"
+                  r"not(?:es|ed)\s+(?:the\s+importance\s+of|that)|welcom(?:es|ed)|condemn(?:s|ed)|highlight(?:s|ed)|"
+                  r"underlin(?:es|ed)|recogni[sz](?:es|ed)|express(?:es|ed)\s+(?:their\s+|its\s+)?(?:deep\s+|serious\s+|grave\s+)?"
+                  r"concern\s+(?:about|over|at)|agreed\s+(?:to|on))\s+(?P<what>[^.;()]{3,400})", re.IGNORECASE)
+# The collective subject of a declaration's words in a sentence that does not name it ("The member states expressed
+# concern about ...", "The leaders welcomed ..."): the declaration the text named last.
+COLLECTIVE = re.compile(r"^\s*(?:In\s+it,?\s+|There,?\s+)?(?:the\s+)?(?:(?:SCO\s+)?member\s+(?:states|countries)|leaders|heads\s+of\s+"
+                        r"state|signatories|parties|participants|they)\b", re.IGNORECASE)
 # "called for A, stressed B and denounced C": a new clause starts at a comma (or 'and') before a verb in the past.
 CLAUSE = re.compile(r",\s+(?:and\s+)?(?=[a-z]+ed\s)|\s+and\s+(?=(?:stress|denounc|condemn|urg|welcom|reaffirm|"
                     r"emphasi[sz]|support|reject|oppos|call)ed\s)")
@@ -51,9 +58,11 @@ class DeclarationClaim(Payload):
                          "The New Delhi Declaration mentioned the Shanghai spirit."))
 class Declaration:
     def read(r) -> None:
-        if not re.search(r"[Dd]eclaration", r.text):
-            return
-        docs = documents(r)
+        docs = documents(r) if re.search(r"[Dd]eclaration", r.text) else []
+        if docs:
+            r.ctx.declarations = docs  # the declaration a later sentence's "the member states noted ..." speaks of
+        elif r.ctx.declarations and COLLECTIVE.match(r.text) and VERB.search(r.text):
+            docs = r.ctx.declarations
         if not docs:
             return
         for m in SAID.finditer(r.text):
@@ -72,7 +81,8 @@ class Declaration:
                                                           "documents": [list(d) for d in docs]})
                 r.take(m.start(), m.end())
         for m in VERB.finditer(r.text):
-            if r.overlaps_used(m.start(), m.end()) or r.text.find("Declaration") > m.start() + 200:
+            if r.overlaps_used(m.start(), m.end()) or r.text.find("Declaration") > m.start() + 200 or \
+                    re.match(r"(?:that|to)\b", m.group("what")) and not m.group("verb").lower().startswith(("not", "agreed")):
                 continue
             negated = bool(NOT_BEFORE.search(r.text[max(0, m.start() - 30):m.start()]))
             # each clause is its own claim, with its own verb: never one verdict on the clauses run together

@@ -18,6 +18,13 @@ from ..registry import register_kind
 RECORD_RE = re.compile(r"\brecord\b|all-time high|highest (?:ever|level)|historic high|than ever", re.IGNORECASE)
 # An amount followed by its own partner ("$6.6 billion from Russia").
 OWN_PARTNER = re.compile(r"\s+(?:from|to|with)\s+(?:the\s+)?(?P<p>⟨#*⟩)")
+# A measure other than trade right before an amount ("GDP of $N", "population of"): the macro kind's.
+OTHER_MEASURE = re.compile(r"\b(?:GDP|gross\s+domestic\s+product|per\s+capita|per\s+head|economy)\s*,?\s*(?:of|at|was|is|"
+                           r"worth)?\s*(?:about|around|some|nearly|almost|over|more\s+than)?\s*$", re.IGNORECASE)
+# An amount in brackets right after a percentage: that part's amount ("11% ($0.4bn)").
+AFTER_PERCENT = re.compile(r"(?:%|percent|per\s+cent)\s*\(\s*(?:about\s+|some\s+|nearly\s+|over\s+)?$")
+# Between an amount and its conversion in brackets: "1.2 trillion yuan (about $170 billion)".
+CONVERSION = re.compile(r"\s*\(\s*(?:about|around|some|roughly|nearly|almost|over|approximately|or)?\s*")
 # "from $A to $B" and "to $B from $A": two amounts of one series.
 FROM_TO = re.compile(r"\bfrom\s+(?:(?:US)?\$|USD|€)(?:[^.;]|\.(?=\d)){0,30}?\bto\s+(?:(?:US)?\$|USD|€|a record\s+"
                      r"(?:(?:US)?\$|USD|€))", re.IGNORECASE)
@@ -45,7 +52,12 @@ class Level:
             pair = FROM_TO.search(text) or TO_FROM.search(text)
             reverse = pair is not None and pair.re is TO_FROM
             for k, a in enumerate(found):
-                if r.overlaps_used(a.start, a.end):
+                if r.overlaps_used(a.start, a.end) or OTHER_MEASURE.search(r.text, max(0, a.start - 30), a.start):
+                    continue  # "..., half the country's GDP of $200 billion": not a trade amount
+                if AFTER_PERCENT.search(r.text, max(0, a.start - 20), a.start):
+                    continue  # "cars 11% ($0.4bn)": the amount of a percentage's part, not the frame's total
+                if k and found[k - 1].currency != a.currency and CONVERSION.fullmatch(r.text, found[k - 1].end, a.start):
+                    r.take(a.start, a.end)  # "1.2 trillion yuan ($170 billion)": the text's conversion, not a record
                     continue
                 fields = base_fields(r, frame)
                 fields.update({"value": a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})

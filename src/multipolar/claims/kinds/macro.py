@@ -15,6 +15,7 @@ from ..model import AsOf, Call, Observation
 from ..payloads import Payload
 from ..judging.macro_compare import judge_ratio, judge_rank
 from ..reading.economies import read_profile
+from ..reading.measures import read_measures
 from ..reading.economy_comparisons import read_economy_comparisons
 from ..reading.entities import name, names
 from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
@@ -161,6 +162,7 @@ class Macro:
             r.take(m.start(), m.end())
 
         _people(r, year)
+        read_measures(r, year)  # any construction: a measure the table holds next to a figure, about the clause's state
 
     def judge(claim, evidence, as_of):
         return judge_macro(claim, evidence, as_of)

@@ -102,7 +102,7 @@ def judge_membership(claim, ev, as_of: AsOf):
                "expanded": _expanded, "founders": _founders, "founder": _founders, "left": _left,
                "rejoined": _rejoined}.get(p.relation)
     if p.relation in ("member", "observer", "dialogue partner"):
-        handler = _role
+        handler = _role if as_of.article is not None else _role_undated
     if p.relation == "froze" and _left(p, ev, tl, on, src)[0] == SUPPORTED:
         outcome, reason, observed, arithmetic = _left(p, ev, tl, on, src)  # the registry ends the membership then
         return verdict(claim, outcome, reason + " (the registry ends the membership then)", observed, arithmetic,
@@ -238,6 +238,29 @@ def _role(p, ev, tl, on, src):
                      f"{'in ' + str(when) if p.year else 'on ' + on.isoformat()}")
         observed.append(Observation(role or "none", "text", src, p.year or on.year, country))
     return combine(verdicts), "; ".join(parts), observed, []
+
+
+def _role_undated(p, ev, tl, on, src):
+    """A role said in the present tense of an article whose date is not given: judged on the latest records, but a
+    state that held the role before and has since changed it is not known to contradict (the article may predate the
+    change): unverifiable for that state, with when it held the role."""
+    outcome, reason, observed, arithmetic = _role(p, ev, tl, on, src)
+    if p.year or outcome == SUPPORTED:
+        return outcome, reason, observed, arithmetic
+    role, verdicts, notes = p.relation.replace(" ", "_"), [], []
+    for country in p.country:
+        rows = tl[(tl["country"] == country) & (tl["role"] == role)] if "role" in tl else tl.iloc[0:0]
+        if ev.status(country, p.org, on) == role:
+            verdicts.append(SUPPORTED)
+        elif not rows.empty:
+            verdicts.append(UNVERIFIABLE)
+            row = rows.iloc[-1]
+            notes.append(f"{name(country)} was {p.relation} from {row['start']} to {row.get('end')}")
+        else:
+            verdicts.append(CONTRADICTED)
+    if notes:
+        reason += "; " + "; ".join(notes) + " (no article date given: the statement may predate the change)"
+    return combine(verdicts), reason, observed, arithmetic
 
 
 def _count(p, ev, tl, on, src):

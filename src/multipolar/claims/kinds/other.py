@@ -3,6 +3,7 @@ unverifiable with what it is about, never dropped."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..judging.common import unverifiable
@@ -38,6 +39,9 @@ class Other:
 
         if r.claims or not any(m.kind in ("country", "group", "org") for m in r.mentions):
             return
+        _counts(r)
+        if r.claims:
+            return
         for m in PERCENT_RE.finditer(r.text):  # a percentage in a sentence no reader explained
             if r.overlaps_used(m.start(), m.end()):
                 continue
@@ -51,6 +55,10 @@ class Other:
     def judge(claim, evidence, as_of):
         p = claim.payload
         what = p.about or claim.text
+        if p.unit == "count":
+            return unverifiable(claim, f"not covered: a count ({what[:120]}); no table in the data counts these")
+        if p.unit == "forecast":
+            return unverifiable(claim, f"a forecast, target or range, not a recorded figure ({what[:120]})")
         if p.unit == "share":
             return unverifiable(claim, f"not covered: a percentage no reader matched to a statistic the data hold "
                                        f"({what[:120]})")
@@ -58,3 +66,41 @@ class Other:
             return unverifiable(claim, f"not covered: an amount in {p.unit} ({what[:120]}); the data hold trade in "
                                        "US dollars and no series matches it")
         return unverifiable(claim, f"not covered: no indicator matches this figure ({what[:120]})")
+
+
+# A count of things written in digits ("11 packages", "17,000 test kits", "516,000 migrants"), never a year, a day of a
+# month, a physical quantity of goods (tonnes, barrels: listed as not checked, a product the data do not hold), a
+# percentage or an amount; and a forecast, target or range of money ("could reach $14-16bn").
+COUNT = re.compile(r"(?<![\w$€.,-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand|billion))?\s+"
+                   r"(?P<noun>(?:[A-Za-z][a-z-]+\s+){0,2}[a-z][a-z-]+)")
+NOT_COUNTED = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|tonnes|tons|barrels|cubic|kilos|kg|litres|liters|"
+                         r"percent|per|times|years?|months?|days?|weeks?|hours?|minutes?|decades?|centur\w+|"
+                         r"billion|million|trillion|bn|mn|%|p\.?m|a\.?m|and|or|to|of|in|on|at|from|the)\b")
+FORECAST = re.compile(r"\b(?:could|would|will|may|might|is\s+expected\s+to|are\s+expected\s+to|is\s+set\s+to|aims?\s+to|"
+                      r"plans?\s+to|target(?:s|ed)?|forecasts?|projected|projections?)\b(?:[^.;]){0,40}?(?:US\$|\$|€)\s?"
+                      r"\d[\d.,]*\s*[-–]\s*\d", re.IGNORECASE)
+
+
+def _counts(r) -> None:
+    """An 'other' claim for a count or a forecast in a sentence no reader explained (unverifiable, never dropped)."""
+    f = FORECAST.search(r.text)
+    if f:
+        c0, c1 = clause_bounds(r.text, f.start())
+        r.add("other", c0, c1, {"unit": "forecast", "about": r.text[c0:c1].strip(" ,;(")})
+        return
+    for m in COUNT.finditer(r.text):
+        number = m.group("n").replace(",", "")
+        if re.fullmatch(r"(?:1[89]|20)\d\d", number) or NOT_COUNTED.match(m.group("noun")):
+            continue
+        if re.search(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$", r.text[max(0, m.start() - 12):m.start()]):
+            continue  # "on April 2": a date
+        if r.overlaps_used(m.start(), m.end()):
+            continue
+        c0, c1 = clause_bounds(r.text, m.start())
+        r.add("other", max(c0, m.start() - 60), min(c1, m.end() + 40),
+              {"value": float(number), "unit": "count", "about": r.text[c0:c1].strip(" ,;("),
+               "year": r.year_in(c0, c1)})
+        r.take(m.start(), m.end())
+        return

@@ -17,6 +17,7 @@ from ..reading.entities import name, names
 from ..registry import register_kind
 from ..reading.rank_followers import read_followers
 from ..reading.ranks import read_ranks
+from ..reading.rank_groups import read_rank_groups
 
 # Mirror views complete enough to rank a country's partners (partners' reports from nearly every state).
 COMPLETE_MIRRORS = ("mirror:imf_dots",)
@@ -32,6 +33,7 @@ class RankClaim(TradeScope, Period):
     all: bool = False
     behind: tuple[str, ...] = ()
     among: tuple[str, ...] = ()  # ranked among these partners only ("among China's Central Asian partners")
+    within: int | None = None  # "one of its main partners": any rank from 1 to within (None: exactly value)
 
 
 @register_kind("rank", payload=RankClaim, order=22, title="Rank among trade partners",
@@ -41,6 +43,7 @@ class RankClaim(TradeScope, Period):
 class Rank:
     def read(r) -> None:
         read_ranks(r)
+        read_rank_groups(r)
         read_followers(r)
 
     def judge(claim, evidence, as_of):
@@ -106,7 +109,7 @@ def judge_rank(claim, ev, as_of: AsOf):
                          f"partners {source_label(source)} lists for {year}")
             calls.append(Call.indicator("partner_rank", country=country, flow=p.flow, years=str(year), source=source))
             continue
-        ok = rank == wanted
+        ok = rank <= p.within if p.within else rank == wanted
         if ok and p.since and p.base_year:  # "has been its largest partner since 2011": every year since, one source
             kept = use[(use["source"] == source) & (use["year"] >= p.base_year) & (use["year"] <= year)]
             held = {int(y): int(g[g["partner"] == partner]["value"].iloc[0]) if partner in set(g["partner"]) else None
@@ -134,7 +137,8 @@ def judge_rank(claim, ev, as_of: AsOf):
                           f"({fmt(float(top['partner_value']), 'USD')})")
         calls.append(Call.indicator("partner_rank", country=country, flow=p.flow, years=str(year), source=source))
         first = "" if ok else f"; first is {name(top['partner'])}"
-        where = f"ranks {rank}" if rank else "is not among its listed partners"
+        where = (f"ranks {rank}" + (f" (claimed: among the first {p.within})" if p.within else "")) if rank \
+            else "is not among its listed partners"
         parts.append(f"{name(country)}: {'yes' if ok else 'no'} — {name(partner)} {where} in {year} ({label})"
                      f"{first}")
     return verdict(claim, combine(verdicts), "; ".join(parts), observed, arithmetic, calls)

@@ -16,8 +16,9 @@ from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Observa
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import clause_bounds, resolve_period, time_for
 from ..reading.entities import name
-from ..reading.frames import PERIOD_KEYS, basis_in
+from ..reading.frames import PERIOD_KEYS, basis_in, carry_period
 from ..reading.numbers import YEAR, percent_at
+from ..reading.share_parts import bracketed_amount, gapped_shares
 from ..reading.sentence import E, EL
 from ..registry import register_kind
 
@@ -25,6 +26,15 @@ _SHARE_NUM = r"(?:(?:a\s+)?(?:whopping|mere|hefty|massive|modest|staggering|size
              r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than)\s+)?" \
              r"(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|" \
              r"quarters|fifth|tenth)|half)"
+# A subject with no state making up a share of a flow named with its partner ("devices made up 15% of A's exports to
+# B"): the share is a product's, within that flow.
+MADE_UP_BY = re.compile(r"(?:^|[,;]\s*|\b(?:in\s+\d{4},?\s+))(?P<what>[a-z][a-z\s-]{2,50}?)\s+(?:made\s+up|make\s+up|makes\s+up|"
+                        r"accounted\s+for|accounts\s+for|account\s+for|represented|represents|comprised|constituted)\s+"
+                        r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$", re.IGNORECASE)
+# A product named before the flow ("of A's oil and gas exports"): a share of a product's trade, which the data lack (arms:
+# the arms kind's).
+_PRODUCT = r"(?:oil|crude|petroleum|gas|coal|grain|wheat|cotton|gold|copper|metals?|energy|food|agricultural|" \
+           r"machinery|electricity|fuel|uranium)(?:\s+(?:and|&)\s+[a-z][\w-]*)?(?:\s+products)?"
 _WHAT = r"(?P<what>(?:international\s+|foreign\s+|external\s+)?trade(?:\s+turnover)?|turnover|exports|imports|" \
         r"trade volume|commercial turnover)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
@@ -43,8 +53,8 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<b>{E})\s+share\s+(?:of|in)\s+(?P<whose>{EL})\s+(?:total\s+|overall\s+)?(?:foreign\s+|external\s+)?"
     rf"{_WHAT}(?:[^.;]|\.(?=\d)){{0,40}}?(?P<num>{_SHARE_NUM})",
     rf"(?P<num>{_SHARE_NUM})\s+of\s+(?P<whose>{EL})\s+(?:total\s+|overall\s+)?(?:foreign\s+|external\s+)?"
-    rf"{_WHAT}\s+(?:\w+ly\s+)?(?:is\s+|was\s+|are\s+|were\s+|go\s+|went\s+|goes\s+|came\s+|comes\s+|come\s+|"
-    rf"flows?\s+|flowed\s+|heads?\s+|headed\s+)?(?:with|to|from|(?:falls?|fell|fall)\s+on|(?:is|was)\s+accounted\s+"
+    rf"(?P<goods>{_PRODUCT}\s+)?{_WHAT}(?:\s+in\s+{YEAR})?\s+(?:\w+ly\s+)?(?:is\s+|was\s+|are\s+|were\s+|go\s+|went\s+|goes\s+|came\s+|comes\s+|come\s+|"
+    rf"flows?\s+|flowed\s+|heads?\s+|headed\s+|(?:were|was)\s+(?:shipped|sold|sent|exported)\s+)?(?:with|to|from|(?:falls?|fell|fall)\s+on|(?:is|was)\s+accounted\s+"
     rf"for\s+by)\s+(?P<b>{E})",
 )]
 # "... from 30% in 2015 to 60% in 2023": a second share of the same partner, later.
@@ -112,23 +122,33 @@ def _share(r, m) -> None:
         return
     what = m.group("what")
     flow = "export" if what.endswith("exports") else "import" if what.endswith("imports") else "turnover"
-    fields = {"country": whose, "partner": partner, "flow": flow, "value": pct.value, "unit": "share",
+    goods = (m.groupdict().get("goods") or "").strip() or None
+    made_up = None if m.groupdict().get("b") is None or m.start("b") < m.start("num") else \
+        MADE_UP_BY.search(r.masked, max(0, m.start("num") - 80), m.start("num"))
+    if made_up:  # "cars made up 11% of A's exports to B": a product's part of the flow, not B's share
+        goods = made_up.group("what").strip()
+    fields = {"country": whose, "partner": partner, "flow": flow, "value": pct.value, "unit": "share", "goods": goods,
               "hedge": pct.hedge, "half_unit": pct.half_unit, "basis": basis_in(r.text),
               "habitual": bool(HABIT.search(r.text, *clause_bounds(r.text, m.start("num"))))}
     if r.reporter:
         fields["reporter"] = r.reporter_codes
     resolve_period(r, time_for(r, m.start()), fields, change=False)
-    if not any(fields.get(k) for k in PERIOD_KEYS):  # none in its clause: the year the sentence named before it
-        earlier = [tm for tm in r.times if tm.end <= m.start() and tm.kind in ("year", "month") and tm.year]
+    if not any(fields.get(k) for k in PERIOD_KEYS):  # none in its clause: the period the sentence named before it
+        earlier = [tm for tm in r.times if tm.end <= m.start() and (tm.kind in ("year", "month") and tm.year
+                                                                     or tm.kind in ("partial", "fiscal"))]
         if earlier:
-            fields["year"] = earlier[-1].year
-            fields["period_note"] = f"the year named earlier in the sentence ({earlier[-1].year})"
+            resolve_period(r, earlier[-1:], fields, change=False)
+            fields["period_note"] = f"the period named earlier in the sentence ('{earlier[-1].text.strip()}')"
+        else:  # none in the sentence: the period of the trade figure the sentence before gave
+            carry_period(r, fields, change=False)
     own = re.match(rf"\s+in\s+(?P<y>{YEAR})\b", r.text[pct.end:])
     then = TO_LATER.match(r.text, pct.end + (own.end() if own else 0))
     if own and then:  # "rose from 30% in 2015 to 60% in 2023": each share with its own year
         fields["year"] = int(own.group("y"))
     r.add("share", m.start(), m.end(), fields)
     r.take(pct.start, pct.end)
+    bracketed_amount(r, fields, pct.end)
+    gapped_shares(r, fields, m.end())
     if then:
         second = percent_at(r.text, then.start("num"), then.end("num"))
         if second is not None:
@@ -148,7 +168,8 @@ def judge_share(claim, ev, as_of: AsOf):
         found = judge_partial_share(claim, ev, countries[0], partners)  # the same months, like with like
         if found is not None:
             return found
-    problem = period_problem("share", p)
+    problem = (f"a product category ('{p.goods}'): the pack holds all-goods trade totals only" if p.goods
+               else period_problem("share", p))
     if problem:
         return unverifiable(claim, problem)
     if not partners or not countries:

@@ -28,13 +28,15 @@ _ORDINAL_HEAD = rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|s
                 rf"Council\s+of\s+(?:the\s+)?Heads\s+of\s+(?:Member\s+)?States?|(?:meeting|session)\s+of\s+the\s+(?:(?P<o2>{E})\s+)?" \
                 rf"Heads\s+of\s+States?\s+Council|(?:meeting|session)\s+of\s+(?:the\s+)?(?:(?P<o3>{E})\s+)?Heads\s+of\s+" \
                 rf"(?:Member\s+)?States?(?!\s+Council)|(?:(?P<o4>{E})\s+)?Heads[- ]of[- ]States?\s+Council(?:\s+(?:meeting|" \
-                rf"session|summit))?|(?:annual\s+)?(?:(?P<o1>{E})\s+)?[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
+                rf"session|summit))?|(?:(?P<o5>{E})\s+)?(?:Council\s+of\s+(?:the\s+)?)?Heads\s+of\s+States?\s+(?:meeting|session|" \
+                rf"summit)|(?:annual\s+)?(?:(?P<o1>{E})\s+)?[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
 ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},|,(?=\s+(?:on|in)\s+\d))"
                      rf"{{0,120}}?)\b(?:in\s+|on\s+)?{_DATE}?(?P<year>{YEAR})",
                      re.IGNORECASE)
 # "the 24th SCO summit in Astana" with no year: the summit in that city up to the as-of date.
 ORDINAL_CITY = re.compile(rf"{_ORDINAL_HEAD}\s*,?\s+(?:(?:was|is|were)\s+)?(?:(?:being\s+)?held|opened|took\s+place|"
-                          rf"convened|met|began|started|gathered|is\s+taking\s+place|hosted)?\s*in\s+(?P<city>{E})",
+                          rf"convened|met|began|started|gathered|is\s+taking\s+place|hosted)?\s*in\s+(?:the\s+(?:[\w-]+\s+){{0,2}}"
+                          rf"(?:city|capital)\s+of\s+)?(?P<city>{E})",
                           re.IGNORECASE)
 HOSTING = re.compile(rf"(?P<who>{E})\s+(?:is\s+hosting|hosts|will\s+host|is\s+to\s+host)\s+the\s+(?:{_ORDS}|\d{{1,2}}"
                      rf"(?:st|nd|rd|th))?\s*(?:{E}\s+)?[Ss]ummit", re.IGNORECASE)
@@ -72,7 +74,7 @@ PRESUPPOSED = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)\b(?
 # "the SCO Tianjin Summit 2025": a city's summit with its year after it.
 CITY_SUMMIT_YEAR = re.compile(rf"(?P<c>{E})\s+[Ss]ummit\s+(?:of\s+)?(?P<y>{YEAR})\b")
 # "... is the 14th annual summit of the organization": the ordinal after the summit's place and date.
-ORDINAL_AFTER = re.compile(rf"\b(?:is|was|will\s+be|marks?|marked)\s+the\s+{_ORDINAL_HEAD}", re.IGNORECASE)
+ORDINAL_AFTER = re.compile(rf"(?:\b(?:is|was|will\s+be|marks?|marked)\s+|,\s+)the\s+{_ORDINAL_HEAD}", re.IGNORECASE)
 # The Shanghai Five met five times (1996-2000) before the SCO's Council of Heads of State first met in 2001.
 SHANGHAI_FIVE_MEETINGS = 5
 
@@ -211,7 +213,7 @@ def _claimed(p) -> str:
 
 def _org_of(r, m) -> str | None:
     """The organization named between an ordinal and 'summit' ('the seventh BRICS summit'), if any."""
-    for key in ("o1", "o2", "o3", "o4"):
+    for key in ("o1", "o2", "o3", "o4", "o5"):
         ment = r.by_start.get(m.start(key)) if m.group(key) else None
         if ment is not None and ment.kind == "org":
             return ment.code

@@ -155,7 +155,10 @@ SUPPLIER_AMOUNT = re.compile(rf"(?P<sup>{E})\s*\((?P<amt>(?:US\$|\$|USD)\s?[\d.,
 
 def read_arms(r) -> None:
     """Every arms claim of a sentence (a Reading), most specific patterns first."""
+    from .arms_exports import read_arms_exports
+
     read_listed(r)
+    read_arms_exports(r)
     _lists(r)
     _monopoly(r)
     for pattern in SHARES + RANKS:

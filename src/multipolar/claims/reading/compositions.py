@@ -14,12 +14,14 @@ from .sentence import E, EL
 
 _ROLES = r"(?:full\s+)?(?:member\s+states?|member\s+countries|members?|observer\s+states?|observers?|dialogue\s+partners?)"
 # An organization, or a word standing for the one under discussion ("the organisation", "the bloc").
-_ORG = rf"(?:(?P<org>{E})|(?P<this>(?:the\s+)?(?:organi[sz]ation|bloc|grouping|group|alliance|union|body)))"
+_ORG = rf"(?:(?P<org>{E})|(?P<this>(?:the\s+)?(?:organi[sz]ation|bloc|grouping|group|alliance|union|body)|\b[Ii]t\b))"
 COUNTS = re.compile(rf"{_ORG}\s+(?:now\s+|currently\s+|then\s+|still\s+)?(?P<verb>has|had|have|comprises|comprised|"
                     rf"consists\s+of|consisted\s+of|counts|counted|includes|included|numbered|numbers)\s+(?P<list>(?:\w+\s+"
                     rf"(?:(?:other|more|additional|further|current)\s+)?{_ROLES}"
-                    rf"(?:\s*\([^)]*\))?(?:\s*,\s*|\s+and\s+|,\s+and\s+)?)+)", re.IGNORECASE)
-COUNT_PART = re.compile(rf"(?P<n>\w+)\s+(?:(?:other|more|additional|further|current)\s+)?(?P<role>{_ROLES})(?:\s*\((?P<names>[^)]*)\))?", re.IGNORECASE)
+                    rf"(?:\s*\([^)]*\)|\s*:\s*[^.;:]+)?(?:\s*,\s*|\s+and\s+|,\s+and\s+)?)+)", re.IGNORECASE)
+# a count's states named in brackets or after a colon ("has eight members: A, B, ... and H")
+COUNT_PART = re.compile(rf"(?P<n>\w+)\s+(?:(?:other|more|additional|further|current)\s+)?(?P<role>{_ROLES})(?:\s*\((?P<names>[^)]*)\)|"
+                        rf"\s*:\s*(?P<names2>[^.;:]+))?", re.IGNORECASE)
 OF_WHICH = re.compile(rf"(?P<n>\w+)\s+of\s+(?:which|whom|them|these)\s+(?:are|were)\s+(?:full\s+)?"
                       rf"(?:(?P<org>{E})\s+members|members\s+of\s+(?:the\s+)?(?P<org2>{E})|(?P<grp>{E}))")
 INCLUDES = re.compile(rf"(?P<org>{E})\s+(?:also\s+)?(?:includes|included|counts|has|had)\s+(?P<who>{EL})\s+as\s+"
@@ -33,6 +35,11 @@ LISTED_COUNT = re.compile(rf"(?P<who>{EL})\s+(?:are|were)\s+(?:(?:the\s+)?(?P<or
 ROLE_INCLUDES = re.compile(rf"(?:(?:the\s+)?(?P<org>{E})(?:'s)?|its|their)\s+(?P<role>observers?(?:\s+states)?|"
                            rf"dialogue\s+partners|members(?:\s+states)?)\s+(?P<verb>include|included|including|are|were)\s+"
                            rf"(?:(?:now|henceforth|currently|thereafter|then|still|thus)\s+)?(?P<who>{EL})")
+# "A, B and C are observer states", "A and B are the SCO's dialogue partners": each state named holds the role (no
+# count, so not all of them)
+ROLE_ARE = re.compile(rf"(?P<who>{EL})\s+(?:are|were)\s+(?:(?:now|still|currently|also)\s+)?(?:(?:the\s+)?(?P<org>{E})(?:'s)?\s+|"
+                      rf"its\s+|their\s+)?(?P<role>observer\s+states|observers|dialogue\s+partners)\b(?:\s+(?:of|in|to)\s+"
+                      rf"(?:the\s+)?(?P<org2>{E}))?")
 # "the CSTO members are henceforth A, B and C" (the member group is one mention): exactly these members
 GROUP_ARE = re.compile(rf"(?P<grp>{E})\s+(?:are|were)\s+(?:(?:now|henceforth|currently|thereafter|then|still|thus)\s+)?"
                        rf"(?P<who>{E}(?:\s*,\s*{E})+(?:\s*,?\s+and\s+{E}))")
@@ -82,6 +89,9 @@ def read_compositions(r) -> None:
                                                             "country": [groups[-1].code], "count": int(n)})
     for m in COUNTS.finditer(r.masked):
         org = r.org_at(m.start("org")) if m.group("org") else r.org_default(0, m.start())
+        ment = r.by_start.get(m.start("org")) if m.group("org") else None
+        if org is None and ment is not None and ment.pronoun and ment.surface.lower() == "it":
+            org = r.ctx.org  # "It now has nine members: ...": the organization under discussion
         if not org:
             continue
         past = m.group("verb").lower() in ("had", "comprised", "consisted of", "counted", "included", "numbered")
@@ -91,9 +101,10 @@ def read_compositions(r) -> None:
             if not n:
                 continue
             named = []
-            if part.group("names"):
-                at = m.start("list") + part.start("names")
-                named = list(dict.fromkeys(x.code for x in r.ents(at, at + len(part.group("names")), ("country",))))
+            key = "names" if part.group("names") else "names2" if part.group("names2") else None
+            if key:
+                at = m.start("list") + part.start(key)
+                named = list(dict.fromkeys(x.code for x in r.ents(at, at + len(part.group(key)), ("country",))))
             r.add("membership", m.start(), m.start("list") + part.end(),
                   {"relation": "count", "org": org, "role": role_word(part.group("role")), "count": int(n),
                    "listed": named, **when})
@@ -155,6 +166,15 @@ def _listed(r) -> None:
                                                      "count": int(n), "listed": who,
                                                      **(stated_at(r, m.start(), clause_bounds(r.text, m.start())[1]) if " were " in m.group(0)
                                                         else {})})
+    for m in ROLE_ARE.finditer(r.masked):
+        key = "org2" if m.group("org2") else "org" if m.group("org") else None
+        org = (r.org_at(m.start(key)) if key else None) or r.org_default()
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        if org and who and not r.overlaps_used(m.start(), m.end()):
+            when = stated_at(r, *clause_bounds(r.text, m.start())) if " were " in m.group(0) else {}
+            r.add("membership", m.start(), m.end(), {"relation": role_word(m.group("role")), "org": org,
+                                                     "country": who, **when})
+            r.take(m.start(), m.end())
     for m in ROLE_INCLUDES.finditer(r.masked):
         org = (r.org_at(m.start("org")) if m.group("org") else None) or r.org_default(0, m.start()) or r.org_default()
         who = r.codes(m.start("who"), m.end("who"), ("country",))

@@ -161,6 +161,10 @@ def frames(r) -> list[Frame]:
         prev = before[-1]
         flow = _FLOWS[m.group("flow").lower()]
         found.append(Frame(prev.country, prev.partner, flow, m.start("flow"), m.end(), parent=prev))
+    for f in found:  # "A sold $5 billion of arms to B", "exported $2 billion worth of wheat to B": a product named inside
+        said = None if f.goods else PRODUCT_INSIDE.search(r.text, f.start, f.end)
+        if said and any(ARMS_GOODS.fullmatch(w) or PRODUCTS.fullmatch(w) for w in said.group("g").split()):
+            f.goods = said.group("g")
     found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods))]  # arms transfers: the arms kind's
     for f in found:  # "an almost 50% jump in A's exports to B": the rate before the frame is the frame's
         lead = RATE_BEFORE.search(r.masked, max(0, f.start - 80), f.start)
@@ -183,6 +187,11 @@ PRODUCTS = re.compile(r"(?:arms|weapons?|weaponry|military|oil|crude|petroleum|g
                       r"machinery|equipment|electronics|chemicals?|pharmaceuticals?|services|tech|technology|"
                       r"dual-use|non-oil|non-energy|non-resource|mineral|minerals|fuel|fuels|hydrocarbons?|cement)",
                       re.IGNORECASE)
+
+
+# A product named between a trade verb's amount and its partner ("$5 billion of arms to", "worth of wheat from").
+PRODUCT_INSIDE = re.compile(r"\b(?:worth\s+)?of\s+(?P<g>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)\s+(?:to|from|into|with)\b",
+                            re.IGNORECASE)
 
 
 def goods_before(text: str, position: int) -> str | None:
@@ -208,7 +217,13 @@ def _first_party(r, position: int, partners: list[str]) -> str | None:
         if m.kind in ("country", "group") and not r.in_reporter(m) and m.code not in partners:
             return m.code
     focus = r.ctx.focus
-    return focus if focus and focus not in partners else None
+    if focus and focus not in partners:
+        return focus
+    last = r.ctx.last_trade  # "A's exports to B rose 40%. Imports from B grew 13%": A, the figure before's country
+    if last is not None and len(last.country) == 1 and list(last.partner) == list(partners) and \
+            last.country[0] not in partners:
+        return last.country[0]
+    return r.ctx.topic(exclude=partners)  # "Trade with B rose" in an article about A: A, the text's clear topic
 
 
 def _uniq(items):
@@ -288,6 +303,15 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
         earlier = [tm.year for tm in r.times if tm.end <= pos and tm.kind in ("year", "month") and tm.year]
         if earlier:
             fields.update({"year": earlier[-1], "base_year": earlier[-1] - 1})
+    if not any(fields.get(k) for k in PERIOD_KEYS):
+        fronted = [tm for tm in r.times if tm.end <= pos and FRONTED.match(r.text[:tm.start])
+                   and tm.kind in ("partial", "fiscal", "year", "month", "range", "relative")]
+        if fronted:  # "In the first nine months of 2023, A ... (...), and B ...": the fronted time is every clause's
+            resolve_period(r, fronted[:1], fields, change=change)
+            fields["period_note"] = "; ".join(x for x in (fields.get("period_note"),
+                                                         f"the time that opens the sentence ('{fronted[0].text}')") if x)
+    if not any(fields.get(k) for k in PERIOD_KEYS):
+        carry_period(r, fields, change=change)
     last = r.ctx.last_time
     continues = any(m.pronoun and m.start <= frame.start + 2 for m in r.mentions)
     if continues and last is not None and last.kind in ("year", "month") and not any(fields.get(k) for k in PERIOD_KEYS):
@@ -309,3 +333,37 @@ def terms_for(r, region: tuple[int, int], pos: int) -> str | None:
         return said
     foreign = [a.currency for a in amounts(r.text, *region) if a.currency not in ("USD", "EUR")]
     return foreign[0] if foreign else None
+
+
+# What may stand before a time that opens a sentence ("In", "During the", "Over", "Between").
+FRONTED = re.compile(r"\s*(?:(?:In|During|Over|For|Between|From|Throughout|By|Across)\s+)?(?:the\s+)?$")
+# "Over the same ten months", "in the same period": the period of the figure read before.
+SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:months?|period|quarter|weeks)\b",
+                         re.IGNORECASE)
+
+
+def carry_period(r, fields: dict, *, change: bool) -> None:
+    """A trade figure that names no period continues the period of the figure the previous sentence gave (a part of
+    a year with its months, a fiscal year, or a year), and so does one that says 'over the same months' however far
+    back that figure was; a figure whose sentence follows one without trade figures is left to the usual rule."""
+    last = r.ctx.last_trade
+    if last is None or not (r.ctx.trade_gap == 0 or SAME_PERIOD.search(r.text)):
+        return
+    year, partial, fiscal = getattr(last, "year", None), getattr(last, "partial", None), getattr(last, "fiscal", None)
+    if not (year or partial or fiscal):
+        return
+    said = []
+    if partial:
+        fields["partial"] = partial
+        if getattr(last, "months", None):
+            fields["months"] = list(last.months)
+        said.append(partial.strip())
+    if fiscal:
+        fields["fiscal"] = fiscal
+        said.append(fiscal)
+    if year:
+        fields["year"] = year
+        said.append(str(year))
+        if change:
+            fields.update({"base_year": year - 1, "yoy": True})
+    fields["period_note"] = f"the period of the figure before it ({', '.join(said)})"

@@ -23,12 +23,15 @@ JOINED = re.compile(
     rf"{_WHO}\s+(?:(?:also|officially|formally|finally|only|both|then)\s+)?"
     rf"(?:joined|acceded to|(?:became|becomes|becoming|(?:has|had|have)\s+become)\s+(?:a\s+|an\s+|the\s+[\w-]+\s+|its\s+"
     rf"[\w-]+\s+)?(?:full(?:[- ]fledged)?,?\s+)?"
-    rf"(?:(?:(?!associate\b)[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?=⟨))|(?:was|were)\s+admitted(?!\s+as\b)(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
+    rf"(?:(?:(?!associate\b)[\w-]+\s+)?{_ROLE}(?:\s+(?:of|in))?|(?=⟨))|(?:was|were)\s+(?:admitted|accepted|inducted)(?!\s+as\b)(?:\s+(?:to|into))?|gained\s+(?:full\s+)?"
     rf"(?P<role2>membership|observer status|dialogue partner status)(?:\s+(?:in|of|at))?|(?:obtained|received|acquired|won|"
     rf"secured)\s+(?:permanent\s+)?(?:\(?full\)?\s+)?(?P<role4>membership|observer\s+status|dialogue\s+partner\s+status)"
     rf"(?:\s+(?:in|of|at))?|(?:was|were)\s+granted\s+"
     rf"(?P<role3>observer status|dialogue partner status|full membership)(?:\s+(?:in|of|at|by))?)"
     rf"(?:\s*(?:the\s+)?(?P<org>{E}))?(?:(?P<mid>[^.;()]{{0,60}}?)\b(?:in|on)\s+{_WHEN})?")
+# The role after 'as' following a membership verb: "was admitted as an SCO observer", "joined as a dialogue partner".
+AS_ROLE = re.compile(rf"\bas\s+(?:a\s+|an\s+|the\s+)?(?:full(?:[- ]fledged)?\s+|permanent\s+)?(?:(?P<org>{E})\s+)?"
+                     rf"{_ROLE}\b")
 # "joined as a full member at the summit in Astana" (no year: the summit's date decides).
 AT_SUMMIT = re.compile(
     rf"(?P<who>{EL})\s+(?:(?:also|officially|formally|finally)\s+)?(?:joined|became|was\s+admitted|were\s+admitted|"
@@ -148,6 +151,12 @@ def read_memberships(r) -> None:
                          r.text[m.end("org"):]) if m.group("org") and not m.group("role") else None
         if after:  # "became SCO dialogue partners": the role follows the organization's name
             role = role_of(after.group(1))
+        as_role = None if m.group("role") or after else AS_ROLE.search(r.masked, m.start(), min(len(r.masked),
+                                                                                            m.end() + 50))
+        if as_role:  # "was admitted as an SCO observer": the role the verb names after 'as', never a full member
+            role = role_of(as_role.group("role"))
+            if as_role.group("org") and not m.group("org"):
+                org, note = r.org_at(as_role.start("org")) or org, None
         r.add("membership", m.start(), m.end(), {
             "relation": "joined", "org": org, "country": who, "year": year, "month": month, "day": day,
             "role": None if role == "member" else role, "ordinal": _ordinal_in(r, m), "note": note})

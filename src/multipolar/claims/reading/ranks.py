@@ -69,6 +69,10 @@ AMOUNT_APP = re.compile(rf"{_LEAD}(?:with|supplying|providing|worth|accounting\s
                         rf"mutual\s+|total\s+)?(?:trade|turnover)\s+(?:reaching|of|at|totall?ing|worth|amounting\s+to|"
                         rf"surpassing|exceeding|hitting)\s+)?(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|million|"
                         rf"tn|bn|mn)?)", re.IGNORECASE)
+# An earlier amount of the same scope after a rank's amount: "with $9 billion of trade, up from $8 billion in 2020".
+UP_FROM = re.compile(r"(?:\s+(?:of|in)\s+(?:bilateral\s+|total\s+|mutual\s+)?(?:trade|turnover|exports|imports))?,?\s+"
+                     r"(?:up|down|rising|falling|growing)\s+from\s+(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|"
+                     r"billion|million|tn|bn|mn)?)\s+(?:in|a\s+year\s+earlier\s+in)\s+(?P<y>\d{4})\b", re.IGNORECASE)
 SHARE_APP = re.compile(rf"{_LEAD}(?:(?:supplying|accounting\s+for|taking|buying|providing|with|making\s+up|or)\s+)?"
                        rf"(?:a\s+)?(?:(?:whopping|mere|hefty|massive|modest|staggering)\s+)?(?P<num>{SHARE})(?:\s+(?:share\s+)?of\s+(?:(?:all|the|its|their|total|overall|{E})\s+)*"
                        rf"(?:(?:foreign\s+|external\s+)?(?:trade(?:\s+turnover)?|turnover|imports|exports|purchases|"
@@ -223,6 +227,14 @@ def _figures(r, end: int, whose, partner, fields) -> int:
                                                 "half_unit": a.half_unit, "year": fields.get("year")})
                 r.take(a.start, a.end)
             end = m.end()
+            earlier = UP_FROM.match(r.masked, end)  # "..., up from $8 billion in 2020": the same scope that year
+            found = amounts(r.text, earlier.start("amt"), earlier.end("amt")) if earlier else []
+            if found and not r.overlaps_used(found[0].start, found[0].end):
+                a = found[0]
+                r.add("level", a.start, earlier.end(), {**base, "value": a.value, "unit": a.currency, "hedge": a.hedge,
+                                                        "half_unit": a.half_unit, "year": int(earlier.group("y"))})
+                r.take(a.start, a.end)
+                end = earlier.end()
             continue
         m = SHARE_APP.match(r.masked, end) or PAREN_SHARE.match(r.masked, end)
         if not m:

@@ -59,9 +59,12 @@ def find_reporter(sentence) -> Reporter | None:
     spans: list[tuple[int, int]] = []
     for pattern, code in _BODY_RES:
         for m in pattern.finditer(sentence.text):
+            owner = _owner(sentence, m.start())
+            start = m.start() if owner is None else owner[1]
+            code = code if owner is None else owner[0]  # "Tajikistan's National Statistical Committee": Tajikistan's
             if code not in codes:
                 codes.append(code)
-            spans.append((m.start(), m.end()))
+            spans.append((start, m.end()))
     for m in re.finditer(rf"(?P<who>{E})\s+(?:national\s+|own\s+|official\s+)*{STAT_WORDS}\b", sentence.masked):
         ment = sentence.by_start.get(m.start("who"))
         if ment and ment.kind == "country" and not ment.pronoun and ment.code not in codes:
@@ -88,3 +91,16 @@ def find_reporter(sentence) -> Reporter | None:
             codes.append("OUTLET")
         spans.append((m.start(), m.end()))
     return Reporter(codes, spans) if codes else None
+
+
+def _owner(sentence, position: int) -> tuple[str, int] | None:
+    """The country whose possessive stands right before a named body ('Tajikistan's National Statistical Committee'):
+    a body's usual country never overrides the one the text names (code, start of the possessive)."""
+    m = re.search(r"⟨#*⟩(?:['’]s)?\s+(?:own\s+|official\s+)?$", sentence.masked[max(0, position - 80):position])
+    if not m:
+        return None
+    start = max(0, position - 80) + m.start()
+    ment = sentence.by_start.get(start)
+    if ment is None or ment.kind != "country" or ment.pronoun or not ment.possessive:
+        return None
+    return ment.code, start

@@ -38,7 +38,17 @@ class Context:
     pair: tuple[str, str] | None = None  # the last two countries a sentence named ("the two countries")
     region: str | None = None            # the last group named ("the region")
     last_trade: object = None            # the payload of the last trade figure read ("$41 billion of that")
+    trade_gap: int = 0                   # sentences read since the one that gave last_trade (0: the one before)
     resolution: tuple | None = None      # the UN resolution named last: (symbol, words, year) ("the resolution")
+    declarations: list = field(default_factory=list)  # the declarations named last: [(year, city)] ("the leaders noted")
+    named: dict = field(default_factory=dict)  # how often each country was named so far (the text's topic)
+
+    def topic(self, exclude=()) -> str | None:
+        """The country the text is about: named most often so far (at least twice, clearly more than any other)."""
+        ranked = sorted(((n, c) for c, n in self.named.items() if c not in exclude), reverse=True)
+        if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] * 1.5 > ranked[0][0]):
+            return None
+        return ranked[0][1]
 
 
 class Reading:
@@ -58,7 +68,8 @@ class Reading:
         for m in self.mentions:
             length = m.end - m.start
             chars[m.start:m.end] = list("⟨" + "#" * (length - 2) + "⟩")
-        self.masked = blank_appositions("".join(chars), {m.start for m in self.mentions if m.pronoun})
+        self.masked = BRACKETED.sub(lambda m: " " * len(m.group(0)),
+                                    blank_appositions("".join(chars), {m.start for m in self.mentions if m.pronoun}))
         self.times = find_times(self.text)
         self.claims: list[Claim] = []
         self.used: list[tuple[int, int]] = []  # spans of figures already turned into claims
@@ -73,7 +84,8 @@ class Reading:
             if any(x.start < m.end() and m.start() < x.end for x in named):
                 continue
             word = m.group(0)
-            if word in ("it", "It") and not re.match(r"\s+(?:now\s+|still\s+|also\s+|alone\s+)?(?:is|was|has|had|"
+            after_preposition = word == "it" and re.search(r"\b(?:to|from|with|into|for)\s+$", self.text[:m.start()])
+            if word in ("it", "It") and not after_preposition and not re.match(r"\s+(?:now\s+|still\s+|also\s+|alone\s+)?(?:is|was|has|had|"
                                                      r"became|remains|remained|ranks?|ranked|took|takes|holds|held|"
                                                      r"accounted|accounts|makes|made|represents?|represented|"
                                                      r"comprises?|constitutes?|overtook|supplied|supplies|provided|"
@@ -87,7 +99,9 @@ class Reading:
                 groups = [x.code for x in before if x.kind == "group"]
                 code = groups[-1] if groups else self.ctx.region
             if word in ("it", "It") and before:
-                code = before[-1].code
+                code = before[-1].code  # "imported $X from A and exported $Y to it": A, the country named last
+            elif after_preposition:
+                continue
             if code is None:
                 continue
             out.append(Mention(m.start(), m.end(), code, "country" if len(code) == 3 and code.isupper()
@@ -191,6 +205,12 @@ APPOSITION = re.compile(r"(?<=⟩)(?:['’]s)?(?:\s+[a-z][a-z-]*){0,3}(?P<app>\s
                         r"according|as|in|on|at|by|for|from|to|said|says|say|told|added|noted)\b)[a-z])")
 
 
+# An amount in brackets right after a percentage ("21% ($4.1bn) of its trade"): blanked in the masked text so the
+# share reads through it; the kind that reads the share reads the amount from the text.
+BRACKETED = re.compile(r"(?:(?<=%)|(?<=percent)|(?<=per cent))\s*\(\s*(?:about\s+|some\s+|nearly\s+|over\s+)?(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*\s?"
+                       r"(?:trillion|billion|million|tn|bn|mn|m|b)?\s*\)")
+
+
 def blank_appositions(masked: str, pronouns: set[int]) -> str:
     """masked with its appositions blanked (an apposition opening with a possessive must open with a pronoun)."""
     def blank(m):
@@ -221,6 +241,11 @@ def update_context(r: Reading) -> None:
     trade = [c for c in r.claims if c.type in ("level", "change", "multiple")]
     if trade:
         ctx.last_trade = trade[-1].payload
+        ctx.trade_gap = 0
+    else:
+        ctx.trade_gap += 1
+    for m in countries:
+        ctx.named[m.code] = ctx.named.get(m.code, 0) + 1
     named = list(dict.fromkeys(m.code for m in countries))
     if len(named) >= 2:
         ctx.pair = (named[0], named[1])

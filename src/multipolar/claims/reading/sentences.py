@@ -18,6 +18,9 @@ ABBREVIATIONS = {"u.s", "u.k", "e.u", "mr", "mrs", "ms", "dr", "prof", "st", "no
 # digit or opening quote: a sentence boundary unless the word before it is an abbreviation or an initial.
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A scale word written right after a figure ("$5.1bn.", "EUR 300 mln."): its full stop ends the sentence when a
+# capital follows, as a figure never continues after its scale abbreviation.
+_SCALE_AFTER_FIGURE = re.compile(r"\d\s?(?:bn|mn|bln|mln)$", re.IGNORECASE)
 
 # Trigger families: a sentence with one of these (and a named country, group, organization or year) is read.
 TRIGGERS: dict[str, re.Pattern] = {
@@ -42,8 +45,8 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"inaugurat|began operat|started operat|"
                              r"withdrawal)",
                              re.IGNORECASE),
-    "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|Heads of State|declaration|host|called for|"
-                         r"mention)", re.IGNORECASE),
+    "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|Heads of States?|declaration|host|called for|"
+                         r"mention|noted|welcomed|condemned|expressed|stressed|reaffirmed|underlined)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
     "macro": re.compile(r"\b(?:GDP|gross domestic product|population|populous|economy|economies|(?:million|billion)\s+(?:people|inhabitants|"
                         r"residents))\b", re.IGNORECASE),
@@ -57,8 +60,12 @@ TRIGGERS: dict[str, re.Pattern] = {
                           r"borrow\w*|owe[sd]?|debts?|repa(?:id|y\w*)|default\w*|ODA|OOF|official development assistance|concessional|"
                           r"commercially[- ]oriented|portfolio)\b",
                           re.IGNORECASE),
+    # a count of things in digits ("11 packages", "17,000 test kits"; never a year): read as a count no table holds
+    "count": re.compile(r"(?<![\w$€.,-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?)\s+(?:[A-Za-z][a-z-]+\s+){0,2}[a-z][a-z-]+"),
 }
 _YEAR_RE = re.compile(rf"\b{YEAR}\b")
+_COLLECTIVE = re.compile(r"\s*(?:the\s+)?(?:(?:SCO\s+)?member\s+(?:states|countries)|leaders|heads\s+of\s+state)\b",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,7 @@ def sentences(text: str) -> list[Sentence]:
         cut = 0
         for m in _BOUNDARY.finditer(chunk):
             before = _WORD_BEFORE.search(chunk[cut:m.start()])
-            if before:
+            if before and not _SCALE_AFTER_FIGURE.search(chunk[cut:m.start()]):
                 word = before.group(1).lower().rstrip(".")
                 if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha() and chunk[m.start()] == "."):
                     continue
@@ -118,5 +125,7 @@ def is_candidate(text: str, found: set[str] | None = None) -> bool:
     if not found:
         return False
     if "votes" in found and re.search(r"\d", text):  # a tally ("passed 100-11 with 58 abstentions")
+        return True
+    if found & {"summit", "membership"} and _COLLECTIVE.match(text):  # "The member states noted ...": a declaration's
         return True
     return bool(found & {"amount", "percent"} or find_mentions(text) or _YEAR_RE.search(text))
