@@ -324,6 +324,19 @@ def test_near_tie_in_arms_shares_is_no_clear_lead(pack):
     assert row["leader"] == "no clear lead"
 
 
+def test_latest_values_carry_their_own_flags_not_those_of_the_lead_s_first_year(data_dir, pack):
+    """The raw SIPRI register starts with deliveries in 2000 (its header), so a 5-year window ending before 2004
+    holds fewer years (partial_window) and one ending in 2023 does not: the reading's `quality` keeps the flags of
+    the year the lead began, `latest_quality` those of the latest year's values only."""
+    need(pack, "arms_transfers")
+    header = (data_dir / "sipri_arms_transfers" / "trade_2023.csv").read_text(encoding="utf-8", errors="replace")[:400]
+    assert "year range '2000'" in header
+    row = one(crossover(countries="PAK", dimensions="security"), source="sipri_at")
+    assert row["latest_year"] == 2023 and "partial_window" not in row["latest_quality"]
+    if row["leader_since"] < 2000 + 4:
+        assert f"partial_window:{row['leader_since'] - 2000 + 1}y" in row["quality"]
+
+
 # --- the composite index ----------------------------------------------------------------------------------------------
 
 def test_iran_composite_2021_2023_has_no_zero_from_a_missing_component(pack):

@@ -316,6 +316,18 @@ def test_flag_words_follow_a_figure():
         "; flags: carried forward (alliance 2018, igo 2014), coverage (86%)"
 
 
+def test_a_finding_s_figures_carry_their_own_flags_not_the_lead_s_first_year_s():
+    """A key finding quotes the two latest values: a flag of the year the lead began (here a 5-year window that held
+    one year) belongs to the reading, not to those values; a flag of the latest year does."""
+    row = {"country": "PAK", "measure": "arms_share_5y", "dimension": "security", "china": 0.82, "russia": 0.02,
+           "latest_year": 2023, "source_name": "SIPRI", "quality": "partial_window:1y"}
+    assert "flags" not in select._example({**row, "latest_quality": ""}, 1, {})
+    assert "partial window" not in select._example({**row, "latest_quality": "estimate"}, 1, {})
+    assert select._example({**row, "latest_quality": "estimate"}, 1, {}).endswith("(2023, SIPRI; flags: estimate)")
+    # A crossover frame written before latest_quality existed: the reading's flags, as before.
+    assert "partial window (1 year)" in select._example(row, 1, {})
+
+
 def test_junior_partner_finding_adds_chinas_later_share_with_its_flags():
     """Issue 9, item 6: the ratio needs both shares (Russia's share of China's trade ends earlier), but China's share
     of Russia's trade runs on: the finding gives its latest year too, with that figure's flags, and says why there is

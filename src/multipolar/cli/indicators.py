@@ -129,7 +129,8 @@ def crossover(
     was clearly ahead), held, latest_year, latest_lead (China minus Russia), leader (China, Russia or "no clear
     lead", by the one rule of multipolar.indicators.leads: a gap under 2 points on a 0-1 scale, or under 10% of the
     larger value on an unbounded one, or a source showing the other power clearly ahead that year, is no clear lead),
-    quality (the reading's flags) and a note; csv and json add both latest values, since_year (China's current
+    quality (the reading's flags) and a note; csv and json add latest_quality (the flags of the latest year's
+    values alone), both latest values, since_year (China's current
     clear run), leader_since (the latest leader's unbroken run), lead_change (over the last 5 years compared),
     first_compared, n_years and view (the source view read: the reconciled view is read within its latest view).
     Partial years are never compared."""

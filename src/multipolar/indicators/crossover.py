@@ -45,7 +45,7 @@ REGIONS = ("central-asia", "sco")
 TREND_YEARS = 5
 # Columns of the crossover table.
 COLUMNS = ("country", "dimension", "source", "measure", "first_year", "held", "latest_year", "latest_lead",
-           "leader", "quality", "china_latest", "russia_latest", "since_year", "leader_since", "lead_change",
+           "leader", "quality", "latest_quality", "china_latest", "russia_latest", "since_year", "leader_since", "lead_change",
            "first_compared", "n_years", "view", "note")
 
 
@@ -192,8 +192,8 @@ def _summary(ind: str, country: str, source: str, rows: list[dict], spread: dict
                              f"compared as a year" for r in partial)
     row = {"country": country, "source": source, "measure": measure}
     if not rows:
-        row.update(leader=leads.NO_CLEAR_LEAD, quality=Q.combine(*[r["c_quality"] for r in partial],
-                                                                  *[r["r_quality"] for r in partial]),
+        quality = Q.combine(*[r["c_quality"] for r in partial], *[r["r_quality"] for r in partial])
+        row.update(leader=leads.NO_CLEAR_LEAD, quality=quality, latest_quality=quality,
                    note="; ".join(notes + [partial_note, "no full year compared"]))
         return row
     # One consistent view: the reconciled view's latest view, over its unbroken run of years up to the latest.
@@ -263,8 +263,10 @@ def _summary(ind: str, country: str, source: str, rows: list[dict], spread: dict
     rest = [r for r in rows if r["year"] in (latest, leader_since)]
     quality = Q.combine(flags, *[r["c_quality"] for r in rest], *[r["r_quality"] for r in rest])
     last = rows[-1]
+    # The latest figures' own flags (a flag of the run's first year alone does not qualify them).
+    latest_quality = Q.combine(last["c_quality"], last["r_quality"])
     row.update(first_year=first, held=held, latest_year=latest, latest_lead=lead[latest], leader=reading,
-               quality=quality, china_latest=float(last["china"]), russia_latest=float(last["russia"]),
+               quality=quality, latest_quality=latest_quality, china_latest=float(last["china"]), russia_latest=float(last["russia"]),
                since_year=since, leader_since=leader_since, lead_change=lead_change, first_compared=years[0],
                n_years=len(years), view=latest_view, note="; ".join(notes))
     return row
@@ -305,6 +307,7 @@ def _single(rec: dict, present: str, frame: pd.DataFrame) -> dict:
         row["china_latest" if present == "CHN" else "russia_latest"] = float(last["value"])
         row["latest_year"] = int(last["year"])
         row["quality"] = Q.combine("no_comparison", last.get("quality", ""))
+        row["latest_quality"] = Q.combine(last.get("quality", ""))
         who = "China" if present == "CHN" else "Russia"
         if rec["ind"] == "finance_commitments":
             total = frame["value"].sum()
@@ -325,7 +328,8 @@ def crossover(countries=None, region=None, dimensions=None, pack: str | Path | N
     view: the first year China was clearly ahead (first_year), whether the lead held in every later year compared
     (held), the latest full year compared and the lead there (latest_lead = China minus Russia), `leader` (China,
     Russia or no clear lead, the spread of the sources applied), `quality` (the flags of the reading: the latest
-    year's and the current run's first year's, and source_switch), both latest values, the start of China's current
+    year's and the current run's first year's, and source_switch), `latest_quality` (the latest year's flags alone:
+    those of the two latest values), both latest values, the start of China's current
     clear run (since_year), the first year of the latest leader's unbroken run (leader_since; for no clear lead,
     the run of years without one), how much China's lead changed over the last TREND_YEARS years compared
     (lead_change; > 0 = toward China), the source view read (view) and a note. Years where either measure is
@@ -437,14 +441,14 @@ def _crossover(ctx: Context, chosen: list[str], dims: list[str], progress=None) 
     for (dim, name), exc in absent.items():
         for c in chosen:
             rows.append({"country": c, "dimension": dim, "source": "", "measure": name, "leader": leads.NO_CLEAR_LEAD,
-                         "quality": "", "note": f"not computed: {exc.message}"})
+                         "quality": "", "latest_quality": "", "note": f"not computed: {exc.message}"})
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for column in ("first_year", "latest_year", "since_year", "leader_since", "first_compared", "n_years"):
         frame[column] = frame[column].astype("Int64")
     for column in ("latest_lead", "china_latest", "russia_latest", "lead_change"):
         frame[column] = frame[column].astype("float64")  # (a choice of states with no value at all: NaN, not None)
     frame["held"] = frame["held"].astype("boolean")
-    for column in ("quality", "note", "view", "source"):
+    for column in ("quality", "latest_quality", "note", "view", "source"):
         frame[column] = frame[column].fillna("").astype(str)
     order = {d: i for i, d in enumerate(CROSSOVER_DIMENSIONS)}
     frame = frame.assign(_d=frame["dimension"].map(order)).sort_values(["country", "_d", "source"], kind="stable")

@@ -218,6 +218,11 @@ def _num(value) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
+def _text(value) -> str:
+    """A text cell ('' for a missing one)."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
 def direction(lead: float | None, change: float | None, measure: str, source: str = "") -> str:
     """'china' / 'russia' / 'steady': which way China's lead moved over the crossover's trend window (lead_change),
     read with the one lead rule (indicators.leads): the latest lead against the lead at the window's start, a
@@ -244,7 +249,8 @@ def headline(cross: pd.DataFrame, states: list[str], sources: dict[str, str] | N
                "russia": _num(rec.get("russia_latest")), "reading": reading,
                "leader": {"China": "CHN", "Russia": "RUS"}.get(reading or "", None),
                "since": None, "trend": None, "change": None, "agree": 0, "compared": 0,
-               "quality": str(rec.get("quality") or "") if not pd.isna(rec.get("quality") or "") else "",
+               "quality": _text(rec.get("quality")),
+               "latest_quality": _text(rec.get("latest_quality", rec.get("quality"))),
                "note": rec.get("note") or ""}
         if reading is not None:
             if row["leader"]:
@@ -370,13 +376,14 @@ MEASURE_WORDS = {"trade": "of its goods trade", "security": "of its arms imports
 
 
 def _example(r, sign: int, countries: dict[str, str]) -> str:
-    """'Iran: 36.1% of its goods trade against Russia's 5.4% (2020, reconciled view)'."""
+    """'Iran: 36.1% of its goods trade against Russia's 5.4% (2020, reconciled view)', with the flags of those two
+    figures (the row's latest_quality; a flag of the lead's first year alone is the reading's, not theirs)."""
     lead, other = (("china", "Russia"), ("russia", "China")) if sign > 0 else (("russia", "China"), ("china", "Russia"))
     state = countries.get(r["country"]) or country_name(r["country"])
     back = "russia" if lead[0] == "china" else "china"
     return (f"{state}: {fmt_measure(r['measure'], r[lead[0]])} {MEASURE_WORDS.get(r['dimension'], '')} against "
             f"{lead[1]}'s {fmt_measure(r['measure'], r[back])} ({int(r['latest_year'])}, {r['source_name']}"
-            f"{flag_words(r.get('quality'))})")
+            f"{flag_words(r.get('latest_quality', r.get('quality')))})")
 
 
 def _share_sentence(dim: str, part: pd.DataFrame, countries: dict[str, str]) -> str | None:

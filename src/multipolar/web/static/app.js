@@ -23,7 +23,7 @@
     latest_lead: "China − Russia", leader: "Reading", reading: "Reading", china_latest: "China",
     russia_latest: "Russia", since_year: "China ahead since", leader_since: "Leader since",
     lead_change: "Change of China's lead (5 yrs)", first_compared: "First year compared", n_years: "Years compared",
-    quality: "Flags", note: "Note", partner: "Partner", year: "Year", flow: "Flow", value: "Value",
+    quality: "Flags", latest_quality: "Flags of the latest values", note: "Note", partner: "Partner", year: "Year", flow: "Flow", value: "Value",
     partner_value: "Partner value", total_value: "Total", is_estimate: "Estimate", months: "Months",
     basis: "Source view used", organization: "Organization", role: "Role", start: "From", end: "Until",
     citation: "Act cited", view: "Source view"
