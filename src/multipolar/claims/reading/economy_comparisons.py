@@ -29,6 +29,12 @@ RANK = re.compile(rf"(?P<a>{E})(?:\s*,[^,;.]{{3,60}},)?\s+{_BE}\s+(?:the\s+)?(?:
 POPULATION_APPOSITION = re.compile(rf"(?P<a>{E})\s*,\s+(?:with|having)\s+(?:a\s+)?population\s+of\s+(?P<n>(?:about\s+|"
                                    rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?{NUM}\s*(?:million|"
                                    rf"billion))", re.IGNORECASE)
+# "..., about $6 trillion more than B" right after a state's GDP figure: the gap between the two in the same year.
+DIFFERENCE = re.compile(rf"(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s+(?:or\s+|which\s+(?:is|was)\s+|i\.e\.\s+)?(?P<amt>(?:(?:about|"
+                        rf"around|roughly|some|nearly|almost|over|more\s+than|just\s+over|just\s+under)\s+)?(?:US\$|\$|USD)"
+                        rf"\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn)?)\s+(?P<cmp>more|less|larger|smaller|bigger|"
+                        rf"higher|lower|above|below)\s+(?:than\s+)?(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?(?P<b>{EL})",
+                        re.IGNORECASE)
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 _HEDGES = {"about": "about", "around": "about", "roughly": "about", "some": "about", "nearly": "nearly",
            "almost": "nearly", "more than": "more than", "over": "more than", "at least": "more than",
@@ -87,3 +93,23 @@ def read_economy_comparisons(r, year: int | None) -> None:
                                             "value": float(rank), "lowest": sup.startswith(("least", "smallest")),
                                             "year": year})
         r.take(m.start(), m.end())
+
+
+def read_difference_after(r, end: int, who: list[str], year: int | None) -> None:
+    """'A's GDP was $X in YEAR, about $N more than B's': the gap A − B (negative for 'less'), a `macro` claim with
+    unit 'difference' judged on both states' figures of the same year."""
+    from .numbers import amounts
+
+    m = DIFFERENCE.match(r.masked, end)
+    if not m:
+        return
+    b = r.codes(m.start("b"), m.end("b"))
+    found = amounts(r.text, m.start("amt"), m.end("amt"))
+    if not b or not found or set(b) & set(who) or r.overlaps_used(found[0].start, found[0].end):
+        return
+    a = found[0]
+    sign = -1 if m.group("cmp").lower() in ("less", "smaller", "lower", "below") else 1
+    r.add("macro", m.start("amt"), m.end(), {"country": who, "rival": b, "measure": "gdp", "unit": "difference",
+                                             "value": sign * a.value, "hedge": a.hedge, "half_unit": a.half_unit,
+                                             "year": year})
+    r.take(m.start("amt"), m.end())
