@@ -41,8 +41,8 @@ def verdicts(text, date="2023-06-01", kind=None):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The three EAEU states had a combined GDP of an estimated $420 billion in 2022.", "supported"),
-    ("The three EAEU states had a combined GDP of an estimated $600 billion in 2022.", "contradicted"),
+    ("In 2022 the three EAEU members posted a combined GDP of an estimated $420 billion.", "supported"),
+    ("In 2022 the three EAEU members posted a combined GDP of an estimated $600 billion.", "contradicted"),
     ("Kazakhstan's GDP was approximately $300 billion in 2022.", "supported"),
 ])
 def test_an_estimate_word_before_a_gdp_figure(text, expected):
@@ -79,7 +79,7 @@ def test_an_adverb_before_a_group_s_share_of_the_world(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The BRICS memberships of Egypt and Ethiopia officially took effect on 1 January 2024.", "supported"),
+    ("The BRICS memberships of Ethiopia and Egypt formally took effect on 1 January 2024.", "supported"),
     ("The BRICS memberships of Egypt and Ethiopia took effect on 1 January 2023.", "contradicted"),
     ("Egypt's BRICS membership took effect on 1 January 2024.", "supported"),
     ("The observer status of Mongolia in the SCO took effect in 2004.", "supported"),
@@ -95,7 +95,8 @@ def test_a_membership_that_took_effect_for_an_invited_state_is_not_all_supported
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The SCO was set up in 2001 by the leaders of China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan.",
+    ("The SCO was set up in 2001 by the heads of state of Russia, China, Kyrgyzstan, Kazakhstan, Uzbekistan and "
+     "Tajikistan.",
      "supported"),
     ("The SCO was set up in 2001 by the presidents of China, Russia, Kazakhstan and Uzbekistan.", "partly supported"),
     ("The SCO was founded by the heads of state of China, Russia and India.", "contradicted"),

@@ -14,14 +14,21 @@ from .trade import expanded
 from .windows import latest_year
 
 SOURCE = label("worldbank_wdi")
-COLUMNS = {"gdp": "gdp_usd", "population": "population"}
+COLUMNS = {"gdp": "gdp_usd", "population": "population", "gdp per capita": "gdp per capita"}
 
 
 def _values(ev, countries, column) -> dict[str, dict[int, float]]:
+    """Each state's figures by year; column 'gdp per capita' is GDP over population, where both are held."""
     out = {}
     for c in countries:
         f = ev.macro(c)
-        out[c] = {int(y): float(v) for y, v in zip(f["year"], f[column]) if v == v} if not f.empty else {}
+        if f.empty:
+            out[c] = {}
+        elif column == "gdp per capita":
+            out[c] = {int(y): float(g) / float(n) for y, g, n in zip(f["year"], f["gdp_usd"], f["population"])
+                      if g == g and n == n and n > 0}
+        else:
+            out[c] = {int(y): float(v) for y, v in zip(f["year"], f[column]) if v == v}
     return out
 
 
@@ -80,8 +87,10 @@ def judge_rank(claim, ev, as_of):
     if claimed and claimed != target[0] and leader(values[claimed][year], values[target[0]][year], "USD",
                                                    (claimed, target[0])) == NO_CLEAR_LEAD:
         outcome = "partly supported"  # within the lead rule's margin of the place claimed: no clear order
-    order = ", ".join(f"{name(c)} {values[c][year]:,.0f}" for c in ranked)
-    which = "smallest" if p.lowest else "largest"
+    order = ", ".join(f"{name(c)} {values[c][year]:,.0f}" for c in ranked) + \
+        (" (US dollars of GDP per head)" if p.measure == "gdp per capita" else "")
+    which = ("poorest" if p.measure == "gdp per capita" else "smallest") if p.lowest else \
+        ("richest" if p.measure == "gdp per capita" else "largest")
     reason = f"{outcome} by {SOURCE}: by {p.measure} in {year}, {name(target[0])} is number {position} ({which} " \
              f"first) of {names(p.region)}: {order}"
     return verdict(claim, outcome, reason, [Observation(position, "rank", SOURCE, year, target[0])],

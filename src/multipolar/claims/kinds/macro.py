@@ -117,7 +117,7 @@ class MacroClaim(Payload):
 class Macro:
     def read(r) -> None:
         if not re.search(r"\bGDP\b|gross domestic product|economic output|(?:world|global)\s+(?:output|economy)|"
-                         r"\beconom(?:y|ies)\b|\bpopulous\b|"
+                         r"\beconom(?:y|ies)\b|\bpopulous\b|\b(?:poorest|richest|wealthiest)\b|"
                          r"population|per capita|\b(?:people|"
                          r"inhabitants|residents)\b", r.text,
                          re.IGNORECASE):

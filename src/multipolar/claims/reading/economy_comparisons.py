@@ -22,7 +22,7 @@ LARGER = [re.compile(rf"{s}\s+{_BE}\s+(?:much\s+|far\s+|considerably\s+|slightly
                      rf"smaller|lower)\s+than\s+{_OF}(?P<b>{EL})(?P<comb>\s+(?:combined|together|put\s+together))?",
                      re.IGNORECASE) for s in _SUBJECT]
 _ORD = r"(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?"
-_SUP = r"(?P<sup>most\s+populous|least\s+populous|largest|biggest|smallest)"
+_SUP = r"(?P<sup>most\s+populous|least\s+populous|largest|biggest|smallest|poorest|richest|wealthiest)"
 RANK = re.compile(rf"(?P<a>{E})(?:\s*,[^,;.]{{3,60}},)?\s+{_BE}\s+(?:the\s+)?(?:(?P<reg0>{E})(?:['’]s)?\s+)?{_ORD}{_SUP}\s+"
                   rf"(?:(?P<reg1>{E})\s+)?(?P<noun>economy|economies|state|country|nation|member(?:\s+state)?)?"
                   rf"(?:\s+(?:in|of|among|within)\s+(?:the\s+)?(?P<reg2>{EL}))?", re.IGNORECASE)
@@ -85,12 +85,13 @@ def read_economy_comparisons(r, year: int | None) -> None:
             if key else []
         sup = m.group("sup").lower()
         noun = (m.group("noun") or "").lower()
-        measure = "population" if "populous" in sup else "gdp" if noun.startswith("econom") else None
+        measure = "population" if "populous" in sup else "gdp per capita" if sup in ("poorest", "richest", "wealthiest") \
+            else "gdp" if noun.startswith("econom") else None
         if len(a) != 1 or not region or measure is None or r.overlaps_used(m.start("sup"), m.end()):
             continue  # 'the largest state' (by area?) or no group named: not read
         rank = _ORDINALS.get((m.group("ord") or "").lower(), 1)
         r.add("macro", m.start(), m.end(), {"country": a, "region": region, "measure": measure, "unit": "rank",
-                                            "value": float(rank), "lowest": sup.startswith(("least", "smallest")),
+                                            "value": float(rank), "lowest": sup.startswith(("least", "smallest", "poorest")),
                                             "year": year})
         r.take(m.start(), m.end())
 
