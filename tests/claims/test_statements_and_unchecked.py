@@ -100,3 +100,18 @@ def test_a_count_after_the_noun_it_counts(text, value):
     got = result(text).claims
     assert [(v.claim.parsed.get("unit"), v.claim.parsed.get("value"), v.verdict) for v in got] == \
         [("count", value, "unverifiable")]
+
+
+def test_a_treaty_between_two_states_is_unverifiable_with_what_the_alliances_table_holds():
+    got = result("In 1997 Kazakhstan and Kyrgyzstan signed a treaty of eternal friendship.").claims
+    assert [(v.claim.parsed.get("unit"), v.verdict) for v in got] == [("treaty", "unverifiable")]
+    assert "ATOP" in got[0].reason
+    # one state and an agreement: not a treaty between states
+    assert [v.claim.parsed.get("unit") for v in result("Armenia praised the agreement.").claims] == []
+
+
+def test_a_currency_swap_line_and_an_amount_under_it_are_unverifiable_and_say_why():
+    got = result("The central banks of Turkey and Russia renewed their local currency swap in 2019.").claims
+    assert [(v.claim.parsed.get("unit"), v.verdict) for v in got] == [("swap line", "unverifiable")]
+    amount = result("Uzbekistan drew RMB 3 billion under its currency swap with China in 2016.").claims
+    assert amount and all(v.verdict == "unverifiable" and "swap" in v.reason for v in amount)

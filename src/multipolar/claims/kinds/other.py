@@ -10,7 +10,7 @@ from ..judging.common import unverifiable
 from ..payloads import Figure
 from ..reading.clauses import clause_bounds
 from ..reading.numbers import PERCENT_RE, amounts, percent_at
-from ..reading.statements import STATEMENT_REASONS, read_statements
+from ..reading.statements import STATEMENT_REASONS, SWAP, read_statements
 from ..registry import register_kind
 
 
@@ -53,6 +53,8 @@ class Other:
         what = p.about or claim.text
         if p.unit == "count":
             return unverifiable(claim, f"not covered: a count ({what[:120]}); no table in the data counts these")
+        if p.unit not in STATEMENT_REASONS and p.unit not in ("count", "forecast") and SWAP.search(what):
+            return unverifiable(claim, f"{STATEMENT_REASONS['swap line']} ({what[:120]})")  # an amount under a swap
         if p.unit in STATEMENT_REASONS:
             return unverifiable(claim, f"{STATEMENT_REASONS[p.unit]} ({what[:120]})")
         if p.unit == "forecast":
