@@ -118,3 +118,16 @@ def test_set_up_is_a_founding_verb():
 ])
 def test_declining_to_sign_the_paragraph_backing_an_initiative(text, expected):
     assert [v[2] for v in verdicts(text, kind="endorsement")] == [expected]
+
+
+def test_a_world_gdp_ranking_judges_each_amount_and_says_the_places_are_not_rebuilt():
+    text = ("On GDP, the World Bank's 2022 table has Kazakhstan ranked 50th with $300 billion, ahead of Uzbekistan "
+            "($100 billion, 80th) and Kyrgyzstan ($55 billion, 140th).")
+    got = verdicts(text, kind="macro")
+    assert got == [("macro", "USD", "supported"), ("macro", "world rank", "unverifiable"),
+                   ("macro", "USD", "supported"), ("macro", "world rank", "unverifiable"),
+                   ("macro", "USD", "contradicted"), ("macro", "world rank", "unverifiable")]
+
+
+def test_a_place_with_an_amount_outside_a_gdp_ranking_is_not_read_as_one():
+    assert verdicts("Kazakhstan ranks 50th with $300 billion of exports.", kind="macro") == []

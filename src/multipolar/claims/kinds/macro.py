@@ -16,7 +16,7 @@ from ..payloads import Payload
 from ..judging.macro_compare import judge_difference, judge_ratio, judge_rank
 from ..reading.economies import read_profile
 from ..reading.measures import read_measures
-from ..reading.economy_comparisons import read_difference_after, read_economy_comparisons
+from ..reading.economy_comparisons import read_difference_after, read_economy_comparisons, read_world_ranking
 from ..reading.entities import name, names
 from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
 from ..reading.sentence import E, EL
@@ -126,6 +126,7 @@ class Macro:
         year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
         _per_capita(r, year)
         _world_share(r, year)
+        read_world_ranking(r, year)
         read_economy_comparisons(r, year)
         read_profile(r, year)
         for m in [*GDP.finditer(r.masked), *GDP_OF.finditer(r.masked), *CONTRIBUTES.finditer(r.masked)]:
@@ -285,6 +286,9 @@ def judge_macro(claim, ev, as_of: AsOf):
         return judge_rank(claim, ev, as_of)
     if p.unit == "difference":
         return judge_difference(claim, ev, as_of)
+    if p.unit == "world rank":
+        return unverifiable(claim, f"a place in the world's ranking of every economy by GDP: the checker compares "
+                                   f"the states a text names, not all of the World Bank's {p.year or ''} economies")
     column, unit = MEASURES[p.measure]
     countries = expanded(p.country, ev, as_of.day)
     frames = {c: ev.macro(c) for c in countries}

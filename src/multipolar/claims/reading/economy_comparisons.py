@@ -114,3 +114,34 @@ def read_difference_after(r, end: int, who: list[str], year: int | None) -> None
                                              "value": sign * a.value, "hedge": a.hedge, "half_unit": a.half_unit,
                                              "year": year})
     r.take(m.start("amt"), m.end())
+
+
+# A world ranking by GDP with each state's amount: "A ranks 90th with $40 billion, ahead of B ($9 billion, 140th)".
+_AMT = r"(?:(?:about|around|roughly|some|nearly|almost|over|just\s+over|just\s+under)\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?" \
+       r"(?:trillion|billion|million|tn|bn|mn)?"
+# after a state's name (matched on the unmasked text, where bracketed asides are kept)
+RANKED = [re.compile(p, re.IGNORECASE) for p in (
+    rf"\s+(?:ranks|ranked|is|was|stands|stood|came|comes|placed)\s+(?:at\s+)?(?P<n>\d{{1,3}})(?:st|nd|rd|th)"
+    rf"(?:\s+in\s+the\s+world)?\s+with\s+(?P<amt>{_AMT})",
+    rf"\s*\(\s*(?P<amt>{_AMT})\s*,\s*(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s*\)")]
+
+
+def read_world_ranking(r, year: int | None) -> None:
+    """In a sentence about a GDP ranking, each state's amount (its GDP, judged) and its place (unit 'world rank':
+    a rank among every economy, which the checker does not rebuild: unverifiable, said so)."""
+    if not re.search(r"\brank(?:s|ed|ing)?\b", r.text, re.IGNORECASE) or not re.search(r"\bGDP\b|\beconom", r.text):
+        return
+    from .numbers import amounts
+
+    for x in [m for m in r.mentions if m.kind == "country" and not m.pronoun]:
+        m = next((found for p in RANKED if (found := p.match(r.text, x.end))), None)
+        found = amounts(r.text, m.start("amt"), m.end("amt")) if m else []
+        if not found or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        amt = found[0]
+        r.add("macro", x.start, m.end(), {"country": [x.code], "measure": "gdp", "value": amt.value,
+                                          "unit": amt.currency, "hedge": amt.hedge, "half_unit": amt.half_unit,
+                                          "year": year})
+        r.add("macro", x.start, m.end(), {"country": [x.code], "measure": "gdp", "value": float(m.group("n")),
+                                          "unit": "world rank", "year": year})
+        r.take(x.start, m.end())
