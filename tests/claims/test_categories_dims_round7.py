@@ -131,3 +131,46 @@ def test_a_world_gdp_ranking_judges_each_amount_and_says_the_places_are_not_rebu
 
 def test_a_place_with_an_amount_outside_a_gdp_ranking_is_not_read_as_one():
     assert verdicts("Kazakhstan ranks 50th with $300 billion of exports.", kind="macro") == []
+
+
+TEXTS = FakeEvidence(memberships=MEMBERS, summits=SUMMITS + [
+    {"year": 2020, "date": "2020-11-10", "host_city": "Moscow", "host_country": "RUS"}], declarations={
+    2020: ("The Member States oppose protectionism and stand for openness of markets.", "https://example.org"),
+    2021: ("The Member States oppose protectionism and unilateralism and stand for open markets.",
+           "https://example.org")})
+
+
+def term_verdicts(text):
+    return [(v.claim.parsed["notion"], v.claim.parsed["documents"][0][1], v.verdict)
+            for v in check_text(text, None, evidence=TEXTS) if v.type == "declaration"]
+
+
+def test_a_quoted_term_is_the_declaration_s_named_right_before_the_verb():
+    got = term_verdicts("The Bishkek Declaration has 'unilateralism' where the Moscow Declaration had 'openness'.")
+    assert got == [("unilateralism", "Bishkek", "supported"), ("openness", "Moscow", "supported")]
+    # a city standing for its summit's declaration; the verb without its own subject is the sentence's declaration's
+    got = term_verdicts("The Bishkek Declaration repeats the Moscow wording on markets, but has 'unilateralism' where "
+                        "Moscow had 'openness'.")
+    assert got == [("unilateralism", "Bishkek", "supported"), ("openness", "Moscow", "supported")]
+
+
+def test_a_quoted_term_the_declaration_does_not_have():
+    assert term_verdicts("The Moscow Declaration uses the word 'unilateralism'.") == \
+        [("unilateralism", "Moscow", "contradicted")]
+    assert term_verdicts("The Moscow Declaration does not use the word 'unilateralism'.") == \
+        [("unilateralism", "Moscow", "supported")]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("Kyrgyzstan's President Ivan Examplov is chairing the meeting of the heads of state.", "2021-09-17", "supported"),
+    ("Kazakhstan's President is chairing this year's summit.", "2021-09-17", "contradicted"),  # Kyrgyzstan hosts
+    ("China chaired the summit in 2001.", None, "supported"),
+])
+def test_the_state_chairing_the_year_s_summit_is_its_host(text, date, expected):
+    got = [(v.type, v.claim.parsed.get("relation"), v.verdict) for v in check_text(text, date, evidence=EVIDENCE)]
+    assert got == [("summit", "host", expected)]
+
+
+def test_chairing_another_organization_s_meeting_is_not_the_summit_s_host():
+    got = check_text("Kyrgyzstan's President chaired the CSTO session in 2021.", None, evidence=EVIDENCE).claims
+    assert all(v.type != "summit" for v in got)

@@ -98,7 +98,7 @@ def judge_rank(claim, ev, as_of):
 
 
 def judge_difference(claim, ev, as_of):
-    """A state's (or group's) GDP minus another's in one year ('$6 trillion more than B'), on the World Bank's
+    """A state's (or group's) GDP minus another's in one year ('$3 trillion more than B'), on the World Bank's
     current-dollar figures; a gap whose sign is wrong is contradicted."""
     p = claim.payload
     column = COLUMNS[p.measure]

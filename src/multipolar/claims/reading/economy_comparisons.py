@@ -29,7 +29,7 @@ RANK = re.compile(rf"(?P<a>{E})(?:\s*,[^,;.]{{3,60}},)?\s+{_BE}\s+(?:the\s+)?(?:
 POPULATION_APPOSITION = re.compile(rf"(?P<a>{E})\s*,\s+(?:with|having)\s+(?:a\s+)?population\s+of\s+(?P<n>(?:about\s+|"
                                    rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?{NUM}\s*(?:million|"
                                    rf"billion))", re.IGNORECASE)
-# "..., about $6 trillion more than B" right after a state's GDP figure: the gap between the two in the same year.
+# "..., about $3 trillion more than B" right after a state's GDP figure: the gap between the two in the same year.
 DIFFERENCE = re.compile(rf"(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s+(?:or\s+|which\s+(?:is|was)\s+|i\.e\.\s+)?(?P<amt>(?:(?:about|"
                         rf"around|roughly|some|nearly|almost|over|more\s+than|just\s+over|just\s+under)\s+)?(?:US\$|\$|USD)"
                         rf"\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn)?)\s+(?P<cmp>more|less|larger|smaller|bigger|"
