@@ -174,3 +174,13 @@ def test_the_state_chairing_the_year_s_summit_is_its_host(text, date, expected):
 def test_chairing_another_organization_s_meeting_is_not_the_summit_s_host():
     got = check_text("Kyrgyzstan's President chaired the CSTO session in 2021.", None, evidence=EVIDENCE).claims
     assert all(v.type != "summit" for v in got)
+
+
+def test_a_summit_s_final_document_is_its_declaration():
+    said = "The final document of the 2021 Bishkek summit says: '{}'."
+    got = [(v.type, v.verdict) for v in check_text(said.format("The Member States oppose protectionism and "
+                                                               "unilateralism"), None, evidence=TEXTS)]
+    assert got == [("quote", "supported")]
+    got = [(v.type, v.verdict) for v in check_text(said.format("The Member States welcome tariffs on every import"),
+                                                   None, evidence=TEXTS)]
+    assert got and got[0][1] != "supported"
