@@ -159,10 +159,12 @@ def test_a_rank_among_an_organization_s_members_excludes_the_country_itself():
              ("RUS", "KGZ", "turnover", "russia_fcs"): {2022: 3e9},
              ("RUS", "ARM", "turnover", "russia_fcs"): {2022: 5e9}}
     evidence = FakeEvidence(trade=trade, memberships=members)
-    first = one("Kazakhstan ranks first among Russia's trading partners in the EAEU.", evidence, type_="rank")
+    first = one("Kazakhstan is Russia's largest trading partner in the EAEU.", evidence, type_="rank")
     assert first.verdict == "supported", first.reason
     assert "of 3" in first.reason  # Russia is not its own partner
-    second = one("Armenia ranks first among Russia's trading partners in the EAEU.", evidence, type_="rank")
+    held = one("Kazakhstan holds first place among Russia's trade partners in the EAEU.", evidence, type_="rank")
+    assert held.verdict == "supported" and held.claim.payload.among == ("EAEU",), held.reason
+    second = one("Armenia is Russia's largest trading partner in the EAEU.", evidence, type_="rank")
     assert second.verdict == "contradicted", second.reason
-    outside = one("Uzbekistan ranks first among Russia's trading partners in the EAEU.", evidence, type_="rank")
+    outside = one("Uzbekistan is Russia's largest trading partner in the EAEU.", evidence, type_="rank")
     assert outside.verdict == "unverifiable", outside.reason
