@@ -236,6 +236,12 @@ def judge_trade(claim: Claim, ev: Evidence, as_of: AsOf):
         partial = judge_partial(claim, ev, pairs)
         if partial is not None:
             return partial
+    if p.fiscal and not p.goods:
+        from .fiscal import judge_fiscal
+
+        fiscal = judge_fiscal(claim, ev, pairs)  # the same fiscal year's official figure, when the data hold one
+        if fiscal is not None:
+            return fiscal
     reason = unverifiable_reason(claim.type, p, pairs)
     if reason:
         return unverifiable(claim, reason)
