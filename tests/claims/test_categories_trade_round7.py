@@ -69,3 +69,19 @@ def test_a_fiscal_figure_from_another_reporter_than_the_one_cited_never_contradi
     found = levels("According to India's commerce ministry, India's trade with Mongolia came to $6 billion in the "
                    "financial year 2019-20.", evidence)
     assert found and found[0].verdict == "unverifiable", [(v.verdict, v.reason) for v in found]
+
+
+# --- one shared hedge fragment for every reader (reading/numbers.HEDGE, HEDGE_WORDS, MONEY) -----------------------
+
+def test_every_shared_hedge_word_maps_to_a_documented_hedge():
+    import re
+
+    from multipolar.claims.judging.tolerances import HEDGES
+    from multipolar.claims.reading.numbers import HEDGE, HEDGE_WORDS, MONEY, hedge_id
+
+    for word in HEDGE_WORDS.split("|"):
+        phrase = word.replace("\\s+", " ")
+        assert hedge_id(phrase) in HEDGES, phrase
+        assert re.fullmatch(HEDGE, phrase + " ", re.IGNORECASE)
+        assert re.fullmatch(MONEY, f"{phrase} $4.5 billion", re.IGNORECASE)
+    assert re.fullmatch(MONEY, "US$ 12bn") and not re.fullmatch(MONEY, "$ billion")
