@@ -63,7 +63,7 @@ def read_economy_comparisons(r, year: int | None) -> None:
             continue
         value, decimals = parse_number(number.group(1))
         scale = 1e9 if number.group(2).lower().startswith("b") else 1e6
-        hedge = _HEDGES.get(re.match(r"\s*(\w+(?:\s+than)?)", m.group("n")).group(1).lower()) or \
+        hedge = hedge_id(re.match(r"\s*(\w+(?:\s+than)?)", m.group("n")).group(1).lower()) or \
             hedge_before(r.text, m.start("n"))
         r.add("macro", m.start(), m.end(), {"country": a, "measure": "population", "value": value * scale,
                                             "unit": "people", "half_unit": 0.5 * 10 ** -decimals * scale,
