@@ -19,6 +19,8 @@ from ..registry import register_kind
 
 _PASSED = r"(?:overtook|has\s+overtaken|had\s+overtaken|overtakes|overtaking|surpassed|has\s+surpassed|passed|has\s+" \
           r"passed|outstripped|outpaced|eclipsed|has\s+eclipsed|pulled\s+ahead\s+of|moved\s+ahead\s+of|overtaken)"
+# The place gained: "first place", "the top", "main", "largest", "No. 1".
+_TOP = r"first|top|main|largest|biggest|leading|principal|number[- ]one|No\.?\s*1|primary|chief|foremost"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<a>{E})\s+{_PASSED}\s+(?P<b>{E})\s+(?:in|as|for)\s+(?:(?:trade|trading)(?:\s+turnover)?\s+with\s+)?"
     rf"(?:(?:all|each\s+of|every\s+one\s+of)\s+(?:the\s+)?(?:two|three|four|five|six|\d)?\s*)?(?P<where>{EL})"
@@ -27,6 +29,15 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:where|in\s+which|to\s+see)\s+(?P<a>{E})\s+{_PASSED}\s+(?P<b>{E})(?P<rest>{GAP}{{0,60}})",
     rf"(?P<a>{E})\s+(?:has\s+been|was|is|remained|has\s+stayed)\s+(?:clearly\s+|firmly\s+)?ahead\s+of\s+(?P<b>{E})"
     rf"\s+in\s+(?P<where>{EL})(?P<rest>{GAP}{{0,60}})",
+    # a crossover told as a rank gained: "overtook B in 2023 to become A's main trading partner", "moved ahead of B
+    # into first place in A's foreign trade", "passed B as the top partner of A"
+    rf"(?P<a>{E})\s+{_PASSED}\s+(?P<b>{E})(?:\s*,?\s+(?:in|during|by)\s+(?:the\s+)?(?:\d{{4}}|first|second|third|"
+    rf"fourth)(?:\s+(?:half|quarter)(?:\s+of\s+\d{{4}})?)?)?\s*,?\s+(?:to\s+become|becoming|and\s+became|to\s+take|"
+    rf"taking|into|as|to)\s+(?:the\s+)?(?:{_TOP})\s+(?:(?:trading|trade|economic)\s+partner|place|position|spot|rank)?"
+    rf"\s*(?:in|of|among|for)?\s*(?P<where>{E})(?P<rest>{GAP}{{0,60}})",
+    rf"(?P<a>{E})\s+{_PASSED}\s+(?P<b>{E})(?:\s*,?\s+(?:in|during|by)\s+\d{{4}})?\s*,?\s+(?:to\s+become|becoming|"
+    rf"and\s+became|as)\s+(?P<where>{E})(?:['’]s)?\s+(?:{_TOP})\s+(?:trading\s+|trade\s+|economic\s+)?partner"
+    rf"(?P<rest>{GAP}{{0,60}})",
 )]
 DIMENSIONS = [(r"\barms|weapons|military", "arms"), (r"\bvot|UN\b|General Assembly", "votes"),
               (r"lend|loans|financ", "finance")]
@@ -63,9 +74,9 @@ class Crossover:
                     continue
                 clause = r.text[m.start():m.end()]
                 dimension = next((d for p, d in DIMENSIONS if re.search(p, clause, re.IGNORECASE)), "trade")
-                year = r.year_in(m.start(), m.end() + 20)
+                year = r.year_in(m.start(), m.end() + 20) or fronted_year(r, m.start())
                 fields = {"leader": a, "laggard": b, "dimension": dimension, "year": year,
-                          "relation": ("overtook", "latest", "since")[i],
+                          "relation": ("overtook", "latest", "since", "overtook", "overtook")[i],
                           "flow": "export" if re.search(r"\bexport", clause) else "import" if
                           re.search(r"\bimport", clause) else "turnover"}
                 if i == 1:
@@ -75,11 +86,22 @@ class Crossover:
                     fields["country"] = where
                 if i == 2 and not re.search(r"\bsince\b", clause):
                     continue
-                r.add("crossover", m.start(), m.end(), fields)
-                r.take(m.start(), m.end())
+                end = m.end() if i < 3 else m.start("rest")  # a rank gained: its figures are read by the others
+                r.add("crossover", m.start(), end, fields)
+                r.take(m.start(), end)
 
     def judge(claim, evidence, as_of):
         return judge_crossover(claim, evidence, as_of)
+
+
+def fronted_year(r, position: int) -> int | None:
+    """The year written before the crossing in its own clause ("In 2021 Russia moved ahead of China ...")."""
+    from ..reading.clauses import clause_bounds
+
+    start = clause_bounds(r.text, position)[0]
+    years = [tm.year for tm in r.times if start <= tm.start and tm.end <= position and tm.kind in ("year", "month")
+             and tm.year]
+    return years[-1] if years else None
 
 
 def yearly_pairs(ev, country, lead, lag, dimension, flow) -> list:

@@ -61,6 +61,9 @@ class Level:
                     continue
                 fields = base_fields(r, frame)
                 fields.update({"value": a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
+                part = FLOW_AFTER.match(r.text, a.end)  # "turnover of $9 billion: $3 billion of exports and ..."
+                if part and frame.flow == "turnover":
+                    fields["flow"] = "export" if part.group("f").lower().startswith(("export", "ship")) else "import"
                 other = OWN_PARTNER.match(r.masked, a.end)  # "..., against $6.6 billion from Russia"
                 if other and k > 0:
                     fields["partner"] = r.codes(other.start("p"), other.end("p")) or fields["partner"]
@@ -84,6 +87,11 @@ class Level:
 
     def judge(claim, evidence, as_of):
         return judge_trade(claim, evidence, as_of)
+
+
+# An amount naming its own flow inside a turnover frame: "$3 billion of exports", "$6.2 billion in imports".
+FLOW_AFTER = re.compile(r"\s+(?:worth\s+)?(?:of|in)\s+(?:its\s+|their\s+)?(?P<f>exports|imports|shipments|purchases)\b",
+                        re.IGNORECASE)
 
 
 def _pair_year(r, fields: dict, position: int, since, at: int, region) -> None:

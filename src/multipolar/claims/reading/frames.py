@@ -55,6 +55,12 @@ BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\
 # A clause naming only a flow continues the previous frame: "..., while imports fell 5%", "with exports of $4 billion".
 ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?(?P<flow>exports|"
                       r"imports|trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
+# A rank clause naming a pair, continued by a flow ("China was Uzbekistan's top trading partner in 2023, with trade up
+# 52.2% to $13.7 billion"): the pair of the continuing clause.
+RANK_PAIR = re.compile(rf"(?P<b>{E})\s+(?:was|is|became|remained|remains|has\s+been|had\s+been|stayed|(?:overtook|passed|"
+                       rf"surpassed|overtaken)\s+{E}(?:\s+in\s+\d{{4}})?\s*,?\s+(?:to\s+become|becoming))\s+(?:again\s+|"
+                       rf"still\s+|also\s+)?(?:(?P<a>{E})(?:['’]s)?\s+(?:top|largest|biggest|main|leading|principal|first)"
+                       rf"\s+(?:trading|trade)\s+partner)(?:\s+(?:in|for)\s+\d{{4}})?(?=\s*,?\s+with\b)", re.IGNORECASE)
 # A verb continuing the previous frame's first party: "Turkey imported $2.3 billion from Georgia and exported $4.1
 # billion to Georgia".
 VERB_ELLIPSIS = re.compile(rf"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:it\s+|they\s+|⟨#*⟩\s+)?(?P<verb>exported|"
@@ -153,6 +159,14 @@ def frames(r) -> list[Frame]:
         flow = "export" if m.group("verb").lower() in ("exported", "shipped", "sold") else "import"
         if b:
             found.append(Frame(before[-1].country, _uniq(b), flow, m.start("verb"), m.end(), parent=before[-1]))
+    found.sort(key=lambda f: f.start)
+    for m in RANK_PAIR.finditer(r.masked):  # "B was A's top partner in 2023, with trade up 52%": the pair continues
+        if any(m.start() < f.end and f.start < m.end() for f in found) or not ELLIPSIS.match(r.masked, m.end()):
+            continue
+        a = [x.code for x in r.ents(m.start("a"), m.end("a")) if not r.in_reporter(x)]
+        b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
+        if len(a) == 1 and len(b) == 1 and a != b:
+            found.append(Frame(a, b, "turnover", m.start(), m.end()))
     found.sort(key=lambda f: f.start)
     for m in ELLIPSIS.finditer(r.masked):
         before = [f for f in found if f.end <= m.start()]
@@ -275,6 +289,9 @@ def basis_in(text: str) -> str | None:
     return m.group("b").lower() if m else None
 
 
+# Words before a year that make it the base of a change, not its period: "from $Y in 2019", "compared with 2019".
+CHANGE_BASE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|than|versus|vs\.?)\b(?:(?!\b(?:while|whereas|"
+                         r"but)\b)[^,;]){0,30}?(?:\bin\s+|\bof\s+)?$", re.IGNORECASE)
 PERIOD_KEYS = ("year", "base_year", "years", "partial", "fiscal", "since", "unresolved", "month")
 
 
@@ -295,6 +312,8 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
                                                                   r.text[max(0, frame.start - 12):frame.start]):
         # "A's exports fell 5% in 2019, while B's exports rose 3%": the year of the clause it is set against
         earlier = [tm for tm in r.times if tm.end <= frame.start and tm.kind in ("year", "month") and tm.year]
+        # "fell 5% in 2020 to $X from $Y in 2019, while ...": the clause's period, never the base of its change
+        earlier = [tm for tm in earlier if not CHANGE_BASE.search(r.text[max(0, tm.start - 40):tm.start])] or earlier
         if earlier:
             resolve_period(r, [earlier[-1]], fields, change=change)
             fields["period_note"] = f"the year of the clause before ({earlier[-1].year})"

@@ -61,7 +61,7 @@ class Reading:
         self.triggers = triggers or set()
         if sentence.paragraph_start and not _continues(sentence.text):
             ctx.focus = None  # a new paragraph starts a new subject unless it opens with a pronoun
-        named = find_mentions(self.text)
+        named = [m for m in find_mentions(self.text) if not in_event(self.text, m)]
         self.mentions = sorted(named + self._pronouns(named), key=lambda m: m.start)
         self.by_start = {m.start: m for m in self.mentions}
         chars = list(self.text)
@@ -209,6 +209,19 @@ APPOSITION = re.compile(r"(?<=⟩)(?:['’]s)?(?:\s+[a-z][a-z-]*){0,3}(?P<app>\s
 # share reads through it; the kind that reads the share reads the amount from the text.
 BRACKETED = re.compile(r"(?:(?<=%)|(?<=percent)|(?<=per cent))\s*\(\s*(?:about\s+|some\s+|nearly\s+|over\s+)?(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*\s?"
                        r"(?:trillion|billion|million|tn|bn|mn|m|b)?\s*\)")
+
+
+# A country inside an event phrase dates a claim and is never its party: "the invasion of Ukraine", "the war in
+# Ukraine", "Russia's annexation of Crimea", "the conflict in Afghanistan".
+_EVENT = r"(?:full-scale\s+)?(?:invasion|war|conflict|annexation|occupation|fighting|coup|unrest)"
+EVENT_BEFORE = re.compile(rf"\b{_EVENT}\s+(?:of|in|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
+EVENT_AFTER = re.compile(rf"['’]s\s+{_EVENT}\b|\s+{_EVENT}\b(?!\s+(?:with|against|on)\b)", re.IGNORECASE)
+
+
+def in_event(text: str, mention) -> bool:
+    """Whether a named country stands inside an event phrase ('the invasion of Ukraine', "Russia's war")."""
+    return bool(EVENT_BEFORE.search(text[max(0, mention.start - 40):mention.start])
+                or EVENT_AFTER.match(text, mention.end))
 
 
 def blank_appositions(masked: str, pronouns: set[int]) -> str:
