@@ -28,7 +28,7 @@ def verdicts(text, evidence=EV, date="2024-06-01"):
 # --- a country inside an event phrase dates the claim; it is never a party of it ---------------------------------
 
 @pytest.mark.parametrize("text", [
-    "In 2022, the year of the full-scale invasion of Ukraine, Mongolia's exports to China more than doubled.",
+    "In 2022, a year marked by the full-scale invasion of Ukraine, Mongolia's exports to China more than doubled.",
     "In 2022, the year of the war in Ukraine, Mongolia's exports to China more than doubled.",
     "In 2022, the year of Russia's invasion of Ukraine, Mongolia's exports to China more than doubled.",
     "In 2022, amid the conflict in Ukraine, Mongolia's exports to China more than doubled.",
@@ -90,7 +90,7 @@ def test_a_crossover_told_as_a_rank_gained(text, expected):
 def test_a_crossover_in_a_near_tie_is_only_partly_supported():
     tie = FakeEvidence(trade={("MNG", "CHN", "turnover", "national_mn"): {2020: 4.0e9, 2021: 5.9e9},
                               ("MNG", "RUS", "turnover", "national_mn"): {2020: 5.0e9, 2021: 6.0e9}})
-    text = "In 2021 Russia moved ahead of China into first place in Mongolia's foreign trade."
+    text = "Russia moved ahead of China in 2021 into first place in Mongolia's foreign trade."
     found = [v for v in verdicts(text, tie) if v.type == "crossover"]
     assert [v.verdict for v in found] == ["partly supported"], [v.reason for v in found]
 
@@ -106,7 +106,7 @@ def test_the_figures_after_a_rank_gained_are_still_read():
 @pytest.mark.parametrize("text", [
     "China was Mongolia's top trading partner in 2022, with trade up 137% to $7.1 billion.",
     "China remained Mongolia's largest trading partner in 2022, with trade rising 137% to $7.1 billion.",
-    "China became Mongolia's main trading partner in 2022, with turnover up 137% to $7.1 billion.",
+    "China became Mongolia's main trade partner in 2022, with turnover up 137% to $7.1 billion.",
 ])
 def test_a_rank_clause_continued_by_the_pairs_figures(text):
     found = {v.type: v for v in verdicts(text) if v.type in ("change", "level")}

@@ -55,8 +55,8 @@ BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\
 # A clause naming only a flow continues the previous frame: "..., while imports fell 5%", "with exports of $4 billion".
 ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?(?P<flow>exports|"
                       r"imports|trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
-# A rank clause naming a pair, continued by a flow ("China was Uzbekistan's top trading partner in 2023, with trade up
-# 52.2% to $13.7 billion"): the pair of the continuing clause.
+# A rank clause naming a pair, continued by a flow ("B remained A's largest partner for trade, with trade up N% to
+# $X"): the pair of the continuing clause.
 RANK_PAIR = re.compile(rf"(?P<b>{E})\s+(?:was|is|became|remained|remains|has\s+been|had\s+been|stayed|(?:overtook|passed|"
                        rf"surpassed|overtaken)\s+{E}(?:\s+in\s+\d{{4}})?\s*,?\s+(?:to\s+become|becoming))\s+(?:again\s+|"
                        rf"still\s+|also\s+)?(?:(?P<a>{E})(?:['’]s)?\s+(?:top|largest|biggest|main|leading|principal|first)"
