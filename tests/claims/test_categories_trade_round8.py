@@ -133,3 +133,49 @@ def test_an_amount_naming_its_flow_inside_a_turnover(text):
     found = [v for v in verdicts(text) if v.type == "level"]
     assert [(v.claim.payload.flow, v.verdict) for v in found] == [
         ("turnover", "supported"), ("export", "supported"), ("import", "supported")], [v.reason for v in found]
+
+
+# --- a first place in a near-tie is only partly a first place (the one lead rule); the top of a list ---------------
+
+def _ranks(values, year=2022):
+    """Made-up partner lists of Mongolia's statistics office: {partner: trade}, ranked by value."""
+    ordered = sorted(values.items(), key=lambda kv: -kv[1])
+    return [{"country": "MNG", "partner": p, "flow": "turnover", "year": year, "source": "national_mn", "value": k + 1,
+             "partner_value": v, "n_partners": len(ordered)} for k, (p, v) in enumerate(ordered)]
+
+
+CLEAR = FakeEvidence(ranks=_ranks({"CHN": 7.0e9, "RUS": 5.0e9, "KOR": 1.0e9, "JPN": 1.0e9}))      # 50% vs 36%
+TIE = FakeEvidence(ranks=_ranks({"CHN": 5.2e9, "RUS": 5.0e9, "KOR": 2.0e9, "JPN": 1.8e9}))        # 37.1% vs 35.7%
+
+
+@pytest.mark.parametrize("text", [
+    "China was Mongolia's largest trading partner in 2022.",
+    "Customs data put China at the top of Mongolia's trading partners in 2022.",
+    "China topped the list of Mongolia's trading partners in 2022.",
+    "China was at the top of Mongolia's trade partners in 2022.",
+])
+def test_a_first_place_and_the_top_of_a_list(text):
+    assert [v.verdict for v in verdicts(text, CLEAR) if v.type == "rank"] == ["supported"]
+    tie = [v for v in verdicts(text, TIE) if v.type == "rank"]
+    assert [v.verdict for v in tie] == ["partly supported"] and "no clear lead" in tie[0].reason
+
+
+def test_a_first_place_claimed_for_the_second_of_a_near_tie_is_never_contradicted():
+    text = "Russia was Mongolia's largest trading partner in 2022."
+    assert [v.verdict for v in verdicts(text, CLEAR) if v.type == "rank"] == ["contradicted"]
+    assert [v.verdict for v in verdicts(text, TIE) if v.type == "rank"] == ["partly supported"]
+
+
+def test_a_second_place_is_not_touched_by_the_first_places_tie():
+    text = "Russia was Mongolia's second-largest trading partner in 2022."
+    assert [v.verdict for v in verdicts(text, TIE) if v.type == "rank"] == ["supported"]
+
+
+@pytest.mark.parametrize("text", [
+    "China was Mongolia's largest trading partner in 2022 with $7.1 billion, ahead of Russia at $5 billion.",
+    "China was Mongolia's largest trading partner in 2022 with $7.1 billion, followed by Russia with $5 billion.",
+])
+def test_the_amount_of_the_partner_named_after_the_first(text):
+    both = FakeEvidence(trade=EV.trade, ranks=_ranks({"CHN": 7.1e9, "RUS": 5.0e9, "KOR": 1.0e9}))
+    found = [v for v in verdicts(text, both) if v.type == "level"]
+    assert [(v.claim.payload.partner, v.verdict) for v in found] == [(("CHN",), "supported"), (("RUS",), "supported")]

@@ -141,13 +141,19 @@ LISTED = re.compile(r"(?P<x>⟨#*⟩)\s*\(\s*(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,
                     r"\s*\)")
 
 
+# "..., ahead of the United States at $75.9 billion", "followed by Russia with $27 billion": the same, in words.
+LISTED_AT = re.compile(r"\b(?:ahead\s+of|followed\s+by|behind|then)\s+(?:the\s+)?(?P<x>⟨#*⟩)\s+(?:at|with)\s+(?P<amt>"
+                       r"(?:about\s+|some\s+|nearly\s+|over\s+)?(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|million|"
+                       r"tn|bn|mn)?)", re.IGNORECASE)
+
+
 def _listed(r) -> None:
     context = [c for c in r.claims if c.type == "rank"] or [c for c in r.claims if c.type == "level"]
     if not context:
         return
     base = context[-1].payload
     common = base.country
-    for m in LISTED.finditer(r.masked):
+    for m in [*LISTED.finditer(r.masked), *LISTED_AT.finditer(r.masked)]:
         partner = r.codes(m.start("x"), m.end("x"))
         found = amounts(r.text, m.start("amt"), m.end("amt"))
         if not partner or not found or r.overlaps_used(found[0].start, found[0].end) or set(partner) & set(common):

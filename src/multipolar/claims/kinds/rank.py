@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..judging.common import combine, fmt, unverifiable, verdict
+from ..judging.leads import NO_CLEAR_LEAD, trade_leader
+from ...indicators.leads import SHARE
 from ..judging.trade import expanded, period_problem
 from ..judging.years import common_article_date, target_year
 from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
@@ -126,7 +128,8 @@ def judge_rank(claim, ev, as_of: AsOf):
             above = list(rows[rows["value"] < rank]["partner"])
             ok = sorted(above) == sorted(p.behind)
             arithmetic.append(f"ranked above {name(partner)}: {names(above) or 'none'} (claimed {names(p.behind)})")
-        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        tie = first_place_tie(rows) if wanted == 1 and rank <= 2 and not (p.within or p.behind or p.since) else None
+        verdicts.append(PARTLY if tie else SUPPORTED if ok else CONTRADICTED)
         pv = float(hit.iloc[0]["partner_value"]) if not hit.empty else None
         label = source_label(source)
         observed.append(Observation(rank, "rank", label, year, country, partner, p.flow,
@@ -141,7 +144,23 @@ def judge_rank(claim, ev, as_of: AsOf):
             else "is not among its listed partners"
         parts.append(f"{name(country)}: {'yes' if ok else 'no'} — {name(partner)} {where} in {year} ({label})"
                      f"{first}")
+        if tie:
+            parts[-1] += f"; {tie}"
     return verdict(claim, combine(verdicts), "; ".join(parts), observed, arithmetic, calls)
+
+
+def first_place_tie(rows) -> str | None:
+    """The first two partners of one source's list when their gap is no clear lead (the one lead rule, on their shares
+    of the listed partners' total): a first place in a near-tie is only partly a first place."""
+    if len(rows) < 2:
+        return None
+    a, b = (float(rows.iloc[k]["partner_value"]) for k in (0, 1))
+    total = float(rows["partner_value"].sum())
+    if trade_leader(a, b, total, ("first", "second")) != NO_CLEAR_LEAD:
+        return None
+    first, second = (name(rows.iloc[k]["partner"]) for k in (0, 1))
+    return (f"no clear lead: {first} {a / total:.1%} vs {second} {b / total:.1%} of the listed partners' trade "
+            f"({SHARE.describe()})")
 
 
 __all__ = ["RankClaim", "judge_rank", "rank_view", "CONTRADICTED"]

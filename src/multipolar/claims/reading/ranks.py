@@ -47,6 +47,13 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"economic\s+)?"
     rf"(?:(?P<pn2>partners|turnover)|(?P<xn2>export\s+(?:markets|destinations|partners))|"
     rf"(?P<mn2>import\s+(?:sources|partners|suppliers)|suppliers))",
+    # the top of a list: "put B at the top of A's trading partners", "B was at the top of A's partners", "B topped
+    # the list of A's export markets"
+    rf"(?:(?:placed|places|put|puts|ranked|ranks|showed|shows|show)\s+)?(?P<b4>{E})\s+(?:(?:is|was|sat|sits|stood|stands|"
+    rf"remained|remains|came|comes|stayed)\s+)?(?:at\s+the\s+(?P<rk>top)\s+of|(?P<rk2>top)ped)\s+(?:the\s+list\s+of\s+)?"
+    rf"(?P<whose>{E})\s+(?:(?:main|foreign|leading|largest)\s+)?(?:trade\s+|trading\s+|foreign\s+trade\s+|economic\s+)?"
+    rf"(?:(?P<pn2>partners)|(?P<xn2>export\s+(?:markets|destinations|partners))|"
+    rf"(?P<mn2>import\s+(?:sources|partners|suppliers)|suppliers))",
 )]
 # "..., but only its third-largest export market": a second rank of the same partner in a compound sentence.
 CONTINUED = re.compile(rf"\s*,?\s*(?:but|and|while|yet|whereas)\s+(?:is\s+|was\s+)?(?:only\s+|just\s+|also\s+)?"
@@ -145,7 +152,8 @@ def _rank(r, m) -> None:
         return
     text = m.group(0)
     flow = _flow(gd, text)
-    fields = {"country": whose, "partner": partner, "flow": flow, "value": rank_of(gd["rk"]), "unit": "rank"}
+    fields = {"country": whose, "partner": partner, "flow": flow, "value": rank_of(gd["rk"] or gd.get("rk2")),
+              "unit": "rank"}
     if re.search(r"\ball\b|\beach\b|\bevery\b|\bboth\b", text, re.IGNORECASE):
         fields["all"] = True
     if r.reporter:
