@@ -179,3 +179,20 @@ def test_the_amount_of_the_partner_named_after_the_first(text):
     both = FakeEvidence(trade=EV.trade, ranks=_ranks({"CHN": 7.1e9, "RUS": 5.0e9, "KOR": 1.0e9}))
     found = [v for v in verdicts(text, both) if v.type == "level"]
     assert [(v.claim.payload.partner, v.verdict) for v in found] == [(("CHN",), "supported"), (("RUS",), "supported")]
+
+
+# --- "trade with C" after a clause break never takes the party named in the clause before --------------------------
+
+@pytest.mark.parametrize("text", [
+    "China was Mongolia's largest trading partner in 2022 with $7.1 billion, ahead of Russia with $5 billion, while "
+    "trade with Japan came to $1 billion, Mongolia's statistics office said.",
+    "China was Mongolia's largest trading partner in 2022 with $7.1 billion, ahead of Russia with $5 billion, whereas "
+    "trade with Japan came to $1 billion, by Mongolia's figures.",
+])
+def test_trade_with_a_partner_after_a_clause_break_keeps_the_sentences_country(text):
+    both = FakeEvidence(trade={**EV.trade, ("MNG", "JPN", "turnover", "national_mn"): {2022: 1.0e9}},
+                        ranks=_ranks({"CHN": 7.1e9, "RUS": 5.0e9, "JPN": 1.0e9}))
+    found = [v for v in verdicts(text, both) if v.type == "level"]
+    assert [(v.claim.payload.country, v.claim.payload.partner) for v in found] == [
+        (("MNG",), ("CHN",)), (("MNG",), ("RUS",)), (("MNG",), ("JPN",))]
+    assert [v.verdict for v in found] == ["supported"] * 3, [v.reason for v in found]

@@ -32,7 +32,7 @@ FRAME_PATTERNS: list[tuple[str, str]] = [
     (rf"(?:imports?|purchases)\s+{_GOODS}from\s+(?P<b>{EL})\s+(?:in)?to\s+(?P<a>{EL})", "import"),
     (rf"(?P<a>{E})\s+(?:imported|bought|purchased)\b{GAP}{{0,60}}?\bfrom\s+(?P<b>{EL})", "import"),
     (rf"(?:imported|bought|purchased)\s+by\s+(?P<a>{E})\s+from\s+(?P<b>{EL})", "import"),
-    (rf"(?P<a>{E}){GAP}{{0,40}}?\b(?:traded|trade|trades)\s+(?:turnover\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
+    (rf"(?P<a>{E})(?:(?!,\s*(?:while|whereas|but)\b){GAP}){{0,40}}?\b(?:traded|trade|trades)\s+(?:turnover\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
     (rf"(?P<a>{EL})\s+(?:traded|trade|trades|did|conducted)\s+(?=(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|"
      rf"around\s+|almost\s+)?(?:US\$|\$|€|USD|EUR|\d))(?:(?!⟨)(?:[^.;]|\.(?=\d))){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+|"
      rf"trade\s+|business\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
