@@ -53,8 +53,12 @@ SPAN = re.compile(rf"(?P<who>{EL})\s+(?:was|were|had\s+been|has\s+been|remained)
 FOLLOWED = re.compile(rf",?\s+(?:followed|joined)\s+by\s+(?P<who>{EL})\s+(?:in|on)\s+(?P<when>(?:\d{{1,2}}\s+)?(?:{MONTH_RE}\s+)?"
                       rf"{YEAR})", re.IGNORECASE)
 # "The 2024 summit in Astana admitted Belarus as a full member": the organization's act, the summit's date.
-ADMITTED = re.compile(rf"\b(?:admitted|accepted|welcomed|granted)\s+(?P<who>{EL})\s+(?:as\s+(?:an?\s+)?|the\s+status\s+of\s+"
-                      rf"(?:an?\s+)?)(?:(?:full(?:[- ]fledged)?|permanent)\s+)?(?P<role>dialogue\s+partner|observer|associate\s+"
+# Also the organization accepting a state's own step: "leaders approved A's request to take part in X as an associate
+# member", "accepted neutral A's move to stay in the bloc as an observer".
+_STEP = (r"(?:(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?:move|request|bid|application|decision|wish|proposal)\s+to\s+(?:take\s+part|"
+         r"participate|remain|stay|continue|be)\s+(?:in\s+(?:the\s+)?[^,.;]{2,40}?\s+)?)")
+ADMITTED = re.compile(rf"\b(?:admitted|accepted|welcomed|granted|approved|endorsed)\s+(?:[a-z]+\s+)?(?P<who>{EL})(?:{_STEP}|\s+)"
+                      rf"(?:as\s+(?:an?\s+)?|the\s+status\s+of\s+(?:an?\s+)?)(?:(?:full(?:[- ]fledged)?|permanent)\s+)?(?P<role>dialogue\s+partner|observer|associate\s+"
                       rf"member|partner|member)", re.IGNORECASE)
 
 
