@@ -1,0 +1,106 @@
+"""Dimension readers of round 8 (general rules, made-up sentences and figures on a FakeEvidence): a group's share of
+the world with other verbs ('cover', 'hold', 'comprise') and a second share continuing it ('... and N% of global
+GDP'); an organization's member count after an apposition ('X, founded in YEAR, today has N members', the apposition's
+year never the count's date) and a count's own year after it ('had N members in YEAR'); a summit's joint statement or
+communiqué named by its city, read as that summit's declaration; an organization accepting a state's own step ('approved
+A's request to take part in X as an associate member')."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.claims import check_text
+from multipolar.claims.fake_evidence import FakeEvidence
+
+# 2021 GDP (current dollars) and population of a made-up group and the world.
+MACRO = {"KAZ": (200e9, 20e6), "UZB": (70e9, 35e6), "KGZ": (10e9, 7e6), "WLD": (1_000e9, 1_000e6)}
+MACRO_ROWS = [{"country": c, "year": 2021, "gdp_usd": g, "population": n, "source": "worldbank_wdi"}
+              for c, (g, n) in MACRO.items()]
+MEMBERS = [
+    *({"organization": "EAEU", "country": c, "role": "member", "start": "2015-01-01", "end": None}
+      for c in ("KAZ", "UZB", "KGZ")),
+    *({"organization": "CSTO", "country": c, "role": "member", "start": "2002-10-07", "end": None}
+      for c in ("RUS", "KAZ", "KGZ")),
+    {"organization": "CSTO", "country": "TJK", "role": "member", "start": "2010-05-01", "end": None},
+    {"organization": "CIS", "country": "TKM", "role": "member", "start": "1991-12-21", "end": "2005-08-26"},
+    {"organization": "CIS", "country": "TKM", "role": "associate", "start": "2005-08-26", "end": None},
+]
+SUMMITS = [{"year": y, "date": d, "host_city": c, "host_country": k} for y, d, c, k in (
+    (2019, "2019-06-14", "Bishkek", "KGZ"), (2024, "2024-07-04", "Astana", "KAZ"))]
+TEXT_2019 = "The Member States support a more representative multipolar world order and the role of the United Nations."
+EVIDENCE = FakeEvidence(macro=MACRO_ROWS, memberships=MEMBERS, summits=SUMMITS,
+                        declarations={2019: (TEXT_2019, "https://example.org")})
+
+
+def verdicts(text, date="2022-06-01", kind=None):
+    return [(v.type, v.claim.parsed.get("unit") or v.claim.parsed.get("relation"), v.verdict)
+            for v in check_text(text, date, evidence=EVIDENCE) if kind is None or v.type == kind]
+
+
+# The three states: 62 of 1,000 million people (6.2%), 280 of 1,000 billion dollars of GDP (28%).
+@pytest.mark.parametrize("text, expected", [
+    ("The three EAEU members cover about 6% of the world's population.", ["supported"]),
+    ("The EAEU states hold some 28% of global GDP.", ["supported"]),
+    ("The EAEU members comprise roughly 15% of the world's population.", ["contradicted"]),
+    # a second share continuing the first, with its own measure and hedge
+    ("The three EAEU members cover about 6% of the world's population and more than 25% of global GDP.",
+     ["supported", "supported"]),
+    ("The EAEU states hold some 6% of the world's population, and over 40% of global GDP.",
+     ["supported", "contradicted"]),
+])
+def test_group_share_of_the_world_with_other_verbs_and_a_continuing_share(text, expected):
+    got = verdicts(text, kind="macro")
+    assert [v for _, unit, v in got] == expected
+    assert {unit for _, unit, _ in got} == {"share of world"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # counted as of the article's date (2022-06-01): four members
+    ("The CSTO, formed in 2002, today has four member states.", "supported"),
+    ("The CSTO, founded in 2002 in Moscow, currently has five members.", "contradicted"),
+    ("The CSTO, based in Moscow, has four members.", "supported"),
+    # the count's own year after the verb, never the apposition's founding year
+    ("The CSTO had three members in 2005.", "supported"),
+    ("The CSTO, founded in 2002, had four members by 2015.", "supported"),
+    ("The CSTO, founded in 2002, had four members.", "supported"),
+])
+def test_member_count_after_an_apposition_and_its_own_year(text, expected):
+    assert verdicts(text, kind="membership") == [("membership", "count", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In their joint statement after the Bishkek summit, the leaders called for a multipolar world order.",
+     "supported"),
+    ("The communiqué of the 2019 Bishkek summit called for a multipolar world order.", "supported"),
+    # a summit whose text is not held: read, and unverifiable with the texts held
+    ("In their statement after the Astana summit, the leaders called for a multipolar world.", "unverifiable"),
+    ("The final document adopted at the Astana summit urged a fairer world order.", "unverifiable"),
+])
+def test_a_summits_statement_named_by_its_city_is_its_declaration(text, expected):
+    assert [v for _, _, v in verdicts(text, date="2024-07-10", kind="declaration")] == [expected]
+
+
+def test_a_statement_without_a_summits_city_is_not_a_declaration():
+    assert verdicts("In a statement after the summit, the ministry called for calm.", date="2024-07-10",
+                    kind="declaration") == []
+    assert verdicts("In a statement, the ministry called for a multipolar world.", kind="declaration") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At their August 2005 meeting, CIS leaders accepted neutral Turkmenistan's move to take part in the "
+     "Commonwealth as an associate member.", "supported"),
+    ("In August 2005 the CIS approved Turkmenistan's request to remain in the bloc as an associate member.",
+     "supported"),
+    ("In 2005 the CIS endorsed Turkmenistan's decision to participate as an associate member.", "supported"),
+    ("In 2005 CIS leaders accepted Turkmenistan's application to participate as an observer.", "contradicted"),
+])
+def test_an_organization_accepting_a_states_own_step_in_a_role(text, expected):
+    got = verdicts(text, date="2005-09-01", kind="membership")
+    assert got == [("membership", "joined", expected)]
+
+
+def test_a_bid_to_join_approved_is_not_the_membership_itself():
+    # approving a bid starts an accession; the membership's date is not the approval's
+    got = verdicts("In 2005 CIS leaders approved Turkmenistan's bid to join the bloc as a member.", date="2005-09-01",
+                   kind="membership")
+    assert ("membership", "joined", "contradicted") not in got
