@@ -104,3 +104,33 @@ def test_a_bid_to_join_approved_is_not_the_membership_itself():
     got = verdicts("In 2005 CIS leaders approved Turkmenistan's bid to join the bloc as a member.", date="2005-09-01",
                    kind="membership")
     assert ("membership", "joined", "contradicted") not in got
+
+
+@pytest.mark.parametrize("text, symbol", [
+    # a place and one year name the one known resolution of that year about the place
+    ("On the March 2014 resolution on Crimea, Mongolia abstained.", "68/262"),
+    ("In the 2016 General Assembly vote on Crimea, Mongolia abstained.", "71/205"),
+    ("Mongolia abstained on the 2014 text concerning Crimea, which passed easily.", "68/262"),
+    # no year, two years, or a year with several resolutions about the place: left to the subject's words
+    ("Mongolia abstained on the resolution on Crimea.", None),
+    ("Between 2014 and 2016 Mongolia abstained on the resolution on Crimea.", None),
+    ("In the 2022 vote on Ukraine, Mongolia abstained.", None),
+    ("In the 2015 vote on Crimea, Mongolia abstained.", None),
+])
+def test_a_resolution_named_by_a_place_and_its_year(text, symbol):
+    from multipolar.claims.reading.votes import resolution_of
+
+    assert resolution_of(text)[0] == symbol
+
+
+def test_a_resolution_named_by_place_and_year_is_judged_on_its_roll_call():
+    roll_calls = [{"rcid": 1, "session": 68, "year": 2014, "date": "2014-03-27", "unres": "A/RES/68/262",
+                   "short": "Made-up title", "descr": "Made-up description", "yes": 90, "no": 10, "abstain": 50}]
+    votes = [{"rcid": 1, "country": "MNG", "vote": 2}, {"rcid": 1, "country": "GEO", "vote": 1}]
+    ev = FakeEvidence(roll_calls=roll_calls, votes=votes)
+    got = [v.verdict for v in check_text("On the March 2014 resolution on Crimea, Mongolia abstained.", "2014-04-01",
+                                         evidence=ev)]
+    assert got == ["supported"]
+    got = [v.verdict for v in check_text("On the March 2014 resolution on Crimea, Georgia abstained.", "2014-04-01",
+                                         evidence=ev)]
+    assert got == ["contradicted"]
