@@ -134,3 +134,33 @@ def test_a_resolution_named_by_place_and_year_is_judged_on_its_roll_call():
     got = [v.verdict for v in check_text("On the March 2014 resolution on Crimea, Georgia abstained.", "2014-04-01",
                                          evidence=ev)]
     assert got == ["contradicted"]
+
+
+# A made-up union: A left in 2009, B became an associate in 2005 (a change of role, not a departure), C left in 2018.
+UNION = [{"organization": "CIS", "country": "GEO", "role": "member", "start": "1993-12-03", "end": "2009-08-18"},
+         {"organization": "CIS", "country": "TKM", "role": "member", "start": "1991-12-21", "end": "2005-08-26"},
+         {"organization": "CIS", "country": "TKM", "role": "associate", "start": "2005-08-26", "end": None},
+         {"organization": "CIS", "country": "UKR", "role": "member", "start": "1991-12-08", "end": "2018-05-19"},
+         {"organization": "CIS", "country": "KAZ", "role": "member", "start": "1991-12-21", "end": None}]
+LEAVERS = FakeEvidence(memberships=UNION)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Georgia became the first country to withdraw from the CIS, completing the process on 18 August 2009.",
+     "supported"),
+    ("In 2018 Ukraine became the second state to leave the CIS.", "supported"),
+    # a wrong rank with the right date: partly (a registry dating a departure otherwise could reorder them)
+    ("In 2018 Ukraine became the first member to quit the CIS.", "partly supported"),
+    # a wrong year stays a contradiction, whatever the rank
+    ("In 2011 Georgia became the first country to withdraw from the CIS.", "contradicted"),
+])
+def test_a_departure_with_its_rank_among_the_states_that_left(text, expected):
+    got = [(v.claim.parsed.get("relation"), v.verdict) for v in check_text(text, "2020-01-01", evidence=LEAVERS)
+           if v.type == "membership"]
+    assert got == [("left", expected)]
+
+
+def test_a_change_of_role_is_not_a_departure_in_the_rank():
+    (v,) = [v for v in check_text("Georgia became the first country to leave the CIS in 2009.", "2020-01-01",
+                                  evidence=LEAVERS) if v.type == "membership"]
+    assert v.verdict == "supported" and "Turkmenistan" not in v.reason
