@@ -164,3 +164,27 @@ def test_a_change_of_role_is_not_a_departure_in_the_rank():
     (v,) = [v for v in check_text("Georgia became the first country to leave the CIS in 2009.", "2020-01-01",
                                   evidence=LEAVERS) if v.type == "membership"]
     assert v.verdict == "supported" and "Turkmenistan" not in v.reason
+
+
+def _finance(country, year, value):
+    return [{"country": country, "partner": "CHN", "year": year, "source": "aiddata_gcdf3", "value": value / 2,
+             "amount": amount, "flow_class": c} for amount in ("nominal", "adjusted") for c in ("ODA-like", "OOF-like")]
+
+
+# Mongolia: 2 bn a year 2010-2012 (6 bn), 1 bn a year 2013-2016 (4 bn); face value = adjusted.
+WINDOWS = FakeEvidence(finance=[*(r for y in (2010, 2011, 2012) for r in _finance("MNG", y, 2e9)),
+                                *(r for y in (2013, 2014, 2015, 2016) for r in _finance("MNG", y, 1e9))])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The first cabinet's term (2010-2012) drew the most Chinese development finance for Mongolia, $6 billion, ahead "
+     "of the next cabinet (2013-2016) with $4 billion.", ["supported", "supported"]),
+    ("The years 2010-2012 attracted Chinese loans to Mongolia, about $6 billion, against the later period "
+     "(2013-2016) at $9 billion.", ["supported", "contradicted"]),
+    ("The period 2013-2016 received Chinese development finance for Mongolia totalling $4 billion.", ["supported"]),
+    ("The period 2010-2012 drew the most Chinese development finance for Mongolia, $3 billion.", ["contradicted"]),
+])
+def test_a_windows_total_as_the_object_of_drew_and_the_next_window_after_ahead_of(text, expected):
+    got = [(v.claim.parsed["relation"], v.verdict) for v in check_text(text, "2024-01-10", evidence=WINDOWS)
+           if v.type == "finance"]
+    assert got == [("total", e) for e in expected]
