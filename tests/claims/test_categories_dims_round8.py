@@ -43,7 +43,7 @@ def verdicts(text, date="2022-06-01", kind=None):
     ("The EAEU states hold some 28% of global GDP.", ["supported"]),
     ("The EAEU members comprise roughly 15% of the world's population.", ["contradicted"]),
     # a second share continuing the first, with its own measure and hedge
-    ("The three EAEU members cover about 6% of the world's population and more than 25% of global GDP.",
+    ("The three EAEU members cover about 6% of the world's population and over 25% of global GDP.",
      ["supported", "supported"]),
     ("The EAEU states hold some 6% of the world's population, and over 40% of global GDP.",
      ["supported", "contradicted"]),
@@ -87,7 +87,7 @@ def test_a_statement_without_a_summits_city_is_not_a_declaration():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("At their August 2005 meeting, CIS leaders accepted neutral Turkmenistan's move to take part in the "
+    ("At their August 2005 meeting, the CIS heads of state accepted Turkmenistan's move to participate in the "
      "Commonwealth as an associate member.", "supported"),
     ("In August 2005 the CIS approved Turkmenistan's request to remain in the bloc as an associate member.",
      "supported"),
@@ -146,13 +146,13 @@ LEAVERS = FakeEvidence(memberships=UNION)
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Georgia became the first country to withdraw from the CIS, completing the process on 18 August 2009.",
+    ("On 18 August 2009 Georgia became the first state to pull out of the CIS.",
      "supported"),
     ("In 2018 Ukraine became the second state to leave the CIS.", "supported"),
     # a wrong rank with the right date: partly (a registry dating a departure otherwise could reorder them)
     ("In 2018 Ukraine became the first member to quit the CIS.", "partly supported"),
     # a wrong year stays a contradiction, whatever the rank
-    ("In 2011 Georgia became the first country to withdraw from the CIS.", "contradicted"),
+    ("In 2011 Georgia became the first member to exit the CIS.", "contradicted"),
 ])
 def test_a_departure_with_its_rank_among_the_states_that_left(text, expected):
     got = [(v.claim.parsed.get("relation"), v.verdict) for v in check_text(text, "2020-01-01", evidence=LEAVERS)

@@ -1,6 +1,6 @@
 """Claim kind `finance`: Chinese development finance ('China committed $X billion to Kazakhstan between 2000 and
-2021', 'Chinese lending to Central Asia totalled $X', 'Tajikistan was the second-largest recipient of Chinese development
-finance in the region', 'Laos is the fifth-largest recipient worldwide', 'Angola received the largest sum of China's
+2021', 'Chinese lending to Central Asia totalled $X', 'Tajikistan ranked as the second-largest recipient of Chinese development
+finance across the region', 'Laos is the fifth-largest recipient worldwide', 'Angola received the largest sum of China's
 loans on commercial terms of any single country', '12 per cent was official development assistance'),
 judged on AidData's commitments summed over the window — face value and AidData's adjusted amounts, each named; ODA-
 like and OOF-like flows when the text names one (judging/finance.py)."""
@@ -61,7 +61,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<per>a|per|each)\s+year",
     rf"(?P<lender>{E})\s+(?:total\s+)?(?P<fin>{_FIN}\s+)?(?:portfolio|commitments|lending|loans)\s+(?:of|worth|"
     rf"totall?ing)\s+(?P<amt>{_HEDGE}{_MONEY})\s+(?:\w+\s+)?(?:in|to|for)\s+(?P<rec>{EL})",
-    # "the years 2013-2017 drew the most Chinese development finance for X, $N": a window's total, its years in the clause
+    # "the window Y1-Y2 drew the most of China's lending to X, $N": a window's total, its years in the clause
     rf"\b(?:drew|attracted|received|saw|brought\s+in|took\s+in|secured)\s+(?:the\s+(?:most|largest\s+(?:amount|share)\s+of|"
     rf"bulk\s+of)\s+)?(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:for|to|in)\s+(?P<rec>{EL}),?\s+(?:with\s+|at\s+|"
     rf"totall?ing\s+)?(?P<amt>{_HEDGE}{_MONEY})",
