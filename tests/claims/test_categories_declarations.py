@@ -35,7 +35,7 @@ def test_who_a_declaration_names_as_supporting_an_initiative():
 
 def test_the_only_member_not_to_endorse():
     # members in 2019: the founding six, India, Pakistan; named: KAZ, KGZ, RUS, TJK → UZB, IND, PAK, CHN did not
-    text = "India was the only SCO member not to back the Northern Corridor Initiative in the Bishkek Declaration{}"
+    text = "Uzbekistan was the only SCO member not to back the Northern Corridor Initiative in the Bishkek Declaration{}"
     assert verdicts(text.format(".")) == [("endorsement", "partly supported")]
     both = text.format("; all other members, Kazakhstan, Kyrgyzstan, Russia and Tajikistan, endorsed it.")
     assert verdicts(both) == [("endorsement", "partly supported"), ("endorsement", "supported")]

@@ -46,7 +46,7 @@ def test_ranks_among_all_recipients_not_only_the_pack_s_states(text, expected):
 
 def test_the_amount_given_with_a_rank_says_which_of_aiddata_s_amounts_it_used():
     # adjusted: Mongolia 2+10+1+2 = 15 bn (3rd after Angola 41, Ecuador 20.5; Laos 12): the text's $15 bn matches it
-    text = "Mongolia is the third-biggest recipient of Chinese development finance in the world, with a portfolio of " \
+    text = "Mongolia is the third-biggest recipient of China's development finance in the world, with a portfolio of " \
            "$15 billion committed in 2010-2019."
     assert verdicts(text, "2024-01-10") == [("rank", "supported"), ("total", "supported")]
 

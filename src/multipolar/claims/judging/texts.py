@@ -13,6 +13,11 @@ from ..reading.numbers import YEAR
 DOC_RE = re.compile(rf"(?P<city>[A-Z][\w .'-]{{2,20}}?)\s+Declaration(?:\s+of\s+(?:the\s+)?(?P<y>{YEAR}))?"
                     rf"|(?P<y2>{YEAR})\s+(?:SCO\s+)?(?:summit\s+)?[Dd]eclaration")
 
+# A summit's joint statement, communiqué or final document named by the summit's city: its declaration.
+SUMMIT_DOC = re.compile(rf"\b(?:(?:joint|final|closing)\s+)?(?:statement|communiqu[eé]|(?:final|outcome)\s+document)\s+"
+                        rf"(?:issued\s+|adopted\s+|released\s+)?(?:after|at|of|from|following)\s+the\s+(?:(?P<y>{YEAR})\s+)?"
+                        rf"(?:SCO\s+)?(?P<city>[A-Z][\w'-]{{2,20}}(?:\s[A-Z][\w'-]{{2,20}})?)\s+summit\b")
+
 
 def documents(r) -> list[tuple[int, str | None]]:
     """(year, city) of each declaration a sentence names; a year of 0 is resolved from the city later."""
@@ -25,6 +30,11 @@ def documents(r) -> list[tuple[int, str | None]]:
         year = int(m.group("y")) if m.group("y") else None
         if city or year:
             docs.append((year or 0, city))
+    if not docs:  # "their statement after the Astana summit", "the communiqué of the 2019 Bishkek summit"
+        for m in SUMMIT_DOC.finditer(r.text):
+            city = next((c for c in CITIES if m.group("city").endswith(c)), None)
+            if city:
+                docs.append((int(m.group("y")) if m.group("y") else 0, city))
     if not docs and re.search(r"(?:those|these|the)\s+summits['’]?\s+declarations", r.text) and r.ctx.summits:
         docs = list(r.ctx.summits)
     said = re.search(r"\b(?:the|its|their)\s+(?:(?:final|joint|summit['’]s)\s+declaration|declaration|(?:final|outcome)\s+document)\b",

@@ -64,7 +64,7 @@ class DeclarationClaim(Payload):
                          "The New Delhi Declaration mentioned the Shanghai spirit."))
 class Declaration:
     def read(r) -> None:
-        docs = documents(r) if re.search(r"[Dd]eclaration", r.text) else []
+        docs = documents(r) if re.search(r"[Dd]eclaration|\bsummit\b", r.text) else []
         if docs:
             r.ctx.declarations = docs  # the declaration a later sentence's "the member states noted ..." speaks of
         elif r.ctx.declarations and COLLECTIVE.match(r.text) and VERB.search(r.text):

@@ -1,6 +1,6 @@
 """Claim kind `finance`: Chinese development finance ('China committed $X billion to Kazakhstan between 2000 and
-2021', 'Chinese lending to Central Asia totalled $X', 'Tajikistan was the second-largest recipient of Chinese development
-finance in the region', 'Laos is the fifth-largest recipient worldwide', 'Angola received the largest sum of China's
+2021', 'Chinese lending to Central Asia totalled $X', 'Tajikistan ranked as the second-largest recipient of Chinese development
+finance across the region', 'Laos is the fifth-largest recipient worldwide', 'Angola received the largest sum of China's
 loans on commercial terms of any single country', '12 per cent was official development assistance'),
 judged on AidData's commitments summed over the window — face value and AidData's adjusted amounts, each named; ODA-
 like and OOF-like flows when the text names one (judging/finance.py)."""
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..judging.finance import judge_finance
 from ..payloads import Payload
 from ..reading.clauses import window_of
-from ..reading.numbers import HEDGE, MONEY_RE, ORDINAL_RE, amounts, ordinal, percent_at
+from ..reading.numbers import HEDGE, MONEY_RE, ORDINAL_RE, YEAR, amounts, ordinal, percent_at
 from ..reading.ranks import rank_of
 from ..reading.sentence import E, EL, GAP
 from ..reading.shares import RANK
@@ -61,6 +61,10 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<per>a|per|each)\s+year",
     rf"(?P<lender>{E})\s+(?:total\s+)?(?P<fin>{_FIN}\s+)?(?:portfolio|commitments|lending|loans)\s+(?:of|worth|"
     rf"totall?ing)\s+(?P<amt>{_HEDGE}{_MONEY})\s+(?:\w+\s+)?(?:in|to|for)\s+(?P<rec>{EL})",
+    # "the window Y1-Y2 drew the most of China's lending to X, $N": a window's total, its years in the clause
+    rf"\b(?:drew|attracted|received|saw|brought\s+in|took\s+in|secured)\s+(?:the\s+(?:most|largest\s+(?:amount|share)\s+of|"
+    rf"bulk\s+of)\s+)?(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:for|to|in)\s+(?P<rec>{EL}),?\s+(?:with\s+|at\s+|"
+    rf"totall?ing\s+)?(?P<amt>{_HEDGE}{_MONEY})",
     rf"(?P<rec>{E}){GAP}{{0,120}}?(?P<lender>{E})\s+(?P<fin>{_FIN}){GAP}{{0,80}}?\b(?:portfolio|total|sum|"
     rf"commitments|loans)\s+(?:of|worth|totall?ing|amounting\s+to)\s+(?P<amt>{_HEDGE}{_MONEY})",
 )]
@@ -140,9 +144,30 @@ class Finance:
         _debts(r)
         _parts(r)
         _of_it(r)
+        _periods_after(r)
 
     def judge(claim, evidence, as_of):
         return judge_finance(claim, evidence, as_of)
+
+
+# "..., ahead of the next government (2018-2021) with $M": another window's total, same lender and recipient.
+AHEAD = re.compile(rf"\s*,?\s*(?:ahead\s+of|followed\s+by|against|compared\s+with)\s+[^,.;()$]{{0,60}}?\(\s*(?P<y1>{YEAR})\s*"
+                   rf"[-–]\s*(?P<y2>{YEAR})\s*\),?\s+(?:with\s+|at\s+)?(?P<amt>{_HEDGE}{_MONEY})", re.IGNORECASE)
+
+
+def _periods_after(r) -> None:
+    for claim in [c for c in r.claims if c.type == "finance" and c.payload.relation == "total" and c.payload.years]:
+        at = claim.span[1] - r.s.start
+        m = AHEAD.match(r.text, at) or AHEAD.match(r.text, at + 1)
+        found = amounts(r.text, m.start("amt"), m.end("amt")) if m else []
+        if not found or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        a, p = found[0], claim.payload
+        r.add("finance", m.start(), m.end(), {"lender": list(p.lender), "recipient": list(p.recipient),
+                                              "flow_class": p.flow_class, "amount": p.amount, "relation": "total",
+                                              "years": (int(m.group("y1")), int(m.group("y2"))), "value": a.value,
+                                              "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
+        r.take(a.start, a.end)
 
 
 def _flow_class(words: str | None) -> str | None:

@@ -69,16 +69,18 @@ WORLD_SHARE = [re.compile(p, re.IGNORECASE) for p in (
     rf"economic\s+output|economies|economy)\s+(?:is|was|are|were|makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|"
     rf"represents?|represented|equals?|amounts?\s+to|comprises?)\s+(?P<num>{SHARE})\s+{_WORLD}",
     rf"{_WHO}\s+(?:(?:together|combined|jointly|collectively|already|now|still|also)\s+)*(?:account(?:s|ed)?\s+for|make(?:s)?\s+up|made\s+up|"
-    rf"represent(?:s|ed)?|(?:is|are)\s+home\s+to|produce(?:s|d)?|generate(?:s|d)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
+    rf"represent(?:s|ed)?|(?:is|are)\s+home\s+to|produce(?:s|d)?|generate(?:s|d)?|cover(?:s|ed)?|hold(?:s)?|held|"
+    rf"comprise(?:s|d)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
     rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output|economy)",
     # "a tenth of the world's people live in group X", "a fifth of global output comes from X"
     rf"(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:world['’]s|global|world)\s+(?P<what>GDP|population|people|economic\s+"
     rf"output|output)\s+(?:lives?|lived|living|is\s+produced|was\s+produced|is\s+generated|comes?\s+from|came\s+"
     rf"from)\s+(?:in\s+)?(?:the\s+)?{_WHO}",
 )]
-# "..., which generate some 5% of the world's output": the same states, another share of the world's.
-WHICH_SHARE = re.compile(rf",?\s+(?:which|that|who)\s+(?:together\s+|also\s+)?(?:produce[sd]?|generate[sd]?|account(?:s|ed)?"
-                         rf"\s+for|make\s+up|makes\s+up|represent(?:s|ed)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
+# "..., which generate some 5% of the world's output" or "... and over 30% of global GDP": the same states, another
+# share of the world's.
+WHICH_SHARE = re.compile(rf",?\s+(?:(?:which|that|who)\s+(?:together\s+|also\s+)?(?:produce[sd]?|generate[sd]?|cover(?:s|ed)?|account(?:s|ed)?"
+                         rf"\s+for|make\s+up|makes\s+up|represent(?:s|ed)?)|and)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
                          rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output)",
                          re.IGNORECASE)
 # "the SCO's member countries contribute over $23 trillion to global GDP": the group's summed GDP as an amount.

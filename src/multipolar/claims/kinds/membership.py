@@ -314,7 +314,29 @@ def _left(p, ev, tl, on, src):
         verdicts.append(SUPPORTED if ok else CONTRADICTED)
         parts.append(f"{name(country)}: " + (", ".join(f"left on {d.isoformat()}" for d in ends) or "never left"))
         observed += [Observation(d.isoformat(), "date", src, d.year, country) for d in ends]
+    if p.ordinal and len(p.country) == 1 and verdicts[0] == SUPPORTED:  # 'the first state to leave'
+        verdicts[0], order = _leaving_order(tl, p.country[0], p.ordinal)
+        parts.append(order)
     return combine(verdicts), "; ".join(parts), observed, []
+
+
+def _leaving_order(tl, country: str, ordinal: int) -> tuple[str, str]:
+    """A state's rank among those that left the organization, by the date each first left (never a contradiction:
+    a departure the registry dates differently may reorder them, so a wrong rank makes the claim partly right)."""
+    # a role's end followed the same day by another role (a member becoming an associate) is not a departure
+    starts = {(c, d) for c, d in zip(tl["country"], tl["start"]) if d is not None}
+    ended = tl[tl["end"].notna()]
+    left = {}
+    for c, d in zip(ended["country"], ended["end"]):
+        if (c, d) not in starts and (c not in left or d < left[c]):
+            left[c] = d
+    gone = pd.Series(left, dtype=object).sort_values()
+    order = list(gone.index)
+    n = order.index(country) + 1 if country in order else None
+    listed = ", ".join(f"{name(c)} ({gone[c].isoformat()})" for c in order[:max(3, ordinal)])
+    if n == ordinal:
+        return SUPPORTED, f"it was number {n} to leave ({listed})"
+    return PARTLY, f"it was number {n} to leave, not {ordinal} ({listed})"
 
 
 def _founders(p, ev, tl, on, src):

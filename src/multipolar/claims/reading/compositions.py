@@ -15,7 +15,9 @@ from .sentence import E, EL
 _ROLES = r"(?:full\s+)?(?:member\s+states?|member\s+countries|members?|observer\s+states?|observers?|dialogue\s+partners?)"
 # An organization, or a word standing for the one under discussion ("the organisation", "the bloc").
 _ORG = rf"(?:(?P<org>{E})|(?P<this>(?:the\s+)?(?:organi[sz]ation|bloc|grouping|group|alliance|union|body)|\b[Ii]t\b))"
-COUNTS = re.compile(rf"{_ORG}\s+(?:now\s+|currently\s+|then\s+|still\s+)?(?P<verb>has|had|have|comprises|comprised|"
+# An apposition between the organization and its verb ("the SCO, founded in 2001 in Shanghai, now has ...").
+_APPOSITION = r"(?P<appos>,\s+(?:formed|founded|established|created|set\s+up|launched|based|headquartered|born)\b[^,;:.]{1,60},)?"
+COUNTS = re.compile(rf"{_ORG}{_APPOSITION}\s+(?:(?:now|currently|then|still|today|presently|at\s+present)\s+)?(?P<verb>has|had|have|comprises|comprised|"
                     rf"consists\s+of|consisted\s+of|counts|counted|includes|included|numbered|numbers)\s+(?P<list>(?:\w+\s+"
                     rf"(?:(?:other|more|additional|further|current)\s+)?{_ROLES}"
                     rf"(?:\s*\([^)]*\)|\s*:\s*[^.;:]+)?(?:\s*,\s*|\s+and\s+|,\s+and\s+)?)+)", re.IGNORECASE)
@@ -60,15 +62,16 @@ def role_word(word: str | None) -> str:
         "associate" if "associate" in word else "member"
 
 
-def stated_at(r, start: int, end: int) -> dict:
-    """When a composition is stated: the summit in a city (its date decides) or a year, when the sentence says."""
+def stated_at(r, start: int, end: int, skip: tuple[int, int] | None = None) -> dict:
+    """When a composition is stated: the summit in a city (its date decides) or a year, when the sentence says (never
+    a year inside `skip`, an apposition such as ', founded in 2001,')."""
     m = AT_SUMMIT.search(r.masked)
     if m:
         ment = r.by_start.get(m.start("city") if m.group("city") else m.start("city2"))
         if ment is not None and ment.kind == "city":
             return {"city": ment.code}
     c0, _ = clause_bounds(r.text, start)
-    m = AS_OF.search(r.text, c0, end)
+    m = next((x for x in AS_OF.finditer(r.text, c0, end) if not (skip and skip[0] <= x.start() < skip[1])), None)
     if m and not re.search(r"\bsince\s+$", r.text[:m.start()]):
         return {"year": int(m.group("year"))}
     return {}
@@ -95,7 +98,10 @@ def read_compositions(r) -> None:
         if not org:
             continue
         past = m.group("verb").lower() in ("had", "comprised", "consisted of", "counted", "included", "numbered")
-        when = stated_at(r, m.start(), m.end()) if past else {}  # "has": as of the article's date
+        # "has": as of the article's date; "had": the date its clause states ("had six members in 2001"), never
+        # the apposition's founding year
+        when = stated_at(r, m.start(), max(m.end(), clause_bounds(r.text, m.start())[1]),
+                         m.span("appos") if m.group("appos") else None) if past else {}
         for part in COUNT_PART.finditer(m.group("list")):
             n = number_word(part.group("n"))
             if not n:

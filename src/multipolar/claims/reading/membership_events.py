@@ -18,8 +18,14 @@ JOIN = (rf"(?:joined|acceded\s+to|(?:was|were|been|being|is|are)\s+{_ADV}(?:admi
         rf"upgraded|granted|given)|became|becomes|becoming|(?:has|have|had)\s+become|(?:will|would|shall|is\s+to|are\s+to"
         rf"|was\s+to|were\s+to)\s+{_ADV}become|having\s+joined|gained|obtained|received|acquired|secured)")
 LEAVE = (rf"(?:withdrew|(?<!is\s)(?<!was\s)(?<!are\s)(?<!were\s)(?<!be\s)(?<!been\s)left(?!\s+(?:with|behind|out)\b)|quit|exited|pulled\s+out|(?:finali[sz]ed|completed|formali[sz]ed|concluded)\s+(?:its|their|{E})\s+"
-         rf"withdrawal|having\s+(?:left|withdrawn))")
+         rf"withdrawal|having\s+(?:left|withdrawn)|"
+         # "became the first country to withdraw from X": the leaving, and its rank among the states that left
+         rf"(?:the\s+)?(?:first|second|third)\s+(?:country|state|member(?:\s+state)?|nation)\s+(?:ever\s+)?to\s+"
+         rf"(?:withdraw|leave|quit|exit|pull\s+out))")
 VERB = re.compile(rf"\b{_ADV}(?:(?P<join>{JOIN})|(?P<leave>{LEAVE}))\b", re.IGNORECASE)
+# "became the first member (state) to leave": a departure, never a joining.
+LEAVER = re.compile(r"[^,;.]{0,40}?\bbec(?:ame|omes|oming|ome)\s+the\s+\w+\s+(?:member|state|country|nation)(?:\s+state)?\s+"
+                    r"(?:ever\s+)?to\s+(?:withdraw|leave|quit|exit|pull\s+out)\b", re.IGNORECASE)
 # "Georgia's (formal) membership (in the CIS) ended on 18 August 2009"
 ENDED = re.compile(rf"(?P<who>{EL})(?:['’]s?)?\s+(?:(?:formal|full|official)\s+)?(?:(?P<org0>{E})\s+)?membership(?:\s+(?:in|of)\s+"
                    rf"(?:the\s+)?(?P<org>{E}))?\s+(?:officially\s+|formally\s+)?(?:ended|expired|ceased|terminated|lapsed|"
@@ -53,8 +59,12 @@ SPAN = re.compile(rf"(?P<who>{EL})\s+(?:was|were|had\s+been|has\s+been|remained)
 FOLLOWED = re.compile(rf",?\s+(?:followed|joined)\s+by\s+(?P<who>{EL})\s+(?:in|on)\s+(?P<when>(?:\d{{1,2}}\s+)?(?:{MONTH_RE}\s+)?"
                       rf"{YEAR})", re.IGNORECASE)
 # "The 2024 summit in Astana admitted Belarus as a full member": the organization's act, the summit's date.
-ADMITTED = re.compile(rf"\b(?:admitted|accepted|welcomed|granted)\s+(?P<who>{EL})\s+(?:as\s+(?:an?\s+)?|the\s+status\s+of\s+"
-                      rf"(?:an?\s+)?)(?:(?:full(?:[- ]fledged)?|permanent)\s+)?(?P<role>dialogue\s+partner|observer|associate\s+"
+# Also the organization accepting a state's own step: "leaders approved A's request to take part in X as an associate
+# member", "accepted neutral A's move to stay in the bloc as an observer".
+_STEP = (r"(?:(?:['’]s?)?\s+(?:\w+\s+){0,2}?(?:move|request|bid|application|decision|wish|proposal)\s+to\s+(?:take\s+part|"
+         r"participate|remain|stay|continue|be)\s+(?:in\s+(?:the\s+)?[^,.;]{2,40}?\s+)?)")
+ADMITTED = re.compile(rf"\b(?:admitted|accepted|welcomed|granted|approved|endorsed)\s+(?:[a-z]+\s+)?(?P<who>{EL})(?:{_STEP}|\s+)"
+                      rf"(?:as\s+(?:an?\s+)?|the\s+status\s+of\s+(?:an?\s+)?)(?:(?:full(?:[- ]fledged)?|permanent)\s+)?(?P<role>dialogue\s+partner|observer|associate\s+"
                       rf"member|partner|member)", re.IGNORECASE)
 
 
@@ -110,7 +120,8 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
             r.take(m.start(), m.end())
             read.append((m.start(), m.end()))
     for m in VERB.finditer(r.masked):
-        if r.overlaps_used(m.start(), m.end()) or not unread(m.start()):
+        if r.overlaps_used(m.start(), m.end()) or not unread(m.start()) or \
+                m.group("join") and LEAVER.match(r.text, m.start()):
             continue
         c0, c1 = clause_bounds(r.text, m.start())
         who = _who(r, m.start(), c0)
@@ -157,8 +168,11 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
         if along and along.end() <= c1:
             who += [c for c in r.codes(along.start("list"), along.end("list"), ("country",)) if c not in who]
         if m.group("leave"):
+            rank = re.search(r"\b(first|second|third)\s", m.group(0), re.IGNORECASE)
             r.add("membership", m.start(), m.end(), {"relation": "left", "org": org, "country": who,
-                                                     "year": fields.get("year"), "month": fields.get("month")})
+                                                     "year": fields.get("year"), "month": fields.get("month"),
+                                                     **({"ordinal": ("first", "second", "third").index(
+                                                         rank.group(1).lower()) + 1} if rank else {})})
         else:
             role = role_name(role_m.group("role") or "member") if role_m and role_m.group("role") else "member"
             r.add("membership", m.start(), (role_m.end() if role_m else m.end()),

@@ -8,7 +8,7 @@ import re
 
 from .clauses import time_for
 from .compositions import read_compositions, role_word
-from .membership_events import read_membership_events, read_spans
+from .membership_events import LEAVER, read_membership_events, read_spans
 from .numbers import ORDINALS, YEAR, ordinal
 from .sentence import E, EL, GAP
 from .times import MONTH_RE, date_in
@@ -137,8 +137,8 @@ def read_memberships(r) -> None:
     for m in JOINED.finditer(r.masked):
         who = who_of(r, m)
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
-        if not who or not org:
-            continue
+        if not who or not org or LEAVER.match(r.text, m.start()):
+            continue  # 'became the first member to quit': a departure (read with its rank in membership_events)
         if m.group("when") and not re.search(r",\s*(?:and|but|while|whereas|then)\b", m.group("mid") or ""):
             year, month, day = date_in(r.text[m.start("when"):m.end("when")])
         else:  # no date after the verb: one in its clause ('On 11 June 2019 X became an observer'), else none

@@ -20,6 +20,8 @@ KNOWN = [
      r"(?:Ukrainian\s+)?regions|attempted annexation", "ES-11/4"),  # 12 October 2022
     (r"human rights in the Autonomous Republic of Crimea", "71/205"),  # 19 December 2016
 ]
+# The year each known resolution was adopted (a place and a year name one of them).
+KNOWN_YEARS = {"68/262": 2014, "ES-11/1": 2022, "ES-11/2": 2022, "ES-11/3": 2022, "ES-11/4": 2022, "71/205": 2016}
 # What introduces a resolution's subject: "the resolution on X", "the vote on X", "the text condemning X".
 _INTRO = r"(?:resolution|vote|voted|voting|motion|text|draft)\s+(?:(?:that|which)\s+)?(?:on|against|condemning|condemned|" \
          r"calling\s+for|called\s+for|about|concerning|demanding|demanded|deploring|deplored|supporting|affirming|" \
@@ -52,7 +54,21 @@ def resolution_of(text: str) -> tuple[str | None, str | None]:
     for pattern, symbol in KNOWN:
         if re.search(pattern, text, re.IGNORECASE):
             return symbol, None
-    return None, subject_of(text)
+    subject = subject_of(text)
+    return by_place_and_year(text, subject), subject
+
+
+def by_place_and_year(text: str, subject: str | None) -> str | None:
+    """A resolution named only by a place and the year ('the March 2014 resolution on Crimea'): the one known
+    resolution of that year whose name has the place, else None (the subject is then matched against the roll
+    calls' descriptions)."""
+    places = set(re.findall(r"\b[A-Z][a-z]{3,}", subject or ""))
+    years = {int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)}
+    if not places or len(years) != 1:
+        return None
+    found = [symbol for pattern, symbol in KNOWN if KNOWN_YEARS.get(symbol) in years
+             and any(re.search(rf"\b{p}", pattern) for p in places)]
+    return found[0] if len(set(found)) == 1 else None
 
 
 def subject_of(text: str) -> str | None:
