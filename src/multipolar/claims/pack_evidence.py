@@ -139,17 +139,9 @@ class PackEvidence(Records, Dimensions):
         key = ("ind", indicator, tuple(sorted((k, _hashable(v)) for k, v in filters.items())))
 
         def run():
-            from ..indicators import api, compute
+            from ..indicators import compute
 
             try:
-                # A query on one country the indicator cache answers: that country's rows read once (memoised),
-                # each query's other filters applied to them in memory; the same frame as compute's.
-                found = api.country_rows(indicator, pack=self.pack, **filters)
-                if found is not None:
-                    ind, q, read, rows_key = found
-                    table = self._memo(("rows",) + rows_key, read)
-                    if table is not None:
-                        return api.frame_from_country_rows(table, ind, q)
                 return compute(indicator, pack=self.pack, **filters)
             except MultipolarError as exc:
                 self.problems.add(exc.one_line())

@@ -407,11 +407,6 @@ def _frame(ind: Indicator, ctx: Context, q: Query):
     if table is None:
         with ctx.lock:
             table = build(ind, ctx, q).to_pyarrow()
-    return _to_frame(table, ind, q, ordered)
-
-
-def _to_frame(table, ind: Indicator, q: Query, ordered: bool):
-    """q's frame from its rows as Arrow (ordered: already in the frame's order)."""
     notes = gaps(table, ind, q)
     frame = arrow_to_pandas(table)
     sort = [c for c in ind.sort if c in frame.columns]
@@ -421,51 +416,6 @@ def _to_frame(table, ind: Indicator, q: Query, ordered: bool):
     frame.attrs["indicator"] = ind.name
     frame.attrs["gaps"] = notes
     return frame
-
-
-def country_rows(name: str, *, pack=None, **filters):
-    """For a query naming one country that the indicator cache answers: (the indicator, the validated query, a
-    function reading all rows of that country in the frame's order as Arrow, a key naming what it reads); None for
-    any other query. With `frame_from_country_rows`, many queries on one country (a claim check asks a state's trade
-    with several partners, flows and sources) read its rows once and filter them in memory."""
-    ind = get(name)
-    ctx = context(pack)
-    q = validate(ind, ctx, **filters)
-    if not q.country or len(q.country) != 1:
-        return None
-    paths = cached_output(ind, ctx, q)
-    if paths is None:
-        return None
-    whole = Query(country=list(q.country), params=dict(q.params))
-    return ind, q, (lambda: read_output(paths, ind, whole, ordered=True)), (name, tuple(str(p) for p in paths),
-                                                                             tuple(q.country))
-
-
-def frame_from_country_rows(table, ind: Indicator, q: Query):
-    """`compute`'s frame of q from all rows of q's one country (`country_rows`): the rows `output_query`'s other
-    filters select (partner, years, source, flow), in the same order."""
-    import pyarrow.compute as pc
-
-    mask = None
-
-    def keep(hit) -> None:
-        nonlocal mask
-        mask = hit if mask is None else pc.and_(mask, hit)
-
-    def among(column: str, values) -> None:
-        keep(pc.is_in(table[column], value_set=pa.array([str(v) for v in values], type=table[column].type)))
-
-    if q.partner and ind.partner_column:
-        among(ind.partner_column, q.partner)
-    if q.years:
-        keep(pc.and_(pc.greater_equal(table["year"], int(q.years[0])), pc.less_equal(table["year"], int(q.years[1]))))
-    if q.source:
-        among("source", q.source)
-    if q.flow and "flow" in ind.columns:
-        among("flow", q.flow)
-    if mask is not None:
-        table = table.filter(mask)  # rows where a filter is null dropped, as SQL's WHERE drops them
-    return _to_frame(table, ind, q, ordered=True)
 
 
 
