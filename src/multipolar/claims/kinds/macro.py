@@ -18,15 +18,14 @@ from ..reading.economies import read_profile
 from ..reading.measures import read_measures
 from ..reading.economy_comparisons import read_economy_comparisons
 from ..reading.entities import name, names
-from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
+from ..reading.numbers import MONEY, NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
 from ..reading.sentence import E, EL
 from ..reading.shares import SHARE
 from ..judging.sources import label
 from ..registry import register_kind
 
 SOURCE = label("worldbank_wdi")
-_MONEY = r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under)\s+)?(?:US\$|\$|USD)" \
-         r"\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn)?"
+_MONEY = MONEY
 _WHO = rf"(?P<who>{EL}|(?:the\s+)?region['’]s|their)"
 GDP = re.compile(rf"{_WHO}\s+(?:aggregate\s+|combined\s+|total\s+|nominal\s+)?(?:GDP|gross\s+domestic\s+product|"
                  rf"economic\s+output)\s+(?:totall?ed|was|were|reached|stood\s+at|amounted\s+to|came\s+to|of|hit|"

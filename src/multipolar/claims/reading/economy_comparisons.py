@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from .numbers import NUM, RATIO, hedge_before, parse_number, ratio_value
+from .numbers import HEDGE_WORDS, NUM, RATIO, hedge_before, hedge_id, parse_number, ratio_value
 from .sentence import E, EL
 
 _MEAS = r"(?:GDP|gross\s+domestic\s+product|economy|economic\s+output|population)"
 _BE = r"(?:is|was|are|were|has\s+been|remains|remained|is\s+now|became|has\s+become)"
-_HEDGE = r"(?P<h>about|around|roughly|nearly|almost|some|more\s+than|over|less\s+than|at\s+least)?\s*"
+_HEDGE = rf"(?P<h>{HEDGE_WORDS})?\s*"
 _OF = r"(?:(?:that|those)\s+of\s+|the\s+size\s+of\s+|as\s+(?:large|big|high)\s+as\s+)?(?:the\s+)?(?:other\s+\w+\s+)?"
 _SUBJECT = [rf"(?:the\s+)?(?P<meas>{_MEAS})\s+of\s+(?P<a>{E})", rf"(?P<a>{E})(?:['’]s)?\s+(?P<meas>{_MEAS})"]
 RATIOS = [re.compile(rf"{s}\s+{_BE}\s+{_HEDGE}{RATIO}\s+(?:larger\s+than\s+|bigger\s+than\s+|{_OF})(?P<b>{EL})",
@@ -30,9 +30,6 @@ POPULATION_APPOSITION = re.compile(rf"(?P<a>{E})\s*,\s+(?:with|having)\s+(?:a\s+
                                    rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?{NUM}\s*(?:million|"
                                    rf"billion))", re.IGNORECASE)
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
-_HEDGES = {"about": "about", "around": "about", "roughly": "about", "some": "about", "nearly": "nearly",
-           "almost": "nearly", "more than": "more than", "over": "more than", "at least": "more than",
-           "less than": "less than"}
 
 
 def _measure(word: str) -> str:
@@ -46,7 +43,7 @@ def read_economy_comparisons(r, year: int | None) -> None:
             a, b = r.codes(m.start("a"), m.end("a")), r.codes(m.start("b"), m.end("b"))
             value = ratio_value(m.group("ratio"))
             if a and b and value and not set(a) & set(b) and not r.overlaps_used(m.start(), m.end()):
-                hedge = _HEDGES.get(re.sub(r"\s+", " ", (m.group("h") or "").lower()))
+                hedge = hedge_id(re.sub(r"\s+", " ", m.group("h") or "").lower() or None)
                 r.add("macro", m.start(), m.end(), {"country": a, "rival": b, "measure": _measure(m.group("meas")),
                                                     "unit": "ratio", "value": value, "hedge": hedge, "year": year})
                 r.take(m.start(), m.end())
@@ -66,7 +63,7 @@ def read_economy_comparisons(r, year: int | None) -> None:
             continue
         value, decimals = parse_number(number.group(1))
         scale = 1e9 if number.group(2).lower().startswith("b") else 1e6
-        hedge = _HEDGES.get(re.match(r"\s*(\w+(?:\s+than)?)", m.group("n")).group(1).lower()) or \
+        hedge = hedge_id(re.match(r"\s*(\w+(?:\s+than)?)", m.group("n")).group(1).lower()) or \
             hedge_before(r.text, m.start("n"))
         r.add("macro", m.start(), m.end(), {"country": a, "measure": "population", "value": value * scale,
                                             "unit": "people", "half_unit": 0.5 * 10 ** -decimals * scale,

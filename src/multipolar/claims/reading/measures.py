@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .numbers import NUM, amounts, hedge_before, parse_number
+from .numbers import HEDGE, NUM, amounts, hedge_before, parse_number
 
-_HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|just\s+over|just\s+under)\s+)?"
+_HEDGE = HEDGE
 # Each measure: its words and where its figure stands ('N million inhabitants': before; 'GDP per capita of $N': after).
 PEOPLE = re.compile(rf"(?P<n>{_HEDGE}(?:{NUM})\s*(?P<scale>million|billion|mn|m|bn))\s+(?:people|inhabitants|residents|"
                     rf"citizens)\b|\bpopulation\s+(?:of|at|is|was|stood\s+at|reached)\s+(?P<n2>{_HEDGE}(?:{NUM})\s*"
