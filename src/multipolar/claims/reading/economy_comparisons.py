@@ -22,13 +22,19 @@ LARGER = [re.compile(rf"{s}\s+{_BE}\s+(?:much\s+|far\s+|considerably\s+|slightly
                      rf"smaller|lower)\s+than\s+{_OF}(?P<b>{EL})(?P<comb>\s+(?:combined|together|put\s+together))?",
                      re.IGNORECASE) for s in _SUBJECT]
 _ORD = r"(?:(?P<ord>second|third|fourth|fifth|2nd|3rd|4th|5th)[- ])?"
-_SUP = r"(?P<sup>most\s+populous|least\s+populous|largest|biggest|smallest)"
+_SUP = r"(?P<sup>most\s+populous|least\s+populous|largest|biggest|smallest|poorest|richest|wealthiest)"
 RANK = re.compile(rf"(?P<a>{E})(?:\s*,[^,;.]{{3,60}},)?\s+{_BE}\s+(?:the\s+)?(?:(?P<reg0>{E})(?:['’]s)?\s+)?{_ORD}{_SUP}\s+"
                   rf"(?:(?P<reg1>{E})\s+)?(?P<noun>economy|economies|state|country|nation|member(?:\s+state)?)?"
                   rf"(?:\s+(?:in|of|among|within)\s+(?:the\s+)?(?P<reg2>{EL}))?", re.IGNORECASE)
 POPULATION_APPOSITION = re.compile(rf"(?P<a>{E})\s*,\s+(?:with|having)\s+(?:a\s+)?population\s+of\s+(?P<n>(?:about\s+|"
                                    rf"around\s+|some\s+|nearly\s+|over\s+|more\s+than\s+|almost\s+)?{NUM}\s*(?:million|"
                                    rf"billion))", re.IGNORECASE)
+# "..., about $3 trillion more than B" right after a state's GDP figure: the gap between the two in the same year.
+DIFFERENCE = re.compile(rf"(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s+(?:or\s+|which\s+(?:is|was)\s+|i\.e\.\s+)?(?P<amt>(?:(?:about|"
+                        rf"around|roughly|some|nearly|almost|over|more\s+than|just\s+over|just\s+under)\s+)?(?:US\$|\$|USD)"
+                        rf"\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn)?)\s+(?P<cmp>more|less|larger|smaller|bigger|"
+                        rf"higher|lower|above|below)\s+(?:than\s+)?(?:that\s+of\s+|those\s+of\s+)?(?:the\s+)?(?P<b>{EL})",
+                        re.IGNORECASE)
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 
 
@@ -76,11 +82,63 @@ def read_economy_comparisons(r, year: int | None) -> None:
             if key else []
         sup = m.group("sup").lower()
         noun = (m.group("noun") or "").lower()
-        measure = "population" if "populous" in sup else "gdp" if noun.startswith("econom") else None
+        measure = "population" if "populous" in sup else "gdp per capita" if sup in ("poorest", "richest", "wealthiest") \
+            else "gdp" if noun.startswith("econom") else None
         if len(a) != 1 or not region or measure is None or r.overlaps_used(m.start("sup"), m.end()):
             continue  # 'the largest state' (by area?) or no group named: not read
         rank = _ORDINALS.get((m.group("ord") or "").lower(), 1)
         r.add("macro", m.start(), m.end(), {"country": a, "region": region, "measure": measure, "unit": "rank",
-                                            "value": float(rank), "lowest": sup.startswith(("least", "smallest")),
+                                            "value": float(rank), "lowest": sup.startswith(("least", "smallest", "poorest")),
                                             "year": year})
         r.take(m.start(), m.end())
+
+
+def read_difference_after(r, end: int, who: list[str], year: int | None) -> None:
+    """'A's GDP was $X in YEAR, about $N more than B's': the gap A − B (negative for 'less'), a `macro` claim with
+    unit 'difference' judged on both states' figures of the same year."""
+    from .numbers import amounts
+
+    m = DIFFERENCE.match(r.masked, end)
+    if not m:
+        return
+    b = r.codes(m.start("b"), m.end("b"))
+    found = amounts(r.text, m.start("amt"), m.end("amt"))
+    if not b or not found or set(b) & set(who) or r.overlaps_used(found[0].start, found[0].end):
+        return
+    a = found[0]
+    sign = -1 if m.group("cmp").lower() in ("less", "smaller", "lower", "below") else 1
+    r.add("macro", m.start("amt"), m.end(), {"country": who, "rival": b, "measure": "gdp", "unit": "difference",
+                                             "value": sign * a.value, "hedge": a.hedge, "half_unit": a.half_unit,
+                                             "year": year})
+    r.take(m.start("amt"), m.end())
+
+
+# A world ranking by GDP with each state's amount: "A ranks 90th with $40 billion, ahead of B ($9 billion, 140th)".
+_AMT = r"(?:(?:about|around|roughly|some|nearly|almost|over|just\s+over|just\s+under)\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?" \
+       r"(?:trillion|billion|million|tn|bn|mn)?"
+# after a state's name (matched on the unmasked text, where bracketed asides are kept)
+RANKED = [re.compile(p, re.IGNORECASE) for p in (
+    rf"\s+(?:ranks|ranked|is|was|stands|stood|came|comes|placed)\s+(?:at\s+)?(?P<n>\d{{1,3}})(?:st|nd|rd|th)"
+    rf"(?:\s+in\s+the\s+world)?\s+with\s+(?P<amt>{_AMT})",
+    rf"\s*\(\s*(?P<amt>{_AMT})\s*,\s*(?P<n>\d{{1,3}})(?:st|nd|rd|th)\s*\)")]
+
+
+def read_world_ranking(r, year: int | None) -> None:
+    """In a sentence about a GDP ranking, each state's amount (its GDP, judged) and its place (unit 'world rank':
+    a rank among every economy, which the checker does not rebuild: unverifiable, said so)."""
+    if not re.search(r"\brank(?:s|ed|ing)?\b", r.text, re.IGNORECASE) or not re.search(r"\bGDP\b|\beconom", r.text):
+        return
+    from .numbers import amounts
+
+    for x in [m for m in r.mentions if m.kind == "country" and not m.pronoun]:
+        m = next((found for p in RANKED if (found := p.match(r.text, x.end))), None)
+        found = amounts(r.text, m.start("amt"), m.end("amt")) if m else []
+        if not found or r.overlaps_used(found[0].start, found[0].end):
+            continue
+        amt = found[0]
+        r.add("macro", x.start, m.end(), {"country": [x.code], "measure": "gdp", "value": amt.value,
+                                          "unit": amt.currency, "hedge": amt.hedge, "half_unit": amt.half_unit,
+                                          "year": year})
+        r.add("macro", x.start, m.end(), {"country": [x.code], "measure": "gdp", "value": float(m.group("n")),
+                                          "unit": "world rank", "year": year})
+        r.take(x.start, m.end())
