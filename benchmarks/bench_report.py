@@ -9,6 +9,9 @@ Each run is a fresh Python process, as a user running the command would see it:
   there;
 - cold without derived tables (`--without-derived`): the same with $MULTIPOLAR_DERIVED=off, i.e. what a pack built
   without them (or by an older version) costs; runs interleaved with the cold ones (cold, cold without, cold, ...);
+- cold before (`--before SRC`): the same cold build from another checkout's src/ (PYTHONPATH, e.g. a worktree of
+  the merge base, with its own shipped pack), interleaved with the cold ones (cold, cold before, cold, ...), its
+  median compared with the cold median measured in the same run;
 - warm: a second build from the same pack and code, reusing those two results from the report cache (a temporary
   $MULTIPOLAR_CACHE_DIR filled by one build first).
 
@@ -69,17 +72,23 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="fresh-process builds to time")
     parser.add_argument("--without-derived", action="store_true",
                         help="also time cold builds with the pack's derived tables off, interleaved")
+    parser.add_argument("--before", default="", help="src/ folder of a checkout whose cold builds are timed "
+                                                      "interleaved with this one's (PYTHONPATH)")
     args = parser.parse_args()
 
     load_start = os.getloadavg()[0]
     baseline = [float(run(BASELINE, args.pack)) for _ in range(2)]
     base = min(baseline)
-    cold, warm, without = [], [], []
+    cold, warm, without, before = [], [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(args.repeat):
             empty = {"MULTIPOLAR_CACHE_DIR": os.path.join(tmp, f"empty{i}")}
             cold.append(json.loads(run(CHILD, os.path.join(tmp, f"cold{i}.html"), args.region, args.pack, "0",
                                        env=empty)))
+            if args.before:
+                empty = {"MULTIPOLAR_CACHE_DIR": os.path.join(tmp, f"empty-before{i}"), "PYTHONPATH": args.before}
+                before.append(json.loads(run(CHILD, os.path.join(tmp, f"before{i}.html"), args.region, args.pack,
+                                             "0", env=empty)))
             if args.without_derived:
                 empty = {"MULTIPOLAR_CACHE_DIR": os.path.join(tmp, f"empty-nd{i}"), "MULTIPOLAR_DERIVED": "off"}
                 without.append(json.loads(run(CHILD, os.path.join(tmp, f"nd{i}.html"), args.region, args.pack, "0",
@@ -99,7 +108,8 @@ def main() -> None:
     for (label, start), (_next, end) in zip(marks, marks[1:] + [("end", first["total"])]):
         print(f"  {end - start:6.2f}  {label}")
     print(f"report size: {first['bytes'] / 1e6:.1f} MB\n")
-    runs = [("cold", cold)] + ([("cold, derived tables off", without)] if without else []) + [("warm", warm)]
+    runs = [("cold", cold)] + ([("cold before", before)] if before else []) + \
+        ([("cold, derived tables off", without)] if without else []) + [("warm", warm)]
     for name, results in runs:
         totals = [r["total"] for r in results]
         cpus = [r["cpu"] for r in results]
@@ -108,6 +118,11 @@ def main() -> None:
                              for issue, t in TARGETS.items())
         print(f"{name}: median {median:.2f} s, best {best:.2f} s (runs: {', '.join(f'{t:.2f}' for t in totals)}); "
               f"CPU {statistics.median(cpus):.2f} s; {median / base:.1f}x baseline; median {verdicts}")
+    if before:
+        after_median = statistics.median(r["total"] for r in cold)
+        before_median = statistics.median(r["total"] for r in before)
+        print(f"cold after/before: {after_median / before_median:.2f} (medians {after_median:.2f} / "
+              f"{before_median:.2f} s, interleaved; before = {args.before})")
 
 
 if __name__ == "__main__":

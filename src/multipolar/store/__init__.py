@@ -82,19 +82,25 @@ def load_arrow(name: str, *, pack: str | Path | None = None, country=None, partn
     manifest = manifest_for_reading(pack)
     if name not in manifest["tables"]:
         raise invalid_choice("table", name, manifest["tables"])
-    table = _read_pack_table(config.pack_dir(pack) / manifest["tables"][name]["file"])
     spec = TABLES[name]
     countries, partners, sources = _as_list(country), _as_list(partner), _as_list(source)
+    columns = []
     if countries:
         first = [c for c in spec.country_columns if c not in ("partner", "supplier", "target", "country_b", "lender")]
         columns = first[:1] if partners else list(spec.country_columns)
+    second = [c for c in ("partner", "supplier", "target", "country_b", "lender") if c in spec.columns]
+    # Row groups whose statistics exclude a filter are not read: (column, values) pairs that must all hold.
+    prune = [(columns[0], countries)] if len(columns) == 1 else []
+    prune += [(second[0], partners)] if partners and second else []
+    prune += [("source", sources)] if sources and "source" in spec.columns else []
+    table = _read_pack_table(config.pack_dir(pack) / manifest["tables"][name]["file"], prune)
+    if countries:
         mask = None
         for column in columns:
             hit = pc.is_in(table[column], value_set=pa.array(countries))
             mask = hit if mask is None else pc.or_(mask, hit)
         table = table.filter(mask) if mask is not None else table
     if partners:
-        second = [c for c in ("partner", "supplier", "target", "country_b", "lender") if c in table.column_names]
         if not second:
             raise DataError(f"table {name} has no partner column")
         table = table.filter(pc.is_in(table[second[0]], value_set=pa.array(partners)))
@@ -116,18 +122,62 @@ def load_arrow(name: str, *, pack: str | Path | None = None, country=None, partn
     return table
 
 
-def _read_pack_table(path: Path):
-    """A pack table file as Arrow, read once per process (and again when the file changes): a claim check filters
-    the same tables many times, and reading trade_flows costs 0.1 s each time."""
+def _read_pack_table(path: Path, prune=()):
+    """A pack table file as Arrow, each row group read once per process (and again when the file changes): a claim
+    check filters the same tables many times, and reading trade_flows whole costs 0.1 s each time. prune:
+    (column, values) pairs; a row group whose min/max statistics of a column hold none of its values is skipped
+    (the rows returned are those of the whole table that could match, in its order: callers filter them)."""
     stat = Path(path).stat() if Path(path).exists() else None
-    return _read_cached(str(path), stat.st_mtime_ns if stat else None, stat.st_size if stat else None)
+    entry = _read_cached(str(path), stat.st_mtime_ns if stat else None, stat.st_size if stat else None)
+    with entry["lock"]:
+        if entry["file"] is None:
+            import pyarrow.parquet as pq
+
+            try:
+                entry["file"] = pq.ParquetFile(path)
+            except (pa.ArrowInvalid, OSError):
+                from .tables import read_table
+
+                return read_table(Path(path))  # the error naming the file
+        file = entry["file"]
+        wanted = [i for i in range(file.metadata.num_row_groups) if _may_hold(file.metadata.row_group(i), prune)]
+        groups = entry["groups"]
+        for i in wanted:
+            if i not in groups:
+                try:
+                    groups[i] = file.read_row_group(i)
+                except (pa.ArrowInvalid, OSError) as exc:
+                    raise DataError(f"cannot read Parquet: {exc}", file=path) from exc
+        if len(wanted) == 1:
+            return groups[wanted[0]]
+        if not wanted:
+            return file.schema_arrow.empty_table()
+        return pa.concat_tables([groups[i] for i in wanted])
+
+
+def _may_hold(group, prune) -> bool:
+    """Whether a row group's statistics leave room for every (column, values) pair of prune."""
+    names = None
+    for column, values in prune:
+        if names is None:
+            names = {group.column(j).path_in_schema: j for j in range(group.num_columns)}
+        j = names.get(column)
+        stats = group.column(j).statistics if j is not None else None
+        if stats is None or not stats.has_min_max:
+            continue
+        try:
+            if not any(stats.min <= v <= stats.max for v in values):
+                return False
+        except TypeError:  # statistics of another type than the values: no pruning on them
+            continue
+    return True
 
 
 @functools.lru_cache(maxsize=16)
 def _read_cached(path: str, mtime_ns, size):
-    from .tables import read_table
+    import threading
 
-    return read_table(Path(path))
+    return {"lock": threading.Lock(), "file": None, "groups": {}}
 
 
 def load(name: str, *, pack: str | Path | None = None, country=None, partner=None, year=None,

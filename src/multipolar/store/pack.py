@@ -21,7 +21,7 @@ from ..schema import TABLES, spec
 from ..sources import SOURCE_MODULES, load_source
 from ..sources.base import sha256
 from .manifest import MANIFEST, read_manifest
-from .tables import read_table, validate, write_table
+from .tables import ROW_GROUP, read_table, validate, write_table
 
 # Version of the pack layout; bump when manifest fields or table meanings change.
 PACK_FORMAT = 1
@@ -31,6 +31,10 @@ PACK_COUNTRIES = tuple(sorted(set(FOCUS) | set(POWERS)))
 LOCK_SUFFIX = ".build-lock"
 # Largest pack we accept to ship (bytes).
 PACK_BUDGET = 15 * 1024 * 1024
+# Tables written in several row groups (rows per group): sorted by their key (reporter first), so a read filtered by
+# reporter (a claim check's Eurostat figures) decompresses one group of trade_flows instead of all 480,000 rows, for
+# ~0.7 MB more pack (zstd compresses each group apart).
+ROW_GROUPS = {"trade_flows": 1 << 16}
 
 Progress = Callable[[str, int, int], None]
 # The step adding derived tables to a pack being built: derive(staging folder, manifest so far, progress) writes
@@ -263,7 +267,7 @@ def _write_pack(out_dir: Path, parts: dict, origins: dict, excluded: list, keep:
                 "sources": [origins[sid] for sid in used],
             }
             path = staging / f"{table_name}.parquet"
-            write_table(combined, path, entry)
+            write_table(combined, path, entry, row_group_size=ROW_GROUPS.get(table_name, ROW_GROUP))
             entry["file"] = path.name
             entry["sha256"] = sha256(path)
             entry["bytes"] = path.stat().st_size

@@ -58,9 +58,16 @@ def validate(frame: pd.DataFrame, spec: TableSpec, *, origin: str = "") -> pa.Ta
     return table.replace_schema_metadata(None)
 
 
-def write_table(table: pa.Table, path: Path, metadata: dict, *, keep_metadata: bool = False) -> None:
+# Rows per Parquet row group of a pack table (one group for all but the largest tables).
+ROW_GROUP = 1 << 20
+
+
+def write_table(table: pa.Table, path: Path, metadata: dict, *, keep_metadata: bool = False,
+                row_group_size: int = ROW_GROUP) -> None:
     """Write table to path atomically (temp file, re-read check, rename), with metadata as JSON in the schema
     (keep_metadata: beside the table's own schema metadata, e.g. pandas' column types, instead of replacing it).
+    row_group_size: rows per row group; smaller groups of a table sorted by its key let a filtered read skip the
+    groups whose statistics exclude its values (`store.load_arrow`).
 
     The bytes depend only on the table and metadata, so building twice gives identical files.
     """
@@ -74,7 +81,7 @@ def write_table(table: pa.Table, path: Path, metadata: dict, *, keep_metadata: b
     os.close(fd)
     try:
         pq.write_table(table, tmp, compression="zstd", compression_level=9, use_dictionary=True,
-                       write_statistics=True, row_group_size=1 << 20)
+                       write_statistics=True, row_group_size=row_group_size)
         check = pq.read_table(tmp)
         if check.num_rows != table.num_rows or check.schema.names != table.schema.names:
             raise DataError("written file does not read back identically", file=path)
