@@ -4,6 +4,7 @@ claim through the Evidence, and return one CheckResult."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 
@@ -114,24 +115,41 @@ def resolve_as_of(date: dt.date | None, evidence) -> AsOf:
     return AsOf(article=None, day=end or dt.date(2000, 1, 1))
 
 
-def judge_all(claims: list[Claim], evidence, as_of: AsOf, progress=None):
+def judge_all(claims: list[Claim], evidence, as_of: AsOf, progress=None, memo=None):
     """Each claim's verdict from its kind's judge (several claims share the indicators' tables: one batch).
-    progress(step, done, total): told how many claims are judged."""
+    progress(step, done, total): told how many claims are judged. Identical claims (same kind, words, reading and
+    as-of) are judged once: a judge sees nothing but the claim's payload and words, the evidence and the as-of date.
+    memo: a mapping kept between calls with the same evidence (the API's), else one per call."""
     from .registry import get_kind
 
+    memo = {} if memo is None else memo
     verdicts = []
     with evidence.batch() if len(claims) > 1 else contextlib.nullcontext():
         for i, c in enumerate(claims):
             if progress and i % PROGRESS_EVERY == 0:
                 progress("judging claims", i, len(claims))
-            verdicts.append(get_kind(c.type).judge(c, evidence, as_of))
+            key = (c.type, c.text, repr(c.payload), as_of)
+            found = memo.get(key)
+            if found is None:
+                found = get_kind(c.type).judge(c, evidence, as_of)
+                if getattr(found, "claim", None) is c:  # (a verdict about another claim is never reused)
+                    memo[key] = found
+                verdicts.append(found)
+            else:
+                verdicts.append(_same_verdict(found, c))
     if progress:
         progress("judging claims", len(claims), len(claims))
     return verdicts
 
 
-def check(text: str, date: dt.date | None, evidence, progress=None) -> CheckResult:
-    """Read, judge and collect: the one result object (progress: see `read_text` and `judge_all`)."""
+def _same_verdict(verdict, claim: Claim):
+    """verdict given to another claim of the same kind, words and reading (its own lists, its own span)."""
+    return dataclasses.replace(verdict, claim=claim, observed=list(verdict.observed),
+                               arithmetic=list(verdict.arithmetic), calls=list(verdict.calls))
+
+
+def check(text: str, date: dt.date | None, evidence, progress=None, memo=None) -> CheckResult:
+    """Read, judge and collect: the one result object (progress, memo: see `read_text` and `judge_all`)."""
     claims, unchecked = read_text(text, date, progress)
     as_of = resolve_as_of(date, evidence)
-    return CheckResult(date=date, claims=judge_all(claims, evidence, as_of, progress), unchecked=unchecked)
+    return CheckResult(date=date, claims=judge_all(claims, evidence, as_of, progress, memo), unchecked=unchecked)
