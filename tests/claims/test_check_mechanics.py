@@ -68,3 +68,31 @@ def test_json_written_claim_by_claim_is_to_json():
     out = io.StringIO()
     write_json(CheckResult(date=None), out)
     assert out.getvalue() == to_json(CheckResult(date=None)) + "\n"
+
+
+def test_a_text_beginning_like_one_read_before_goes_on_from_its_remembered_state(monkeypatch):
+    import multipolar.claims.check as check_module
+
+    read = []
+    original = check_module.Reading
+
+    def counting(sentence, ctx, found):
+        read.append(sentence.text)
+        return original(sentence, ctx, found)
+    monkeypatch.setattr(check_module, "Reading", counting)
+    intro = "Kazakhstan is a big country. The weather in Astana was fine."
+    first = f"{intro} {SENTENCE}"
+    second = f"{intro} Its trade with China reached $40 billion in 2023."
+    evidence, memo = FakeEvidence(trade=TRADE), {}
+    check_text(first, "2024-05-01", evidence=evidence, memo=memo)
+    read.clear()
+    remembered = check_text(second, "2024-05-01", evidence=evidence, memo=memo).to_dict()
+    assert read == ["Its trade with China reached $40 billion in 2023."]  # the two sentences before: not read again
+    read.clear()
+    fresh = check_text(second, "2024-05-01", evidence=FakeEvidence(trade=TRADE)).to_dict()
+    assert len(read) == 3
+    assert remembered == fresh and fresh["claims"][0]["verdict"] == "contradicted"
+    assert fresh["claims"][0]["parsed"]["country"] == ["KAZ"]  # "Its": the subject the remembered state carried
+    read.clear()
+    check_text(second, "2024-05-02", evidence=evidence, memo=memo)  # another date: read from the start
+    assert len(read) == 3
