@@ -37,11 +37,12 @@ CACHE_BYTES = 64 * 1024 * 1024
 # Seconds without an answer being built after which the memory builds freed is handed back to the system
 # (`release_memory`): after a burst of uncached requests the server returns to about its resting size.
 IDLE_TRIM_SECONDS = 2.0
-# Claim checks share, across requests, one evidence (the pack's tables and series it has read) and one memo of
-# verdicts (identical claims judged once): at most CHECK_VERDICTS verdicts are kept (the least recently used go
-# first), and the evidence is replaced by a fresh one once it holds EVIDENCE_READS reads.
-CHECK_VERDICTS = 20_000
-EVIDENCE_READS = 2_000
+# Claim checks share, across requests, one evidence (the pack's tables and series it has read) and one memo
+# (identical claims judged once; a text beginning with sentences read before goes on from the state they left):
+# at most CHECK_MEMO entries are kept, the least recently used going first (~1-3 kB each: ~10-30 MB), and the
+# evidence is replaced by a fresh one once it holds EVIDENCE_READS reads (a few hundred MB at most).
+CHECK_MEMO = 10_000
+EVIDENCE_READS = 1_000
 # Formats every table the API answers with can take.
 FORMATS = ("json", "csv")
 # Columns of the who-leads grid (GET /api/leads), in order.
@@ -89,7 +90,7 @@ class Service:
         self._trimmer: threading.Thread | None = None
         self._evidence = None      # the claim checks' shared evidence (see EVIDENCE_READS)
         self._evidence_lock = threading.Lock()
-        self._verdicts = BoundedMemo(CHECK_VERDICTS)
+        self._memo = BoundedMemo(CHECK_MEMO)
 
     # -- cache ------------------------------------------------------------------------------------------------
     def cached(self, key: tuple, build: Callable[[], object]) -> Answer:
@@ -540,7 +541,7 @@ class Service:
         return self.cached(key, lambda: self._check(text, day))
 
     def _check(self, text: str, day) -> dict:
-        """check_document's JSON, read through the evidence and verdicts shared by every check."""
+        """check_document's JSON, through the evidence and the memo every check shares."""
         from ..claims import check_text
         from ..claims.pack_evidence import PackEvidence
 
@@ -548,7 +549,7 @@ class Service:
             evidence = self._evidence
             if evidence is None or len(getattr(evidence, "_cache", ())) > EVIDENCE_READS:
                 evidence = self._evidence = PackEvidence(self.pack)
-        return check_text(text, day, evidence=evidence, memo=self._verdicts).to_dict()
+        return check_text(text, day, evidence=evidence, memo=self._memo).to_dict()
 
 
 class BoundedMemo:
