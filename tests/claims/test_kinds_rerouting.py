@@ -32,7 +32,9 @@ def one(text, rows=ROWS, date="2024-05-01"):
 
 @pytest.mark.parametrize("text, expected", [
     ("EU exports of sanctioned goods to Kyrgyzstan rose sevenfold.", "supported"),
-    ("EU exports of sanctioned goods to Kyrgyzstan nearly tripled.", "contradicted"),
+    # no period stated: the data's latest months are not shown to be the claim's, so they may not contradict it
+    ("EU exports of sanctioned goods to Kyrgyzstan nearly tripled.", "unverifiable"),
+    ("EU exports of sanctioned goods to Kyrgyzstan nearly tripled in 2021.", "contradicted"),  # a full year: x1.17
     ("EU exports of sanctioned goods to Kyrgyzstan rose.", "supported"),
     ("EU exports of sanctioned goods to Russia fell by 60 percent in 2022.", "supported"),
     # a claim about the whole of 2022 against January-November only: the safety rule gives unverifiable

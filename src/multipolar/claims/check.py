@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from .model import AsOf, CheckResult, Claim, Unchecked
-from .reading.entities import ORG_NAMES, name
+from .reading.entities import CAPITALS, CITIES, ORG_NAMES, name
 from .reading.numbers import MONEY_RE, MULTIPLE_RE, PERCENT_RE
 from .reading.sentence import Context, Reading, update_context
 from .reading.sentences import is_candidate, sentences, triggers
@@ -22,8 +22,9 @@ FIGURE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", f"{MONEY_RE.pattern}|{PERCENT_R
                     + r"|\b\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|tonnes|tons|barrels|cubic)\b"
                     + r"|\b(?:a|one|two|three)[- ](?:half|third|thirds|quarter|quarters|fifth|tenth)\s+of\b"
                     + r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\b", re.IGNORECASE)
-RANK_WORD = re.compile(r"\b(?:largest|biggest|main|top|leading|first place|\w+-largest|number one|No\. 1)\b",
-                       re.IGNORECASE)
+RANK_WORD = re.compile(r"\b(?:largest|biggest|smallest|main|top|leading|first place|\w+-largest|\w+-biggest|number one|"
+                       r"No\. 1|poorest|richest|wealthiest|highest|lowest|most populous|least populous|(?:second|third|fourth|"
+                       r"fifth|\d+(?:st|nd|rd|th))[- ]\w+est)\b", re.IGNORECASE)
 
 
 # A progress report is sent every this many sentences or claims (and at the end).
@@ -71,6 +72,9 @@ def read_text(text: str, date: dt.date | None, progress=None, memo=None) -> tupl
         progress("reading sentences", len(found_sentences), len(found_sentences))
     return claims, unchecked
 
+# A capital named as a place ('in Astana and Beijing', 'from Moscow'), not standing for its state.
+_PLACE = re.compile(r"\b(?:in|at|to|from|near|via|between|of|outside|inside)\s+(?:[A-Z][\w-]+\s+(?:and|or)\s+)?$")
+
 
 def _prefix_keys(text: str, date: dt.date | None, found: list) -> list[tuple]:
     """For each sentence, a key of everything its reading state depends on: the date, the text up to its end and
@@ -86,10 +90,14 @@ def _prefix_keys(text: str, date: dt.date | None, found: list) -> list[tuple]:
 
 
 def _unchecked(r: Reading) -> list[Unchecked]:
-    """What in a sentence has checkable content but no claim: the whole sentence when it gave none, else each
-    figure outside every claim's span."""
+    """What in a sentence has checkable content but no claim: the whole sentence when it gave none (whatever made it
+    checkable: a figure, a rank word, two states — capitals standing for theirs — or an institution), else each figure
+    and each rank word outside every claim's span."""
     figures = [m for m in FIGURE.finditer(r.text)]
-    countries = sorted({m.code for m in r.mentions if m.kind == "country" and not m.pronoun})
+    states = {m.code for m in r.mentions if m.kind == "country" and not m.pronoun}
+    states |= {CITIES[m.code] for m in r.mentions if m.kind == "city" and m.code in CAPITALS
+               and not _PLACE.search(r.text[:m.start])}  # 'Moscow keeps an edge', never 'met in Moscow'
+    countries = sorted(states)
     orgs = sorted({m.code for m in r.mentions if m.kind == "org"})
     ranks = RANK_WORD.search(r.text)
     start, end = r.s.start, r.s.end
@@ -98,33 +106,34 @@ def _unchecked(r: Reading) -> list[Unchecked]:
         if figures:
             reasons.append(f"a figure ('{figures[0].group(0).strip()}') no reader recognised as a statistic the data "
                            "cover")
-        if ranks and (countries or r.ctx.focus):
-            reasons.append(f"a rank word ('{ranks.group(0)}') without a partner and a country read together")
+        if ranks:
+            reasons.append(f"a rank word ('{ranks.group(0)}') without a measure, a ranked state and a group the checker "
+                           "reads together" if countries or r.ctx.focus else
+                           f"a rank word ('{ranks.group(0)}') about something that is not a state the data rank")
         if len(countries) >= 2 and not reasons:
             reasons.append(f"names {', '.join(name(c) for c in countries[:4])} but states no relation the checker "
                            "reads (trade, rank, share, arms, votes, finance, membership)")
-        if orgs and not reasons and _institutional(r.text):
-            reasons.append(f"names {', '.join(ORG_NAMES.get(o, o) for o in orgs)} but states no membership, founding, summit or "
-                           "declaration fact the checker reads")
+        if orgs and not reasons:
+            reasons.append(f"names {', '.join(ORG_NAMES.get(o, o) for o in orgs)} but states no membership, founding, "
+                           "summit or declaration fact the checker reads")
         if not reasons:
             return []
         return [Unchecked(r.text, (start, end), "not checked: " + "; ".join(reasons))]
     out = []
     spans = [(c.span[0] - start, c.span[1] - start) for c in r.claims]
-    for m in figures:
+    leftovers = [(m, f"the figure '{m.group(0).strip()}'") for m in figures] + \
+                [(m, f"the rank word '{m.group(0)}'") for m in RANK_WORD.finditer(r.text)]
+    seen: set[tuple[int, int]] = set()
+    for m, what in leftovers:
         if any(a <= m.start() < b or a < m.end() <= b for a, b in spans) or r.overlaps_used(m.start(), m.end()):
             continue
         c0, c1 = _clause(r.text, m.start())
+        if what.startswith("the rank word") and (c0, c1) in seen:
+            continue  # its clause is listed already
+        seen.add((c0, c1))
         out.append(Unchecked(r.text[c0:c1], (start + c0, start + c1),
-                             f"not checked: the figure '{m.group(0).strip()}' in this sentence is outside every claim "
-                             "read from it"))
+                             f"not checked: {what} in this sentence is outside every claim read from it"))
     return out
-
-
-def _institutional(text: str) -> bool:
-    return bool(re.search(r"\b(?:join|member|observer|partner|found|establish|summit|declaration|expan|admit|"
-                          r"chair|host|accession|agreement|treaty|signed|suspend|withdr|GDP|population|share)", text,
-                          re.IGNORECASE))
 
 
 def _clause(text: str, pos: int) -> tuple[int, int]:

@@ -28,7 +28,7 @@ class FakeEvidence(Records):
     def __init__(self, *, trade=None, press=None, shares=None, ranks=None, monthly=None, arms=None, un=None,
                  roll_calls=None, votes=None, finance=None, memberships=None, organizations=None, summits=None,
                  declarations=None, crossover=None, estimates=None, quality=None, macro=None, arms_exports=None,
-                 alliances=None, finance_all=None, monthly_partners=None, rerouting=None):
+                 alliances=None, finance_all=None, monthly_partners=None, rerouting=None, headline=None):
         self.trade = dict(trade or {})
         self.press = dict(press or {})            # (country, partner, flow, reporter label) → {year: value}
         self.shares = dict(shares or {})          # (country, partner, flow, source) → {year: (share, pv, total)}
@@ -41,6 +41,7 @@ class FakeEvidence(Records):
                        "un_votes": votes, "finance": finance, "memberships": memberships,
                        "organizations": organizations, "summits": summits, "crossover": crossover, "macro": macro,
                        "rerouting_growth": rerouting,
+                       "headline_figures": headline,  # rows of the pack's headline_figures (fiscal years kept)
                        "declaration_texts": [{"year": y, "text": t, "url": u} for y, (t, u) in
                                              (declarations or {}).items()]}
         self._cache: dict = {}

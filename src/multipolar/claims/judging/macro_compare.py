@@ -7,21 +7,28 @@ from __future__ import annotations
 from ..model import Call, Observation
 from ..reading.entities import name, names
 from . import tolerances as tol
-from .common import hedged, unverifiable, verdict
+from .common import fmt, hedged, unverifiable, verdict
 from .leads import NO_CLEAR_LEAD, leader
 from .sources import label
 from .trade import expanded
 from .windows import latest_year
 
 SOURCE = label("worldbank_wdi")
-COLUMNS = {"gdp": "gdp_usd", "population": "population"}
+COLUMNS = {"gdp": "gdp_usd", "population": "population", "gdp per capita": "gdp per capita"}
 
 
 def _values(ev, countries, column) -> dict[str, dict[int, float]]:
+    """Each state's figures by year; column 'gdp per capita' is GDP over population, where both are held."""
     out = {}
     for c in countries:
         f = ev.macro(c)
-        out[c] = {int(y): float(v) for y, v in zip(f["year"], f[column]) if v == v} if not f.empty else {}
+        if f.empty:
+            out[c] = {}
+        elif column == "gdp per capita":
+            out[c] = {int(y): float(g) / float(n) for y, g, n in zip(f["year"], f["gdp_usd"], f["population"])
+                      if g == g and n == n and n > 0}
+        else:
+            out[c] = {int(y): float(v) for y, v in zip(f["year"], f[column]) if v == v}
     return out
 
 
@@ -80,9 +87,38 @@ def judge_rank(claim, ev, as_of):
     if claimed and claimed != target[0] and leader(values[claimed][year], values[target[0]][year], "USD",
                                                    (claimed, target[0])) == NO_CLEAR_LEAD:
         outcome = "partly supported"  # within the lead rule's margin of the place claimed: no clear order
-    order = ", ".join(f"{name(c)} {values[c][year]:,.0f}" for c in ranked)
-    which = "smallest" if p.lowest else "largest"
+    order = ", ".join(f"{name(c)} {values[c][year]:,.0f}" for c in ranked) + \
+        (" (US dollars of GDP per head)" if p.measure == "gdp per capita" else "")
+    which = ("poorest" if p.measure == "gdp per capita" else "smallest") if p.lowest else \
+        ("richest" if p.measure == "gdp per capita" else "largest")
     reason = f"{outcome} by {SOURCE}: by {p.measure} in {year}, {name(target[0])} is number {position} ({which} " \
              f"first) of {names(p.region)}: {order}"
     return verdict(claim, outcome, reason, [Observation(position, "rank", SOURCE, year, target[0])],
                    [f"{year}: {order}"], [Call.load("macro", country=",".join(group), year=str(year))])
+
+
+def judge_difference(claim, ev, as_of):
+    """A state's (or group's) GDP minus another's in one year ('$3 trillion more than B'), on the World Bank's
+    current-dollar figures; a gap whose sign is wrong is contradicted."""
+    p = claim.payload
+    column = COLUMNS[p.measure]
+    mine = expanded(p.country, ev, as_of.day)
+    theirs = [c for c in expanded(p.rival, ev, as_of.day) if c not in mine]
+    values = _values(ev, mine + theirs, column)
+    missing = [c for c, v in values.items() if not v]
+    if missing or not theirs:
+        return unverifiable(claim, f"no {p.measure} figures for {names(missing or list(p.rival))} in the pack")
+    year, common = _year(p, values, as_of)
+    if year is None:
+        return unverifiable(claim, f"no {p.measure} for every state compared in {p.year or 'a common year'}")
+    a, b = sum(values[c][year] for c in mine), sum(values[c][year] for c in theirs)
+    gap = a - b
+    j = tol.judge(abs(p.value), abs(gap), p.hedge, kind="level", half_unit=p.half_unit)
+    outcome = j.verdict if (gap >= 0) == (p.value >= 0) else "contradicted"
+    show = lambda x: fmt(x, "USD")  # noqa: E731
+    arithmetic = [f"{year}: {names(mine)} {show(a)} − {names(theirs)} {show(b)} = {show(gap)}; claimed "
+                  f"{'+' if p.value >= 0 else '−'}{show(abs(p.value))} → accepted {tol.describe(j.low, j.high, show)}"]
+    reason = f"{outcome} by {SOURCE}: the {p.measure} of {names(mine)} minus that of {names(theirs)} is {show(gap)} " \
+             f"in {year}"
+    return verdict(claim, outcome, reason, [Observation(gap, "USD", SOURCE, year, ",".join(mine))], arithmetic,
+                   [Call.load("macro", country=",".join(mine + theirs), year=str(year))])

@@ -39,6 +39,7 @@ def label(source_id: str) -> str:
     return ident.label if ident else source_id
 
 from ..model import CONTRADICTED, SUPPORTED, PARTLY
+from .attribution import Attribution
 from .quality import readable, weak
 
 
@@ -53,11 +54,8 @@ def order(series: list[Series], reporter: tuple[str, ...], country: str, partner
 
 
 def tier(s: Series, reporter: tuple[str, ...], country: str, partner: str) -> tuple[int, int]:
-    """(named reporter? 0 : 1, whose figures: the country's 0, the partner's 1, others 2)."""
-    hint = set(reporter or ())
-    named = 0 if hint and (s.reporter in hint or ("IMF" in hint and "imf" in s.source)) else 1
-    side = 0 if s.reporter == country else 1 if s.reporter == partner else 2
-    return named, side
+    """(named reporter? 0 : 1, whose figures: the country's 0, the partner's 1, others 2): judging/attribution.py."""
+    return Attribution(tuple(reporter or ())).tier(s, country, partner)
 
 
 def pick(results: list, reporter: tuple[str, ...], country: str, partner: str) -> list:
@@ -76,8 +74,9 @@ def mismatch(s: Series, years, reporter: tuple[str, ...], country: str, partner:
     """Why a series may not contradict a claim on its own (None when it may): not the reporter the text names; for
     a one-way flow, only the partner's mirror of it; a partial year; a value the data flag as weak."""
     hint = set(reporter or ())
-    if hint and not (s.reporter in hint or ("IMF" in hint and "imf" in s.source)):
-        return f"{s.label} is not the source the text cites ({', '.join(sorted(hint))})"
+    cited = Attribution(tuple(reporter or ())).not_cited(s)
+    if cited:
+        return cited
     if not hint and flow != "turnover" and s.kind == "mirror" and s.reporter != country:
         return f"{s.label} is the partner's record of this flow, not {country}'s own"
     for year in years:

@@ -27,7 +27,8 @@ def documents(r) -> list[tuple[int, str | None]]:
             docs.append((year or 0, city))
     if not docs and re.search(r"(?:those|these|the)\s+summits['’]?\s+declarations", r.text) and r.ctx.summits:
         docs = list(r.ctx.summits)
-    said = re.search(r"\b(?:the|its|their)\s+(?:final\s+|joint\s+|summit['’]s\s+)?declaration\b", r.text, re.IGNORECASE)
+    said = re.search(r"\b(?:the|its|their)\s+(?:(?:final|joint|summit['’]s)\s+declaration|declaration|(?:final|outcome)\s+document)\b",
+                     r.text, re.IGNORECASE)  # a summit's final document is its declaration
     quoted = [(q.start(), q.end()) for q in re.finditer(r"[“\"][^”\"]*[”\"]|(?:^|(?<=[\s:(]))[‘'](?:[^‘’']|(?<=\w)['’]"
                                                        r"(?=\w))*[’'](?=[\s.,;)]|$)", r.text)]
     cities = [m.code for m in r.mentions if m.kind == "city" and not any(a <= m.start < b for a, b in quoted)]

@@ -7,7 +7,7 @@ A claimed figure c with a hedge becomes an interval of accepted values; the obse
 |---|---|---|
 | none ("$240 billion", "17.4 percent") | c ± max(3% of c, half a unit of the last digit written) | revisions and FOB/CIF or rounding differences of a few percent are normal between releases; "240" written without decimals already means 239.5-240.5 |
 | about, around, roughly, approximately, some, estimated | c ± max(10% of c, half a unit) | a writer who hedges rounds to one or two significant figures |
-| more than, over, above, exceeded, topped, surpassed | [c, ∞) | literally true for anything larger; a value over 1.5 c is flagged as understated |
+| more than, over, above, exceeded, topped, surpassed | [c, ∞) | literally true for anything larger; a value over 1.5 c is flagged as understated; a threshold is a bound, not a rounded figure: only 0.5% slack, never half a unit of its last digit |
 | just over, slightly more than | [c, 1.05 c] | |
 | at least, no less than | [c, ∞) | |
 | nearly, almost, close to, approaching | [0.90 c, c] | "nearly tripled" accepts a multiple from 2.7 to 3.0 |
@@ -88,15 +88,18 @@ def interval(claimed: float, hedge: str | None, *, kind: str = "level", half_uni
     rel = MULTIPLE_REL if kind == "multiple" else EXACT_REL
     tol = max(rel * abs(c), half_unit)
     slack = max(ROUNDING_SLACK * abs(c), half_unit)
+    # A threshold ("more than $10 billion", "under $5 billion") is a bound, not a rounded figure: only the 0.5%
+    # rounding slack applies, never half a unit of its last digit (which makes "exceeding 10" accept 9.5).
+    bound = ROUNDING_SLACK * abs(c)
     table = {
         "exact": (c - tol, c + tol),
         "about": (c - max(ABOUT_REL * abs(c), half_unit), c + max(ABOUT_REL * abs(c), half_unit)),
-        "more than": (c - slack, math.inf),
-        "at least": (c - slack, math.inf),
-        "just over": (c - slack, c * JUST_OVER_HIGH + half_unit),
+        "more than": (c - bound, math.inf),
+        "at least": (c - bound, math.inf),
+        "just over": (c - bound, c * JUST_OVER_HIGH + half_unit),
         "nearly": (c * NEARLY_LOW - half_unit, c + slack),
         "just under": (c * JUST_UNDER_LOW - half_unit, c + slack),
-        "less than": (-math.inf, c + slack),
+        "less than": (-math.inf, c + bound),
     }
     return table.get(hedge, table["exact"])
 

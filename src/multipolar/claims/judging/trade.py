@@ -8,6 +8,7 @@ from ..model import AsOf, Claim, CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE
 from ..reading.entities import name
 from . import tolerances as tol
 from .common import combine, fmt, hedged, observe, unverifiable, verdict
+from .attribution import Attribution, settle
 from .sources import guard, order, pick
 from .years import target_year
 
@@ -197,12 +198,11 @@ def judge_pair(claim: Claim, ev: Evidence, as_of: AsOf, pair, series: list[Serie
             results = [able] + [x for x in results if x is not able]
             s0, (v0, obs0, ar0, sum0, used0) = results[0]
             outcome, guard_why = v0, None
-    disagree, backer = "", None
-    if v0 != SUPPORTED and not p.reporter:
-        backer = next(((s, r) for s, r in results[1:] if r[0] == SUPPORTED), None)
-        if backer is not None:
-            outcome = PARTLY  # the country's own figures say otherwise, another official source agrees
-            disagree = f"; sources disagree: {backer[0].label} supports it ({backer[1][3]})"
+    disagree = ""
+    # the deciding figure says otherwise but another official source supports it: partly supported, both named
+    outcome, backer = settle(outcome, results[0], results, Attribution(tuple(p.reporter or ())))
+    if backer is not None:
+        disagree = f"; sources disagree: {backer[0].label} supports it ({backer[1][3]})"
     observed, arithmetic, calls = list(obs0), list(ar0), [call_for(s0, used0)]
     text = f"{v0} by {s0.label}: {sum0}{disagree}"
     if guard_why and outcome == UNVERIFIABLE:
@@ -236,6 +236,12 @@ def judge_trade(claim: Claim, ev: Evidence, as_of: AsOf):
         partial = judge_partial(claim, ev, pairs)
         if partial is not None:
             return partial
+    if p.fiscal and not p.goods:
+        from .fiscal import judge_fiscal
+
+        fiscal = judge_fiscal(claim, ev, pairs)  # the same fiscal year's official figure, when the data hold one
+        if fiscal is not None:
+            return fiscal
     reason = unverifiable_reason(claim.type, p, pairs)
     if reason:
         return unverifiable(claim, reason)

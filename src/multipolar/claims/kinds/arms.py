@@ -15,12 +15,14 @@ from ..judging.common import unverifiable
 from ..model import CONTRADICTED
 from ..payloads import Payload
 from ..reading.arms import read_arms
+from ..reading.world_ranks import read_world_ranks
 from ..registry import register_kind
 
 
 @dataclass(frozen=True, kw_only=True)
 class ArmsClaim(Payload):
-    """Suppliers' share (relation 'share', value 0-1), rank ('rank', value 1 = largest), the top suppliers as a list
+    """Suppliers' share (relation 'share', value 0-1), rank ('rank', value 1 = largest), ranks and shares among the
+    world's importers or exporters ('importer rank', 'exporter rank', 'world share'), the top suppliers as a list
     ('top', value = how many), a total ('total', an amount in million TIV written as dollars) or a recipient's total
     against another's ('ratio', with `rival`) of recipients' major arms imports; side 'exports' for the supplier's
     side (recipient = its buyers); over a window: years (first, last), span (n years to the latest), base_year
@@ -54,9 +56,23 @@ class Arms:
     def read(r) -> None:
         if "security" in r.triggers:
             read_arms(r)
+            read_world_ranks(r)
 
     def judge(claim, evidence, as_of):
+        p = claim.payload
+        if p.relation in WORLD_REASONS:
+            return unverifiable(claim, WORLD_REASONS[p.relation])
         return lagged(claim, judge_arms(claim, evidence, as_of), as_of)
+
+
+# What the data cannot decide about the world's arms trade (the pack's SIPRI table: deliveries to its own states, and
+# its suppliers' deliveries; not every exporter's and importer's total).
+WORLD_REASONS = {
+    "exporter rank": "a rank among all the world's arms exporters: the pack keeps SIPRI's deliveries to its own states "
+                     "and their suppliers only, not every exporter's total, so the world's ranking cannot be rebuilt",
+    "world share": "a share of the world's arms exports or imports: the pack does not keep SIPRI's world total (every "
+                   "supplier's deliveries to every recipient), only deliveries involving its own states",
+}
 
 
 def lagged(claim, result, as_of):

@@ -23,12 +23,15 @@ DIRECTION_RE = re.compile(rf"\b(?P<up>{CHANGE_UP})\b|\b(?P<down>{CHANGE_DOWN})\b
 # Every hedge phrase numbers.py knows ('slightly more than', 'just shy of', 'roughly'), longest first.
 _HEDGE_WORDS = "|".join(sorted((w for p, _ in HEDGES for w in p.split("|") if "." not in w and "~" not in w),
                                key=len, reverse=True))
+# "12% less than the year before", "17% more than a year earlier": a change on the previous year.
+_YEAR_BEFORE = r"(?:the\s+(?:year\s+before|previous\s+year|prior\s+year|preceding\s+year)|a\s+year\s+(?:earlier|before|" \
+               r"ago)|last\s+year)\b"
 GROWTH_RE = re.compile(
     rf"(?:\b(?P<up>{CHANGE_UP}|a rise of|an increase of|growth of|a jump of|a gain of)|"
     rf"\b(?P<down>{CHANGE_DOWN}|a fall of|a drop of|a decline of|a decrease of))"
     rf"\s+(?:\w+ly\s+)?(?:by\s+)?(?:(?P<h>{_HEDGE_WORDS})\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
     rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
-    rf"(?P<down2>decrease|decline|drop|fall|lower|less))(?!\s+than\b(?!\s+(?:in\s+)?(?:19|20)\d\d\b))"
+    rf"(?P<down2>decrease|decline|drop|fall|lower|less))(?!\s+than\b(?!\s+(?:in\s+)?(?:(?:19|20)\d\d\b|{_YEAR_BEFORE})))"
     rf"|(?:\b(?P<up3>{CHANGE_UP})|\b(?P<down3>{CHANGE_DOWN}))\s+by\s+(?P<frac>a\s+quarter|a\s+third|half|a\s+fifth|"
     rf"a\s+tenth|two-thirds|two\s+thirds|three-quarters)\b", re.IGNORECASE)
 THAN_YEAR = re.compile(r"\s+than\s+(?:in\s+)?((?:19|20)\d\d)\b")

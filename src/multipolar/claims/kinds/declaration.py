@@ -41,6 +41,12 @@ SAID = re.compile(r"[Dd]eclaration\s+(?:[\w-]+\s+){0,3}?(?:said|says|stated|stat
                   r"stressed|stresses|affirmed|affirms|underlined|underlines|recognised|recognized)(?:\s+that)?\s+"
                   r"(?P<what>[^;]{10,300}?)(?=[;.](?:\s|$)|$)")
 
+# A quoted term a declaration has ("the New Delhi Declaration has 'W1' where Samarkand had 'W2'", "uses the word 'W'"):
+# each term is the declaration's named last before it (a city standing for its summit's declaration).
+TERM = re.compile(r"\b(?:has|had|have|uses?|used|contains?|contained|includes?|included|keeps?|kept|retains?|retained)\s+"
+                  r"(?:the\s+(?:word|term|phrase|expression|formula)s?\s+)?[‘'\"“](?P<what>[^'’\"”]{3,60})['’\"”]",
+                  re.IGNORECASE)
+
 
 @dataclass(frozen=True, kw_only=True)
 class DeclarationClaim(Payload):
@@ -65,6 +71,21 @@ class Declaration:
             docs = r.ctx.declarations
         if not docs:
             return
+        for m in TERM.finditer(r.text):
+            if r.overlaps_used(m.start(), m.end()):
+                continue
+            # the verb's own subject: a declaration or summit city named right before it ('where Samarkand had'),
+            # else the sentence's first declaration ('the X Declaration repeats ..., but has')
+            names = [(year, city) for year, city in docs if city] + \
+                [(0, x.code) for x in r.mentions if x.kind == "city" and x.end <= m.start()]
+            own = [d for d in names if re.search(rf"\b{re.escape(d[1])}(?:['’]s)?(?:\s+[Dd]eclaration)?\s+(?:also\s+|still\s+|"
+                                                 rf"only\s+|now\s+)?$", r.text[:m.start()])]
+            which = own[:1] or docs[:1]
+            r.add("declaration", m.start(), m.end(), {
+                "notion": m.group("what").strip(), "negated": bool(NOT_BEFORE.search(r.text[max(0, m.start() - 30):
+                                                                                             m.start()])),
+                "documents": [list(d) for d in which]})
+            r.take(m.start(), m.end())
         for m in SAID.finditer(r.text):
             notion = m.group("what").strip(" ,\"'“”")
             if len(notion.split()) >= 4 and not r.overlaps_used(m.start(), m.end()):

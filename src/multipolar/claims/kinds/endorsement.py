@@ -18,14 +18,17 @@ from ..reading.entities import country_table, name, names
 from ..reading.sentence import E, EL
 from ..registry import register_kind
 
-_SUPPORT = r"(?:endorse|support|back|sign\s+up\s+to|welcome)"
+# the verb of support, or signing the part of a text that supports ('sign the paragraph backing ...')
+_SUPPORT = r"(?:endorse|support|back|sign\s+up\s+to|welcome|(?:sign|join|approve|accept)\s+(?:the\s+|a\s+)?(?:paragraph|" \
+           r"passage|clause|section|part|language|wording)s?\s+(?:backing|supporting|endorsing|welcoming|on))"
 _WHAT = r"(?P<what>[^,;.()]{2,80}?)(?=\s+(?:in|at)\s+(?:the\s+|its\s+)?(?:⟨#*⟩\s+)?(?:[\w-]+\s+)?(?:declaration|summit|" \
         r"⟨#*⟩)|[,;:.(]|$)"
 _MEMBER = rf"(?:(?P<org>{E})\s+)?(?:member(?:\s+(?:state|country))?|state|country|one)"
 PATTERNS = [(re.compile(p, re.IGNORECASE), relation) for p, relation in (
     (rf"(?P<who>{EL})\s+(?:was|is|were|remained|remains)\s+the\s+only\s+{_MEMBER}\s+(?:not\s+to|that\s+did\s+not|which\s+"
      rf"did\s+not|to\s+refuse\s+to|to\s+decline\s+to)\s+{_SUPPORT}\s+(?:the\s+)?{_WHAT}", "only not"),
-    (rf"(?P<who>{EL})\s+(?:refused|declined|did\s+not|failed|was\s+unwilling|were\s+unwilling)\s+(?:to\s+)?{_SUPPORT}\s+"
+    (rf"(?P<who>{EL})\s+(?:(?:again|once\s+again|once\s+more|also|still|alone)\s+)?(?:refused|declined|did\s+not|failed|"
+     rf"was\s+unwilling|were\s+unwilling)\s+(?:to\s+)?{_SUPPORT}\s+"
      rf"(?:the\s+)?{_WHAT}", "not"),
     (rf"(?P<who>{EL}),?\s+(?:all\s+|also\s+|each\s+)?(?:endorsed|supported|backed|welcomed|reaffirmed\s+(?:their|its|⟨#*⟩)\s+"
      rf"support\s+for)\s+(?:the\s+)?{_WHAT}", "endorsed"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..judging.finance import judge_finance
 from ..payloads import Payload
 from ..reading.clauses import window_of
-from ..reading.numbers import MONEY_RE, ORDINAL_RE, amounts, ordinal, percent_at
+from ..reading.numbers import HEDGE, MONEY_RE, ORDINAL_RE, amounts, ordinal, percent_at
 from ..reading.ranks import rank_of
 from ..reading.sentence import E, EL, GAP
 from ..reading.shares import RANK
@@ -30,8 +30,7 @@ _CLASS = rf"(?P<cls>(?P<oda>{ODA})|(?P<oof>{OOF}))"
 _FIN = rf"(?:{ODA}|{OOF}|(?:grants|loans)\s+and\s+(?:loans|grants)|development\s+finance|financial\s+(?:support|" \
        rf"assistance|aid)|development\s+(?:assistance|aid)|(?:development\s+)?lending|loans?|financing|finance|credit|aid|" \
        rf"grants?|commitments|official\s+finance|infrastructure\s+loans)"
-_HEDGE = r"(?:(?:more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least|close\s+to|just\s+over|" \
-         r"just\s+under|less\s+than)\s+)?"
+_HEDGE = HEDGE
 _IS = r"(?:is|was|has\s+been|remains|remained|became|to\s+be|as|being)"
 _TOP = r"(?:highest|largest|biggest|greatest|most)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (

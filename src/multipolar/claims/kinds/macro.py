@@ -13,20 +13,19 @@ from ..judging.trade import expanded
 from ..judging.windows import latest_year
 from ..model import AsOf, Call, Observation
 from ..payloads import Payload
-from ..judging.macro_compare import judge_ratio, judge_rank
+from ..judging.macro_compare import judge_difference, judge_ratio, judge_rank
 from ..reading.economies import read_profile
 from ..reading.measures import read_measures
-from ..reading.economy_comparisons import read_economy_comparisons
+from ..reading.economy_comparisons import read_difference_after, read_economy_comparisons, read_world_ranking
 from ..reading.entities import name, names
-from ..reading.numbers import NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
+from ..reading.numbers import MONEY, NUM, RATIO, YEAR, amounts, hedge_before, number_word, parse_number, ratio_value
 from ..reading.sentence import E, EL
 from ..reading.shares import SHARE
 from ..judging.sources import label
 from ..registry import register_kind
 
 SOURCE = label("worldbank_wdi")
-_MONEY = r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|just\s+over|just\s+under)\s+)?(?:US\$|\$|USD)" \
-         r"\s?[\d.,]+\s?(?:trillion|billion|million|tn|bn|mn)?"
+_MONEY = rf"(?:(?:an\s+)?estimated\s+)?{MONEY}"  # "a combined GDP of an estimated $N"
 _WHO = rf"(?P<who>{EL}|(?:the\s+)?region['’]s|their)"
 GDP = re.compile(rf"{_WHO}\s+(?:aggregate\s+|combined\s+|total\s+|nominal\s+)?(?:GDP|gross\s+domestic\s+product|"
                  rf"economic\s+output)\s+(?:totall?ed|was|were|reached|stood\s+at|amounted\s+to|came\s+to|of|hit|"
@@ -69,7 +68,7 @@ WORLD_SHARE = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_WHO}\s+(?:combined\s+|aggregate\s+|total\s+|joint\s+)?(?P<what>GDP|gross\s+domestic\s+product|population|"
     rf"economic\s+output|economies|economy)\s+(?:is|was|are|were|makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|"
     rf"represents?|represented|equals?|amounts?\s+to|comprises?)\s+(?P<num>{SHARE})\s+{_WORLD}",
-    rf"{_WHO}\s+(?:together\s+|combined\s+|jointly\s+)?(?:account(?:s|ed)?\s+for|make(?:s)?\s+up|made\s+up|"
+    rf"{_WHO}\s+(?:(?:together|combined|jointly|collectively|already|now|still|also)\s+)*(?:account(?:s|ed)?\s+for|make(?:s)?\s+up|made\s+up|"
     rf"represent(?:s|ed)?|(?:is|are)\s+home\s+to|produce(?:s|d)?|generate(?:s|d)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
     rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output|economy)",
     # "a tenth of the world's people live in group X", "a fifth of global output comes from X"
@@ -94,7 +93,8 @@ MEASURES = {"gdp": ("gdp_usd", "USD"), "population": ("population", "people"), "
 @dataclass(frozen=True, kw_only=True)
 class MacroClaim(Payload):
     """A country's (or a group's summed) GDP or population in a year (unit USD or people), its multiple of a base
-    year (unit multiple), of other states' (unit ratio, with rival) or its rank in a group (unit rank, with region)."""
+    year (unit multiple), of other states' (unit ratio, with rival), its GDP minus others' (unit difference, with
+    rival) or its rank in a group (unit rank, with region)."""
 
     country: tuple[str, ...]
     measure: str
@@ -115,7 +115,7 @@ class MacroClaim(Payload):
 class Macro:
     def read(r) -> None:
         if not re.search(r"\bGDP\b|gross domestic product|economic output|(?:world|global)\s+(?:output|economy)|"
-                         r"\beconom(?:y|ies)\b|\bpopulous\b|"
+                         r"\beconom(?:y|ies)\b|\bpopulous\b|\b(?:poorest|richest|wealthiest)\b|"
                          r"population|per capita|\b(?:people|"
                          r"inhabitants|residents)\b", r.text,
                          re.IGNORECASE):
@@ -124,6 +124,7 @@ class Macro:
         year = next((t.year for t in r.times if t.kind in ("year", "month") and t.year and t.year not in bases), None)
         _per_capita(r, year)
         _world_share(r, year)
+        read_world_ranking(r, year)
         read_economy_comparisons(r, year)
         read_profile(r, year)
         for m in [*GDP.finditer(r.masked), *GDP_OF.finditer(r.masked), *CONTRIBUTES.finditer(r.masked)]:
@@ -142,6 +143,7 @@ class Macro:
                                                           "value": ratio_value(m.group("mult")), "year": year,
                                                           "base_year": int(m.group("base"))})
             _change_after(r, m, who, year)
+            read_difference_after(r, m.end("amt"), who, year)
             r.take(m.start(), m.end())
         for m in POPULATION.finditer(r.masked):
             who = _who(r, m)
@@ -280,6 +282,11 @@ def judge_macro(claim, ev, as_of: AsOf):
         return judge_ratio(claim, ev, as_of)
     if p.unit == "rank":
         return judge_rank(claim, ev, as_of)
+    if p.unit == "difference":
+        return judge_difference(claim, ev, as_of)
+    if p.unit == "world rank":
+        return unverifiable(claim, f"a place in the world's ranking of every economy by GDP: the checker compares "
+                                   f"the states a text names, not all of the World Bank's {p.year or ''} economies")
     column, unit = MEASURES[p.measure]
     countries = expanded(p.country, ev, as_of.day)
     frames = {c: ev.macro(c) for c in countries}

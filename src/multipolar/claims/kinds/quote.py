@@ -31,7 +31,7 @@ class QuoteClaim(Payload):
                          'transformations".',))
 class Quote:
     def read(r) -> None:
-        if not re.search(r"[Dd]eclaration", r.text):
+        if not re.search(r"[Dd]eclaration|\b(?:final|outcome)\s+document", r.text):
             return
         docs = documents(r)
         if not docs:

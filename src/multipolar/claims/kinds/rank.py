@@ -156,20 +156,25 @@ def judge_among(claim, ev, as_of: AsOf, countries, partner, among):
     verdicts, parts, observed, calls = [], [], [], []
     for country in countries:
         by_source: dict = {}
-        for other in among:
+        others = [c for c in among if c != country]  # "first among Russia's partners in the CIS": Russia aside
+        if partner not in others:
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"{name(country)}: {name(partner)} is not one of {names(others)}, the set it is ranked in")
+            continue
+        for other in others:
             for s in ev.trade_series(country, other, p.flow):
                 if s.kind != "reconciled" and s.unit == "USD":
                     by_source.setdefault((s.kind, s.trust, s.source), {})[other] = s
         done = False
-        for key in sorted(by_source):
+        for key in sorted(by_source, key=lambda k: (k[0] != "own", k[0] != "mirror", k[1], k[2])):  # own first
             series = by_source[key]
-            if set(series) != set(among):
+            if set(series) != set(others):
                 continue
             years = set.intersection(*(set(s.values) for s in series.values()))
             year, _ = target_year(p.year, years, as_of.article)
             if year not in years:
                 continue
-            ranked = sorted(among, key=lambda c: -series[c].values[year])
+            ranked = sorted(others, key=lambda c: -series[c].values[year])
             position = ranked.index(partner) + 1 if partner in ranked else None
             ok = position == int(p.value or 1)
             verdicts.append(SUPPORTED if ok else CONTRADICTED)
@@ -183,7 +188,7 @@ def judge_among(claim, ev, as_of: AsOf, countries, partner, among):
             break
         if not done:
             verdicts.append(UNVERIFIABLE)
-            parts.append(f"{name(country)}: no source gives all of {names(among)} for one year")
+            parts.append(f"{name(country)}: no source gives all of {names(others)} for one year")
     return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)
 
 

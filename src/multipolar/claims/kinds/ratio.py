@@ -16,15 +16,14 @@ from ..model import CONTRADICTED, AsOf
 from ..payloads import Period
 from ..reading.clauses import resolve_period, time_for
 from ..reading.entities import name
-from ..reading.numbers import RATIO, hedge_before, ratio_value
+from ..reading.numbers import HEDGE, RATIO, hedge_before, ratio_value
 from ..reading.sentence import E
 from ..registry import register_kind
 
 _FLOWN = r"(?P<flow>trade(?:\s+turnover)?|turnover|exports|imports)"
 _BE = r"(?:is|was|are|were|amounted\s+to|stood\s+at|came\s+to|reached|equals?|equalled)\s+(?:now\s+|still\s+|only\s+|" \
       r"just\s+|barely\s+)?"
-_HEDGE = r"(?:(?:about|around|roughly|nearly|almost|more\s+than|less\s+than|over|under|some|just\s+over|just\s+under)" \
-         r"\s+)?"
+_HEDGE = HEDGE
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     # "<A>'s trade with <X> is half of <B>'s" — the common party is X
     rf"(?P<a>{E})\s+{_FLOWN}\s+(?:with|to|from)\s+(?P<x>{E})\s+{_BE}{_HEDGE}{RATIO}\s+(?:of\s+|that\s+of\s+|the\s+size\s+"

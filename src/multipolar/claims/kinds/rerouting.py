@@ -104,9 +104,13 @@ class Rerouting:
             elif not figure:
                 figure, _ = _figure(r, 0, len(text))
             fields.update(figure)
-            years = [t.year for t in r.times_between(start, end) if t.year]
+            times = r.times_between(start, end) or r.times_between(start, len(text))
+            years = [t.year for t in times if t.year]
             if years:
                 fields["year"] = years[-1]
+            months = [t.text for t in times if t.kind == "month"]
+            if months:
+                fields["month"] = months[-1]  # one month ('in November 2022'), not months summed from January
             span_start = start + len(text[start:end]) - len(text[start:end].lstrip())
             r.add("rerouting", span_start, end - (1 if text[end - 1:end] in (",", ";") else 0), fields)
             r.take(m.start(), m.end())
@@ -162,6 +166,11 @@ class Rerouting:
             return unverifiable(claim, "no figure or direction to check", observed, arithmetic, [call])
         outcome, reasons = j.verdict, [f"{fmt(ratio, 'multiple')} ({span}, the extract ends there; "
                                        f"{rows.iloc[0].quality or 'full year'})"]
+        period = _period_mismatch(p, span)
+        if period and outcome != SUPPORTED:
+            # the safety rule: figures for another period neither contradict nor partly support the claim
+            return unverifiable(claim, f"not checkable on matching figures: {period}; the data give {reasons[0]}",
+                                observed, arithmetic, [call])
         flagged = sorted({f for q in rows["quality"] if isinstance(q, str) for f in weak(q)})
         if outcome == CONTRADICTED and flagged and p.year is not None:
             # the safety rule: a claim about a whole year is not contradicted by part of it (or a flagged figure)
@@ -176,6 +185,15 @@ class Rerouting:
             reasons.append("the data hold the EU's exports only" + (" (not the US or the UK)" if p.exporter == WEST
                                                                      else ": the claim names no exporter"))
         return verdict(claim, outcome, "; ".join(reasons), observed, arithmetic, [call])
+
+
+def _period_mismatch(p, span: str) -> str | None:
+    """Why the data's period (months summed from January of the latest year) is not the claim's, or None."""
+    if p.month:
+        return f"the claim is about one month ('{p.month}'); the data sum the months from January ({span})"
+    if p.year is None:
+        return f"the text states no period; the data's latest span is {span}"
+    return None
 
 
 def _months(row) -> str:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..judging import tolerances as tol
+from ..judging.attribution import Attribution, settle
 from ..judging.common import combine, fmt, hedged, unverifiable, verdict
 from ..judging.sources import order
 from ..judging.trade import expanded, period_problem
@@ -222,13 +223,23 @@ def judge_share(claim, ev, as_of: AsOf):
             parts.append(f"{name(country)}: no share of {name(partner)} for {year or why} in the pack" +
                          (f" (latest: {latest})" if latest else " (no source gives its world total)"))
             continue
+        att = Attribution(tuple(p.reporter or ()))
+        top = att.tier(results[0][0], country, partner)
+        best = next((r for r in results if r[1] == SUPPORTED and att.tier(r[0], country, partner) == top), None)
+        if best is not None:  # within the deciding tier, a source that supports the claim wins
+            results = [best] + [r for r in results if r is not best]
         s0, v0, y0, val0, ar0 = results[0]
-        verdicts.append(v0)
+        outcome, backer = settle(v0, results[0], results, att, verdict_of=lambda r: r[1],
+                                  years_of=lambda r: [r[2]])
+        verdicts.append(outcome)
         observed.append(Observation(val0, "share", s0.label, y0, country, partner, p.flow))
         arithmetic += ar0
         calls.append(s0.call.but(years=str(y0) if not p.record else None) if s0.call else None)
         text = f"{name(country)}: {v0} by {s0.label} ({fmt(val0, 'share')} in {y0})"
-        for s, v, y, val, ar in results[1:3]:
+        if backer is not None:
+            text = f"{name(country)}: {outcome}: {v0} by {s0.label} ({fmt(val0, 'share')} in {y0}); sources " \
+                   f"disagree: {backer[0].label} supports it ({fmt(backer[3], 'share')} in {backer[2]})"
+        for s, v, y, val, ar in [r for r in results[1:] if r is not backer][:2]:
             observed.append(Observation(val, "share", s.label, y, country, partner, p.flow))
             arithmetic += ar
             text += f"; {s.label} gives {fmt(val, 'share')} in {y}"

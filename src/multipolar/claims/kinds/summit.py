@@ -14,7 +14,7 @@ from ..payloads import Payload
 from ..reading.entities import ORG_NAMES, name, names
 from ..reading.numbers import ORDINALS, YEAR, number_word, ordinal
 from ..reading.sentence import E
-from ..reading.summit_dates import read_attendance, read_summit_dates
+from ..reading.summit_dates import read_attendance, read_chairs, read_summit_dates
 from ..reading.times import MONTH_RE, resolve_relative
 from ..judging.sources import label
 from ..registry import register_kind
@@ -104,11 +104,13 @@ class SummitClaim(Payload):
                          "the 13th SCO summit, held in Bishkek in 2013"))
 class Summit:
     def read(r) -> None:
-        if not re.search(r"summit|Council of Heads|Heads of State|meeting of the|declaration|\bhost", r.text, re.IGNORECASE):
+        if not re.search(r"summit|Council of Heads|Heads of State|meeting of the|declaration|\bhost|\bchair|\bpresid", r.text,
+                         re.IGNORECASE):
             return
         _ended(r)
         read_summit_dates(r)
         read_attendance(r)
+        read_chairs(r)
         for m in ORDINAL.finditer(r.masked):
             if PRESUPPOSED.search(r.text[:m.start()]):
                 continue

@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 
 from .clauses import window_of
-from .numbers import amounts
+from .numbers import MONEY, amounts
 from .sentence import E
 
-_AMT = r"(?P<amt>(?:(?:about|around|some|nearly|almost|over|more\s+than|roughly)\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?" \
-       r"(?:trillion|billion|million|bn|mn)?)"
+_AMT = rf"(?P<amt>{MONEY})"
 _ARMS = r"(?:major\s+)?(?:arms|weapons|weaponry|military\s+equipment)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{E})\s+(?:exported|sold|supplied|delivered)\s+{_AMT}\s+(?:worth\s+)?of\s+{_ARMS}"

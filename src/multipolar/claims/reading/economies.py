@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from .numbers import YEAR, amounts, parse_number
+from .numbers import MONEY, YEAR, amounts, parse_number
 from .sentence import E
 
-_MONEY = r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over)\s+)?(?:US\$|\$|USD)\s?\d[\d.,]*\s*" \
-         r"(?:billion|million|bn|mn|trillion)?"
+_MONEY = MONEY
 HAD_PEOPLE = re.compile(rf"(?P<who>{E})\s+(?:had|has|counted|numbered)\s+(?:a\s+population\s+of\s+)?(?P<n>(?:(?:about|"
                         rf"around|some|nearly|almost|over|more\s+than)\s+)?\d+(?:\.\d+)?\s*(?:million|billion))"
                         rf"(?:\s+(?:inhabitants|people|residents|citizens))?", re.IGNORECASE)

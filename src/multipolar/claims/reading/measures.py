@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from .numbers import NUM, amounts, hedge_before, parse_number
+from .economy_comparisons import read_difference_after
+from .numbers import HEDGE, NUM, amounts, hedge_before, parse_number
 
-_HEDGE = r"(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|just\s+over|just\s+under)\s+)?"
+_HEDGE = HEDGE
 # Each measure: its words and where its figure stands ('N million inhabitants': before; 'GDP per capita of $N': after).
 PEOPLE = re.compile(rf"(?P<n>{_HEDGE}(?:{NUM})\s*(?P<scale>million|billion|mn|m|bn))\s+(?:people|inhabitants|residents|"
                     rf"citizens)\b|\bpopulation\s+(?:of|at|is|was|stood\s+at|reached)\s+(?P<n2>{_HEDGE}(?:{NUM})\s*"
@@ -19,7 +20,8 @@ PER_HEAD = re.compile(r"\b(?:GDP|gross\s+domestic\s+product|income)\s+per\s+(?:c
 GDP = re.compile(r"\b(?:GDP|gross\s+domestic\s+product|economy)\b(?!\s+per\b)(?!\s+growth)", re.IGNORECASE)
 # The figure right after a money measure: 'of $N', 'at $N', 'was $N', 'worth $N', ': $N'.
 AFTER = re.compile(r"\s*,?\s*(?:\(\w+\)\s*)?(?:of|at|was|is|stood\s+at|reached|worth|totalling|totaling|amounting\s+to|:)?"
-                   r"\s*(?=(?:about|around|roughly|some|nearly|almost|over|more\s+than|just\s+over|just\s+under)?\s*"
+                   r"\s*(?=(?:about|around|roughly|some|nearly|almost|over|more\s+than|just\s+over|just\s+under|an\s+"
+                   r"estimated|estimated|approximately)?\s*"
                    r"(?:US\$|\$|USD))", re.IGNORECASE)
 
 
@@ -56,6 +58,8 @@ def read_measures(r, year: int | None) -> None:
             r.add("macro", m.start(), a.end, {"country": who, "measure": measure, "value": a.value, "unit": a.currency,
                                               "hedge": a.hedge, "half_unit": a.half_unit, "year": year})
             r.take(m.start(), a.end)
+            if measure == "gdp":
+                read_difference_after(r, a.end, who, year)
 
 
 # "The group's members contribute some $23 trillion to global GDP": the group's GDP, the amount before the measure.

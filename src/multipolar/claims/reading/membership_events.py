@@ -1,7 +1,7 @@
 """Reading membership events in any phrasing, clause by clause: a verb of joining or leaving from one lexicon, the
 states before it (and those added 'along with' them), the role and organization around it ('accepted as a permanent
 member of X', 'admitted as X observers', 'will become X partner states', 'the bloc'), the clause's date or summit;
-'X's membership ended on DATE'; 'holding observer status since YEAR'. The fallback for clauses the specific patterns
+'X's membership ended on DATE'; 'the memberships of A and B took effect on DATE'; 'holding observer status since YEAR'. The fallback for clauses the specific patterns
 of `memberships` left unread."""
 
 from __future__ import annotations
@@ -24,6 +24,12 @@ VERB = re.compile(rf"\b{_ADV}(?:(?P<join>{JOIN})|(?P<leave>{LEAVE}))\b", re.IGNO
 ENDED = re.compile(rf"(?P<who>{EL})(?:['’]s?)?\s+(?:(?:formal|full|official)\s+)?(?:(?P<org0>{E})\s+)?membership(?:\s+(?:in|of)\s+"
                    rf"(?:the\s+)?(?P<org>{E}))?\s+(?:officially\s+|formally\s+)?(?:ended|expired|ceased|terminated|lapsed|"
                    rf"came\s+to\s+an\s+end)")
+# "The BRICS memberships of A and B took effect on DATE", "A's SCO membership became effective in YEAR": joined then.
+_EFFECT = r"(?:officially\s+|formally\s+)?(?:took\s+effect|came\s+into\s+(?:force|effect)|became\s+effective|began|started)"
+EFFECT = re.compile(rf"(?:(?P<org0>{E})\s+)?(?:full\s+)?(?P<role>membership|observer\s+status|dialogue\s+partner\s+status)s?\s+"
+                    rf"of\s+(?P<who>{EL})(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org>{E}))?\s+{_EFFECT}"
+                    rf"|(?P<who2>{EL})(?:['’]s?)?\s+(?:(?P<org2>{E})\s+)?(?:full\s+)?(?P<role2>membership|observer\s+status|dialogue"
+                    rf"\s+partner\s+status)(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org3>{E}))?\s+{_EFFECT}", re.IGNORECASE)
 ROLE = re.compile(r"\b(?:(?:full(?:[- ]fledged)?|permanent)\s+)?(?P<role>dialogue[- ]partner|observer|associate\s+member|"
                   r"partner(?:\s+(?:state|country|countries|nation))?|member)s?\b(?:\s+(?:state|country|nation)s?)?"
                   r"(?:\s+status)?|\b(?P<ship>(?:full\s+)?membership)\b", re.IGNORECASE)
@@ -88,6 +94,19 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
         if who and org and year and unread(m.start()) and not r.overlaps_used(m.start(), m.end()):
             r.add("membership", m.start(), m.end(), {"relation": "left", "org": org, "country": who, "year": year,
                                                      "month": month})
+            r.take(m.start(), m.end())
+            read.append((m.start(), m.end()))
+    for m in EFFECT.finditer(r.masked):
+        key = "who" if m.group("who") else "who2"
+        who = r.codes(m.start(key), m.end(key), ("country",))
+        okey = next((k for k in ("org", "org0", "org2", "org3") if m.group(k)), None)
+        org = r.org_at(m.start(okey)) if okey else r.org_before(m.start()) or default_org(r)[0]
+        year, month, day = clause_date(r, m.end())
+        if who and org and year and unread(m.start()) and not r.overlaps_used(m.start(), m.end()):
+            role = role_name(m.group("role") or m.group("role2"))
+            r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who, "year": year,
+                                                     "month": month, "day": day,
+                                                     "role": None if role == "member" else role})
             r.take(m.start(), m.end())
             read.append((m.start(), m.end()))
     for m in VERB.finditer(r.masked):

@@ -94,7 +94,8 @@ MEMBERS_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:has|have|had)\s+been\s+(?:an?\s
                            rf"(?P<since>{YEAR})")
 # "founded by China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan", "its founding members were ..."
 FOUNDERS = re.compile(rf"(?P<org>{E}){GAP}{{0,60}}?\b(?:was\s+)?(?:founded|formed|established|created|set\s+up|signed)\s+"
-                      rf"(?:in\s+{YEAR}\s+)?by\s+(?P<who>{EL})|(?P<org2>{E})['’]?s?\s+(?:founding|original)\s+members"
+                      rf"(?:in\s+{YEAR}\s+)?by\s+(?:the\s+)?(?:(?:leaders|heads\s+of\s+state|presidents|governments|foreign\s+ministers|"
+                      rf"representatives)\s+of\s+)?(?P<who>{EL})|(?P<org2>{E})['’]?s?\s+(?:founding|original)\s+members"
                       rf"\s+(?:were|are|included)\s+(?P<who2>{EL})")
 
 

@@ -54,6 +54,13 @@ HEDGES: list[tuple[str, str]] = [
      r"in the region of|in the order of|at the level of|at around|at about|at roughly", "about"),
     (r"less than|under|below|fewer than|up to|not more than|no more than|at most", "less than"),
 ]
+# The hedge words readers' patterns accept right before a figure (one list for every reader; hedge_id() and
+# hedge_before() map the words matched to the hedge ids above), and an optional hedge with its space (no group).
+HEDGE_WORDS = r"just\s+over|just\s+under|more\s+than|less\s+than|at\s+least|close\s+to|approximately|about|around|" \
+              r"roughly|some|nearly|almost|over|under"
+HEDGE = rf"(?:(?:{HEDGE_WORDS})\s+)?"
+# A dollar amount as readers' patterns match it, hedge included (no group): "$4.5 billion", "about US$ 12bn".
+MONEY = rf"{HEDGE}(?:US\$|\$|USD)\s?\d[\d.,]*\s?(?:trillion|billion|million|tn|bn|mn)?"
 HEDGE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<h{i}>{p})" for i, (p, _) in enumerate(HEDGES))
                       + r")\s*(?:of\s+|to\s+|by\s+)?$", re.IGNORECASE)
 # A multiple: "doubled", "tripled", "3-fold", "grew 2.5 times", "a threefold increase".

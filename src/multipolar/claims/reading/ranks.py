@@ -155,13 +155,16 @@ def _rank(r, m) -> None:
     end = m.end()
     region = REGION.match(r.masked, end)
     if region:
-        code = r.code_at(region.start("eu")) if region.group("eu") else f"REGION:{region.group('region').title()}"
+        code = (r.code_at(region.start("eu")) or r.org_at(region.start("eu"))) if region.group("eu") else \
+            f"REGION:{region.group('region').title()}"
         ment = r.by_start.get(region.start("eu")) if region.group("eu") else None
         if code in ("EUU", "EU27") or (code and code.startswith("REGION:")):
             fields["among"] = ["EU27" if code == "EUU" else code.replace("The Americas", "America")]
             end = region.end()
-        elif ment is not None and ment.kind == "group" and code not in partner:
-            fields["among"] = [code]  # "its largest trading partner in Central Asia": among that group's states
+        elif ment is not None and (ment.kind == "group" or r.org_at(region.start("eu"))) and code not in partner:
+            # "its largest trading partner in Central Asia", "first among its partners in the CIS": among that
+            # group's (or organization's member) states
+            fields["among"] = [code]
             end = region.end()
     behind = BEHIND.match(r.masked, end)
     if behind and fields["value"] > 1:

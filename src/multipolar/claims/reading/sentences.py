@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .entities import find_mentions
 from .numbers import MONEY_RE, PERCENT_RE, YEAR
+from .statements import RANK as STATEMENT_RANK, TRIGGER as STATEMENT
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {"u.s", "u.k", "e.u", "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "e.g", "i.e", "etc", "inc",
@@ -42,13 +43,13 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"not (?:extend|renew|prolong)|refused to (?:renew|prolong)|"
                              r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission|"
                              r"leave|leaving|exit|terminat|revok|becom|became|accepted as|partner (?:state|countr|nation)|came into (?:being|existence)|"
-                             r"inaugurat|began operat|started operat|"
+                             r"inaugurat|began operat|started operat|set up|took effect|came into (?:force|effect)|"
                              r"withdrawal)",
                              re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|Heads of States?|declaration|host|called for|"
                          r"mention|noted|welcomed|condemned|expressed|stressed|reaffirmed|underlined)", re.IGNORECASE),
     "trade": re.compile(r"\b(?:trade[sd]?|trading|turnover|exports?|imports?|exported|imported)\b", re.IGNORECASE),
-    "macro": re.compile(r"\b(?:GDP|gross domestic product|population|populous|economy|economies|(?:million|billion)\s+(?:people|inhabitants|"
+    "macro": re.compile(r"\b(?:GDP|gross domestic product|population|populous|poorest|richest|wealthiest|economy|economies|(?:million|billion)\s+(?:people|inhabitants|"
                         r"residents))\b", re.IGNORECASE),
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
@@ -60,12 +61,19 @@ TRIGGERS: dict[str, re.Pattern] = {
                           r"borrow\w*|owe[sd]?|debts?|repa(?:id|y\w*)|default\w*|ODA|OOF|official development assistance|concessional|"
                           r"commercially[- ]oriented|portfolio)\b",
                           re.IGNORECASE),
+    # an event or practice, or a superlative rank of anything: read so that the fallback lists it as unverifiable
+    "statement": STATEMENT,
     # a count of things in digits ("11 packages", "17,000 test kits"; never a year): read as a count no table holds
-    "count": re.compile(r"(?<![\w$€.,-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?)\s+(?:[A-Za-z][a-z-]+\s+){0,2}[a-z][a-z-]+"),
+    "count": re.compile(r"(?<![\w$€.,-])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?)\s+(?:[A-Za-z][a-z-]+\s+){0,2}[a-z][a-z-]+|"
+                        r"\bnumber\s+of\b"),
 }
 _YEAR_RE = re.compile(rf"\b{YEAR}\b")
 _COLLECTIVE = re.compile(r"\s*(?:the\s+)?(?:(?:SCO\s+)?member\s+(?:states|countries)|leaders|heads\s+of\s+state)\b",
                          re.IGNORECASE)
+
+
+_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:bloc|organi[sz]ation|union|alliance|grouping|government|commission)\b",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,10 @@ def is_candidate(text: str, found: set[str] | None = None) -> bool:
     if not found:
         return False
     if "votes" in found and re.search(r"\d", text):  # a tally ("passed 100-11 with 58 abstentions")
+        return True
+    if "statement" in found and STATEMENT_RANK.search(text):  # 'X is the largest Y in the world'
+        return True
+    if "statement" in found and _ANAPHOR.search(text):  # 'the bloc is now working on a 12th package'
         return True
     if found & {"summit", "membership"} and _COLLECTIVE.match(text):  # "The member states noted ...": a declaration's
         return True

@@ -1,7 +1,8 @@
 """Reading a summit's city and calendar date together ('the summit took place in Ufa on 9-10 July 2015', 'leaders met
 for their summit in Bishkek on 13 and 14 June 2019', 'the summit held in Dushanbe in September 2014'): one `summit`
 claim of relation 'date' with the city, the year, the month and the days the text gives; and who attended a summit
-('the summit was attended by ...', 'Turkmenistan took part in the summit as a guest'), which no table records."""
+('the summit was attended by ...', 'Turkmenistan took part in the summit as a guest'), which no table records; and who
+chairs the year's summit ('X's President ... is chairing the meeting': its host)."""
 
 from __future__ import annotations
 
@@ -51,4 +52,26 @@ def read_summit_dates(r) -> None:
                   "days": [int(d) for d in re.findall(r"\d{1,2}", days)] if days else [],
                   "org": r.org_before(m.start())}
         r.add("summit", m.start(), m.end(), fields)
+        r.take(m.start(), m.end())
+
+
+# "Uzbekistan's President ... is chairing the meeting", "Kazakhstan chaired the summit": the host of the year's summit
+# (the Council of Heads of State is chaired by the head of state of the host country).
+CHAIRING = re.compile(rf"(?P<who>{E})(?:['’]s?)?(?:\s+(?:President|Prime\s+Minister|leader|head\s+of\s+state)(?:\s+[A-Z][\w'-]+)"
+                      rf"{{0,3}})?\s+(?:is\s+|was\s+|has\s+been\s+)?(?:chairing|chaired|chairs|presiding\s+over|presided\s+over|"
+                      rf"presides\s+over)\s+(?:the|this|this\s+year['’]s|its)\s+(?:[\w-]+\s+){{0,3}}?(?P<what>summit|"
+                      rf"meeting|session|council)\b")
+
+
+def read_chairs(r) -> None:
+    """A state chairing the summit (or the meeting of the heads of state) of the sentence's year, else the article's:
+    a 'host' claim; another organization's meeting named in the sentence is left unread."""
+    if any(m.kind == "org" and m.code != "SCO" for m in r.mentions):
+        return
+    for m in CHAIRING.finditer(r.masked):
+        ment = r.by_start.get(m.start("who"))
+        year = next((t.year for t in r.times if t.year), None) or (r.ctx.date.year if r.ctx.date else None)
+        if ment is None or ment.kind != "country" or year is None or r.overlaps_used(m.start(), m.end()):
+            continue
+        r.add("summit", m.start(), m.end(), {"relation": "host", "country": [ment.code], "year": year})
         r.take(m.start(), m.end())

@@ -1,0 +1,74 @@
+"""Reading ranks and shares among all the world's arms importers and exporters ('India, the world's largest arms
+importer, ...', 'Russia is the world's second-largest arms exporter', 'France accounted for 11% of global arms
+exports'): read so that the judge can say what the data cannot decide (the pack keeps SIPRI's deliveries for its own
+states and their suppliers, not every importer's and exporter's total), never left unread."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import window_of
+from .numbers import share_at
+from .ranks import rank_of
+from .sentence import E
+from .shares import ARMS, RANK, SHARE
+
+_WORLD = r"(?:(?:the\s+)?(?:world['’]s|globe['’]s)|(?:the\s+)?global)"
+_SIDE = r"(?P<side>importer|buyer|recipient|purchaser|exporter|supplier|seller|vendor)s?"
+_TAIL = r"(?:\s+of\s+(?:major\s+)?(?:arms|weapons))?(?:\s+(?:in\s+the\s+world|worldwide|globally))?"
+# "India, the world's largest arms importer, ...": an apposition after the state (read on the unmasked text).
+APPOSITION = re.compile(rf",\s+(?:now\s+|still\s+|then\s+)?{_WORLD}\s+(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{_SIDE}{_TAIL}"
+                        rf"(?=\s*[,;.)])", re.IGNORECASE)
+# "Russia is the world's second-largest arms exporter", "China was the fifth-largest arms exporter in the world".
+_BE = r"(?:is|was|are|were|has\s+been|remains|remained|became|has\s+become|ranks?|ranked)\s+(?:now\s+|still\s+|also\s+)?"
+STATED = [re.compile(p, re.IGNORECASE) for p in (
+    rf"(?P<who>{E})\s+{_BE}(?:as\s+)?{_WORLD}\s+(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{_SIDE}{_TAIL}",
+    rf"(?P<who>{E})\s+{_BE}(?:as\s+)?(?:the\s+)?(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{_SIDE}(?:\s+of\s+(?:major\s+)?"
+    rf"(?:arms|weapons))?\s+(?:in\s+the\s+world|worldwide|globally)")]
+# "France accounted for 11% of global arms exports", "Russia's share of the world's arms exports fell to 11%".
+SHARE_OF_WORLD = re.compile(rf"(?P<who>{E})\s+(?:accounted\s+for|accounts\s+for|account\s+for|made\s+up|makes\s+up|"
+                            rf"represented|represents|had|has|held|holds)\s+(?P<num>{SHARE})\s+of\s+(?:all\s+)?{_WORLD}\s+"
+                            rf"(?:{ARMS}\s+)?(?P<flow>exports|imports|transfers|sales|deliveries)|"
+                            rf"(?P<who2>{E})(?:['’]s)?\s+share\s+of\s+{_WORLD}\s+(?:{ARMS}\s+)?(?P<flow2>exports|imports|"
+                            rf"transfers|sales|deliveries)\s+(?:was|is|stood\s+at|reached|rose\s+to|fell\s+to|of)\s+"
+                            rf"(?P<num2>{SHARE})", re.IGNORECASE)
+_IMPORTING = ("importer", "buyer", "recipient", "purchaser")
+
+
+def read_world_ranks(r) -> None:
+    """Add `arms` claims for ranks and shares among the world's importers or exporters (see the module docstring)."""
+    for m in APPOSITION.finditer(r.text):
+        before = [x for x in r.mentions if x.kind == "country" and x.end <= m.start()
+                  and not r.text[x.end:m.start()].strip(" ’'s")]
+        ranked = {getattr(c.payload, "relation", None) for c in r.claims}
+        if not before or r.overlaps_used(m.start(), m.end()) and {"importer rank", "exporter rank"} & ranked:
+            continue  # the apposition is a statement of its own even inside another claim's words
+        _add_rank(r, before[-1].code, m, before[-1].start)
+    for pattern in STATED:
+        for m in pattern.finditer(r.masked):
+            who = r.codes(m.start("who"), m.end("who"), ("country",))
+            if len(who) == 1 and not r.overlaps_used(m.start(), m.end()):
+                _add_rank(r, who[0], m, m.start())
+    for m in SHARE_OF_WORLD.finditer(r.masked):
+        key, num, flow = ("who", "num", "flow") if m.group("who") else ("who2", "num2", "flow2")
+        who = r.codes(m.start(key), m.end(key), ("country",))
+        pct = share_at(r.text, m.start(num), m.end(num))
+        if len(who) != 1 or pct is None or r.overlaps_used(m.start(), m.end()):
+            continue
+        imports = m.group(flow).lower() == "imports"
+        r.add("arms", m.start(), m.end(), {"supplier": ["WLD"] if imports else who, "recipient": who if imports
+                                           else ["WLD"], "relation": "world share", "value": pct.value,
+                                           "hedge": pct.hedge, "half_unit": pct.half_unit,
+                                           "side": "imports" if imports else "exports", **window_of(r, m.start())})
+        r.take(m.start(), m.end())
+
+
+def _add_rank(r, code: str, m, start: int) -> None:
+    importing = m.group("side").lower() in _IMPORTING
+    fields = {"value": rank_of(m.group("rk")), "words": "world", **window_of(r, m.start())}
+    if importing:  # the importers' rank: judged by the arms kind (unverifiable among the world's)
+        r.add("arms", start, m.end(), {"supplier": ["WLD"], "recipient": [code], "relation": "importer rank", **fields})
+    else:
+        r.add("arms", start, m.end(), {"supplier": [code], "recipient": ["WLD"], "relation": "exporter rank",
+                                       "side": "exports", **fields})
+    r.take(m.start(), m.end())
