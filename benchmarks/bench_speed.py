@@ -1,7 +1,7 @@
 """Benchmark issue 14's interactive-speed targets: start-up, one query, crossover, checks, the API under load.
 
     nice python benchmarks/bench_speed.py [--runs 5] [--only startup,query,warm,trade_sql,crossover,check,api]
-                                          [--api-seconds 30] [--clients 50] [--json FILE]
+                                          [--api-seconds 30] [--api-rounds 1] [--clients 50] [--json FILE]
 
 Method: every command runs in a fresh Python process, as a user runs it; commands compared are run interleaved
 (A, B, A, B, ...) so they see the same machine load, and the figure is the median of --runs; a ratio is the median
@@ -23,7 +23,7 @@ The package is byte-compiled first and the processes may use its .pyc files, as 
   indicators, crossover and leads, answered once before by every worker) and a cache-missing mix (every request new:
   POST /api/check of a unique text, indicators with unique parameters); p50/p95 and the server's resident memory
   (all its processes) at rest before (after one request of each kind: libraries and pack tables loaded) and 5 s
-  after the runs.
+  after the runs; --api-rounds N runs both mixes N times, the size after each (a bounded server stays level).
 """
 
 from __future__ import annotations
@@ -293,7 +293,7 @@ async def _load(port: int, clients: int, seconds: float, next_request) -> tuple[
     return latencies, errors
 
 
-def bench_api(clients: int, seconds: float, workers: int = 1) -> dict:
+def bench_api(clients: int, seconds: float, workers: int = 1, rounds: int = 1) -> dict:
     import httpx
 
     from bench_api import QUERIES, free_port, start_server
@@ -348,6 +348,14 @@ def bench_api(clients: int, seconds: float, workers: int = 1) -> dict:
         after = _server_rss_mb(proc.pid)
         out.update({"rss_before_mb": before, "rss_after_mb": after})
         print(f"  server RSS before {before:.0f} MB, after {after:.0f} MB (answer cache bounded at 64 MB)")
+        for extra in range(2, rounds + 1):  # the same mixes again: a bounded server's size stays where it was
+            asyncio.run(_load(port, clients, seconds, lambda: ("GET", rng.choice(cached), None)))
+            lat, err = asyncio.run(_load(port, clients, seconds, missing))
+            time.sleep(5)
+            again = _server_rss_mb(proc.pid)
+            out[f"rss_after_round{extra}_mb"] = again
+            print(f"  round {extra}: cache-missing p95 {_pct(lat, 95):7.1f} ms, n={len(lat)}; server RSS after "
+                  f"{again:.0f} MB   ({load()})")
         return out
     finally:
         proc.terminate()
@@ -373,6 +381,8 @@ def main() -> None:
     parser.add_argument("--api-seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=1, help="server processes of `multipolar serve` (api)")
+    parser.add_argument("--api-rounds", type=int, default=1,
+                        help="api: run both mixes this many times, the server's size after each (is it bounded?)")
     parser.add_argument("--json", help="write the figures to this file as JSON")
     args = parser.parse_args()
     chosen = args.only.split(",")
@@ -381,7 +391,7 @@ def main() -> None:
     steps = {"startup": lambda: bench_startup(args.runs), "query": lambda: bench_query(args.runs),
              "warm": bench_warm, "trade_sql": lambda: bench_trade_sql(args.runs),
              "crossover": lambda: bench_crossover(args.runs), "check": lambda: bench_check(args.runs),
-             "api": lambda: bench_api(args.clients, args.api_seconds, args.workers)}
+             "api": lambda: bench_api(args.clients, args.api_seconds, args.workers, args.api_rounds)}
     for name in chosen:
         figures.update(steps[name]())
     figures["load_end"] = os.getloadavg()[0]

@@ -2,7 +2,7 @@
 before the change, compare after it (every claim, verdict, value, source, call and unchecked sentence).
 
     python tools/claims_snapshot.py save DIR [--long-bytes 300000] [--pack DIR]
-    python tools/claims_snapshot.py compare DIR [--long-bytes 300000] [--pack DIR]
+    python tools/claims_snapshot.py compare DIR [--long-bytes 300000] [--pack DIR] [--shared]
 
 The corpus: the seed article (with no date and with its date), every labelled row (tests/claims/labelled/*.csv,
 tests/claims/labelled_claims*.csv, each with its own date), every whole text (tests/claims/texts/*.txt, with no
@@ -10,7 +10,9 @@ date and with the date its first line names), and a long text of --long-bytes (b
 none). Each item's result is `check_text(...).to_dict()` as CLI, API and Python facade give it, plus
 `parse_claims(...)` (the claims read before judging). `compare` exits 1 and names every item that differs, with
 the first differing lines. The saved outputs are not committed (they depend on the pack and on the readers of the
-day): save them from the code before the change, compare with the code after it.
+day): save them from the code before the change, compare with the code after it. --shared checks every item as the
+API does, through one evidence and one memo for all (judged claims, reading states), after first checking the
+first half of the item's text through them (so that its reading goes on from a remembered state).
 """
 
 from __future__ import annotations
@@ -64,15 +66,22 @@ def corpus(long_bytes: int) -> list[tuple[str, str, str | None]]:
     return items
 
 
-def outputs(long_bytes: int, pack=None) -> dict[str, dict]:
-    """Each item's checked result and parsed claims, as JSON-ready dicts."""
+def outputs(long_bytes: int, pack=None, shared: bool = False) -> dict[str, dict]:
+    """Each item's checked result and parsed claims, as JSON-ready dicts (shared: see the module's docstring)."""
     from multipolar.claims import check_text, parse_claims
 
     out = {}
     items = corpus(long_bytes)
     t = time.perf_counter()
+    through = {}
+    if shared:
+        from multipolar.claims.pack_evidence import PackEvidence
+
+        through = {"evidence": PackEvidence(pack), "memo": {}}
     for name, text, date in items:
-        result = check_text(text, date, pack=pack).to_dict()
+        if shared:
+            check_text(text[:len(text) // 2], date, **through)
+        result = check_text(text, date, pack=pack, **through).to_dict()
         parsed = [{"text": c.text, "span": list(c.span), "type": c.type, "parsed": c.parsed,
                    "sentence_span": list(c.sentence_span) if c.sentence_span else None}
                   for c in parse_claims(text, date)]
@@ -87,9 +96,10 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--long-bytes", type=int, default=300_000)
     parser.add_argument("--pack", default=None)
+    parser.add_argument("--shared", action="store_true", help="check as the API does: one evidence and one memo")
     args = parser.parse_args()
     target = args.folder / f"snapshot-{args.long_bytes}.json"
-    now = outputs(args.long_bytes, args.pack)
+    now = outputs(args.long_bytes, args.pack, args.shared)
     if args.action == "save":
         args.folder.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(now, indent=1, sort_keys=True), encoding="utf-8")

@@ -84,3 +84,30 @@ def test_a_body_over_the_limit_is_a_413_problem_unread(client):
     assert r.status_code == 413 and "at most" in r.json()["detail"], r.text
     r = client.post("/api/check", json={"text": "Kazakhstan joined the SCO in 2001."})  # a small one still passes
     assert r.status_code == 200
+
+
+def test_checks_through_the_shared_evidence_and_memo_answer_as_a_check_alone(pack):
+    """Texts sharing their first sentences, checked one after another and at once through one Service (its evidence
+    and memo shared), give the JSON of check_text on each text alone."""
+    from multipolar.claims import check_text
+    from multipolar.web.service import dumps
+
+    texts = [TEXTS[0] + " " + t for t in TEXTS[1:]] + [TEXTS[0], TEXTS[0] + " " + TEXTS[1]]
+    alone = [json.loads(dumps(check_text(t, "2024-07-04", pack=pack).to_dict())) for t in texts]
+    service = Service(pack)
+    assert [json.loads(bytes(service.check(t, "2024-07-04"))) for t in texts[:3]] == alone[:3]
+    assert len(service._memo) > 0  # the memo was used: verdicts and reading states kept
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(lambda t: json.loads(bytes(Service.check(service, t, "2024-07-04"))), texts))
+    assert answers == alone
+
+
+def test_the_shared_memo_keeps_at_most_its_size_dropping_the_least_recently_used():
+    from multipolar.web.service import BoundedMemo
+
+    memo = BoundedMemo(3)
+    for key in "abc":
+        memo[key] = key.upper()
+    assert memo.get("a") == "A"  # a is now the most recently used
+    memo["d"] = "D"
+    assert len(memo) == 3 and memo.get("b") is None and [memo.get(k) for k in "acd"] == ["A", "C", "D"]

@@ -47,14 +47,15 @@ def parse_claims(text: str, date=None) -> list[Claim]:
     return read_text(text, parse_date(date))[0]
 
 
-def check_text(text: str, date=None, *, pack=None, evidence=None, progress=None) -> CheckResult:
+def check_text(text: str, date=None, *, pack=None, evidence=None, progress=None, memo=None) -> CheckResult:
     """Every checkable claim in text with its verdict, the observed figures, their sources, the reason and the calls
     that reproduce them; and every sentence with checkable content that gave no claim (`unchecked`).
 
     date: the article's date ('YYYY-MM-DD' or a date) for 'last year', 'last Thursday' and 'now'; pack: a data
     pack folder (default $MULTIPOLAR_PACK_DIR or the shipped pack); evidence: another Evidence (tests); progress:
-    a callback (step, done, total) told how far the reading and the judging are (the CLI's progress bar). An empty
-    text gives an empty result.
+    a callback (step, done, total) told how far the reading and the judging are (the CLI's progress bar); memo: a
+    mapping kept between calls with the same evidence, in which identical claims (same kind, words, reading and
+    as-of) are judged once (the API's; each call has its own otherwise). An empty text gives an empty result.
     """
     from .check import check
 
@@ -63,7 +64,7 @@ def check_text(text: str, date=None, *, pack=None, evidence=None, progress=None)
         from .pack_evidence import PackEvidence
 
         evidence = PackEvidence(pack)
-    return check(text, parse_date(date), evidence, progress=progress)
+    return check(text, parse_date(date), evidence, progress=progress, memo=memo)
 
 
 def statement_verdict(verdicts) -> str:

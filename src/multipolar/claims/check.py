@@ -4,6 +4,9 @@ claim through the Evidence, and return one CheckResult."""
 from __future__ import annotations
 
 import contextlib
+import copy
+import dataclasses
+import hashlib
 import datetime as dt
 import re
 
@@ -28,15 +31,30 @@ RANK_WORD = re.compile(r"\b(?:largest|biggest|smallest|main|top|leading|first pl
 PROGRESS_EVERY = 25
 
 
-def read_text(text: str, date: dt.date | None, progress=None) -> tuple[list[Claim], list[Unchecked]]:
+# Texts of at most this many characters read with a memo leave in it the reading's state after each sentence.
+MEMO_TEXT = 20_000
+
+
+def read_text(text: str, date: dt.date | None, progress=None, memo=None) -> tuple[list[Claim], list[Unchecked]]:
     """Every typed claim in text (in order of position) and the sentences with checkable content that gave none.
-    progress(step, done, total): told how many sentences are read."""
+    progress(step, done, total): told how many sentences are read. memo: a mapping kept between calls (the API's):
+    the state after each sentence of a short text is kept in it, and a text that begins with the same sentences
+    (the same characters, split the same way, the same date) goes on from there instead of reading them again."""
     ctx = Context(date=date)
     claims: list[Claim] = []
     unchecked: list[Unchecked] = []
     registered = kinds()
     found_sentences = sentences(text)
-    for i, sentence in enumerate(found_sentences):
+    keys = _prefix_keys(text, date, found_sentences) if memo is not None and len(text) <= MEMO_TEXT else None
+    first = 0
+    for i in reversed(range(len(keys or ()))):
+        state = memo.get(keys[i])
+        if state is not None:
+            ctx, claims, unchecked = copy.deepcopy(state[0]), list(state[1]), list(state[2])
+            first = i + 1
+            break
+    for i in range(first, len(found_sentences)):
+        sentence = found_sentences[i]
         if progress and i % PROGRESS_EVERY == 0:
             progress("reading sentences", i, len(found_sentences))
         found = triggers(sentence.text)
@@ -47,6 +65,8 @@ def read_text(text: str, date: dt.date | None, progress=None) -> tuple[list[Clai
             claims.extend(r.claims)
         unchecked.extend(_unchecked(r))
         update_context(r)
+        if keys:
+            memo[keys[i]] = (copy.deepcopy(ctx), tuple(claims), tuple(unchecked))
     claims.sort(key=lambda c: (c.span[0], c.span[1]))
     if progress:
         progress("reading sentences", len(found_sentences), len(found_sentences))
@@ -54,6 +74,19 @@ def read_text(text: str, date: dt.date | None, progress=None) -> tuple[list[Clai
 
 # A capital named as a place ('in Astana and Beijing', 'from Moscow'), not standing for its state.
 _PLACE = re.compile(r"\b(?:in|at|to|from|near|via|between|of|outside|inside)\s+(?:[A-Z][\w-]+\s+(?:and|or)\s+)?$")
+
+
+def _prefix_keys(text: str, date: dt.date | None, found: list) -> list[tuple]:
+    """For each sentence, a key of everything its reading state depends on: the date, the text up to its end and
+    how that text was split into sentences (spans, paragraph starts)."""
+    digest = hashlib.sha256(repr(date).encode())
+    keys, done = [], 0
+    for s in found:
+        digest.update(text[done:s.end].encode("utf-8", "surrogatepass"))
+        digest.update(repr((s.start, s.end, s.paragraph_start)).encode())
+        done = s.end
+        keys.append(("read sentences", digest.copy().digest()))
+    return keys
 
 
 def _unchecked(r: Reading) -> list[Unchecked]:
@@ -123,24 +156,41 @@ def resolve_as_of(date: dt.date | None, evidence) -> AsOf:
     return AsOf(article=None, day=end or dt.date(2000, 1, 1))
 
 
-def judge_all(claims: list[Claim], evidence, as_of: AsOf, progress=None):
+def judge_all(claims: list[Claim], evidence, as_of: AsOf, progress=None, memo=None):
     """Each claim's verdict from its kind's judge (several claims share the indicators' tables: one batch).
-    progress(step, done, total): told how many claims are judged."""
+    progress(step, done, total): told how many claims are judged. Identical claims (same kind, words, reading and
+    as-of) are judged once: a judge sees nothing but the claim's payload and words, the evidence and the as-of date.
+    memo: a mapping kept between calls with the same evidence (the API's), else one per call."""
     from .registry import get_kind
 
+    memo = {} if memo is None else memo
     verdicts = []
     with evidence.batch() if len(claims) > 1 else contextlib.nullcontext():
         for i, c in enumerate(claims):
             if progress and i % PROGRESS_EVERY == 0:
                 progress("judging claims", i, len(claims))
-            verdicts.append(get_kind(c.type).judge(c, evidence, as_of))
+            key = (c.type, c.text, repr(c.payload), as_of)
+            found = memo.get(key)
+            if found is None:
+                found = get_kind(c.type).judge(c, evidence, as_of)
+                if getattr(found, "claim", None) is c:  # (a verdict about another claim is never reused)
+                    memo[key] = found
+                verdicts.append(found)
+            else:
+                verdicts.append(_same_verdict(found, c))
     if progress:
         progress("judging claims", len(claims), len(claims))
     return verdicts
 
 
-def check(text: str, date: dt.date | None, evidence, progress=None) -> CheckResult:
-    """Read, judge and collect: the one result object (progress: see `read_text` and `judge_all`)."""
-    claims, unchecked = read_text(text, date, progress)
+def _same_verdict(verdict, claim: Claim):
+    """verdict given to another claim of the same kind, words and reading (its own lists, its own span)."""
+    return dataclasses.replace(verdict, claim=claim, observed=list(verdict.observed),
+                               arithmetic=list(verdict.arithmetic), calls=list(verdict.calls))
+
+
+def check(text: str, date: dt.date | None, evidence, progress=None, memo=None) -> CheckResult:
+    """Read, judge and collect: the one result object (progress, memo: see `read_text` and `judge_all`)."""
+    claims, unchecked = read_text(text, date, progress, memo)
     as_of = resolve_as_of(date, evidence)
-    return CheckResult(date=date, claims=judge_all(claims, evidence, as_of, progress), unchecked=unchecked)
+    return CheckResult(date=date, claims=judge_all(claims, evidence, as_of, progress, memo), unchecked=unchecked)

@@ -17,6 +17,29 @@ def to_json(result: CheckResult) -> str:
     return json.dumps(result.to_dict(), indent=1, ensure_ascii=False)
 
 
+def write_json(result: CheckResult, out) -> None:
+    """to_json(result) and a new line written to out claim by claim (the same characters), so that a long text's
+    result is never held whole as dicts and one string."""
+    def item(value, level: int) -> str:
+        pad = " " * level
+        return "\n".join(pad + line for line in json.dumps(value, indent=1, ensure_ascii=False).split("\n"))
+
+    def array(name: str, values, last: bool) -> None:
+        if not values:
+            out.write(f' "{name}": []' + ("\n" if last else ",\n"))
+            return
+        out.write(f' "{name}": [\n')
+        for i, value in enumerate(values):
+            out.write(item(value.to_dict(), 2) + (",\n" if i < len(values) - 1 else "\n"))
+        out.write(" ]" + ("\n" if last else ",\n"))
+
+    date = result.date.isoformat() if result.date else None
+    out.write("{\n" + f' "date": {json.dumps(date)},\n')
+    array("claims", result.claims, False)
+    array("unchecked", result.unchecked, False)
+    out.write(' "summary": ' + item(result.summary, 1).lstrip(" ") + "\n}\n")
+
+
 def _counts(result: CheckResult) -> str:
     return ", ".join(f"{n} {k}" for k, n in result.summary.items() if n) or "No checkable claims found."
 

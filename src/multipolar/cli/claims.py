@@ -50,7 +50,7 @@ def check(
     documented in docs/claims.md.
     """
     from ..claims import check_text, read_input
-    from ..claims.render import FORMATS, print_table, to_json, to_markdown
+    from ..claims.render import FORMATS, print_table, to_markdown, write_json
     from ..dates import parse_as_of
 
     check_format(fmt, FORMATS)
@@ -62,7 +62,7 @@ def check(
     with progress_bar("checking", quiet=quiet) as progress:
         result = check_text(text, day, pack=pack, progress=progress)
     if fmt == "json":
-        print(to_json(result))
+        write_json(result, sys.stdout)
     elif fmt == "markdown":
         print(to_markdown(result))
     else:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..countries import CENTRAL_ASIA, POWERS, resolve, resolve_many
 from ..errors import MultipolarError, UsageError, invalid_choice
-from ..report.gathering import (REGIONS, check_document, check_region, load_or_none, quiet, region_states,
+from ..report.gathering import (REGIONS, check_region, load_or_none, quiet, region_states,
                              source_names)
 from ..report.selection import (ORGANIZATIONS, chips, country_name, findings, flag_texts, headline,
                                 highlight_source, provenance, source_name)
@@ -37,6 +37,12 @@ CACHE_BYTES = 64 * 1024 * 1024
 # Seconds without an answer being built after which the memory builds freed is handed back to the system
 # (`release_memory`): after a burst of uncached requests the server returns to about its resting size.
 IDLE_TRIM_SECONDS = 2.0
+# Claim checks share, across requests, one evidence (the pack's tables and series it has read) and one memo
+# (identical claims judged once; a text beginning with sentences read before goes on from the state they left):
+# at most CHECK_MEMO entries are kept, the least recently used going first (~1-3 kB each: ~10-30 MB), and the
+# evidence is replaced by a fresh one once it holds EVIDENCE_READS reads (a few hundred MB at most).
+CHECK_MEMO = 10_000
+EVIDENCE_READS = 1_000
 # Formats every table the API answers with can take.
 FORMATS = ("json", "csv")
 # Columns of the who-leads grid (GET /api/leads), in order.
@@ -82,6 +88,9 @@ class Service:
         self._last_build = 0.0     # when the last build ended (time.monotonic)
         self._untrimmed = False    # builds ended since memory was last released
         self._trimmer: threading.Thread | None = None
+        self._evidence = None      # the claim checks' shared evidence (see EVIDENCE_READS)
+        self._evidence_lock = threading.Lock()
+        self._memo = BoundedMemo(CHECK_MEMO)
 
     # -- cache ------------------------------------------------------------------------------------------------
     def cached(self, key: tuple, build: Callable[[], object]) -> Answer:
@@ -529,7 +538,44 @@ class Service:
 
         day = as_of(date)  # out of the valid range: a UsageError (422), never a 500
         key = ("check", hashlib.sha256(text.encode("utf-8")).hexdigest(), str(day or ""))
-        return self.cached(key, lambda: check_document(text, day, pack=self.pack))
+        return self.cached(key, lambda: self._check(text, day))
+
+    def _check(self, text: str, day) -> dict:
+        """check_document's JSON, through the evidence and the memo every check shares."""
+        from ..claims import check_text
+        from ..claims.pack_evidence import PackEvidence
+
+        with self._evidence_lock:
+            evidence = self._evidence
+            if evidence is None or len(getattr(evidence, "_cache", ())) > EVIDENCE_READS:
+                evidence = self._evidence = PackEvidence(self.pack)
+        return check_text(text, day, evidence=evidence, memo=self._memo).to_dict()
+
+
+class BoundedMemo:
+    """A thread-safe mapping of at most `size` entries (get and set; the least recently used go first)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, default=None):
+        with self._lock:
+            value = self._items.get(key, default)
+            if key in self._items:
+                self._items.move_to_end(key)
+            return value
+
+    def __setitem__(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 def release_memory() -> None:
