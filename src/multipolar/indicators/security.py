@@ -29,7 +29,9 @@ def arms_shares(ctx, window: int):
 
     def build():
         at = ctx.table("arms_transfers", "arms_share")
-        d = at.group_by("recipient", "supplier", "source", "year").aggregate(tiv=at.tiv.sum())
+        # Sums are rounded to 6 decimals (TIV has at most 2): DuckDB's parallel sums add in a thread-dependent order,
+        # whose last bits would otherwise differ between runs and flip a printed figure at a rounding boundary.
+        d = at.group_by("recipient", "supplier", "source", "year").aggregate(tiv=at.tiv.sum().round(6))
         recipients = d.select("recipient", "source").distinct()
         countries = ctx.countries()
         if countries:  # the pack keeps every supplier only for pack countries: other recipients' totals are partial
@@ -53,9 +55,9 @@ def arms_shares(ctx, window: int):
                                 grid.source == dd.d_source, dd.d_year <= grid.year,
                                 dd.d_year > grid.year - window])
         part = j.group_by("recipient", "supplier", "source", "year").aggregate(
-            partner_value=j.tiv.fill_null(0).sum())
+            partner_value=j.tiv.fill_null(0).sum().round(6))
         w = ibis.window(group_by=[part.recipient, part.source, part.year])
-        part = part.mutate(total_value=part.partner_value.sum().over(w))
+        part = part.mutate(total_value=part.partner_value.sum().over(w).round(6))
         part = part.filter(part.total_value > 0)
         part = part.inner_join(span, part.source == span.s_source)
         first_in_window = ibis.greatest(part.year - (window - 1), part.first)
