@@ -39,20 +39,30 @@ def _year(p, values, as_of):
     return (p.year if p.year in common else None) if p.year else latest_year(common, as_of)[0], common
 
 
-def judge_ratio(claim, ev, as_of):
+def _two_sides(claim, ev, as_of, *, span: bool):
+    """The claim's side and its rival's (states or groups, the rival without the claim's own members), summed in the
+    year compared: (mine, theirs, year, a, b), or an unverifiable verdict naming what is missing (`span`: with the
+    years the figures do cover)."""
     p = claim.payload
-    column = COLUMNS[p.measure]
     mine = expanded(p.country, ev, as_of.day)
     theirs = [c for c in expanded(p.rival, ev, as_of.day) if c not in mine]
-    values = _values(ev, mine + theirs, column)
+    values = _values(ev, mine + theirs, COLUMNS[p.measure])
     missing = [c for c, v in values.items() if not v]
     if missing or not theirs:
         return unverifiable(claim, f"no {p.measure} figures for {names(missing or list(p.rival))} in the pack")
     year, common = _year(p, values, as_of)
     if year is None:
         return unverifiable(claim, f"no {p.measure} for every state compared in {p.year or 'a common year'}"
-                                   + (f" (figures {common[0]}-{common[-1]})" if common else ""))
-    a, b = sum(values[c][year] for c in mine), sum(values[c][year] for c in theirs)
+                                   + (f" (figures {common[0]}-{common[-1]})" if span and common else ""))
+    return mine, theirs, year, sum(values[c][year] for c in mine), sum(values[c][year] for c in theirs)
+
+
+def judge_ratio(claim, ev, as_of):
+    p = claim.payload
+    sides = _two_sides(claim, ev, as_of, span=True)
+    if not isinstance(sides, tuple):
+        return sides
+    mine, theirs, year, a, b = sides
     ratio = a / b
     j = tol.judge(p.value, ratio, p.hedge, kind="multiple")
     shown = "×" + f"{ratio:.2f}"
@@ -101,17 +111,10 @@ def judge_difference(claim, ev, as_of):
     """A state's (or group's) GDP minus another's in one year ('$3 trillion more than B'), on the World Bank's
     current-dollar figures; a gap whose sign is wrong is contradicted."""
     p = claim.payload
-    column = COLUMNS[p.measure]
-    mine = expanded(p.country, ev, as_of.day)
-    theirs = [c for c in expanded(p.rival, ev, as_of.day) if c not in mine]
-    values = _values(ev, mine + theirs, column)
-    missing = [c for c, v in values.items() if not v]
-    if missing or not theirs:
-        return unverifiable(claim, f"no {p.measure} figures for {names(missing or list(p.rival))} in the pack")
-    year, common = _year(p, values, as_of)
-    if year is None:
-        return unverifiable(claim, f"no {p.measure} for every state compared in {p.year or 'a common year'}")
-    a, b = sum(values[c][year] for c in mine), sum(values[c][year] for c in theirs)
+    sides = _two_sides(claim, ev, as_of, span=False)
+    if not isinstance(sides, tuple):
+        return sides
+    mine, theirs, year, a, b = sides
     gap = a - b
     j = tol.judge(abs(p.value), abs(gap), p.hedge, kind="level", half_unit=p.half_unit)
     outcome = j.verdict if (gap >= 0) == (p.value >= 0) else "contradicted"
