@@ -217,6 +217,8 @@ class PackEvidence(Records, Dimensions):
         """The EU's own figures (Eurostat Comext, euros as published) when the claim's country is the EU: EU27 annual
         exports to every partner; imports and turnover from the member states' monthly figures summed, full years
         only."""
+        if country != "EUU" and partner != "EUU":
+            return self._member_eur_series(country, partner, flow)
         if country != "EUU" or partner == "EUU":
             return []
         out = []
@@ -240,6 +242,29 @@ class PackEvidence(Records, Dimensions):
             if s.values and not (flow == "export" and out):
                 out.append(s)
         return out
+
+    def _member_eur_series(self, country: str, partner: str, flow: str) -> list[Series]:
+        """An EU member state's own figures in euros (its Comext rows, the months of a calendar year summed; full
+        years only): 'German exports to Kazakhstan were EUR 2.8 billion'. Turnover is exports plus imports, only
+        for years both flows hold all 12 months."""
+        if not self.has_table("trade_flows"):
+            return []
+        frame = self.load("trade_flows", country=country, partner=partner, source="eurostat_comext_monthly")
+        if frame.empty:
+            return []
+        full = frame[(frame["months"] == 12) & frame["value_published"].notna()]
+        per = full.groupby(["year", "flow"])["value_published"].sum().unstack("flow")
+        flows = ("export", "import") if flow == "turnover" else (flow,)
+        if any(f not in per.columns for f in flows):
+            return []
+        s = self._eur_series(country, partner, flow, "eurostat_comext_monthly")
+        s.reporter = country
+        s.label = f"Eurostat Comext, {name(country)}'s own rows (monthly figures summed)"
+        for year, row in per.iterrows():
+            if all(pd.notna(row[f]) for f in flows):
+                s.values[int(year)] = float(sum(row[f] for f in flows))
+        s.call = Call.load("trade_flows", country=country, partner=partner, source="eurostat_comext_monthly")
+        return [s] if s.values else []
 
     def _eur_series(self, country, partner, flow, source) -> Series:
         ident = identity(source)

@@ -17,12 +17,17 @@ from ..reading.sentence import E
 from ..registry import register_kind
 
 PATTERN = re.compile(rf"(?P<a>{E})\s+(?:trade\s+)?(?P<kind>surplus|deficit)\s+with\s+(?P<b>{E})", re.IGNORECASE)
+# "A's deficit exceeding $N": a balance without its partner, said in a sentence about A's trade with one partner.
+OWN = re.compile(rf"(?P<a>{E})(?:['’]s)?\s+(?:trade\s+)?(?P<kind>surplus|deficit)\b(?!\s+with\b)", re.IGNORECASE)
+# What may stand between a balance word and its amounts (no other flow, no clause break).
+GAP = re.compile(r"(?:(?!\b(?:trade|turnover|exports?|imports?|while|whereas|but)\b)[^;])*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
 class BalanceClaim(Period, Figure):
     country: tuple[str, ...]
     partner: tuple[str, ...]
+    reporter: tuple[str, ...] = ()  # the statistics the text cites (ISO3, EUU, IMF)
 
 
 @register_kind("balance", payload=BalanceClaim, order=33, title="Trade balance",
@@ -36,10 +41,12 @@ class Balance:
             a = found[0]
             sign = 1 if m.group("kind").lower() == "surplus" else -1
             fields = {"country": r.codes(m.start("a"), m.end("a")), "partner": r.codes(m.start("b"), m.end("b")),
-                      "value": sign * a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit}
+                      "value": sign * a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit,
+                      "reporter": r.reporter_codes}
             resolve_period(r, time_for(r, m.start()), fields, change=False)
             r.add("balance", m.start(), a.end, fields)
             r.take(a.start, a.end)
+        _without_partner(r)
 
     def judge(claim, evidence, as_of):
         p = claim.payload
@@ -47,8 +54,11 @@ class Balance:
         if len(countries) != 1 or len(partners) != 1:
             return unverifiable(claim, "a balance is checked for one country and one partner")
         country, partner = countries[0], partners[0]
-        exports = {s.source: s for s in evidence.trade_series(country, partner, "export") if s.kind == "own"}
-        imports = {s.source: s for s in evidence.trade_series(country, partner, "import") if s.kind == "own"}
+        # the reporter the text names (any of its series, press figures too), else the country's own figures
+        keep = (lambda s: s.reporter in p.reporter and s.kind != "reconciled") if p.reporter else \
+            (lambda s: s.kind == "own")
+        exports = {s.source: s for s in evidence.trade_series(country, partner, "export") if keep(s)}
+        imports = {s.source: s for s in evidence.trade_series(country, partner, "import") if keep(s)}
         for source in sorted(set(exports) & set(imports), key=lambda x: exports[x].trust):
             x, m = exports[source], imports[source]
             year, why = target_year(p.year, set(x.values) & set(m.values), as_of.article)
@@ -60,4 +70,40 @@ class Balance:
                                [f"exports {fmt(x.values[year], 'USD')} - imports {fmt(m.values[year], 'USD')} = "
                                 f"{fmt(value, 'USD')}"] + ([why] if why else []),
                                [call_for(x, [year]), call_for(m, [year])])
-        return unverifiable(claim, "no source gives both exports and imports for the year")
+        return unverifiable(claim, "no source gives both exports and imports for the year" +
+                            (f" in the figures the text cites ({', '.join(p.reporter)})" if p.reporter else ""))
+
+
+def _without_partner(r) -> None:
+    """'..., with A's deficit exceeding $N for the first time at $M': each amount after the balance word in its
+    clause, the partner being the other party of the sentence's trade frames with A (one partner, else not read)."""
+    from ..reading.clauses import clause_bounds
+    from ..reading.frames import base_fields, regions
+
+    frames = [f for f, _ in regions(r) if len(f.country) == 1 and len(f.partner) == 1]
+    for m in OWN.finditer(r.masked):
+        a = r.codes(m.start("a"), m.end("a"))
+        mine = [f for f in frames if a and a[0] in (*f.country, *f.partner)]
+        others = {f.partner[0] if f.country[0] == a[0] else f.country[0] for f in mine}
+        if len(a) != 1 or len(others) != 1:
+            continue
+        sign = 1 if m.group("kind").lower() == "surplus" else -1
+        end = clause_bounds(r.text, m.end())[1]
+        for amount in amounts(r.text, m.end(), end):
+            if r.overlaps_used(amount.start, amount.end) or not GAP.match(r.text[m.end():amount.start]) or \
+                    amount.currency not in ("USD", "EUR"):
+                break
+            fields = {"country": a, "partner": sorted(others), "value": sign * amount.value, "unit": amount.currency,
+                      "hedge": amount.hedge, "half_unit": amount.half_unit,
+                      "reporter": base_fields(r, mine[0]).get("reporter", [])}
+            resolve_period(r, time_for(r, m.start()), fields, change=False)
+            if not any(fields.get(k) for k in ("year", "years", "partial", "fiscal", "unresolved", "now")):
+                # "A-B trade was $N in 2021; A's deficit was $M": the period of the pair's figure before it
+                # (only when every time said there is that one calendar year: no partial year, range or month)
+                said = [t for t in r.times if mine[0].start <= t.start and t.end <= m.start()]
+                before = [t.year for t in said if t.kind == "year" and t.year]
+                if said and len(before) == len(said) and len(set(before)) == 1:
+                    fields["year"] = before[-1]
+                    fields["period_note"] = f"the year of the pair's figure before it ({before[-1]})"
+            r.add("balance", m.start(), amount.end, fields)
+            r.take(amount.start, amount.end)

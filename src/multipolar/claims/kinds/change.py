@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import resolve_period, time_for
-from ..reading.frames import base_fields, regions, resolve_frame_period, terms_for
+from ..reading.frames import base_fields, end_year_after, regions, resolve_frame_period, terms_for
 from ..reading.numbers import HEDGES, MULTIPLE_RE, YEAR, amounts, hedge_id, parse_number
 from ..registry import register_kind
 
@@ -32,6 +32,8 @@ GROWTH_RE = re.compile(
     rf"\s+(?:\w+ly\s+)?(?:by\s+)?(?:(?P<h>{_HEDGE_WORDS})\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
     rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
     rf"(?P<down2>decrease|decline|drop|fall|lower|less))(?!\s+than\b(?!\s+(?:in\s+)?(?:(?:19|20)\d\d\b|{_YEAR_BEFORE})))"
+    rf"|(?P<n3>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up4>above|up\s+on)|(?P<down4>below|down\s+on))"
+    rf"(?=\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\b|{_YEAR_BEFORE}))"
     rf"|(?:\b(?P<up3>{CHANGE_UP})|\b(?P<down3>{CHANGE_DOWN}))\s+by\s+(?P<frac>a\s+quarter|a\s+third|half|a\s+fifth|"
     rf"a\s+tenth|two-thirds|two\s+thirds|three-quarters)\b", re.IGNORECASE)
 THAN_YEAR = re.compile(r"\s+than\s+(?:in\s+)?((?:19|20)\d\d)\b")
@@ -85,12 +87,12 @@ def _growth_rates(r, frame, region) -> None:
     for m in GROWTH_RE.finditer(r.text, r0, r1):
         if r.overlaps_used(m.start(), m.end()):
             continue
-        up = bool(m.group("up") or m.group("up2") or m.group("up3"))
+        up = bool(m.group("up") or m.group("up2") or m.group("up3") or m.group("up4"))
         if m.group("frac"):
             value, half = FRACTION_PCT[re.sub(r"\s+", " ", m.group("frac").lower())], 5.0
             hedge = "about"
         else:
-            value, decimals = parse_number(m.group("n") or m.group("n2"))
+            value, decimals = parse_number(m.group("n") or m.group("n2") or m.group("n3"))
             half, hedge = 0.5 * 10 ** (-decimals), hedge_id(m.group("h"))
         fields = base_fields(r, frame)
         fields.update({"value": value if up else -value, "unit": "percent_change", "hedge": hedge,
@@ -109,6 +111,8 @@ def _growth_rates(r, frame, region) -> None:
         if own:  # the year written right after the rate is its year, whatever the frame's time
             fields.update({"year": int(own.group(1)), "base_year": int(own.group(1)) - 1, "yoy": True})
             fields.pop("partial", None)
+        elif not than:  # "rose 9% to $5 billion in 2023": the end value's year is the change's
+            end_year_after(r, m.end(), region, fields)
         if "base_year" not in fields and "year" in fields and not fields.get("partial"):
             fields["base_year"] = fields["year"] - 1
             fields["yoy"] = True

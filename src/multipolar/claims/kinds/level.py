@@ -54,6 +54,8 @@ class Level:
             for k, a in enumerate(found):
                 if r.overlaps_used(a.start, a.end) or OTHER_MEASURE.search(r.text, max(0, a.start - 30), a.start):
                     continue  # "..., half the country's GDP of $200 billion": not a trade amount
+                if _of_balance(r, a.start):
+                    continue  # "with A's deficit at $N": a balance, never the pair's turnover (left unchecked)
                 if AFTER_PERCENT.search(r.text, max(0, a.start - 20), a.start):
                     continue  # "cars 11% ($0.4bn)": the amount of a percentage's part, not the frame's total
                 if k and found[k - 1].currency != a.currency and CONVERSION.fullmatch(r.text, found[k - 1].end, a.start):
@@ -87,6 +89,20 @@ class Level:
 
     def judge(claim, evidence, as_of):
         return judge_trade(claim, evidence, as_of)
+
+
+# A balance word and what may follow it up to its amount ("A's deficit exceeding $N for the first time at $M"): no
+# word of a trade flow, no clause break in between.
+BALANCE_BEFORE = re.compile(r"\b(?:deficit|surplus|trade\s+(?:gap|balance))\b(?:(?!\b(?:trade|turnover|exports?|imports?|"
+                            r"shipments|while|whereas|but)\b)[^;])*$", re.IGNORECASE)
+
+
+def _of_balance(r, at: int) -> bool:
+    """Whether the amount at `at` is a trade balance's (a deficit or surplus named before it in its clause)."""
+    from ..reading.clauses import clause_bounds
+
+    start = max(clause_bounds(r.text, at)[0], at - 80)
+    return BALANCE_BEFORE.search(r.text, start, at) is not None
 
 
 # An amount naming its own flow inside a turnover frame: "$3 billion of exports", "$6.2 billion in imports".

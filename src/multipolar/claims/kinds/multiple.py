@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
-from ..reading.frames import base_fields, regions, resolve_frame_period, terms_for
+from ..reading.frames import base_fields, end_year_after, regions, resolve_frame_period, terms_for
 from ..reading.numbers import MULTIPLE_RE, hedge_before, hedge_id, multiple_value, number_word
 from ..registry import register_kind
 
@@ -45,6 +45,7 @@ class Multiple:
                                "hedge": hedge_id(inner.group(1)) if inner else hedge_before(r.text, m.start(), 25)})
                 fields["terms"] = terms_for(r, region, m.start())
                 resolve_frame_period(r, frame, fields, m.start(), (0, region[1]), change=True)
+                end_year_after(r, m.end(), region, fields)  # "doubled to $N in 2022": that year's change
                 if "base_year" not in fields and fields.get("year") and not fields.get("partial"):
                     fields["base_year"] = fields["year"] - 1  # "tripled in 2022": during 2022, against 2021
                     fields["yoy"] = True

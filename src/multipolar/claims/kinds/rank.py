@@ -129,7 +129,8 @@ def judge_rank(claim, ev, as_of: AsOf):
             ok = sorted(above) == sorted(p.behind)
             arithmetic.append(f"ranked above {name(partner)}: {names(above) or 'none'} (claimed {names(p.behind)})")
         tie = first_place_tie(rows) if wanted == 1 and rank <= 2 and not (p.within or p.behind or p.since) else None
-        verdicts.append(PARTLY if tie else SUPPORTED if ok else CONTRADICTED)
+        flagged = _weak_rows(rows, rank) if not ok else []
+        verdicts.append(PARTLY if tie else SUPPORTED if ok else UNVERIFIABLE if flagged else CONTRADICTED)
         pv = float(hit.iloc[0]["partner_value"]) if not hit.empty else None
         label = source_label(source)
         observed.append(Observation(rank, "rank", label, year, country, partner, p.flow,
@@ -142,11 +143,26 @@ def judge_rank(claim, ev, as_of: AsOf):
         first = "" if ok else f"; first is {name(top['partner'])}"
         where = (f"ranks {rank}" + (f" (claimed: among the first {p.within})" if p.within else "")) if rank \
             else "is not among its listed partners"
-        parts.append(f"{name(country)}: {'yes' if ok else 'no'} — {name(partner)} {where} in {year} ({label})"
+        parts.append(f"{name(country)}: {'yes' if ok else 'not decided' if flagged else 'no'} — {name(partner)} {where} in {year} ({label})"
                      f"{first}")
         if tie:
             parts[-1] += f"; {tie}"
+        if flagged:
+            parts[-1] += f"; not checkable on matching figures: the ranking rests on values the data flag " \
+                         f"({', '.join(flagged)}), which cannot contradict a claim on their own"
     return verdict(claim, combine(verdicts), "; ".join(parts), observed, arithmetic, calls)
+
+
+def _weak_rows(rows, rank: int | None) -> list[str]:
+    """The weak flags (an estimate, a preliminary value ...) on the rows that decide a rank: the partner's and those
+    ranked above it. A ranking of estimates may support a rank, never contradict it."""
+    from ..judging.quality import weak
+
+    if "quality" not in rows.columns:
+        return []
+    deciding = rows if rank is None else rows[rows["value"] <= rank]
+    found = {f for q in deciding["quality"] if isinstance(q, str) for f in weak(q)}
+    return sorted(found)
 
 
 def first_place_tie(rows) -> str | None:
@@ -196,7 +212,9 @@ def judge_among(claim, ev, as_of: AsOf, countries, partner, among):
             ranked = sorted(others, key=lambda c: -series[c].values[year])
             position = ranked.index(partner) + 1 if partner in ranked else None
             ok = position == int(p.value or 1)
-            verdicts.append(SUPPORTED if ok else CONTRADICTED)
+            from ..judging.quality import weak
+            flagged = not ok and any(year in sr.estimates or weak(sr.quality.get(year)) for sr in series.values())
+            verdicts.append(SUPPORTED if ok else UNVERIFIABLE if flagged else CONTRADICTED)
             label = next(iter(series.values())).label
             listing = ", ".join(f"{name(c)} {fmt(series[c].values[year], 'USD')}" for c in ranked)
             parts.append(f"{name(country)} {year} ({label}): {name(partner)} ranks {position} of {len(ranked)} "

@@ -386,3 +386,30 @@ def carry_period(r, fields: dict, *, change: bool) -> None:
         if change:
             fields.update({"base_year": year - 1, "yoy": True})
     fields["period_note"] = f"the period of the figure before it ({', '.join(said)})"
+
+# A change's end value with its own year right after its verb: "doubled to EUR 2.8 billion in 2022", "rose 9% to
+# $5 billion in 2023" (the year belongs to the change, whatever year an earlier figure of the clause carries).
+TO_VALUE_YEAR = re.compile(r"(?:\s+by\s+[\d.,]+\s?(?:%|percent|per\s+cent))?\s+to\s+(?:a\s+record\s+(?:of\s+)?)?"
+                           r"(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|just\s+over\s+)?"
+                           r"(?:(?:US)?\$|€|USD\s?|EUR\s?)?\d[\d.,]*\s?(?:trillion|billion|million|tn|bn|mn)?\s*"
+                           r"(?:euros?|dollars|rubles|roubles|yuan)?\s+(?:in|for)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*[-–/])",
+                           re.IGNORECASE)
+
+
+def end_year_after(r, pos: int, region: tuple[int, int], fields: dict) -> None:
+    """A change whose end value follows it with a year ('..., which had been EUR 1.4 billion in 2021, doubled to
+    EUR 2.8 billion in 2022'): that year is the change's; the base is the year of a figure written before it in the
+    region when earlier, else the year before (a 'since' stays the base it states)."""
+    m = TO_VALUE_YEAR.match(r.text, pos)
+    if m is None or m.end() > region[1]:
+        return
+    year = int(m.group("y"))
+    earlier = [tm.year for tm in r.times if region[0] <= tm.start and tm.end <= pos and tm.kind == "year"
+               and tm.year and tm.year < year]
+    fields["year"] = year
+    if fields.get("since"):
+        return
+    fields["base_year"] = earlier[-1] if earlier else year - 1
+    fields["yoy"] = not earlier
+    for key in ("partial", "months", "period_note"):
+        fields.pop(key, None)

@@ -22,6 +22,7 @@ BODIES: list[tuple[str, str]] = [
     (r"Tajik(?:istan['’]s)? (?:official )?(?:statistics|customs|statistical)|Tajikistan['’]s statistics agency", "TJK"),
     (r"Armstat|Armenia['’]s Statistical Committee", "ARM"),
     (r"Geostat|Georgia['’]s (?:National )?Statistics Office", "GEO"),
+    (r"\bDestatis\b", "DEU"),
     (r"\bEurostat\b|EU statistics|Comext", "EUU"),
     (r"\bIMF\b|International Monetary Fund|Direction of Trade", "IMF"),
 ]
@@ -32,7 +33,8 @@ STAT_WORDS = r"(?:official\s+)?(?:customs|statistics|statistical|statistic|data|
 OFFICIAL = r"(?:(?:first\s+|former\s+|acting\s+)?(?:deputy\s+|vice[- ])?(?:prime\s+minister|premier|PM|president|" \
            r"presidency|ambassador|envoy|embassy|consul(?:ate)?|(?:\w+\s+){0,2}minister|(?:\w+\s+)?ministry|" \
            r"cabinet(?:\s+of\s+ministers)?|authorities|officials?|trade\s+representative|customs\s+service|" \
-           r"statistics\s+(?:agency|committee|office|service))|state\s+(?:statistics|statistical)\s+\w+)\b"
+           r"(?:national\s+)?(?:statistics|statistical)\s+(?:agency|committee|office|service|bureau))|" \
+           r"state\s+(?:statistics|statistical)\s+\w+)\b"
 
 # "By <Outlet>'s calculation/estimate", "<Outlet>'s own calculations show": figures the outlet computed itself (a
 # country named there is masked, so its own official figures never match this).

@@ -57,8 +57,8 @@ _TIME_RE = re.compile(
     rf"|\b(?P<sy1>{YEAR})\s*[-–/]\s*(?P<sy2>\d{{2}})(?![\d])"
     rf"|\b(?:from|between)\s+(?P<r1>{YEAR})\s+(?:to|and|until|till|through)\s+(?P<r2>{YEAR})"
     rf"|\b(?P<rb1>{YEAR})\s*[-–—]\s*(?P<rb2>{YEAR})\b"
-    rf"|\b(?:in\s+|during\s+|for\s+|over\s+)?(?:the\s+)?(?P<p>(?:first|second|third|last)\s+(?:half|quarter|"
-    rf"(?:\w+\s+)?months?|nine months|six months)|H[12]|Q[1-4]|9M|(?P<pm1>{MONTH_RE})\s*[-–]\s*(?P<pm2>{MONTH_RE})|"
+    rf"|\b(?:in\s+|during\s+|for\s+|over\s+)?(?:the\s+)?(?P<p>(?:first|second|third|fourth|last)[\s-]+(?:half|quarter|"
+    rf"(?:\w+[\s-]+)?months?|nine[\s-]months?|six[\s-]months?)|H[12]|Q[1-4]|9M|(?P<pm1>{MONTH_RE})\s*[-–]\s*(?P<pm2>{MONTH_RE})|"
     rf"(?:from\s+)?(?P<pm3>{MONTH_RE})\s+(?:to|through|till|until)\s+(?P<pm4>{MONTH_RE})|(?:through|until|up\s+to)\s+"
     rf"(?:the\s+end\s+of\s+)?(?P<pm5>January|February|March|April|May|June|July|August|September|October|November))"
     rf"(?:\s+(?:of\s+)?(?P<p_year>{YEAR}))?"
@@ -72,6 +72,8 @@ _TIME_RE = re.compile(
     rf"compared (?:with|to) (?:a year earlier|the previous year|last year))"
     rf"|\b(?:compared (?:with|to)|versus|vs\.?|up from|down from|against|than(?=\s+in\s+{YEAR}))\s+(?:(?:US)?\$?[\d.,]+\s*\w*\s+)?"
     rf"(?:in\s+)?(?P<c_year>{YEAR})"
+    rf"|(?:(?<=%)|(?<=\bpercent)|(?<=\bper cent))\s+(?:on|over|above|below)\s+(?:the\s+|its\s+)?(?:level\s+of\s+)?"
+    rf"(?:in\s+)?(?P<c_year2>{YEAR})(?![\d-])(?:\s+(?:level|figure|total))?"
     rf"|\b(?P<same>that\s+(?:same\s+)?year|the\s+same\s+year|in\s+the\s+same\s+period)\b"
     rf"|\b(?P<y>{YEAR})(?![\d-])"
     rf"|\b(?P<now>now|currently|today|at present|these days|nowadays)\b"
@@ -87,7 +89,7 @@ def _month(word: str | None) -> int | None:
 def partial_months(text: str, groups: dict) -> tuple[int, int] | None:
     """The (first, last) months of a partial period when its words say them: 'first nine months' → (1, 9),
     'January-November' → (1, 11), 'H1' → (1, 6), 'third quarter' → (7, 9); None for 'the last six months'."""
-    words = text.lower()
+    words = text.lower().replace("-", " ")  # "first-quarter", "nine-month"
     pairs = [(groups.get("pm1"), groups.get("pm2")), (groups.get("pm3"), groups.get("pm4"))]
     for a, b in pairs:
         if a and b:
@@ -154,8 +156,8 @@ def find_times(text: str) -> list[Time]:
             out.append(Time(*span, "relative", text=g["rel"].lower().replace("on ", "")))
         elif g["yoy"]:
             out.append(Time(*span, "yoy", text=m.group(0)))
-        elif g["c_year"]:
-            out.append(Time(*span, "base", int(g["c_year"]), text=m.group(0)))
+        elif g["c_year"] or g["c_year2"]:  # "compared with 2019", "a rise of 26% on 2022", "8% above 2021"
+            out.append(Time(*span, "base", int(g["c_year"] or g["c_year2"]), text=m.group(0)))
         elif g["same"]:
             earlier = [t for t in out if t.kind in ("year", "month") and t.year]
             out.append(Time(*span, "same", earlier[-1].year if earlier else None, text=m.group(0),
