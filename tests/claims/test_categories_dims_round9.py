@@ -193,3 +193,45 @@ def test_human_rights_alone_does_not_name_another_subject_s_vote(roll_calls):
     got = [v for v in check_text(text, "2021-12-20") if v.type == "votes"]
     assert got and all("Cuba" not in v.reason for v in got)
     assert all(v.verdict != "contradicted" for v in got)
+
+
+# --- memberships: a departure in the perfect without a date; a pronoun after a list of remaining members ----------
+@pytest.fixture(scope="module")
+def registry():
+    from importlib.resources import files
+
+    d = pd.read_csv(files("multipolar") / "registry" / "memberships.csv")
+    d["start"], d["end"] = pd.to_datetime(d["start"]), pd.to_datetime(d["end"])
+    return d
+
+
+def _end(registry, org, country):
+    return registry[(registry["organization"] == org) & (registry["country"] == country)]["end"].dropna().max()
+
+
+def _memberships(text, date):
+    return [(v.claim.parsed["relation"], v.claim.parsed["country"], v.verdict) for v in check_text(text, date)
+            if v.type == "membership"]
+
+
+def test_a_departure_in_the_perfect_without_a_date_is_judged_by_the_article_date(registry):
+    left = _end(registry, "CIS", "GEO")
+    text = "Georgia has quit the CIS, leaving Armenia, Azerbaijan and Moldova in the grouping."
+    after = (left + pd.Timedelta(days=7)).date().isoformat()
+    assert _memberships(text, after) == [("left", ["GEO"], "supported")]
+    # years later it still has left; a year before the registry's date it had not
+    assert _memberships(text, (left + pd.Timedelta(days=3 * 365)).date().isoformat()) == [
+        ("left", ["GEO"], "supported")]
+    assert _memberships(text, (left - pd.Timedelta(days=365)).date().isoformat())[0][2] != "supported"
+
+
+def test_a_pronoun_after_the_list_of_remaining_members_is_the_sentence_subject(registry):
+    first_exit = _end(registry, "CST", "UZB").year
+    back = registry[(registry["organization"] == "CSTO") & (registry["country"] == "UZB")]["start"].min().year
+    suspended = _end(registry, "CSTO", "UZB")
+    text = (f"Uzbekistan has suspended its membership in the CSTO, leaving Russia, Armenia and Belarus in the bloc; "
+            f"it had walked out once, in {first_exit}, before coming back in {back}.")
+    got = _memberships(text, (suspended + pd.Timedelta(days=2)).date().isoformat())
+    assert [c for _, c, _ in got] == [["UZB"]] * len(got) and len(got) >= 2, got
+    assert {rel for rel, _, _ in got} >= {"left", "rejoined"} and all(v == "supported" for *_, v in got), got
+
