@@ -235,3 +235,26 @@ def test_a_pronoun_after_the_list_of_remaining_members_is_the_sentence_subject(r
     assert [c for _, c, _ in got] == [["UZB"]] * len(got) and len(got) >= 2, got
     assert {rel for rel, _, _ in got} >= {"left", "rejoined"} and all(v == "supported" for *_, v in got), got
 
+
+# --- roles: 'observer countries', and 'attended (in their capacity) as dialogue partners' -------------------------
+def _role_on(registry, org, country, day):
+    day = pd.Timestamp(day)
+    rows = registry[(registry["organization"] == org) & (registry["country"] == country) & (registry["start"] <= day)
+                    & (registry["end"].isna() | (registry["end"] > day))]
+    return set(rows["role"])
+
+
+@pytest.mark.parametrize("template", [
+    "At the Bishkek meeting, Mongolia and Afghanistan were the SCO's observer countries, while Nepal and Cambodia "
+    "attended in their capacity as {role}.",
+    "In Bishkek, Mongolia and Afghanistan were the SCO's observer nations, and Nepal and Cambodia took part as {role}.",
+])
+def test_roles_of_states_attending_a_meeting(registry, template):
+    day = "2019-06-20"
+    assert all(_role_on(registry, "SCO", c, day) == {"observer"} for c in ("MNG", "AFG"))
+    assert all(_role_on(registry, "SCO", c, day) == {"dialogue_partner"} for c in ("NPL", "KHM"))
+    got = _memberships(template.format(role="dialogue partners"), day)
+    assert got == [("observer", ["MNG", "AFG"], "supported"), ("dialogue partner", ["NPL", "KHM"], "supported")]
+    wrong = _memberships(template.format(role="observers"), day)
+    assert wrong[1][:2] == ("observer", ["NPL", "KHM"]) and wrong[1][2] != "supported"
+
