@@ -258,3 +258,19 @@ def test_roles_of_states_attending_a_meeting(registry, template):
     wrong = _memberships(template.format(role="observers"), day)
     assert wrong[1][:2] == ("observer", ["NPL", "KHM"]) and wrong[1][2] != "supported"
 
+
+# --- an arms share of 'imports' once the sentence has named arms imports -------------------------------------------
+@pytest.mark.parametrize("template", [
+    "In 2014-2018 India's arms imports shrank, and Russia's share of its imports reached {RUS}%.",
+    "India's weapons imports fell in 2014-2018, while Russia's share of India's imports stood at {RUS}%.",
+])
+def test_a_share_of_imports_after_arms_imports_were_named_is_an_arms_share(sipri, template):
+    rus = round(_share(sipri, "Russia", "India", 2014, 2018))
+    got = [g for g in _arms(template.format(RUS=rus)) if g[2] == "share"]
+    assert got == [(["RUS"], ["IND"], "share", "supported")]
+    far = [g for g in _arms(template.format(RUS=rus - 25)) if g[2] == "share"]
+    assert far == [(["RUS"], ["IND"], "share", "contradicted")]
+
+
+def test_a_share_of_imports_in_a_sentence_about_goods_is_no_arms_claim():
+    assert _arms("In 2018 India's imports grew, and China's share of its imports reached 14%.") == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .arms_with import read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
+from .arms_with import read_elided_share, read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
 from .arms_lists import read_listed, read_more_totals
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
@@ -161,6 +161,7 @@ def read_arms(r) -> None:
 
     read_listed(r)
     read_per_state(r)
+    read_elided_share(r)
     read_arms_exports(r)
     _lists(r)
     _monopoly(r)
