@@ -37,19 +37,26 @@ Progress = Callable[[str, int, int], None]
 
 
 def build_report(out: str | Path = "report.html", *, region: str = "sco", lang: str = "en", fmt: str = "html",
-                 pack=None, progress: Progress | None = None, cache: bool = True, event_study: bool = False) -> Path:
+                 pack=None, progress: Progress | None = None, cache: bool = True, event_study: bool = False,
+                 worker=None) -> Path:
     """Write the report for `region` to `out` and return its path: one HTML file (fmt='html'), a PDF of it
     ('pdf'), or a folder with one PNG per chart ('png'); PDF and PNG are drawn by headless Chromium.
 
     progress(label, done, total) is called as each step starts. The HTML needs no network: styles, scripts and
     plotly.js are inlined. cache: reuse the crossover table, the seed article's verdicts and the re-routing
     summary computed by an earlier build from the same pack and code (see gathering.gather). event_study: add the
-    sanctions re-routing event study (fitting it takes one to two minutes; cached like the rest).
+    sanctions re-routing event study (fitting it takes one to two minutes; cached like the rest). worker: the seed
+    article's check already started by `seedcheck.start_early` (else gather starts it); closed in any case.
     """
-    check_region(region)
-    check_lang(lang)
-    if fmt not in FORMATS:
-        raise invalid_choice("format", fmt, FORMATS)
+    try:
+        check_region(region)
+        check_lang(lang)
+        if fmt not in FORMATS:
+            raise invalid_choice("format", fmt, FORMATS)
+    except MultipolarError:
+        if worker is not None:
+            worker.close()
+        raise
     out = Path(out)
     done = [0]
     total = STEPS + (fmt != "html")
@@ -59,7 +66,7 @@ def build_report(out: str | Path = "report.html", *, region: str = "sco", lang: 
             progress(label, done[0], total)
         done[0] += 1
 
-    data = gather(region, pack=pack, progress=step, cache=cache, event_study=event_study)
+    data = gather(region, pack=pack, progress=step, cache=cache, event_study=event_study, worker=worker)
     step("Drawing the charts")
     page = render(data, lang=lang)
     step("Writing the page")
