@@ -119,7 +119,8 @@ class ReportData:
 
 
 def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, cache: bool = True,
-           event_study: bool = False, worker: CheckWorker | None = None) -> ReportData:
+           event_study: bool = False, worker: CheckWorker | None = None,
+           while_checking: Callable[[ReportData], None] | None = None) -> ReportData:
     """Read everything the report shows, for the states of `region`; progress(step) is called before each step.
 
     cache: keep the costly results (the crossover table, the seed article's check, the re-routing summary) in the
@@ -128,6 +129,8 @@ def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, 
     recomputes). event_study: fit the re-routing event study too (one to two minutes; cached like the rest).
     worker: the seed article's check already started (`seedcheck.start_early`, which `multipolar report` calls
     before importing this module); used when it checks the seed article on this pack, closed in any case.
+    while_checking(data): called with everything but the check (data.check and data.verdicts still empty) while
+    the worker checks, e.g. to draw the charts meanwhile.
     """
     try:
         check_region(region)
@@ -137,14 +140,14 @@ def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, 
         # re-routing tables share (the trade views above all) is computed once, at its first use.
         with context(pack).batch():
             return _gather(region, pack=pack, progress=progress, cache=cache, event_study=event_study,
-                           worker=worker)
+                           worker=worker, while_checking=while_checking)
     finally:
         if worker:
             worker.close()
 
 
 def _gather(region: str, *, pack, progress: Progress | None, cache: bool, event_study: bool,
-            worker: CheckWorker | None) -> ReportData:
+            worker: CheckWorker | None, while_checking=None) -> ReportData:
     from .. import store
 
     step = progress or (lambda _label: None)
@@ -166,14 +169,14 @@ def _gather(region: str, *, pack, progress: Progress | None, cache: bool, event_
         states = region_states(region, pack)
         problems: list[str] = []
         return _read_all(region, states, manifest, article, check, key, worker, problems, disk, step, pack,
-                         event_study)
+                         event_study, while_checking)
     finally:
         if worker:
             worker.close()
 
 
 def _read_all(region, states, manifest, article, check, check_key, worker, problems, disk, step, pack,
-              event_study) -> ReportData:
+              event_study, while_checking=None) -> ReportData:
     from .. import indicators
 
     step("Crossover: when China overtook Russia")
@@ -209,23 +212,27 @@ def _read_all(region, states, manifest, article, check, check_key, worker, probl
     step("Indicator definitions")
     defs = indicators.list_indicators()
 
+    names = {c: country_name(c) for c in sorted(set(states) | set(POWERS) | set(member_rows.get("country", [])))}
+    sources = source_names(manifest)
+    data = ReportData(region=region, states=states, names=names, manifest=manifest, crossover=cross, series=series,
+                      asymmetry=asym, memberships=member_rows, organizations=orgs, verdicts=[], article=article,
+                      indicators=defs, sources=sources, check={}, pack_dir=str(config.pack_dir(pack)),
+                      problems=problems)
+    data.headline = headline(cross, states, sources)
+    data.rerouting = rerouting or {}
+
     step("Checking the seed article's claims")
     if check is None:
+        if while_checking and worker:
+            while_checking(data)  # (this core is idle until the worker answers)
         check, noted = worker.result() if worker else (None, [])
         if check is None:  # no worker process could be started: checked here
             check = check_claims(article["text"], article["date"], pack=pack, problems=noted)
         problems += noted
         if check:
             _cache_write(disk, check_key, ".json", check)
-
-    names = {c: country_name(c) for c in sorted(set(states) | set(POWERS) | set(member_rows.get("country", [])))}
-    sources = source_names(manifest)
-    data = ReportData(region=region, states=states, names=names, manifest=manifest, crossover=cross, series=series,
-                      asymmetry=asym, memberships=member_rows, organizations=orgs,
-                      verdicts=list(check.get("claims", [])) if check else [], article=article, indicators=defs,
-                      sources=sources, check=check or {}, pack_dir=str(config.pack_dir(pack)), problems=problems)
-    data.headline = headline(cross, states, sources)
-    data.rerouting = rerouting or {}
+    data.verdicts = list(check.get("claims", [])) if check else []
+    data.check = check or {}
     return data
 
 

@@ -186,11 +186,11 @@ def start_early(pack=None, cache: bool = True) -> CheckWorker | None:
 
 def _main(argv: list[str]) -> int:
     package, sha, date, pack = argv
-    from .gathering import check_claims
-
     article = seed_article()
     if _package() != package or article["sha256"] != sha:  # another installation's code: checked in process
         return 2
+    from .gathering import check_claims
+
     noted: list[str] = []
     check = check_claims(article["text"], date or None, pack=pack or None, problems=noted)
     sys.stdout.write(json.dumps({"check": check, "noted": noted}, default=plain))
