@@ -55,7 +55,17 @@ def _descriptions(found, roll_calls) -> list[str]:
 
 def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int | None, *,
                    tally: dict | None = None, before: dt.date | None = None):
-    """(the roll call row, '') or (None, why)."""
+    """(the roll call row, '') or (None, why). Found once per roll-call table and question (a long text asks the
+    same ones many times); the row is shared: read it, never change it."""
+    from .frame_memo import per_frame
+
+    key = ("roll call", symbol, words, year, tuple((tally or {}).items()), before)
+    return per_frame(roll_calls, key, lambda: _find_roll_call(roll_calls, symbol, words, year, tally=tally,
+                                                              before=before))
+
+
+def _find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int | None, *,
+                    tally: dict | None = None, before: dt.date | None = None):
     last_session, last_year = int(roll_calls["session"].max()), int(roll_calls["year"].max())
     if symbol:
         session, _, number = symbol.partition("/")
