@@ -55,7 +55,17 @@ def _descriptions(found, roll_calls) -> list[str]:
 
 def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int | None, *,
                    tally: dict | None = None, before: dt.date | None = None):
-    """(the roll call row, '') or (None, why)."""
+    """(the roll call row, '') or (None, why). Found once per roll-call table and question (a long text asks the
+    same ones many times); the row is shared: read it, never change it."""
+    from .frame_memo import per_frame
+
+    key = ("roll call", symbol, words, year, tuple((tally or {}).items()), before)
+    return per_frame(roll_calls, key, lambda: _find_roll_call(roll_calls, symbol, words, year, tally=tally,
+                                                              before=before))
+
+
+def _find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int | None, *,
+                    tally: dict | None = None, before: dt.date | None = None):
     last_session, last_year = int(roll_calls["session"].max()), int(roll_calls["year"].max())
     if symbol:
         session, _, number = symbol.partition("/")
@@ -86,7 +96,8 @@ def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int 
     counted = bool(tally) and len(tally) >= 2 and all(k in found for k in tally)
     if counted:  # a tally all but names the vote: the one roll call with it and some of the words
         # a row is built only where a word matched (iterrows built every roll call's row: 0.1 s a claim)
-        same = [h >= 1 and _same_tally(found.iloc[i], tally) for i, h in enumerate(hits)]
+        counts = {k: found[k].tolist() for k in tally}  # (found.iloc[i] built a row per roll call: 0.01 s a claim)
+        same = [h >= 1 and _same_tally({k: counts[k][i] for k in tally}, tally) for i, h in enumerate(hits)]
         if sum(same) == 1:
             return found[same].iloc[0], ""
         if sum(same) > 1:  # several within 2 votes (e.g. yearly resolutions on one subject)
