@@ -274,3 +274,36 @@ def test_a_share_of_imports_after_arms_imports_were_named_is_an_arms_share(sipri
 
 def test_a_share_of_imports_in_a_sentence_about_goods_is_no_arms_claim():
     assert _arms("In 2018 India's imports grew, and China's share of its imports reached 14%.") == []
+
+
+def _calls(rows):
+    """A small made-up roll-call table in the pack's columns (an edge case, not data)."""
+    d = pd.DataFrame(rows, columns=["unres", "short", "yes", "no", "abstain"])
+    d["rcid"], d["session"], d["year"] = range(len(d)), 70, 2015
+    d["date"], d["descr"] = "2015-12-01", ""
+    return d
+
+
+def test_the_nearest_tally_among_votes_sharing_one_word_identifies_none():
+    from multipolar.claims.judging.resolutions import find_roll_call
+
+    calls = _calls([("A/RES/70/1", "Practices in the occupied territories", 100, 11, 58),
+                    ("A/RES/70/2", "Self-determination of peoples in dependent territories", 102, 12, 57)])
+    row, why = find_roll_call(calls, None, "the territorial integrity of Ukraine", None,
+                              tally={"yes": 101, "no": 12, "abstain": 57})
+    assert row is None and why
+
+
+def test_of_yearly_votes_within_two_the_exact_then_the_nearest_named_one():
+    from multipolar.claims.judging.resolutions import find_roll_call
+
+    calls = _calls([("A/RES/70/3", "Situation of human rights in Crimea", 70, 26, 76),
+                    ("A/RES/70/4", "Situation of human rights in Crimea", 72, 26, 76)])
+    row, _ = find_roll_call(calls, None, "human rights in Crimea", None, tally={"yes": 72, "no": 26, "abstain": 76})
+    assert row["unres"] == "A/RES/70/4"
+    row, _ = find_roll_call(calls, None, "human rights in Crimea", None, tally={"yes": 69, "no": 26, "abstain": 76})
+    assert row["unres"] == "A/RES/70/3"
+    # equally near both: none chosen
+    row, why = find_roll_call(calls, None, "human rights in Crimea", None,
+                              tally={"yes": 71, "no": 26, "abstain": 76})
+    assert row is None and why
