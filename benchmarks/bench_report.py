@@ -12,6 +12,10 @@ Each run is a fresh Python process, as a user running the command would see it:
 - cold before (`--before SRC`): the same cold build from another checkout's src/ (PYTHONPATH, e.g. a worktree of
   the merge base, with its own shipped pack), interleaved with the cold ones (cold, cold before, cold, ...), its
   median compared with the cold median measured in the same run;
+- the command (`--cli`): the whole `multipolar report --no-cache -q` command, timed from outside (wall clock, and
+  the CPU time of the process and its children), with a new empty $MULTIPOLAR_CACHE_DIR per run: what a user
+  waits for (the command starts the seed article's check before it imports the report); with --before,
+  interleaved with the same command run on that checkout's src/ (the console script, PYTHONPATH);
 - warm: a second build from the same pack and code, reusing those two results from the report cache (a temporary
   $MULTIPOLAR_CACHE_DIR filled by one build first).
 
@@ -74,7 +78,11 @@ def main() -> None:
                         help="also time cold builds with the pack's derived tables off, interleaved")
     parser.add_argument("--before", default="", help="src/ folder of a checkout whose cold builds are timed "
                                                       "interleaved with this one's (PYTHONPATH)")
+    parser.add_argument("--cli", action="store_true", help="time the whole `multipolar report` command instead "
+                                                                "(cold, interleaved with --before when given)")
     args = parser.parse_args()
+    if args.cli:
+        return cli(args)
 
     load_start = os.getloadavg()[0]
     baseline = [float(run(BASELINE, args.pack)) for _ in range(2)]
@@ -123,6 +131,50 @@ def main() -> None:
         before_median = statistics.median(r["total"] for r in before)
         print(f"cold after/before: {after_median / before_median:.2f} (medians {after_median:.2f} / "
               f"{before_median:.2f} s, interleaved; before = {args.before})")
+
+
+def command(out: str, region: str, pack: str, env: dict) -> tuple[float, float]:
+    """(wall, CPU of the process and its children) of one `multipolar report --no-cache -q` run."""
+    import resource
+    import time
+
+    script = os.path.join(os.path.dirname(sys.executable), "multipolar")
+    argv = [script] if os.path.exists(script) else [sys.executable, "-c", "from multipolar.cli import main; main()"]
+    argv += ["report", "--region", region, "--no-cache", "-q", "--out", out] + (["--pack", pack] if pack else [])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, text=True, env={**os.environ, **env})
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        sys.exit(f"report command failed:\n{done.stderr[-2000:]}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def cli(args) -> None:
+    load_start = os.getloadavg()[0]
+    runs: dict[str, list[tuple[float, float]]] = {"after": [], "before": []}
+    loads = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.repeat):
+            sides = [("after", {})] + ([("before", {"PYTHONPATH": args.before})] if args.before else [])
+            for side, env in (sides if i % 2 == 0 else sides[::-1]):
+                env = {**env, "MULTIPOLAR_CACHE_DIR": os.path.join(tmp, f"{side}{i}")}
+                runs[side].append(command(os.path.join(tmp, f"{side}{i}.html"), args.region, args.pack, env))
+                loads.append(os.getloadavg()[0])
+    print(f"multipolar report --region {args.region} --no-cache -q, cold (empty cache per run), whole command: "
+          f"{args.repeat} runs per side, interleaved; {os.cpu_count()} CPUs, 1-min load {load_start:.1f} at the "
+          f"start, {min(loads):.1f}-{max(loads):.1f} during")
+    for side, results in runs.items():
+        if results:
+            walls, cpus = [r[0] for r in results], [r[1] for r in results]
+            print(f"{side}: median {statistics.median(walls):.2f} s wall (runs: "
+                  f"{', '.join(f'{w:.2f}' for w in walls)}), CPU {statistics.median(cpus):.2f} s; <= 5 s: "
+                  f"{'meets' if statistics.median(walls) <= 5 else 'MISSES'}")
+    if runs["before"]:
+        a = statistics.median(r[0] for r in runs["after"])
+        b = statistics.median(r[0] for r in runs["before"])
+        print(f"after/before: {a / b:.2f} (medians {a:.2f} / {b:.2f} s)")
 
 
 if __name__ == "__main__":

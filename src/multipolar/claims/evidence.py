@@ -43,7 +43,7 @@ class Series:
     quality: dict = field(default_factory=dict)     # year → the indicator's quality flags ("estimate; ...")
     extra: dict = field(default_factory=dict)       # year → other columns (partner_value, total_value)
     call: Call | None = None                        # the query that reproduces these figures
-    # (country, partner, flow, source label) of the indicator rows, for trade_growth; None for press figures.
+    # (country, partner, flow, source label) of the indicator rows; None for press figures.
     query: tuple[str, str, str, str] | None = None
 
     def years(self) -> list:

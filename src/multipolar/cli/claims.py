@@ -31,6 +31,22 @@ def _read(file: str) -> tuple[bytes, str]:
         raise ClaimError(f"cannot read: {exc.strerror}", file=path) from None
 
 
+def _system_arrow_pool() -> None:
+    """Arrow's buffers from the C library's malloc, unless $ARROW_DEFAULT_MEMORY_POOL chooses: Arrow's default pool
+    (mimalloc) keeps what a check frees for later, ~70 MB more at its peak for the same CPU time (a 300 kB text:
+    296 against 365 MB)."""
+    import os
+
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return
+    if "pyarrow" not in sys.modules:  # read by Arrow at its start (set_memory_pool later leaves ~20 MB more)
+        os.environ["ARROW_DEFAULT_MEMORY_POOL"] = "system"
+    else:
+        import pyarrow
+
+        pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+
+
 @app.command("check", short_help="Check an article's claims: verdict, figures, source.")
 def check(
     file: str = typer.Argument(..., help="Text file of the article (UTF-8), or - to read standard input."),
@@ -59,6 +75,7 @@ def check(
     text = read_input(data, origin=origin)
     from .progress import progress_bar
 
+    _system_arrow_pool()
     with progress_bar("checking", quiet=quiet) as progress:
         result = check_text(text, day, pack=pack, progress=progress)
     if fmt == "json":

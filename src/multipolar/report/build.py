@@ -37,19 +37,26 @@ Progress = Callable[[str, int, int], None]
 
 
 def build_report(out: str | Path = "report.html", *, region: str = "sco", lang: str = "en", fmt: str = "html",
-                 pack=None, progress: Progress | None = None, cache: bool = True, event_study: bool = False) -> Path:
+                 pack=None, progress: Progress | None = None, cache: bool = True, event_study: bool = False,
+                 worker=None) -> Path:
     """Write the report for `region` to `out` and return its path: one HTML file (fmt='html'), a PDF of it
     ('pdf'), or a folder with one PNG per chart ('png'); PDF and PNG are drawn by headless Chromium.
 
     progress(label, done, total) is called as each step starts. The HTML needs no network: styles, scripts and
     plotly.js are inlined. cache: reuse the crossover table, the seed article's verdicts and the re-routing
     summary computed by an earlier build from the same pack and code (see gathering.gather). event_study: add the
-    sanctions re-routing event study (fitting it takes one to two minutes; cached like the rest).
+    sanctions re-routing event study (fitting it takes one to two minutes; cached like the rest). worker: the seed
+    article's check already started by `seedcheck.start_early` (else gather starts it); closed in any case.
     """
-    check_region(region)
-    check_lang(lang)
-    if fmt not in FORMATS:
-        raise invalid_choice("format", fmt, FORMATS)
+    try:
+        check_region(region)
+        check_lang(lang)
+        if fmt not in FORMATS:
+            raise invalid_choice("format", fmt, FORMATS)
+    except MultipolarError:
+        if worker is not None:
+            worker.close()
+        raise
     out = Path(out)
     done = [0]
     total = STEPS + (fmt != "html")
@@ -59,9 +66,11 @@ def build_report(out: str | Path = "report.html", *, region: str = "sco", lang: 
             progress(label, done[0], total)
         done[0] += 1
 
-    data = gather(region, pack=pack, progress=step, cache=cache, event_study=event_study)
+    drawn: dict = {}
+    data = gather(region, pack=pack, progress=step, cache=cache, event_study=event_study, worker=worker,
+                  while_checking=lambda d: drawn.update(figures(d)))
     step("Drawing the charts")
-    page = render(data, lang=lang)
+    page = render(data, lang=lang, drawn=drawn or None)
     step("Writing the page")
     if fmt == "html":
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -343,13 +352,27 @@ def membership_htmls(data: ReportData, today: dt.date) -> list[dict]:
     return out
 
 
-def context(data: ReportData, *, lang: str = "en", today: dt.date | None = None) -> dict:
-    """Everything the templates use."""
+def figures(data: ReportData, today: dt.date | None = None) -> dict:
+    """The charts that do not depend on the seed article's check (drawn while it runs): states, heatmap, asymmetry
+    and memberships, as `context` uses them."""
     from ..indicators.crossover import TREND_YEARS
 
     today = today or dt.date.today()
-    head_rows, head_dims = sel.grid(data.headline, data.states, data.names, TREND_YEARS)
+    head_rows, _ = sel.grid(data.headline, data.states, data.names, TREND_YEARS)
     cells = {(row["country"], c["dimension"]): c for row in head_rows for c in row["cells"]}
+    asym_figs, asym_rows = asymmetry_figures(data)
+    return {"today": today, "heatmap": heatmap_html(data), "state_figs": state_figures(data, cells),
+            "asym_figs": asym_figs, "asymmetry_latest": asym_rows, "org_figs": membership_htmls(data, today)}
+
+
+def context(data: ReportData, *, lang: str = "en", today: dt.date | None = None, drawn: dict | None = None) -> dict:
+    """Everything the templates use; drawn: `figures(data)` drawn before (for the same day), else drawn here."""
+    from ..indicators.crossover import TREND_YEARS
+
+    today = today or dt.date.today()
+    if drawn is None or drawn.get("today") != today:
+        drawn = figures(data, today)
+    head_rows, head_dims = sel.grid(data.headline, data.states, data.names, TREND_YEARS)
     cross = data.crossover.copy()
     cross["name"] = cross["country"].map(lambda c: data.names.get(c, c))
     cross["source_name"] = cross["source"].map(lambda s: sel.source_name(s, data.sources))
@@ -362,7 +385,6 @@ def context(data: ReportData, *, lang: str = "en", today: dt.date | None = None)
     coverage = sel.trade_coverage(data.series.get("trade_share", pd.DataFrame()), data.states)
     coverage.columns = [sel.source_name(c, data.sources) for c in coverage.columns]
     defs = data.indicators[data.indicators["name"].isin(DEFINED)] if not data.indicators.empty else data.indicators
-    asym_figs, asym_rows = asymmetry_figures(data)
     verdict_counts = pd.Series([v["verdict"] for v in data.verdicts]).value_counts().to_dict() \
         if data.verdicts else {}
     manifest_hash = hashlib.sha256(json.dumps(data.manifest, sort_keys=True).encode()).hexdigest()[:12]
@@ -377,9 +399,9 @@ def context(data: ReportData, *, lang: str = "en", today: dt.date | None = None)
                                  unchecked=len(data.check.get("unchecked") or []),
                                  rerouting=rerouting.finding(data.rerouting, data.sources)),
         "head_rows": head_rows, "head_dims": head_dims, "dim_titles": sel.DIMENSION_TITLES,
-        "trend_years": TREND_YEARS, "lead_rule": leads.describe(), "heatmap": heatmap_html(data),
-        "state_figs": state_figures(data, cells),
-        "asym_figs": asym_figs, "asymmetry_latest": asym_rows, "org_figs": membership_htmls(data, today),
+        "trend_years": TREND_YEARS, "lead_rule": leads.describe(), "heatmap": drawn["heatmap"],
+        "state_figs": drawn["state_figs"], "asym_figs": drawn["asym_figs"],
+        "asymmetry_latest": drawn["asymmetry_latest"], "org_figs": drawn["org_figs"],
         "crossover": cross.to_dict("records"), "verdicts": data.verdicts, "verdict_counts": verdict_counts,
         "unchecked": data.check.get("unchecked"), "article": data.article,
         "article_html": article_html(data.article["text"], data.verdicts),
@@ -393,9 +415,9 @@ def context(data: ReportData, *, lang: str = "en", today: dt.date | None = None)
     return ctx
 
 
-def render(data: ReportData, *, lang: str = "en", today: dt.date | None = None) -> str:
-    """The report page as one HTML string (plotly.js, styles and scripts inlined)."""
-    ctx = context(data, lang=lang, today=today)
+def render(data: ReportData, *, lang: str = "en", today: dt.date | None = None, drawn: dict | None = None) -> str:
+    """The report page as one HTML string (plotly.js, styles and scripts inlined); drawn: see `context`."""
+    ctx = context(data, lang=lang, today=today, drawn=drawn)
     ctx.update({"plotly_js": charts.plotly_js(), "css": _asset("report.css"), "js": _asset("report.js"),
                 "template_json": charts.to_json(charts.template()), "config_json": charts.to_json(charts.CONFIG)})
     return _env().get_template("report.html.j2").render(**ctx)

@@ -2,32 +2,24 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 
 import pandas as pd
 
-from .. import __version__, config
+from .. import config
 from ..countries import CENTRAL_ASIA, POWERS
 from ..errors import DataError, MultipolarError, UsageError, invalid_choice
+from .seedcheck import (SEED_ARTICLE, SEED_DATE, SEED_ORIGIN,  # noqa: F401 - re-exported
+                        CheckWorker, DiskCache, cache_read as _cache_read,
+                        cache_write as _cache_write, check_key, seed_article)
 from .selection import ORGANIZATIONS, STATE_SERIES, country_name, headline
 
 # Regions the report covers: the SCO's member states (today) or the five Central Asian states.
 REGIONS = ("sco", "central-asia")
 # Languages the report is written in.
 LANGS = ("en",)
-# The seed article shipped with the package, its publication date and where it came from.
-SEED_ARTICLE = "seed_article.txt"
-SEED_DATE = "2024-07-11"
-SEED_ORIGIN = ("Opinion article on the SCO summit in Astana (3-4 July 2024), published in July 2024; the project's "
-               "seed example, supplied with the project brief as articles/astana-sco-summit.txt and shipped "
-               "verbatim in multipolar/report/assets/seed_article.txt.")
-
 Progress = Callable[[str], None]
 # Steps gather() announces to its progress callback.
 GATHER_STEPS = 7 + len(STATE_SERIES)
@@ -127,49 +119,64 @@ class ReportData:
 
 
 def gather(region: str = "sco", *, pack=None, progress: Progress | None = None, cache: bool = True,
-           event_study: bool = False) -> ReportData:
+           event_study: bool = False, worker: CheckWorker | None = None,
+           while_checking: Callable[[ReportData], None] | None = None) -> ReportData:
     """Read everything the report shows, for the states of `region`; progress(step) is called before each step.
 
     cache: keep the costly results (the crossover table, the seed article's check, the re-routing summary) in the
     user's cache folder, keyed by the pack's manifest, the package version and the source of the indicator,
     claim and analysis code, so a second build from the same pack and code reuses them (any change to either
     recomputes). event_study: fit the re-routing event study too (one to two minutes; cached like the rest).
+    worker: the seed article's check already started (`seedcheck.start_early`, which `multipolar report` calls
+    before importing this module); used when it checks the seed article on this pack, closed in any case.
+    while_checking(data): called with everything but the check (data.check and data.verdicts still empty) while
+    the worker checks, e.g. to draw the charts meanwhile.
     """
-    check_region(region)
-    from ..indicators import context
+    try:
+        check_region(region)
+        from ..indicators import context
 
-    # One batch over every read: a memoised table the crossover, the series, the asymmetry, the claims and the
-    # re-routing tables share (the trade views above all) is computed once, at its first use.
-    with context(pack).batch():
-        return _gather(region, pack=pack, progress=progress, cache=cache, event_study=event_study)
+        # One batch over every read: a memoised table the crossover, the series, the asymmetry, the claims and the
+        # re-routing tables share (the trade views above all) is computed once, at its first use.
+        with context(pack).batch():
+            return _gather(region, pack=pack, progress=progress, cache=cache, event_study=event_study,
+                           worker=worker, while_checking=while_checking)
+    finally:
+        if worker:
+            worker.close()
 
 
-def _gather(region: str, *, pack, progress: Progress | None, cache: bool, event_study: bool) -> ReportData:
-    from .. import indicators, store
+def _gather(region: str, *, pack, progress: Progress | None, cache: bool, event_study: bool,
+            worker: CheckWorker | None, while_checking=None) -> ReportData:
+    from .. import store
 
     step = progress or (lambda _label: None)
     step("Reading the data pack")
-    manifest = store.read_manifest(pack)
-    quiet(pack)
-    states = region_states(region, pack)
-    problems: list[str] = []
-    disk = DiskCache(pack) if cache else None
-    # The seed article's check (claims) needs nothing the other steps compute: on a second core, in a worker
-    # process of its own, it runs while this one reads everything else (its result is awaited last).
     article = seed_article()
-    check_key = ("check", article["sha256"], article["date"])
-    check = _cache_read(disk, check_key, ".json")
-    worker = None if check is not None else CheckWorker.start(article, pack)
+    key = check_key(article)
+    disk = DiskCache(pack) if cache else None
+    check = _cache_read(disk, key, ".json")
+    # The seed article's check (claims) needs nothing the other steps compute: on a second core, in a worker
+    # process of its own, it runs while this one reads everything else (its result is awaited last). Started
+    # first, before this process opens the pack.
+    if check is not None or (worker is not None and not worker.matches(article, pack)):
+        worker = None
+    elif worker is None:
+        worker = CheckWorker.start(article, pack)
     try:
-        return _read_all(region, states, manifest, article, check, check_key, worker, problems, disk, step, pack,
-                         event_study)
+        manifest = store.read_manifest(pack)
+        quiet(pack)
+        states = region_states(region, pack)
+        problems: list[str] = []
+        return _read_all(region, states, manifest, article, check, key, worker, problems, disk, step, pack,
+                         event_study, while_checking)
     finally:
         if worker:
             worker.close()
 
 
 def _read_all(region, states, manifest, article, check, check_key, worker, problems, disk, step, pack,
-              event_study) -> ReportData:
+              event_study, while_checking=None) -> ReportData:
     from .. import indicators
 
     step("Crossover: when China overtook Russia")
@@ -205,23 +212,27 @@ def _read_all(region, states, manifest, article, check, check_key, worker, probl
     step("Indicator definitions")
     defs = indicators.list_indicators()
 
+    names = {c: country_name(c) for c in sorted(set(states) | set(POWERS) | set(member_rows.get("country", [])))}
+    sources = source_names(manifest)
+    data = ReportData(region=region, states=states, names=names, manifest=manifest, crossover=cross, series=series,
+                      asymmetry=asym, memberships=member_rows, organizations=orgs, verdicts=[], article=article,
+                      indicators=defs, sources=sources, check={}, pack_dir=str(config.pack_dir(pack)),
+                      problems=problems)
+    data.headline = headline(cross, states, sources)
+    data.rerouting = rerouting or {}
+
     step("Checking the seed article's claims")
     if check is None:
+        if while_checking and worker:
+            while_checking(data)  # (this core is idle until the worker answers)
         check, noted = worker.result() if worker else (None, [])
         if check is None:  # no worker process could be started: checked here
             check = check_claims(article["text"], article["date"], pack=pack, problems=noted)
         problems += noted
         if check:
             _cache_write(disk, check_key, ".json", check)
-
-    names = {c: country_name(c) for c in sorted(set(states) | set(POWERS) | set(member_rows.get("country", [])))}
-    sources = source_names(manifest)
-    data = ReportData(region=region, states=states, names=names, manifest=manifest, crossover=cross, series=series,
-                      asymmetry=asym, memberships=member_rows, organizations=orgs,
-                      verdicts=list(check.get("claims", [])) if check else [], article=article, indicators=defs,
-                      sources=sources, check=check or {}, pack_dir=str(config.pack_dir(pack)), problems=problems)
-    data.headline = headline(cross, states, sources)
-    data.rerouting = rerouting or {}
+    data.verdicts = list(check.get("claims", [])) if check else []
+    data.check = check or {}
     return data
 
 
@@ -235,50 +246,6 @@ def _rerouting(pack, problems: list[str], event_study: bool = False) -> dict:
     except MultipolarError as exc:
         problems.append(f"sanctions re-routing: {exc.one_line()}")
         return {}
-
-
-class DiskCache:
-    """Results kept in $MULTIPOLAR_CACHE_DIR/report (or ~/.cache/multipolar/report), named by a hash of what they
-    depend on: the pack's manifest, the package version and the source files of the layers that compute them
-    (CACHED_CODE). A cache folder that cannot be written is simply not used."""
-
-    def __init__(self, pack=None):
-        self.folder = config.cache_dir() / "report"
-        manifest = config.pack_dir(pack) / "manifest.json"
-        digest = hashlib.sha256(manifest.read_bytes() if manifest.exists() else b"")
-        digest.update(__version__.encode())
-        package = Path(__file__).resolve().parents[1]
-        for path in _code_files(package):
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
-        self.stamp = digest.hexdigest()
-
-    def path(self, key: tuple, suffix: str) -> Path:
-        name = hashlib.sha256(json.dumps([self.stamp, *map(str, key)]).encode()).hexdigest()[:32]
-        return self.folder / f"{key[0]}-{name}{suffix}"
-
-    def write(self, path: Path, write: Callable[[Path], None]) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            write(tmp)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # read-only home, full disk: the report is still built, only not remembered
-
-
-# The code whose results the report cache keeps: a change to any of these files invalidates it.
-CACHED_CODE = ("indicators", "claims", "analysis", "store", "sources", "memberships.py", "countries.py",
-               "schema.py")
-
-
-def _code_files(package: Path) -> list[Path]:
-    files = []
-    for name in CACHED_CODE:
-        path = package / name
-        found = [path] if path.is_file() else sorted(path.rglob("*"))
-        files += [f for f in found if f.is_file() and f.suffix in (".py", ".yaml", ".csv", ".json")]
-    return files
 
 
 def _cached_frame(disk: DiskCache | None, key: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
@@ -305,74 +272,6 @@ def _cached_json(disk: DiskCache | None, key: tuple, compute: Callable[[], objec
     return value
 
 
-def _cache_read(disk: DiskCache | None, key: tuple, suffix: str):
-    """The cached JSON value of key, or None (no cache, not cached, or a damaged file: recomputed, never trusted)."""
-    if disk is None:
-        return None
-    path = disk.path(key, suffix)
-    if not path.exists():
-        return None
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _cache_write(disk: DiskCache | None, key: tuple, suffix: str, value) -> None:
-    if disk is not None:
-        path = disk.path(key, suffix)
-        disk.write(path, lambda tmp: tmp.write_text(json.dumps(value, default=_plain), encoding="utf-8"))
-
-
-class CheckWorker:
-    """The seed article's check in a worker process (spawned: a fresh interpreter with its own DuckDB connection,
-    nothing shared with this one), so it runs on a second core beside the crossover. result() gives (the check
-    result, problems noted), or (None, []) when the process failed for a reason of its own (then the caller checks
-    in process): a failure of the checker itself is noted in problems, as in process."""
-
-    def __init__(self, pool, future):
-        self._pool, self._future = pool, future
-
-    @classmethod
-    def start(cls, article: dict, pack) -> CheckWorker | None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        try:
-            pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            future = pool.submit(_check_in_worker, article["text"], article["date"],
-                                 None if pack is None else str(pack))
-        except (OSError, RuntimeError, ValueError):  # no processes here (a sandbox, a daemon): check in process
-            return None
-        return cls(pool, future)
-
-    def result(self) -> tuple[dict | None, list[str]]:
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self._future.result()
-        except (BrokenProcessPool, OSError, EOFError, RuntimeError):
-            return None, []
-
-    def close(self) -> None:
-        """Let the process go (once its result is in, or when the build failed before asking for it)."""
-        self._pool.shutdown(wait=self._future.done(), cancel_futures=True)
-
-
-def _check_in_worker(text: str, date, pack) -> tuple[dict, list[str]]:
-    noted: list[str] = []
-    return check_claims(text, date, pack=pack, problems=noted), noted
-
-
-def _plain(value):
-    """JSON for what json cannot write itself: numpy scalars, dates."""
-    if hasattr(value, "item"):
-        return value.item()
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
-
-
 def _safe(func, problems: list[str], what: str) -> pd.DataFrame:
     """func(), or an empty frame with the reason noted when the pack lacks what it needs."""
     try:
@@ -397,13 +296,6 @@ def _series(name: str, flows, states, pack, problems) -> pd.DataFrame:
     frame["_rank"] = frame["flow"].map(rank)
     best = frame.groupby(["country", "source"])["_rank"].transform("min")
     return frame[frame["_rank"] == best].drop(columns="_rank").reset_index(drop=True)
-
-
-def seed_article() -> dict:
-    """The seed article shipped with the package: text, publication date and origin."""
-    text = resources.files("multipolar.report").joinpath("assets", SEED_ARTICLE).read_text(encoding="utf-8")
-    return {"text": text, "date": SEED_DATE, "origin": SEED_ORIGIN,
-            "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
 
 
 def check_document(text: str, date=None, *, pack=None) -> dict:

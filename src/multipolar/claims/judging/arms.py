@@ -8,6 +8,7 @@ from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, O
 from ..reading.entities import name, names
 from . import tolerances as tol
 from .common import fmt, hedged, unverifiable, verdict
+from .frame_memo import per_frame
 from .leads import NO_CLEAR_LEAD, leader
 from .sources import label
 from .trade import expanded
@@ -18,7 +19,8 @@ SOURCE = label("sipri_at")
 
 def _window(p, frames, as_of):
     """(end, window, why) of the claim over the years the frames have, or (None, 0, why)."""
-    data_years = sorted({int(y) for f in frames if not f.empty for y in f["year"]})
+    data_years = sorted({y for f in frames if not f.empty
+                         for y in per_frame(f, "years", lambda f=f: {int(y) for y in f["year"]})})
     if not data_years:
         return None, 0, "no SIPRI deliveries in the pack"
     return resolve_window(p, data_years, as_of)
@@ -28,15 +30,27 @@ def _sums(rows_by_country: dict, end: int):
     """Totals and per-partner sums at the window ending in `end`, over several countries' rows."""
     total, by_partner, short = 0.0, {}, []
     for country, rows in rows_by_country.items():
-        rows = rows[rows["year"] == end] if not rows.empty else rows
-        if rows.empty:
+        found = per_frame(rows, ("sums", end), lambda rows=rows: _year_rows(rows, end))
+        if found is None:
             continue
-        total += float(rows.iloc[0]["total_value"])
-        for row in rows.itertuples(index=False):
-            by_partner[row.partner] = by_partner.get(row.partner, 0.0) + float(row.partner_value)
-        if int(rows.iloc[0]["window_years"]) < int(rows.iloc[0]["window"]):
+        first_total, partners, is_short = found
+        total += first_total
+        for partner, value in partners:
+            by_partner[partner] = by_partner.get(partner, 0.0) + value
+        if is_short:
             short.append(country)
     return total, by_partner, short
+
+
+def _year_rows(rows, end: int):
+    """(the first row's total, [(partner, partner_value)] in row order, a window shorter than asked) of the rows of
+    year `end`, or None."""
+    rows = rows[rows["year"] == end] if not rows.empty else rows
+    if rows.empty:
+        return None
+    first = rows.iloc[0]
+    partners = [(row.partner, float(row.partner_value)) for row in rows.itertuples(index=False)]
+    return float(first["total_value"]), partners, int(first["window_years"]) < int(first["window"])
 
 
 def judge_arms(claim, ev, as_of: AsOf):

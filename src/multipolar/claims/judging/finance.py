@@ -11,6 +11,7 @@ from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, O
 from ..reading.entities import name, names
 from . import tolerances as tol
 from .common import fmt, hedged, unverifiable, verdict
+from .frame_memo import per_frame
 from .leads import NO_CLEAR_LEAD, leader
 from .sources import label
 from .trade import expanded
@@ -60,6 +61,11 @@ def _window(p, years: list[int]) -> tuple[int, int, str]:
 def _totals(frame, first, last, recipients=None) -> dict[str, float]:
     if frame.empty:
         return {}
+    key = ("totals", first, last, None if recipients is None else tuple(recipients))
+    return dict(per_frame(frame, key, lambda: _sum_totals(frame, first, last, recipients)))
+
+
+def _sum_totals(frame, first, last, recipients) -> dict[str, float]:
     rows = frame[(frame["partner"] == "CHN") & (frame["year"] >= first) & (frame["year"] <= last)]
     if recipients is not None:
         rows = rows[rows["country"].isin(recipients)]
@@ -78,7 +84,7 @@ def judge_finance(claim, ev, as_of: AsOf):
     if p.relation == "total" and p.unit != "USD":
         return unverifiable(claim, f"an amount in {p.unit}: AidData's commitments are in US dollars")
     probe = ev.finance_all("nominal")
-    years = sorted({int(y) for y in probe["year"]}) if not probe.empty else []
+    years = sorted(per_frame(probe, "years", lambda: {int(y) for y in probe["year"]})) if not probe.empty else []
     if not years:
         return unverifiable(claim, "no development finance data in the pack")
     first, last, why = _window(p, years)

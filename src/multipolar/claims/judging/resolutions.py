@@ -13,7 +13,7 @@ _STOP = _MONTHS | {"resolution", "passed", "abstentions", "abstained", "countrie
                    "along", "draft", "general", "assembly", "united", "nations", "which", "calling", "called", "that",
                    "with", "from", "this", "those", "these", "their", "about", "against", "favour", "favor",
                    "condemning", "condemned", "demanding", "demanded", "vote", "votes", "voted", "adopted", "over",
-                   "into", "under", "year", "right", "rights", "status", "situation", "question", "support",
+                   "into", "under", "year", "right", "rights", "human", "status", "situation", "question", "support",
                    "supporting", "deploring", "deplored", "upholding", "urging", "regarding", "concerning", "affirming",
                    "reaffirming", "recognising", "recognizing", "entitled", "titled", "motion", "text", "voting"}
 # A subject is found when at least this share of its words (and at least two) are in a roll call's descriptions.
@@ -55,7 +55,17 @@ def _descriptions(found, roll_calls) -> list[str]:
 
 def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int | None, *,
                    tally: dict | None = None, before: dt.date | None = None):
-    """(the roll call row, '') or (None, why)."""
+    """(the roll call row, '') or (None, why). Found once per roll-call table and question (a long text asks the
+    same ones many times); the row is shared: read it, never change it."""
+    from .frame_memo import per_frame
+
+    key = ("roll call", symbol, words, year, tuple((tally or {}).items()), before)
+    return per_frame(roll_calls, key, lambda: _find_roll_call(roll_calls, symbol, words, year, tally=tally,
+                                                              before=before))
+
+
+def _find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int | None, *,
+                    tally: dict | None = None, before: dt.date | None = None):
     last_session, last_year = int(roll_calls["session"].max()), int(roll_calls["year"].max())
     if symbol:
         session, _, number = symbol.partition("/")
@@ -86,11 +96,16 @@ def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int 
     counted = bool(tally) and len(tally) >= 2 and all(k in found for k in tally)
     if counted:  # a tally all but names the vote: the one roll call with it and some of the words
         # a row is built only where a word matched (iterrows built every roll call's row: 0.1 s a claim)
-        same = [h >= 1 and _same_tally(found.iloc[i], tally) for i, h in enumerate(hits)]
+        counts = {k: found[k].tolist() for k in tally}  # (found.iloc[i] built a row per roll call: 0.01 s a claim)
+        same = [h >= 1 and _same_tally({k: counts[k][i] for k in tally}, tally) for i, h in enumerate(hits)]
         if sum(same) == 1:
             return found[same].iloc[0], ""
+        if sum(same) > 1:  # several within 2 votes (e.g. yearly resolutions on one subject)
+            row = _nearest(found, same, hits, keys, tally)
+            if row is not None:
+                return row, ""
     best = max(hits, default=0)
-    if best < max(min(2, len(keys)), MIN_MATCH * len(keys)):
+    if best < _enough(keys):
         where = f" in {year}" if year else ""
         return None, f"no roll call{where} matches '{' '.join(keys)}' (the pack's roll calls end in {last_year})"
     hit = found[[h == best for h in hits]]
@@ -111,6 +126,23 @@ def find_roll_call(roll_calls, symbol: str | None, words: str | None, year: int 
         return None, f"{len(hit)} roll calls match '{' '.join(keys)}': name the resolution or its year (e.g. " \
                      f"{hit.iloc[0]['unres']}, {hit.iloc[-1]['unres']})"
     return hit.iloc[-1], ""
+
+
+def _nearest(found, same: list[bool], hits: list[int], keys: list[str], tally: dict):
+    """Of several roll calls within 2 votes of a tally, the one whose tally the text states exactly, or else the
+    nearest of those its words name (a single shared word names no subject: the nearest tally among unrelated votes
+    identifies none); None when no one stands alone."""
+    for pick in (same, [s and h >= _enough(keys) for s, h in zip(same, hits)]):
+        rows = found[pick]
+        gaps = [sum(abs(int(row[k]) - v) for k, v in tally.items()) for _, row in rows.iterrows()]
+        if gaps and gaps.count(min(gaps)) == 1 and (min(gaps) == 0 or pick is not same):
+            return rows.iloc[gaps.index(min(gaps))]
+    return None
+
+
+def _enough(keys: list[str]) -> float:
+    """The word hits that name a subject: at least MIN_MATCH of its words, and at least two."""
+    return max(min(2, len(keys)), MIN_MATCH * len(keys))
 
 
 def _same_tally(row, tally: dict, every: bool = True) -> bool:

@@ -4,6 +4,7 @@ or reworded, and whether a document mentions or calls for a notion (with its usu
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE
@@ -95,14 +96,23 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", spelling(text))
 
 
+@functools.lru_cache(maxsize=8)
+def _document_forms(text: str) -> tuple[str, list[str]]:
+    """A document's spelling-folded text and its words, once per document (the caller must not change the list)."""
+    return spelling(text), words(text)
+
+
+@functools.lru_cache(maxsize=256)
 def find_quote(quote: str, text: str) -> tuple[str, str]:
     """Exact (normalised) → supported; the quote's parts found apart, or a near wording (≥ 75% of its words in one
-    window) → partly supported; otherwise contradicted (the document does not say it)."""
+    window) → partly supported; otherwise contradicted (the document does not say it). (A pure function of two
+    strings: remembered, as a long text quotes the same declarations again and again.)"""
     if quote in text:
         return SUPPORTED, "found verbatim"
-    if spelling(quote) in spelling(text):
+    folded, tw = _document_forms(text)
+    if spelling(quote) in folded:
         return SUPPORTED, "found verbatim (spelling aside)"
-    qw, tw = words(quote), words(text)
+    qw = words(quote)
     if not qw:
         return UNVERIFIABLE, "empty quotation"
     joined = " " + " ".join(tw) + " "

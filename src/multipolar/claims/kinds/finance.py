@@ -36,7 +36,8 @@ _TOP = r"(?:highest|largest|biggest|greatest|most)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<lender>{E})\s+(?:(?:state\s+|policy\s+|development\s+)?(?:lenders|banks|creditors|institutions|government)\s+)?"
     rf"(?:has\s+|had\s+|have\s+)?(?:committed|lent|loaned|provided|extended|pledged|gave|granted|"
-    rf"disbursed|invested|spent|poured|channell?ed)\s+(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})\s+"
+    rf"disbursed|invested|spent|poured|channell?ed|funnell?ed|put|sunk|sank|ploughed|plowed|directed|allocated)\s+"
+    rf"(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})\s+"
     rf"(?:(?:in|of|worth\s+of|on)\s+)?"
     rf"(?:{_FIN}\s+)?(?:to|for|in|into)\s+(?:the\s+)?(?P<rec>{EL})",
     rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?"

@@ -15,7 +15,7 @@ from ..judging.common import combine, unverifiable, verdict
 from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
 from ..payloads import Payload
 from ..reading.entities import ORG_NAMES, name, names, organization_patterns
-from ..reading.memberships import SUSPENDED, read_memberships
+from ..reading.memberships import SUSPENDED, UNDATED, read_memberships
 from ..judging.sources import label
 from ..registry import register_kind
 
@@ -311,6 +311,8 @@ def _left(p, ev, tl, on, src):
         # an organization's suspension is dated at its decision; the registry may end the membership at the state's
         # request months earlier in the same year: the year decides, and the registry's date is shown
         ok = any(d.year == p.year and (not p.month or d.month == p.month or p.note == SUSPENDED) for d in ends)
+        if p.note == UNDATED:  # "has left" without a date: left on or before the article's date (its year read)
+            ok = any(d <= on for d in ends)
         verdicts.append(SUPPORTED if ok else CONTRADICTED)
         parts.append(f"{name(country)}: " + (", ".join(f"left on {d.isoformat()}" for d in ends) or "never left"))
         observed += [Observation(d.isoformat(), "date", src, d.year, country) for d in ends]

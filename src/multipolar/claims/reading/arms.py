@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .arms_with import read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
+from .arms_with import read_elided_share, read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
 from .arms_lists import read_listed, read_more_totals
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
@@ -20,7 +20,8 @@ _VERB = r"(?:has\s+|have\s+|had\s+)?(?:supplied|supplies|supply|supplying|provid
         r"delivers|accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up|" \
         r"represented|represents|sold|sells|was\s+responsible\s+for|covered|covers)"
 # A period between a noun and its verb: "Mongolia's arms imports in 2011-2015 came from ..."
-_WHEN = r"(?:\s+(?:in|over|during|between|from)\s+[^,;.]{4,25}?)?"
+# (never across another mention or a share: "bought 69% of its arms from A and 17% from B" has no period between)
+_WHEN = r"(?:\s+(?:in|over|during|between|from)\s+(?:(?!⟨)[^,;.%]){4,25}?)?"
 BE = r"(?:is|was|are|were|has\s+been|have\s+been|remains|remained|remain|became|has\s+become|is\s+still|is\s+now)"
 ADV = r"(?:(?:still|now|by\s+far|also|practically|virtually|almost|nearly|effectively|essentially|de\s+facto)\s+)*"
 # "of China's arms sales/exports" is the supplier's side (its buyers' shares, read by BUYER_SHARES)
@@ -156,8 +157,11 @@ SUPPLIER_AMOUNT = re.compile(rf"(?P<sup>{E})\s*\((?P<amt>(?:US\$|\$|USD)\s?[\d.,
 def read_arms(r) -> None:
     """Every arms claim of a sentence (a Reading), most specific patterns first."""
     from .arms_exports import read_arms_exports
+    from .arms_per_state import read_per_state
 
     read_listed(r)
+    read_per_state(r)
+    read_elided_share(r)
     read_arms_exports(r)
     _lists(r)
     _monopoly(r)

@@ -1,6 +1,7 @@
 """Arms claims stated in a with-clause after an arms figure: 'with China its top supplier at 41% of its arms
 imports' (a rank and a share), 'with China supplying 82% of them' (a share of the arms imports just named, over the
-same years); and a supplier's total to one recipient in trend-indicator values or dollars ('A has supplied 110 TIV of
+same years), 'and A's share of B's imports fell to 45%' after arms imports were named (the same imports); and a
+supplier's total to one recipient in trend-indicator values or dollars ('A has supplied 110 TIV of
 arms to B since 2005, while C supplied only 4 TIV'), judged as SIPRI TIV."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from .clauses import window_of
 from .numbers import hedge_before, share_at
 from .ranks import rank_of
 from .sentence import E, EL
-from .shares import ARMS, RANK, SHARE, SUPPLIER
+from .shares import ARMS, ARMS_IMPORTS, RANK, SHARE, SUPPLIER
 
 # "..., receiving 30% of them", "... in 2016-2020, with a quarter of the deliveries": the share that goes with a rank
 # just stated (of the same deliveries: the recipient's imports, or on the supplier's side its exports).
@@ -33,6 +34,33 @@ WITH_RANKED = re.compile(
 WITH_THEM = re.compile(rf"\bwith\s+(?P<sup>{EL})\s+(?:alone\s+)?(?:supplying|providing|accounting\s+for|delivering|"
                        rf"making\s+up|responsible\s+for)\s+(?P<num>{SHARE})\s+of\s+(?:them|those|these|the\s+total|"
                        rf"that\s+total|the\s+deliveries|all\s+of\s+them)\b", re.IGNORECASE)
+
+# "..., while Russia's share of India's imports fell to 45%" once the sentence has named arms imports: their share
+ELIDED_SHARE = re.compile(rf"(?P<sup>{E})(?:['’]s)?\s+share\s+(?:of|in)\s+(?P<rec>{E}(?:['’]s)?|its|their)\s+"
+                          rf"(?:total\s+)?(?:imports|purchases|acquisitions)\s+(?:has\s+|had\s+)?(?:grew|rose|climbed|"
+                          rf"increased|jumped|reached|was|stood|fell|dropped|declined|shrank)(?:\s+(?:to|at))?\s+"
+                          rf"(?P<num>{SHARE})", re.IGNORECASE)
+
+
+def read_elided_share(r) -> None:
+    """A supplier's share of a state's 'imports' in a sentence that named arms imports before it."""
+    for m in ELIDED_SHARE.finditer(r.masked):
+        if r.overlaps_used(m.start(), m.end()) or not re.search(ARMS_IMPORTS, r.text[:m.start()]):
+            continue
+        sup = r.codes(m.start("sup"), m.end("sup"), ("country",))
+        word = r.text[m.start("rec"):m.end("rec")].lower()
+        rec = ([r.subject()] if r.subject() else []) if word in ("its", "their") else \
+            r.codes(m.start("rec"), m.end("rec"))
+        share = share_at(r.text, m.start("num"), m.end("num"))
+        if not sup or not rec or share is None or sup == rec:
+            continue
+        when = window_of(r, m.start())
+        if not when:  # the window the sentence named before ("in 2019-23 ..., and A's share of B's imports ...")
+            before = [t for t in r.times if t.kind == "range" and t.start < m.start()]
+            when = {"years": (before[-1].year, before[-1].year2)} if before else {}
+        r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "share", "value": share.value,
+                                           "hedge": share.hedge, "half_unit": share.half_unit, **when})
+        r.take(m.start(), m.end())
 
 
 def read_ranked_among(r) -> None:

@@ -143,7 +143,13 @@ def window_of(r, pos: int) -> dict:
     for tm in times:
         if tm.kind == "range":
             return {"years": (tm.year, tm.year2)}
-    if re.search(r"\b(?:that|the\s+same)\s+(?:period|time|window|span)\b", region) and r.ctx.last_time is not None:
+    same = re.search(r"\b(?:that|the\s+same)\s+(?:period|time|window|span|years)\b", region)
+    if same:
+        # "in the same period": a window the sentence named before this clause, else the previous sentence's period
+        before = [tm for tm in r.times if tm.start < c0 and tm.kind == "range"]
+        if before:
+            return {"years": (before[-1].year, before[-1].year2)}
+    if same and r.ctx.last_time is not None:
         last = r.ctx.last_time  # "over that period": the period the previous sentence named
         if last.kind == "range":
             return {"years": (last.year, last.year2)}

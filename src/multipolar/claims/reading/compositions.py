@@ -40,8 +40,13 @@ ROLE_INCLUDES = re.compile(rf"(?:(?:the\s+)?(?P<org>{E})(?:'s)?|its|their)\s+(?P
 # "A, B and C are observer states", "A and B are the SCO's dialogue partners": each state named holds the role (no
 # count, so not all of them)
 ROLE_ARE = re.compile(rf"(?P<who>{EL})\s+(?:are|were)\s+(?:(?:now|still|currently|also)\s+)?(?:(?:the\s+)?(?P<org>{E})(?:'s)?\s+|"
-                      rf"its\s+|their\s+)?(?P<role>observer\s+states|observers|dialogue\s+partners)\b(?:\s+(?:of|in|to)\s+"
-                      rf"(?:the\s+)?(?P<org2>{E}))?")
+                      rf"its\s+|their\s+)?(?P<role>observer\s+(?:states|countries|nations)|observers|dialogue\s+partners)\b"
+                      rf"(?:\s+(?:of|in|to)\s+(?:the\s+)?(?P<org2>{E}))?")
+# "A and B attended (the summit) as dialogue partners", "... took part in their capacity as observers": each holds the role
+ROLE_AS = re.compile(rf"(?P<who>{EL})\s+(?:attended|took\s+part|participated|were\s+present)(?:\s+(?:in\s+|at\s+)?the\s+"
+                     rf"(?:summit|meeting|talks|gathering))?\s+(?:as|in\s+(?:their|its)\s+capacity\s+as)\s+(?:(?:the\s+)?"
+                     rf"(?P<org>{E})(?:'s)?\s+)?(?P<role>observer\s+states|observers|dialogue\s+partners)\b"
+                     rf"(?:\s+(?:of|to)\s+(?:the\s+)?(?P<org2>{E}))?")
 # "the CSTO members are henceforth A, B and C" (the member group is one mention): exactly these members
 GROUP_ARE = re.compile(rf"(?P<grp>{E})\s+(?:are|were)\s+(?:(?:now|henceforth|currently|thereafter|then|still|thus)\s+)?"
                        rf"(?P<who>{E}(?:\s*,\s*{E})+(?:\s*,?\s+and\s+{E}))")
@@ -172,12 +177,13 @@ def _listed(r) -> None:
                                                      "count": int(n), "listed": who,
                                                      **(stated_at(r, m.start(), clause_bounds(r.text, m.start())[1]) if " were " in m.group(0)
                                                         else {})})
-    for m in ROLE_ARE.finditer(r.masked):
+    for m in [*ROLE_ARE.finditer(r.masked), *ROLE_AS.finditer(r.masked)]:
         key = "org2" if m.group("org2") else "org" if m.group("org") else None
         org = (r.org_at(m.start(key)) if key else None) or r.org_default()
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         if org and who and not r.overlaps_used(m.start(), m.end()):
-            when = stated_at(r, *clause_bounds(r.text, m.start())) if " were " in m.group(0) else {}
+            past = re.search(r"\b(?:were|attended|took|participated)\s", m.group(0))
+            when = stated_at(r, *clause_bounds(r.text, m.start())) if past else {}
             r.add("membership", m.start(), m.end(), {"relation": role_word(m.group("role")), "org": org,
                                                      "country": who, **when})
             r.take(m.start(), m.end())

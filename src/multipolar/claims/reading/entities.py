@@ -39,7 +39,7 @@ PREFIXES = {"Sino": "CHN", "Russo": "RUS", "Indo": "IND"}
 CAPITALS = {"Beijing": "CHN", "Moscow": "RUS", "Astana": "KAZ", "Nur-Sultan": "KAZ", "Bishkek": "KGZ",
             "Dushanbe": "TJK", "Ashgabat": "TKM", "Tashkent": "UZB", "New Delhi": "IND", "Delhi": "IND",
             "Islamabad": "PAK", "Tehran": "IRN", "Minsk": "BLR", "Ulaanbaatar": "MNG", "Washington": "USA",
-            "Brussels": "EUU"}
+            "Brussels": "EUU", "Baku": "AZE", "Yerevan": "ARM", "Tbilisi": "GEO"}
 # Summit and meeting cities (for "the summit in Astana", "the Samarkand and New Delhi summits"), with their country.
 CITIES = {**CAPITALS, "Shanghai": "CHN", "St Petersburg": "RUS", "St. Petersburg": "RUS", "Saint Petersburg": "RUS",
           "Yekaterinburg": "RUS", "Ufa": "RUS", "Qingdao": "CHN", "Tianjin": "CHN", "Samarkand": "UZB",
@@ -156,6 +156,7 @@ _APOS = r"(?:['’]s|['’](?=\s))"
 
 # A capital as the subject of what only a state does ("Minsk received $N of loans", "Bishkek voted against") is the state.
 _STATE_VERB = r"(?=\s+(?:has\s+|had\s+|have\s+)?(?:received|borrowed|obtained|secured|imported|exported|bought|voted|" \
+              r"loaned|committed|pledged|funnell?ed|channell?ed|poured|supplied|delivered|sold|" \
               r"abstained|lent|ratified|acceded|joined)\b)"
 
 

@@ -59,7 +59,11 @@ ROLE_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:is|was|has\s+been|have\s+been|beca
                         rf"(?:\s+since\s+(?:{MONTH_RE}\s+)?(?P<since>{YEAR}))?")
 # "Uzbekistan withdrew in 1999", "did not renew the security treaty in 1999", "in May 2010 it suspended
 # its CSTO membership"; "restored its membership in August 1999", "rejoined the CSTO in 2006".
-LEFT = re.compile(rf"{_WHO}\s+(?:(?:all|both|later|then|again|formally|officially)\s+)?(?:withdrew|left|quit|"
+# A pronoun subject of a departure or return is the sentence's subject ("...; it had left once in 1999").
+_WHO_OR_IT = rf"(?:{_WHO}|(?P<it>\b(?:it|they)))"
+# "has suspended", "had already left once": a perfect tense (without a date: the article's own date)
+_PERFECT = r"(?:(?P<perfect>has|have|had)\s+)?(?:(?:already|since|also|now)\s+)?"
+LEFT = re.compile(rf"{_WHO_OR_IT}\s+{_PERFECT}(?:(?:all|both|later|then|again|formally|officially)\s+)?(?:withdrew|left|quit|"
                   rf"pulled\s+out|(?P<froze>froze|has\s+frozen|had\s+frozen|suspended)\s+(?:its|their|{E})\s+"
                   rf"(?:(?P<org0>{E})\s+)?(?:membership|participation)|"
                   rf"(?:(?:refused|declined)\s+to|(?:did|would|will|do|does)\s+not|(?:decided|chose|opted|agreed)(?:\s+in\s+[^,;.]{4,20}?)?\s+not\s+to)"
@@ -72,10 +76,13 @@ LEFT = re.compile(rf"{_WHO}\s+(?:(?:all|both|later|then|again|formally|officiall
 SUSPENDED_BY = re.compile(rf"(?P<org>{E})(?:['’]s)?\s+(?:[\w-]+\s+){{0,3}}?(?:suspended|terminated|ended|revoked)\s+"
                           rf"(?P<who>{EL})(?:['’]s)?\s+(?:full\s+)?(?:membership|participation)")
 SUSPENDED = "suspended by the organization's decision"
-REJOINED = re.compile(rf"{_WHO}\s+(?:(?:later|then|subsequently|again)\s+)?(?:(?:restored|renewed|resumed|"
+# The note of a departure in the perfect without a date ("has suspended"): by the article's date, at the latest
+UNDATED = "no date given: read as done by the article's date"
+REJOINED = re.compile(rf"(?:{_WHO_OR_IT}\s+{_PERFECT}|\b(?P<back>before|after|then|and)\s+(?=(?:coming|came)\s+back\b|"
+                      rf"returning\b))(?:(?:later|then|subsequently|again)\s+)?(?:(?:restored|renewed|resumed|"
                       rf"reinstated|regained)\s+(?:its|their|{E})\s+(?:(?P<org0>{E})\s+)?(?:full\s+)?(?:membership|"
                       rf"participation)(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org>{E}))?|(?:rejoined|returned\s+to|re-entered)"
-                      rf"\s+(?:the\s+)?(?P<org2>{E}))")
+                      rf"\s+(?:the\s+)?(?P<org2>{E})|(?:coming|came)\s+back|returning)")
 # "decided on 14 May 2018 to grant Moldova observer status at the Eurasian Economic Union"
 GRANTED = re.compile(rf"\bgrant(?:ed|ing|s)?\s+(?P<who>{EL})\s+(?:the\s+)?(?P<role>observer|dialogue\s+partner|associate"
                      rf"(?:\s+member)?|full\s+member(?:ship)?|member)(?:\s+state)?(?:\s+(?:status|membership))?\s+(?:at|in|"
@@ -126,8 +133,13 @@ def _default_org(r) -> tuple[str | None, str | None]:
 
 def who_of(r, m) -> list[str]:
     """The states a membership verb is about: named before it, or the sentence's subject after 'and', 'but'."""
-    if m.group("who"):
+    pronoun = m.group("who") and re.fullmatch(r"(?i)it|they", r.text[m.start("who"):m.end("who")])
+    if m.group("who") and not pronoun:
         return r.codes(m.start("who"), m.end("who"), ("country",))
+    if pronoun or m.groupdict().get("it") or m.groupdict().get("back"):  # "it had left", "before coming back":
+        # the sentence's subject, not the last state of a list before ("..., leaving A and B in the pact; it had")
+        subject = r.subject()
+        return [subject] if subject and len(subject) == 3 and subject.isupper() else []
     before = [x.code for x in r.mentions if x.kind == "country" and x.end <= m.start() and not r.in_reporter(x)]
     return before[:1] or ([r.ctx.focus] if r.ctx.focus else [])
 
@@ -288,12 +300,19 @@ def _left(r) -> None:
             if named:  # "the CIS Collective Security Treaty": the organization only qualifies what was left
                 org = "CST" if re.search(r"^\s*Collective\s+Security\s+Treaty\b", named.group(0)) else None
             year, month, day = clause_date(r, m.start())
+            after = [tm for tm in time_for(r, m.end()) if tm.start >= m.end() and tm.kind in ("month", "year")]
+            if m.groupdict().get("back") and after and after[0].year:  # "..., in 1999, before coming back in 2006"
+                year, month, day = after[0].year, after[0].month, after[0].day
+            note = None
+            if not year and m.groupdict().get("perfect") in ("has", "have") and r.ctx.date is not None:
+                year, month = r.ctx.date.year, None  # "has suspended": done by the article's date (judged so)
+                note = UNDATED
             if who and org and year and not r.overlaps_used(m.start(), m.end()):
                 froze = m.groupdict().get("froze") and ("participation" in m.group(0) or "froz" in m.group("froze"))
                 r.add("membership", m.start(), m.end(), {"relation": "froze" if froze else relation, "org": org,
                                                          "country": who, "year": year, "month": month,
                                                          "note": "an announced departure" if m.groupdict().get("will")
-                                                         else None})
+                                                         else note})
                 r.take(m.start(), m.end())
     for m in SUSPENDED_BY.finditer(r.masked):
         org, who = r.org_at(m.start("org")), r.codes(m.start("who"), m.end("who"), ("country",))

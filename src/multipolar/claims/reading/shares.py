@@ -16,4 +16,6 @@ RANK = rf"(?P<rk>{ORDINAL_WORDS}[- ](?:largest|biggest|main|most important)|main
 ARMS = r"(?:imported\s+|major\s+|conventional\s+|major\s+conventional\s+)?(?:arms|weapons?|weaponry|military\s+(?:equipment|" \
        r"hardware|supplies|imports)|defen[cs]e\s+(?:equipment|imports))"
 ARMS_FLOW = r"(?:\s+(?:imports|purchases|acquisitions|deliveries|supplies|transfers|procurement))?"
+# Arms imports named in a sentence: a later bare "imports" in it are the same (an arms claim, not a trade share)
+ARMS_IMPORTS = rf"(?i:\b{ARMS}\s+(?:imports|purchases|acquisitions)\b)"
 SUPPLIER = r"(?:supplier|exporter|provider|source|seller|vendor)s?"
