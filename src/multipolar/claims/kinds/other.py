@@ -35,6 +35,8 @@ class Other:
             fields = {"value": a.value, "unit": a.currency, "hedge": a.hedge, "about": r.text[c0:c1].strip(" ,;("),
                       "year": r.year_in(c0, c1)}
             start = a.start - 60 if a.start - 60 > c0 else c0
+            if start > c0 and not r.text[start - 1].isspace():  # never from the middle of a word or a number
+                start = next((k + 1 for k in range(start, a.start) if r.text[k].isspace()), a.start)
             r.add("other", max(c0, start), a.end + 40 if a.end + 40 < c1 else c1, fields)
             r.take(a.start, a.end)
 
