@@ -74,7 +74,8 @@ def settle(outcome: str, deciding, results: list, att: Attribution, verdict_of=l
     The rule: when the deciding figure contradicts the claim (or, no reporter being named, only partly supports it
     or may not decide) and another official source supports it within tolerance, the claim is partly supported —
     never contradicted —, the reason naming both sources. A figure that may not contradict (an estimate, part of a
-    year, a value the data flag as weak) may not overrule the deciding one either."""
+    year, a value the data flag as weak) may not overrule the deciding one either, and one that only partly fits
+    does not lower a claim an official figure supports (then supported, naming both)."""
     if outcome == SUPPORTED or verdict_of(results[0]) == SUPPORTED:
         return outcome, None
     if outcome != CONTRADICTED and att.reporters:
@@ -85,4 +86,6 @@ def settle(outcome: str, deciding, results: list, att: Attribution, verdict_of=l
                    and official(r[0], years_of(r))), None)
     if backer is None:
         return outcome, None
+    if outcome == PARTLY and not official(deciding[0], years_of(deciding)):
+        return SUPPORTED, backer  # an estimate that only partly fits may not lower what an official figure supports
     return PARTLY, backer

@@ -17,7 +17,8 @@ A claimed figure c with a hedge becomes an interval of accepted values; the obse
 
 Multiples ("doubled", "tripled", "3-fold") without a hedge accept c ± 10% (journalists write "doubled" for 1.8-2.2).
 Growth rates ("up 14.6%") compare in percentage points: ± max(1 pp, half a unit) without a hedge; "just over" and
-"just under" accept up to 1 pp on their side (never looser than an unhedged rate).
+"just under" accept up to 1 pp on their side (never looser than an unhedged rate); "nearly" accepts 3 pp below, or
+10% of the rate when that is more ("almost 50%" accepts 45-50%, like [0.90 c, c] for an amount).
 Direction-only changes ("increased", "fell") are supported when the change exceeds 1% in the stated direction,
 partly supported when it is within ±1% (flat), contradicted otherwise.
 A negative figure (a fall, a deficit) is hedged by its size: "fell more than 20%" accepts -20% and below, never a
@@ -82,7 +83,7 @@ def interval(claimed: float, hedge: str | None, *, kind: str = "level", half_uni
         about = max(2 * GROWTH_PP, half_unit)
         table = {"exact": (c - tol, c + tol), "about": (c - about, c + about), "more than": (c - half_unit, math.inf),
                  "at least": (c - half_unit, math.inf), "just over": (c - half_unit, c + GROWTH_PP),
-                 "nearly": (c - 3 * GROWTH_PP, c + half_unit), "just under": (c - GROWTH_PP, c + half_unit),
+                 "nearly": (c - max(3 * GROWTH_PP, (1 - NEARLY_LOW) * c), c + half_unit), "just under": (c - GROWTH_PP, c + half_unit),
                  "less than": (-math.inf, c + half_unit)}
         return table.get(hedge, table["exact"])
     rel = MULTIPLE_REL if kind == "multiple" else EXACT_REL

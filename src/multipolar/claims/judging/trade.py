@@ -39,6 +39,8 @@ def period_problem(kind: str, p) -> str | None:
         return f"partial-year figure ('{p.partial}'): the data are annual"
     if kind == "change" and p.month and not p.since:
         return f"the claim is about a month ({p.month}); the data are annual"
+    if p.unresolved and p.unresolved.startswith("the year of"):
+        return p.unresolved
     if p.unresolved:
         return f"relative period '{p.unresolved}' needs the article's date (--date)"
     return None
@@ -205,6 +207,9 @@ def judge_pair(claim: Claim, ev: Evidence, as_of: AsOf, pair, series: list[Serie
         disagree = f"; sources disagree: {backer[0].label} supports it ({backer[1][3]})"
     observed, arithmetic, calls = list(obs0), list(ar0), [call_for(s0, used0)]
     text = f"{v0} by {s0.label}: {sum0}{disagree}"
+    if backer is not None and outcome == SUPPORTED:
+        text = f"supported by {backer[0].label}: {backer[1][3]}; {s0.label} gives {sum0} ({v0}), a figure the data " \
+               f"flag (estimate, partial or weak) that may not decide"
     if guard_why and outcome == UNVERIFIABLE:
         text = f"not checkable on matching figures: {guard_why}; it gives {sum0}, which would contradict the claim"
     others = []

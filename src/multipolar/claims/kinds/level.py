@@ -72,6 +72,8 @@ class Level:
                 window = r.text[max(0, a.start - 40):min(len(r.text), a.end + 30)]
                 if RECORD_RE.search(window):
                     fields["record"] = True
+                if frame.flow != "turnover" and OF_TURNOVER.match(r.text, a.end):
+                    fields["flow"] = "turnover"  # "..., against $8.4 billion of turnover a year earlier"
                 position = (1 - k if reverse else k) if pair and len(found) >= 2 and k < 2 else None
                 own_year = re.match(rf"\s+(?:in|for)\s+(?P<y>{YEAR})\b", r.text[a.end:a.end + 12])
                 if own_year and (position is not None or k > 0):  # "..., up from $6.5 billion in 2021"
@@ -81,6 +83,8 @@ class Level:
                     _pair_year(r, fields, position, since, a.start, region)
                 else:
                     resolve_frame_period(r, frame, fields, a.start, (0, region[1]), change=False)
+                _own_base(r, a, fields)
+                _bracketed_base(r, frame, a, fields, found[k - 1] if k else None)
                 r.add("level", frame.start if k == 0 else a.start, a.end, fields)
                 r.take(a.start, a.end)
 
@@ -103,6 +107,57 @@ def _of_balance(r, at: int) -> bool:
 
     start = max(clause_bounds(r.text, at)[0], at - 80)
     return BALANCE_BEFORE.search(r.text, start, at) is not None
+
+
+# "$8.4 billion of turnover": an amount naming the pair's whole trade inside a flow's clause.
+OF_TURNOVER = re.compile(r"\s+(?:of|in)\s+(?:total\s+)?(?:trade\s+)?turnover\b", re.IGNORECASE)
+
+
+def _own_base(r, a, fields: dict) -> None:
+    """An amount inside the base of a comparison ('compared with $3 billion in 2019') or followed closely by 'a year
+    earlier' after a stated year ('$14 billion in 2022, against $8.4 billion a year earlier'): that base's year."""
+    base = next((tm for tm in r.times if tm.kind == "base" and tm.year and (tm.start <= a.start and a.end <= tm.end or
+                 tm.text == "a year earlier" and a.end <= tm.start <= a.end + 30
+                 and not re.search(r"[,;(]|\d", r.text[a.end:tm.start]))), None)
+    if base is not None:
+        for key in ("month", "partial", "months", "now", "unresolved"):
+            fields.pop(key, None)
+        fields["year"] = base.year
+        fields["period_note"] = base.note or f"'{base.text}' = {base.year}"
+
+
+# "at $118.5 billion (from $97.5 billion)", "(up from $X)": the earlier value of the amount before the bracket.
+BRACKET_BASE = re.compile(r"\(\s*(?:up\s+|down\s+)?from\s+(?:about\s+|some\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
+
+
+def _bracketed_base(r, frame, a, fields: dict, before) -> None:
+    """The years of 'X at $A (from $B)' in a sentence comparing two years ('rose to $N in 2022 from $M in 2021, with
+    imports at $A (from $B)'): $A is of the comparison's later year, $B of its base; a year written as a base ('from $M
+    in 2021') is never the year of a later clause's amount. No base stated: $B's year is unresolved (unverifiable)."""
+    from ..reading.frames import CHANGE_BASE
+
+    if fields.get("partial") or fields.get("fiscal"):
+        return
+    stated = [tm for tm in r.times if tm.kind == "year" and tm.year and tm.end <= frame.start]
+    bases = [tm for tm in stated if CHANGE_BASE.search(r.text[max(0, tm.start - 40):tm.start])]
+    ends = [tm for tm in stated if tm not in bases]
+    own = [tm for tm in r.times if frame.start <= tm.start < a.start]
+    bracket = before is not None and BRACKET_BASE.search(r.text, before.end, a.start)
+    if bracket:
+        base = (bases[-1].year if bases else None) or next((c.payload.base_year for c in reversed(r.claims)
+                                                           if c.type == "change" and c.payload.base_year), None)
+        for key in ("now", "unresolved", "month"):
+            fields.pop(key, None)
+        if base:
+            fields["year"] = base
+            fields["period_note"] = f"the earlier figure in brackets: the base year of the comparison ({base})"
+        else:
+            fields.pop("year", None)
+            fields["unresolved"] = "the year of the earlier figure in brackets is not stated"
+    elif bases and ends and not own and not fields.get("since") and (fields.get("year") == bases[-1].year or
+                                                                     fields.get("now") and not fields.get("year")):
+        fields["year"] = ends[-1].year  # "..., with imports at $A": the comparison's later year, not its base
+        fields.pop("now", None)
 
 
 # An amount naming its own flow inside a turnover frame: "$3 billion of exports", "$6.2 billion in imports".

@@ -12,7 +12,7 @@ from .times import Time, resolve_relative
 CLAUSE_BREAK = re.compile(r";|,\s+but\b|,\s+while\b|,\s+whereas\b|,\s+so\s+too\b|\bbut\s+since\b|"
                           r"\((?!\s*(?:about\s+|some\s+|nearly\s+|over\s+)?(?:(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*\s?"
                           r"(?:trillion|billion|million|tn|bn|mn|m|b)?|[-+−]?\d[\d.,]*\s?(?:%|percent))\s*\))|,\s+and\s+(?=\w+\s+"
-                          r"(?:its|their|the)\b)|,\s+(?:although|though|yet)\b|\s+—\s+|\s+–\s+")
+                          r"(?:its|their|the)\b)|,\s+(?:although|though|yet)\b|\s+—\s+|\s+–\s+|,\s+and\s+that\b")  # "said X, and that Y"
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:

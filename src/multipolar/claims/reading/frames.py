@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .pair_frames import THEIR_COUNTRIES, bilateral_parties
 from .sentence import E, EL, GAP
 
 _TRADE = r"(?:bilateral\s+|mutual\s+|total\s+|overall\s+|foreign\s+|two-way\s+|goods\s+|merchandise\s+)*" \
@@ -51,10 +52,12 @@ HALF_PATTERNS: list[tuple[str, str]] = [
 # "bilateral trade", "mutual trade", "two-way trade" with neither party in the phrase: the sentence's two parties.
 BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\s+turnover)?\b(?!\s+(?:between|with|of))"
                        r"|\b(?:trade|turnover|commerce)(?:\s+turnover)?\s+between\s+(?:the\s+)?(?:two|both)\s+(?:countries|"
-                       r"states|nations|sides|neighbou?rs)", re.IGNORECASE)
+                       r"states|nations|sides|neighbou?rs)" + THEIR_COUNTRIES, re.IGNORECASE)
 # A clause naming only a flow continues the previous frame: "..., while imports fell 5%", "with exports of $4 billion".
-ELLIPSIS = re.compile(r"(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?(?P<flow>exports|"
-                      r"imports|trade|turnover)\b(?!\s+(?:to|from|with)\b)", re.IGNORECASE)
+ELLIPSIS = re.compile(r"(?:(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?|,\s*(?=(?:exports|"
+                      r"imports)\s+(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|reached|totalled|"
+                      r"totaled|amounted|were|was|stood)\b))(?P<flow>exports|imports|trade|turnover)\b(?!\s+(?:to|from|"
+                      r"with)\b)", re.IGNORECASE)  # ", exports rose 78%": a bare flow with its verb continues too
 # A rank clause naming a pair, continued by a flow ("B remained A's largest partner for trade, with trade up N% to
 # $X"): the pair of the continuing clause.
 RANK_PAIR = re.compile(rf"(?P<b>{E})\s+(?:was|is|became|remained|remains|has\s+been|had\s+been|stayed|(?:overtook|passed|"
@@ -67,7 +70,8 @@ VERB_ELLIPSIS = re.compile(rf"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:it\s+|t
                            rf"imported|shipped|sold|bought|purchased)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{0,60}}?\b(?:to|from)\s+(?P<b>{EL})",
                            re.IGNORECASE)
 # A state's trade with the world: "Georgia's total foreign trade", "Kazakhstan's exports" (no partner named).
-WORLD = re.compile(rf"(?P<a>{E})\s+(?:total\s+|overall\s+)?(?:(?:foreign|external|international)\s+trade(?:\s+turnover)?|"
+WORLD = re.compile(rf"(?P<a>{E})\s+(?:total\s+|overall\s+)?(?:(?:foreign|external|international|goods|merchandise)\s+trade"
+                   rf"(?:\s+turnover)?|"
                    rf"trade\s+turnover|(?:total\s+)?(?P<flow>exports|imports))\b(?!\s+(?:to|from|with|between|of)\b)",
                    re.IGNORECASE)
 # A pair's trade split by flow, the figure before the flow: "A-B trade exceeded $2 billion, of which $0.7 billion were
@@ -125,10 +129,7 @@ def frames(r) -> list[Frame]:
     for m in BILATERAL.finditer(r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
-        parties = list(dict.fromkeys(x.code for x in r.mentions if x.kind == "country" and not r.in_reporter(x)
-                                     and not x.pronoun))
-        if len(parties) < 2 and r.ctx.pair:
-            parties = list(r.ctx.pair)  # "Trade between the two countries": the pair the text named last
+        parties = bilateral_parties(r)
         if len(parties) == 2:
             found.append(Frame([parties[0]], [parties[1]], "turnover", m.start(), m.end(), half=True))
     _split(r, found)

@@ -75,6 +75,8 @@ _TIME_RE = re.compile(
     rf"|(?:(?<=%)|(?<=\bpercent)|(?<=\bper cent))\s+(?:on|over|above|below)\s+(?:the\s+|its\s+)?(?:level\s+of\s+)?"
     rf"(?:in\s+)?(?P<c_year2>{YEAR})(?![\d-])(?:\s+(?:level|figure|total))?"
     rf"|\b(?P<same>that\s+(?:same\s+)?year|the\s+same\s+year|in\s+the\s+same\s+period)\b"
+    rf"|\bfrom\s+(?P<f_year>{YEAR})(?=\s+to\s+(?!(?:19|20)\d\d\b)(?:a\s+record\s+|about\s+|around\s+|some\s+|nearly\s+|"
+    rf"almost\s+|over\s+|more\s+than\s+)?(?:US\$|\$|€|USD|EUR|\d))"  # "rose 40% from 2019 to $1 billion": since 2019
     rf"|\b(?P<y>{YEAR})(?![\d-])"
     rf"|\b(?P<now>now|currently|today|at present|these days|nowadays)\b"
     rf"|\b(?:because of|after|amid|following|due to|since)\s+(?:the\s+|Western\s+|international\s+)?"
@@ -162,6 +164,8 @@ def find_times(text: str) -> list[Time]:
             earlier = [t for t in out if t.kind in ("year", "month") and t.year]
             out.append(Time(*span, "same", earlier[-1].year if earlier else None, text=m.group(0),
                             note=f"'{m.group(0)}' = {earlier[-1].year}" if earlier else ""))
+        elif g["f_year"]:
+            out.append(Time(*span, "since", int(g["f_year"]), text=m.group(0)))
         elif g["y"]:
             out.append(Time(*span, "year", int(g["y"]), text=m.group(0)))
         elif g["now"]:
@@ -169,7 +173,19 @@ def find_times(text: str) -> list[Time]:
         elif g["event"]:
             year = EVENTS.get(g["event"].lower(), 2022)
             out.append(Time(*span, "event", year, text=m.group(0), note=f"'{g['event']}' dated {year}"))
-    return out
+    return [_year_earlier(t, out) for t in out]
+
+
+def _year_earlier(t: Time, times: list[Time]) -> Time:
+    """'a year earlier' after a year the sentence states ('$14.1 billion in 2022, against $8.4 billion a year
+    earlier') is the base year before it, not a date relative to the article."""
+    if t.kind != "relative" or t.text != "a year earlier":
+        return t
+    stated = [x for x in times if x.end <= t.start and x.kind == "year" and x.year]
+    if not stated:
+        return t
+    year = stated[-1].year - 1
+    return Time(t.start, t.end, "base", year, text=t.text, note=f"'{t.text}' = {year}, the year before {year + 1}")
 
 
 def resolve_relative(word: str, date: dt.date | None) -> tuple[int | None, dt.date | None, str]:

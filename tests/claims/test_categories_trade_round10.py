@@ -1,0 +1,198 @@
+"""Round 10 of the trade readers and judges, one family of phrasings per rule, each shown with made-up sentences and
+made-up figures stated here (so each verdict follows from the numbers in the test, not from a pack): 'a year earlier'
+after a stated year; a bare flow continuing a clause (', exports rose N%'); 'at $A (from $B)'; 'rose N% from YEAR to
+$X'; 'nearly N%' of a growth rate; the parties of 'their countries' trade' and of an ambassador's 'bilateral trade';
+the possessive party first; an estimate that only partly fits never lowers an official figure that supports."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.claims import check_text
+from multipolar.claims.fake_evidence import FakeEvidence
+from multipolar.claims.judging import tolerances as tol
+
+
+def of_type(result, kind):
+    return [v for v in result if v.type == kind]
+
+
+def summary(result):
+    return [(v.type, v.text, v.verdict, v.reason[:120]) for v in result]
+
+
+# --- "a year earlier" after a stated year is the year before it, whatever the article's date ----------------------
+
+WORLD = FakeEvidence(trade={  # made-up: turnover +20%, exports +50%, imports +5% (a flow read as another disagrees)
+    ("KGZ", "WLD", "turnover", "imf_dots"): {2021: 10.0e9, 2022: 12.0e9},
+    ("KGZ", "WLD", "export", "imf_dots"): {2021: 2.0e9, 2022: 3.0e9},
+    ("KGZ", "WLD", "import", "imf_dots"): {2021: 8.0e9, 2022: 8.4e9},
+})
+
+
+@pytest.mark.parametrize("date", [None, "2024-05-01"])
+def test_a_year_earlier_after_a_stated_year_is_the_year_before(date):
+    text = ("Kyrgyzstan's foreign trade grew 20% in 2022 to $12 billion, against $10 billion of turnover a year "
+            "earlier.")
+    result = check_text(text, date, evidence=WORLD)
+    levels = {v.claim.payload.value: v for v in of_type(result, "level")}
+    earlier = levels[10.0e9].claim.payload
+    assert (earlier.year, earlier.flow) == (2021, "turnover"), summary(result)
+    assert levels[12.0e9].claim.payload.year == 2022
+    assert all(v.verdict == "supported" for v in result), summary(result)
+
+
+# --- ", exports rose N% to $X and imports rose M%": each flow its own, in the clause's country and year -------------
+
+def test_a_bare_flow_after_a_comma_continues_the_frame_with_its_own_flow():
+    text = ("Kyrgyzstan's foreign trade grew 20% in 2022 to $12 billion, exports rose 50% to $3 billion and imports "
+            "rose 5% to $8.4 billion.")
+    result = check_text(text, "2023-06-01", evidence=WORLD)
+    flows = sorted((v.claim.payload.flow, v.type) for v in result)
+    assert flows == sorted([("turnover", "change"), ("turnover", "level"), ("export", "change"), ("export", "level"),
+                            ("import", "change"), ("import", "level")]), summary(result)
+    assert all(v.verdict == "supported" for v in result), summary(result)
+
+
+def test_a_bare_flow_without_a_verb_of_change_is_not_a_new_clause():
+    # "exports to X" names its own partner: a frame of its own, never the world frame's flow
+    result = check_text("Kyrgyzstan's foreign trade reached $12 billion in 2022, exports to Turkey were small.",
+                        "2023-06-01", evidence=WORLD)
+    assert [v.claim.payload.flow for v in of_type(result, "level")] == ["turnover"], summary(result)
+
+
+# --- "with A's imports at $X (from $Y)": X of the comparison's later year, Y of its base --------------------------
+
+PAIR = FakeEvidence(trade={  # made-up: Kazakhstan's trade with Turkey, its exports far from its turnover
+    ("KAZ", "TUR", "turnover", "imf_dots"): {2022: 6.0e9, 2023: 6.6e9},
+    ("KAZ", "TUR", "export", "imf_dots"): {2022: 2.0e9, 2023: 2.2e9},
+})
+
+
+def test_an_amount_and_its_earlier_value_in_brackets_take_the_comparison_s_years():
+    text = ("Kazakhstan-Turkey trade rose 10% to $6.6 billion in 2023 from $6 billion in 2022, with Kazakhstan's "
+            "exports to Turkey at $2.2 billion (from $2 billion).")
+    result = check_text(text, "2024-04-01", evidence=PAIR)
+    years = {(v.claim.payload.flow, v.claim.payload.value): v.claim.payload.year for v in of_type(result, "level")}
+    assert years == {("turnover", 6.6e9): 2023, ("turnover", 6.0e9): 2022, ("export", 2.2e9): 2023,
+                     ("export", 2.0e9): 2022}, summary(result)
+    assert all(v.verdict == "supported" for v in result), summary(result)
+
+
+def test_an_earlier_value_in_brackets_without_a_stated_base_is_unverifiable():
+    result = check_text("Kazakhstan's exports to Turkey stood at $2.2 billion (from $1 billion).", "2024-04-01",
+                        evidence=PAIR)
+    bracketed = [v for v in of_type(result, "level") if v.claim.payload.value == 1.0e9]
+    assert len(bracketed) == 1 and bracketed[0].verdict == "unverifiable", summary(result)
+    assert "brackets" in bracketed[0].reason
+
+
+# --- "rose N% from YEAR to $X": YEAR is the base, the end the last full year before the article --------------------
+
+MNG_TUR = FakeEvidence(trade={("MNG", "TUR", "turnover", "imf_dots"): {2019: 0.6e9, 2020: 0.8e9, 2021: 1.0e9}})
+
+
+def test_from_a_year_to_an_amount_is_a_change_since_that_year():
+    text = "Mongolia's trade with Turkey rose by 25% from 2020 to $1 billion."
+    result = check_text(text, "2022-05-01", evidence=MNG_TUR)
+    change = of_type(result, "change")[0]
+    assert (change.claim.payload.base_year, change.claim.payload.since) == (2020, True), summary(result)
+    assert change.verdict == "supported", change.reason  # 2020 → 2021: +25%; 2019 → 2020 (+33%) was read before
+
+
+def test_from_a_year_to_a_year_stays_a_range():
+    result = check_text("Mongolia's trade with Turkey rose 67% from 2019 to 2021.", "2022-05-01", evidence=MNG_TUR)
+    p = of_type(result, "change")[0].claim.payload
+    assert (p.base_year, p.year) == (2019, 2021), summary(result)
+
+
+def test_a_second_reported_clause_keeps_its_own_period():
+    text = ("The minister said that Mongolia's trade with Turkey rose by 25% from 2020 to $1 billion, and that it grew "
+            "another 9% in the first half of 2022.")
+    result = check_text(text, "2022-09-01", evidence=MNG_TUR)
+    first = of_type(result, "change")[0].claim.payload
+    assert first.base_year == 2020 and not first.partial and first.year != 2022, summary(result)
+
+
+# --- "nearly N%" of a growth rate: 3 pp below, or 10% of the rate when that is more --------------------------------
+
+@pytest.mark.parametrize("claimed, low", [(50.0, 45.0), (40.0, 36.0), (10.0, 7.0), (-20.0, None)])
+def test_nearly_a_rate_accepts_ten_percent_of_it_when_that_is_wider(claimed, low):
+    lo, hi = tol.interval(claimed, "nearly", kind="growth", half_unit=0.5)
+    if low is None:  # a fall is hedged by its size: "nearly -20%" is -18% to -20%
+        assert (lo, hi) == pytest.approx((-20.5, -17.0))
+        return
+    assert lo == pytest.approx(low) and hi == pytest.approx(claimed + 0.5)
+    assert tol.judge(claimed, (low + claimed) / 2, "nearly", kind="growth", half_unit=0.5).verdict == "supported"
+    assert tol.judge(claimed, claimed + 2, "nearly", kind="growth", half_unit=0.5).verdict != "supported"
+
+
+# --- the parties of "their countries' trade" and of an official's "bilateral trade" -------------------------------
+
+KGZ_TUR = {("KGZ", "TUR", "turnover", "imf_dots"): {2018: 1.0e9, 2019: 1.2e9}}
+
+
+@pytest.mark.parametrize("claimed, verdict", [("2.5 times", "contradicted"), ("1.2 times", "supported")])
+def test_their_countries_trade_is_the_pair_the_sentence_named(claimed, verdict):
+    text = (f"In a call, the presidents of Kyrgyzstan and Turkey noted that their countries' trade turnover had "
+            f"increased {claimed} in the previous year.")
+    result = check_text(text, "2020-02-10", evidence=FakeEvidence(trade=KGZ_TUR))
+    found = of_type(result, "multiple")
+    assert len(found) == 1, summary(result)
+    p = found[0].claim.payload
+    assert {*p.country, *p.partner} == {"KGZ", "TUR"} and (p.base_year, p.year) == (2018, 2019)
+    assert found[0].verdict == verdict, found[0].reason
+
+
+def test_an_ambassador_s_bilateral_trade_is_his_state_s_with_the_host():
+    text = "Turkey's ambassador to Kyrgyzstan said bilateral trade reached $1.2 billion in 2019."
+    result = check_text(text, "2020-06-01", evidence=FakeEvidence(trade=KGZ_TUR))
+    found = of_type(result, "level")
+    assert len(found) == 1, summary(result)
+    p = found[0].claim.payload
+    assert {*p.country, *p.partner} == {"KGZ", "TUR"} and "TUR" in p.reporter
+
+
+# --- "B is A's main partner and their bilateral trade ...": A's trade with B, A's own figures first ----------------
+
+BOTH = FakeEvidence(trade={  # made-up: the two sides' own figures differ by 25%
+    ("UZB", "TUR", "turnover", "imf_dots"): {2019: 2.5e9},
+    ("TUR", "UZB", "turnover", "imf_dots"): {2019: 2.0e9},
+})
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Turkey is Uzbekistan's main trading partner in Asia and their bilateral trade reached $2.5 billion in 2019.",
+     "UZB"),
+    ("Uzbekistan is Turkey's largest export market in the region, and bilateral trade reached $2 billion in 2019.",
+     "TUR"),
+])
+def test_the_party_whose_partner_is_named_is_the_first(text, first):
+    found = of_type(check_text(text, "2020-06-01", evidence=BOTH), "level")
+    assert len(found) == 1
+    assert list(found[0].claim.payload.country) == [first]
+    assert found[0].verdict == "supported", found[0].reason
+
+
+# --- an estimate that only partly fits never lowers a claim an official figure supports ---------------------------
+
+RUS_CHN = {("RUS", "CHN", "turnover", "imf_dots"): {2022: 180.0e9}, ("CHN", "RUS", "turnover", "imf_dots"): {2022: 190.0e9}}
+
+
+@pytest.mark.parametrize("estimated, verdict", [({2022}, "supported"), (set(), "partly supported")])
+def test_an_estimate_close_but_outside_does_not_lower_an_official_support(estimated, verdict):
+    evidence = FakeEvidence(trade=RUS_CHN, estimates={("RUS", "CHN", "turnover", "imf_dots"): estimated})
+    found = of_type(check_text("Russia's trade with China reached $191 billion in 2022.", "2023-06-01",
+                               evidence=evidence), "level")
+    assert found[0].verdict == verdict, found[0].reason
+    assert "190.00 bn" in found[0].reason  # the official figure that supports it is named either way
+
+
+# --- "A's goods trade" with no partner is A's trade with the world --------------------------------------------------
+
+def test_goods_trade_without_a_partner_is_with_the_world():
+    evidence = FakeEvidence(trade={("GEO", "WLD", "turnover", "imf_dots"): {2021: 14.0e9}})
+    found = of_type(check_text("Georgia's goods trade came to $14 billion in 2021.", "2022-06-01",
+                               evidence=evidence), "level")
+    assert len(found) == 1 and list(found[0].claim.payload.partner) == ["WLD"]
+    assert found[0].verdict == "supported", found[0].reason
