@@ -196,3 +196,51 @@ def test_goods_trade_without_a_partner_is_with_the_world():
                                evidence=evidence), "level")
     assert len(found) == 1 and list(found[0].claim.payload.partner) == ["WLD"]
     assert found[0].verdict == "supported", found[0].reason
+
+
+# --- ranks: "calls B A's largest partner", "had also been", a year in brackets after the rank ----------------------
+
+def _ranks(year):
+    # made-up: Kyrgyzstan's partners, ranked by value, with a clear first
+    rows = [("CHN", 1, 5.0e9), ("RUS", 2, 3.0e9), ("KAZ", 3, 1.5e9), ("TUR", 4, 0.8e9)]
+    return [{"country": "KGZ", "partner": p, "year": year, "flow": "turnover", "source": "imf_dots", "value": k,
+             "n_partners": 4, "partner_value": v, "quality": None} for p, k, v in rows]
+
+
+RANKS = FakeEvidence(ranks=_ranks(2020),
+                     trade={("KGZ", "CHN", "turnover", "imf_dots"): {2020: 5.0e9}})
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("The report calls China Kyrgyzstan's largest trading partner in 2020.", "supported"),
+    ("The report calls Russia Kyrgyzstan's largest trading partner in 2020.", "contradicted"),
+    ("Russia had also been Kyrgyzstan's second-largest trading partner in 2020.", "supported"),
+    ("Turkey has long been Kyrgyzstan's main trading partner in 2020.", "contradicted"),
+])
+def test_a_rank_said_with_calls_or_a_perfect_tense_is_read(text, verdict):
+    found = of_type(check_text(text, "2021-06-01", evidence=RANKS), "rank")
+    assert [v.verdict for v in found] == [verdict], summary(check_text(text, "2021-06-01", evidence=RANKS))
+
+
+def test_a_year_in_brackets_is_the_year_of_its_clause():
+    text = "China had also been Kyrgyzstan's main trading partner the year before (2020), with trade of $5 billion."
+    result = check_text(text, None, evidence=RANKS)
+    assert [(v.type, v.claim.payload.year) for v in result] == [("rank", 2020), ("level", 2020)], summary(result)
+    assert all(v.verdict == "supported" for v in result), summary(result)
+
+
+# --- a named reporter's figures missing: another state's figure only close to the claim does not decide -----------
+
+RUS_BLR = FakeEvidence(trade={("RUS", "BLR", "turnover", "imf_dots"): {2020: 30.0e9, 2021: 38.0e9}})
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("According to Belarusian statistics, Russia-Belarus trade stood at $40 billion in 2021.", "unverifiable"),
+    ("Russia-Belarus trade stood at $40 billion in 2021.", "partly supported"),          # nobody named: Russia's own
+    ("According to Belarusian statistics, Russia-Belarus trade stood at $38 billion in 2021.", "supported"),
+])
+def test_another_reporter_s_close_figure_does_not_decide(text, verdict):
+    found = of_type(check_text(text, "2022-06-01", evidence=RUS_BLR), "level")
+    assert found[0].verdict == verdict, found[0].reason
+    if verdict == "unverifiable":
+        assert "not the source the text cites" in found[0].reason

@@ -91,7 +91,11 @@ def mismatch(s: Series, years, reporter: tuple[str, ...], country: str, partner:
 
 
 def guard(outcome: str, s: Series, years, reporter, country, partner, flow) -> tuple[str, str | None]:
-    """The safety rule: a contradiction from a mismatched series becomes unverifiable, with the reason."""
+    """The safety rule: a contradiction from a mismatched series becomes unverifiable, with the reason; so does a
+    figure only close to the claim (partly) from a series that is not the reporter the text names."""
+    if outcome == PARTLY and reporter:
+        cited = Attribution(tuple(reporter)).not_cited(s)
+        return (outcome, None) if cited is None else ("unverifiable", cited)
     if outcome != CONTRADICTED:
         return outcome, None
     why = mismatch(s, years, reporter, country, partner, flow)

@@ -211,7 +211,8 @@ def judge_pair(claim: Claim, ev: Evidence, as_of: AsOf, pair, series: list[Serie
         text = f"supported by {backer[0].label}: {backer[1][3]}; {s0.label} gives {sum0} ({v0}), a figure the data " \
                f"flag (estimate, partial or weak) that may not decide"
     if guard_why and outcome == UNVERIFIABLE:
-        text = f"not checkable on matching figures: {guard_why}; it gives {sum0}, which would contradict the claim"
+        text = f"not checkable on matching figures: {guard_why}; it gives {sum0}" + \
+            (", which would contradict the claim" if v0 == CONTRADICTED else "")
     others = []
     for s, (v, obs, ar, summ, used) in results[1:4]:
         if disagree and s is backer[0]:

@@ -8,10 +8,11 @@ import re
 from .times import Time, resolve_relative
 
 # Separators between the clauses of a compound sentence.
-# (a figure in brackets, "61% ($5.8 billion) of its trade", "fell by $3 billion (-20%)", is an aside within the clause)
+# (a figure in brackets, "61% ($5.8 billion) of its trade", "fell by $3 billion (-20%)", "the year before (2020)", is an
+# aside within the clause)
 CLAUSE_BREAK = re.compile(r";|,\s+but\b|,\s+while\b|,\s+whereas\b|,\s+so\s+too\b|\bbut\s+since\b|"
                           r"\((?!\s*(?:about\s+|some\s+|nearly\s+|over\s+)?(?:(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*\s?"
-                          r"(?:trillion|billion|million|tn|bn|mn|m|b)?|[-+−]?\d[\d.,]*\s?(?:%|percent))\s*\))|,\s+and\s+(?=\w+\s+"
+                          r"(?:trillion|billion|million|tn|bn|mn|m|b)?|[-+−]?\d[\d.,]*\s?(?:%|percent)|(?:19|20)\d\d)\s*\))|,\s+and\s+(?=\w+\s+"
                           r"(?:its|their|the)\b)|,\s+(?:although|though|yet)\b|\s+—\s+|\s+–\s+|,\s+and\s+that\b")  # "said X, and that Y"
 
 

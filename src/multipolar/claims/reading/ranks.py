@@ -23,7 +23,7 @@ EXPORT_NOUN = r"(?:export\s+(?:market|destination|partner)s?|(?:market|destinati
 IMPORT_NOUN = r"(?:import\s+(?:source|partner|supplier)s?|(?:source|supplier|origin)s?\s+of\s+" \
               r"(?:(?:the\s+)?(?P<whose_m>{E})\s+|its\s+|their\s+)?imports|suppliers?)"
 TARGET = rf"(?:(?P<pn>{PARTNER})|(?P<xn>{EXPORT_NOUN.format(E=E)})|(?P<mn>{IMPORT_NOUN.format(E=E)}))"
-BE = r"(?:is|was|has been|remains|remained|became|has become|had become|is now|is still|will remain|stays|stayed)"
+BE = r"(?:is|was|ha[sd]\s+(?:also\s+|long\s+|again\s+|still\s+|already\s+)?been|remains|remained|became|has become|had become|is now|is still|will remain|stays|stayed)"
 ADV = r"(?:now\s+|still\s+|already\s+|again\s+|also\s+|only\s+|by far\s+|firmly\s+)*"
 _SUBJ = rf"(?P<b>{E}|It|it)"
 PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
@@ -37,7 +37,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:\s+(?:of|for)\s+(?:all\s+|both\s+|each\s+of\s+)?(?:the\s+)?(?P<whose2>{EL}))?",
     rf"(?P<c>{E})\s+(?:has\s+)?(?:lost|ceded|surrendered|gave\s+up)\s+(?:its\s+|their\s+|the\s+|{E}\s+)?(?:position|place|"
     rf"status|spot|title|role|rank)\s+as\s+(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}\s+to\s+(?P<b5>{E})",
-    rf"(?:making|made|makes|leaving|keeping|to\s+make|(?:placed|places|place|ranked|ranks|named|names|listed|lists|put|puts|"
+    rf"(?:making|made|makes|leaving|keeping|to\s+make|calls|called|calling|(?:placed|places|place|ranked|ranks|named|names|listed|lists|put|puts|"
     rf"showed|shows|show|identified|identifies)\s+(?P<as>))\s*(?P<b4>{E})\s+(?(as)as\s+)(?:the\s+)?(?P<whose>{E})\s+"
     rf"{RANKWORD}\s+{TARGET}",
     rf"{_SUBJ}\s+(?:ranks?|ranked|occupies|occupied|takes|took|holds|held|is\s+in|was\s+in|came|comes|stood|"
@@ -71,9 +71,9 @@ CONTINUED_BARE = re.compile(rf"\s*,?\s*(?:and|but|while|yet)\s+(?:is\s+|ranks?\s
                             rf"overall|among\s+all\s+(?:its\s+|their\s+)?partners)", re.IGNORECASE)
 # Figures given with a rank: "..., supplying $4.8 billion, over a third of all imports", "with 14.2% of
 # Uzbekistan's trade turnover in 2021 (12.9% in 2020)".
-_LEAD = r"(?:\s+(?:in|for)\s+\d{4})?,?\s+"
+_LEAD = r"(?:\s+(?:in|for)\s+\d{4}|\s+(?:the|a)\s+year\s+(?:before|earlier)\s*\(\d{4}\))?,?\s+"  # "(2020)": its year
 AMOUNT_APP = re.compile(rf"{_LEAD}(?:with|supplying|providing|worth|accounting\s+for|buying|taking|at)\s+(?:(?:bilateral\s+|"
-                        rf"mutual\s+|total\s+)?(?:trade|turnover)\s+(?:reaching|of|at|totall?ing|worth|amounting\s+to|"
+                        rf"mutual\s+|total\s+)?(?:trade(?:\s+turnover)?|turnover)\s+(?:reaching|of|at|totall?ing|worth|amounting\s+to|"
                         rf"surpassing|exceeding|hitting)\s+)?(?P<amt>(?:US\$|\$|USD|€)\s?[\d.,]+\s?(?:trillion|billion|million|"
                         rf"tn|bn|mn)?)", re.IGNORECASE)
 # An earlier amount of the same scope after a rank's amount: "with $9 billion of trade, up from $8 billion in 2020".
