@@ -244,3 +244,46 @@ def test_another_reporter_s_close_figure_does_not_decide(text, verdict):
     assert found[0].verdict == verdict, found[0].reason
     if verdict == "unverifiable":
         assert "not the source the text cites" in found[0].reason
+
+
+# --- monthly figures: one month's amount, imports by origin or consignment, goods that 'came into' a state ---------
+
+MONTHLY = FakeEvidence(monthly={  # made-up: one office counting a state's imports two ways, far apart
+    ("ARM", "IRN", "import", "national_am"): {(2023, m): 2.0e6 for m in range(1, 13)},
+    ("ARM", "IRN", "import", "national_am_origin"): {(2023, m): 10.0e6 + m * 1e6 for m in range(1, 13)},
+})
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Armenia's imports from Iran were $11 million in January 2023.", "supported"),           # origin: 11.0
+    ("Armenia's imports from Iran came to $15 million in May 2023.", "supported"),            # origin: 15.0
+    ("Armenia's imports from Iran were $2 million in March 2023.", "supported"),              # consignment: 2.0
+    ("Armenia's imports from Iran were $40 million in March 2023.", "contradicted"),          # neither
+    ("Armenia's imports from Iran by country of consignment were $13 million in March 2023.", "contradicted"),
+])
+def test_a_month_s_amount_is_that_month_on_either_count_unless_one_is_named(text, verdict):
+    found = of_type(check_text(text, "2024-03-01", evidence=MONTHLY), "level")
+    assert len(found) == 1 and found[0].claim.payload.months[0] == found[0].claim.payload.months[1]
+    assert found[0].verdict == verdict, found[0].reason
+
+
+def test_months_listed_after_a_period_are_each_their_month():
+    text = ("Goods worth about $65 million came into Armenia from Iran in January-May 2023: $11 million in January, "
+            "$12 million in February, $13 million in March, $14 million in April and $15 million in May.")
+    result = check_text(text, None, evidence=MONTHLY)
+    months = [tuple(v.claim.payload.months) for v in of_type(result, "level")]
+    assert months == [(1, 5), (1, 1), (2, 2), (3, 3), (4, 4), (5, 5)], summary(result)
+    assert all(v.claim.payload.flow == "import" and v.claim.payload.year == 2023 for v in result)
+    assert all(v.verdict == "supported" for v in result), summary(result)
+
+
+def test_a_month_without_any_year_is_unresolved():
+    found = of_type(check_text("Armenia's imports from Iran were $11 million in January.", "2024-03-01",
+                               evidence=MONTHLY), "level")
+    assert found[0].verdict == "unverifiable" and "not stated" in found[0].reason, found[0].reason
+
+
+def test_a_figure_by_the_end_of_a_month_is_not_that_month_alone():
+    found = of_type(check_text("Armenia's imports from Iran reached $11 million by the end of January 2023.",
+                               "2024-03-01", evidence=MONTHLY), "level")
+    assert not found[0].claim.payload.months, found[0].claim.payload

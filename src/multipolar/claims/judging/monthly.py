@@ -7,7 +7,7 @@ otherwise unverifiable, saying which monthly data exist."""
 from __future__ import annotations
 
 from ..evidence import FLIP, Evidence, Series
-from ..model import CONTRADICTED, UNVERIFIABLE, Claim, Observation
+from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, Claim, Observation
 from ..reading.entities import name
 from . import tolerances as tol
 from .common import fmt, hedged, unverifiable, verdict
@@ -38,8 +38,10 @@ def judge_partial(claim: Claim, ev: Evidence, pairs) -> object | None:
         return unverifiable(claim, f"partial-year figure ('{p.partial}'): no monthly figures for "
                                    f"{name(country)}–{name(partner)} in the pack (monthly tables: Russian customs "
                                    f"to 2021, Eurostat, Armenia, Georgia); the annual data are never compared with it")
+    if p.basis:  # "by country of origin": only the series counting imports so
+        candidates = [(s, f) for s, f in candidates if basis_of(s.label) == p.basis] or candidates
     base = p.base_year if p.base_year else (p.year - 1 if claim.type != "level" else None)
-    gaps = []
+    gaps, done = [], []
     for s, flipped in candidates:
         if claim.type == "level" and p.unit != s.unit:
             gaps.append(f"{s.label} publishes {s.unit}, the claim is in {p.unit}")
@@ -86,9 +88,27 @@ def judge_partial(claim: Claim, ev: Evidence, pairs) -> object | None:
         reason = f"{outcome} by {label}: {summary} (like with like: the same months)"
         if why:
             reason = f"not checkable on matching figures: {why}; {label} gives {summary}"
-        return verdict(claim, outcome, reason, observed, arith, [call])
+        done.append((s, flipped, outcome, reason, observed, arith, call))
+    if done:
+        return _pick(claim, done)
     return unverifiable(claim, f"partial-year figure ('{p.partial}'): " + "; ".join(gaps) +
                         "; the annual data are never compared with a part of a year", calls=[])
+
+
+def _pick(claim: Claim, done: list):
+    """The deciding monthly series: the first (the country's own, most trusted), unless another series of the same
+    reporter and side (the same office counting imports by origin and by consignment, the text saying neither)
+    supports the claim; the others' figures are named."""
+    first = done[0]
+    same = [d for d in done if d[0].reporter == first[0].reporter and d[1] == first[1]]
+    best = next((d for d in same if d[2] == SUPPORTED), None) or next((d for d in same if d[2] == PARTLY), None) \
+        or first
+    s, _, outcome, reason, observed, arith, call = best
+    others = [d for d in done if d is not best][:2]
+    for d in others:
+        reason += f"; {d[0].label} gives {fmt(d[4][-1].value, d[0].unit)} ({d[2]})"
+        observed = observed + d[4]
+    return verdict(claim, outcome, reason, observed, arith, [call] + [d[6] for d in others])
 
 
 __all__ = ["judge_partial", "UNVERIFIABLE"]

@@ -32,6 +32,8 @@ def needs_base(kind: str, p) -> bool:
 
 def period_problem(kind: str, p) -> str | None:
     """Why a period cannot be compared with annual figures, or None."""
+    if p.unresolved and p.unresolved.startswith("the year of"):
+        return p.unresolved
     if p.fiscal:
         return f"a fiscal-year figure ('{p.fiscal}'): the data are calendar years, and a fiscal year is never " \
                "compared with one"
@@ -39,8 +41,6 @@ def period_problem(kind: str, p) -> str | None:
         return f"partial-year figure ('{p.partial}'): the data are annual"
     if kind == "change" and p.month and not p.since:
         return f"the claim is about a month ({p.month}); the data are annual"
-    if p.unresolved and p.unresolved.startswith("the year of"):
-        return p.unresolved
     if p.unresolved:
         return f"relative period '{p.unresolved}' needs the article's date (--date)"
     return None

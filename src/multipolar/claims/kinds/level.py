@@ -12,6 +12,7 @@ from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import time_for
 from ..reading.frames import base_fields, regions, resolve_frame_period
 from ..reading.numbers import YEAR, amounts
+from ..reading.times import MONTH_RE
 from ..registry import register_kind
 
 # Words near an amount that make it a record ("a record $240 billion", "an all-time high").
@@ -84,6 +85,7 @@ class Level:
                 else:
                     resolve_frame_period(r, frame, fields, a.start, (0, region[1]), change=False)
                 _own_base(r, a, fields)
+                _one_month(r, a, fields)
                 _bracketed_base(r, frame, a, fields, found[k - 1] if k else None)
                 r.add("level", frame.start if k == 0 else a.start, a.end, fields)
                 r.take(a.start, a.end)
@@ -124,6 +126,34 @@ def _own_base(r, a, fields: dict) -> None:
             fields.pop(key, None)
         fields["year"] = base.year
         fields["period_note"] = base.note or f"'{base.text}' = {base.year}"
+
+
+# "$7.9 million in January": an amount of one month (its year the one the sentence states).
+IN_MONTH = re.compile(rf"\s+in\s+(?P<m>{MONTH_RE})(?![A-Za-z])(?!\s*[-–]|\s+(?:to|through|till|until)\b|\s+and\s+{MONTH_RE})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+                      re.IGNORECASE)
+
+
+def _one_month(r, a, fields: dict) -> None:
+    """A level of one month ('$7.9 million in January', '... in March 2022') is a part of a year: that month of the
+    monthly tables, never the year's total nor the months of a range the sentence gave before it."""
+    from ..reading.times import MONTHS
+
+    m = IN_MONTH.match(r.text, a.end)  # only right after the amount: "by the end of August" is a cumulative figure
+    if m is None:
+        return
+    month = MONTHS[m.group("m").lower().rstrip(".")]
+    stated = [tm.year for tm in r.times if tm.end <= a.start and tm.year and tm.kind in ("partial", "year", "month",
+                                                                                           "range")]
+    year = int(m.group("y")) if m.group("y") else (stated[-1] if stated else None)
+    said = m.group(0).strip().rstrip(".")
+    for key in ("partial", "months", "now", "years", "unresolved", "period_note"):
+        fields.pop(key, None)
+    fields.update({"partial": said, "months": [month, month]})
+    if year:
+        fields["year"] = year
+    else:
+        fields.pop("year", None)
+        fields["unresolved"] = f"the year of '{said}' is not stated"
 
 
 # "at $118.5 billion (from $97.5 billion)", "(up from $X)": the earlier value of the amount before the bracket.

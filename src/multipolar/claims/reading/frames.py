@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .flow_phrases import MOVEMENT_FRAMES
 from .pair_frames import THEIR_COUNTRIES, bilateral_parties
 from .sentence import E, EL, GAP
 
@@ -80,7 +81,7 @@ _AMT = r"(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*(?:\s?(?:trillion|billion|million|bn
 SPLIT = re.compile(rf"\b(?:of\s+which|including|with)\s+(?P<amt>{_AMT})\s+(?:(?:were|was|are|is|in|as)\s+)?(?:(?P<a>{E})"
                    rf"(?:['’]s)?\s+)?(?P<flow>imports|exports)(?:\s*\([^)]*\))?(?:\s*,?\s+and\s+(?P<amt2>{_AMT})\s+"
                    rf"(?:in\s+)?(?P<flow2>imports|exports))?", re.IGNORECASE)
-_COMPILED = [(re.compile(p, re.IGNORECASE), flow) for p, flow in FRAME_PATTERNS]
+_COMPILED = [(re.compile(p, re.IGNORECASE), flow) for p, flow in FRAME_PATTERNS + MOVEMENT_FRAMES]
 RATE_BEFORE = re.compile(r"\b(?:an?\s+)?(?:(?:almost|nearly|about|around|over|more\s+than|some|roughly|just\s+over|just\s+"
                          r"under)\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+(?:year-on-year\s+)?(?:jump|rise|"
                          r"increase|growth|gain|surge|fall|drop|decline|decrease|contraction|slump)\s+in\s+(?:the\s+)?$",
