@@ -287,3 +287,45 @@ def test_a_figure_by_the_end_of_a_month_is_not_that_month_alone():
     found = of_type(check_text("Armenia's imports from Iran reached $11 million by the end of January 2023.",
                                "2024-03-01", evidence=MONTHLY), "level")
     assert not found[0].claim.payload.months, found[0].claim.payload
+
+
+# --- "grew another N%", "the first three quarters" ----------------------------------------------------------------
+
+def test_another_rate_in_the_first_three_quarters_is_a_partial_year_change():
+    text = "Mongolia's trade with Turkey grew another 13.1 percent in the first three quarters of 2021."
+    found = of_type(check_text(text, "2021-12-01", evidence=MNG_TUR), "change")
+    assert len(found) == 1
+    p = found[0].claim.payload
+    assert (p.value, tuple(p.months), p.year) == (13.1, (1, 9), 2021), p
+    assert found[0].verdict == "unverifiable", found[0].reason  # no monthly figures: never the annual ones
+
+
+# --- a deficit no party owns, in a sentence about one pair ---------------------------------------------------------
+
+DEFICIT = FakeEvidence(trade={  # made-up: Kazakhstan exports 2, imports 7 from Turkey in 2023 (its deficit: 5)
+    ("KAZ", "TUR", "export", "imf_dots"): {2023: 2.0e9}, ("KAZ", "TUR", "import", "imf_dots"): {2023: 7.0e9},
+})
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("Kazakhstan's imports from Turkey reached $7 billion in 2023, with a trade deficit of $5 billion.", "supported"),
+    ("Turkey's exports to Kazakhstan reached $7 billion in 2023, with a trade deficit of $5 billion.", "supported"),
+    ("Kazakhstan's imports from Turkey reached $7 billion in 2023, with a trade deficit of $9 billion.", "contradicted"),
+    ("Kazakhstan's imports from Turkey reached $7 billion in 2023, with a trade surplus of $5 billion.", "supported"),
+])
+def test_a_bare_deficit_is_the_size_of_the_pair_s_imbalance(text, verdict):
+    found = of_type(check_text(text, "2024-06-01", evidence=DEFICIT), "balance")
+    assert len(found) == 1 and found[0].claim.payload.year == 2023
+    assert found[0].verdict == verdict, found[0].reason
+
+
+def test_a_bare_deficit_in_a_sentence_about_two_pairs_is_not_read():
+    text = ("Kazakhstan's imports from Turkey reached $7 billion in 2023 and its exports to Iran $1 billion, with a "
+            "trade deficit of $5 billion.")
+    assert not of_type(check_text(text, "2024-06-01", evidence=DEFICIT), "balance")
+
+
+def test_a_balance_for_part_of_a_year_is_never_judged_on_the_year():
+    text = "Kazakhstan's trade deficit with Turkey was $9 billion in January-June 2023."
+    found = of_type(check_text(text, "2024-06-01", evidence=DEFICIT), "balance")
+    assert found[0].verdict == "unverifiable" and "calendar years" in found[0].reason, found[0].reason

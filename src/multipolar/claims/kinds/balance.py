@@ -12,6 +12,7 @@ from ..judging.trade import call_for, expanded
 from ..judging.years import target_year
 from ..payloads import Figure, Period
 from ..reading.clauses import resolve_period, time_for
+from ..reading.frames import CHANGE_BASE
 from ..reading.numbers import amounts
 from ..reading.sentence import E
 from ..registry import register_kind
@@ -28,6 +29,7 @@ class BalanceClaim(Period, Figure):
     country: tuple[str, ...]
     partner: tuple[str, ...]
     reporter: tuple[str, ...] = ()  # the statistics the text cites (ISO3, EUU, IMF)
+    either: bool = False  # "a trade deficit of $N" in a sentence about one pair: whichever side has it
 
 
 @register_kind("balance", payload=BalanceClaim, order=33, title="Trade balance",
@@ -47,6 +49,7 @@ class Balance:
             r.add("balance", m.start(), a.end, fields)
             r.take(a.start, a.end)
         _without_partner(r)
+        _bare(r)
 
     def judge(claim, evidence, as_of):
         p = claim.payload
@@ -54,16 +57,21 @@ class Balance:
         if len(countries) != 1 or len(partners) != 1:
             return unverifiable(claim, "a balance is checked for one country and one partner")
         country, partner = countries[0], partners[0]
+        if p.partial or p.fiscal:
+            return unverifiable(claim, f"a balance for {p.partial or p.fiscal}: the data are calendar years, and "
+                                       "the balance is computed for full years only")
         # the reporter the text names (any of its series, press figures too), else the country's own figures
         keep = (lambda s: s.reporter in p.reporter and s.kind != "reconciled") if p.reporter else \
-            (lambda s: s.kind == "own")
+            (lambda s: s.kind == "own" or p.either and s.kind == "mirror")  # either side: the partner's own too
         exports = {s.source: s for s in evidence.trade_series(country, partner, "export") if keep(s)}
         imports = {s.source: s for s in evidence.trade_series(country, partner, "import") if keep(s)}
-        for source in sorted(set(exports) & set(imports), key=lambda x: exports[x].trust):
+        for source in sorted(set(exports) & set(imports), key=lambda x: (exports[x].kind != "own", exports[x].trust)):
             x, m = exports[source], imports[source]
             year, why = target_year(p.year, set(x.values) & set(m.values), as_of.article)
             if year in x.values and year in m.values:
                 value = x.values[year] - m.values[year]
+                if p.either:  # the size of the pair's imbalance, on the side the claim's word names
+                    value = abs(value) if p.value >= 0 else -abs(value)
                 j = tol.judge(p.value, value, p.hedge, half_unit=p.half_unit)
                 return verdict(claim, j.verdict, f"{j.verdict} by {x.label}: {fmt(value, 'USD')} in {year}",
                                [observe(x, year), observe(m, year)],
@@ -105,5 +113,46 @@ def _without_partner(r) -> None:
                 if said and len(before) == len(said) and len(set(before)) == 1:
                     fields["year"] = before[-1]
                     fields["period_note"] = f"the year of the pair's figure before it ({before[-1]})"
+            r.add("balance", m.start(), amount.end, fields)
+            r.take(amount.start, amount.end)
+
+
+# "..., and a trade deficit above $100 billion at $101 billion": a balance no party owns, in a sentence about one pair.
+BARE = re.compile(r"\b(?:a|the)\s+(?:record\s+|bilateral\s+)?(?:trade\s+)?(?P<kind>surplus|deficit)\b(?!\s+(?:with|of\s+⟨))",
+                  re.IGNORECASE)
+
+
+def _bare(r) -> None:
+    """A balance said with no owner ('a trade deficit of $N') when every trade frame of the sentence is one pair:
+    the size of that pair's imbalance, on whichever side has the deficit (or surplus) the word names; its amounts as
+    in _without_partner, its period the clause's, else the one calendar year said before it."""
+    from ..reading.clauses import clause_bounds
+    from ..reading.frames import base_fields, regions
+
+    frames = [f for f, _ in regions(r)]
+    pairs = {frozenset((*f.country, *f.partner)) for f in frames}
+    if len(pairs) != 1 or any(len(f.country) != 1 or len(f.partner) != 1 for f in frames):
+        return
+    first = frames[0]
+    for m in BARE.finditer(r.masked):
+        if r.overlaps_used(m.start(), m.end()):
+            continue
+        sign = 1 if m.group("kind").lower() == "surplus" else -1
+        end = clause_bounds(r.text, m.end())[1]
+        for amount in amounts(r.text, m.end(), end):
+            if r.overlaps_used(amount.start, amount.end) or not GAP.match(r.text[m.end():amount.start]) or \
+                    amount.currency not in ("USD", "EUR"):
+                break
+            fields = {"country": list(first.country), "partner": list(first.partner), "value": sign * amount.value,
+                      "unit": amount.currency, "hedge": amount.hedge, "half_unit": amount.half_unit, "either": True,
+                      "reporter": base_fields(r, first).get("reporter", [])}
+            resolve_period(r, time_for(r, m.start()), fields, change=False)
+            if not any(fields.get(k) for k in ("year", "years", "partial", "fiscal", "unresolved", "now")):
+                said = [t for t in r.times if t.end <= m.start()]
+                ends = [t.year for t in said if t.kind == "year" and t.year and
+                        not CHANGE_BASE.search(r.text[max(0, t.start - 40):t.start])]
+                if said and len(set(ends)) == 1 and all(t.kind in ("year", "base") for t in said):
+                    fields["year"] = ends[-1]
+                    fields["period_note"] = f"the year of the pair's figures before it ({ends[-1]})"
             r.add("balance", m.start(), amount.end, fields)
             r.take(amount.start, amount.end)

@@ -29,7 +29,8 @@ _YEAR_BEFORE = r"(?:the\s+(?:year\s+before|previous\s+year|prior\s+year|precedin
 GROWTH_RE = re.compile(
     rf"(?:\b(?P<up>{CHANGE_UP}|a rise of|an increase of|growth of|a jump of|a gain of)|"
     rf"\b(?P<down>{CHANGE_DOWN}|a fall of|a drop of|a decline of|a decrease of))"
-    rf"\s+(?:\w+ly\s+)?(?:by\s+)?(?:(?P<h>{_HEDGE_WORDS})\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+    rf"\s+(?:\w+ly\s+)?(?:by\s+)?(?:another\s+|a\s+further\s+|further\s+)?(?:(?P<h>{_HEDGE_WORDS})\s+)?(?P<n>\d+(?:\.\d+)?)"
+    rf"\s?(?:%|percent\b|per cent\b)"
     rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
     rf"(?P<down2>decrease|decline|drop|fall|lower|less))(?!\s+than\b(?!\s+(?:in\s+)?(?:(?:19|20)\d\d\b|{_YEAR_BEFORE})))"
     rf"|(?P<n3>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up4>above|up\s+on)|(?P<down4>below|down\s+on))"

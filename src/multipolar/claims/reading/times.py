@@ -58,7 +58,7 @@ _TIME_RE = re.compile(
     rf"|\b(?:from|between)\s+(?P<r1>{YEAR})\s+(?:to|and|until|till|through)\s+(?P<r2>{YEAR})"
     rf"|\b(?P<rb1>{YEAR})\s*[-–—]\s*(?P<rb2>{YEAR})\b"
     rf"|\b(?:in\s+|during\s+|for\s+|over\s+)?(?:the\s+)?(?P<p>(?:first|second|third|fourth|last)[\s-]+(?:half|quarter|"
-    rf"(?:\w+[\s-]+)?months?|nine[\s-]months?|six[\s-]months?)|H[12]|Q[1-4]|9M|(?P<pm1>{MONTH_RE})\s*[-–]\s*(?P<pm2>{MONTH_RE})|"
+    rf"(?:\w+[\s-]+)?months?|nine[\s-]months?|six[\s-]months?|(?:two|three|2|3)[\s-]+quarters)|H[12]|Q[1-4]|9M|(?P<pm1>{MONTH_RE})\s*[-–]\s*(?P<pm2>{MONTH_RE})|"
     rf"(?:from\s+)?(?P<pm3>{MONTH_RE})\s+(?:to|through|till|until)\s+(?P<pm4>{MONTH_RE})|(?:through|until|up\s+to)\s+"
     rf"(?:the\s+end\s+of\s+)?(?P<pm5>January|February|March|April|May|June|July|August|September|October|November))"
     rf"(?:\s+(?:of\s+)?(?P<p_year>{YEAR}))?"
@@ -110,6 +110,10 @@ def partial_months(text: str, groups: dict) -> tuple[int, int] | None:
         n = int(quarter.group(1)) if quarter.group(1) else ("first", "second", "third", "fourth").index(
             quarter.group(2)) + 1
         return (3 * n - 2, 3 * n)
+    quarters = re.search(r"first\s+(two|three|2|3)\s+quarters", words)  # "the first three quarters": January-September
+    if quarters:
+        return (1, 3 * {"two": 2, "three": 3}.get(quarters.group(1), int(quarters.group(1)) if quarters.group(1).isdigit()
+                                                   else 0))
     count = re.search(r"first\s+(\w+)\s+months?", words)
     if count:
         n = _COUNT.get(count.group(1)) or (int(count.group(1)) if count.group(1).isdigit() else None)
