@@ -329,3 +329,20 @@ def test_a_balance_for_part_of_a_year_is_never_judged_on_the_year():
     text = "Kazakhstan's trade deficit with Turkey was $9 billion in January-June 2023."
     found = of_type(check_text(text, "2024-06-01", evidence=DEFICIT), "balance")
     assert found[0].verdict == "unverifiable" and "calendar years" in found[0].reason, found[0].reason
+
+
+# --- "...; exports grew N% to $X and imports M% to $Y": both continue the clause before the semicolon --------------
+
+HALF = FakeEvidence(monthly={  # made-up monthly totals: January-June 2023 against January-June 2022
+    ("KGZ", "WLD", flow, "national_kg"): {**{(2022, m): v22 / 6 for m in range(1, 7)},
+                                          **{(2023, m): v23 / 6 for m in range(1, 7)}}
+    for flow, v22, v23 in (("turnover", 5.0e9, 6.0e9), ("export", 1.0e9, 1.5e9), ("import", 4.0e9, 4.5e9))})
+
+
+def test_flows_after_a_semicolon_continue_the_period_of_the_clause_before():
+    text = ("Kyrgyzstan's foreign trade reached $6 billion in January-June 2023, 20% more than a year earlier; exports "
+            "grew 50% to $1.5 billion and imports 12.5% to $4.5 billion.")
+    result = check_text(text, "2023-08-01", evidence=HALF)
+    read = sorted((v.type, v.claim.payload.flow, tuple(v.claim.payload.months or ())) for v in result)
+    assert ("level", "export", (1, 6)) in read and ("level", "import", (1, 6)) in read, summary(result)
+    assert all(v.verdict == "supported" for v in result), summary(result)

@@ -55,10 +55,10 @@ BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\
                        r"|\b(?:trade|turnover|commerce)(?:\s+turnover)?\s+between\s+(?:the\s+)?(?:two|both)\s+(?:countries|"
                        r"states|nations|sides|neighbou?rs)" + THEIR_COUNTRIES, re.IGNORECASE)
 # A clause naming only a flow continues the previous frame: "..., while imports fell 5%", "with exports of $4 billion".
-ELLIPSIS = re.compile(r"(?:(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?|,\s*(?=(?:exports|"
+ELLIPSIS = re.compile(r"(?:(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?|[,;]\s*(?=(?:exports|"
                       r"imports)\s+(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|reached|totalled|"
                       r"totaled|amounted|were|was|stood)\b))(?P<flow>exports|imports|trade|turnover)\b(?!\s+(?:to|from|"
-                      r"with)\b)", re.IGNORECASE)  # ", exports rose 78%": a bare flow with its verb continues too
+                      r"with)\b)", re.IGNORECASE)  # ", exports rose 78%", "; imports fell": a bare flow with its verb continues too
 # A rank clause naming a pair, continued by a flow ("B remained A's largest partner for trade, with trade up N% to
 # $X"): the pair of the continuing clause.
 RANK_PAIR = re.compile(rf"(?P<b>{E})\s+(?:was|is|became|remained|remains|has\s+been|had\s+been|stayed|(?:overtook|passed|"
@@ -306,10 +306,12 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
 
     resolve_period(r, time_for(r, pos, region=region), fields, change=change)
     parent = frame.parent
-    if parent is not None and not any(fields.get(k) for k in PERIOD_KEYS):
+    while parent is not None and not any(fields.get(k) for k in PERIOD_KEYS):
         # "In 2017, A's trade with B exceeded $X, while trade with C reached $Y": the time of the clause it continues
+        # (through a chain: "...in 2022; exports grew 5% and imports 7%": the imports continue the exports' clause)
         start = clause_bounds(r.text, parent.start)[0]
         resolve_period(r, time_for(r, parent.start, region=(start, frame.start)), fields, change=change)
+        parent = parent.parent
     if not any(fields.get(k) for k in PERIOD_KEYS) and re.search(r"\b(?:while|whereas|but)\s*$",
                                                                   r.text[max(0, frame.start - 12):frame.start]):
         # "A's exports fell 5% in 2019, while B's exports rose 3%": the year of the clause it is set against
