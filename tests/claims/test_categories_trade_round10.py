@@ -346,3 +346,24 @@ def test_flows_after_a_semicolon_continue_the_period_of_the_clause_before():
     read = sorted((v.type, v.claim.payload.flow, tuple(v.claim.payload.months or ())) for v in result)
     assert ("level", "export", (1, 6)) in read and ("level", "import", (1, 6)) in read, summary(result)
     assert all(v.verdict == "supported" for v in result), summary(result)
+
+
+@pytest.mark.parametrize("verb, imports_rate, verdict", [
+    ("grew", "12.5", "supported"), ("grew", "30", "contradicted"), ("fell", "12.5", "contradicted"),
+])
+def test_a_rate_whose_verb_is_left_out_takes_the_direction_before_it(verb, imports_rate, verdict):
+    text = (f"In January-June 2023 Kyrgyzstan's exports {verb} 50% to $1.5 billion and imports {imports_rate}% to "
+            f"$4.5 billion.")
+    changes = of_type(check_text(text, "2023-08-01", evidence=HALF), "change")
+    gapped = [v for v in changes if v.claim.payload.flow == "import"]
+    assert len(gapped) == 1, [(v.text, v.claim.payload) for v in changes]
+    sign = 1 if verb == "grew" else -1
+    assert gapped[0].claim.payload.value == sign * float(imports_rate)
+    assert tuple(gapped[0].claim.payload.months) == (1, 6)
+    assert gapped[0].verdict == verdict, gapped[0].reason
+
+
+def test_a_share_after_a_flow_is_not_a_gapped_rate():
+    text = "In January-June 2023 Kyrgyzstan's exports grew 50% to $1.5 billion, and imports 20% of the total."
+    changes = of_type(check_text(text, "2023-08-01", evidence=HALF), "change")
+    assert [v.claim.payload.flow for v in changes] == ["export"], [(v.text, v.claim.payload) for v in changes]

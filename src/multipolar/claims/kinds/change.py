@@ -72,6 +72,7 @@ class Change:
         for i, (frame, region) in enumerate(regions(r)):
             before = len(r.claims)
             _growth_rates(r, frame, region)
+            _gapped(r, frame, region)
             _transitive(r, frame, region)
             _absolute(r, frame, region)
             _directions(r, frame, region)
@@ -128,6 +129,31 @@ def _growth_rates(r, frame, region) -> None:
                                                       "hedge": None})
             r.take(more.start("n"), more.end())
             end = more.end()
+
+
+# A rate right after a continuing clause's flow, its verb left out: "exports rose 31.8% and imports 32.5%".
+GAPPED = re.compile(rf"\s+(?:by\s+)?(?:(?P<h>{_HEDGE_WORDS})\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+                    rf"(?!\s*(?:of|share)\b)", re.IGNORECASE)
+
+
+def _gapped(r, frame, region) -> None:
+    """'..., exports rose 31.8% to $5 billion and imports 32.5% to $12 billion': the second rate takes the verb (its
+    direction) of the rate the sentence gave before it, and the clause's period."""
+    m = GAPPED.match(r.text, frame.end) if frame.parent is not None else None
+    before = [c for c in r.claims if c.type == "change" and c.payload.unit == "percent_change" and c.span[0] < frame.start]
+    if m is None or not before or r.overlaps_used(m.start("n"), m.end()):
+        return
+    up = before[-1].payload.value >= 0
+    value, decimals = parse_number(m.group("n"))
+    fields = base_fields(r, frame)
+    fields.update({"value": value if up else -value, "unit": "percent_change", "hedge": hedge_id(m.group("h")),
+                   "half_unit": 0.5 * 10 ** (-decimals), "terms": terms_for(r, region, m.start())})
+    resolve_frame_period(r, frame, fields, m.start(), (0, region[1]), change=True)
+    end_year_after(r, m.end(), region, fields)
+    if "base_year" not in fields and "year" in fields and not fields.get("partial"):
+        fields.update({"base_year": fields["year"] - 1, "yoy": True})
+    r.add("change", frame.start, m.end(), fields)
+    r.take(m.start("n"), m.end())
 
 
 # A transitive verb of change before the frame, its rate after it: "A increased its exports to B by 22%", "A cut its
