@@ -367,3 +367,17 @@ def test_a_share_after_a_flow_is_not_a_gapped_rate():
     text = "In January-June 2023 Kyrgyzstan's exports grew 50% to $1.5 billion, and imports 20% of the total."
     changes = of_type(check_text(text, "2023-08-01", evidence=HALF), "change")
     assert [v.claim.payload.flow for v in changes] == ["export"], [(v.text, v.claim.payload) for v in changes]
+
+
+def test_a_when_clause_after_the_base_year_stays_in_the_base_year():
+    text = ("Kazakhstan-Turkey trade rose 10% to $6.6 billion in 2023 from $6 billion in 2022, when Kazakhstan's "
+            "exports to Turkey were $2 billion.")
+    result = check_text(text, "2024-04-01", evidence=PAIR)
+    exports = [v for v in of_type(result, "level") if v.claim.payload.flow == "export"]
+    assert [v.claim.payload.year for v in exports] == [2022], summary(result)
+    assert exports[0].verdict == "supported", exports[0].reason
+
+
+def test_a_bare_deficit_narrowed_by_an_amount_is_not_its_size():
+    text = "Kazakhstan's imports from Turkey reached $7 billion in 2023, and the trade deficit narrowed by $1 billion."
+    assert not of_type(check_text(text, "2024-06-01", evidence=DEFICIT), "balance")

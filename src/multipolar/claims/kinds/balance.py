@@ -122,6 +122,10 @@ BARE = re.compile(r"\b(?:a|the)\s+(?:record\s+|bilateral\s+)?(?:trade\s+)?(?P<ki
                   re.IGNORECASE)
 
 
+BY_AMOUNT = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:US\$|\$|€|USD|EUR)?\s?$",
+                       re.IGNORECASE)
+
+
 def _bare(r) -> None:
     """A balance said with no owner ('a trade deficit of $N') when every trade frame of the sentence is one pair:
     the size of that pair's imbalance, on whichever side has the deficit (or surplus) the word names; its amounts as
@@ -141,8 +145,8 @@ def _bare(r) -> None:
         end = clause_bounds(r.text, m.end())[1]
         for amount in amounts(r.text, m.end(), end):
             if r.overlaps_used(amount.start, amount.end) or not GAP.match(r.text[m.end():amount.start]) or \
-                    amount.currency not in ("USD", "EUR"):
-                break
+                    amount.currency not in ("USD", "EUR") or BY_AMOUNT.search(r.text, m.end(), amount.start):
+                break  # "the deficit narrowed by $2 billion": a change of the balance, not the balance
             fields = {"country": list(first.country), "partner": list(first.partner), "value": sign * amount.value,
                       "unit": amount.currency, "hedge": amount.hedge, "half_unit": amount.half_unit, "either": True,
                       "reporter": base_fields(r, first).get("reporter", [])}

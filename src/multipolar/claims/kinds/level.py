@@ -185,7 +185,8 @@ def _bracketed_base(r, frame, a, fields: dict, before) -> None:
             fields.pop("year", None)
             fields["unresolved"] = "the year of the earlier figure in brackets is not stated"
     elif bases and ends and not own and not fields.get("since") and (fields.get("year") == bases[-1].year or
-                                                                     fields.get("now") and not fields.get("year")):
+                                                                     fields.get("now") and not fields.get("year")) \
+            and not re.search(r"\b(?:when|then|that\s+year)\b", r.text[bases[-1].end:frame.start], re.IGNORECASE):
         fields["year"] = ends[-1].year  # "..., with imports at $A": the comparison's later year, not its base
         fields.pop("now", None)
 
