@@ -32,8 +32,8 @@ WORLD = FakeEvidence(trade={  # made-up: turnover +20%, exports +50%, imports +5
 
 @pytest.mark.parametrize("date", [None, "2024-05-01"])
 def test_a_year_earlier_after_a_stated_year_is_the_year_before(date):
-    text = ("Kyrgyzstan's foreign trade grew 20% in 2022 to $12 billion, against $10 billion of turnover a year "
-            "earlier.")
+    text = ("Kyrgyzstan's foreign trade expanded 20% in 2022 to $12 billion, compared with $10 billion of total "
+            "turnover a year earlier.")
     result = check_text(text, date, evidence=WORLD)
     levels = {v.claim.payload.value: v for v in of_type(result, "level")}
     earlier = levels[10.0e9].claim.payload
@@ -107,8 +107,8 @@ def test_from_a_year_to_a_year_stays_a_range():
 
 
 def test_a_second_reported_clause_keeps_its_own_period():
-    text = ("The minister said that Mongolia's trade with Turkey rose by 25% from 2020 to $1 billion, and that it grew "
-            "another 9% in the first half of 2022.")
+    text = ("The minister said that Mongolia's trade with Turkey rose by 25% from 2020 to $1 billion, and that it "
+            "expanded a further 9% in the first half of 2022.")
     result = check_text(text, "2022-09-01", evidence=MNG_TUR)
     first = of_type(result, "change")[0].claim.payload
     assert first.base_year == 2020 and not first.partial and first.year != 2022, summary(result)
@@ -134,8 +134,8 @@ KGZ_TUR = {("KGZ", "TUR", "turnover", "imf_dots"): {2018: 1.0e9, 2019: 1.2e9}}
 
 @pytest.mark.parametrize("claimed, verdict", [("2.5 times", "contradicted"), ("1.2 times", "supported")])
 def test_their_countries_trade_is_the_pair_the_sentence_named(claimed, verdict):
-    text = (f"In a call, the presidents of Kyrgyzstan and Turkey noted that their countries' trade turnover had "
-            f"increased {claimed} in the previous year.")
+    text = (f"The presidents of Kyrgyzstan and Turkey said on the phone their two countries' trade had grown "
+            f"{claimed} in the previous year.")
     result = check_text(text, "2020-02-10", evidence=FakeEvidence(trade=KGZ_TUR))
     found = of_type(result, "multiple")
     assert len(found) == 1, summary(result)
@@ -223,7 +223,7 @@ def test_a_rank_said_with_calls_or_a_perfect_tense_is_read(text, verdict):
 
 
 def test_a_year_in_brackets_is_the_year_of_its_clause():
-    text = "China had also been Kyrgyzstan's main trading partner the year before (2020), with trade of $5 billion."
+    text = "China had long been Kyrgyzstan's leading trading partner a year earlier (2020), with trade of $5 billion."
     result = check_text(text, None, evidence=RANKS)
     assert [(v.type, v.claim.payload.year) for v in result] == [("rank", 2020), ("level", 2020)], summary(result)
     assert all(v.verdict == "supported" for v in result), summary(result)
@@ -235,9 +235,9 @@ RUS_BLR = FakeEvidence(trade={("RUS", "BLR", "turnover", "imf_dots"): {2020: 30.
 
 
 @pytest.mark.parametrize("text, verdict", [
-    ("According to Belarusian statistics, Russia-Belarus trade stood at $40 billion in 2021.", "unverifiable"),
-    ("Russia-Belarus trade stood at $40 billion in 2021.", "partly supported"),          # nobody named: Russia's own
-    ("According to Belarusian statistics, Russia-Belarus trade stood at $38 billion in 2021.", "supported"),
+    ("Belarusian statistics put trade between Russia and Belarus at $40 billion last year.", "unverifiable"),
+    ("Trade between Russia and Belarus came to $40 billion last year.", "partly supported"),  # nobody named: Russia's
+    ("Belarusian statistics put trade between Russia and Belarus at $38 billion last year.", "supported"),
 ])
 def test_another_reporter_s_close_figure_does_not_decide(text, verdict):
     found = of_type(check_text(text, "2022-06-01", evidence=RUS_BLR), "level")
@@ -292,11 +292,11 @@ def test_a_figure_by_the_end_of_a_month_is_not_that_month_alone():
 # --- "grew another N%", "the first three quarters" ----------------------------------------------------------------
 
 def test_another_rate_in_the_first_three_quarters_is_a_partial_year_change():
-    text = "Mongolia's trade with Turkey grew another 13.1 percent in the first three quarters of 2021."
+    text = "Mongolia's trade with Turkey expanded a further 6.4 percent in the first three quarters of 2021."
     found = of_type(check_text(text, "2021-12-01", evidence=MNG_TUR), "change")
     assert len(found) == 1
     p = found[0].claim.payload
-    assert (p.value, tuple(p.months), p.year) == (13.1, (1, 9), 2021), p
+    assert (p.value, tuple(p.months), p.year) == (6.4, (1, 9), 2021), p
     assert found[0].verdict == "unverifiable", found[0].reason  # no monthly figures: never the annual ones
 
 
@@ -340,8 +340,8 @@ HALF = FakeEvidence(monthly={  # made-up monthly totals: January-June 2023 again
 
 
 def test_flows_after_a_semicolon_continue_the_period_of_the_clause_before():
-    text = ("Kyrgyzstan's foreign trade reached $6 billion in January-June 2023, 20% more than a year earlier; exports "
-            "grew 50% to $1.5 billion and imports 12.5% to $4.5 billion.")
+    text = ("Kyrgyzstan's foreign trade reached $6 billion in January-June 2023, up 20% year on year; exports "
+            "climbed 50% to $1.5 billion and imports 12.5% to $4.5 billion.")
     result = check_text(text, "2023-08-01", evidence=HALF)
     read = sorted((v.type, v.claim.payload.flow, tuple(v.claim.payload.months or ())) for v in result)
     assert ("level", "export", (1, 6)) in read and ("level", "import", (1, 6)) in read, summary(result)

@@ -117,7 +117,7 @@ def _without_partner(r) -> None:
             r.take(amount.start, amount.end)
 
 
-# "..., and a trade deficit above $100 billion at $101 billion": a balance no party owns, in a sentence about one pair.
+# "..., leaving a trade deficit of about $30 billion": a balance no party owns, in a sentence about one pair.
 BARE = re.compile(r"\b(?:a|the)\s+(?:record\s+|bilateral\s+)?(?:trade\s+)?(?P<kind>surplus|deficit)\b(?!\s+(?:with|of\s+⟨))",
                   re.IGNORECASE)
 
@@ -127,7 +127,7 @@ BY_AMOUNT = re.compile(r"\bby\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|
 
 
 def _bare(r) -> None:
-    """A balance said with no owner ('a trade deficit of $N') when every trade frame of the sentence is one pair:
+    """A balance said with no owner ('the trade deficit was $N') when every trade frame of the sentence is one pair:
     the size of that pair's imbalance, on whichever side has the deficit (or surplus) the word names; its amounts as
     in _without_partner, its period the clause's, else the one calendar year said before it."""
     from ..reading.clauses import clause_bounds

@@ -74,7 +74,7 @@ class Level:
                 if RECORD_RE.search(window):
                     fields["record"] = True
                 if frame.flow != "turnover" and OF_TURNOVER.match(r.text, a.end):
-                    fields["flow"] = "turnover"  # "..., against $8.4 billion of turnover a year earlier"
+                    fields["flow"] = "turnover"  # "..., with $6.2 billion of total turnover the year before"
                 position = (1 - k if reverse else k) if pair and len(found) >= 2 and k < 2 else None
                 own_year = re.match(rf"\s+(?:in|for)\s+(?P<y>{YEAR})\b", r.text[a.end:a.end + 12])
                 if own_year and (position is not None or k > 0):  # "..., up from $6.5 billion in 2021"
@@ -111,13 +111,13 @@ def _of_balance(r, at: int) -> bool:
     return BALANCE_BEFORE.search(r.text, start, at) is not None
 
 
-# "$8.4 billion of turnover": an amount naming the pair's whole trade inside a flow's clause.
+# "$6.2 billion of total turnover": an amount naming the pair's whole trade inside a flow's clause.
 OF_TURNOVER = re.compile(r"\s+(?:of|in)\s+(?:total\s+)?(?:trade\s+)?turnover\b", re.IGNORECASE)
 
 
 def _own_base(r, a, fields: dict) -> None:
     """An amount inside the base of a comparison ('compared with $3 billion in 2019') or followed closely by 'a year
-    earlier' after a stated year ('$14 billion in 2022, against $8.4 billion a year earlier'): that base's year."""
+    earlier' after a stated year ('$9 billion in 2021, up from $7 billion a year earlier'): that base's year."""
     base = next((tm for tm in r.times if tm.kind == "base" and tm.year and (tm.start <= a.start and a.end <= tm.end or
                  tm.text == "a year earlier" and a.end <= tm.start <= a.end + 30
                  and not re.search(r"[,;(]|\d", r.text[a.end:tm.start]))), None)
@@ -128,13 +128,13 @@ def _own_base(r, a, fields: dict) -> None:
         fields["period_note"] = base.note or f"'{base.text}' = {base.year}"
 
 
-# "$7.9 million in January": an amount of one month (its year the one the sentence states).
+# "$4.2 million in March": an amount of one month (its year the one the sentence states).
 IN_MONTH = re.compile(rf"\s+in\s+(?P<m>{MONTH_RE})(?![A-Za-z])(?!\s*[-–]|\s+(?:to|through|till|until)\b|\s+and\s+{MONTH_RE})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
                       re.IGNORECASE)
 
 
 def _one_month(r, a, fields: dict) -> None:
-    """A level of one month ('$7.9 million in January', '... in March 2022') is a part of a year: that month of the
+    """A level of one month ('$4.2 million in March', '... in October 2021') is a part of a year: that month of the
     monthly tables, never the year's total nor the months of a range the sentence gave before it."""
     from ..reading.times import MONTHS
 
@@ -156,7 +156,7 @@ def _one_month(r, a, fields: dict) -> None:
         fields["unresolved"] = f"the year of '{said}' is not stated"
 
 
-# "at $118.5 billion (from $97.5 billion)", "(up from $X)": the earlier value of the amount before the bracket.
+# "at $40.2 billion (from $35.1 billion)", "(up from $X)": the earlier value of the amount before the bracket.
 BRACKET_BASE = re.compile(r"\(\s*(?:up\s+|down\s+)?from\s+(?:about\s+|some\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
 
 

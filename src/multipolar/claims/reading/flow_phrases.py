@@ -1,12 +1,16 @@
-"""Trade frames said with a verb of movement rather than a flow noun: 'goods worth $76 million came into A from B'
-(A's imports from B), 'products worth $N entered A from B', 'imports arrived in A from B'. frames.py reads them with
-its own patterns (the frame starts at the goods word, so the amount after it is the frame's)."""
+"""Trade frames said with a verb of movement rather than a flow noun: 'products worth $40 million entered A from B'
+(A's imports from B), 'goods worth $N came into A from B', 'imports arrived in A from B'. frames.py reads them with
+its own patterns (the frame starts at the goods word, so the amount after it is the frame's); and the verbs that make
+a bare flow after a comma or a semicolon a clause continuing the frame before it."""
 
 from __future__ import annotations
 
 from .sentence import EL
 
-# Anything but a mention or a sentence end between the goods word and the verb ("worth about $76 million").
+# Verbs after a bare flow that make it a clause of its own (", exports climbed 12%", "; imports fell").
+FLOW_VERBS = r"(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|surged|soared|slumped|plunged|" \
+             r"shrank|expanded|contracted|slipped|edged\s+(?:up|down)|reached|totalled|totaled|amounted|were|was|stood)"
+# Anything but a mention or a sentence end between the goods word and the verb ("worth some $40 million").
 _BETWEEN = r"(?:(?!⟨)(?:[^.;:]|\.(?=\d))){0,50}?"
 MOVEMENT_FRAMES: list[tuple[str, str]] = [
     (rf"\b(?:goods|products|merchandise|imports|shipments|cargo(?:es)?)\s+{_BETWEEN}\b(?:came|come|comes|flowed|flow|"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .flow_phrases import MOVEMENT_FRAMES
+from .flow_phrases import FLOW_VERBS, MOVEMENT_FRAMES
 from .pair_frames import THEIR_COUNTRIES, bilateral_parties
 from .sentence import E, EL, GAP
 
@@ -55,10 +55,9 @@ BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\
                        r"|\b(?:trade|turnover|commerce)(?:\s+turnover)?\s+between\s+(?:the\s+)?(?:two|both)\s+(?:countries|"
                        r"states|nations|sides|neighbou?rs)" + THEIR_COUNTRIES, re.IGNORECASE)
 # A clause naming only a flow continues the previous frame: "..., while imports fell 5%", "with exports of $4 billion".
-ELLIPSIS = re.compile(r"(?:(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?|[,;]\s*(?=(?:exports|"
-                      r"imports)\s+(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|reached|totalled|"
-                      r"totaled|amounted|were|was|stood)\b))(?P<flow>exports|imports|trade|turnover)\b(?!\s+(?:to|from|"
-                      r"with)\b)", re.IGNORECASE)  # ", exports rose 78%", "; imports fell": a bare flow with its verb continues too
+ELLIPSIS = re.compile(rf"(?:(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?|[,;]\s*(?=(?:exports|"
+                      rf"imports)\s+{FLOW_VERBS}\b))(?P<flow>exports|imports|trade|turnover)\b(?!\s+(?:to|from|with)\b)",
+                      re.IGNORECASE)  # ", exports rose 12%", "; imports fell": a bare flow with its verb continues too
 # A rank clause naming a pair, continued by a flow ("B remained A's largest partner for trade, with trade up N% to
 # $X"): the pair of the continuing clause.
 RANK_PAIR = re.compile(rf"(?P<b>{E})\s+(?:was|is|became|remained|remains|has\s+been|had\s+been|stayed|(?:overtook|passed|"

@@ -14,10 +14,10 @@ PARTNER_NOUN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:trading\s+|trade\s+|export\
 
 
 def bilateral_parties(r) -> list[str]:
-    """The sentence's two countries, first the one written with a possessive before a partner noun ('Russia is
-    Belarus's main trading partner and their bilateral trade ...': Belarus's trade with Russia); when fewer than two
-    are named outside a reporter, the countries of the reporter's phrase count too ('Russia's ambassador to Mongolia
-    said bilateral trade ...': Russia and Mongolia); else the pair the text named last."""
+    """The sentence's two countries, first the one written with a possessive before a partner noun ('Turkey is
+    Georgia's top trading partner, and their bilateral trade ...': Georgia's trade with Turkey); when fewer than two
+    are named outside a reporter, the countries of the reporter's phrase count too ('Turkey's envoy in Georgia
+    said bilateral trade ...': Turkey and Georgia); else the pair the text named last."""
     named = [x for x in r.mentions if x.kind == "country" and not x.pronoun]
     parties = list(dict.fromkeys(x.code for x in named if not r.in_reporter(x)))
     if len(parties) < 2:

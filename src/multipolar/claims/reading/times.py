@@ -177,6 +177,8 @@ def find_times(text: str) -> list[Time]:
         elif g["event"]:
             year = EVENTS.get(g["event"].lower(), 2022)
             out.append(Time(*span, "event", year, text=m.group(0), note=f"'{g['event']}' dated {year}"))
+    # "a year earlier (2020)": the year in brackets says which, the relative words do not decide
+    out = [t for t in out if not (t.kind == "relative" and re.match(rf"\s*\(\s*{YEAR}\s*\)", text[t.end:]))]
     return [_year_earlier(t, out) for t in out]
 
 
