@@ -381,3 +381,27 @@ def test_a_when_clause_after_the_base_year_stays_in_the_base_year():
 def test_a_bare_deficit_narrowed_by_an_amount_is_not_its_size():
     text = "Kazakhstan's imports from Turkey reached $7 billion in 2023, and the trade deficit narrowed by $1 billion."
     assert not of_type(check_text(text, "2024-06-01", evidence=DEFICIT), "balance")
+
+
+# --- "the two countries' trade", "both sides' trade"; both states' officials named: either's figures are the text's --
+
+TWO_SIDES = FakeEvidence(trade={  # made-up: the two sides' own records of 2023 disagree by 20%
+    ("KGZ", "TUR", "turnover", "imf_dots"): {2022: 1.0e9, 2023: 1.2e9},
+    ("TUR", "KGZ", "turnover", "imf_dots"): {2022: 1.0e9, 2023: 1.0e9},
+})
+
+
+@pytest.mark.parametrize("text", [
+    "Officials in Kyrgyzstan and Turkey said the two countries' trade turnover grew 20% in 2023.",
+    "Kyrgyzstan and Turkey are close partners, and both sides' trade grew 20% in 2023.",
+])
+def test_the_two_countries_trade_is_the_pair_named(text):
+    found = of_type(check_text(text, "2024-06-01", evidence=TWO_SIDES), "change")
+    assert len(found) == 1 and {*found[0].claim.payload.country, *found[0].claim.payload.partner} == {"KGZ", "TUR"}
+
+
+def test_when_both_states_officials_speak_either_s_figures_may_decide():
+    text = "The Kyrgyz president and the Turkish president said trade between Turkey and Kyrgyzstan grew 20% in 2023."
+    found = of_type(check_text(text, "2024-06-01", evidence=TWO_SIDES), "change")
+    assert set(found[0].claim.payload.reporter) == {"KGZ", "TUR"}
+    assert found[0].verdict == "supported", found[0].reason  # Kyrgyzstan's own +20%, Turkey's flat

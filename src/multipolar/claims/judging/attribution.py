@@ -38,8 +38,11 @@ class Attribution:
         return bool(hint) and (s.reporter in hint or ("IMF" in hint and "imf" in s.source))
 
     def tier(self, s, country: str, partner: str) -> tuple[int, int]:
-        """(named reporter? 0 : 1, whose figures: the country's 0, the partner's 1, others 2)."""
+        """(named reporter? 0 : 1, whose figures: the country's 0, the partner's 1, others 2); when the text names
+        both states' officials ('the presidents of A and B said'), both are the text's figures: one tier."""
         side = 0 if s.reporter == country else 1 if s.reporter == partner else 2
+        if self.names(s) and {country, partner} <= set(self.reporters):
+            side = 0
         return (0 if self.names(s) else 1), side
 
     def not_cited(self, s) -> str | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-# "their countries' trade turnover", "their two countries' trade": the pair the sentence named before.
-THEIR_COUNTRIES = r"|\btheir\s+(?:two\s+)?countries['’]?\s+(?:(?:bilateral|mutual|foreign)\s+)?(?:trade|commerce|" \
-                  r"turnover)(?:\s+turnover)?"
+# "their countries' trade turnover", "the two countries' trade", "both sides' trade": the pair the sentence names.
+THEIR_COUNTRIES = r"|\b(?:their\s+(?:two\s+)?|the\s+two\s+|both\s+)(?:countries|states|nations|sides)['’]\s*(?:(?:bilateral|" \
+                  r"mutual|foreign)\s+)?(?:trade|commerce|turnover)(?:\s+turnover)?"
 # "A's main trading partner", "A's largest export market": A is the party whose trade the sentence is about.
 PARTNER_NOUN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:trading\s+|trade\s+|export\s+|import\s+)?(?:partner|market|"
                           r"supplier|destination)\b", re.IGNORECASE)
