@@ -216,6 +216,8 @@ RANKS = FakeEvidence(ranks=_ranks(2020),
     ("The report calls Russia Kyrgyzstan's largest trading partner in 2020.", "contradicted"),
     ("Russia had also been Kyrgyzstan's second-largest trading partner in 2020.", "supported"),
     ("Turkey has long been Kyrgyzstan's main trading partner in 2020.", "contradicted"),
+    ("A survey described Russia as Kyrgyzstan's second-largest trading partner in 2020.", "supported"),
+    ("The minister dubbed Kazakhstan Kyrgyzstan's biggest trading partner in 2020.", "contradicted"),
 ])
 def test_a_rank_said_with_calls_or_a_perfect_tense_is_read(text, verdict):
     found = of_type(check_text(text, "2021-06-01", evidence=RANKS), "rank")

@@ -37,7 +37,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:\s+(?:of|for)\s+(?:all\s+|both\s+|each\s+of\s+)?(?:the\s+)?(?P<whose2>{EL}))?",
     rf"(?P<c>{E})\s+(?:has\s+)?(?:lost|ceded|surrendered|gave\s+up)\s+(?:its\s+|their\s+|the\s+|{E}\s+)?(?:position|place|"
     rf"status|spot|title|role|rank)\s+as\s+(?:the\s+)?(?P<whose>{E})\s+{RANKWORD}\s+{TARGET}\s+to\s+(?P<b5>{E})",
-    rf"(?:making|made|makes|leaving|keeping|to\s+make|calls|called|calling|(?:placed|places|place|ranked|ranks|named|names|listed|lists|put|puts|"
+    rf"(?:making|made|makes|leaving|keeping|to\s+make|calls|called|calling|dubbed|(?:placed|places|place|ranked|ranks|named|names|listed|lists|put|puts|described|describes|"
     rf"showed|shows|show|identified|identifies)\s+(?P<as>))\s*(?P<b4>{E})\s+(?(as)as\s+)(?:the\s+)?(?P<whose>{E})\s+"
     rf"{RANKWORD}\s+{TARGET}",
     rf"{_SUBJ}\s+(?:ranks?|ranked|occupies|occupied|takes|took|holds|held|is\s+in|was\s+in|came|comes|stood|"
