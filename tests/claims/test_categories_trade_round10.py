@@ -407,3 +407,11 @@ def test_when_both_states_officials_speak_either_s_figures_may_decide():
     found = of_type(check_text(text, "2024-06-01", evidence=TWO_SIDES), "change")
     assert set(found[0].claim.payload.reporter) == {"KGZ", "TUR"}
     assert found[0].verdict == "supported", found[0].reason  # Kyrgyzstan's own +20%, Turkey's flat
+
+
+def test_from_to_amounts_take_the_one_year_the_clause_states_and_the_year_before():
+    text = "In 2023, Kazakhstan's exports to Turkey rose to $2.2 billion from $2 billion a year earlier."
+    result = check_text(text, "2030-01-01", evidence=PAIR)  # a late article: no fallback to the latest year
+    years = {v.claim.payload.value: v.claim.payload.year for v in of_type(result, "level")}
+    assert years == {2.2e9: 2023, 2.0e9: 2022}, summary(result)
+    assert all(v.verdict == "supported" for v in result), summary(result)

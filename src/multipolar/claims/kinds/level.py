@@ -206,6 +206,12 @@ def _pair_year(r, fields: dict, position: int, since, at: int, region) -> None:
             fields["year"] = year
         return
     year = (base.year if base else None) or next((tm.year2 for tm in times if tm.kind == "range"), None)
+    if not year:  # "In 2022, A's exports rose to $B from $A a year earlier": the one year the clause (or its front) states
+        from ..reading.frames import CHANGE_BASE, FRONTED
+
+        stated = {tm.year for tm in r.times if tm.kind == "year" and tm.year and (tm in times or FRONTED.match(
+            r.text[:tm.start])) and not CHANGE_BASE.search(r.text[max(0, tm.start - 40):tm.start])}
+        year = stated.pop() if len(stated) == 1 else None
     if year:
         fields["year"] = year
     else:
