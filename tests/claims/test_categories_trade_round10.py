@@ -415,3 +415,12 @@ def test_from_to_amounts_take_the_one_year_the_clause_states_and_the_year_before
     years = {v.claim.payload.value: v.claim.payload.year for v in of_type(result, "level")}
     assert years == {2.2e9: 2023, 2.0e9: 2022}, summary(result)
     assert all(v.verdict == "supported" for v in result), summary(result)
+
+
+def test_without_a_stated_year_the_amount_a_year_earlier_is_of_the_year_before_the_other():
+    evidence = FakeEvidence(trade={("KAZ", "TUR", "export", "imf_dots"): {2021: 2.0e9, 2022: 2.2e9}})
+    text = "Kazakhstan's exports to Turkey climbed to $2.2 billion, against $2 billion a year earlier."
+    result = check_text(text, "2023-05-01", evidence=evidence)
+    years = {v.claim.payload.value: v.claim.payload.year for v in of_type(result, "level")}
+    assert years == {2.2e9: 2022, 2.0e9: 2021}, summary(result)
+    assert all(v.verdict == "supported" for v in result), summary(result)

@@ -126,6 +126,15 @@ def _own_base(r, a, fields: dict) -> None:
             fields.pop(key, None)
         fields["year"] = base.year
         fields["period_note"] = base.note or f"'{base.text}' = {base.year}"
+        return
+    # no year stated: "fell to $1.9 billion, against $2.1 billion a year earlier" (article of 2023): the amount compared
+    # with is of 2022 (the relative words read against the article), the one followed by them of the year before
+    rel = next((tm for tm in r.times if tm.kind == "relative" and tm.text == "a year earlier" and a.end <= tm.start <=
+                a.end + 30 and not re.search(r"[,;(]|\d", r.text[a.end:tm.start])), None)
+    if rel is not None and fields.get("year") and "'a year earlier' = " in (fields.get("period_note") or "") and \
+            not any(fields.get(k) for k in ("partial", "unresolved", "month", "fiscal")):  # its year read from them
+        fields["year"] -= 1
+        fields["period_note"] = f"'a year earlier' than the figure it is compared with ({fields['year'] + 1})"
 
 
 # "$4.2 million in March": an amount of one month (its year the one the sentence states).
