@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 
 from .arms_with import read_elided_share, read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
-from .arms_lists import read_listed, read_more_totals
+from .arms_lists import read_listed, read_more_totals, read_went_to
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
 from .ranks import rank_of
 from .sentence import E, EL
-from .shares import ARMS, ARMS_FLOW, RANK, SHARE, SUPPLIER
+from .shares import ARMS, ARMS_EXPORTS, ARMS_FLOW, RANK, SHARE, SUPPLIER
 
 _VERB = r"(?:has\s+|have\s+|had\s+)?(?:supplied|supplies|supply|supplying|provided|provides|providing|delivered|" \
         r"delivers|accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up|" \
@@ -160,6 +160,7 @@ def read_arms(r) -> None:
     from .arms_per_state import read_per_state
 
     read_listed(r)
+    read_went_to(r, bool(re.search(ARMS_EXPORTS, r.text)))
     read_per_state(r)
     read_elided_share(r)
     read_arms_exports(r)

@@ -1,0 +1,157 @@
+"""Dimension readers and rules of round 10 (general constructions, made-up sentences and figures on a FakeEvidence):
+a joining date written as a day without its year never takes another event's day; the subject of a coordinated
+departure ('A, B and C took part until 1999 but chose not to renew') is its own clause's list of states; a return
+dated by a range ('came back in 2006-2012') starts in the range's first year; a summit ordinal in a sentence naming
+only another organization is not the SCO's; a bare 'its exports' after arms exports is no trade share; a share of a
+supplier's exports going to buyers listed with their shares in brackets, and a supplier's main buyers listed after
+'the main buyers of <supplier> arms'."""
+
+from __future__ import annotations
+
+import pytest
+
+from multipolar.claims import check_text
+from multipolar.claims.fake_evidence import FakeEvidence
+
+MEMBERS = [
+    *({"organization": "EAEU", "country": c, "role": "member", "start": "2015-01-01", "end": None}
+      for c in ("RUS", "KAZ", "BLR")),
+    {"organization": "EAEU", "country": "ARM", "role": "member", "start": "2015-01-02", "end": None},
+    *({"organization": "CSTO", "country": c, "role": "member", "start": "1992-05-15", "end": None}
+      for c in ("RUS", "KAZ")),
+    *({"organization": "CSTO", "country": c, "role": "member", "start": "1993-12-24", "end": "1999-04-20"}
+      for c in ("GEO", "AZE")),
+    {"organization": "CSTO", "country": "UZB", "role": "member", "start": "1992-05-15", "end": "1999-04-20"},
+    {"organization": "CSTO", "country": "UZB", "role": "member", "start": "2006-06-23", "end": "2012-06-28"},
+]
+SUMMITS = [{"year": y, "date": d, "host_city": c, "host_country": k} for y, d, c, k in (
+    (2019, "2019-06-14", "Bishkek", "KGZ"), (2024, "2024-07-04", "Astana", "KAZ"))]
+EVIDENCE = FakeEvidence(memberships=MEMBERS, summits=SUMMITS)
+
+
+def members(text, date=None):
+    return [(v.claim.parsed.get("relation"), v.claim.parsed.get("country"), v.claim.parsed.get("year"),
+             v.claim.parsed.get("day"), v.verdict) for v in check_text(text, date, evidence=EVIDENCE)
+            if v.type == "membership"]
+
+
+# --- a day without its year --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, date, expected", [
+    # the day written after the verb is the claim's, in the article's year; the later event's day is not
+    ("Armenia joined the Eurasian Economic Union on 2 January, one day after Russia, Kazakhstan and Belarus "
+     "launched it on 1 January 2015.", "2015-01-05", ("joined", ["ARM"], 2015, 2, "supported")),
+    ("Armenia became a full member of the EAEU on January 2, a day after the treaty took effect on 1 January 2015.",
+     "2015-01-03", ("joined", ["ARM"], 2015, 2, "supported")),
+    # a wrong day is still a contradiction (same organization, state and role)
+    ("Armenia became a member of the EAEU on 9 January, after the union began on 1 January 2015.",
+     "2015-02-01", ("joined", ["ARM"], 2015, 9, "contradicted")),
+    # a day later in the calendar than the article's is last year's
+    ("Armenia became a full member of the EAEU on 2 January.", "2015-12-30", ("joined", ["ARM"], 2015, 2,
+                                                                              "supported")),
+    ("Armenia became a full member of the EAEU on 2 January.", "2016-01-01", ("joined", ["ARM"], 2015, 2,
+                                                                              "supported")),
+])
+def test_a_day_without_its_year_is_the_claims_own(text, date, expected):
+    assert members(text, date)[:1] == [expected]
+
+
+def test_a_day_without_its_year_and_no_article_date_keeps_only_the_year():
+    got = members("Armenia became a full member of the EAEU on 2 January, a day after the union of Russia, "
+                  "Kazakhstan and Belarus came into force on 1 January 2015.")
+    assert got[:1] == [("joined", ["ARM"], 2015, None, "supported")]
+
+
+# --- a coordinated departure and a return dated by a range -------------------------------------------------------
+def test_a_coordinated_departure_is_its_clauses_states_and_a_return_starts_with_its_range():
+    got = members("Russia and Kazakhstan remain in the CSTO; Georgia, Uzbekistan and Azerbaijan took part in the "
+                  "treaty until 1999 but chose not to renew, and Uzbekistan came back for a spell in 2006-2012.")
+    assert ("left", ["GEO", "UZB", "AZE"], 1999, None, "supported") in got
+    assert ("rejoined", ["UZB"], 2006, None, "supported") in got
+    assert not [g for g in got if g[1] == ["RUS"]]
+
+
+def test_a_return_dated_by_a_wrong_range_is_contradicted():
+    got = members("Georgia and Azerbaijan left the CSTO in 1999, and Uzbekistan came back in 2008-2012.")
+    assert ("rejoined", ["UZB"], 2008, None, "contradicted") in got
+
+
+def test_a_departure_in_a_clause_without_a_state_takes_no_state_of_an_earlier_clause():
+    got = members("Russia and Kazakhstan founded the alliance; in 1999 the treaty's others chose not to renew.")
+    assert not [g for g in got if g[0] == "left"]
+
+
+# --- another organization's summit ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "After the group's 15th summit in Johannesburg, the host said Egypt and Iran would become BRICS members "
+    "on 1 January 2024.",
+    "The bloc held its 9th summit in 2024, where the EAEU leaders signed a customs code.",
+])
+def test_an_ordinal_in_a_sentence_naming_another_organization_is_not_the_scos(text):
+    assert not [v for v in check_text(text, "2023-09-01", evidence=EVIDENCE) if v.type == "summit"]
+
+
+def test_an_ordinal_in_a_sentence_naming_the_sco_is_still_read():
+    got = [v.verdict for v in check_text("The bloc's 19th summit took place in Bishkek in 2019, the SCO said.",
+                                         "2019-07-01", evidence=FakeEvidence(summits=[
+                                             {"year": 2001 + i, "date": f"{2001 + i}-06-15", "host_city": "Bishkek",
+                                              "host_country": "KGZ"} for i in range(19)]))
+           if v.type == "summit"]
+    assert got == ["supported"]
+
+
+# --- the supplier's arms exports ----------------------------------------------------------------------------------
+def _rows(country, end, window, values: dict, table="arms_exports"):
+    total = sum(values.values())
+    return [{"country": country, "partner": p, "year": end, "source": "sipri_at", "value": v / total,
+            "partner_value": v, "total_value": total, "window": window, "window_years": window}
+            for p, v in values.items()]
+
+
+# Russia's deliveries 2019-2023: India 3,400, China 2,100, Egypt 750, five others 700 each and Serbia 250 TIV (10,000);
+# one year, 2023: India 1,000 of 2,000.
+OTHERS = {"DZA": 700, "VNM": 700, "MMR": 700, "IRN": 700, "UGA": 700, "SRB": 250}
+ARMS = FakeEvidence(arms_exports=_rows("RUS", 2023, 5, {"IND": 3400, "CHN": 2100, "EGY": 750, **OTHERS})
+                    + _rows("RUS", 2023, 1, {"IND": 1000, "CHN": 1000}),
+                    trade={("RUS", "IND", "export", "imf_imts"): {2023: 1e9}})
+
+
+def arms(text, date="2024-06-01"):
+    return [(v.type, v.claim.parsed.get("recipient"), v.claim.parsed.get("relation"), v.verdict)
+            for v in check_text(text, date, evidence=ARMS)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 62.5% together, 34% / 21% / 7.5% each: the window is the range named for the arms exports, not a year of an
+    # intervening clause
+    ("Russia's arms exports in 2019-2023 were far lower than before; it served fewer states in 2023, and some 60% of "
+     "its exports went to India (34%), China (21%) and Egypt (7.5%).",
+     [("arms", ["IND", "CHN", "EGY"], "share", "supported"), ("arms", ["IND"], "share", "supported"),
+      ("arms", ["CHN"], "share", "supported"), ("arms", ["EGY"], "share", "supported")]),
+    ("In 2019-2023, 62% of Russia's weapons deliveries went to India (34%), China (30%) and Egypt (7.5%).",
+     [("arms", ["IND", "CHN", "EGY"], "share", "supported"), ("arms", ["IND"], "share", "supported"),
+      ("arms", ["CHN"], "share", "contradicted"), ("arms", ["EGY"], "share", "supported")]),
+])
+def test_a_share_of_a_suppliers_exports_going_to_buyers_listed_with_their_shares(text, expected):
+    assert arms(text) == expected
+
+
+def test_bare_exports_after_arms_exports_are_no_trade_share():
+    got = arms("Russia's arms exports fell in 2019-2023, and half of its exports went to India in 2023.")
+    assert not [g for g in got if g[0] == "share"]
+    # without arms named, the same words are a trade share
+    assert [g[0] for g in arms("Half of Russia's exports went to India in 2023.")] == ["share"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The main buyers of Russian arms in 2019-2023 were India with 34%, China with 21% and Egypt with 7.5%, and "
+     "Russia sold weapons to 30 countries.",
+     [("arms", ["IND"], "rank", "supported"), ("arms", ["CHN"], "rank", "supported"),
+      ("arms", ["EGY"], "rank", "supported"), ("arms", ["IND"], "share", "supported"),
+      ("arms", ["CHN"], "share", "supported"), ("arms", ["EGY"], "share", "supported")]),
+    ("The top buyers of Russian weapons in 2019-2023 were China with 21% and India with 34%.",
+     [("arms", ["CHN"], "rank", "contradicted"), ("arms", ["IND"], "rank", "contradicted"),
+      ("arms", ["CHN"], "share", "supported"), ("arms", ["IND"], "share", "supported")]),
+])
+def test_the_main_buyers_of_a_suppliers_arms_listed_with_their_shares(text, expected):
+    got = [g for g in arms(text) if g[0] == "arms"]
+    assert got == expected
