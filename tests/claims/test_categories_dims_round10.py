@@ -155,3 +155,68 @@ def test_bare_exports_after_arms_exports_are_no_trade_share():
 def test_the_main_buyers_of_a_suppliers_arms_listed_with_their_shares(text, expected):
     got = [g for g in arms(text) if g[0] == "arms"]
     assert got == expected
+
+
+# --- a summit ordinal with a relative clause dating it -----------------------------------------------------------
+COUNCIL = FakeEvidence(summits=[{"year": 2001 + i, "date": f"{2001 + i}-06-15", "host_city": "Bishkek",
+                                 "host_country": "KGZ"} for i in range(20)])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials reviewed the 19th meeting of the SCO Heads of State Council, which took place in Bishkek on "
+     "15 June 2019 and closed the 2018-2019 chairmanship.", ["supported"]),
+    ("Officials reviewed the 12th meeting of the SCO Heads of State Council, which was held on 15 June 2019 and "
+     "closed the 2018-2019 chairmanship.", ["contradicted"]),
+])
+def test_a_summit_ordinal_dated_by_a_relative_clause(text, expected):
+    got = [v.verdict for v in check_text(text, "2019-07-01", evidence=COUNCIL) if v.type == "summit"
+           and v.claim.parsed.get("relation") == "ordinal"]
+    assert got == expected
+
+
+# --- votes: tallies as 'N members backed', states 'among the N states voting against', a side against a state -----
+ROLL = FakeEvidence(
+    roll_calls=[{"rcid": 7, "session": 70, "year": 2016, "date": "2016-03-01", "unres": "A/RES/70/900",
+                 "short": "Sovereignty of the Zeta republic : resolution", "descr": "Sovereignty of Zeta",
+                 "yes": 90, "no": 12, "abstain": 50},
+                {"rcid": 8, "session": 70, "year": 2016, "date": "2016-05-01", "unres": "A/RES/70/901",
+                 "short": "Sovereignty of the Zeta republic : resolution", "descr": "Sovereignty of Zeta",
+                 "yes": 60, "no": 30, "abstain": 70}],
+    votes=[{"rcid": 7, "country": c, "vote": v} for c, v in (("ARM", 3), ("BLR", 3), ("KAZ", 2), ("AZE", 1),
+                                                             ("CHN", 2))]
+    + [{"rcid": 8, "country": c, "vote": v} for c, v in (("ARM", 1), ("BLR", 1), ("KAZ", 1), ("AZE", 3),
+                                                         ("CHN", 1))])
+
+
+def votes(text):
+    return [(v.claim.parsed.get("country"), v.claim.parsed.get("vote"), v.verdict)
+            for v in check_text(text, evidence=ROLL) if v.type == "votes"]
+
+
+def test_a_tally_said_as_members_backing_the_text_identifies_the_roll_call():
+    got = votes("On the resolution on Zeta's sovereignty Kazakhstan abstained, as 90 members backed the text and "
+                "12 opposed it.")
+    assert got == [(["KAZ"], "abstain", "supported")]
+    # the other roll call's tally: Kazakhstan voted yes there
+    got = votes("On the resolution on Zeta's sovereignty Kazakhstan abstained, as 60 members backed the text and "
+                "30 opposed it.")
+    assert got == [(["KAZ"], "abstain", "contradicted")]
+
+
+def test_voting_against_a_state_is_not_a_vote_against_the_resolution():
+    got = votes("On the resolution on Zeta's sovereignty, as 90 members backed the text and 12 opposed it, "
+                "Azerbaijan voted against Moscow while China also abstained.")
+    assert got == [(["CHN"], "abstain", "supported")]
+
+
+@pytest.mark.parametrize("phrase, vote", [
+    ("were among the 12 states voting against", "no"),
+    ("were among the 50 abstainers", "abstain"),
+    ("were among the 90 countries voting in favour", "no"),
+])
+def test_states_among_the_n_states_voting_a_way(phrase, vote):
+    text = f"In the General Assembly vote on Zeta's sovereignty, passed 90-12 with 50 abstentions, Armenia and " \
+           f"Belarus {phrase}."
+    got = votes(text)
+    expected = "supported" if phrase.endswith("against") else "contradicted"
+    assert got == [(["ARM", "BLR"], "yes" if "favour" in phrase else vote, expected)]

@@ -30,7 +30,8 @@ _ORDINAL_HEAD = rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|s
                 rf"(?:Member\s+)?States?(?!\s+Council)|(?:(?P<o4>{E})\s+)?Heads[- ]of[- ]States?\s+Council(?:\s+(?:meeting|" \
                 rf"session|summit))?|(?:(?P<o5>{E})\s+)?(?:Council\s+of\s+(?:the\s+)?)?Heads\s+of\s+States?\s+(?:meeting|session|" \
                 rf"summit)|(?:annual\s+)?(?:(?P<o1>{E})\s+)?[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
-ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},|,(?=\s+(?:on|in)\s+\d))"
+ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},|,(?=\s+(?:on|in)\s+\d)|"
+                     rf",(?=\s+(?:which|that)\s+(?:was\s+held|took\s+place|met|convened|opened)\b))"
                      rf"{{0,120}}?)\b(?:in\s+|on\s+)?{_DATE}?(?P<year>{YEAR})",
                      re.IGNORECASE)
 # "the 24th SCO summit in Astana" with no year: the summit in that city up to the as-of date.

@@ -56,11 +56,13 @@ HOW = re.compile(
     rf"(?:and|but|while|whereas)\b)[^.;]){{0,120}})", re.IGNORECASE)
 # "... were among the states that abstained", "the region's states, Tajikistan among them, abstained
 # alongside Russia": the resolution is the one the sentence names.
-AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?:countries|states|nations|members)\s+"
-                   rf"(?:that|which|who)\s+{_VOTE}", re.IGNORECASE)
-ALONG = re.compile(rf"(?P<who>{EL})(?:,\s*including\s+(?P<inc>{EL}),?)?\s+(?:all\s+|both\s+)?{_VOTE}\b(?!\s+(?:on|in|at)?"
-                   rf"\s*(?:the\s+|a\s+)?{_BODY}(?:vote|resolution))(?:\s+along\s+with\s+(?P<also>{EL}))?",
-                   re.IGNORECASE)
+AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?:(?:countries|states|nations|members)\s+"
+                   rf"(?:(?:that|which|who)\s+{_VOTE}|(?P<vote2>voting\s+(?:against|in\s+favou?r|for)|abstaining))|"
+                   rf"(?P<vote3>abstainers|abstentions))", re.IGNORECASE)
+# ("voted against Moscow", "backed Russia's position": a side taken with or against a state, not the resolution's vote)
+ALONG = re.compile(rf"(?P<who>{EL})(?:,\s*including\s+(?P<inc>{EL}),?)?\s+(?:all\s+|both\s+|also\s+)?{_VOTE}\b(?!\s+(?:on|in|at)?"
+                   rf"\s*(?:the\s+|a\s+)?{_BODY}(?:vote|resolution))(?!\s+(?:with\s+|alongside\s+)?(?:the\s+)?{E})"
+                   rf"(?:\s+along\s+with\s+(?P<also>{EL}))?", re.IGNORECASE)
 # "Only 11 countries, including Armenia and Belarus, voted against": named states' votes and that side's count.
 COUNT_INCLUDING = re.compile(rf"(?P<n>\d{{1,3}})\s+(?:other\s+)?(?:countries|states|members|nations),?\s+including\s+"
                              rf"(?P<who>{EL}),?\s+{_VOTE}", re.IGNORECASE)
@@ -186,7 +188,8 @@ class Votes:
                 if not who:
                     continue
                 symbol, words = sentence
-                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
+                said = m.group("vote") or m.groupdict().get("vote2") or m.groupdict().get("vote3")
+                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(said),
                                                     "resolution": symbol, "words": words, "year": _year(r, m),
                                                     **_tally(r, tally), **_body(r)})
                 r.take(m.start(), m.end())

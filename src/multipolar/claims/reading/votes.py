@@ -39,7 +39,8 @@ TALLY_PAIR = re.compile(rf"\b{_PASSED}\s+(?:by\s+|with\s+)?(?:a\s+(?:vote|margin
                         rf"(?:votes?\s+)?(?:[-–—]|to)\s*{_N}(?:\s+votes?)?(?:\s*,?\s*(?:with|and)\s+{_N}\s+abstentions?)?",
                         re.IGNORECASE)
 YES = re.compile(rf"{_N}\s+(?:votes?\s+|states\s+|countries\s+|members\s+|nations\s+)?(?:voting\s+)?(?:in\s+favou?r|"
-                 rf"for\b|yes\b|ayes\b)", re.IGNORECASE)
+                 rf"for\b|yes\b|ayes\b)|{_N}\s+(?:member\s+)?(?:states|countries|members|nations|delegations)\s+"
+                 rf"(?:backed|supported|endorsed)\b", re.IGNORECASE)
 NO = re.compile(rf"{_N}\s+(?:votes?\s+|states\s+|countries\s+|members\s+|nations\s+)?(?:voting\s+)?(?:against|"
                 rf"opposed|no\b|noes\b)", re.IGNORECASE)
 ABSTAIN = re.compile(rf"{_N}\s+(?:abstentions?|(?:states|countries|members|nations)\s+(?:that\s+|which\s+|who\s+)?"
@@ -94,7 +95,7 @@ def tally_in(text: str) -> dict[str, int]:
         if key not in out:
             found = pattern.search(text)
             if found:
-                out[key] = int(found.group(1))
+                out[key] = int(next(g for g in found.groups() if g))
     if set(out) == {"yes"} or set(out) == {"no"}:
         return {}  # "10 for ..." alone is too weak to be a tally
     return out
