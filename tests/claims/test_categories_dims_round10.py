@@ -220,3 +220,79 @@ def test_states_among_the_n_states_voting_a_way(phrase, vote):
     got = votes(text)
     expected = "supported" if phrase.endswith("against") else "contradicted"
     assert got == [(["ARM", "BLR"], "yes" if "favour" in phrase else vote, expected)]
+
+
+# --- arms changes and shares in more constructions ---------------------------------------------------------------
+def _imports(country, end, values: dict):
+    return _rows(country, end, 5, values, "arms")
+
+
+# Mongolia: 800 TIV in 2014-2018 (Russia 500 = 62.5%), 1,000 in 2019-2023 (Russia 700 = 70%): +25%.
+# Georgia: 100 in 2014-2018, 70 in 2019-2023: -30%. Russia's deliveries: 6,000 → 3,500 TIV (-41.7%); buyers in
+# 2019-2023: India 1,800, China 1,100, Egypt 300, Algeria 200, Mongolia 100; in 2014-2018 Algeria led.
+WINDOWS = FakeEvidence(
+    arms=(_imports("MNG", 2018, {"RUS": 500, "CHN": 300}) + _imports("MNG", 2023, {"RUS": 700, "CHN": 300})
+          + _imports("GEO", 2018, {"TUR": 60, "FRA": 40}) + _imports("GEO", 2023, {"TUR": 40, "FRA": 30})),
+    arms_exports=(_rows("RUS", 2018, 5, {"DZA": 2500, "IND": 1400, "CHN": 1000, "EGY": 600, "MNG": 500})
+                  + _rows("RUS", 2023, 5, {"IND": 1800, "CHN": 1100, "EGY": 300, "DZA": 200, "MNG": 100})))
+
+
+def windows(text):
+    return [(v.claim.parsed.get("supplier"), v.claim.parsed.get("recipient"), v.claim.parsed.get("relation"),
+             v.verdict) for v in check_text(text, "2024-06-01", evidence=WINDOWS) if v.type == "arms"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Arms imports by Georgia and Mongolia shrank by 30 percent and 25 percent respectively between 2014-18 and "
+     "2019-23.", [(["WLD"], ["GEO"], "change", "supported"), (["WLD"], ["MNG"], "change", "contradicted")]),
+    ("Georgia's and Mongolia's arms imports fell by 30% and 10%, respectively, from 2014-2018 to 2019-2023.",
+     [(["WLD"], ["GEO"], "change", "supported"), (["WLD"], ["MNG"], "change", "contradicted")]),
+])
+def test_changes_stated_respectively(text, expected):
+    assert [g for g in windows(text) if g[2] == "change"] == expected
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # an apposition with a figure of its own between the flow and its verb; the window compared with comes after
+    ("Russia's arms exports, second in the world in 2019-23, fell by 42 percent compared with 2014-2018.",
+     "supported"),
+    ("Russia's arms exports, second in the world in 2019-23, fell by 20 percent compared with 2014-2018.",
+     "contradicted"),
+    # a relative clause between the state and its verb
+    ("Mongolia, which SIPRI ranks among the smaller importers in 2019-23, raised its arms imports by 25 per cent.",
+     "supported"),
+])
+def test_a_change_with_an_apposition_or_a_relative_clause(text, verdict):
+    got = [g for g in windows(text) if g[2] == "change"]
+    assert [g[3] for g in got] == [verdict]
+
+
+def test_a_share_of_what_it_imported_after_an_apposition():
+    got = windows("Mongolia raised its arms imports by 25 per cent in 2019-23, with Russia, still its principal "
+                  "supplier, providing 70 per cent of what it imported.")
+    assert (["RUS"], ["MNG"], "share", "supported") in got
+    # the same words about goods are no arms claim
+    assert not [g for g in windows("Mongolia's trade grew in 2023, with Russia, still its main partner, providing "
+                                   "70 per cent of what it imported.") if g[2] == "share"]
+
+
+def test_a_suppliers_share_of_bare_imports_once_arms_imports_were_named():
+    got = windows("Mongolia's arms imports rose by 25 percent between 2014-18 and 2019-23, with the Russian share "
+                  "of Mongolia's imports going from 62.5 percent in 2014-18 to just 70 percent in 2019-23.")
+    assert [g for g in got if g[2] == "share"] == [(["RUS"], ["MNG"], "share", "supported")] * 2
+    assert not [g for g in windows("Mongolia's trade grew, with the Russian share of Mongolia's imports at 30 "
+                                   "percent in 2019.") if g[2] == "share"]
+
+
+@pytest.mark.parametrize("order, verdicts", [
+    ("India, China and Egypt", ["supported"] * 3),
+    # the earlier window's order (Algeria first): wrong in the later window
+    ("Algeria, India and China", ["contradicted"] * 3),
+])
+def test_its_largest_customers_after_a_change_of_arms_exports_take_the_later_window(order, verdicts):
+    got = windows(f"Russia's arms exports fell by 42 percent in 2019-2023 compared with 2014-2018, SIPRI said, and "
+                  f"its largest customers were {order}.")
+    ranks = [g for g in got if g[2] == "rank"]
+    assert [g[3] for g in ranks] == verdicts
+    assert not [g for g in windows(f"Russia's trade fell in 2023, and its largest customers were {order}.")
+                if g[2] == "rank"]

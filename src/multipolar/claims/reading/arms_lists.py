@@ -10,11 +10,11 @@ from .clauses import window_of
 from .numbers import number_word
 from .numbers import share_at
 from .sentence import E
-from .shares import ARMS, SHARE
+from .shares import ARMS, ARMS_EXPORTS, ARMS_IMPORTS, SHARE
 
 LISTED = re.compile(
     rf"(?P<x>{E})(?:['’]s)?\s+(?:(?P<n>two|three|four|five|[2-5])\s+)?(?:main|largest|biggest|top|leading|principal|"
-    rf"major|chief)\s+(?:arms|weapons?)\s+(?P<role>suppliers|export\s+markets|markets|buyers|customers|clients|"
+    rf"major|chief)\s+(?:(?P<arms>arms|weapons?)\s+)?(?P<role>suppliers|export\s+markets|markets|buyers|customers|clients|"
     rf"importers|recipients)(?:\s+(?:in|over|during)\s+[^,;.]{{4,12}}?)?\s+(?:were|are|was)\s+(?P<list>(?:[^.;]|\.(?=\d))+)",
     re.IGNORECASE)
 # "the main buyers of Russian arms in 2018-2022 were A with 31%, B with 23% and C with 9.3%" (the supplier after 'of')
@@ -34,7 +34,15 @@ def read_listed(r) -> None:
         if len(x) != 1 or len(items) < 2 or r.overlaps_used(m.start(), m.end()):
             continue
         exports = not m.group("role").lower().startswith("supplier")
+        if m.re is LISTED and not m.group("arms") and not re.search(ARMS_EXPORTS if exports else ARMS_IMPORTS,
+                                                                    r.text[:m.start()]):
+            continue  # "its largest customers were A, B and C" is about arms only after arms exports were named
         when = window_of(r, m.start())
+        before = [t for t in r.times if t.kind == "range" and t.start < m.start()]
+        if len(before) >= 2 and not any(m.start() <= t.start < m.end() for t in r.times):
+            # "X's arms exports fell 8% in W2 compared with W1, and its largest customers were ...": the later window
+            latest = max(before, key=lambda t: t.year2)
+            when = {"years": (latest.year, latest.year2)}
         shares = []
         for i, item in enumerate(items):
             stop = items[i + 1].start if i + 1 < len(items) else m.end("list")
