@@ -296,3 +296,46 @@ def test_its_largest_customers_after_a_change_of_arms_exports_take_the_later_win
     assert [g[3] for g in ranks] == verdicts
     assert not [g for g in windows(f"Russia's trade fell in 2023, and its largest customers were {order}.")
                 if g[2] == "rank"]
+
+
+def test_a_buyers_purchases_worth_a_share_of_a_suppliers_arms_exports():
+    # Mongolia took 100 of Russia's 3,500 TIV in 2019-2023 (2.9%)
+    text = "Mongolia's purchases, among them 20 helicopters, were worth {} percent, by value, of all Russian arms " \
+           "exports in 2019-2023."
+    assert [g for g in windows(text.format(3)) if g[2] == "share"] == [(["RUS"], ["MNG"], "share", "supported")]
+    assert [g for g in windows(text.format(14)) if g[2] == "share"] == [(["RUS"], ["MNG"], "share", "contradicted")]
+
+
+# --- finance: 'puts ... at $N', a bare peak year after the total -------------------------------------------------
+def _finance(country, year, value, adjusted=None):
+    adjusted = value if adjusted is None else adjusted
+    return [{"country": country, "partner": "CHN", "year": year, "source": "aiddata_gcdf3", "value": v / 2,
+             "amount": amount, "flow_class": c} for amount, v in (("nominal", value), ("adjusted", adjusted))
+            for c in ("ODA-like", "OOF-like")]
+
+
+# Laos 2010-2014: 1, 3, 2, 1, 1 bn a year (8 bn in all; the peak in 2011).
+FINANCE = FakeEvidence(finance=[r for y, v in zip(range(2010, 2015), (1e9, 3e9, 2e9, 1e9, 1e9))
+                                for r in _finance("LAO", y, v)])
+
+
+def finance(text):
+    return [(v.claim.parsed.get("relation"), v.verdict) for v in check_text(text, "2024-01-01", evidence=FINANCE)
+            if v.type == "finance"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("AidData puts China's development finance commitments to Laos over 2010-2014 at $8 billion.",
+     [("total", "supported")]),
+    ("The report puts Chinese lending to Laos in 2010-2014 at $12 billion.", [("total", "contradicted")]),
+    ("AidData puts China's development finance commitments to Laos over 2010-2014 at $8 billion; 2011 was the "
+     "peak year at $3 billion.", [("total", "supported"), ("peak year", "supported")]),
+    ("AidData puts China's development finance commitments to Laos over 2010-2014 at $8 billion; 2013 was the "
+     "peak year.", [("total", "supported"), ("peak year", "contradicted")]),
+])
+def test_a_total_put_at_an_amount_and_a_bare_peak_year_after_it(text, expected):
+    assert finance(text) == expected
+
+
+def test_a_bare_peak_year_without_a_total_before_it_is_not_a_finance_claim():
+    assert finance("Exports grew fast; 2011 was the peak year at $3 billion.") == []

@@ -105,6 +105,10 @@ BUYER_SHARES = [re.compile(p, re.IGNORECASE) for p in (
     rf"transfers)",
     rf"(?P<num>{SHARE})\s+of\s+(?P<sup>{E})\s+(?:total\s+)?(?:{ARMS}\s+)?(?:exports|deliveries|sales|transfers){_WHEN}\s+"
     rf"(?:went|go|goes|were\s+delivered|were\s+sold)\s+to\s+(?P<rec>{EL})",
+    # "its purchases, among them 1,000 missiles, were worth 14 percent, by value, of all Chinese arms exports"
+    rf"(?P<rec>{E})(?:['’]s)?\s+(?:{ARMS}\s+)?(?:purchases|imports|acquisitions)(?:,[^;]{{3,80}}?,)?\s+(?:were|was)\s+"
+    rf"(?:worth|equal\s+to)\s+(?P<num>{SHARE})(?:,\s*by\s+value,)?\s+of\s+(?:all\s+)?(?P<sup>{E})\s+(?:total\s+)?"
+    rf"{ARMS}\s+(?:exports|deliveries|sales|transfers)",
 )]
 # A recipient's rank among importers: "Kazakhstan is the largest arms importer in Central Asia", "India was the world's
 # largest arms importer".
