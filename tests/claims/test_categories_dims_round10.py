@@ -339,3 +339,58 @@ def test_a_total_put_at_an_amount_and_a_bare_peak_year_after_it(text, expected):
 
 def test_a_bare_peak_year_without_a_total_before_it_is_not_a_finance_claim():
     assert finance("Exports grew fast; 2011 was the peak year at $3 billion.") == []
+
+
+def test_a_second_suppliers_share_with_the_noun_left_out_after_the_possessive():
+    # Mongolia 2019-2023: Russia 700 of 1,000 (70%); Georgia: Turkey 40 of 70 (57%)
+    got = windows("In 2019-23 Russia supplied 70% of Mongolia's weapons, while Turkey accounted for {}% of "
+                  "Georgia's.".format(57))
+    assert got == [(["RUS"], ["MNG"], "share", "supported"), (["TUR"], ["GEO"], "share", "supported")]
+    got = windows("In 2019-23 Russia supplied 70% of Mongolia's weapons, while Turkey accounted for 90% of Georgia's.")
+    assert got[1] == (["TUR"], ["GEO"], "share", "contradicted")
+    # no possessive: not read as a share of arms imports
+    assert len(windows("In 2019-23 Russia supplied 70% of Mongolia's weapons, while Turkey accounted for 57% of "
+                       "Georgia.")) == 1
+
+
+# --- endorsements: a summit's declaration named by its city, the BRI acronym, 'every member except' ---------------
+BISHKEK = ("The Republic of Kazakhstan, the Kyrgyz Republic, the Russian Federation and the Republic of Uzbekistan "
+           "reaffirm their support for China's Belt and Road Initiative and welcome the efforts to implement it. "
+           + "The Member States will continue to strengthen cooperation. " * 30)
+SCO_MEMBERS = [{"organization": "SCO", "country": c, "role": "member", "start": "2001-06-15", "end": None}
+               for c in ("CHN", "KAZ", "KGZ", "RUS", "UZB")] + \
+    [{"organization": "SCO", "country": "IND", "role": "member", "start": "2017-06-09", "end": None}]
+DECLARATIONS = FakeEvidence(memberships=SCO_MEMBERS, summits=SUMMITS + [
+    {"year": 2018, "date": "2018-06-10", "host_city": "Qingdao", "host_country": "CHN"}],
+    declarations={2019: (BISHKEK, "https://example.org/2019"), 2018: (BISHKEK, "https://example.org/2018")})
+DECLARATIONS.tables["declaration_texts"] = [
+    {**row, "document": "information report" if row["year"] == 2018 else "declaration"}
+    for row in DECLARATIONS.tables["declaration_texts"]]
+
+
+def endorsements(text, date="2019-07-01"):
+    return [(v.claim.parsed.get("relation"), v.verdict) for v in check_text(text, date, evidence=DECLARATIONS)
+            if v.type == "endorsement"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India declined to back the BRI at the Bishkek summit, the SCO declaration shows.", [("not", "supported")]),
+    ("Kazakhstan declined to back China's Belt and Road Initiative at the Bishkek summit: the SCO declaration "
+     "names others.", [("not", "contradicted")]),
+    # a city named later in the sentence (another event's) is not the summit's
+    ("India declined to back the BRI at the Bishkek summit: the SCO declaration hails the forum held in Beijing in "
+     "April.", [("not", "supported")]),
+    ("According to the Bishkek Declaration, every SCO member except India (China plus four others) reiterated "
+     "support for China's BRI.", [("only not", "supported")]),
+    ("According to the Bishkek Declaration, all members except India and Russia expressed support for the Belt and "
+     "Road Initiative.", [("only not", "contradicted")]),
+])
+def test_endorsements_of_a_summits_declaration(text, expected):
+    assert endorsements(text) == expected
+
+
+def test_a_declaration_whose_summit_left_only_another_document_is_unverifiable():
+    got = [(v.verdict, v.reason) for v in check_text(
+        "According to the Qingdao Declaration, every SCO member except India reiterated support for China's BRI.",
+        "2019-01-01", evidence=DECLARATIONS) if v.type == "endorsement"]
+    assert got and got[0][0] == "unverifiable" and "information report" in got[0][1]

@@ -30,6 +30,11 @@ PATTERNS = [(re.compile(p, re.IGNORECASE), relation) for p, relation in (
     (rf"(?P<who>{EL})\s+(?:(?:again|once\s+again|once\s+more|also|still|alone)\s+)?(?:refused|declined|did\s+not|failed|"
      rf"was\s+unwilling|were\s+unwilling)\s+(?:to\s+)?{_SUPPORT}\s+"
      rf"(?:the\s+)?{_WHAT}", "not"),
+    # "every SCO member except India (China plus ...) reiterated support for China's BRI"
+    (rf"\b(?:every|all|each)\s+(?:of\s+the\s+)?(?:(?P<org>{E})\s+)?(?:members?(?:\s+(?:states?|countries))?|states?|"
+     rf"countries)\s+(?:except(?:\s+for)?|but|save|other\s+than)\s+(?P<who>{EL})(?:\s*\([^)]*\))?,?\s+(?:(?:has|have|had)\s+)?"
+     rf"(?:endorsed|supported|backed|welcomed|(?:reiterated|reaffirmed|expressed|voiced|confirmed)\s+(?:(?:their|its)\s+)?"
+     rf"support\s+for)\s+(?:the\s+)?{_WHAT}", "only not"),
     (rf"(?P<who>{EL}),?\s+(?:all\s+|also\s+|each\s+)?(?:endorsed|supported|backed|welcomed|reaffirmed\s+(?:their|its|⟨#*⟩)\s+"
      rf"support\s+for)\s+(?:the\s+)?{_WHAT}", "endorsed"),
 )]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .arms_with import read_elided_share, read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
+from .arms_with import (read_elided_share, read_possessive_only, read_ranked_among, read_supplied_totals,
+                        read_trailing_shares, read_with_clauses)
 from .arms_lists import read_listed, read_more_totals, read_went_to
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
@@ -202,6 +203,7 @@ def read_arms(r) -> None:
     _importers(r)
     read_ranked_among(r)
     read_trailing_shares(r)
+    read_possessive_only(r)
     _other_measures(r)
     _totals(r)
 
