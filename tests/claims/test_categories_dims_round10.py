@@ -394,3 +394,12 @@ def test_a_declaration_whose_summit_left_only_another_document_is_unverifiable()
         "According to the Qingdao Declaration, every SCO member except India reiterated support for China's BRI.",
         "2019-01-01", evidence=DECLARATIONS) if v.type == "endorsement"]
     assert got and got[0][0] == "unverifiable" and "information report" in got[0][1]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the SCO members had agreed on terms admitting Mongolia and Iran as observers.",
+    "Officials said the EAEU states agreed to admit Uzbekistan as an observer.",
+])
+def test_an_undated_agreement_to_admit_states_is_an_unverifiable_event(text):
+    got = [(v.type, v.verdict, v.claim.parsed.get("unit")) for v in check_text(text, evidence=EVIDENCE)]
+    assert got == [("other", "unverifiable", "event")]
