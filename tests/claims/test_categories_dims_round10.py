@@ -207,6 +207,10 @@ def test_voting_against_a_state_is_not_a_vote_against_the_resolution():
     got = votes("On the resolution on Zeta's sovereignty, as 90 members backed the text and 12 opposed it, "
                 "Azerbaijan voted against Moscow while China also abstained.")
     assert got == [(["CHN"], "abstain", "supported")]
+    # against a state's resolution is against the resolution
+    got = votes("On the resolution on Zeta's sovereignty, as 90 members backed the text and 12 opposed it, Armenia "
+                "voted against Georgia's resolution while Azerbaijan voted against Moscow.")
+    assert got == [(["ARM"], "no", "supported")]
 
 
 @pytest.mark.parametrize("phrase, vote", [
@@ -258,6 +262,8 @@ def test_changes_stated_respectively(text, expected):
      "supported"),
     ("Russia's arms exports, second in the world in 2019-23, fell by 20 percent compared with 2014-2018.",
      "contradicted"),
+    # a comparison names its subject's window first: the window it is compared with is the five years before
+    ("Russia's arms exports in 2019-2023 were 42% lower than in the five years before.", "supported"),
     # a relative clause between the state and its verb
     ("Mongolia, which SIPRI ranks among the smaller importers in 2019-23, raised its arms imports by 25 per cent.",
      "supported"),

@@ -61,7 +61,7 @@ AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?
                    rf"(?P<vote3>abstainers|abstentions))", re.IGNORECASE)
 # ("voted against Moscow", "backed Russia's position": a side taken with or against a state, not the resolution's vote)
 ALONG = re.compile(rf"(?P<who>{EL})(?:,\s*including\s+(?P<inc>{EL}),?)?\s+(?:all\s+|both\s+|also\s+)?{_VOTE}\b(?!\s+(?:on|in|at)?"
-                   rf"\s*(?:the\s+|a\s+)?{_BODY}(?:vote|resolution))(?!\s+(?:with\s+|alongside\s+)?(?:the\s+)?{E})"
+                   rf"\s*(?:the\s+|a\s+)?{_BODY}(?:vote|resolution))(?!\s+(?:with\s+|alongside\s+)?(?:the\s+)?{E}(?!\s*(?:-|\w+-)?(?:sponsored\s+|backed\s+)?(?:draft\s+)?(?:resolution|text|motion)))"
                    rf"(?:\s+along\s+with\s+(?P<also>{EL}))?", re.IGNORECASE)
 # "Only 11 countries, including Armenia and Belarus, voted against": named states' votes and that side's count.
 COUNT_INCLUDING = re.compile(rf"(?P<n>\d{{1,3}})\s+(?:other\s+)?(?:countries|states|members|nations),?\s+including\s+"

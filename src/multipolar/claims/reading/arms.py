@@ -350,7 +350,8 @@ def _changes(r) -> None:
             later = ranges[0] if m.groupdict().get("cmp") else ranges[-1]  # "were N% higher in W2 than in W1"
             rest = [x for x in ranges if x != later]
             earlier = rest[-1] if rest else (2 * later[0] - later[1] - 1, later[0] - 1)
-            earlier, later = min(earlier, later), max(earlier, later)  # "fell 8% in W2 compared with W1"
+            if not m.groupdict().get("cmp"):  # "fell 8% in W2 compared with W1": the earlier window is the base
+                earlier, later = min(earlier, later), max(earlier, later)
             down = (m.groupdict().get("dir") or m.groupdict().get("noun") or m.groupdict().get("cmp") or "").lower() in (
                 "lower", "less", "smaller",
                 "fell", "dropped", "declined", "decreased", "shrank", "slumped", "plunged", "tumbled", "contracted",
