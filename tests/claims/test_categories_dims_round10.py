@@ -163,10 +163,10 @@ COUNCIL = FakeEvidence(summits=[{"year": 2001 + i, "date": f"{2001 + i}-06-15", 
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Officials reviewed the 19th meeting of the SCO Heads of State Council, which took place in Bishkek on "
-     "15 June 2019 and closed the 2018-2019 chairmanship.", ["supported"]),
-    ("Officials reviewed the 12th meeting of the SCO Heads of State Council, which was held on 15 June 2019 and "
-     "closed the 2018-2019 chairmanship.", ["contradicted"]),
+    ("Officials reviewed the 19th meeting of the Heads of State Council of the SCO, which took place in Bishkek "
+     "on 15 June 2019 and closed the 2018-2019 chairmanship.", ["supported"]),
+    ("Officials reviewed the 12th meeting of the Heads of State Council of the SCO, which was held on 15 June 2019 "
+     "and closed the 2018-2019 chairmanship.", ["contradicted"]),
 ])
 def test_a_summit_ordinal_dated_by_a_relative_clause(text, expected):
     got = [v.verdict for v in check_text(text, "2019-07-01", evidence=COUNCIL) if v.type == "summit"
@@ -360,8 +360,8 @@ def test_a_second_suppliers_share_with_the_noun_left_out_after_the_possessive():
 
 
 # --- endorsements: a summit's declaration named by its city, the BRI acronym, 'every member except' ---------------
-BISHKEK = ("The Republic of Kazakhstan, the Kyrgyz Republic, the Russian Federation and the Republic of Uzbekistan "
-           "reaffirm their support for China's Belt and Road Initiative and welcome the efforts to implement it. "
+BISHKEK = ("Uzbekistan, Russia, Kyrgyzstan and Kazakhstan confirm that they back China's Belt and Road Initiative "
+           "and will work on its implementation. "
            + "The Member States will continue to strengthen cooperation. " * 30)
 SCO_MEMBERS = [{"organization": "SCO", "country": c, "role": "member", "start": "2001-06-15", "end": None}
                for c in ("CHN", "KAZ", "KGZ", "RUS", "UZB")] + \
