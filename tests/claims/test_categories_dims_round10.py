@@ -409,3 +409,24 @@ def test_a_declaration_whose_summit_left_only_another_document_is_unverifiable()
 def test_an_undated_agreement_to_admit_states_is_an_unverifiable_event(text):
     got = [(v.type, v.verdict, v.claim.parsed.get("unit")) for v in check_text(text, evidence=EVIDENCE)]
     assert got == [("other", "unverifiable", "event")]
+
+
+# --- two tallies in one sentence, each with its own clause's year -------------------------------------------------
+TALLIES = FakeEvidence(roll_calls=[
+    {"rcid": 21, "session": 62, "year": 2008, "date": "2008-05-01", "unres": "R/62/500",
+     "short": "Displaced persons from the Zeta valley : resolution", "descr": "Zeta valley", "yes": 20, "no": 12,
+     "abstain": 100},
+    {"rcid": 22, "session": 64, "year": 2010, "date": "2010-09-01", "unres": "R/64/500",
+     "short": "Displaced persons from the Zeta valley : resolution", "descr": "Zeta valley", "yes": 55, "no": 15,
+     "abstain": 80}], votes=[])
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("squeaked through 20 to 12 with 100 abstaining", ["supported", "supported"]),
+    ("went through 21 to 12 with 99 abstaining", ["supported", "partly supported"]),
+])
+def test_two_tallies_each_with_its_clauses_year(second, expected):
+    text = (f"The General Assembly resolution on displaced persons from the Zeta valley passed on 1 September by 55 "
+            f"votes to 15 with 80 abstentions, while the first such resolution in 2008 {second}.")
+    got = [(v.claim.parsed.get("year"), v.verdict) for v in check_text(text, evidence=TALLIES) if v.type == "votes"]
+    assert got == [(None, expected[0]), (2008, expected[1])]

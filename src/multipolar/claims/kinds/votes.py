@@ -196,16 +196,30 @@ class Votes:
         if tally and not any(c.type == "votes" and c.payload.relation == "vote" for c in r.claims) and \
                 (sentence[0] or sentence[1]):
             symbol, words = sentence  # "the resolution on X passed 80-14 with 61 abstentions": the tally alone
-            year = r.year_in(0, len(r.text)) or (r.ctx.resolution[2] if r.ctx.resolution else None)
-            r.add("votes", 0, len(r.text), {"relation": "tally", "country": [], "resolution": symbol,
-                                            "words": words, "year": year, **tally, "tally_checked": True,
-                                            **_body(r)})
+            clauses = _tally_clauses(r.text)
+            for c0, c1, own in clauses or [(0, len(r.text), tally)]:
+                # ("X passed 50-17 ..., while the first such resolution in 2008 passed 14-11": each clause's
+                # tally with its own year, none of the other clause's)
+                year = r.year_in(c0, c1) if clauses else \
+                    r.year_in(0, len(r.text)) or (r.ctx.resolution[2] if r.ctx.resolution else None)
+                r.add("votes", c0, c1, {"relation": "tally", "country": [], "resolution": symbol, "words": words,
+                                        "year": year, **own, "tally_checked": True, **_body(r)})
 
     def judge(claim, evidence, as_of):
         p = claim.payload
         if p.relation in ("vote", "tally"):
             return judge_vote(claim, evidence, as_of)
         return judge_agreement(claim, evidence, as_of)
+
+
+def _tally_clauses(text: str) -> list[tuple[int, int, dict]]:
+    """(start, end, tally) of each clause (split at ';', ', while', ', whereas') stating its own tally of two or more
+    counts, when two or more do; else []."""
+    seps = list(re.finditer(r";\s*|,\s+(?:while|whereas)\s+", text))
+    spans = zip([0, *(m.end() for m in seps)], [*(m.start() for m in seps), len(text)])
+    parts = [(a, b, tally_in(text[a:b])) for a, b in spans]
+    parts = [(a, b, t) for a, b, t in parts if len(t) >= 2]
+    return parts if len(parts) >= 2 else []
 
 
 # "the Third Committee approved the draft resolution": a main committee's vote, taken before the plenary's.
