@@ -38,8 +38,8 @@ def members(text, date=None):
 # --- a day without its year --------------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, date, expected", [
     # the day written after the verb is the claim's, in the article's year; the later event's day is not
-    ("Armenia joined the Eurasian Economic Union on 2 January, one day after Russia, Kazakhstan and Belarus "
-     "launched it on 1 January 2015.", "2015-01-05", ("joined", ["ARM"], 2015, 2, "supported")),
+    ("Armenia joined the EAEU on 2 January, twenty-four hours after its founders had launched the bloc on 1 "
+     "January 2015.", "2015-01-05", ("joined", ["ARM"], 2015, 2, "supported")),
     ("Armenia became a full member of the EAEU on January 2, a day after the treaty took effect on 1 January 2015.",
      "2015-01-03", ("joined", ["ARM"], 2015, 2, "supported")),
     # a wrong day is still a contradiction (same organization, state and role)
@@ -56,16 +56,16 @@ def test_a_day_without_its_year_is_the_claims_own(text, date, expected):
 
 
 def test_a_day_without_its_year_and_no_article_date_keeps_only_the_year():
-    got = members("Armenia became a full member of the EAEU on 2 January, a day after the union of Russia, "
-                  "Kazakhstan and Belarus came into force on 1 January 2015.")
+    got = members("Armenia became a full member of the EAEU on 2 January, once its three founders had started "
+                  "the union on 1 January 2015.")
     assert got[:1] == [("joined", ["ARM"], 2015, None, "supported")]
 
 
 # --- a coordinated departure and a return dated by a range -------------------------------------------------------
 def test_a_coordinated_departure_is_its_clauses_states_and_a_return_starts_with_its_range():
-    got = members("Russia and Kazakhstan remain in the CSTO; Georgia, Uzbekistan and Azerbaijan took part in the "
-                  "treaty until 1999 but chose not to renew, and Uzbekistan came back for a spell in 2006-2012.")
-    assert ("left", ["GEO", "UZB", "AZE"], 1999, None, "supported") in got
+    got = members("Russia and Kazakhstan stayed in the CSTO; Azerbaijan, Georgia and Uzbekistan were parties to the "
+                  "pact until 1999 but decided not to renew, and Uzbekistan came back briefly in 2006-2012.")
+    assert ("left", ["AZE", "GEO", "UZB"], 1999, None, "supported") in got
     assert ("rejoined", ["UZB"], 2006, None, "supported") in got
     assert not [g for g in got if g[1] == ["RUS"]]
 
@@ -82,8 +82,8 @@ def test_a_departure_in_a_clause_without_a_state_takes_no_state_of_an_earlier_cl
 
 # --- another organization's summit ------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
-    "After the group's 15th summit in Johannesburg, the host said Egypt and Iran would become BRICS members "
-    "on 1 January 2024.",
+    "Following the bloc's 16th summit in Kazan, its chair said Cuba and Bolivia would become BRICS partners "
+    "on 1 January 2025.",
     "The bloc held its 9th summit in 2024, where the EAEU leaders signed a customs code.",
 ])
 def test_an_ordinal_in_a_sentence_naming_another_organization_is_not_the_scos(text):
@@ -107,10 +107,10 @@ def _rows(country, end, window, values: dict, table="arms_exports"):
             for p, v in values.items()]
 
 
-# Russia's deliveries 2019-2023: India 3,400, China 2,100, Egypt 750, five others 700 each and Serbia 250 TIV (10,000);
+# Russia's deliveries 2019-2023: India 3,600, China 1,900, Egypt 800, five others 700 each and Serbia 200 TIV (10,000);
 # one year, 2023: India 1,000 of 2,000.
-OTHERS = {"DZA": 700, "VNM": 700, "MMR": 700, "IRN": 700, "UGA": 700, "SRB": 250}
-ARMS = FakeEvidence(arms_exports=_rows("RUS", 2023, 5, {"IND": 3400, "CHN": 2100, "EGY": 750, **OTHERS})
+OTHERS = {"DZA": 700, "VNM": 700, "MMR": 700, "IRN": 700, "UGA": 700, "SRB": 200}
+ARMS = FakeEvidence(arms_exports=_rows("RUS", 2023, 5, {"IND": 3600, "CHN": 1900, "EGY": 800, **OTHERS})
                     + _rows("RUS", 2023, 1, {"IND": 1000, "CHN": 1000}),
                     trade={("RUS", "IND", "export", "imf_imts"): {2023: 1e9}})
 
@@ -121,13 +121,13 @@ def arms(text, date="2024-06-01"):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # 62.5% together, 34% / 21% / 7.5% each: the window is the range named for the arms exports, not a year of an
+    # 63% together, 36% / 19% / 8% each: the window is the range named for the arms exports, not a year of an
     # intervening clause
-    ("Russia's arms exports in 2019-2023 were far lower than before; it served fewer states in 2023, and some 60% of "
-     "its exports went to India (34%), China (21%) and Egypt (7.5%).",
+    ("Over 2019-2023 Russian weapons sales shrank; it had fewer clients by 2023, and some 60% of its exports were "
+     "delivered to India (36%), China (19%) and Egypt (8%).",
      [("arms", ["IND", "CHN", "EGY"], "share", "supported"), ("arms", ["IND"], "share", "supported"),
       ("arms", ["CHN"], "share", "supported"), ("arms", ["EGY"], "share", "supported")]),
-    ("In 2019-2023, 62% of Russia's weapons deliveries went to India (34%), China (30%) and Egypt (7.5%).",
+    ("In 2019-2023, 62% of Russia's weapons deliveries went to India (36%), China (30%) and Egypt (8%).",
      [("arms", ["IND", "CHN", "EGY"], "share", "supported"), ("arms", ["IND"], "share", "supported"),
       ("arms", ["CHN"], "share", "contradicted"), ("arms", ["EGY"], "share", "supported")]),
 ])
@@ -143,12 +143,12 @@ def test_bare_exports_after_arms_exports_are_no_trade_share():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The main buyers of Russian arms in 2019-2023 were India with 34%, China with 21% and Egypt with 7.5%, and "
-     "Russia sold weapons to 30 countries.",
+    ("The leading buyers of Russian weapons over 2019-2023 were India with 36%, China with 19% and Egypt with 8%, "
+     "and Russia sold weapons to 30 countries.",
      [("arms", ["IND"], "rank", "supported"), ("arms", ["CHN"], "rank", "supported"),
       ("arms", ["EGY"], "rank", "supported"), ("arms", ["IND"], "share", "supported"),
       ("arms", ["CHN"], "share", "supported"), ("arms", ["EGY"], "share", "supported")]),
-    ("The top buyers of Russian weapons in 2019-2023 were China with 21% and India with 34%.",
+    ("The top buyers of Russian weapons in 2019-2023 were China with 19% and India with 36%.",
      [("arms", ["CHN"], "rank", "contradicted"), ("arms", ["IND"], "rank", "contradicted"),
       ("arms", ["CHN"], "share", "supported"), ("arms", ["IND"], "share", "supported")]),
 ])
@@ -263,10 +263,10 @@ def test_changes_stated_respectively(text, expected):
     ("Russia's arms exports, second in the world in 2019-23, fell by 20 percent compared with 2014-2018.",
      "contradicted"),
     # a comparison names its subject's window first: the window it is compared with is the five years before
-    ("Russia's arms exports in 2019-2023 were 42% lower than in the five years before.", "supported"),
+    ("Russia's weapons exports in 2019-2023 were 42% lower than in the five years before.", "supported"),
     # a relative clause between the state and its verb
-    ("Mongolia, which SIPRI ranks among the smaller importers in 2019-23, raised its arms imports by 25 per cent.",
-     "supported"),
+    ("Mongolia, which the institute counts among modest buyers over 2019-23, increased its weapons imports by 25 "
+     "per cent.", "supported"),
 ])
 def test_a_change_with_an_apposition_or_a_relative_clause(text, verdict):
     got = [g for g in windows(text) if g[2] == "change"]
@@ -381,12 +381,12 @@ def endorsements(text, date="2019-07-01"):
 
 @pytest.mark.parametrize("text, expected", [
     ("India declined to back the BRI at the Bishkek summit, the SCO declaration shows.", [("not", "supported")]),
-    ("Kazakhstan declined to back China's Belt and Road Initiative at the Bishkek summit: the SCO declaration "
-     "names others.", [("not", "contradicted")]),
+    ("Kazakhstan refused to endorse the BRI at the Bishkek summit, where the SCO declaration lists others.",
+     [("not", "contradicted")]),
     # a city named later in the sentence (another event's) is not the summit's
     ("India declined to back the BRI at the Bishkek summit: the SCO declaration hails the forum held in Beijing in "
      "April.", [("not", "supported")]),
-    ("According to the Bishkek Declaration, every SCO member except India (China plus four others) reiterated "
+    ("The Bishkek Declaration shows that all SCO members except India (China and four more) reaffirmed their "
      "support for China's BRI.", [("only not", "supported")]),
     ("According to the Bishkek Declaration, all members except India and Russia expressed support for the Belt and "
      "Road Initiative.", [("only not", "contradicted")]),
@@ -397,7 +397,7 @@ def test_endorsements_of_a_summits_declaration(text, expected):
 
 def test_a_declaration_whose_summit_left_only_another_document_is_unverifiable():
     got = [(v.verdict, v.reason) for v in check_text(
-        "According to the Qingdao Declaration, every SCO member except India reiterated support for China's BRI.",
+        "Under the Qingdao Declaration all SCO members except India voiced support for China's BRI.",
         "2019-01-01", evidence=DECLARATIONS) if v.type == "endorsement"]
     assert got and got[0][0] == "unverifiable" and "information report" in got[0][1]
 
@@ -427,6 +427,6 @@ TALLIES = FakeEvidence(roll_calls=[
 ])
 def test_two_tallies_each_with_its_clauses_year(second, expected):
     text = (f"The General Assembly resolution on displaced persons from the Zeta valley passed on 1 September by 55 "
-            f"votes to 15 with 80 abstentions, while the first such resolution in 2008 {second}.")
+            f"votes to 15 with 80 abstentions, whereas the earliest one of its kind, in 2008, {second}.")
     got = [(v.claim.parsed.get("year"), v.verdict) for v in check_text(text, evidence=TALLIES) if v.type == "votes"]
     assert got == [(None, expected[0]), (2008, expected[1])]

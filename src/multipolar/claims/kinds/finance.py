@@ -43,7 +43,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?"
     rf"(?:totall?ed|amounted\s+to|reached|was|were|came\s+to|stood\s+at|exceeded|topped|of)\s+(?P<amt>{_HEDGE}"
     rf"{_MONEY})",
-    # "AidData puts China's development finance commitments to Pakistan over 2000-2021 at $70.3 billion"
+    # "AidData puts Chinese development finance commitments to Laos over 2000-2017 at $12 billion"
     rf"\b(?:puts|put|places|placed|estimates|estimated|values|valued)\s+(?P<lender>{E})(?:['’]s)?\s+(?P<fin>{_FIN})"
     rf"(?:\s+(?:commitments|portfolio))?\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?\s+at\s+"
     rf"(?P<amt>{_HEDGE}{_MONEY})",
@@ -366,7 +366,7 @@ PEAK = [re.compile(p, re.IGNORECASE) for p in (
 )]
 
 
-# "...; 2017 was the peak year at $14.0 billion": the lender and recipient of the total the sentence gave before
+# "...; 2016 was the peak year at $5 billion": the lender and recipient of the total the sentence gave before
 PEAK_BARE = re.compile(rf"\b(?P<year>(?:19|20)\d\d)\s+(?:was|marked)\s+(?:the\s+)?(?:top|peak|record|highest|biggest)\s+"
                        rf"year(?!\s+(?:for|of|in)\s)(?:,?\s+(?:at|with|of|totall?ing|reaching|worth)\s+(?P<amt>{_HEDGE}"
                        rf"{_MONEY}))?", re.IGNORECASE)

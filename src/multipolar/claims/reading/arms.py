@@ -106,7 +106,7 @@ BUYER_SHARES = [re.compile(p, re.IGNORECASE) for p in (
     rf"transfers)",
     rf"(?P<num>{SHARE})\s+of\s+(?P<sup>{E})\s+(?:total\s+)?(?:{ARMS}\s+)?(?:exports|deliveries|sales|transfers){_WHEN}\s+"
     rf"(?:went|go|goes|were\s+delivered|were\s+sold)\s+to\s+(?P<rec>{EL})",
-    # "its purchases, among them 1,000 missiles, were worth 14 percent, by value, of all Chinese arms exports"
+    # "its purchases, helicopters among them, were worth 9 percent, by value, of all French arms exports"
     rf"(?P<rec>{E})(?:['’]s)?\s+(?:{ARMS}\s+)?(?:purchases|imports|acquisitions)(?:,[^;]{{3,80}}?,)?\s+(?:were|was)\s+"
     rf"(?:worth|equal\s+to)\s+(?P<num>{SHARE})(?:,\s*by\s+value,)?\s+of\s+(?:all\s+)?(?P<sup>{E})\s+(?:total\s+)?"
     rf"{ARMS}\s+(?:exports|deliveries|sales|transfers)",
@@ -121,7 +121,7 @@ IMPORTER = re.compile(rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?:(?P<world>worl
 _DIR = r"(?:\w+ly\s+)?(?P<dir>fell|dropped|declined|decreased|shrank|slumped|plunged|tumbled|contracted|rose|increased|" \
        r"grew|jumped|climbed|surged|soared|expanded)(?:\s+\w+ly)?"
 _PCT = r"(?P<num>\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))"
-_APPOS = r"(?:,(?:(?!⟨)[^,;.]){3,40},)?"  # "China's arms exports, fifth in the world in 2016-20, fell by 7.8%"
+_APPOS = r"(?:,(?:(?!⟨)[^,;.]){3,40},)?"  # "France's arms exports, third in the world in 2015-19, rose by 12%"
 _NOUN = r"(?P<noun>rise|increase|growth|jump|surge|fall|drop|decline|decrease|reduction|contraction)"
 CHANGES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+exports(?:\s+to\s+(?P<rec>{EL}))?{_APPOS}\s+{_DIR}\s+(?:by\s+)?"

@@ -17,7 +17,7 @@ LISTED = re.compile(
     rf"major|chief)\s+(?:(?P<arms>arms|weapons?)\s+)?(?P<role>suppliers|export\s+markets|markets|buyers|customers|clients|"
     rf"importers|recipients)(?:\s+(?:in|over|during)\s+[^,;.]{{4,12}}?)?\s+(?:were|are|was)\s+(?P<list>(?:[^.;]|\.(?=\d))+)",
     re.IGNORECASE)
-# "the main buyers of Russian arms in 2018-2022 were A with 31%, B with 23% and C with 9.3%" (the supplier after 'of')
+# "the main buyers of French arms in 2014-2018 were A with 25%, B with 12% and C with 8%" (the supplier after 'of')
 LISTED_OF = re.compile(
     rf"\b(?:the\s+)?(?:(?P<n>two|three|four|five|[2-5])\s+)?(?:main|largest|biggest|top|leading|principal|major|chief)\s+"
     rf"(?P<role>suppliers|buyers|customers|clients|importers|recipients)\s+of\s+(?P<x>{E})\s+(?:arms|weapons?|weaponry)"

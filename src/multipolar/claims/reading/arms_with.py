@@ -63,7 +63,7 @@ def read_elided_share(r) -> None:
         r.take(m.start(), m.end())
 
 
-# "in 2016-20 Russia supplied 94% of Armenia's weapons, while Israel accounted for 64% of Azerbaijan's": the noun left
+# "in 2015-19 Russia supplied 80% of Kazakhstan's weapons, while China accounted for 40% of Turkmenistan's": the noun left
 # out after a possessive is the arms imports of the share just read (its window too)
 POSSESSIVE_ONLY = re.compile(rf"(?:,\s*|\s+)(?:while|and|whereas|but)\s+(?P<sup>{E})\s+(?:supplied|provided|delivered|"
                              rf"accounted\s+for|made\s+up)\s+(?P<num>{SHARE})\s+of\s+(?P<rec>{E})(?:['’]s?)?(?=\s*(?:[.;,]|$))",

@@ -317,7 +317,7 @@ def clause_date(r, pos: int) -> tuple[int, int | None, int | None]:
     for tm in fronted + sorted(own, key=lambda tm: (tm.start < pos, abs(tm.start - pos))):
         if tm.kind in ("month", "year") and tm.year:
             return tm.year, tm.month, tm.day
-        if tm.kind == "range" and tm.start > pos and tm.year:  # "came back for a spell in 2006-2012": from 2006
+        if tm.kind == "range" and tm.start > pos and tm.year:  # "came back in 2006-2012": from 2006
             return tm.year, None, None
     return 0, None, None
 
