@@ -430,3 +430,14 @@ def test_two_tallies_each_with_its_clauses_year(second, expected):
             f"votes to 15 with 80 abstentions, whereas the earliest one of its kind, in 2008, {second}.")
     got = [(v.claim.parsed.get("year"), v.verdict) for v in check_text(text, evidence=TALLIES) if v.type == "votes"]
     assert got == [(None, expected[0]), (2008, expected[1])]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # the acronym is the initiative's name: found under its words, never "absent from the text"
+    ("The Bishkek Declaration expressed support for China's BRI.", "supported"),
+    ("The Bishkek Declaration expressed support for the OBOR initiative.", "supported"),
+    ("The Bishkek Declaration called for a ban on space weapons.", "contradicted"),
+])
+def test_a_declaration_notion_named_by_the_belt_and_road_acronym(text, verdict):
+    got = [v.verdict for v in check_text(text, "2019-07-01", evidence=DECLARATIONS) if v.type == "declaration"]
+    assert got == [verdict]

@@ -171,6 +171,7 @@ def notion_pattern(notion: str) -> str:
     key = notion.lower().strip(" \"'“”")
     if re.fullmatch(r"(?:the\s+)?(?:bri|obor)(?:\s+initiative)?", key):  # the acronyms of the Belt and Road Initiative
         key = "belt and road"
+    key = re.sub(r"\b(?:bri|obor)\b", "belt and road initiative", key)  # "support for china's bri": its words
     for stem, pattern in VARIANTS.items():
         if stem in key.replace("-", ""):
             return pattern
