@@ -118,6 +118,14 @@ class Records:
             return normalise_text(rows.iloc[0]["text"]), str(rows.iloc[0]["url"])
         return self._memo(("declaration", year), read)
 
+    def declaration_document(self, year: int) -> str:
+        """Which document the held text of a year is: 'declaration', or another the pack holds instead (the 2018
+        summit's 'information report')."""
+        rows = self.load("declaration_texts", year=year)
+        if rows.empty or "document" not in rows.columns:
+            return "declaration"
+        return str(rows.iloc[0]["document"] or "declaration")
+
     def declaration_years(self) -> list[int]:
         """The years whose declaration (or summit report) text the pack holds."""
         frame = self.load("declaration_texts")

@@ -38,12 +38,17 @@ def documents(r) -> list[tuple[int, str | None]]:
                 docs.append((int(m.group("y")) if m.group("y") else 0, city))
     if not docs and re.search(r"(?:those|these|the)\s+summits['’]?\s+declarations", r.text) and r.ctx.summits:
         docs = list(r.ctx.summits)
-    said = re.search(r"\b(?:the|its|their)\s+(?:(?:final|joint|summit['’]s)\s+declaration|declaration|(?:final|outcome)\s+document)\b",
-                     r.text, re.IGNORECASE)  # a summit's final document is its declaration
+    said = re.search(r"\b(?:the|its|their)\s+(?:SCO\s+|summit\s+)?(?:(?:final|joint|summit['’]s)\s+declaration|declaration|"
+                     r"(?:final|outcome)\s+document)\b", r.text, re.IGNORECASE)  # a summit's final document is its declaration
     quoted = [(q.start(), q.end()) for q in re.finditer(r"[“\"][^”\"]*[”\"]|(?:^|(?<=[\s:(]))[‘'](?:[^‘’']|(?<=\w)['’]"
                                                        r"(?=\w))*[’'](?=[\s.,;)]|$)", r.text)]
     cities = [m.code for m in r.mentions if m.kind == "city" and not any(a <= m.start < b for a, b in quoted)]
-    if not docs and said and cities:  # "in Bishkek: the declaration says ...": the summit in the city it names
+    # "at the Bishkek summit", "the summit in Bishkek": that city before any other the sentence names
+    summit_cities = [m.code for m in r.mentions if m.kind == "city" and (re.match(r"\s+[Ss]ummit", r.text[m.end:]) or
+                                                                          re.search(r"[Ss]ummit\s+in\s+$", r.text[:m.start]))]
+    if not docs and said and summit_cities:
+        docs = [(0, summit_cities[-1])]
+    elif not docs and said and cities:  # "in Bishkek: the declaration says ...": the summit in the city it names
         year = next((t.year for t in r.times if t.year and not any(a <= t.start < b for a, b in quoted)), None)
         docs = [(year or 0, cities[-1])]
     elif not docs and said and r.ctx.summit_city:
@@ -72,6 +77,12 @@ def held_declarations(ev, documents, as_of, verdicts: list, parts: list):
             verdicts.append(UNVERIFIABLE)
             years = ", ".join(map(str, ev.declaration_years())) or "none"
             parts.append(f"the text of the {doc} is not held (texts held: {years})")
+            continue
+        document = ev.declaration_document(year)
+        if document != "declaration":  # another document of that summit: not the one the claim names
+            verdicts.append(UNVERIFIABLE)
+            parts.append(f"the text of the {doc} is not held: the pack holds the {year} summit's {document} instead, "
+                         f"another document")
             continue
         yield (year, doc, *held)
 
@@ -146,6 +157,7 @@ def find_quote(quote: str, text: str) -> tuple[str, str]:
 VARIANTS = {
     "multipolar": r"multi-?polar(?:ity)?|polycentric|multi-?polar world",
     "shanghai spirit": r"[\"']?shanghai spirit[\"']?",
+    "belt and road": r"belt\W+and\W+road|\bbri\b|one\W+belt\W+one\W+road",
 }
 # Verbs of a call ("calls for", "urged", "advocated") found near a notion in the text.
 CALL_VERBS = r"call(?:s|ed)?\s+(?:for|on)|urg(?:e|es|ed)|advocat(?:e|es|ed)|support(?:s|ed)?|stand\s+for|" \
@@ -157,6 +169,9 @@ CALL_VERBS = r"call(?:s|ed)?\s+(?:for|on)|urg(?:e|es|ed)|advocat(?:e|es|ed)|supp
 def notion_pattern(notion: str) -> str:
     """A regex for a notion and its usual variants, on normalised text."""
     key = notion.lower().strip(" \"'“”")
+    if re.fullmatch(r"(?:the\s+)?(?:bri|obor)(?:\s+initiative)?", key):  # the acronyms of the Belt and Road Initiative
+        key = "belt and road"
+    key = re.sub(r"\b(?:bri|obor)\b", "belt and road initiative", key)  # "support for china's bri": its words
     for stem, pattern in VARIANTS.items():
         if stem in key.replace("-", ""):
             return pattern

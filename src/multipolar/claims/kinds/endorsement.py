@@ -30,6 +30,11 @@ PATTERNS = [(re.compile(p, re.IGNORECASE), relation) for p, relation in (
     (rf"(?P<who>{EL})\s+(?:(?:again|once\s+again|once\s+more|also|still|alone)\s+)?(?:refused|declined|did\s+not|failed|"
      rf"was\s+unwilling|were\s+unwilling)\s+(?:to\s+)?{_SUPPORT}\s+"
      rf"(?:the\s+)?{_WHAT}", "not"),
+    # "every SCO member except India (China plus ...) reiterated support for China's BRI"
+    (rf"\b(?:every|all|each)\s+(?:of\s+the\s+)?(?:(?:(?P<org>{E})\s+)?(?:members?(?:\s+(?:states?|countries))?|states?|"
+     rf"countries)|(?P<members>{E}))\s+(?:except(?:\s+for)?|but|save|other\s+than)\s+(?P<who>{EL})(?:\s*\([^)]*\))?,?\s+(?:(?:has|have|had)\s+)?"
+     rf"(?:endorsed|supported|backed|welcomed|(?:reiterated|reaffirmed|expressed|voiced|confirmed)\s+(?:(?:their|its)\s+)?"
+     rf"support\s+for)\s+(?:the\s+)?{_WHAT}", "only not"),
     (rf"(?P<who>{EL}),?\s+(?:all\s+|also\s+|each\s+)?(?:endorsed|supported|backed|welcomed|reaffirmed\s+(?:their|its|⟨#*⟩)\s+"
      rf"support\s+for)\s+(?:the\s+)?{_WHAT}", "endorsed"),
 )]
@@ -72,6 +77,10 @@ class Endorsement:
                         r.overlaps_used(m.start(), m.end()):
                     continue
                 org = r.org_at(m.start("org")) if m.groupdict().get("org") else None
+                if m.groupdict().get("members"):  # "all SCO members except A": an organization's members only
+                    org = next((c for c in r.codes(m.start("members"), m.end("members")) if c == "SCO"), None)
+                    if org is None:
+                        continue
                 claim = r.add("endorsement", m.start(), m.end(), {
                     "relation": relation, "country": who, "initiative": what, "sponsor": sponsor,
                     "org": org or "SCO", "documents": [list(d) for d in docs]})

@@ -43,6 +43,10 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<lender>{E})\s+(?P<fin>{_FIN})\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?"
     rf"(?:totall?ed|amounted\s+to|reached|was|were|came\s+to|stood\s+at|exceeded|topped|of)\s+(?P<amt>{_HEDGE}"
     rf"{_MONEY})",
+    # "AidData puts Chinese development finance commitments to Laos over 2000-2017 at $12 billion"
+    rf"\b(?:puts|put|places|placed|estimates|estimated|values|valued)\s+(?P<lender>{E})(?:['’]s)?\s+(?P<fin>{_FIN})"
+    rf"(?:\s+(?:commitments|portfolio))?\s+(?:to|in|for)\s+(?:the\s+)?(?P<rec>{EL})(?:[^.;]|\.(?=\d)){{0,40}}?\s+at\s+"
+    rf"(?P<amt>{_HEDGE}{_MONEY})",
     rf"(?P<lender>{E})\s+(?:has\s+|had\s+)?(?:lent|loaned|granted|gave|provided|extended|pledged|supplied)\s+(?P<rec>{EL})\s+"
     rf"(?:with\s+)?(?:a\s+total\s+of\s+)?(?P<amt>{_HEDGE}{_MONEY})",
     rf"(?P<rec>{E})\s+(?:has\s+|had\s+)?(?:received|got|borrowed|obtained|secured)\s+(?P<amt>{_HEDGE}{_MONEY})\s+"
@@ -362,11 +366,21 @@ PEAK = [re.compile(p, re.IGNORECASE) for p in (
 )]
 
 
+# "...; 2016 was the peak year at $5 billion": the lender and recipient of the total the sentence gave before
+PEAK_BARE = re.compile(rf"\b(?P<year>(?:19|20)\d\d)\s+(?:was|marked)\s+(?:the\s+)?(?:top|peak|record|highest|biggest)\s+"
+                       rf"year(?!\s+(?:for|of|in)\s)(?:,?\s+(?:at|with|of|totall?ing|reaching|worth)\s+(?P<amt>{_HEDGE}"
+                       rf"{_MONEY}))?", re.IGNORECASE)
+
+
 def _peak_years(r) -> None:
     """The year a recipient's commitments from a lender were largest, with the amount stated for it, if any."""
-    for pattern in PEAK:
+    for pattern in [*PEAK, PEAK_BARE]:
         for m in pattern.finditer(r.masked):
-            lender, rec = r.codes(m.start("lender"), m.end("lender")), r.codes(m.start("rec"), m.end("rec"))
+            if pattern is PEAK_BARE:
+                total = [c.payload for c in r.claims if c.type == "finance" and c.payload.relation == "total"][-1:]
+                lender, rec = (list(total[0].lender), list(total[0].recipient)) if total else ([], [])
+            else:
+                lender, rec = r.codes(m.start("lender"), m.end("lender")), r.codes(m.start("rec"), m.end("rec"))
             if not lender or len(rec) != 1 or r.overlaps_used(m.start(), m.end()):
                 continue
             fields = {"lender": lender, "recipient": rec, "relation": "peak year", "year": int(m.group("year")),

@@ -30,7 +30,8 @@ _ORDINAL_HEAD = rf"\b(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDS})\s+(?:(?:meeting|s
                 rf"(?:Member\s+)?States?(?!\s+Council)|(?:(?P<o4>{E})\s+)?Heads[- ]of[- ]States?\s+Council(?:\s+(?:meeting|" \
                 rf"session|summit))?|(?:(?P<o5>{E})\s+)?(?:Council\s+of\s+(?:the\s+)?)?Heads\s+of\s+States?\s+(?:meeting|session|" \
                 rf"summit)|(?:annual\s+)?(?:(?P<o1>{E})\s+)?[Ss]ummit(?:\s+of\s+(?:the\s+)?{E})?)"
-ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},|,(?=\s+(?:on|in)\s+\d))"
+ORDINAL = re.compile(rf"{_ORDINAL_HEAD}(?P<rest>(?:[^.;,]|\.(?=\d)|,[^.;,]{{3,50}},|,(?=\s+(?:on|in)\s+\d)|"
+                     rf",(?=\s+(?:which|that)\s+(?:was\s+held|took\s+place|met|convened|opened)\b))"
                      rf"{{0,120}}?)\b(?:in\s+|on\s+)?{_DATE}?(?P<year>{YEAR})",
                      re.IGNORECASE)
 # "the 24th SCO summit in Astana" with no year: the summit in that city up to the as-of date.
@@ -112,7 +113,7 @@ class Summit:
         read_attendance(r)
         read_chairs(r)
         for m in ORDINAL.finditer(r.masked):
-            if PRESUPPOSED.search(r.text[:m.start()]):
+            if PRESUPPOSED.search(r.text[:m.start()]) or _elsewhere(r, m):
                 continue
             r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
                                                  "year": int(m.group("year")), "org": _org_of(r, m)})
@@ -120,7 +121,7 @@ class Summit:
         for m in ORDINAL_CITY.finditer(r.masked):
             ment = r.by_start.get(m.start("city"))
             if ment and ment.kind == "city" and not r.overlaps_used(m.start("ord"), m.end("ord")) and \
-                    not PRESUPPOSED.search(r.text[:m.start()]):
+                    not PRESUPPOSED.search(r.text[:m.start()]) and not _elsewhere(r, m):
                 r.add("summit", m.start(), m.end(), {"relation": "ordinal", "ordinal": ordinal(m.group("ord")),
                                                      "city": ment.code, "org": _org_of(r, m)})
                 r.take(m.start("ord"), m.end("ord"))
@@ -222,6 +223,13 @@ def _org_of(r, m) -> str | None:
     return None
 
 
+def _elsewhere(r, m) -> bool:
+    """An ordinal naming no organization in a sentence that names organizations, none of them the SCO ('the group's
+    15th summit ..., would become BRICS members'): that organization's meeting, never the SCO's."""
+    orgs = {x.code for x in r.mentions if x.kind == "org"}
+    return _org_of(r, m) is None and bool(orgs) and "SCO" not in orgs
+
+
 def _ordinal_after(r) -> None:
     """'The summit opening in <city> in <year> is the nth (annual) summit': the ordinal of the one year named."""
     m = ORDINAL_AFTER.search(r.masked)
@@ -245,7 +253,8 @@ def _ordinal_anywhere(r) -> None:
             continue
         owner = re.search(r"(⟨#+⟩)(?:['’]s)?\s+(?:own\s+)?$", r.masked[:m.start()])  # "the CIS's 12th summit"
         owner = r.org_at(owner.start(1)) if owner else None
-        if _org_of(r, m) not in (None, "SCO") or owner not in (None, "SCO") or PRESUPPOSED.search(r.text[:m.start()]):
+        if _org_of(r, m) not in (None, "SCO") or owner not in (None, "SCO") or PRESUPPOSED.search(r.text[:m.start()]) \
+                or _elsewhere(r, m):
             continue
         if len(years) == 1:
             fields = {"year": next(iter(years))}

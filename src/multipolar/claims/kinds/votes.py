@@ -56,11 +56,13 @@ HOW = re.compile(
     rf"(?:and|but|while|whereas)\b)[^.;]){{0,120}})", re.IGNORECASE)
 # "... were among the states that abstained", "the region's states, Tajikistan among them, abstained
 # alongside Russia": the resolution is the one the sentence names.
-AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?:countries|states|nations|members)\s+"
-                   rf"(?:that|which|who)\s+{_VOTE}", re.IGNORECASE)
-ALONG = re.compile(rf"(?P<who>{EL})(?:,\s*including\s+(?P<inc>{EL}),?)?\s+(?:all\s+|both\s+)?{_VOTE}\b(?!\s+(?:on|in|at)?"
-                   rf"\s*(?:the\s+|a\s+)?{_BODY}(?:vote|resolution))(?:\s+along\s+with\s+(?P<also>{EL}))?",
-                   re.IGNORECASE)
+AMONG = re.compile(rf"(?P<who>{EL})\s+(?:were|was)\s+among\s+the\s+(?:\d+\s+)?(?:(?:countries|states|nations|members)\s+"
+                   rf"(?:(?:that|which|who)\s+{_VOTE}|(?P<vote2>voting\s+(?:against|in\s+favou?r|for)|abstaining))|"
+                   rf"(?P<vote3>abstainers|abstentions))", re.IGNORECASE)
+# ("voted against Moscow", "backed Russia's position": a side taken with or against a state, not the resolution's vote)
+ALONG = re.compile(rf"(?P<who>{EL})(?:,\s*including\s+(?P<inc>{EL}),?)?\s+(?:all\s+|both\s+|also\s+)?{_VOTE}\b(?!\s+(?:on|in|at)?"
+                   rf"\s*(?:the\s+|a\s+)?{_BODY}(?:vote|resolution))(?!\s+(?:with\s+|alongside\s+)?(?:the\s+)?{E}(?!\s*(?:-|\w+-)?(?:sponsored\s+|backed\s+)?(?:draft\s+)?(?:resolution|text|motion)))"
+                   rf"(?:\s+along\s+with\s+(?P<also>{EL}))?", re.IGNORECASE)
 # "Only 11 countries, including Armenia and Belarus, voted against": named states' votes and that side's count.
 COUNT_INCLUDING = re.compile(rf"(?P<n>\d{{1,3}})\s+(?:other\s+)?(?:countries|states|members|nations),?\s+including\s+"
                              rf"(?P<who>{EL}),?\s+{_VOTE}", re.IGNORECASE)
@@ -186,23 +188,38 @@ class Votes:
                 if not who:
                     continue
                 symbol, words = sentence
-                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
+                said = m.group("vote") or m.groupdict().get("vote2") or m.groupdict().get("vote3")
+                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(said),
                                                     "resolution": symbol, "words": words, "year": _year(r, m),
                                                     **_tally(r, tally), **_body(r)})
                 r.take(m.start(), m.end())
         if tally and not any(c.type == "votes" and c.payload.relation == "vote" for c in r.claims) and \
                 (sentence[0] or sentence[1]):
             symbol, words = sentence  # "the resolution on X passed 80-14 with 61 abstentions": the tally alone
-            year = r.year_in(0, len(r.text)) or (r.ctx.resolution[2] if r.ctx.resolution else None)
-            r.add("votes", 0, len(r.text), {"relation": "tally", "country": [], "resolution": symbol,
-                                            "words": words, "year": year, **tally, "tally_checked": True,
-                                            **_body(r)})
+            clauses = _tally_clauses(r.text)
+            for c0, c1, own in clauses or [(0, len(r.text), tally)]:
+                # ("X passed 50-17 ..., while the first such resolution in 2008 passed 14-11": each clause's
+                # tally with its own year, none of the other clause's)
+                year = r.year_in(c0, c1) if clauses else \
+                    r.year_in(0, len(r.text)) or (r.ctx.resolution[2] if r.ctx.resolution else None)
+                r.add("votes", c0, c1, {"relation": "tally", "country": [], "resolution": symbol, "words": words,
+                                        "year": year, **own, "tally_checked": True, **_body(r)})
 
     def judge(claim, evidence, as_of):
         p = claim.payload
         if p.relation in ("vote", "tally"):
             return judge_vote(claim, evidence, as_of)
         return judge_agreement(claim, evidence, as_of)
+
+
+def _tally_clauses(text: str) -> list[tuple[int, int, dict]]:
+    """(start, end, tally) of each clause (split at ';', ', while', ', whereas') stating its own tally of two or more
+    counts, when two or more do; else []."""
+    seps = list(re.finditer(r";\s*|,\s+(?:while|whereas)\s+", text))
+    spans = zip([0, *(m.end() for m in seps)], [*(m.start() for m in seps), len(text)])
+    parts = [(a, b, tally_in(text[a:b])) for a, b in spans]
+    parts = [(a, b, t) for a, b, t in parts if len(t) >= 2]
+    return parts if len(parts) >= 2 else []
 
 
 # "the Third Committee approved the draft resolution": a main committee's vote, taken before the plenary's.

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
-from .arms_with import read_elided_share, read_ranked_among, read_supplied_totals, read_trailing_shares, read_with_clauses
-from .arms_lists import read_listed, read_more_totals
+from .arms_with import (read_elided_share, read_possessive_only, read_ranked_among, read_supplied_totals,
+                        read_trailing_shares, read_with_clauses)
+from .arms_lists import read_listed, read_more_totals, read_went_to
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
 from .ranks import rank_of
 from .sentence import E, EL
-from .shares import ARMS, ARMS_FLOW, RANK, SHARE, SUPPLIER
+from .shares import ARMS, ARMS_EXPORTS, ARMS_FLOW, ARMS_IMPORTS, RANK, SHARE, SUPPLIER
 
 _VERB = r"(?:has\s+|have\s+|had\s+)?(?:supplied|supplies|supply|supplying|provided|provides|providing|delivered|" \
         r"delivers|accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up|" \
@@ -27,8 +28,10 @@ ADV = r"(?:(?:still|now|by\s+far|also|practically|virtually|almost|nearly|effect
 # "of China's arms sales/exports" is the supplier's side (its buyers' shares, read by BUYER_SHARES)
 _NOT_SOLD = r"(?!\s+(?:exports|sales|exported|sold)\b)"
 SHARES = [re.compile(p, re.IGNORECASE) for p in (
-    rf"(?P<sup>{EL})\s+(?:together\s+|alone\s+|jointly\s+)?{_VERB}\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
-    rf"(?P<num>{SHARE})\s+(?:of\s+)?(?:the\s+)?(?P<rec>{EL}|its|their)\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_NOT_SOLD}",
+    # ("China, now its principal supplier, providing 82% of what it imported": an apposition; the imports just named)
+    rf"(?P<sup>{EL})(?:,[^,;.\d%]{{3,60}},)?\s+(?:together\s+|alone\s+|jointly\s+)?{_VERB}\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
+    rf"(?P<num>{SHARE})\s+(?:of\s+)?(?:the\s+)?(?:(?P<rec>{EL}|its|their)\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_NOT_SOLD}|"
+    rf"what\s+(?P<what>⟨#*⟩|it|they)\s+(?:imported|imports|bought|buys|received|acquired))",
     rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:supplied|provided|furnished|equipped)\s+(?P<rec>{E})\s+with\s+(?P<num>{SHARE})"
     rf"\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
     rf"(?P<sup>{E})\s+(?:{ARMS}|deliveries|supplies)\s+(?:made\s+up|accounted\s+for|represented|were)\s+(?P<num>{SHARE})"
@@ -37,8 +40,8 @@ SHARES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{E})\s+{_VERB}\s+(?P<num>{SHARE})\s+of\s+(?:all\s+|the\s+)?(?:its\s+)?{ARMS}(?:\s+imports)?{_NOT_SOLD}(?P<rec>)",
     rf"(?P<rec>{E})\s+(?:imported|bought|received|sourced|obtained|purchased|got|acquired|imports|buys|receives|"
     rf"sources|gets|get|takes|took|procured|procures)\s+(?P<num>{SHARE})\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_WHEN}\s+from\s+(?P<sup>{EL})",
-    rf"(?P<sup>{E})\s+share\s+(?:of|in)\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}(?:[^.;]|\.(?=\d)){{0,40}}?"
-    rf"(?P<num>{SHARE})",
+    rf"(?P<sup>{E})\s+share\s+(?:of|in)\s+(?P<rec>{EL})\s+(?:{ARMS}{ARMS_FLOW}|(?P<bare>imports|purchases))"
+    rf"(?:[^.;]|\.(?=\d)){{0,40}}?(?P<num>{SHARE})",
     rf"(?P<num>{SHARE})\s+of\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}{_WHEN}\s+(?:came|come|comes|originated|were|was)\s+from\s+"
     rf"(?P<sup>{EL})",
     # "China delivered drones to Turkmenistan, accounting for 40% of its arms imports"
@@ -103,6 +106,10 @@ BUYER_SHARES = [re.compile(p, re.IGNORECASE) for p in (
     rf"transfers)",
     rf"(?P<num>{SHARE})\s+of\s+(?P<sup>{E})\s+(?:total\s+)?(?:{ARMS}\s+)?(?:exports|deliveries|sales|transfers){_WHEN}\s+"
     rf"(?:went|go|goes|were\s+delivered|were\s+sold)\s+to\s+(?P<rec>{EL})",
+    # "its purchases, helicopters among them, were worth 9 percent, by value, of all French arms exports"
+    rf"(?P<rec>{E})(?:['’]s)?\s+(?:{ARMS}\s+)?(?:purchases|imports|acquisitions)(?:,[^;]{{3,80}}?,)?\s+(?:were|was)\s+"
+    rf"(?:worth|equal\s+to)\s+(?P<num>{SHARE})(?:,\s*by\s+value,)?\s+of\s+(?:all\s+)?(?P<sup>{E})\s+(?:total\s+)?"
+    rf"{ARMS}\s+(?:exports|deliveries|sales|transfers)",
 )]
 # A recipient's rank among importers: "Kazakhstan is the largest arms importer in Central Asia", "India was the world's
 # largest arms importer".
@@ -114,11 +121,12 @@ IMPORTER = re.compile(rf"(?P<rec>{E})\s+{BE}\s+{ADV}(?:the\s+)?(?:(?P<world>worl
 _DIR = r"(?:\w+ly\s+)?(?P<dir>fell|dropped|declined|decreased|shrank|slumped|plunged|tumbled|contracted|rose|increased|" \
        r"grew|jumped|climbed|surged|soared|expanded)(?:\s+\w+ly)?"
 _PCT = r"(?P<num>\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))"
+_APPOS = r"(?:,(?:(?!⟨)[^,;.]){3,40},)?"  # "France's arms exports, third in the world in 2015-19, rose by 12%"
 _NOUN = r"(?P<noun>rise|increase|growth|jump|surge|fall|drop|decline|decrease|reduction|contraction)"
 CHANGES = [re.compile(p, re.IGNORECASE) for p in (
-    rf"(?P<sup>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+exports(?:\s+to\s+(?P<rec>{EL}))?\s+{_DIR}\s+(?:by\s+)?"
+    rf"(?P<sup>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+exports(?:\s+to\s+(?P<rec>{EL}))?{_APPOS}\s+{_DIR}\s+(?:by\s+)?"
     rf"(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?{_PCT}",
-    rf"(?P<rec>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+imports(?:\s+from\s+(?P<sup>{EL}))?\s+{_DIR}\s+(?:by\s+)?"
+    rf"(?P<rec>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+imports(?:\s+from\s+(?P<sup>{EL}))?{_APPOS}\s+{_DIR}\s+(?:by\s+)?"
     rf"(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?{_PCT}",
     # "a 43% rise in Pakistan's arms imports (from China)", "a 53% fall in Russia's arms exports"
     rf"{_PCT}\s+{_NOUN}\s+in\s+(?:the\s+)?(?P<x>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)"
@@ -129,7 +137,7 @@ CHANGES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:\s+in\s+[^,;.]{{4,25}}?)?\s+(?:were|was)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?"
     rf"{_PCT}\s+(?P<cmp>higher|lower|more|less|larger|smaller|greater|bigger)\s+than",
     # "Armenia raised its arms imports by 50% in 2015-2019", "France cut its arms exports to Egypt by 20%"
-    rf"(?P<x>{E})\s+(?:has\s+|had\s+)?(?P<dir>raised|increased|boosted|expanded|grew|cut|reduced|slashed|lowered|"
+    rf"(?P<x>{E})(?:,\s+(?:which|who)\b[^,;.]{{3,80}},)?\s+(?:has\s+|had\s+)?(?P<dir>raised|increased|boosted|expanded|grew|cut|reduced|slashed|lowered|"
     rf"decreased|curbed)\s+(?:its|their|{E})\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)(?:\s+(?:to|from)\s+"
     rf"(?P<y>{EL}))?\s+by\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?{_PCT}",
 )]
@@ -143,7 +151,7 @@ MEASURES = [re.compile(p, re.IGNORECASE) for p in (
     rf"{{0,60}}?(?P<num>\d+(?:\.\d+)?\s?(?:%|percent))",
 )]
 # "..., and 55% in 2015-19" / "... and 31% from Russia": the same claim for another period or supplier.
-CONTINUED = re.compile(rf"(?:\s+(?:in|over|during)\s+[^,;.]{{4,20}}?)?\s*,?\s*(?:and|while|but|whereas|to)\s+"
+CONTINUED = re.compile(rf"(?:\s+(?:in|over|during)\s+[^,;.]{{4,20}}?)?\s*,?\s*(?:and|while|but|whereas|to)\s+(?:just\s+|only\s+|a\s+mere\s+)?"
                        rf"(?P<num>{SHARE})\s+(?:(?:in|over|during)\s+(?P<when>[^,;.]{{4,20}}?)(?=[,;.]|\s+and\b|$)|"
                        rf"from\s+(?P<sup>{E}))", re.IGNORECASE)
 # "Vietnam imported $2.3 billion worth of arms" and "Russia ($1.9 billion)": SIPRI trend-indicator values, which the
@@ -160,6 +168,7 @@ def read_arms(r) -> None:
     from .arms_per_state import read_per_state
 
     read_listed(r)
+    read_went_to(r, bool(re.search(ARMS_EXPORTS, r.text)))
     read_per_state(r)
     read_elided_share(r)
     read_arms_exports(r)
@@ -170,7 +179,8 @@ def read_arms(r) -> None:
             if r.overlaps_used(m.start(), m.end()):
                 continue
             suppliers, recipients = _parties(r, m)
-            if not suppliers or not recipients:
+            if not suppliers or not recipients or m.groupdict().get("bare") and not re.search(ARMS_IMPORTS,
+                                                                                              r.text[:m.start()]):
                 continue
             fields = {"supplier": suppliers, "recipient": recipients, **window_of(r, m.start())}
             if m.groupdict().get("num"):
@@ -193,12 +203,16 @@ def read_arms(r) -> None:
     _importers(r)
     read_ranked_among(r)
     read_trailing_shares(r)
+    read_possessive_only(r)
     _other_measures(r)
     _totals(r)
 
 
 def _parties(r, m) -> tuple[list[str], list[str]]:
     suppliers = r.codes(m.start("sup"), m.end("sup"))
+    if m.groupdict().get("what"):  # "... of what it imported": the arms imports the sentence named before
+        return suppliers, [c for c in [r.subject()] if c and c not in suppliers] \
+            if re.search(ARMS_IMPORTS, r.text[:m.start()]) else []
     rec_text = m.group("rec")
     recipients = r.codes(m.start("rec"), m.end("rec")) if rec_text not in ("its", "their") \
         else [c for c in [r.subject()] if c]
@@ -336,6 +350,8 @@ def _changes(r) -> None:
             later = ranges[0] if m.groupdict().get("cmp") else ranges[-1]  # "were N% higher in W2 than in W1"
             rest = [x for x in ranges if x != later]
             earlier = rest[-1] if rest else (2 * later[0] - later[1] - 1, later[0] - 1)
+            if not m.groupdict().get("cmp"):  # "fell 8% in W2 compared with W1": the earlier window is the base
+                earlier, later = min(earlier, later), max(earlier, later)
             down = (m.groupdict().get("dir") or m.groupdict().get("noun") or m.groupdict().get("cmp") or "").lower() in (
                 "lower", "less", "smaller",
                 "fell", "dropped", "declined", "decreased", "shrank", "slumped", "plunged", "tumbled", "contracted",

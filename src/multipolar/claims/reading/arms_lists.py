@@ -8,25 +8,41 @@ import re
 
 from .clauses import window_of
 from .numbers import number_word
+from .numbers import share_at
 from .sentence import E
+from .shares import ARMS, ARMS_EXPORTS, ARMS_IMPORTS, SHARE
 
 LISTED = re.compile(
     rf"(?P<x>{E})(?:['’]s)?\s+(?:(?P<n>two|three|four|five|[2-5])\s+)?(?:main|largest|biggest|top|leading|principal|"
-    rf"major|chief)\s+(?:arms|weapons?)\s+(?P<role>suppliers|export\s+markets|markets|buyers|customers|clients|"
+    rf"major|chief)\s+(?:(?P<arms>arms|weapons?)\s+)?(?P<role>suppliers|export\s+markets|markets|buyers|customers|clients|"
     rf"importers|recipients)(?:\s+(?:in|over|during)\s+[^,;.]{{4,12}}?)?\s+(?:were|are|was)\s+(?P<list>(?:[^.;]|\.(?=\d))+)",
     re.IGNORECASE)
+# "the main buyers of French arms in 2014-2018 were A with 25%, B with 12% and C with 8%" (the supplier after 'of')
+LISTED_OF = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<n>two|three|four|five|[2-5])\s+)?(?:main|largest|biggest|top|leading|principal|major|chief)\s+"
+    rf"(?P<role>suppliers|buyers|customers|clients|importers|recipients)\s+of\s+(?P<x>{E})\s+(?:arms|weapons?|weaponry)"
+    rf"(?:\s+(?:in|over|during)\s+[^,;.]{{4,12}}?)?\s+(?:were|are|was)\s+(?P<list>(?:[^.;]|\.(?=\d))+?)"
+    rf"(?=\s*,\s*(?:and\s+)?⟨[^⟩]*⟩\s+(?!with\b|\()|\s*(?:;|\.(?!\d))|$)", re.IGNORECASE)
 _PCT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)")
 
 
 def read_listed(r) -> None:
     """Add a 'top' (suppliers) or rank (buyers) claim per listed state, and a share claim for each share given."""
-    for m in LISTED.finditer(r.masked):
+    for m in [*LISTED.finditer(r.masked), *LISTED_OF.finditer(r.masked)]:
         x = r.codes(m.start("x"), m.end("x"), ("country",))
         items = [e for e in r.ents(m.start("list"), m.end("list"), ("country",)) if e.code not in x]
         if len(x) != 1 or len(items) < 2 or r.overlaps_used(m.start(), m.end()):
             continue
         exports = not m.group("role").lower().startswith("supplier")
+        if m.re is LISTED and not m.group("arms") and not re.search(ARMS_EXPORTS if exports else ARMS_IMPORTS,
+                                                                    r.text[:m.start()]):
+            continue  # "its largest customers were A, B and C" is about arms only after arms exports were named
         when = window_of(r, m.start())
+        before = [t for t in r.times if t.kind == "range" and t.start < m.start()]
+        if len(before) >= 2 and not any(m.start() <= t.start < m.end() for t in r.times):
+            # "X's arms exports fell 8% in W2 compared with W1, and its largest customers were ...": the later window
+            latest = max(before, key=lambda t: t.year2)
+            when = {"years": (latest.year, latest.year2)}
         shares = []
         for i, item in enumerate(items):
             stop = items[i + 1].start if i + 1 < len(items) else m.end("list")
@@ -50,6 +66,40 @@ def read_listed(r) -> None:
             r.add("arms", item.start, pct.end(), {**pair, "relation": "share", "value": float(pct.group("n")) / 100,
                                                   "half_unit": 0.5 * 10 ** (-decimals) / 100,
                                                   "side": "exports" if exports else "imports", **when})
+        r.take(m.start(), m.end())
+
+
+# "two thirds of its exports went to A (34%), B (21%) and C (7.5%)": the share of the buyers together, and each one's
+WENT_TO = re.compile(rf"(?P<num>{SHARE})\s+of\s+(?P<sup>{E})\s+(?:total\s+)?(?:{ARMS}\s+)?(?:exports|deliveries|sales)\s+"
+                     rf"(?:went|go|goes|were\s+delivered|were\s+sold)\s+to\s+(?P<list>{E}\s*\(\s*\d[^()]*\)"
+                     rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+){E}\s*\(\s*\d[^()]*\))+)", re.IGNORECASE)
+
+
+def read_went_to(r, arms_named: bool) -> None:
+    """A share of a supplier's (arms) exports going to buyers listed each with its share in brackets; a bare
+    'exports' only once arms exports were named. The window: one in the phrase, else the range the sentence named
+    before it (the window of the arms exports), else the clause's."""
+    for m in WENT_TO.finditer(r.masked):
+        sup = r.codes(m.start("sup"), m.end("sup"), ("country",))
+        items = r.ents(m.start("list"), m.end("list"), ("country",))
+        arms = re.search(r"arms|weapon|military|defen", m.group(0), re.IGNORECASE)
+        if len(sup) != 1 or len(items) < 2 or not (arms or arms_named) or r.overlaps_used(m.start(), m.end()):
+            continue
+        ranges = [t for t in r.times if t.kind == "range" and t.start < m.end()]
+        when = {"years": (ranges[-1].year, ranges[-1].year2)} if ranges else window_of(r, m.start())
+        share = share_at(r.text, m.start("num"), m.end("num"))
+        if share is not None:
+            r.add("arms", m.start(), m.end("num"), {"supplier": sup, "recipient": [e.code for e in items],
+                                                    "relation": "share", "value": share.value, "hedge": share.hedge,
+                                                    "half_unit": share.half_unit, "side": "exports", **when})
+        for i, item in enumerate(items):
+            stop = items[i + 1].start if i + 1 < len(items) else m.end("list")
+            pct = _PCT.search(r.text, item.end, stop)
+            if pct is not None:
+                decimals = len(pct.group("n").split(".")[1]) if "." in pct.group("n") else 0
+                r.add("arms", item.start, pct.end(), {"supplier": sup, "recipient": [item.code], "relation": "share",
+                                                      "value": float(pct.group("n")) / 100, "side": "exports",
+                                                      "half_unit": 0.5 * 10 ** (-decimals) / 100, **when})
         r.take(m.start(), m.end())
 
 

@@ -8,17 +8,24 @@ import re
 
 from .clauses import clause_bounds, window_of
 from .numbers import share_at
-from .sentence import E
+from .sentence import E, EL
 
 _PCT = r"\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)"
 _HEDGE = r"(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|just\s+over|just\s+under)\s+)?"
 _DOWN = {"fell", "dropped", "declined", "decreased", "shrank", "slumped", "plunged", "tumbled", "contracted"}
+_DIRS = r"fell|dropped|declined|decreased|shrank|slumped|plunged|tumbled|contracted|rose|increased|grew|jumped|" \
+        r"climbed|surged|soared|expanded"
 # "(the) arms imports (of the two) fell by 32% for A and 39% for B"
 CHANGE_FOR = re.compile(
     rf"(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>imports|exports)\s+(?:\w+ly\s+)?(?P<dir>fell|dropped|declined|"
     rf"decreased|shrank|slumped|plunged|tumbled|contracted|rose|increased|grew|jumped|climbed|surged|soared|expanded)"
     rf"\s+(?:by\s+)?(?P<items>{_HEDGE}{_PCT}\s+(?:for|in)\s+{E}(?:\s*(?:,\s*and|,|and)\s+(?:by\s+)?{_HEDGE}{_PCT}\s+"
     rf"(?:for|in)\s+{E})*)", re.IGNORECASE)
+# "arms imports by A and B shrank by 32% and 39% respectively between W1 and W2", "A's and B's arms exports rose ..."
+RESPECTIVELY = re.compile(
+    rf"(?:(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>imports|exports)\s+(?:by|of)\s+(?P<who>{EL})|(?P<who2>{EL})(?:['’]s?)?"
+    rf"\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow2>imports|exports))\s+(?:\w+ly\s+)?(?P<dir>{_DIRS})\s+(?:by\s+)?"
+    rf"(?P<nums>{_HEDGE}{_PCT}(?:\s*(?:,\s*and|,|and)\s+{_HEDGE}{_PCT})+)\s*,?\s+respectively", re.IGNORECASE)
 _ITEM = re.compile(rf"(?P<num>{_HEDGE}{_PCT})\s+(?:for|in)\s+(?P<x>{E})", re.IGNORECASE)
 # "with its purchases coming mostly from A (61%), B (22%) and C (6.6%)", "its arms imports came from A (40%) and B"
 FROM_LIST = re.compile(
@@ -32,6 +39,7 @@ _ARMS = re.compile(r"\b(?:arms|weapons?|weaponry|military\s+(?:equipment|hardwar
 def read_per_state(r) -> None:
     """Add an arms claim per state of each list."""
     _changes_for(r)
+    _respectively(r)
     _from_list(r)
 
 
@@ -58,6 +66,33 @@ def _changes_for(r) -> None:
                                                  "value": -pct.value * 100 if down else pct.value * 100,
                                                  "hedge": pct.hedge, "years": later, "base_years": earlier,
                                                  "side": "exports" if exports else "imports"})
+        r.take(m.start(), m.end())
+
+
+def _respectively(r) -> None:
+    for m in RESPECTIVELY.finditer(r.masked):
+        key = "who" if m.group("who") else "who2"
+        states = [e.code for e in r.ents(m.start(key), m.end(key), ("country",))]
+        nums = list(re.finditer(rf"{_HEDGE}{_PCT}", r.text[m.start("nums"):m.end("nums")], re.IGNORECASE))
+        if len(states) != len(nums) or len(states) < 2 or r.overlaps_used(m.start(), m.end()):
+            continue
+        _, c1 = clause_bounds(r.text, m.start())
+        after = [(t.year, t.year2) for t in r.times if t.kind == "range" and m.end() <= t.start < c1][:2]
+        ranges = after if len(after) == 2 else [(t.year, t.year2) for t in r.times if t.kind == "range" and
+                                                 t.start < m.end()][-2:]
+        if len(ranges) != 2:
+            continue
+        earlier, later = sorted(ranges)
+        exports = (m.group("flow") or m.group("flow2")).lower() == "exports"
+        for code, num in zip(states, nums):
+            pct = share_at(r.text, m.start("nums") + num.start(), m.start("nums") + num.end())
+            if pct is None:
+                continue
+            sup, rec = ([code], ["WLD"]) if exports else (["WLD"], [code])
+            r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "change",
+                                               "value": -pct.value * 100 if m.group("dir").lower() in _DOWN
+                                               else pct.value * 100, "hedge": pct.hedge, "years": later,
+                                               "base_years": earlier, "side": "exports" if exports else "imports"})
         r.take(m.start(), m.end())
 
 

@@ -63,6 +63,31 @@ def read_elided_share(r) -> None:
         r.take(m.start(), m.end())
 
 
+# "in 2015-19 Russia supplied 80% of Kazakhstan's weapons, while China accounted for 40% of Turkmenistan's": the noun left
+# out after a possessive is the arms imports of the share just read (its window too)
+POSSESSIVE_ONLY = re.compile(rf"(?:,\s*|\s+)(?:while|and|whereas|but)\s+(?P<sup>{E})\s+(?:supplied|provided|delivered|"
+                             rf"accounted\s+for|made\s+up)\s+(?P<num>{SHARE})\s+of\s+(?P<rec>{E})(?:['’]s?)?(?=\s*(?:[.;,]|$))",
+                             re.IGNORECASE)
+
+
+def read_possessive_only(r) -> None:
+    """A second supplier's share of another recipient's arms imports, the noun left out after the possessive."""
+    for m in POSSESSIVE_ONLY.finditer(r.masked):
+        first = [c.payload for c in r.claims if c.type == "arms" and c.payload.relation == "share"
+                 and c.payload.side == "imports"][-1:]
+        sup, rec = r.codes(m.start("sup"), m.end("sup"), ("country",)), r.codes(m.start("rec"), m.end("rec"))
+        share = share_at(r.text, m.start("num"), m.end("num"))
+        possessive = re.search(r"['’]s?$", r.text[m.start("rec"):m.end()].rstrip())
+        if not first or not possessive or not sup or not rec or share is None or sup == rec or \
+                r.overlaps_used(m.start(), m.end()):
+            continue
+        when = {k: v for k, v in first[0].to_dict().items() if k in ("years", "span", "year", "base_year")}
+        r.add("arms", m.start("sup"), m.end(), {"supplier": sup, "recipient": rec, "relation": "share",
+                                                "value": share.value, "hedge": share.hedge,
+                                                "half_unit": share.half_unit, **when})
+        r.take(m.start("sup"), m.end())
+
+
 def read_ranked_among(r) -> None:
     """'A ranked second among arms suppliers to B' (a rank of A among B's suppliers)."""
     for m in RANKED_AMONG.finditer(r.masked):

@@ -11,7 +11,7 @@ from .compositions import read_compositions, role_word
 from .membership_events import LEAVER, read_membership_events, read_spans
 from .numbers import ORDINALS, YEAR, ordinal
 from .sentence import E, EL, GAP
-from .times import MONTH_RE, date_in
+from .times import MONTH_RE, MONTHS, date_in
 
 _WHEN = rf"(?P<when>(?:(?:\d{{1,2}}\s+)?{MONTH_RE}\s+(?:\d{{1,2}},?\s+)?(?:of\s+)?)?{YEAR})"
 _ROLE = (r"(?P<role>member\s+states?|members?|observer\s+states?|observers?|dialogue\s+partners?|associate\s+members?|"
@@ -140,8 +140,19 @@ def who_of(r, m) -> list[str]:
         # the sentence's subject, not the last state of a list before ("..., leaving A and B in the pact; it had")
         subject = r.subject()
         return [subject] if subject and len(subject) == 3 and subject.isupper() else []
-    before = [x.code for x in r.mentions if x.kind == "country" and x.end <= m.start() and not r.in_reporter(x)]
-    return before[:1] or ([r.ctx.focus] if r.ctx.focus else [])
+    # the subject of the verb's own clause (after the last ';' or ':'), the whole list when it opens with one
+    # ("...; A, B and C took part until 1999 but chose not to renew": all three, never a state of an earlier clause)
+    seg = max(r.text.rfind(";", 0, m.start()), r.text.rfind(":", 0, m.start())) + 1
+    before = [x for x in r.mentions if x.kind == "country" and seg <= x.start and x.end <= m.start()
+              and not r.in_reporter(x)]
+    listed = before[:1]
+    for x in before[1:]:
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", r.text[listed[-1].end:x.start]):
+            break
+        listed.append(x)
+    if before or seg:
+        return [x.code for x in listed]
+    return [r.ctx.focus] if r.ctx.focus else []
 
 
 def read_memberships(r) -> None:
@@ -151,10 +162,12 @@ def read_memberships(r) -> None:
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
         if not who or not org or LEAVER.match(r.text, m.start()):
             continue  # 'became the first member to quit': a departure (read with its rank in membership_events)
-        if m.group("when") and not re.search(r",\s*(?:and|but|while|whereas|then)\b", m.group("mid") or ""):
+        end = m.end("org") if m.group("org") else m.end()
+        if m.group("when") and not re.search(r",\s*(?:and|but|while|whereas|then)\b", m.group("mid") or "") and \
+                not _BARE_DAY.match(r.text, end):
             year, month, day = date_in(r.text[m.start("when"):m.end("when")])
         else:  # no date after the verb: one in its clause ('On 11 June 2019 X became an observer'), else none
-            year, month, day = clause_date(r, m.start())
+            year, month, day = bare_day(r, end, clause_date(r, m.start()))
             if not year:
                 continue
         role = role_of(m.group("role") or m.group("role2") or m.group("role3") or m.group("role4"))
@@ -274,6 +287,24 @@ def read_memberships(r) -> None:
     read_membership_events(r, default_org=_default_org, clause_date=clause_date)
 
 
+_BARE_DAY = re.compile(rf"\s+on\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mo>{MONTH_RE})|(?P<mo2>{MONTH_RE})\s+"
+                       rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s*(?:of\s+)?\d{{4}})")
+
+
+def bare_day(r, pos: int, dated: tuple) -> tuple[int, int | None, int | None]:
+    """The date of a verb followed by a day without its year ('became a member on 2 January, a day after ... on
+    1 January 2015'): that day of the article's year (the year before when the day is later than the article), else
+    only the year found in the clause, never the day of another event; dated (year, month, day) when no such day."""
+    m = _BARE_DAY.match(r.text, pos)
+    if not m:
+        return dated
+    month, day = MONTHS.get((m.group("mo") or m.group("mo2")).lower()), int(m.group("d") or m.group("d2"))
+    if r.ctx.date is None or not month:
+        return dated[0], None, None
+    year = r.ctx.date.year - ((month, day) > (r.ctx.date.month, r.ctx.date.day))
+    return year, month, day
+
+
 def clause_date(r, pos: int) -> tuple[int, int | None, int | None]:
     """(year, month, day) of the date fronting the subject at pos ('From 1 May 2024 A and B became members'), else of
     the date nearest after pos in its clause (else nearest before); (0, None, None) when none."""
@@ -286,6 +317,8 @@ def clause_date(r, pos: int) -> tuple[int, int | None, int | None]:
     for tm in fronted + sorted(own, key=lambda tm: (tm.start < pos, abs(tm.start - pos))):
         if tm.kind in ("month", "year") and tm.year:
             return tm.year, tm.month, tm.day
+        if tm.kind == "range" and tm.start > pos and tm.year:  # "came back in 2006-2012": from 2006
+            return tm.year, None, None
     return 0, None, None
 
 

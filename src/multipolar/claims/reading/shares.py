@@ -18,4 +18,6 @@ ARMS = r"(?:imported\s+|major\s+|conventional\s+|major\s+conventional\s+)?(?:arm
 ARMS_FLOW = r"(?:\s+(?:imports|purchases|acquisitions|deliveries|supplies|transfers|procurement))?"
 # Arms imports named in a sentence: a later bare "imports" in it are the same (an arms claim, not a trade share)
 ARMS_IMPORTS = rf"(?i:\b{ARMS}\s+(?:imports|purchases|acquisitions)\b)"
+# ... and arms exports or sales named before a bare "exports" ("A's arms exports fell ...; half of its exports went to B")
+ARMS_EXPORTS = rf"(?i:\b{ARMS}\s+(?:exports|sales|deliveries)\b)"
 SUPPLIER = r"(?:supplier|exporter|provider|source|seller|vendor)s?"

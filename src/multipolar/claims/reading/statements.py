@@ -15,7 +15,8 @@ EVENT = re.compile(
     r"\b(?:appl(?:ied|ies|ying)|apply\s+(?:to|for)|applications?|bids?\b|launch(?:ed|es|ing)?|built|"
     r"opened|donated|deliver(?:ed|s)|landed|arrived|(?:did|does|do)\s+not\s+publish|publish(?:ed|es)|meeting\s+in\s+"
     r"person|chair(?:ed|s|ing)|attend(?:ed|s|ing)|present\b(?!\s+(?:day|time))|deploy(?:ed|s|ing)|conduct(?:ed|s|ing)|"
-    r"stag(?:ed|es|ing)|(?:air|drone|missile|lethal|military)\s+strikes?|exercises?|pending|working\s+on|ratif(?:ied|ies|y)|banned|imposed)\b",
+    r"stag(?:ed|es|ing)|(?:air|drone|missile|lethal|military)\s+strikes?|exercises?|pending|working\s+on|ratif(?:ied|ies|y)|banned|imposed|"
+    r"agreed\s+(?:on\s+(?:the\s+)?terms\s+(?:for\s+)?admitting|to\s+admit))\b",
     re.IGNORECASE)
 # A superlative rank statement: 'is the largest X', 'describes itself as the second biggest Y'.
 RANK = re.compile(r"\b(?:is|was|are|were|remains|remained|became|as|has|have|had)\s+(?:now\s+|still\s+|also\s+)?(?:the|its|their)\s+"

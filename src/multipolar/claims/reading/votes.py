@@ -34,12 +34,15 @@ SUBJECT = re.compile(rf"\b{_INTRO}(?P<w>[^,;.()]*?){_END}", re.IGNORECASE)
 BEFORE = re.compile(r"\bthe\s+(?P<w>[A-Z][\w'’-]+\s+(?:[\w'’-]+\s+){0,3})(?:resolution|vote)\b")
 
 _N = r"(\d{1,3})(?![\d%]|[.,]\d|\s*(?:%|percent|per\s+cent|years?\b))"
-_PASSED = r"(?:passed|adopted|approved|carried|endorsed|backed|supported|voted|vote\s+of|margin\s+of|tally\s+of|by)"
+_PASSED = r"(?:passed|adopted|approved|carried|endorsed|backed|supported|voted|vote\s+of|margin\s+of|tally\s+of|by|" \
+          r"(?:scraped|squeaked|scraping|squeaking|went|sailed)\s+through)"
 TALLY_PAIR = re.compile(rf"\b{_PASSED}\s+(?:by\s+|with\s+)?(?:a\s+(?:vote|margin|tally|count)\s+of\s+)?{_N}\s*"
-                        rf"(?:votes?\s+)?(?:[-–—]|to)\s*{_N}(?:\s+votes?)?(?:\s*,?\s*(?:with|and)\s+{_N}\s+abstentions?)?",
+                        rf"(?:votes?\s+)?(?:[-–—]|to)\s*{_N}(?:\s+votes?)?(?:\s*,?\s*(?:with|and)\s+{_N}\s+"
+                        rf"(?:abstentions?|abstaining|abstained))?",
                         re.IGNORECASE)
 YES = re.compile(rf"{_N}\s+(?:votes?\s+|states\s+|countries\s+|members\s+|nations\s+)?(?:voting\s+)?(?:in\s+favou?r|"
-                 rf"for\b|yes\b|ayes\b)", re.IGNORECASE)
+                 rf"for\b|yes\b|ayes\b)|{_N}\s+(?:member\s+)?(?:states|countries|members|nations|delegations)\s+"
+                 rf"(?:backed|supported|endorsed)\b", re.IGNORECASE)
 NO = re.compile(rf"{_N}\s+(?:votes?\s+|states\s+|countries\s+|members\s+|nations\s+)?(?:voting\s+)?(?:against|"
                 rf"opposed|no\b|noes\b)", re.IGNORECASE)
 ABSTAIN = re.compile(rf"{_N}\s+(?:abstentions?|(?:states|countries|members|nations)\s+(?:that\s+|which\s+|who\s+)?"
@@ -94,7 +97,7 @@ def tally_in(text: str) -> dict[str, int]:
         if key not in out:
             found = pattern.search(text)
             if found:
-                out[key] = int(found.group(1))
+                out[key] = int(next(g for g in found.groups() if g))
     if set(out) == {"yes"} or set(out) == {"no"}:
         return {}  # "10 for ..." alone is too weak to be a tally
     return out
