@@ -24,8 +24,8 @@ partly supported when it is within ±1% (flat), contradicted otherwise.
 A negative figure (a fall, a deficit) is hedged by its size: "fell more than 20%" accepts -20% and below, never a
 rise. Ranks are exact (rank 1 means rank 1). Rounding of every input is half a unit of the last digit written.
 
-Outside the interval: within a further 10% of c (3 pp for growth rates, 15% for multiples) the verdict is
-*partly supported*; beyond it, *contradicted*.
+Outside the interval: within a further 10% of c (15% for multiples; for growth rates, up to 3 pp from the claimed
+rate in all) the verdict is *partly supported*; beyond it, *contradicted*.
 """
 
 from __future__ import annotations
