@@ -138,7 +138,8 @@ GROWTH_EV = FakeEvidence(trade=GROWTH)
     ("Mongolia reduced its imports from China by 10% in 2021.", (-10.0, "contradicted")),  # -33%, far beyond
 ])
 def test_a_transitive_verb_of_change_takes_the_rate_after_the_frame(text, expected):
-    changes = [(p["value"], v) for t, v, p in _claims(text, GROWTH_EV) if t == "change"]
+    # dated after 2021 ended: a figure for the article's own year is never judged on annual data (round 11)
+    changes = [(p["value"], v) for t, v, p in _claims(text, GROWTH_EV, "2022-03-01") if t == "change"]
     assert changes == ([expected] if expected else [])
 
 

@@ -248,7 +248,7 @@ def judge_trade(claim: Claim, ev: Evidence, as_of: AsOf):
         fiscal = judge_fiscal(claim, ev, pairs)  # the same fiscal year's official figure, when the data hold one
         if fiscal is not None:
             return fiscal
-    reason = unverifiable_reason(claim.type, p, pairs)
+    reason = unverifiable_reason(claim.type, p, pairs) or unfinished_year(p, as_of)
     if reason:
         return unverifiable(claim, reason)
     if len(pairs) > 1 and claim.type == "change" and p.unit == "direction":
@@ -261,6 +261,16 @@ def judge_trade(claim: Claim, ev: Evidence, as_of: AsOf):
     if p.period_note:
         text += f". Period: {p.period_note}"
     return verdict(claim, outcome, text or "no data", observed, arithmetic, calls)
+
+
+def unfinished_year(p, as_of: AsOf) -> str | None:
+    """Why a figure for a year the article was written in cannot be the full year's (it can only cover the months
+    before the article, which it does not state), or None."""
+    article, year = as_of.article, getattr(p, "year", None)
+    if article is None or not year or p.partial or p.fiscal or p.month or article.year != int(year):
+        return None
+    return f"the article is dated {article.isoformat()}, before {year} ended: its figure for {year} can only cover " \
+           "part of the year (months not stated); the annual data are never compared with it"
 
 
 def names_pair(pair) -> str:

@@ -156,8 +156,32 @@ def amounts(text: str, start: int = 0, end: int | None = None, *, small: bool = 
         if scale == 1.0 and currency == "USD" and value < 1000 and not scale_word and not small:
             continue  # "$5" alone: not a trade figure
         out.append(Amount(m.start(), m.end(), value * scale, currency, 0.5 * 10 ** (-decimals) * scale,
-                          hedge_before(text, m.start()), m.group(0)))
+                          mark_hedge(text, m.start(), m.end()) or hedge_before(text, m.start()), m.group(0)))
     return out
+
+
+# A round figure named as a mark ("passing the $100 billion mark", "nearing the 50-billion threshold") is a bound
+# the total crossed or approached, not the total itself: the verb before it gives the hedge.
+_MARK_VERBS: list[tuple[str, str]] = [
+    (r"approach\w*|near(?:ing|ed|s)?|close\s+to|nearly\s+\w+|almost\s+\w+", "nearly"),
+    (r"(?:fell|fall(?:ing|s)?|dropp\w*|slipp\w*|remain\w*|stay\w*|was|is)?\s*(?:below|under)", "less than"),
+    (r"pass\w*|surpass\w*|cross\w*|exceed\w*|top\w*|break\w*|broke(?:n)?(?:\s+through)?|(?:went|go(?:ing|es)?|"
+     r"rose|risen|climbed)\s+(?:over|above|past|beyond)|over|above|beyond|past", "more than"),
+    (r"reach\w*|hit(?:s|ting)?|achiev\w*|attain\w*|hit", "at least"),
+]
+_MARK_AFTER = re.compile(r"[\s-]*(?:mark|threshold|milestone|barrier)\b", re.IGNORECASE)
+_MARK_BEFORE = re.compile(r"\b(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(_MARK_VERBS))
+                          + r")\s+(?:the|a)\s+$", re.IGNORECASE)
+
+
+def mark_hedge(text: str, start: int, end: int) -> str | None:
+    """The hedge of a figure named as a mark ('crossed the $100 billion mark' → 'more than'), else None."""
+    if not _MARK_AFTER.match(text, end):
+        return None
+    m = _MARK_BEFORE.search(text[max(0, start - 40):start])
+    if not m:
+        return None
+    return next(hedge for i, (_, hedge) in enumerate(_MARK_VERBS) if m.group(f"m{i}"))
 
 
 def percent_at(text: str, start: int, end: int) -> Percent | None:

@@ -24,7 +24,7 @@ MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|Octo
            r"Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 # Words for a count of months in "the first nine months", "the first 10 months".
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "eleven": 11}
+          "eleven": 11, "twelve": 12}
 # A date the checker treats as a relative date's reference must leave room for the arithmetic (no overflow).
 SAFE_DAYS = 14
 
@@ -152,8 +152,13 @@ def find_times(text: str) -> list[Time]:
             if a < b:
                 out.append(Time(*span, "range", a, b, text=m.group(0)))
         elif g["p"] is not None:
+            months = partial_months(m.group(0), g)
+            if months == (1, 12) and g["p_year"]:  # "January-December 2020", "the first twelve months of 2020": the year
+                out.append(Time(*span, "year", int(g["p_year"]), text=m.group(0),
+                                note=f"'{m.group(0)}' covers all twelve months: the calendar year"))
+                continue
             out.append(Time(*span, "partial", int(g["p_year"]) if g["p_year"] else None, text=m.group(0),
-                            months=partial_months(m.group(0), g)))
+                            months=months))
         elif g["m_month"]:
             day = g["m_day"] or g["m_day2"]
             out.append(Time(*span, "month", int(g["m_year"]), month=_month(g["m_month"]),
