@@ -112,3 +112,57 @@ def test_a_mark_the_total_has_not_reached_is_contradicted_only_beyond_tolerance(
     near = check_text("Kazakhstan-Mongolia trade was approaching the $640 million mark in 2021.", "2022-03-01",
                       evidence=PAIR)
     assert [v.verdict for v in of_type(near, "level")] != ["contradicted"], summary(near)
+
+
+# --- "EU member states" together: the EU (Eurostat's extra-EU trade); never "some/other/three EU member states" ------
+
+EU = FakeEvidence(trade={  # made-up EU exports to Kyrgyzstan in euros
+    ("EUU", "KGZ", "export", "eurostat"): {2021: 400e6, 2022: 500e6},
+})
+
+
+@pytest.mark.parametrize("subject", ["EU member states", "The European Union's member states", "EU countries"])
+def test_the_eus_member_states_together_are_the_eu(subject):
+    result = check_text(f"{subject} exported 500 million euros of goods to Kyrgyzstan in 2022.", "2023-05-01",
+                        evidence=EU)
+    levels = of_type(result, "level")
+    assert [v.claim.payload.country for v in levels] == [("EUU",)], summary(result)
+
+
+@pytest.mark.parametrize("subject", ["Some EU member states", "Germany and other EU member states",
+                                     "Three EU member states", "Several of the EU member states"])
+def test_some_of_the_eus_member_states_are_never_the_eu(subject):
+    result = check_text(f"{subject} exported 90 million euros of goods to Kyrgyzstan in 2022.", "2023-05-01",
+                        evidence=EU)  # far below the EU's total: it must never contradict it
+    assert all(v.verdict != "contradicted" for v in result), summary(result)
+    assert all(getattr(v.claim.payload, "country", None) != ("EUU",) for v in result), summary(result)
+
+
+# --- a share of part of a year (the file's 'Year' row covering fewer than twelve months) is never the year's share ----
+
+def _armenia_months(data_dir):
+    import csv
+
+    months: dict[int, set[int]] = {}
+    with open(data_dir / "national_stats" / "armenia" / "armenia_data.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["timeperiod"].strip().isdigit():
+                months.setdefault(int(row["year"]), set()).add(int(row["timeperiod"]))
+    return months
+
+
+def test_a_share_of_a_partial_year_is_not_a_full_years_share(claims_pack, data_dir):
+    months = _armenia_months(data_dir)
+    partial = [y for y, ms in months.items() if len(ms) < 12]
+    full = [y for y, ms in months.items() if len(ms) == 12]
+    assert partial and full  # the raw file holds both kinds of year
+    year = max(partial)
+    text = f"Trade with Russia made up more than 5% of Armenia's foreign trade in {year}."
+    result = check_text(text, f"{year + 1}-06-01", pack=claims_pack)
+    shares = of_type(result, "share")
+    assert [v.verdict for v in shares] == ["unverifiable"], summary(result)
+    assert f"months of {year} only" in shares[0].reason, summary(result)
+    done = max(full)
+    result = check_text(f"Trade with Russia made up more than 5% of Armenia's foreign trade in {done}.",
+                        f"{done + 1}-06-01", pack=claims_pack)
+    assert [v.verdict for v in of_type(result, "share")] == ["supported"], summary(result)

@@ -323,9 +323,13 @@ class PackEvidence(Records, Dimensions, EuroFigures):
                 s = Series(source, label, reporter, country, partner, flow, kind, trust=source_trust(source),
                            unit="share")
                 s.call = Call.indicator("trade_share", country=country, partner=partner, flow=flow, source=source)
-                for year, value, partner_value, total_value, estimate, quality in _columns(
-                        rows, "year", "value", "partner_value", "total_value", is_estimate=False, quality=None):
+                for year, value, partner_value, total_value, estimate, quality, months in _columns(
+                        rows, "year", "value", "partner_value", "total_value", is_estimate=False, quality=None,
+                        months=12):
                     year = int(year)
+                    if months is not None and not pd.isna(months) and int(months) < 12:
+                        s.months[year] = int(months)  # a share of part of a year is never the year's share
+                        continue
                     s.values[year] = float(value)
                     s.extra[year] = {"partner_value": float(partner_value), "total_value": float(total_value)}
                     if bool(estimate):

@@ -228,7 +228,9 @@ def judge_share(claim, ev, as_of: AsOf):
             verdicts.append(UNVERIFIABLE)
             latest = max((y for s in series for y in s.values), default=None)
             parts.append(f"{name(country)}: no share of {name(partner)} for {year or why} in the pack" +
-                         (f" (latest: {latest})" if latest else " (no source gives its world total)"))
+                         (f" (latest: {latest})" if latest else " (no source gives its world total)") +
+                         "".join(f"; {s.label} covers {s.months[year]} months of {year} only, never a full year's share"
+                                 for s in series if year in s.months)[:200])
             continue
         att = Attribution(tuple(p.reporter or ()))
         top = att.tier(results[0][0], country, partner)

@@ -59,6 +59,11 @@ GROUPS: list[tuple[str, str]] = [
     (r"(?:the )?(?:EAEU|EEU|Eurasian Economic Union)(?:['’]s)? (?:member[- ]states|members|countries|states)", "EAEU"),
     (r"(?:the )?(?:CSTO)(?:['’]s)? (?:member[- ]states|members|countries|states)", "CSTO"),
     (r"(?:the )?West(?:ern (?:countries|states|nations|economies))?(?=\W|$)", "WEST"),
+    # the EU's members together trade with the rest of the world what the EU does (Eurostat's extra-EU trade)
+    # (all of them: never "some/other/several/three EU member states")
+    (r"(?i:(?<!other )(?<!some )(?<!several )(?<!many )(?<!most )(?<!few )(?<!individual )(?<!of )(?<!of the )"
+     r"(?<!two )(?<!three )(?<!four )(?<!five )(?<!six )(?<!seven )(?<!eight )(?<!nine )(?<!ten )(?<!\b\d )"
+     r"(?<!\b\d\d ))(?:the )?(?:EU|European Union)(?:['’]s)? (?:member[- ]states|member countries|countries)", "EUU"),
 ]
 # The members of fixed groups (date-independent).
 FIXED_GROUPS = {"CA5": CENTRAL_ASIA, "WEST": ("EUU", "USA", "GBR")}
