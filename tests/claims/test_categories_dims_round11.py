@@ -1,0 +1,95 @@
+"""Dims round 11: general rules on UN vote claims, on made-up roll calls (FakeEvidence).
+
+- a tally whose verb and counts have the thing voted on between them ('adopted the Zeta-drafted motion 90 to 20,
+  with 40 abstentions') is read, in a sentence that names only 'the Assembly';
+- a vote dated by day and month alone ('On May 9 ...') is a vote of the article's year: a roll call of another
+  year on the same subject, even with a close tally, is another vote (unverifiable, never judged on it)."""
+
+from __future__ import annotations
+
+from multipolar.claims import check_text
+from multipolar.claims.reading.votes import month_without_year, tally_in
+
+ROLL_CALLS = [
+    {"rcid": 201, "session": 70, "year": 2016, "date": "2016-05-10", "unres": "A/RES/70/500",
+     "short": "Return of refugees to the Zeta valley, Moldova : resolution", "descr": None,
+     "yes": 90, "no": 20, "abstain": 40},
+    {"rcid": 202, "session": 74, "year": 2019, "date": "2019-12-10", "unres": "A/RES/74/90",
+     "short": "Oceans and the law of the sea", "descr": None, "yes": 150, "no": 1, "abstain": 2},
+]
+
+
+def evidence():
+    from multipolar.claims.fake_evidence import FakeEvidence
+
+    return FakeEvidence(roll_calls=ROLL_CALLS, votes=[])
+
+
+def judged(text, date):
+    return [(v.type, v.verdict) for v in check_text(text, date, evidence=evidence())]
+
+
+def test_a_tally_after_the_thing_voted_on_is_read():
+    assert tally_in("The Assembly adopted the Zeta-drafted motion 90 to 20, with 40 abstentions.") == \
+        {"yes": 90, "no": 20, "abstain": 40}
+    assert tally_in("The council adopted the plan in 2016 with 90 percent support.") == {}
+
+
+def test_the_assembly_alone_names_the_voting_body():
+    text = "The Assembly adopted the Zeta-valley text 90 to 20, with 40 abstentions."
+    assert judged(text, "2016-05-12") == [("votes", "supported")]
+    wrong = "The Assembly adopted the Zeta-valley text 60 to 45, with 40 abstentions."
+    assert ("votes", "contradicted") not in judged(wrong, "2016-05-12")  # another tally: another vote, not a wrong one
+
+
+def test_day_and_month_alone_is_the_articles_year():
+    assert month_without_year("On May 9 the Assembly passed it.") == 5
+    assert month_without_year("On 9 May the Assembly passed it.") == 5
+    assert month_without_year("On May 9, 2016 the Assembly passed it.") is None
+    text = ("On May 9 the General Assembly passed the resolution on the return of refugees to the Zeta valley by 90 "
+            "votes to 20, with 40 abstentions.")
+    assert judged(text, "2016-05-12") == [("votes", "supported")]  # the article's year holds the vote
+    got = judged(text, "2019-05-12")  # three years on: the 2016 roll call is another vote
+    assert got == [("votes", "unverifiable")]
+
+
+def _arms_rows(country, end, window, values: dict):
+    total = sum(values.values())
+    return [{"country": country, "partner": p, "year": end, "source": "sipri_at", "value": v / total,
+             "partner_value": v, "total_value": total, "window": window, "window_years": window}
+            for p, v in values.items()]
+
+
+# Mongolia 2014-2018 (made up): Russia 500, China 300, Turkey 200 TIV -> Russia 50%.
+ARMS = _arms_rows("MNG", 2018, 5, {"RUS": 500, "CHN": 300, "TUR": 200})
+
+
+def arms_verdicts(text):
+    from multipolar.claims.fake_evidence import FakeEvidence
+
+    return [(v.type, v.verdict) for v in check_text(text, "2019-03-11", evidence=FakeEvidence(arms=ARMS))]
+
+
+def test_a_share_of_all_of_a_recipients_arms_imports_is_read():
+    assert arms_verdicts("Russia supplied 50 percent of all Mongolian arms imports in 2014-2018.") == \
+        [("arms", "supported")]
+    assert arms_verdicts("Russia provided 50% of all of Mongolia's arms imports in 2014-2018.") == \
+        [("arms", "supported")]
+    assert arms_verdicts("Turkey supplied 50 percent of all Mongolian arms imports in 2014-2018.") == \
+        [("arms", "contradicted")]  # 20% recorded for the same window, recipient and measure
+
+
+def _arms_changes(text):
+    from multipolar.claims import parse_claims
+
+    return [(c.parsed["relation"], c.parsed["supplier"], c.parsed["recipient"], c.parsed["value"], c.parsed["years"],
+             c.parsed["base_years"]) for c in parse_claims(text) if c.type == "arms"]
+
+
+def test_exports_of_weapons_compared_between_windows_is_an_arms_change():
+    assert _arms_changes("Mongolia's exports of conventional weapons in 2010-2014 were 40% higher than in 2005-2009.") \
+        == [("change", ["MNG"], ["WLD"], 40.0, [2010, 2014], [2005, 2009])]
+    assert _arms_changes("Mongolia's imports of major arms in 2010-2014 were 15% lower than in 2005-2009.") \
+        == [("change", ["WLD"], ["MNG"], -15.0, [2010, 2014], [2005, 2009])]
+    # exports of anything else are not arms transfers
+    assert _arms_changes("Mongolia's exports of copper in 2010-2014 were 40% higher than in 2005-2009.") == []
