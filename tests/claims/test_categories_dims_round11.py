@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from multipolar.claims import check_text
 from multipolar.claims.reading.votes import month_without_year, tally_in
 
@@ -93,3 +95,39 @@ def test_exports_of_weapons_compared_between_windows_is_an_arms_change():
         == [("change", ["WLD"], ["MNG"], -15.0, [2010, 2014], [2005, 2009])]
     # exports of anything else are not arms transfers
     assert _arms_changes("Mongolia's exports of copper in 2010-2014 were 40% higher than in 2005-2009.") == []
+
+
+# 2021 (made up): three EAEU states with 62 of the world's 1,000 million people (6.2%) and 280 of its 1,000 billion
+# dollars of GDP (28%).
+_MACRO = {"KAZ": (200e9, 20e6), "UZB": (70e9, 35e6), "KGZ": (10e9, 7e6), "WLD": (1_000e9, 1_000e6)}
+_MACRO_ROWS = [{"country": c, "year": 2021, "gdp_usd": g, "population": n, "source": "worldbank_wdi"}
+               for c, (g, n) in _MACRO.items()]
+_MEMBERS = [{"organization": "EAEU", "country": c, "role": "member", "start": "2015-01-01", "end": None}
+            for c in ("KAZ", "UZB", "KGZ")]
+
+
+def macro_verdicts(text):
+    from multipolar.claims.fake_evidence import FakeEvidence
+
+    ev = FakeEvidence(macro=_MACRO_ROWS, memberships=_MEMBERS)
+    return [(v.claim.parsed.get("measure"), v.verdict) for v in check_text(text, "2022-06-01", evidence=ev)
+            if v.type == "macro"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb between the verb and "home to"; "the people on earth" is the world's population
+    ("The EAEU states are now home to 6 percent of the people on earth.", [("population", "supported")]),
+    ("The EAEU states are still home to 20 percent of the people in the world.", [("population", "contradicted")]),
+    # a second share after "and" with its own verb
+    ("The EAEU members are home to about 6% of the world's population and produce 28% of world GDP.",
+     [("population", "supported"), ("gdp", "supported")]),
+    ("The EAEU members hold 6% of the world's population and generate 50% of global GDP.",
+     [("population", "supported"), ("gdp", "contradicted")]),
+])
+def test_a_group_s_share_of_the_world_in_more_phrasings(text, expected):
+    assert macro_verdicts(text) == expected
+
+
+def test_people_on_earth_needs_a_share_of_them():
+    # a count of people is not a share of the world's
+    assert ("population", "contradicted") not in macro_verdicts("The EAEU states are home to people on earth.")
