@@ -131,3 +131,36 @@ def test_a_group_s_share_of_the_world_in_more_phrasings(text, expected):
 def test_people_on_earth_needs_a_share_of_them():
     # a count of people is not a share of the world's
     assert ("population", "contradicted") not in macro_verdicts("The EAEU states are home to people on earth.")
+
+
+# --- endorsements: 'sign off on the paragraph backing X', 'A alone (among ...) did not back X', a declaration
+# named by its city with a lower-case 'declaration' -----------------------------------------------------------------
+_DECL_TEXT = ("Kyrgyzstan, Russia and Uzbekistan restate that they back China's Belt and Road Initiative and will work on "
+              "its implementation. " + "The Member States will continue to strengthen cooperation against terrorism. "
+              * 30)
+_SCO = [{"organization": "SCO", "country": c, "role": "member", "start": "2001-06-15", "end": None}
+        for c in ("CHN", "KGZ", "RUS", "UZB", "IND")]
+_SUMMITS = [{"year": 2019, "date": "2019-06-14", "host_city": "Bishkek", "host_country": "KGZ"}]
+
+
+def endorsement_verdicts(text):
+    from multipolar.claims.fake_evidence import FakeEvidence
+
+    ev = FakeEvidence(memberships=_SCO, summits=_SUMMITS, declarations={2019: (_DECL_TEXT, "https://example.org")})
+    return [(v.type, v.claim.parsed.get("relation"), v.verdict) for v in check_text(text, "2019-07-01", evidence=ev)
+            if v.type in ("endorsement", "declaration")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India declined to sign off on the paragraph backing the Belt and Road Initiative in the Bishkek declaration.",
+     [("endorsement", "not", "supported")]),
+    ("Russia declined to sign off on the paragraph backing the Belt and Road Initiative in the Bishkek declaration.",
+     [("endorsement", "not", "contradicted")]),
+    ("India alone among the SCO members did not back China's BRI in the Bishkek declaration.",
+     [("endorsement", "only not", "supported")]),
+    ("Uzbekistan alone among the SCO members did not back China's BRI in the Bishkek declaration.",
+     [("endorsement", "only not", "contradicted")]),
+    ("The Bishkek declaration mentioned terrorism.", [("declaration", None, "supported")]),
+])
+def test_endorsements_in_more_phrasings(text, expected):
+    assert endorsement_verdicts(text) == expected
