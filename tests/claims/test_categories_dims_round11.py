@@ -164,3 +164,11 @@ def endorsement_verdicts(text):
 ])
 def test_endorsements_in_more_phrasings(text, expected):
     assert endorsement_verdicts(text) == expected
+
+
+def test_the_leaders_at_a_summit_speak_in_its_declaration_never_contradicted_on_absence():
+    assert endorsement_verdicts("At the Bishkek summit the five SCO leaders condemned terrorism.") == \
+        [("declaration", None, "supported")]
+    got = endorsement_verdicts("At the Bishkek summit the leaders condemned piracy on the high seas.")
+    assert got and all(v == "unverifiable" for _, _, v in got)  # may be in another of the summit's documents
+    assert endorsement_verdicts("At the Bishkek summit, the host's president condemned terrorism.") == []
