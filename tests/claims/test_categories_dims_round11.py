@@ -172,3 +172,21 @@ def test_the_leaders_at_a_summit_speak_in_its_declaration_never_contradicted_on_
     got = endorsement_verdicts("At the Bishkek summit the leaders condemned piracy on the high seas.")
     assert got and all(v == "unverifiable" for _, _, v in got)  # may be in another of the summit's documents
     assert endorsement_verdicts("At the Bishkek summit, the host's president condemned terrorism.") == []
+
+
+_CIS = [{"organization": "CIS", "country": "TKM", "role": "member", "start": "1991-12-21", "end": "2005-08-26"},
+        {"organization": "CIS", "country": "TKM", "role": "associate", "start": "2005-08-26", "end": None},
+        {"organization": "CIS", "country": "KAZ", "role": "member", "start": "1991-12-21", "end": None}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkmenistan has been only an associate member of the CIS since 2005.", "supported"),
+    ("Turkmenistan has been just an associate member of the CIS since 2012.", "contradicted"),  # another year
+    ("Kazakhstan has been merely an associate member of the CIS since 2005.", "contradicted"),  # never associate
+])
+def test_only_an_associate_member_since_a_year(text, expected):
+    from multipolar.claims.fake_evidence import FakeEvidence
+
+    got = [v.verdict for v in check_text(text, "2019-10-11", evidence=FakeEvidence(memberships=_CIS))
+           if v.type == "membership"]
+    assert got == [expected]
