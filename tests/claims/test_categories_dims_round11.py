@@ -190,3 +190,32 @@ def test_only_an_associate_member_since_a_year(text, expected):
     got = [v.verdict for v in check_text(text, "2019-10-11", evidence=FakeEvidence(memberships=_CIS))
            if v.type == "membership"]
     assert got == [expected]
+
+
+def test_another_organization_s_summit_is_not_looked_up_as_an_sco_summit():
+    from multipolar.claims.fake_evidence import FakeEvidence
+
+    ev = FakeEvidence(memberships=[{"organization": "BRICS", "country": "RUS", "role": "member", "start": "2009-06-16",
+                                    "end": None}], summits=_SUMMITS)  # Bishkek: an SCO summit, not a BRICS one
+    got = [(v.verdict, v.reason) for v in check_text("Bolivia and Cuba became BRICS partner states at the Bishkek "
+                                                     "summit.", "2019-07-01", evidence=ev) if v.type == "membership"]
+    assert got and got[0][0] == "unverifiable" and "SCO summits only" in got[0][1]
+
+
+_PARTNERS = [{"organization": "BRICS", "country": c, "role": "partner", "start": "2025-01-01", "end": None}
+             for c in ("BOL", "CUB")] + \
+    [{"organization": "BRICS", "country": "RUS", "role": "member", "start": "2009-06-16", "end": None}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a "partner country/state" is the partner role, never judged as a full member
+    ("Bolivia became a BRICS partner country in 2025.", "supported"),
+    ("Cuba became a BRICS partner state on 1 January 2025.", "supported"),
+    ("Cuba became a BRICS partner state in 2023.", "contradicted"),  # the role's year differs
+])
+def test_a_partner_country_is_the_partner_role(text, expected):
+    from multipolar.claims.fake_evidence import FakeEvidence
+
+    got = [v.verdict for v in check_text(text, "2025-02-01", evidence=FakeEvidence(memberships=_PARTNERS))
+           if v.type == "membership"]
+    assert got == [expected]
