@@ -11,7 +11,7 @@ from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE
 from ..reading.entities import CITIES
 from ..reading.numbers import YEAR
 
-DOC_RE = re.compile(rf"(?P<city>[A-Z][\w .'-]{{2,20}}?)\s+Declaration(?:\s+of\s+(?:the\s+)?(?P<y>{YEAR}))?"
+DOC_RE = re.compile(rf"(?P<city>[A-Z][\w .'-]{{2,20}}?)\s+[Dd]eclaration(?:\s+of\s+(?:the\s+)?(?P<y>{YEAR}))?"
                     rf"|(?P<y2>{YEAR})\s+(?:SCO\s+)?(?:summit\s+)?[Dd]eclaration")
 
 # A summit's joint statement, communiqué or final document named by the summit's city: its declaration.

@@ -11,6 +11,8 @@ from ..judging.common import combine, verdict
 from ..judging.texts import documents, find_notion, held_declarations, wording_verdict
 from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
+from ..reading.entities import CITIES
+from ..reading.numbers import YEAR
 from ..registry import register_kind
 
 # "<declaration> called for / urged / mentioned / referred to / reaffirmed <notion>" up to the clause's end.
@@ -48,6 +50,13 @@ TERM = re.compile(r"\b(?:has|had|have|uses?|used|contains?|contained|includes?|i
                   re.IGNORECASE)
 
 
+# "At the Bishkek summit the eight SCO leaders condemned ...": the leaders' joint words are their summit's declaration
+# (a word not in it may be in another of the summit's documents: never contradicted on its absence).
+LEADERS_AT = re.compile(rf"\b[Aa]t\s+(?:the|their|its)\s+(?:(?P<y>{YEAR})\s+)?(?:SCO\s+)?(?P<city>[A-Z][\w'-]{{2,20}}"
+                        rf"(?:\s[A-Z][\w'-]{{2,20}})?)\s+summit,?\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}(?:leaders|heads\s+of\s+"
+                        rf"state|member\s+(?:states|countries))\b")
+
+
 @dataclass(frozen=True, kw_only=True)
 class DeclarationClaim(Payload):
     """A notion a declaration is said to call for (called = True) or to mention, and the documents."""
@@ -57,6 +66,7 @@ class DeclarationClaim(Payload):
     reported: bool = False  # a reported clause ('said there is ...'): a paraphrase is never contradicted on wording
     negated: bool = False   # 'does not mention X', 'makes no mention of X': X's absence is what is claimed
     documents: tuple[tuple[int, str | None], ...] = ()
+    at_summit: bool = False  # 'at the X summit the leaders ...': the declaration, but not the summit's only document
 
 
 @register_kind("declaration", payload=DeclarationClaim, order=17, title="What a declaration says",
@@ -65,6 +75,10 @@ class DeclarationClaim(Payload):
 class Declaration:
     def read(r) -> None:
         docs = documents(r) if re.search(r"[Dd]eclaration|\bsummit\b", r.text) else []
+        leaders = LEADERS_AT.search(r.text) if not docs else None
+        city = next((c for c in CITIES if leaders and leaders.group("city").endswith(c)), None)
+        if city:
+            docs = [(int(leaders.group("y") or 0), city)]
         if docs:
             r.ctx.declarations = docs  # the declaration a later sentence's "the member states noted ..." speaks of
         elif r.ctx.declarations and COLLECTIVE.match(r.text) and VERB.search(r.text):
@@ -123,6 +137,7 @@ class Declaration:
                                 "", notion).strip(" ,\"'“”")
                 if len(notion) >= 3:
                     r.add("declaration", start, end, {"notion": notion, "called": verb.lower().startswith(CALLS),
+                                                          "at_summit": bool(city),
                                                           "negated": negated and i == 0,
                                                           "documents": [list(d) for d in docs]})
             r.take(m.start(), m.end())
@@ -135,6 +150,9 @@ class Declaration:
             if p.negated:  # the notion's absence is claimed: clear absence supports, a clear presence contradicts
                 outcome = {SUPPORTED: CONTRADICTED, CONTRADICTED: SUPPORTED}.get(outcome, UNVERIFIABLE)
                 detail = f"claimed absent; {detail}"
+            if p.at_summit and outcome == CONTRADICTED:
+                outcome, detail = UNVERIFIABLE, f"{detail} (the leaders' words at the summit may be in another of " \
+                                                f"its documents)"
             verdicts.append(outcome)
             parts.append(f"{doc}: {detail}")
             observed.append(Observation(detail, "text", f"{doc} (official English text)", year, url=url))

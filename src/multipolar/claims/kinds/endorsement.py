@@ -19,7 +19,7 @@ from ..reading.sentence import E, EL
 from ..registry import register_kind
 
 # the verb of support, or signing the part of a text that supports ('sign the paragraph backing ...')
-_SUPPORT = r"(?:endorse|support|back|sign\s+up\s+to|welcome|(?:sign|join|approve|accept)\s+(?:the\s+|a\s+)?(?:paragraph|" \
+_SUPPORT = r"(?:endorse|support|back|sign\s+up\s+to|welcome|(?:sign(?:\s+off\s+on)?|join|approve|accept)\s+(?:the\s+|a\s+)?(?:paragraph|" \
            r"passage|clause|section|part|language|wording)s?\s+(?:backing|supporting|endorsing|welcoming|on))"
 _WHAT = r"(?P<what>[^,;.()]{2,80}?)(?=\s+(?:in|at)\s+(?:the\s+|its\s+)?(?:⟨#*⟩\s+)?(?:[\w-]+\s+)?(?:declaration|summit|" \
         r"⟨#*⟩)|[,;:.(]|$)"
@@ -27,7 +27,7 @@ _MEMBER = rf"(?:(?P<org>{E})\s+)?(?:member(?:\s+(?:state|country))?|state|countr
 PATTERNS = [(re.compile(p, re.IGNORECASE), relation) for p, relation in (
     (rf"(?P<who>{EL})\s+(?:was|is|were|remained|remains)\s+the\s+only\s+{_MEMBER}\s+(?:not\s+to|that\s+did\s+not|which\s+"
      rf"did\s+not|to\s+refuse\s+to|to\s+decline\s+to)\s+{_SUPPORT}\s+(?:the\s+)?{_WHAT}", "only not"),
-    (rf"(?P<who>{EL})\s+(?:(?:again|once\s+again|once\s+more|also|still|alone)\s+)?(?:refused|declined|did\s+not|failed|"
+    (rf"(?P<who>{EL})\s+(?:(?:again|once\s+again|once\s+more|also|still|alone(?:\s+among\s+[^,;.]{{2,40}}?)?)\s+)?(?:refused|declined|did\s+not|failed|"
      rf"was\s+unwilling|were\s+unwilling)\s+(?:to\s+)?{_SUPPORT}\s+"
      rf"(?:the\s+)?{_WHAT}", "not"),
     # "every SCO member except India (China plus ...) reiterated support for China's BRI"
@@ -81,6 +81,8 @@ class Endorsement:
                     org = next((c for c in r.codes(m.start("members"), m.end("members")) if c == "SCO"), None)
                     if org is None:
                         continue
+                if relation == "not" and re.search(r"\balone\b", m.group(0)):
+                    relation = "only not"  # "A alone (among the members) did not back X": the only one
                 claim = r.add("endorsement", m.start(), m.end(), {
                     "relation": relation, "country": who, "initiative": what, "sponsor": sponsor,
                     "org": org or "SCO", "documents": [list(d) for d in docs]})

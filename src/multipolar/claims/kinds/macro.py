@@ -64,14 +64,16 @@ PER_CAPITA_LIST = re.compile(rf"(?:{_PC})(?:\s+in\s+{YEAR})?\s+(?:was|were|stood
 # A share of the world's: "the SCO's combined GDP is about a quarter of the world's", "SCO members account for 40% of
 # the world's population".
 _WORLD = r"(?:of\s+(?:the\s+)?(?:world['’]s|global|world|planet['’]s)(?:\s+(?:GDP|population|total|output|economy|people))?)"
+# "the people on earth", "the people in the world": the world's population
+_EARTH = r"(?P<what3>people)\s+(?:on\s+(?:the\s+)?(?:earth|planet)|in\s+the\s+world)\b"
 WORLD_SHARE = [re.compile(p, re.IGNORECASE) for p in (
     rf"{_WHO}\s+(?:combined\s+|aggregate\s+|total\s+|joint\s+)?(?P<what>GDP|gross\s+domestic\s+product|population|"
     rf"economic\s+output|economies|economy)\s+(?:is|was|are|were|makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|"
     rf"represents?|represented|equals?|amounts?\s+to|comprises?)\s+(?P<num>{SHARE})\s+{_WORLD}",
     rf"{_WHO}\s+(?:(?:together|combined|jointly|collectively|already|now|still|also)\s+)*(?:account(?:s|ed)?\s+for|make(?:s)?\s+up|made\s+up|"
-    rf"represent(?:s|ed)?|(?:is|are)\s+home\s+to|produce(?:s|d)?|generate(?:s|d)?|cover(?:s|ed)?|hold(?:s)?|held|"
-    rf"comprise(?:s|d)?)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
-    rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output|economy)",
+    rf"represent(?:s|ed)?|(?:is|are|was|were)\s+(?:(?:now|still|also|already)\s+)?home\s+to|produce(?:s|d)?|generate(?:s|d)?|"
+    rf"cover(?:s|ed)?|hold(?:s)?|held|comprise(?:s|d)?)\s+(?P<num>{SHARE})\s+(?:of\s+)?(?:the\s+)?"
+    rf"(?:(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output|economy)|{_EARTH})",
     # "a tenth of the world's people live in group X", "a fifth of global output comes from X"
     rf"(?P<num>{SHARE})\s+of\s+(?:the\s+)?(?:world['’]s|global|world)\s+(?P<what>GDP|population|people|economic\s+"
     rf"output|output)\s+(?:lives?|lived|living|is\s+produced|was\s+produced|is\s+generated|comes?\s+from|came\s+"
@@ -79,7 +81,7 @@ WORLD_SHARE = [re.compile(p, re.IGNORECASE) for p in (
 )]
 # "..., which generate some 5% of the world's output" or "... and over 30% of global GDP": the same states, another
 # share of the world's.
-WHICH_SHARE = re.compile(rf",?\s+(?:(?:which|that|who)\s+(?:together\s+|also\s+)?(?:produce[sd]?|generate[sd]?|cover(?:s|ed)?|account(?:s|ed)?"
+WHICH_SHARE = re.compile(rf",?\s+(?:(?:(?:which|that|who)\s+(?:together\s+|also\s+)?|and\s+)(?:produce[sd]?|generate[sd]?|cover(?:s|ed)?|account(?:s|ed)?"
                          rf"\s+for|make\s+up|makes\s+up|represent(?:s|ed)?)|and)\s+(?P<num>{SHARE})\s+of\s+(?:the\s+)?"
                          rf"(?:world['’]s|global|world)\s+(?P<what2>GDP|population|people|economic\s+output|output)",
                          re.IGNORECASE)
@@ -216,7 +218,7 @@ def _world_share(r, year) -> None:
             pct = share_at(r.text, m.start("num"), m.end("num"))
             if not who or pct is None or r.overlaps_used(m.start(), m.end()):
                 continue
-            what = (m.groupdict().get("what") or m.groupdict().get("what2") or "").lower()
+            what = (m.groupdict().get("what") or m.groupdict().get("what2") or m.groupdict().get("what3") or "").lower()
             measure = "population" if what.startswith(("population", "people")) else "gdp"
             r.add("macro", m.start(), m.end(), {"country": who, "measure": measure, "value": pct.value,
                                                 "unit": "share of world", "hedge": pct.hedge,

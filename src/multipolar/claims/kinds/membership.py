@@ -131,7 +131,10 @@ def _joined(p, ev, tl, on, src):
     verdicts, parts, observed = [], [], []
     role = (p.role or "member").replace(" ", "_")
     summit = None
-    if p.city:
+    if p.city and p.org != "SCO" and not p.year:  # the pack's summit list is the SCO's: never another's by its city
+        return UNVERIFIABLE, f"the pack lists SCO summits only: the date of the {org_name(p.org)} summit in {p.city} " \
+                             "is not held", [], []
+    if p.city and p.org == "SCO":
         frame = ev.summits()
         rows = frame[frame["host_city"].str.startswith(p.city)] if not frame.empty else frame
         if p.year and not rows.empty:  # "at the 2005 Astana summit": that year's summit in that city

@@ -22,7 +22,7 @@ from ..reading.shares import SHARE
 from ..judging.sources import label
 from ..registry import register_kind
 from ..judging.resolutions import find_roll_call
-from ..reading.votes import read_agreement_slots, resolution_of, subject_of, tally_in
+from ..reading.votes import month_without_year, read_agreement_slots, resolution_of, subject_of, tally_in
 
 _UN = r"(?:(?:at|in)\s+the\s+(?:UN(?:\s+General\s+Assembly)?|United\s+Nations(?:\s+General\s+Assembly)?|General\s+" \
       r"Assembly|UNGA)\s+)?"
@@ -99,6 +99,7 @@ class VotesClaim(Payload):
     tally_checked: bool = False
     selection: str | None = None  # agreement over a selection of votes ('the 12 key votes'), not every roll call
     body: str | None = None  # a vote in one of the Assembly's main committees ('the Third Committee'), not in plenary
+    month: int | None = None  # a vote dated by day and month alone ('On June 4'): one of the article's year
 
 
 @register_kind("votes", payload=VotesClaim, order=42, title="UN General Assembly votes",
@@ -146,7 +147,7 @@ class Votes:
                 r.add("votes", m.start(), m.end(), {"relation": "more often", "country": who, "partner": a,
                                                     "rival": b, "year": _year(r, m)})
                 r.take(m.start(), m.end())
-        if not re.search(r"[Rr]esolution|General Assembly|UNGA|\bUN\b|United Nations", r.text):
+        if not re.search(r"[Rr]esolution|General Assembly|UNGA|\bUN\b|United Nations|\b[Tt]he Assembly\b", r.text):
             return
         tally = tally_in(r.text)
         sentence = resolution_of(r.text)
@@ -228,8 +229,8 @@ COMMITTEE = re.compile(r"\b(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Special\s
 
 
 def _body(r) -> dict:
-    m = COMMITTEE.search(r.text)
-    return {"body": m.group(0)} if m else {}
+    m, month = COMMITTEE.search(r.text), month_without_year(r.text)
+    return {**({"body": m.group(0)} if m else {}), **({"month": month} if month else {})}
 
 
 def _tally(r, tally: dict) -> dict:
@@ -351,7 +352,8 @@ def judge_vote(claim, ev, as_of: AsOf):
         return unverifiable(claim, f"a vote in the General Assembly's {p.body}: the pack holds the plenary's roll "
                                    f"calls only, and the plenary votes the draft again (other counts, other absentees)")
     tally = {k: getattr(p, k) for k in ("yes", "no", "abstain") if getattr(p, k) is not None}
-    found, why = find_roll_call(roll_calls, p.resolution, p.words, p.year, tally=tally, before=as_of.article)
+    year = p.year or (as_of.article.year - (p.month > as_of.article.month) if p.month and as_of.article else None)
+    found, why = find_roll_call(roll_calls, p.resolution, p.words, year, tally=tally, before=as_of.article)
     if found is None:
         return unverifiable(claim, why)
     year = int(found["year"])

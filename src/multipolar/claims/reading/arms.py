@@ -30,7 +30,7 @@ _NOT_SOLD = r"(?!\s+(?:exports|sales|exported|sold)\b)"
 SHARES = [re.compile(p, re.IGNORECASE) for p in (
     # ("China, now its principal supplier, providing 82% of what it imported": an apposition; the imports just named)
     rf"(?P<sup>{EL})(?:,[^,;.\d%]{{3,60}},)?\s+(?:together\s+|alone\s+|jointly\s+)?{_VERB}\s+(?:(?:a\s+share\s+of|a|an)\s+)?"
-    rf"(?P<num>{SHARE})\s+(?:of\s+)?(?:the\s+)?(?:(?P<rec>{EL}|its|their)\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_NOT_SOLD}|"
+    rf"(?P<num>{SHARE})\s+(?:of\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:(?P<rec>{EL}|its|their)\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_NOT_SOLD}|"
     rf"what\s+(?P<what>⟨#*⟩|it|they)\s+(?:imported|imports|bought|buys|received|acquired))",
     rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:supplied|provided|furnished|equipped)\s+(?P<rec>{E})\s+with\s+(?P<num>{SHARE})"
     rf"\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
@@ -122,6 +122,7 @@ _DIR = r"(?:\w+ly\s+)?(?P<dir>fell|dropped|declined|decreased|shrank|slumped|plu
        r"grew|jumped|climbed|surged|soared|expanded)(?:\s+\w+ly)?"
 _PCT = r"(?P<num>\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent))"
 _APPOS = r"(?:,(?:(?!⟨)[^,;.]){3,40},)?"  # "France's arms exports, third in the world in 2015-19, rose by 12%"
+_OF_ARMS = r"(?:major\s+)?(?:conventional\s+)?(?:arms|weapons?)\b"  # "Belarus's exports of conventional weapons"
 _NOUN = r"(?P<noun>rise|increase|growth|jump|surge|fall|drop|decline|decrease|reduction|contraction)"
 CHANGES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+exports(?:\s+to\s+(?P<rec>{EL}))?{_APPOS}\s+{_DIR}\s+(?:by\s+)?"
@@ -133,7 +134,8 @@ CHANGES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?:\s+(?:to|from)\s+(?P<y>{EL}))?",
     # "France's arms exports in 2014-2018 were 40% greater than over 2009-2013", "... than in the five years before"
     # (the later window first)
-    rf"(?P<x>{E})(?:['’]s)?\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)(?:\s+(?:to|from)\s+(?P<y>{EL}))?"
+    rf"(?P<x>{E})(?:['’]s)?\s+(?=(?:major\s+)?(?:arms|weapons?)\s|(?:exports|imports)\s+of\s+{_OF_ARMS})(?:(?:major\s+)?"
+    rf"(?:arms|weapons?)\s+)?(?P<flow>exports|imports)(?:\s+of\s+{_OF_ARMS})?(?:\s+(?:to|from)\s+(?P<y>{EL}))?"
     rf"(?:\s+in\s+[^,;.]{{4,25}}?)?\s+(?:were|was)\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?"
     rf"{_PCT}\s+(?P<cmp>higher|lower|more|less|larger|smaller|greater|bigger)\s+than",
     # "Armenia raised its arms imports by 50% in 2015-2019", "France cut its arms exports to Egypt by 20%"

@@ -64,7 +64,7 @@ AS_OF = re.compile(rf"\b(?:as\s+of|in|by|at\s+the\s+end\s+of|until)\s+(?P<year>{
 def role_word(word: str | None) -> str:
     word = (word or "").lower()
     return "observer" if "observer" in word else "dialogue partner" if "dialogue" in word else \
-        "associate" if "associate" in word else "member"
+        "associate" if "associate" in word else "partner" if "partner" in word else "member"
 
 
 def stated_at(r, start: int, end: int, skip: tuple[int, int] | None = None) -> dict:

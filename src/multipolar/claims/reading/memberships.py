@@ -95,8 +95,10 @@ APPROVED = re.compile(rf"\b(?:approved|completed|finali[sz]ed|formali[sz]ed|endo
 STATUS_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:has|have|had)\s+(?:had|held|enjoyed)\s+(?P<role>observer|dialogue\s+partner|"
                           rf"associate)(?:\s+state)?\s+status\s+(?:in|at|with|within)\s+(?:the\s+)?(?P<org>{E})\s+since\s+"
                           rf"(?P<since>{YEAR})")
-# "Iran had been a full member since 2023" (the organization under discussion)
-MEMBERS_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:has|have|had)\s+been\s+(?:an?\s+)?(?:full\s+)?(?P<role>members?|"
+# "Iran had been a full member since 2023" (the organization under discussion), "X has been only an associate
+# member of the CIS since 2005"
+MEMBERS_SINCE = re.compile(rf"(?P<who>{EL})\s+(?:has|have|had)\s+been\s+(?:(?:only|just|merely|still)\s+)?(?:an?\s+)?"
+                           rf"(?:full\s+)?(?P<role>(?:associate\s+)?members?|"
                            rf"observers?|dialogue\s+partners?)(?:\s+(?:of|in)\s+(?:the\s+)?(?P<org>{E}))?\s+since\s+"
                            rf"(?P<since>{YEAR})")
 # "founded by China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan", "its founding members were ..."

@@ -30,13 +30,15 @@ _INTRO = r"(?:resolution|vote|voted|voting|motion|text|draft)\s+(?:(?:that|which
 # Where a subject ends: a verb of the vote, a clause break, a tally.
 _END = r"(?=\s+(?:passed|which|that|was|were|adopted|with|by|when|in\s+(?:19|20)\d\d)\b|[,;.()]|\s+[–—-]\s|$)"
 SUBJECT = re.compile(rf"\b{_INTRO}(?P<w>[^,;.()]*?){_END}", re.IGNORECASE)
-# "the Crimea resolution", "the Abkhazia vote"
-BEFORE = re.compile(r"\bthe\s+(?P<w>[A-Z][\w'’-]+\s+(?:[\w'’-]+\s+){0,3})(?:resolution|vote)\b")
+# "the Crimea resolution", "the Abkhazia vote", "the Ukraine-sponsored text"
+BEFORE = re.compile(r"\bthe\s+(?P<w>[A-Z][\w'’-]+\s+(?:[\w'’-]+\s+){0,3})(?:resolution|vote|text|draft)\b")
 
 _N = r"(\d{1,3})(?![\d%]|[.,]\d|\s*(?:%|percent|per\s+cent|years?\b))"
 _PASSED = r"(?:passed|adopted|approved|carried|endorsed|backed|supported|voted|vote\s+of|margin\s+of|tally\s+of|by|" \
           r"(?:scraped|squeaked|scraping|squeaking|went|sailed)\s+through)"
-TALLY_PAIR = re.compile(rf"\b{_PASSED}\s+(?:by\s+|with\s+)?(?:a\s+(?:vote|margin|tally|count)\s+of\s+)?{_N}\s*"
+# "passed the Ukraine-sponsored text 100 to 11": the thing voted on may stand between the verb and the counts
+_VOTED_ON = r"(?:the\s+(?:[\w'’-]+\s+){0,3}(?:text|resolution|measure|motion|draft)\s+)?"
+TALLY_PAIR = re.compile(rf"\b{_PASSED}\s+{_VOTED_ON}(?:by\s+|with\s+)?(?:a\s+(?:vote|margin|tally|count)\s+of\s+)?{_N}\s*"
                         rf"(?:votes?\s+)?(?:[-–—]|to)\s*{_N}(?:\s+votes?)?(?:\s*,?\s*(?:with|and)\s+{_N}\s+"
                         rf"(?:abstentions?|abstaining|abstained))?",
                         re.IGNORECASE)
@@ -47,6 +49,21 @@ NO = re.compile(rf"{_N}\s+(?:votes?\s+|states\s+|countries\s+|members\s+|nations
                 rf"opposed|no\b|noes\b)", re.IGNORECASE)
 ABSTAIN = re.compile(rf"{_N}\s+(?:abstentions?|(?:states|countries|members|nations)\s+(?:that\s+|which\s+|who\s+)?"
                      rf"(?:had\s+)?abstain(?:ed|ing)?)", re.IGNORECASE)
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "On June 4", "on 4 June" with no year after it: a day of the article's own year
+DAY_MONTH = re.compile(rf"\b[Oo]n\s+(?:\d{{1,2}}\s+(?P<m1>{_MONTHS})|(?P<m2>{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?)\b"
+                       rf"(?!,?\s+(?:19|20)\d\d)")
+
+
+def month_without_year(text: str) -> int | None:
+    """The month of a vote dated by day and month alone ('On June 4 the Assembly passed ...'), else None: such a
+    date is one of the article's year (the year before, for a month after the article's)."""
+    m = DAY_MONTH.search(text)
+    if not m or re.search(r"\b(?:19|20)\d\d\b", text):
+        return None
+    return _MONTHS.split("|").index(m.group("m1") or m.group("m2")) + 1
 
 
 def resolution_of(text: str) -> tuple[str | None, str | None]:
