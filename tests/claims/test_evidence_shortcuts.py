@@ -66,3 +66,20 @@ def test_the_check_command_gives_arrow_the_c_librarys_malloc(tmp_path):
     env["ARROW_DEFAULT_MEMORY_POOL"] = "jemalloc"  # a user's choice stays
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "jemalloc"
+
+
+def test_euro_figures_of_a_pair_without_an_eu_reporter_read_no_table(claims_pack, monkeypatch):
+    """Only a state reporting to Eurostat has Comext rows of its own: for Kazakhstan-China no table is read, while
+    Germany's own rows are (Germany-Kazakhstan is in the pack's Comext monthly rows)."""
+    ev = PackEvidence(claims_pack)
+    reads = []
+    real = PackEvidence.load
+
+    def spy(self, table, **filters):
+        reads.append((table, filters.get("country"), filters.get("source")))
+        return real(self, table, **filters)
+
+    monkeypatch.setattr(PackEvidence, "load", spy)
+    assert ev.eurostat_series("KAZ", "CHN", "export") == [] and reads == []
+    ev.eurostat_series("DEU", "KAZ", "export")
+    assert ("trade_flows", "DEU", "eurostat_comext_monthly") in reads

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..countries import eu27
+
 from .evidence import Series
 from .judging.sources import identity
 from .model import Call
@@ -19,6 +21,10 @@ class EuroFigures:
         exports to every partner; imports and turnover from the member states' monthly figures summed, full years
         only."""
         if country != "EUU" and partner != "EUU":
+            # only a state that reports to Eurostat (an EU member, or the UK before 2021) has rows of its own there:
+            # for any other pair no table is read (a check of a text about Central Asia reads none)
+            if country not in eu27() and country != "GBR":
+                return []
             return self._member_eur_series(country, partner, flow)
         if country != "EUU" or partner == "EUU":
             return []
