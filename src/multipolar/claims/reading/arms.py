@@ -11,6 +11,7 @@ import re
 from .arms_with import (read_elided_share, read_possessive_only, read_ranked_among, read_supplied_totals,
                         read_trailing_shares, read_with_clauses)
 from .arms_lists import read_listed, read_more_totals, read_went_to
+from .arms_per_state import change_fields
 from .clauses import window_of
 from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
 from .ranks import rank_of
@@ -359,10 +360,7 @@ def _changes(r) -> None:
                 "fell", "dropped", "declined", "decreased", "shrank", "slumped", "plunged", "tumbled", "contracted",
                 "fall", "drop", "decline", "decrease", "reduction", "contraction", "cut", "reduced", "slashed",
                 "lowered", "curbed")
-            r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "change",
-                                               "value": -pct.value * 100 if down else pct.value * 100,
-                                               "hedge": pct.hedge, "years": later, "base_years": earlier,
-                                               "side": "exports" if exports else "imports"})
+            r.add("arms", m.start(), m.end(), change_fields(sup, rec, pct, down, later, earlier, exports))
             r.take(m.start(), m.end())
 
 

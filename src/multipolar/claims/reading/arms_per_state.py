@@ -62,11 +62,16 @@ def _changes_for(r) -> None:
             if not x or pct is None:
                 continue
             sup, rec = (x, ["WLD"]) if exports else (["WLD"], x)
-            r.add("arms", it.start(), it.end(), {"supplier": sup, "recipient": rec, "relation": "change",
-                                                 "value": -pct.value * 100 if down else pct.value * 100,
-                                                 "hedge": pct.hedge, "years": later, "base_years": earlier,
-                                                 "side": "exports" if exports else "imports"})
+            r.add("arms", it.start(), it.end(), change_fields(sup, rec, pct, down, later, earlier, exports))
         r.take(m.start(), m.end())
+
+
+def change_fields(sup, rec, pct, down: bool, later, earlier, exports: bool) -> dict:
+    """The fields of an arms claim of a change between two windows ('arms imports fell by 30% between W1 and W2'):
+    the rate signed by its direction, the later window and its base, and the side (exports or imports)."""
+    return {"supplier": sup, "recipient": rec, "relation": "change",
+            "value": -pct.value * 100 if down else pct.value * 100, "hedge": pct.hedge, "years": later,
+            "base_years": earlier, "side": "exports" if exports else "imports"}
 
 
 def _respectively(r) -> None:
@@ -89,10 +94,8 @@ def _respectively(r) -> None:
             if pct is None:
                 continue
             sup, rec = ([code], ["WLD"]) if exports else (["WLD"], [code])
-            r.add("arms", m.start(), m.end(), {"supplier": sup, "recipient": rec, "relation": "change",
-                                               "value": -pct.value * 100 if m.group("dir").lower() in _DOWN
-                                               else pct.value * 100, "hedge": pct.hedge, "years": later,
-                                               "base_years": earlier, "side": "exports" if exports else "imports"})
+            r.add("arms", m.start(), m.end(), change_fields(sup, rec, pct, m.group("dir").lower() in _DOWN, later,
+                                                            earlier, exports))
         r.take(m.start(), m.end())
 
 
