@@ -161,10 +161,10 @@ def _joined(p, ev, tl, on, src):
             ok = any(start in summit for start in starts)
             where = f"; the summits in {p.city}: {', '.join(d.isoformat() for d in summit)}"
         else:
-            ok = any(_same_date(start, p) for start in starts)
+            ok = _date_verdict(starts, p) == SUPPORTED
             where = ""
         start = next((x for x in starts if (x in summit if summit is not None else _same_date(x, p))), starts[0])
-        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        verdicts.append(SUPPORTED if ok else _date_verdict(starts, p) if summit is None else CONTRADICTED)
         observed.append(Observation(start.isoformat(), "date", src, start.year, country,
                                     note=str(rows.iloc[0].get("citation") or "")[:200] or None))
         parts.append(f"{name(country)} became {role.replace('_', ' ')} on {start.isoformat()}{where}")
@@ -184,6 +184,19 @@ def _same_date(day, p) -> bool:
     return day.year == p.year and (not p.month or day.month == p.month) and (not p.day or day.day == p.day)
 
 
+def _date_verdict(days, p) -> str:
+    """A date against the registry's: the same date supported; a month given without a day that is off within the
+    right year partly supported (one date off: the month may be another act's, a ratification or entry into force);
+    a wrong day, or another year, contradicted."""
+    if any(_same_date(d, p) for d in days):
+        return SUPPORTED
+    return PARTLY if _month_off(days, p) else CONTRADICTED
+
+
+def _month_off(days, p) -> bool:
+    return bool(p.month) and not getattr(p, "day", None) and any(d.year == p.year for d in days)
+
+
 def _rejoined(p, ev, tl, on, src):
     """A return after leaving: a membership that starts after an earlier one ended, at the stated date."""
     verdicts, parts, observed = [], [], []
@@ -191,8 +204,7 @@ def _rejoined(p, ev, tl, on, src):
         rows = tl[(tl["country"] == country) & (tl["role"] == "member")].sort_values("start")
         ends = [d for d in rows["end"] if d is not None]
         returns = [d for d in rows["start"] if any(e <= d for e in ends)]
-        ok = any(_same_date(d, p) for d in returns)
-        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        verdicts.append(_date_verdict(returns, p))
         history = ", ".join(f"member {a.isoformat()} to {b.isoformat() if b else 'now'}" for a, b in
                             zip(rows["start"], rows["end"])) or "no membership recorded"
         parts.append(f"{name(country)} in {org_name(p.org)}: {history}" +
@@ -316,7 +328,8 @@ def _left(p, ev, tl, on, src):
         ok = any(d.year == p.year and (not p.month or d.month == p.month or p.note == SUSPENDED) for d in ends)
         if p.note == UNDATED:  # "has left" without a date: left on or before the article's date (its year read)
             ok = any(d <= on for d in ends)
-        verdicts.append(SUPPORTED if ok else CONTRADICTED)
+        verdicts.append(SUPPORTED if ok else PARTLY if _month_off(ends, p) and p.note != UNDATED
+                        else CONTRADICTED)
         parts.append(f"{name(country)}: " + (", ".join(f"left on {d.isoformat()}" for d in ends) or "never left"))
         observed += [Observation(d.isoformat(), "date", src, d.year, country) for d in ends]
     if p.ordinal and len(p.country) == 1 and verdicts[0] == SUPPORTED:  # 'the first state to leave'

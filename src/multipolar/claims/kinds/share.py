@@ -20,7 +20,7 @@ from ..reading.entities import name
 from ..reading.frames import PERIOD_KEYS, basis_in, carry_period
 from ..reading.numbers import YEAR, percent_at
 from ..reading.share_parts import bracketed_amount, gapped_shares
-from ..reading.shares import ARMS_EXPORTS, ARMS_IMPORTS
+from ..reading.shares import ARMS, ARMS_EXPORTS, ARMS_IMPORTS
 from ..reading.sentence import E, EL
 from ..registry import register_kind
 
@@ -126,6 +126,8 @@ def _share(r, m) -> None:
     if re.fullmatch(r"(?:total\s+)?imports", what.strip(), re.IGNORECASE) and \
             re.search(ARMS_IMPORTS, r.text[:m.start()]):
         return  # "... arms imports ..., and A's share of B's imports": the arms imports named before (an arms claim)
+    if re.match(rf"\s+of\s+{ARMS}", r.text[m.end("what"):], re.IGNORECASE):
+        return  # "A's imports of major arms": an arms claim
     if re.fullmatch(r"(?:total\s+)?exports", what.strip(), re.IGNORECASE) and \
             re.search(ARMS_EXPORTS, r.text[:m.start()]):
         return  # "A's arms exports fell ...; two thirds of its exports went to B": the arms exports named before

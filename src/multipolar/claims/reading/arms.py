@@ -41,6 +41,9 @@ SHARES = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<sup>{E})\s+{_VERB}\s+(?P<num>{SHARE})\s+of\s+(?:all\s+|the\s+)?(?:its\s+)?{ARMS}(?:\s+imports)?{_NOT_SOLD}(?P<rec>)",
     rf"(?P<rec>{E})\s+(?:imported|bought|received|sourced|obtained|purchased|got|acquired|imports|buys|receives|"
     rf"sources|gets|get|takes|took|procured|procures)\s+(?P<num>{SHARE})\s+of\s+(?:its|their|{E})\s+(?:total\s+)?{ARMS}{ARMS_FLOW}{_WHEN}\s+from\s+(?P<sup>{EL})",
+    # "Russia, the source of 36% of India's arms imports, ...": the supplier named in an apposition
+    rf"(?P<sup>{E}),\s+(?:the\s+|which\s+(?:was|is)\s+the\s+)?(?:source|supplier|provider|origin)\s+of\s+(?P<num>{SHARE})\s+of\s+"
+    rf"(?:all\s+)?(?:the\s+)?(?P<rec>{EL}|its|their)\s+(?:total\s+)?{ARMS}{ARMS_FLOW}",
     rf"(?P<sup>{E})\s+share\s+(?:of|in)\s+(?P<rec>{EL})\s+(?:{ARMS}{ARMS_FLOW}|(?P<bare>imports|purchases))"
     rf"(?:[^.;]|\.(?=\d)){{0,40}}?(?P<num>{SHARE})",
     rf"(?P<num>{SHARE})\s+of\s+(?P<rec>{EL})\s+{ARMS}{ARMS_FLOW}{_WHEN}\s+(?:came|come|comes|originated|were|was)\s+from\s+"

@@ -124,7 +124,9 @@ def resolve_period(r, times: list[Time], parsed: dict, *, change: bool) -> None:
 
 
 # "over the past five years", "in the last decade", "the five years to 2023".
-_SPAN_RE = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>\w+)\s+years?"
+_SPAN_RE = re.compile(r"\b(?:over|in|during|for)\s+the\s+(?P<n5>\w+)\s+years\s+(?:to|through|until|ending(?:\s+in)?)\s+"
+                      r"(?P<end>(?:19|20)\d\d)\b"
+                      r"|\b(?:over|in|during|for)\s+the\s+(?:past|last|previous|preceding)\s+(?P<n>\w+)\s+years?"
                       r"|\b(?:over|in|during|for)\s+the\s+(?:past|last)\s+decade|\b(?P<n2>\w+)[- ]years?\s+(?:period|"
                       r"window|span)|\bover\s+(?P<n3>\w+)\s+years", re.IGNORECASE)
 _N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -144,6 +146,11 @@ def window_of(r, pos: int) -> dict:
     for tm in times:
         if tm.kind == "range":
             return {"years": (tm.year, tm.year2)}
+    if m and m.group("end"):  # "in the five years to 2023": 2019-2023
+        word = m.group("n5").lower()
+        n = int(word) if word.isdigit() else _N.get(word)
+        if n:
+            return {"years": (int(m.group("end")) - n + 1, int(m.group("end")))}
     same = re.search(r"\b(?:that|the\s+same)\s+(?:period|time|window|span|years)\b", region)
     if same:
         # "in the same period": a window the sentence named before this clause, else the previous sentence's period

@@ -79,9 +79,9 @@ SUSPENDED = "suspended by the organization's decision"
 # The note of a departure in the perfect without a date ("has suspended"): by the article's date, at the latest
 UNDATED = "no date given: read as done by the article's date"
 REJOINED = re.compile(rf"(?:{_WHO_OR_IT}\s+{_PERFECT}|\b(?P<back>before|after|then|and)\s+(?=(?:coming|came)\s+back\b|"
-                      rf"returning\b))(?:(?:later|then|subsequently|again)\s+)?(?:(?:restored|renewed|resumed|"
-                      rf"reinstated|regained)\s+(?:its|their|{E})\s+(?:(?P<org0>{E})\s+)?(?:full\s+)?(?:membership|"
-                      rf"participation)(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org>{E}))?|(?:rejoined|returned\s+to|re-entered)"
+                      rf"returning\b|(?:restoring|renewing|resuming|regaining|rejoining)\b))(?:(?:later|then|subsequently|again)\s+)?"
+                      rf"(?:(?:restored|renewed|resumed|reinstated|regained|restoring|renewing|resuming|regaining)\s+(?:its|their|{E})\s+(?:(?P<org0>{E})\s+)?(?:full\s+)?(?:membership|"
+                      rf"participation)(?:\s+(?:in|of)\s+(?:the\s+)?(?P<org>{E}))?|(?:rejoined|rejoining|returned\s+to|re-entered)"
                       rf"\s+(?:the\s+)?(?P<org2>{E})|(?:coming|came)\s+back|returning)")
 # "decided on 14 May 2018 to grant Moldova observer status at the Eurasian Economic Union"
 GRANTED = re.compile(rf"\bgrant(?:ed|ing|s)?\s+(?P<who>{EL})\s+(?:the\s+)?(?P<role>observer|dialogue\s+partner|associate"

@@ -53,7 +53,8 @@ TRIGGERS: dict[str, re.Pattern] = {
                         r"residents))\b", re.IGNORECASE),
     "share": re.compile(r"\b(?:share|accounts? for|accounted for|makes? up|made up|represents?|percent of|% of|"
                         r"proportion)\b", re.IGNORECASE),
-    "security": re.compile(r"\b(?:arms|weapons?|weaponry|military (?:equipment|hardware|supplies)|suppliers?|"
+    "security": re.compile(r"\b(?:arms|weapons?|weaponry|military (?:equipment|hardware|supplies|imports)|suppliers?|"
+                           r"defen[cs]e (?:equipment|imports|purchases|hardware)|"
                            r"alliance|allies|ally|defen[cs]e (?:pact|treaty|agreement)|mutual[- ]defen[cs]e|military (?:pact|"
                            r"treaty|alliance))\b", re.IGNORECASE),
     "votes": re.compile(r"\b(?:[Vv]ot(?:e|es|ed|ing)|[Aa]bst(?:ain|ention)\w*|[Rr]esolutions?|General Assembly|UNGA|UN)\b"),

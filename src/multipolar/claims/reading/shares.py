@@ -13,11 +13,14 @@ SHARE = rf"(?:{HEDGE_WORDS}\s+)?(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|(?:a|o
 ORDINAL_WORDS = r"(?:second|third|fourth|fifth|2nd|3rd|4th|5th)"
 RANK = rf"(?P<rk>{ORDINAL_WORDS}[- ](?:largest|biggest|main|most important)|main|largest|biggest|top|leading|" \
        rf"principal|primary|dominant|key|number[- ]one|No\.\s?1|{ORDINAL_WORDS})"
-ARMS = r"(?:imported\s+|major\s+|conventional\s+|major\s+conventional\s+)?(?:arms|weapons?|weaponry|military\s+(?:equipment|" \
-       r"hardware|supplies|imports)|defen[cs]e\s+(?:equipment|imports))"
+_ARMS_GOODS = r"(?:imported\s+|major\s+|conventional\s+|major\s+conventional\s+)?(?:arms|weapons?|weaponry|military\s+" \
+              r"(?:equipment|hardware|supplies|imports)|defen[cs]e\s+(?:equipment|imports|purchases|hardware))"
+# The goods, or the imports named before them ("imports of major arms", "purchases of weapons")
+ARMS = rf"(?:(?:imports|purchases|acquisitions)\s+of\s+)?{_ARMS_GOODS}"
 ARMS_FLOW = r"(?:\s+(?:imports|purchases|acquisitions|deliveries|supplies|transfers|procurement))?"
 # Arms imports named in a sentence: a later bare "imports" in it are the same (an arms claim, not a trade share)
-ARMS_IMPORTS = rf"(?i:\b{ARMS}\s+(?:imports|purchases|acquisitions)\b)"
+ARMS_IMPORTS = rf"(?i:\b{_ARMS_GOODS}\s+(?:imports|purchases|acquisitions)\b|\b(?:imports|purchases|acquisitions)\s+of\s+" \
+               rf"{_ARMS_GOODS}|\bdefen[cs]e\s+imports\b)"
 # ... and arms exports or sales named before a bare "exports" ("A's arms exports fell ...; half of its exports went to B")
 ARMS_EXPORTS = rf"(?i:\b{ARMS}\s+(?:exports|sales|deliveries)\b)"
 SUPPLIER = r"(?:supplier|exporter|provider|source|seller|vendor)s?"
