@@ -10,23 +10,11 @@ raw files in the shared data, never from the code under test).
 
 from __future__ import annotations
 
-import io
-
-import pandas as pd
 import pytest
 
 from multipolar.claims import check_text
 
-
-@pytest.fixture(scope="module")
-def sipri(data_dir):
-    lines = (data_dir / "sipri_arms_transfers" / "trade_2023.csv").read_text(encoding="utf-8",
-                                                                             errors="replace").splitlines()
-    head = next(i for i, line in enumerate(lines) if line.startswith("SIPRI AT Database ID"))
-    d = pd.read_csv(io.StringIO("\n".join(lines[head:])))
-    d["tiv"] = pd.to_numeric(d["TIV delivery values"], errors="coerce").fillna(0.0)
-    d["y"] = pd.to_numeric(d["Delivery year"], errors="coerce")
-    return d
+from test_categories_dims_round9 import sipri  # noqa: F401  (the raw SIPRI register, one reader)
 
 
 def _share(d, supplier, recipient, first=2019, last=2023):
