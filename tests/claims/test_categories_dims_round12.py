@@ -90,3 +90,102 @@ def test_a_return_reads_the_same_in_every_form(verb):
     got = [(v.claim.parsed.get("relation"), v.claim.parsed.get("year"), v.verdict)
            for v in check_text(text, "2024-06-01") if v.type == "membership"]
     assert ("rejoined", 2006, "supported") in got
+
+
+# --- membership: one fact, many phrasings ---------------------------------------------------------------------------
+def _membership(text, date="2024-09-01"):
+    return [(v.claim.parsed.get("country"), v.claim.parsed.get("relation"), v.verdict)
+            for v in check_text(text, date) if v.type == "membership"]
+
+
+# src/multipolar/registry/memberships.csv: SCO,IRN,member,2023-07-04 (New Delhi Declaration)
+@pytest.mark.parametrize("template", [
+    "Iran joined the SCO in {Y}.", "Iran became a member of the SCO in {Y}.", "Iran was admitted to the SCO in {Y}.",
+    "Iran acceded to the SCO in {Y}.", "Iran gained full membership of the SCO in {Y}.",
+    "Iran was admitted as a full member of the SCO in {Y}.", "Iran became a full member of the Shanghai Cooperation "
+    "Organisation in {Y}.", "Iran joined the SCO as a full member in {Y}."])
+def test_a_state_joining_reads_the_same_in_every_phrasing(template):
+    assert _membership(template.format(Y=2023)) == [(["IRN"], "joined", "supported")]
+    assert _membership(template.format(Y=2021)) == [(["IRN"], "joined", "contradicted")]
+
+
+# memberships.csv: SCO,MNG,observer,2004-06-17; SCO,ARM/AZE,dialogue_partner,2015-07-10; SCO,BLR,dialogue_partner,
+# 2009-06-16; CIS,TKM,associate,2005-08-26; CIS,GEO,member,...,2009-08-18
+@pytest.mark.parametrize("text, expected", [
+    ("Mongolia has held observer status in the SCO since 2004.", (["MNG"], "joined", "supported")),
+    ("Mongolia was granted observer status in the SCO in 2004.", (["MNG"], "joined", "supported")),
+    ("Mongolia has been an observer of the SCO since 2006.", (["MNG"], "joined", "contradicted")),
+    ("Armenia was granted dialogue partner status by the SCO in 2015.", (["ARM"], "joined", "supported")),
+    ("Azerbaijan has been a dialogue partner of the SCO since 2015.", (["AZE"], "joined", "supported")),
+    ("Belarus became a dialogue partner of the SCO in 2009.", (["BLR"], "joined", "supported")),
+    ("Turkmenistan became an associate member of the CIS in 2005.", (["TKM"], "joined", "supported")),
+    ("Georgia withdrew from the Commonwealth of Independent States in 2009.", (["GEO"], "left", "supported")),
+    ("India and Pakistan became full members of the SCO in 2016.", (["IND", "PAK"], "joined", "contradicted")),
+])
+def test_roles_and_departures_in_many_phrasings(text, expected):
+    assert _membership(text) == [expected]
+
+
+# --- joining and leaving read the CSTO's predecessor treaty alike ---------------------------------------------------
+# memberships.csv: CST,ARM,member,1992-05-15; CST,AZE,member,1993-09-24,1999-04-20; CSTO,ARM,member,2002-10-07;
+# organizations.csv: CST's note 'basis of the CSTO'
+@pytest.mark.parametrize("text, expected", [
+    ("Armenia joined the CSTO in 1992.", (["ARM"], "joined", "supported")),
+    ("Armenia joined the Collective Security Treaty in 1992.", (["ARM"], "joined", "supported")),
+    ("Armenia joined the CSTO in 1995.", (["ARM"], "joined", "contradicted")),
+    ("Azerbaijan joined the CSTO in 1993.", (["AZE"], "joined", "supported")),
+    ("Azerbaijan left the CSTO in 1999.", (["AZE"], "left", "supported")),
+    ("Armenia joined the CSTO in 2002.", (["ARM"], "joined", "supported")),
+])
+def test_joining_and_leaving_the_csto_read_its_predecessor_alike(text, expected):
+    assert _membership(text) == [expected]
+
+
+# CST,UZB 1992-05-15 to 1999-04-20 (the 1999 protocol not signed); CSTO,UZB 2006-06-23 to 2012-06-28
+@pytest.mark.parametrize("text", [
+    "Uzbekistan refused to prolong the treaty in 1999 and later returned to the CSTO.",
+    "Uzbekistan declined to renew the treaty in 1999, and later rejoined the CSTO.",
+    "Uzbekistan did not prolong the treaty in 1999; it came back to the CSTO later."])
+def test_a_refusal_to_prolong_the_treaty_is_read_with_the_organization_named_later(text):
+    got = _membership(text)
+    assert (["UZB"], "left", "supported") in got
+    assert not [g for g in got if g[1] == "rejoined" and g[2] != "supported"]  # the 1999 date is not the return's
+
+
+def test_a_month_off_says_one_date_off_plainly():
+    (v,) = [v for v in check_text("Uzbekistan rejoined the CSTO in September 2006.", "2024-06-01")
+            if v.type == "membership"]
+    assert v.verdict == "partly supported" and v.reason.startswith("one date off: the year 2006 holds")
+
+
+# --- full member lists, the pronoun resolved to the paragraph's organization ----------------------------------------
+# memberships.csv on 2024-09-01: SCO members CHN, RUS, KAZ, KGZ, TJK, UZB, IND, PAK, IRN (2023-07-04), BLR (2024-07-04);
+# CSTO members ARM, BLR, KAZ, KGZ, RUS, TJK (UZB left 2012-06-28)
+SCO_NOW = "China, Russia, India, Pakistan, Iran, Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan and Belarus"
+CSTO_NOW = "Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan"
+
+
+@pytest.mark.parametrize("template", ["The {O} is made up of {L}.", "The {O} comprises {L}.", "The {O} consists of {L}.",
+                                      "The {O} is composed of {L}.", "The {O} was founded long ago. Its members are {L}."])
+@pytest.mark.parametrize("org, members, extra", [("SCO", SCO_NOW, "Turkmenistan"), ("CSTO", CSTO_NOW, "Uzbekistan")])
+def test_a_full_member_list_is_checked_at_the_articles_date(template, org, members, extra):
+    assert [g[1:] for g in _membership(template.format(O=org, L=members))] == [("count", "supported")]
+    wrong = template.format(O=org, L=members.replace(" and ", f", {extra} and "))
+    assert [g[2] for g in _membership(wrong)] != ["supported"]
+    early = [v.verdict for v in check_text(template.format(O=org, L=members), "2022-06-01") if v.type == "membership"]
+    assert early != ["supported"] if org == "SCO" else early == ["supported"]  # Iran, Belarus not yet SCO members
+
+
+# --- partners granted at a summit named by its city -----------------------------------------------------------------
+# memberships.csv: BLR dialogue_partner 2009-06-16 (Yekaterinburg), ARM/AZE 2015-07-10 (Ufa), IRN member 2023-07-04
+# (New Delhi), MNG observer 2004-06-17 (Tashkent); sco_declarations/summits.csv: those cities' summit dates
+@pytest.mark.parametrize("text, expected", [
+    ("At the Yekaterinburg summit, Belarus and Sri Lanka became dialogue partners.", "supported"),
+    ("At the Ufa summit, Armenia and Azerbaijan became dialogue partners.", "supported"),
+    ("At the Astana summit, Armenia and Azerbaijan became dialogue partners.", "contradicted"),
+    ("At the New Delhi summit, Iran became a full member.", "supported"),
+    ("At the Tashkent summit, Mongolia was granted observer status.", "supported"),
+    ("At the Bishkek summit, Mongolia became an observer.", "contradicted"),
+])
+def test_partners_granted_at_a_summit_are_dated_by_the_summit(text, expected):
+    assert [g[2] for g in _membership(text)] == [expected]

@@ -80,12 +80,13 @@ def judge_membership(claim, ev, as_of: AsOf):
         return unverifiable(claim, f"no membership records for {org_name(p.org)}")
     on = as_of.day
     src = f"{label('multipolar_registry')} ({org_name(p.org)})"
-    before = predecessor(p.org, ev) if p.relation in ("left", "rejoined", "froze") else None
+    before = predecessor(p.org, ev) if p.relation in ("joined", "left", "rejoined", "froze") else None
     merged = None
     history = ev.timeline(before) if before else None
     founded = (ev.organization(p.org) or {}).get("founded")
     if history is not None and not history.empty and (p.relation == "rejoined" or (
-            p.year and founded is not None and p.year <= founded.year)):
+            p.year and founded is not None and (p.year < founded.year or
+                                                p.year == founded.year and p.relation != "joined"))):
         # a departure before the organization existed, or a return after leaving its predecessor: the records of
         # both, in order ('left the CSTO in 1999' is the treaty's record; the registry keeps the two apart)
         history = history.copy()
@@ -117,6 +118,8 @@ def judge_membership(claim, ev, as_of: AsOf):
     if handler is None:
         return unverifiable(claim, f"membership relation '{p.relation}' is not checked")
     outcome, reason, observed, arithmetic = handler(p, ev, tl, on, src)
+    if outcome == PARTLY and p.relation in ("joined", "left", "rejoined") and p.month and not p.day:
+        reason = f"one date off: the year {p.year} holds, the month ({dt.date(2000, p.month, 1):%B}) does not; {reason}"
     if p.note:
         reason = f"{reason} ({p.note})"
     if merged:

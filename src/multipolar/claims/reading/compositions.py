@@ -34,9 +34,12 @@ AND_AS = re.compile(rf"\s*,?\s+and\s+(?P<who>{EL})\s+as\s+(?P<role>observers?|me
 LISTED_COUNT = re.compile(rf"(?P<who>{EL})\s+(?:are|were)\s+(?:(?:the\s+)?(?P<org>{E})(?:'s)?|its|their|the)\s+"
                           rf"(?P<n>\w+)\s+(?P<role>{_ROLES})(?:\s+(?:of|in)\s+(?:the\s+)?(?P<org2>{E}))?")
 # "its dialogue partners include A and B", "the SCO's observers are A, B and C": states in a role (not all of them)
-ROLE_INCLUDES = re.compile(rf"(?:(?:the\s+)?(?P<org>{E})(?:'s)?|its|their)\s+(?P<role>observers?(?:\s+states)?|"
+ROLE_INCLUDES = re.compile(rf"(?:(?:the\s+)?(?P<org>{E})(?:'s)?|[Ii]ts|[Tt]heir)\s+(?P<role>observers?(?:\s+states)?|"
                            rf"dialogue\s+partners|members(?:\s+states)?)\s+(?P<verb>include|included|including|are|were)\s+"
                            rf"(?:(?:now|henceforth|currently|thereafter|then|still|thus)\s+)?(?P<who>{EL})")
+# "The SCO is made up of A, B and C", "it comprises A, B and C": the full list of its members
+MADE_UP = re.compile(rf"(?:(?:the\s+)?(?P<org>{E})|\b[Ii]t)\s+(?:(?:is|was)\s+(?:now\s+)?(?:made\s+up|composed)\s+of|"
+                     rf"(?:now\s+)?(?:comprises|comprised|consists\s+of|consisted\s+of))\s+(?:the\s+)?(?P<who>{EL})")
 # "A, B and C are observer states", "A and B are the SCO's dialogue partners": each state named holds the role (no
 # count, so not all of them)
 ROLE_ARE = re.compile(rf"(?P<who>{EL})\s+(?:are|were)\s+(?:(?:now|still|currently|also)\s+)?(?:(?:the\s+)?(?P<org>{E})(?:'s)?\s+|"
@@ -158,6 +161,15 @@ def _listed(r) -> None:
                 not r.overlaps_used(m.start(), m.end()):
             r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": "member",
                                                      "count": len(who), "listed": who})
+            r.take(m.start(), m.end())
+    for m in MADE_UP.finditer(r.masked):
+        org = r.org_at(m.start("org")) if m.group("org") else r.org_default(0, m.start()) or r.org_default()
+        who = r.codes(m.start("who"), m.end("who"), ("country",))
+        if org and len(who) > 2 and not r.overlaps_used(m.start(), m.end()):
+            when = stated_at(r, *clause_bounds(r.text, m.start())) if re.search(r"\b(?:was|comprised|consisted)\s",
+                                                                                 m.group(0)) else {}
+            r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": "member",
+                                                     "count": len(who), "listed": who, **when})
             r.take(m.start(), m.end())
     for m in SIGNED.finditer(r.masked):
         city = r.by_start.get(m.start("city"))

@@ -51,6 +51,12 @@ SUMMIT = re.compile(rf"\bat\s+(?:the|its|their|⟨#⟩)\s+(?:(?P<y>{YEAR})\s+)?(
                     re.IGNORECASE)
 
 
+def _fronted_summit(r, pos: int):
+    """A summit fronting the sentence ('At the Astana summit, A and B became ...'): its city dates the event."""
+    summit = SUMMIT.match(r.masked, len(r.masked[:pos]) - len(r.masked[:pos].lstrip()))
+    return summit if summit and re.fullmatch(rf"(?:\s+in\s+{YEAR})?\s*,[^,;]*", r.masked[summit.end():pos]) else None
+
+
 # "Georgia was a member of the CIS from 1993 to 2009": a membership's start and end.
 SPAN = re.compile(rf"(?P<who>{EL})\s+(?:was|were|had\s+been|has\s+been|remained)\s+(?:an?\s+)?(?:full\s+)?(?P<role>member|"
                   rf"observer|dialogue\s+partner|associate\s+member)s?(?:\s+state)?\s+(?:of|in|to)\s+(?:the\s+)?(?P<org>{E})\s+"
@@ -150,13 +156,15 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
             org, _ = default_org(r)
         if not who or not org:
             continue
-        summit = SUMMIT.search(r.masked, m.end(), c1)
+        summit = SUMMIT.search(r.masked, m.end(), c1) or _fronted_summit(r, m.start())
         fields = {}
         if summit:
             city = r.by_start.get(summit.start("c1") if summit.group("c1") else
                                   summit.start("c2") if summit.group("c2") else -1)
             if city is not None and city.kind == "city":
                 fields = {"city": city.code, **({"year": int(summit.group("y"))} if summit.group("y") else {})}
+                if summit.start() < m.start() and not summit.group("y") and clause_date(r, m.start())[0]:
+                    fields["year"] = clause_date(r, m.start())[0]  # "At the Ufa summit in 2015, A and B became ..."
             elif summit.group("y"):
                 fields = {"year": int(summit.group("y"))}
         if not fields:

@@ -324,13 +324,25 @@ def clause_date(r, pos: int) -> tuple[int, int | None, int | None]:
     return 0, None, None
 
 
+def _org_of_unnamed(r, m) -> str | None:
+    """The organization of a departure that names none ('refused to prolong the treaty'): the one named last before
+    it in the sentence, else (the object a treaty) the first named after it ('..., leaving the CSTO'), else the
+    paragraph's."""
+    mentions = [x for x in r.mentions if x.kind == "org" or r.org_at(x.start)]
+    before = [x for x in mentions if x.start < m.start()]
+    treaty = re.match(r"\s+(?:the\s+)?(?:collective\s+)?(?:security\s+)?(?:treaty|pact)\b", r.text[m.end():], re.I)
+    after = [x for x in mentions if x.start >= m.end()] if treaty else []
+    return (before[-1].code if before else after[0].code if after else r.org_before(m.start()))
+
+
 def _left(r) -> None:
     """Withdrawals, suspensions and refusals to extend; restorations and returns."""
+    departed: set = set()
     for pattern, relation in ((LEFT, "left"), (REJOINED, "rejoined")):
         for m in pattern.finditer(r.masked):
             who = who_of(r, m)
             key = next((k for k in ("org0", "org", "org2") if m.groupdict().get(k) and r.org_at(m.start(k))), None)
-            org = r.org_at(m.start(key)) if key else r.org_before(m.start())
+            org = r.org_at(m.start(key)) if key else _org_of_unnamed(r, m)
             named = re.match(r"\s+(?:[A-Z][\w-]+\s+)*(?:[A-Z][\w-]+)", r.text[m.end(key):]) if key else None
             if named:  # "the CIS Collective Security Treaty": the organization only qualifies what was left
                 org = "CST" if re.search(r"^\s*Collective\s+Security\s+Treaty\b", named.group(0)) else None
@@ -338,6 +350,10 @@ def _left(r) -> None:
             after = [tm for tm in time_for(r, m.end()) if tm.start >= m.end() and tm.kind in ("month", "year")]
             if m.groupdict().get("back") and after and after[0].year:  # "..., in 1999, before coming back in 2006"
                 year, month, day = after[0].year, after[0].month, after[0].day
+            if relation == "rejoined" and (year, month) in departed:
+                year = 0  # "left in 1999 and later returned": the departure's date is not the return's (undated)
+            if relation == "left" and year:
+                departed.add((year, month))
             note = None
             if not year and m.groupdict().get("perfect") in ("has", "have") and r.ctx.date is not None:
                 year, month = r.ctx.date.year, None  # "has suspended": done by the article's date (judged so)
