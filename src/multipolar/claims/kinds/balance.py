@@ -20,6 +20,11 @@ from ..registry import register_kind
 PATTERN = re.compile(rf"(?P<a>{E})\s+(?:trade\s+)?(?P<kind>surplus|deficit)\s+with\s+(?P<b>{E})", re.IGNORECASE)
 # "A's deficit exceeding $N": a balance without its partner, said in a sentence about A's trade with one partner.
 OWN = re.compile(rf"(?P<a>{E})(?:['’]s)?\s+(?:trade\s+)?(?P<kind>surplus|deficit)\b(?!\s+with\b)", re.IGNORECASE)
+# "A's imports from B exceeded its exports to B by $N": a deficit (exports exceeding imports: a surplus).
+EXCEEDED_BY = re.compile(rf"(?P<a>{E})\s+(?P<flow>imports|exports)\s+(?:from|to)\s+(?P<b>{E})\s+(?:(?:19|20)\d\d\s+)?"
+                         rf"(?:exceeded|exceeds|surpassed|outstripped|topped|were\s+(?:larger|higher|greater)\s+than)\s+"
+                         rf"(?:{E}|its|the\s+country['’]s)\s+(?:exports|imports)(?:\s+(?:to|from)\s+{E})?\s+by\s+",
+                         re.IGNORECASE)
 # What may stand between a balance word and its amounts (no other flow, no clause break).
 GAP = re.compile(r"(?:(?!\b(?:trade|turnover|exports?|imports?|while|whereas|but)\b)[^;])*$", re.IGNORECASE)
 
@@ -40,14 +45,12 @@ class Balance:
             found = amounts(r.text, m.end(), m.end() + 40)
             if not found:
                 continue
-            a = found[0]
-            sign = 1 if m.group("kind").lower() == "surplus" else -1
-            fields = {"country": r.codes(m.start("a"), m.end("a")), "partner": r.codes(m.start("b"), m.end("b")),
-                      "value": sign * a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit,
-                      "reporter": r.reporter_codes}
-            resolve_period(r, time_for(r, m.start()), fields, change=False)
-            r.add("balance", m.start(), a.end, fields)
-            r.take(a.start, a.end)
+            _pair_balance(r, m, found[0], 1 if m.group("kind").lower() == "surplus" else -1)
+        for m in EXCEEDED_BY.finditer(r.masked):
+            found = amounts(r.text, m.end(), m.end() + 40)
+            if not found or found[0].start - m.end() > 20 or r.overlaps_used(found[0].start, found[0].end):
+                continue
+            _pair_balance(r, m, found[0], -1 if m.group("flow").lower() == "imports" else 1)
         _without_partner(r)
         _bare(r)
 
@@ -80,6 +83,16 @@ class Balance:
                                [call_for(x, [year]), call_for(m, [year])])
         return unverifiable(claim, "no source gives both exports and imports for the year" +
                             (f" in the figures the text cites ({', '.join(p.reporter)})" if p.reporter else ""))
+
+
+def _pair_balance(r, m, a, sign: int) -> None:
+    """A balance of the pair the match names (groups a, b) with amount `a`, signed (+1 surplus, -1 deficit)."""
+    fields = {"country": r.codes(m.start("a"), m.end("a")), "partner": r.codes(m.start("b"), m.end("b")),
+              "value": sign * a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit,
+              "reporter": r.reporter_codes}
+    resolve_period(r, time_for(r, m.start()), fields, change=False)
+    r.add("balance", m.start(), a.end, fields)
+    r.take(a.start, a.end)
 
 
 def _without_partner(r) -> None:

@@ -26,6 +26,11 @@ OTHER_MEASURE = re.compile(r"\b(?:GDP|gross\s+domestic\s+product|per\s+capita|pe
 AFTER_PERCENT = re.compile(r"(?:%|percent|per\s+cent)\s*\(\s*(?:about\s+|some\s+|nearly\s+|over\s+)?$")
 # Between an amount and its conversion in brackets: "1.2 trillion yuan (about $170 billion)".
 CONVERSION = re.compile(r"\s*\(\s*(?:about|around|some|roughly|nearly|almost|over|approximately|or)?\s*")
+# An amount that is the difference between two figures, never a level: "exceeded its exports by $N", "$N more than".
+DIFFERENCE_BEFORE = re.compile(r"\b(?:exceed|surpass|outpac|outstripp?|top|overtak|overtook|trail|lagg?)\w*\b[^;$€]{0,80}?"
+                               r"\bby\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|roughly\s+)?$",
+                               re.IGNORECASE)
+DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|larger|smaller|higher|lower|bigger|greater)\s+than\b", re.IGNORECASE)
 # "from $A to $B" and "to $B from $A": two amounts of one series.
 FROM_TO = re.compile(r"\bfrom\s+(?:(?:US)?\$|USD|€)(?:[^.;]|\.(?=\d)){0,30}?\bto\s+(?:(?:US)?\$|USD|€|a record\s+"
                      r"(?:(?:US)?\$|USD|€))", re.IGNORECASE)
@@ -55,6 +60,9 @@ class Level:
             for k, a in enumerate(found):
                 if r.overlaps_used(a.start, a.end) or OTHER_MEASURE.search(r.text, max(0, a.start - 30), a.start):
                     continue  # "..., half the country's GDP of $200 billion": not a trade amount
+                if DIFFERENCE_BEFORE.search(r.text, max(0, a.start - 120), a.start) or \
+                        DIFFERENCE_AFTER.match(r.text, a.end):
+                    continue  # "exceeded its exports by $N", "$N larger than": a gap between two figures (unchecked)
                 if _of_balance(r, a.start):
                     continue  # "with A's deficit at $N": a balance, never the pair's turnover (left unchecked)
                 if AFTER_PERCENT.search(r.text, max(0, a.start - 20), a.start):

@@ -38,7 +38,7 @@ MONEY_RE = re.compile(
     rf"|(?P<n2>{NUM})\s?(?P<s2>{SCALE})?\s(?:(?:US|U\.S\.|American)\s)?(?P<cur2>dollars|yuan|rmb|renminbi|rubles|"
     rf"roubles|euros|tenge|rupees|USD|EUR|soms?|soums|somoni|manat)\b)",
     re.IGNORECASE)
-PERCENT_RE = re.compile(rf"(?P<n>{NUM})\s?(?:%|percent\b|per cent\b|pc\b)(?P<pp>\s?points?)?"
+PERCENT_RE = re.compile(rf"(?P<n>{NUM})\s?(?:%|percent\b|per\s+cent\b|pc\b)(?P<pp>\s?points?)?"
                         rf"|(?P<n2>{NUM})\s?percentage points?", re.IGNORECASE)
 FRACTION_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
                          + r")\b", re.IGNORECASE)
