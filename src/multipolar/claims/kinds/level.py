@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..judging.every_year import every_year_window, judge_every_year
 from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import time_for
@@ -43,6 +44,7 @@ class LevelClaim(TradeScope, Period, Figure):
     """A trade amount: scope, period, figure, and whether the text calls it a record."""
 
     record: bool = False
+    every_year: tuple[int, int] | None = None  # said to hold every year of (first, last); last 0: the data's latest
 
 
 @register_kind("level", payload=LevelClaim, order=34, title="Trade amount",
@@ -92,6 +94,9 @@ class Level:
                     _pair_year(r, fields, position, since, a.start, region)
                 else:
                     resolve_frame_period(r, frame, fields, a.start, (0, region[1]), change=False)
+                window = every_year_window(r.text, r.ctx.date.year if r.ctx.date else None)
+                if window and len(found) == 1:  # "has exceeded $X each year since 2019": every year of the window
+                    fields.update({"every_year": window, "year": None, "since": False, "base_year": None})
                 _own_base(r, a, fields)
                 _one_month(r, a, fields)
                 _bracketed_base(r, frame, a, fields, found[k - 1] if k else None)
@@ -102,6 +107,8 @@ class Level:
         _part_of_that(r)
 
     def judge(claim, evidence, as_of):
+        if claim.payload.every_year:
+            return judge_every_year(claim, judge_trade, evidence, as_of)
         return judge_trade(claim, evidence, as_of)
 
 
