@@ -258,3 +258,20 @@ def test_a_year_with_some_months_only_names_the_months_missing(claims_pack, data
                                   pack=claims_pack), "level")
     assert level.verdict == "unverifiable"
     assert "missing: February" in level.reason and "December" in level.reason
+
+
+# --- China and Russia in one share sentence: the second partner with its verb left out or repeated -----------------
+
+@pytest.mark.parametrize("template", [
+    "China took {c}% of Kazakhstan's exports in 2023 and Russia {r}%.",
+    "China took {c}% of Kazakhstan's exports in 2023, and Russia took {r}%.",
+    "China accounted for {c}% of Kazakhstan's exports, and Russia for {r}% in 2023.",
+])
+def test_china_and_russia_shares_in_one_sentence(claims_pack, data_dir, template):
+    total = kz(data_dir, 2023, "Всего")["export"]  # 18.53% and 12.90% of exports
+    c, r = (kz(data_dir, 2023, p)["export"] / total * 100 for p in ("Китай", "Россия"))
+    result = check_text(template.format(c=f"{c:.1f}", r=f"{r:.1f}"), DATE, pack=claims_pack)
+    shares = {v.claim.payload.partner: v for v in of_type(result, "share")}
+    assert set(shares) == {("CHN",), ("RUS",)}, show(result)
+    assert all(v.verdict == "supported" and v.claim.payload.year == 2023 for v in shares.values()), show(result)
+    assert not result.unchecked, show(result)
