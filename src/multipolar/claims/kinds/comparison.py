@@ -46,6 +46,8 @@ ITS_OTHER = re.compile(rf"(?P<whose>{E})\s+(?:(?:19|20)\d\d\s+)?{_FLOWN}\s+(?:wi
                        rf"(?:its|their|the\s+country['’]s|{E})\s+(?:trade|turnover|exports|imports)\s+(?:with|to|from))\s+"
                        rf"(?P<b>{E})(?:\s+by\s+)?", re.IGNORECASE)
 
+HEDGE_ONLY = re.compile(r"\s*(?:about|some|nearly|almost|over|more\s+than|roughly|around)?\s*", re.IGNORECASE)
+
 
 @dataclass(frozen=True, kw_only=True)
 class ComparisonClaim(Period):
@@ -118,9 +120,7 @@ def _its_other(r, m) -> None:
     end = m.end()
     if m.group(0).rstrip().endswith("by"):
         found = amounts(r.text, m.end(), m.end() + 40)
-        if found and found[0].currency == "USD" and not r.text[m.end():found[0].start].strip(" ,").replace(
-                "about", "").replace("some", "").replace("nearly", "").replace("almost", "").replace("over", "") \
-                .replace("more than", "").replace("roughly", "").strip():
+        if found and found[0].currency == "USD" and HEDGE_ONLY.fullmatch(r.text, m.end(), found[0].start):
             fields.update({"difference": found[0].value, "hedge": found[0].hedge, "half_unit": found[0].half_unit})
             end = found[0].end
             r.take(found[0].start, found[0].end)
