@@ -41,7 +41,8 @@ def kz(data_dir, year: int, partner: str) -> dict[str, float]:
     folder = data_dir / "national_stats" / "kazakhstan"
     books = [xlrd.open_workbook(str(folder / f"kz_foreign_trade_by_country_{y}.xls")) for y in (year, year + 1)
              if (folder / f"kz_foreign_trade_by_country_{y}.xls").exists()]
-    sheet = next(b.sheet_by_name(str(year)) for b in books if str(year) in b.sheet_names())  # 2021: in 2022's file
+    sheet = next(b.sheet_by_name(n) for b in books for n in (str(year), f"12_{year}")  # 2021: in 2022's file
+                 if n in b.sheet_names())
     for i in range(sheet.nrows):
         row = sheet.row_values(i)
         if isinstance(row[0], str) and row[0].strip() == partner:
@@ -275,3 +276,36 @@ def test_china_and_russia_shares_in_one_sentence(claims_pack, data_dir, template
     assert set(shares) == {("CHN",), ("RUS",)}, show(result)
     assert all(v.verdict == "supported" and v.claim.payload.year == 2023 for v in shares.values()), show(result)
     assert not result.unchecked, show(result)
+
+
+# --- multiple and ratio: exports to China 2023 over 2020 (14,666,158 / 9,420,579 = x1.56); China over Russia in the
+# 2023 turnover (30,055,390 / 27,054,450 = x1.11) -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan's exports to China grew 1.5 times between 2020 and 2023.",
+    "Kazakhstan's exports to China rose 1.56-fold from 2020 to 2023.",
+    "Kazakhstan's exports to China in 2023 were 1.5 times their 2020 level.",
+    "In 2023, Kazakhstan's exports to China were one and a half times higher than in 2020.",
+])
+def test_one_multiple_many_phrasings(claims_pack, data_dir, text):
+    ratio = kz(data_dir, 2023, "Китай")["export"] / kz(data_dir, 2020, "Китай")["export"]
+    assert 1.5 < ratio < 1.6
+    (multiple,) = of_type(check_text(text, DATE, pack=claims_pack), "multiple")
+    p = multiple.claim.payload
+    assert (p.country, p.partner, p.year, p.base_year) == (("KAZ",), ("CHN",), 2023, 2020)
+    assert multiple.verdict == "supported", multiple.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan's trade with China was 1.1 times its trade with Russia in 2023.",
+])
+def test_a_ratio_of_two_partners(claims_pack, data_dir, text):
+    ratio = kz(data_dir, 2023, "Китай")["turnover"] / kz(data_dir, 2023, "Россия")["turnover"]
+    assert 1.05 < ratio < 1.15
+    (found,) = of_type(check_text(text, DATE, pack=claims_pack), "ratio")
+    assert found.verdict == "supported", found.reason
+
+
+def test_a_decimal_ratio_of_one_pair_s_flows_is_listed_whole():
+    result = check_text("Kazakhstan's imports from Russia were 1.65 times its exports to Russia in 2023.", DATE)
+    assert any("'1.65 times'" in u.reason for u in result.unchecked), show(result)
