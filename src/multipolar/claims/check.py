@@ -12,7 +12,7 @@ import re
 
 from .model import AsOf, CheckResult, Claim, Unchecked
 from .reading.entities import CAPITALS, CITIES, ORG_NAMES, name
-from .reading.numbers import MONEY_RE, MULTIPLE_RE, PERCENT_RE
+from .reading.numbers import MONEY_RE, MULTIPLE_RE, PERCENT_RE, TIMES_NUM
 from .reading.sentence import Context, Reading, update_context
 from .reading.sentences import is_candidate, sentences, triggers
 from .registry import kinds
@@ -21,7 +21,7 @@ from .registry import kinds
 FIGURE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", f"{MONEY_RE.pattern}|{PERCENT_RE.pattern}|{MULTIPLE_RE.pattern}")
                     + r"|\b\d[\d,.]*\s*(?:billion|million|trillion|bn|mn|tonnes|tons|barrels|cubic)\b"
                     + r"|\b(?:a|one|two|three)[- ](?:half|third|thirds|quarter|quarters|fifth|tenth)\s+of\b"
-                    + r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times\b", re.IGNORECASE)
+                    + rf"|\b{TIMES_NUM}\s+times\b", re.IGNORECASE)
 RANK_WORD = re.compile(r"\b(?:largest|biggest|smallest|main|top|leading|first place|\w+-largest|\w+-biggest|number one|"
                        r"No\. 1|poorest|richest|wealthiest|highest|lowest|most populous|least populous|(?:second|third|fourth|"
                        r"fifth|\d+(?:st|nd|rd|th))[- ]\w+est)\b", re.IGNORECASE)

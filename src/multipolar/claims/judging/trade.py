@@ -255,9 +255,17 @@ def judge_trade(claim: Claim, ev: Evidence, as_of: AsOf):
         return judge_group_direction(claim, ev, as_of, pairs, series_by_pair)
     if len(pairs) > 1:
         return judge_group(claim, ev, as_of, pairs, series_by_pair)
-    outcome, text, observed, arithmetic, calls = judge_pair(claim, ev, as_of, pairs[0], series_by_pair[pairs[0]])
+    series, gap = series_by_pair[pairs[0]], None
+    if claim.type == "level" and p.year and not p.month:  # a year held by month only: its twelve months summed
+        from .summed_months import summed_years
+
+        built, gap = summed_years(ev, pairs[0], p.flow, int(p.year), series)
+        series = order(series + built, p.reporter, *pairs[0]) if built else series
+    outcome, text, observed, arithmetic, calls = judge_pair(claim, ev, as_of, pairs[0], series)
     if outcome == UNVERIFIABLE and not observed:
         text = f"{names_pair(pairs[0])}: {text}"
+    if outcome == UNVERIFIABLE and gap:
+        text += f" ({gap})"
     if p.period_note:
         text += f". Period: {p.period_note}"
     return verdict(claim, outcome, text or "no data", observed, arithmetic, calls)

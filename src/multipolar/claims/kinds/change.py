@@ -12,6 +12,7 @@ from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import resolve_period, time_for
 from ..reading.frames import base_fields, end_year_after, regions, resolve_frame_period, terms_for
 from ..reading.numbers import HEDGES, MULTIPLE_RE, YEAR, amounts, hedge_id, parse_number
+from ..reading.shares import PERCENT_SIGN
 from ..registry import register_kind
 
 CHANGE_UP = r"rose|risen|rise|rising|increased|increase|increases|increasing|grew|grown|grow|growing|jumped|jump|" \
@@ -30,10 +31,10 @@ GROWTH_RE = re.compile(
     rf"(?:\b(?P<up>{CHANGE_UP}|a rise of|an increase of|growth of|a jump of|a gain of)|"
     rf"\b(?P<down>{CHANGE_DOWN}|a fall of|a drop of|a decline of|a decrease of))"
     rf"\s+(?:\w+ly\s+)?(?:by\s+)?(?:another\s+|a\s+further\s+|further\s+)?(?:(?P<h>{_HEDGE_WORDS})\s+)?(?P<n>\d+(?:\.\d+)?)"
-    rf"\s?(?:%|percent\b|per cent\b)"
-    rf"|(?P<n2>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
+    rf"\s?{PERCENT_SIGN}"
+    rf"|(?P<n2>\d+(?:\.\d+)?)\s?{PERCENT_SIGN}\s+(?:(?P<up2>increase|rise|growth|jump|gain|higher|more)|"
     rf"(?P<down2>decrease|decline|drop|fall|lower|less))(?!\s+than\b(?!\s+(?:in\s+)?(?:(?:19|20)\d\d\b|{_YEAR_BEFORE})))"
-    rf"|(?P<n3>\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\s+(?:(?P<up4>above|up\s+on)|(?P<down4>below|down\s+on))"
+    rf"|(?P<n3>\d+(?:\.\d+)?)\s?{PERCENT_SIGN}\s+(?:(?P<up4>above|up\s+on)|(?P<down4>below|down\s+on))"
     rf"(?=\s+(?:the\s+|its\s+)?(?:(?:19|20)\d\d\b|{_YEAR_BEFORE}))"
     rf"|(?:\b(?P<up3>{CHANGE_UP})|\b(?P<down3>{CHANGE_DOWN}))\s+by\s+(?P<frac>a\s+quarter|a\s+third|half|a\s+fifth|"
     rf"a\s+tenth|two-thirds|two\s+thirds|three-quarters)\b", re.IGNORECASE)

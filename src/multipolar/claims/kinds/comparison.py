@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..judging import tolerances as tol
 from ..judging.common import combine, fmt, observe, unverifiable, verdict
 from ..judging.leads import NO_CLEAR_LEAD, trade_leader, trade_totals
 from ..judging.trade import call_for, expanded, period_problem
@@ -14,6 +15,7 @@ from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf
 from ..payloads import Period
 from ..reading.clauses import resolve_period, time_for
 from ..reading.entities import name
+from ..reading.numbers import amounts
 from ..reading.sentence import E
 from ..registry import register_kind
 
@@ -36,6 +38,16 @@ MORE_THAN = re.compile(rf"(?P<whose>{E})\s+(?:now\s+|still\s+)?(?P<verb>trades?|
                        rf"imported|sells|sold|exports|exported)\s+(?:more|far\s+more|much\s+more)\s+(?:goods\s+)?"
                        rf"(?:with|from|to)\s+(?P<a>{E})\s+than\s+(?:with\s+|from\s+|to\s+)?(?P<b>{E})", re.IGNORECASE)
 
+# "A's trade with B exceeded (lagged) its trade with C (by $N)": both partners in A's trade, a difference optional.
+_BEYOND = r"exceeded|exceeds|surpassed|outstripped|outpaced|topped|was\s+(?:larger|bigger|higher|greater)\s+than"
+_BEHIND = r"lagged|lags|trailed|trails|fell\s+short\s+of|was\s+(?:smaller|lower|less)\s+than"
+ITS_OTHER = re.compile(rf"(?P<whose>{E})\s+(?:(?:19|20)\d\d\s+)?{_FLOWN}\s+(?:with|to|from)\s+(?P<a>{E})\s+(?:has\s+)?"
+                       rf"(?:still\s+|also\s+)?(?:(?P<beyond>{_BEYOND})|(?P<behind>{_BEHIND}))\s+(?:that\s+with|"
+                       rf"(?:its|their|the\s+country['’]s|{E})\s+(?:trade|turnover|exports|imports)\s+(?:with|to|from))\s+"
+                       rf"(?P<b>{E})(?:\s+by\s+)?", re.IGNORECASE)
+
+HEDGE_ONLY = re.compile(r"\s*(?:about|some|nearly|almost|over|more\s+than|roughly|around)?\s*", re.IGNORECASE)
+
 
 @dataclass(frozen=True, kw_only=True)
 class ComparisonClaim(Period):
@@ -49,6 +61,9 @@ class ComparisonClaim(Period):
     relation: str = "lagged"
     consistently: bool = False
     reporter: tuple[str, ...] = ()
+    difference: float | None = None  # "... by $2 billion": the leader's value minus the laggard's (USD)
+    hedge: str | None = None
+    half_unit: float | None = None
 
 
 @register_kind("comparison", payload=ComparisonClaim, order=24, title="Which partner leads",
@@ -86,8 +101,32 @@ class Comparison:
                 r.add("comparison", m.start(), m.end(), fields)
                 r.take(m.start(), m.end())
 
+        for m in ITS_OTHER.finditer(r.masked):
+            _its_other(r, m)
+
     def judge(claim, evidence, as_of):
         return judge_comparison(claim, evidence, as_of)
+
+
+def _its_other(r, m) -> None:
+    """A's trade with B set against its trade with C; 'by $N' right after: the difference, in US dollars."""
+    whose, a, b = (r.codes(m.start(k), m.end(k)) for k in ("whose", "a", "b"))
+    if not (whose and a and b) or set(a) & set(b) or r.overlaps_used(m.start(), m.end()):
+        return
+    leader, laggard = (a, b) if m.group("beyond") else (b, a)
+    flow = {"exports": "export", "imports": "import"}.get(m.group("fl").lower(), "turnover")
+    fields = {"country": whose, "leader": leader, "laggard": laggard, "flow": flow, "relation": "ahead",
+              "reporter": r.reporter_codes}
+    end = m.end()
+    if m.group(0).rstrip().endswith("by"):
+        found = amounts(r.text, m.end(), m.end() + 40)
+        if found and found[0].currency == "USD" and HEDGE_ONLY.fullmatch(r.text, m.end(), found[0].start):
+            fields.update({"difference": found[0].value, "hedge": found[0].hedge, "half_unit": found[0].half_unit})
+            end = found[0].end
+            r.take(found[0].start, found[0].end)
+    resolve_period(r, time_for(r, m.start()), fields, change=False)
+    r.add("comparison", m.start(), end, fields)
+    r.take(m.start(), end)
 
 
 def _lagged(r, m) -> None:
@@ -174,6 +213,17 @@ def judge_comparison(claim, ev, as_of: AsOf):
             state = "ahead" if now == lead else "behind" if now == lag else "level with the other (no clear lead)"
             parts.append(f"{name(country)}: {name(lead)} {state} in {year}" +
                          (f", behind in {behind[-1]}" if behind else ", never clearly behind before"))
+        elif p.difference is not None:
+            year = int(p.year) if p.year else years[-1]
+            if year not in years:
+                verdicts.append(UNVERIFIABLE)
+                parts.append(f"{name(country)}: no {year} figures for both partners in {a.label}")
+                continue
+            gap = a.values[year] - b.values[year]
+            j = tol.judge(p.difference, gap, p.hedge, half_unit=p.half_unit or 0.0)
+            verdicts.append(j.verdict)
+            show(year, f" → difference {fmt(gap, 'USD')}")
+            parts.append(f"{name(country)}: {name(lead)} minus {name(lag)} = {fmt(gap, 'USD')} in {year} ({a.label})")
         else:
             window = years[-CONSISTENT_YEARS:] if p.consistently else years[-1:]
             wrong = [y for y in window if who(y) == lag]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..judging.every_year import every_year_window, judge_every_year
 from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import time_for
@@ -26,6 +27,11 @@ OTHER_MEASURE = re.compile(r"\b(?:GDP|gross\s+domestic\s+product|per\s+capita|pe
 AFTER_PERCENT = re.compile(r"(?:%|percent|per\s+cent)\s*\(\s*(?:about\s+|some\s+|nearly\s+|over\s+)?$")
 # Between an amount and its conversion in brackets: "1.2 trillion yuan (about $170 billion)".
 CONVERSION = re.compile(r"\s*\(\s*(?:about|around|some|roughly|nearly|almost|over|approximately|or)?\s*")
+# An amount that is the difference between two figures, never a level: "exceeded its exports by $N", "$N more than".
+DIFFERENCE_BEFORE = re.compile(r"\b(?:exceed|surpass|outpac|outstripp?|top|overtak|overtook|trail|lagg?)\w*\b[^;$€]{0,80}?"
+                               r"\bby\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|roughly\s+)?$",
+                               re.IGNORECASE)
+DIFFERENCE_AFTER = re.compile(r"\s+(?:more|less|larger|smaller|higher|lower|bigger|greater)\s+than\b", re.IGNORECASE)
 # "from $A to $B" and "to $B from $A": two amounts of one series.
 FROM_TO = re.compile(r"\bfrom\s+(?:(?:US)?\$|USD|€)(?:[^.;]|\.(?=\d)){0,30}?\bto\s+(?:(?:US)?\$|USD|€|a record\s+"
                      r"(?:(?:US)?\$|USD|€))", re.IGNORECASE)
@@ -38,6 +44,7 @@ class LevelClaim(TradeScope, Period, Figure):
     """A trade amount: scope, period, figure, and whether the text calls it a record."""
 
     record: bool = False
+    every_year: tuple[int, int] | None = None  # said to hold every year of (first, last); last 0: the data's latest
 
 
 @register_kind("level", payload=LevelClaim, order=34, title="Trade amount",
@@ -55,6 +62,9 @@ class Level:
             for k, a in enumerate(found):
                 if r.overlaps_used(a.start, a.end) or OTHER_MEASURE.search(r.text, max(0, a.start - 30), a.start):
                     continue  # "..., half the country's GDP of $200 billion": not a trade amount
+                if DIFFERENCE_BEFORE.search(r.text, max(0, a.start - 120), a.start) or \
+                        DIFFERENCE_AFTER.match(r.text, a.end):
+                    continue  # "exceeded its exports by $N", "$N larger than": a gap between two figures (unchecked)
                 if _of_balance(r, a.start):
                     continue  # "with A's deficit at $N": a balance, never the pair's turnover (left unchecked)
                 if AFTER_PERCENT.search(r.text, max(0, a.start - 20), a.start):
@@ -84,6 +94,9 @@ class Level:
                     _pair_year(r, fields, position, since, a.start, region)
                 else:
                     resolve_frame_period(r, frame, fields, a.start, (0, region[1]), change=False)
+                window = every_year_window(r.text, r.ctx.date.year if r.ctx.date else None)
+                if window and len(found) == 1:  # "has exceeded $X each year since 2019": every year of the window
+                    fields.update({"every_year": window, "year": None, "since": False, "base_year": None})
                 _own_base(r, a, fields)
                 _one_month(r, a, fields)
                 _bracketed_base(r, frame, a, fields, found[k - 1] if k else None)
@@ -94,6 +107,8 @@ class Level:
         _part_of_that(r)
 
     def judge(claim, evidence, as_of):
+        if claim.payload.every_year:
+            return judge_every_year(claim, judge_trade, evidence, as_of)
         return judge_trade(claim, evidence, as_of)
 
 

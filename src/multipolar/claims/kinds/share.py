@@ -20,13 +20,13 @@ from ..reading.entities import name
 from ..reading.frames import PERIOD_KEYS, basis_in, carry_period
 from ..reading.numbers import YEAR, percent_at
 from ..reading.share_parts import bracketed_amount, gapped_shares
-from ..reading.shares import ARMS, ARMS_EXPORTS, ARMS_IMPORTS
+from ..reading.shares import ARMS, ARMS_EXPORTS, ARMS_IMPORTS, PERCENT_SIGN
 from ..reading.sentence import E, EL
 from ..registry import register_kind
 
 _SHARE_NUM = r"(?:(?:a\s+)?(?:whopping|mere|hefty|massive|modest|staggering|sizeable|sizable)\s+)?" \
              r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than)\s+)?" \
-             r"(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|" \
+             rf"(?:\d+(?:\.\d+)?\s?{PERCENT_SIGN}|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|" \
              r"quarters|fifth|tenth)|half)"
 # A subject with no state making up a share of a flow named with its partner ("devices made up 15% of A's exports to
 # B"): the share is a product's, within that flow.

@@ -17,3 +17,6 @@ MOVEMENT_FRAMES: list[tuple[str, str]] = [
      rf"arrived|entered|were\s+(?:imported|brought|delivered))\s+(?:in(?:to)?\s+|to\s+)?(?:the\s+)?(?P<a>{EL})\s+from\s+"
      rf"(?:the\s+)?(?P<b>{EL})", "import"),
 ]
+
+# "Goods worth $N were exported to B by A": the amount before a passive verb is the frame's.
+PASSIVE_LEAD = r"(?:\b(?:goods|products|merchandise)\s+worth\s+(?:[^.;⟨]|\.(?=\d)){1,40}?\s+(?:were|was|had\s+been)\s+)?"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .flow_phrases import FLOW_VERBS, MOVEMENT_FRAMES
+from .flow_phrases import FLOW_VERBS, MOVEMENT_FRAMES, PASSIVE_LEAD
 from .pair_frames import THEIR_COUNTRIES, bilateral_parties
 from .sentence import E, EL, GAP
 
@@ -34,6 +34,8 @@ FRAME_PATTERNS: list[tuple[str, str]] = [
     (rf"(?:imports?|purchases)\s+{_GOODS}from\s+(?P<b>{EL})\s+(?:in)?to\s+(?P<a>{EL})", "import"),
     (rf"(?P<a>{E})\s+(?:imported|bought|purchased)\b{GAP}{{0,60}}?\bfrom\s+(?P<b>{EL})", "import"),
     (rf"(?:imported|bought|purchased)\s+by\s+(?P<a>{E})\s+from\s+(?P<b>{EL})", "import"),
+    (rf"{PASSIVE_LEAD}(?:exported|shipped|sold)\s+to\s+(?P<b>{EL})\s+by\s+(?P<a>{E})", "export"),  # the passive
+    (rf"{PASSIVE_LEAD}(?:imported|bought|purchased)\s+from\s+(?P<b>{EL})\s+by\s+(?P<a>{E})", "import"),
     (rf"(?P<a>{E})(?:(?!,\s*(?:while|whereas|but)\b){GAP}){{0,40}}?\b(?:traded|trade|trades)\s+(?:turnover\s+)?with\s+(?:the\s+)?(?P<b>{EL})", "turnover"),
     (rf"(?P<a>{EL})\s+(?:traded|trade|trades|did|conducted)\s+(?=(?:about\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|"
      rf"around\s+|almost\s+)?(?:US\$|\$|€|USD|EUR|\d))(?:(?!⟨)(?:[^.;]|\.(?=\d))){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+|"
@@ -43,12 +45,12 @@ FRAME_PATTERNS: list[tuple[str, str]] = [
     (rf"(?P<a>{E})\s+(?:bought|imported|purchased)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{1,60}}?\s+(?:worth\s+of\s+)?(?:goods\s+)?from\s+"
      rf"(?P<b>{EL})", "import"),
 ]
-# Frames without their first party: "trade with China", "exports to Russia", "imports from China" — the party is the
+# Frames without their first party: "trade with China", "exports to Russia", "those to China" — the party is the
 # statistics' country the sentence cites, else the sentence's (or paragraph's) subject.
 HALF_PATTERNS: list[tuple[str, str]] = [
     (rf"(?:{_TRADE})\s+(?:turnover\s+)?with\s+{_ADJ}(?P<b>{EL})", "turnover"),
-    (rf"(?:exports?|shipments|sales|deliveries)\s+{_GOODS}(?:to|into)\s+{_ADJ}(?P<b>{EL})", "export"),
-    (rf"(?:imports?|purchases)\s+{_GOODS}from\s+{_ADJ}(?P<b>{EL})", "import"),
+    (rf"(?:exports?|shipments|sales|deliveries|\bthose)\s+{_GOODS}(?:to|into)\s+{_ADJ}(?P<b>{EL})", "export"),
+    (rf"(?:imports?|purchases|\bthose)\s+{_GOODS}from\s+{_ADJ}(?P<b>{EL})", "import"),
 ]
 # "bilateral trade", "mutual trade", "two-way trade" with neither party in the phrase: the sentence's two parties.
 BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\s+turnover)?\b(?!\s+(?:between|with|of))"

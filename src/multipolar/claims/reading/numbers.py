@@ -38,7 +38,7 @@ MONEY_RE = re.compile(
     rf"|(?P<n2>{NUM})\s?(?P<s2>{SCALE})?\s(?:(?:US|U\.S\.|American)\s)?(?P<cur2>dollars|yuan|rmb|renminbi|rubles|"
     rf"roubles|euros|tenge|rupees|USD|EUR|soms?|soums|somoni|manat)\b)",
     re.IGNORECASE)
-PERCENT_RE = re.compile(rf"(?P<n>{NUM})\s?(?:%|percent\b|per cent\b|pc\b)(?P<pp>\s?points?)?"
+PERCENT_RE = re.compile(rf"(?P<n>{NUM})\s?(?:%|percent\b|per\s+cent\b|pc\b)(?P<pp>\s?points?)?"
                         rf"|(?P<n2>{NUM})\s?percentage points?", re.IGNORECASE)
 FRACTION_RE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(f) for f in FRACTIONS), key=len, reverse=True))
                          + r")\b", re.IGNORECASE)
@@ -63,15 +63,17 @@ HEDGE = rf"(?:(?:{HEDGE_WORDS})\s+)?"
 MONEY = rf"{HEDGE}(?:US\$|\$|USD)\s?\d[\d.,]*\s?(?:trillion|billion|million|tn|bn|mn)?"
 HEDGE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<h{i}>{p})" for i, (p, _) in enumerate(HEDGES))
                       + r")\s*(?:of\s+|to\s+|by\s+)?$", re.IGNORECASE)
+# How many times, as written: "2.5", "three", "one and a half".
+TIMES_NUM = r"(?:(?:one|two|three|four|five)\s+and\s+a\s+half|\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)"
 # A multiple: "doubled", "tripled", "3-fold", "grew 2.5 times", "a threefold increase".
 MULTIPLE_RE = re.compile(
     r"\b(?P<word>doubled(?!\s+down)|doubling|tripled|trebled|tripling|quadrupled|quadrupling|halved|halving|"
-    r"(?P<fold>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)[- ]?fold|"
+    rf"(?P<fold>{TIMES_NUM})[- ]?fold|"
     r"(?:increased|grown|grew|risen|rose|expanded|multiplied|jumped|surged|soared|climbed)\s+(?:by\s+)?"
     r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|at least)\s+)?"
-    r"(?P<times>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times|"
+    rf"(?P<times>{TIMES_NUM})\s+times|"
     # "93 times higher than a year earlier", "three times as large as in 2019": a multiple over time
-    r"(?P<times2>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times\s+(?:higher|larger|bigger|"
+    rf"(?P<times2>{TIMES_NUM})\s+times\s+(?:higher|larger|bigger|"
     r"greater|more|as\s+(?:high|large|big|much))(?:\s+in\s+(?:19|20)\d\d)?\s+(?:than|as)\s+(?=a\s+year\s+(?:earlier|before|ago)|the\s+"
     r"(?:previous|prior|preceding)\s+year|last\s+year|(?:in\s+)?(?:19|20)\d\d\b))\b", re.IGNORECASE)
 MULTIPLE_WORDS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
@@ -111,6 +113,9 @@ def parse_number(text: str) -> tuple[float, int]:
 def number_word(word: str) -> float | None:
     """'3', '2.5', 'three' → the number; None otherwise ('a' and 'an' are not counts)."""
     word = word.lower()
+    half = re.fullmatch(r"(\w+)\s+and\s+a\s+half", word)
+    if half and half.group(1) in NUMBER_WORDS:  # "one and a half"
+        return NUMBER_WORDS[half.group(1)] + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS and word not in ("a", "an") else None
@@ -236,7 +241,7 @@ RATIO_WORDS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "o
                "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25, "two thirds": 2 / 3,
                "two-thirds": 2 / 3, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1, "twice": 2.0, "double": 2.0,
                "triple": 3.0, "thrice": 3.0}
-RATIO = r"(?P<ratio>(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times|" + \
+RATIO = rf"(?P<ratio>{TIMES_NUM}\s+times|" + \
         "|".join(sorted((re.escape(w) for w in RATIO_WORDS), key=len, reverse=True)) + r")"
 
 
@@ -245,7 +250,7 @@ def ratio_value(text: str) -> float | None:
     text = text.lower().strip()
     if text in RATIO_WORDS:
         return RATIO_WORDS[text]
-    m = re.match(r"(\S+)\s+times", text)
+    m = re.match(rf"({TIMES_NUM})\s+times", text)
     return number_word(m.group(1)) if m else None
 
 

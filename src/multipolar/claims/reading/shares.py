@@ -3,10 +3,12 @@ and the grammar words for arms, votes and finance."""
 
 from __future__ import annotations
 
+# A percentage sign as written: "%", "percent", "per cent", "pc".
+PERCENT_SIGN = r"(?:%|percent\b|per\s+cent\b|pc\b)"
 HEDGE_WORDS = r"(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than|at least|" \
               r"close to|well over|upwards of)"
 # A share as written: a percentage, a fraction, or words for a large part.
-SHARE = rf"(?:{HEDGE_WORDS}\s+)?(?:\d+(?:\.\d+)?\s?(?:%|percent|per cent)|(?:a|one|two|three)[- ](?:half|third|" \
+SHARE = rf"(?:{HEDGE_WORDS}\s+)?(?:\d+(?:\.\d+)?\s?{PERCENT_SIGN}|(?:a|one|two|three)[- ](?:half|third|" \
         rf"thirds|quarter|quarters|fifth|tenth)|half|the\s+(?:vast\s+|overwhelming\s+)?(?:bulk|majority)|most|" \
         rf"the\s+lion['’]s\s+share|(?:almost|nearly|virtually|practically)\s+all|all|more\s+than\s+half|over\s+half)"
 # Rank words: 'main', 'largest', 'second-largest', 'top', 'No. 1'.
