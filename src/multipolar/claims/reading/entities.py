@@ -73,7 +73,7 @@ MEMBER_GROUPS = ("SCO", "EAEU", "CSTO", "CIS", "BRICS", "SHANGHAI_FIVE")
 ORGANIZATIONS: list[tuple[str, str]] = [
     (r"Shanghai Cooperation Organi[sz]ation|SCO", "SCO"),
     (r"Shanghai Five|Shanghai 5", "SHANGHAI_FIVE"),
-    (r"Eurasian Economic Union|EAEU|EEU", "EAEU"),
+    (r"Eurasian Economic Union|Eurasian [Uu]nion|EAEU|EEU", "EAEU"),
     (r"Collective Security Treaty Organi[sz]ation|CSTO", "CSTO"),
     (r"Commonwealth of Independent States|CIS", "CIS"),
     (r"BRICS", "BRICS"),

@@ -8,6 +8,7 @@ import re
 
 from .clauses import time_for
 from .compositions import read_compositions, role_word
+from .membership_cues import read_membership_cues
 from .membership_events import LEAVER, read_membership_events, read_spans
 from .numbers import ORDINALS, YEAR, ordinal
 from .sentence import E, EL, GAP
@@ -287,6 +288,7 @@ def read_memberships(r) -> None:
         if org and len(who) >= 2:
             r.add("membership", m.start(), m.end(), {"relation": "founders", "org": org, "country": who})
     read_membership_events(r, default_org=_default_org, clause_date=clause_date)
+    read_membership_cues(r, clause_date)
 
 
 _BARE_DAY = re.compile(rf"\s+on\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mo>{MONTH_RE})|(?P<mo2>{MONTH_RE})\s+"

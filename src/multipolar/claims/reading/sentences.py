@@ -44,7 +44,7 @@ TRIGGERS: dict[str, re.Pattern] = {
                              r"restored|returned to|associate|granted|grant|froze|frozen|freez|left the|quit|accession|admission|"
                              r"leave|leaving|exit|terminat|revok|becom|became|accepted as|partner (?:state|countr|nation)|came into (?:being|existence)|"
                              r"inaugurat|began operat|started operat|set up|took effect|came into (?:force|effect)|"
-                             r"withdrawal|made up of|composed of|compris|consists? of|consisted of)",
+                             r"withdrawal|made up of|composed of|compris|consists? of|consisted of|entered|enters?|entry|inducted)",
                              re.IGNORECASE),
     "summit": re.compile(r"\b(?:summit|meeting of the (?:SCO )?Council|Council of Heads|Heads of States?|declaration|host|called for|"
                          r"mention|noted|welcomed|condemned|expressed|stressed|reaffirmed|underlined)", re.IGNORECASE),
