@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .flow_phrases import FLOW_VERBS, MOVEMENT_FRAMES
 from .pair_frames import THEIR_COUNTRIES, bilateral_parties
+from .prefilter import may_match
 from .sentence import E, EL, GAP
 
 _TRADE = r"(?:bilateral\s+|mutual\s+|total\s+|overall\s+|foreign\s+|two-way\s+|goods\s+|merchandise\s+)*" \
@@ -108,7 +109,7 @@ def frames(r) -> list[Frame]:
     if "frames" in r.cache:
         return r.cache["frames"]
     found: list[Frame] = []
-    for pattern, flow in _COMPILED:
+    for pattern, flow in (x for x in _COMPILED if may_match(x[0], r.masked)):  # (gates: prefilter.py)
         for m in pattern.finditer(r.masked):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
@@ -117,7 +118,7 @@ def frames(r) -> list[Frame]:
             if not a or not b or set(a) & set(b) and len(a) == len(b) == 1:
                 continue
             found.append(Frame(_uniq(a), _uniq(b), flow, m.start(), m.end(), goods=_goods(m)))
-    for pattern, flow in _HALF:
+    for pattern, flow in (x for x in _HALF if may_match(x[0], r.masked)):
         for m in pattern.finditer(r.masked):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
