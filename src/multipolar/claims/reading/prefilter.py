@@ -120,6 +120,8 @@ def may_match(pattern: re.Pattern, text: str) -> bool:
         return True
     known = _GATES.get(id(pattern))
     if known is None:
+        if len(_GATES) > 4096:  # patterns compiled on the fly: never an unbounded memo
+            _GATES.clear()
         known = _GATES[id(pattern)] = (pattern, required(pattern))
     strings = known[1]
     if strings is None:
