@@ -110,20 +110,29 @@ def _item(op, av) -> frozenset[str] | None:
     return None  # anything else (classes, anchors, negative lookarounds, backreferences) asks for no string
 
 
-_GATES: dict[int, tuple] = {}  # id(pattern): (pattern, its strings) (the id: a Pattern hashes its whole code)
+# Tries of a pattern before its gate is derived.
+WARMUP = 64
+_UNSET = object()
+_GATES: dict[int, list] = {}  # id(pattern): [pattern, tries, its strings] (the id: a Pattern hashes its whole code)
 _FOLDED: dict[str, str] = {}
 
 
 def may_match(pattern: re.Pattern, text: str) -> bool:
-    """False only when pattern cannot match text (it lacks every string the pattern requires)."""
+    """False only when pattern cannot match text (it lacks every string the pattern requires). A pattern's gate is
+    derived at its WARMUP + 1st try (deriving costs ~0.5 ms a pattern: a short text is read without gates)."""
     if not ENABLED:
         return True
-    known = _GATES.get(id(pattern))
-    if known is None:
+    entry = _GATES.get(id(pattern))
+    if entry is None or entry[0] is not pattern:
         if len(_GATES) > 4096:  # patterns compiled on the fly: never an unbounded memo
             _GATES.clear()
-        known = _GATES[id(pattern)] = (pattern, required(pattern))
-    strings = known[1]
+        entry = _GATES[id(pattern)] = [pattern, 0, _UNSET]
+    if entry[2] is _UNSET:
+        entry[1] += 1
+        if entry[1] <= WARMUP:
+            return True
+        entry[2] = required(pattern)
+    strings = entry[2]
     if strings is None:
         return True
     folded = _FOLDED.get(text)
