@@ -137,10 +137,13 @@ def may_match(pattern: re.Pattern, text: str) -> bool:
         return True
     folded = _FOLDED.get(text)
     if folded is None:
-        if len(_FOLDED) > 16:
+        if len(_FOLDED) > 256:  # (the readers also pass slices of the sentence: a small memo kept losing it)
             _FOLDED.clear()
         folded = _FOLDED[text] = fold(text)
-    return any(s in folded for s in strings)
+    for s in strings:
+        if s in folded:
+            return True
+    return False
 
 
 def finditer(pattern: re.Pattern, text: str, *args):
