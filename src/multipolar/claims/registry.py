@@ -68,9 +68,14 @@ def get_kind(name: str) -> Kind:
     return KINDS[name]
 
 
+_FIELDS: dict[type, frozenset[str]] = {}  # each payload type's field names (make() runs once per claim read)
+
+
 def make(payload_type: type, fields: dict[str, Any]) -> Payload:
     """A payload from the fields a reader collected: None dropped, lists made tuples, unknown names refused."""
-    known = {f.name for f in dataclasses.fields(payload_type)}
+    known = _FIELDS.get(payload_type)
+    if known is None:
+        known = _FIELDS[payload_type] = frozenset(f.name for f in dataclasses.fields(payload_type))
     unknown = sorted(set(fields) - known)
     if unknown:
         raise TypeError(f"{payload_type.__name__} has no field(s) {unknown}")

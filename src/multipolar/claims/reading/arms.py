@@ -17,6 +17,7 @@ from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
 from .ranks import rank_of
 from .sentence import E, EL
 from .shares import ARMS, ARMS_EXPORTS, ARMS_FLOW, ARMS_IMPORTS, RANK, SHARE, SUPPLIER
+from .prefilter import finditer, search
 
 _VERB = r"(?:has\s+|have\s+|had\s+)?(?:supplied|supplies|supply|supplying|provided|provides|providing|delivered|" \
         r"delivers|accounted\s+for|accounts\s+for|account\s+for|accounting\s+for|made\s+up|makes\s+up|making\s+up|" \
@@ -181,7 +182,7 @@ def read_arms(r) -> None:
     _lists(r)
     _monopoly(r)
     for pattern in SHARES + RANKS:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             if r.overlaps_used(m.start(), m.end()):
                 continue
             suppliers, recipients = _parties(r, m)
@@ -235,7 +236,7 @@ def _parties(r, m) -> tuple[list[str], list[str]]:
 def _lists(r) -> None:
     """'Russia, France and Israel were India's main arms suppliers': the named states are the top n."""
     for pattern in TOP:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             suppliers = r.codes(m.start("sup"), m.end("sup"))
             recipients = [c for c in r.codes(m.start("rec"), m.end("rec")) if c not in suppliers]
             if len(suppliers) < 2 or not recipients or r.overlaps_used(m.start(), m.end()):
@@ -248,11 +249,11 @@ def _lists(r) -> None:
 def _monopoly(r) -> None:
     """'China is effectively the monopoly supplier of arms to Bangladesh': a share of (nearly) all."""
     for pattern in MONOPOLY:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             suppliers, recipients = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
             if not suppliers or not recipients or r.overlaps_used(m.start(), m.end()):
                 continue
-            qualified = QUALIFIED.search(m.group(0))
+            qualified = search(QUALIFIED, m.group(0))
             r.add("arms", m.start(), m.end(), {"supplier": suppliers, "recipient": recipients, "relation": "share",
                                                "value": 1.0, "hedge": "nearly" if qualified else None,
                                                "words": m.group("only"), **window_of(r, m.start())})
@@ -296,7 +297,7 @@ def _continued(r, end: int, first) -> None:
 def _ratios(r) -> None:
     """'India's arms imports in 2009-2013 were 9 times larger than Pakistan's'."""
     for pattern in RATIOS:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             a, b = r.codes(m.start("a"), m.end("a")), r.codes(m.start("b"), m.end("b"))
             value = ratio_value(m.group("ratio"))
             if not a or not b or not value or set(a) & set(b) or r.overlaps_used(m.start(), m.end()):
@@ -310,7 +311,7 @@ def _ratios(r) -> None:
 def _buyers(r) -> None:
     """The supplier's side: its buyers' ranks and shares of its deliveries."""
     for pattern in BUYER_RANKS + BUYER_SHARES:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             suppliers, buyers = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
             buyers = [c for c in buyers if c not in suppliers]
             if len(suppliers) != 1 or not buyers or r.overlaps_used(m.start(), m.end()):
@@ -334,7 +335,7 @@ def _changes(r) -> None:
     from .clauses import clause_bounds
 
     for pattern in CHANGES:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             if r.overlaps_used(m.start(), m.end()):
                 continue
             exports = pattern is CHANGES[0] or (m.groupdict().get("flow") or "").lower() == "exports"
@@ -369,7 +370,7 @@ def _changes(r) -> None:
 
 def _importers(r) -> None:
     """A recipient's rank among a region's arms importers (or the world's)."""
-    for m in IMPORTER.finditer(r.masked):
+    for m in finditer(IMPORTER, r.masked):
         rec = r.codes(m.start("rec"), m.end("rec"))
         if not rec or r.overlaps_used(m.start(), m.end()) or not re.search(r"arms|weapon", m.group(0), re.IGNORECASE):
             continue
@@ -383,7 +384,7 @@ def _importers(r) -> None:
 
 def _other_measures(r) -> None:
     for pattern in MEASURES:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             rec = r.codes(m.start("rec"), m.end("rec"))
             sup = r.codes(m.start("sup"), m.end("sup")) if m.group("sup") else []
             share = share_at(r.text, m.start("num"), m.end("num"))
@@ -395,7 +396,7 @@ def _other_measures(r) -> None:
 
 def _totals(r) -> None:
     """'Mongolia imported $300 million worth of arms in 2010-2019, with Russia ($250 million) ...'."""
-    for m in TOTAL.finditer(r.masked):
+    for m in finditer(TOTAL, r.masked):
         rec = r.codes(m.start("rec"), m.end("rec"))
         found = amounts(r.text, m.start("amt"), m.end("amt"))
         if not rec or not found or r.overlaps_used(m.start(), m.end()):
@@ -406,7 +407,7 @@ def _totals(r) -> None:
                                            "half_unit": found[0].half_unit, **window})
         r.take(m.start(), m.end())
         read_more_totals(r, m.end(), fields)
-        for s in SUPPLIER_AMOUNT.finditer(r.masked, m.end()):
+        for s in finditer(SUPPLIER_AMOUNT, r.masked, m.end()):
             sup = r.codes(s.start("sup"), s.end("sup"))
             got = amounts(r.text, s.start("amt"), s.end("amt"))
             if sup and got:

@@ -10,6 +10,7 @@ import re
 from .clauses import window_of
 from .numbers import MONEY, amounts
 from .sentence import E
+from .prefilter import finditer
 
 _AMT = rf"(?P<amt>{MONEY})"
 _ARMS = r"(?:major\s+)?(?:arms|weapons|weaponry|military\s+equipment)"
@@ -24,7 +25,7 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
 def read_arms_exports(r) -> None:
     """Add the supplier's worldwide total for each such phrase (a recipient named after 'to' is another reading's)."""
     for pattern in PATTERNS:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             sup = r.codes(m.start("sup"), m.end("sup"))
             found = amounts(r.text, m.start("amt"), m.end("amt"))
             if len(sup) != 1 or not found or r.overlaps_used(m.start(), m.end()):

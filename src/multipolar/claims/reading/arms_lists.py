@@ -11,6 +11,7 @@ from .numbers import number_word
 from .numbers import share_at
 from .sentence import E
 from .shares import ARMS, ARMS_EXPORTS, ARMS_IMPORTS, SHARE
+from .prefilter import finditer, search
 
 LISTED = re.compile(
     rf"(?P<x>{E})(?:['’]s)?\s+(?:(?P<n>two|three|four|five|[2-5])\s+)?(?:main|largest|biggest|top|leading|principal|"
@@ -28,7 +29,7 @@ _PCT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)")
 
 def read_listed(r) -> None:
     """Add a 'top' (suppliers) or rank (buyers) claim per listed state, and a share claim for each share given."""
-    for m in [*LISTED.finditer(r.masked), *LISTED_OF.finditer(r.masked)]:
+    for m in [*finditer(LISTED, r.masked), *finditer(LISTED_OF, r.masked)]:
         x = r.codes(m.start("x"), m.end("x"), ("country",))
         items = [e for e in r.ents(m.start("list"), m.end("list"), ("country",)) if e.code not in x]
         if len(x) != 1 or len(items) < 2 or r.overlaps_used(m.start(), m.end()):
@@ -46,7 +47,7 @@ def read_listed(r) -> None:
         shares = []
         for i, item in enumerate(items):
             stop = items[i + 1].start if i + 1 < len(items) else m.end("list")
-            pct = _PCT.search(r.text, item.end, stop)
+            pct = search(_PCT, r.text, item.end, stop)
             shares.append((item, pct))
         codes = [e.code for e in items]
         if exports:  # the buyers, in the order given: each one's rank among the supplier's buyers
@@ -79,7 +80,7 @@ def read_went_to(r, arms_named: bool) -> None:
     """A share of a supplier's (arms) exports going to buyers listed each with its share in brackets; a bare
     'exports' only once arms exports were named. The window: one in the phrase, else the range the sentence named
     before it (the window of the arms exports), else the clause's."""
-    for m in WENT_TO.finditer(r.masked):
+    for m in finditer(WENT_TO, r.masked):
         sup = r.codes(m.start("sup"), m.end("sup"), ("country",))
         items = r.ents(m.start("list"), m.end("list"), ("country",))
         arms = re.search(r"arms|weapon|military|defen", m.group(0), re.IGNORECASE)
@@ -94,7 +95,7 @@ def read_went_to(r, arms_named: bool) -> None:
                                                     "half_unit": share.half_unit, "side": "exports", **when})
         for i, item in enumerate(items):
             stop = items[i + 1].start if i + 1 < len(items) else m.end("list")
-            pct = _PCT.search(r.text, item.end, stop)
+            pct = search(_PCT, r.text, item.end, stop)
             if pct is not None:
                 decimals = len(pct.group("n").split(".")[1]) if "." in pct.group("n") else 0
                 r.add("arms", item.start, pct.end(), {"supplier": sup, "recipient": [item.code], "relation": "share",

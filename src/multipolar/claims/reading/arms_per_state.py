@@ -9,6 +9,7 @@ import re
 from .clauses import clause_bounds, window_of
 from .numbers import share_at
 from .sentence import E, EL
+from .prefilter import finditer, search
 
 _PCT = r"\d+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b)"
 _HEDGE = r"(?:(?:some|about|around|roughly|nearly|almost|over|more\s+than|just\s+over|just\s+under)\s+)?"
@@ -44,7 +45,7 @@ def read_per_state(r) -> None:
 
 
 def _changes_for(r) -> None:
-    for m in CHANGE_FOR.finditer(r.masked):
+    for m in finditer(CHANGE_FOR, r.masked):
         if r.overlaps_used(m.start(), m.end()):
             continue
         c0, _ = clause_bounds(r.text, m.start())
@@ -56,7 +57,7 @@ def _changes_for(r) -> None:
         earlier, later = sorted(ranges)
         down = m.group("dir").lower() in _DOWN
         exports = m.group("flow").lower() == "exports"
-        for it in _ITEM.finditer(r.masked, m.start("items"), m.end("items")):
+        for it in finditer(_ITEM, r.masked, m.start("items"), m.end("items")):
             x = r.codes(it.start("x"), it.end("x"), ("country", "group"))
             pct = share_at(r.text, it.start("num"), it.end("num"))
             if not x or pct is None:
@@ -75,7 +76,7 @@ def change_fields(sup, rec, pct, down: bool, later, earlier, exports: bool) -> d
 
 
 def _respectively(r) -> None:
-    for m in RESPECTIVELY.finditer(r.masked):
+    for m in finditer(RESPECTIVELY, r.masked):
         key = "who" if m.group("who") else "who2"
         states = [e.code for e in r.ents(m.start(key), m.end(key), ("country",))]
         nums = list(re.finditer(rf"{_HEDGE}{_PCT}", r.text[m.start("nums"):m.end("nums")], re.IGNORECASE))
@@ -100,9 +101,9 @@ def _respectively(r) -> None:
 
 
 def _from_list(r) -> None:
-    if not _ARMS.search(r.text):
+    if not search(_ARMS, r.text):
         return  # "its imports came from A (40%) ..." is an arms claim only in a sentence about arms
-    for m in FROM_LIST.finditer(r.masked):
+    for m in finditer(FROM_LIST, r.masked):
         if r.overlaps_used(m.start(), m.end()):
             continue
         if m.group("rec2"):
@@ -118,7 +119,7 @@ def _from_list(r) -> None:
         if not when:  # the window the sentence named before the list
             before = [t for t in r.times if t.kind == "range" and t.start < m.start()]
             when = {"years": (before[-1].year, before[-1].year2)} if before else {}
-        for it in _BRACKET.finditer(r.masked, m.start("items"), m.end("items")):
+        for it in finditer(_BRACKET, r.masked, m.start("items"), m.end("items")):
             sup = r.codes(it.start("x"), it.end("x"), ("country",))
             share = share_at(r.text, it.start("num"), it.end("num"))
             if not sup or share is None or sup == rec:

@@ -13,6 +13,7 @@ from .numbers import hedge_before, share_at
 from .ranks import rank_of
 from .sentence import E, EL
 from .shares import ARMS, ARMS_IMPORTS, RANK, SHARE, SUPPLIER
+from .prefilter import finditer
 
 # "..., receiving 30% of them", "... in 2016-2020, with a quarter of the deliveries": the share that goes with a rank
 # just stated (of the same deliveries: the recipient's imports, or on the supplier's side its exports).
@@ -44,7 +45,7 @@ ELIDED_SHARE = re.compile(rf"(?P<sup>{E})(?:['’]s)?\s+share\s+(?:of|in)\s+(?P<
 
 def read_elided_share(r) -> None:
     """A supplier's share of a state's 'imports' in a sentence that named arms imports before it."""
-    for m in ELIDED_SHARE.finditer(r.masked):
+    for m in finditer(ELIDED_SHARE, r.masked):
         if r.overlaps_used(m.start(), m.end()) or not re.search(ARMS_IMPORTS, r.text[:m.start()]):
             continue
         sup = r.codes(m.start("sup"), m.end("sup"), ("country",))
@@ -72,7 +73,7 @@ POSSESSIVE_ONLY = re.compile(rf"(?:,\s*|\s+)(?:while|and|whereas|but)\s+(?P<sup>
 
 def read_possessive_only(r) -> None:
     """A second supplier's share of another recipient's arms imports, the noun left out after the possessive."""
-    for m in POSSESSIVE_ONLY.finditer(r.masked):
+    for m in finditer(POSSESSIVE_ONLY, r.masked):
         first = [c.payload for c in r.claims if c.type == "arms" and c.payload.relation == "share"
                  and c.payload.side == "imports"][-1:]
         sup, rec = r.codes(m.start("sup"), m.end("sup"), ("country",)), r.codes(m.start("rec"), m.end("rec"))
@@ -90,7 +91,7 @@ def read_possessive_only(r) -> None:
 
 def read_ranked_among(r) -> None:
     """'A ranked second among arms suppliers to B' (a rank of A among B's suppliers)."""
-    for m in RANKED_AMONG.finditer(r.masked):
+    for m in finditer(RANKED_AMONG, r.masked):
         sup, rec = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
         rec = [c for c in rec if c not in sup]
         if not sup or not rec or r.overlaps_used(m.start(), m.end()):
@@ -119,7 +120,7 @@ def read_trailing_shares(r) -> None:
 
 
 def read_with_clauses(r) -> None:
-    for m in WITH_RANKED.finditer(r.masked):
+    for m in finditer(WITH_RANKED, r.masked):
         sup, rec = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
         rec = [c for c in rec if c not in sup]
         share = share_at(r.text, m.start("num"), m.end("num"))
@@ -132,7 +133,7 @@ def read_with_clauses(r) -> None:
                                                 "value": share.value, "hedge": share.hedge,
                                                 "half_unit": share.half_unit, **when})
         r.take(m.start(), m.end())
-    for m in WITH_THEM.finditer(r.masked):
+    for m in finditer(WITH_THEM, r.masked):
         before = [c for c in r.claims if c.type == "arms" and c.span[1] - r.s.start <= m.start()
                   and c.payload.side == "imports" and c.payload.recipient != ("WLD",)]
         sup = r.codes(m.start("sup"), m.end("sup"))
@@ -170,7 +171,7 @@ def _tiv(r, m) -> tuple[float, float] | None:
 
 
 def read_supplied_totals(r) -> None:
-    for m in SUPPLIED.finditer(r.masked):
+    for m in finditer(SUPPLIED, r.masked):
         sup, rec = r.codes(m.start("sup"), m.end("sup")), r.codes(m.start("rec"), m.end("rec"))
         amount = _tiv(r, m)
         if not sup or not rec or amount is None or r.overlaps_used(m.start(), m.end()):

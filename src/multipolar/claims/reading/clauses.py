@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .times import Time, resolve_relative
+from .prefilter import finditer, search
 
 # Separators between the clauses of a compound sentence.
 # (a figure in brackets, "61% ($5.8 billion) of its trade", "fell by $3 billion (-20%)", "the year before (2020)", is an
@@ -19,7 +20,7 @@ CLAUSE_BREAK = re.compile(r";|,\s+but\b|,\s+while\b|,\s+whereas\b|,\s+so\s+too\b
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     """The clause around pos: between separators (';', ', but', ', while', ', whereas', a dash...)."""
     start, end = 0, len(text)
-    for m in CLAUSE_BREAK.finditer(text):
+    for m in finditer(CLAUSE_BREAK, text):
         if m.end() <= pos:
             start = m.start()
         elif m.start() > pos:
@@ -68,7 +69,7 @@ def resolve_period(r, times: list[Time], parsed: dict, *, change: bool) -> None:
                 parsed["year"] = year
             elif year is None:
                 parsed["unresolved"] = tm.text
-        elif tm.kind == "since" and LOWEST_SINCE.search(r.text[max(0, tm.start - 40):tm.start]):
+        elif tm.kind == "since" and search(LOWEST_SINCE, r.text[max(0, tm.start - 40):tm.start]):
             continue  # "the lowest since 2015" says where the year stands, not the base of a change
         elif tm.kind in ("since", "then", "event") and change and "base_year" not in parsed:
             src = tm
@@ -139,7 +140,7 @@ def window_of(r, pos: int) -> dict:
     {'base_year': y} for 'since y', {'year': y} for one year; {} when nothing is said."""
     c0, c1 = clause_bounds(r.text, pos)
     region = r.text[c0:c1]
-    m = _SPAN_RE.search(region)
+    m = search(_SPAN_RE, region)
     # the times nearest the position first (those after it before those before it)
     times = sorted((tm for tm in r.times if c0 <= tm.start < c1),
                    key=lambda tm: (tm.start < pos, abs(tm.start - pos)))

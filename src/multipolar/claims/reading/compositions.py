@@ -11,6 +11,7 @@ import re
 from .clauses import clause_bounds
 from .numbers import YEAR, number_word
 from .sentence import E, EL
+from .prefilter import finditer, search
 
 _ROLES = r"(?:full\s+)?(?:member\s+states?|member\s+countries|members?|observer\s+states?|observers?|dialogue\s+partners?)"
 # An organization, or a word standing for the one under discussion ("the organisation", "the bloc").
@@ -73,20 +74,20 @@ def role_word(word: str | None) -> str:
 def stated_at(r, start: int, end: int, skip: tuple[int, int] | None = None) -> dict:
     """When a composition is stated: the summit in a city (its date decides) or a year, when the sentence says (never
     a year inside `skip`, an apposition such as ', founded in 2001,')."""
-    m = AT_SUMMIT.search(r.masked)
+    m = search(AT_SUMMIT, r.masked)
     if m:
         ment = r.by_start.get(m.start("city") if m.group("city") else m.start("city2"))
         if ment is not None and ment.kind == "city":
             return {"city": ment.code}
     c0, _ = clause_bounds(r.text, start)
-    m = next((x for x in AS_OF.finditer(r.text, c0, end) if not (skip and skip[0] <= x.start() < skip[1])), None)
+    m = next((x for x in finditer(AS_OF, r.text, c0, end) if not (skip and skip[0] <= x.start() < skip[1])), None)
     if m and not re.search(r"\bsince\s+$", r.text[:m.start()]):
         return {"year": int(m.group("year"))}
     return {}
 
 
 def read_compositions(r) -> None:
-    for m in OF_WHICH.finditer(r.masked):
+    for m in finditer(OF_WHICH, r.masked):
         n = number_word(m.group("n"))
         org = None
         for key in ("grp", "org", "org2"):
@@ -98,7 +99,7 @@ def read_compositions(r) -> None:
         if n and org and groups:
             r.add("membership", groups[-1].start, m.end(), {"relation": "count", "org": org,
                                                             "country": [groups[-1].code], "count": int(n)})
-    for m in COUNTS.finditer(r.masked):
+    for m in finditer(COUNTS, r.masked):
         org = r.org_at(m.start("org")) if m.group("org") else r.org_default(0, m.start())
         ment = r.by_start.get(m.start("org")) if m.group("org") else None
         if org is None and ment is not None and ment.pronoun and ment.surface.lower() == "it":
@@ -110,7 +111,7 @@ def read_compositions(r) -> None:
         # the apposition's founding year
         when = stated_at(r, m.start(), max(m.end(), clause_bounds(r.text, m.start())[1]),
                          m.span("appos") if m.group("appos") else None) if past else {}
-        for part in COUNT_PART.finditer(m.group("list")):
+        for part in finditer(COUNT_PART, m.group("list")):
             n = number_word(part.group("n"))
             if not n:
                 continue
@@ -122,7 +123,7 @@ def read_compositions(r) -> None:
             r.add("membership", m.start(), m.start("list") + part.end(),
                   {"relation": "count", "org": org, "role": role_word(part.group("role")), "count": int(n),
                    "listed": named, **when})
-    for m in INCLUDES.finditer(r.masked):
+    for m in finditer(INCLUDES, r.masked):
         org = r.org_at(m.start("org"))
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         if org and who:
@@ -136,7 +137,7 @@ def read_compositions(r) -> None:
                                                                         "org": org, "country": who})
                 end = more.end()
     _listed(r)
-    for m in EXPANDED.finditer(r.masked):
+    for m in finditer(EXPANDED, r.masked):
         org_m = r.by_start.get(m.start("org"))
         if not org_m or org_m.kind != "org":
             continue
@@ -153,7 +154,7 @@ def read_compositions(r) -> None:
 def _listed(r) -> None:
     """'A, B and C are its four observer states' (a count with the states named) and 'its dialogue partners include
     A and B' (each named state holds the role); 'the CSTO members are A, B and C' (exactly these)."""
-    for m in GROUP_ARE.finditer(r.masked):
+    for m in finditer(GROUP_ARE, r.masked):
         grp = r.by_start.get(m.start("grp"))
         org = r.org_at(m.start("grp"))
         who = r.codes(m.start("who"), m.end("who"), ("country",))
@@ -162,7 +163,7 @@ def _listed(r) -> None:
             r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": "member",
                                                      "count": len(who), "listed": who})
             r.take(m.start(), m.end())
-    for m in MADE_UP.finditer(r.masked):
+    for m in finditer(MADE_UP, r.masked):
         org = r.org_at(m.start("org")) if m.group("org") else r.org_default(0, m.start()) or r.org_default()
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         if org and len(who) > 2 and not r.overlaps_used(m.start(), m.end()):
@@ -171,7 +172,7 @@ def _listed(r) -> None:
             r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": "member",
                                                      "count": len(who), "listed": who, **when})
             r.take(m.start(), m.end())
-    for m in SIGNED.finditer(r.masked):
+    for m in finditer(SIGNED, r.masked):
         city = r.by_start.get(m.start("city"))
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org = r.org_default() or "SCO"  # the declarations the data hold are the SCO's
@@ -179,7 +180,7 @@ def _listed(r) -> None:
             r.add("membership", m.start(), m.end(), {"relation": "count", "org": org, "role": "member",
                                                      "count": len(who), "listed": who, "city": city.code})
             r.take(m.start(), m.end())
-    for m in LISTED_COUNT.finditer(r.masked):
+    for m in finditer(LISTED_COUNT, r.masked):
         key = "org2" if m.group("org2") else "org" if m.group("org") else None
         org = (r.org_at(m.start(key)) if key else None) or r.org_default(0, m.start()) or r.org_default()
         n = number_word(m.group("n"))
@@ -189,7 +190,7 @@ def _listed(r) -> None:
                                                      "count": int(n), "listed": who,
                                                      **(stated_at(r, m.start(), clause_bounds(r.text, m.start())[1]) if " were " in m.group(0)
                                                         else {})})
-    for m in [*ROLE_ARE.finditer(r.masked), *ROLE_AS.finditer(r.masked)]:
+    for m in [*finditer(ROLE_ARE, r.masked), *finditer(ROLE_AS, r.masked)]:
         key = "org2" if m.group("org2") else "org" if m.group("org") else None
         org = (r.org_at(m.start(key)) if key else None) or r.org_default()
         who = r.codes(m.start("who"), m.end("who"), ("country",))
@@ -199,7 +200,7 @@ def _listed(r) -> None:
             r.add("membership", m.start(), m.end(), {"relation": role_word(m.group("role")), "org": org,
                                                      "country": who, **when})
             r.take(m.start(), m.end())
-    for m in ROLE_INCLUDES.finditer(r.masked):
+    for m in finditer(ROLE_INCLUDES, r.masked):
         org = (r.org_at(m.start("org")) if m.group("org") else None) or r.org_default(0, m.start()) or r.org_default()
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         if org and who and not r.overlaps_used(m.start(), m.end()):

@@ -7,6 +7,7 @@ import re
 
 from .numbers import MONEY, YEAR, amounts, parse_number
 from .sentence import E
+from .prefilter import finditer
 
 _MONEY = MONEY
 HAD_PEOPLE = re.compile(rf"(?P<who>{E})\s+(?:had|has|counted|numbered)\s+(?:a\s+population\s+of\s+)?(?P<n>(?:(?:about|"
@@ -20,7 +21,7 @@ PER_HEAD = re.compile(rf"\s*,?\s+(?:or|i\.e\.|that\s+is)\s+(?P<amt>{_MONEY})\s+(
 
 def read_profile(r, year: int | None) -> None:
     """The population, then the GDP and the GDP per head that follow it in the same clause."""
-    for m in HAD_PEOPLE.finditer(r.masked):
+    for m in finditer(HAD_PEOPLE, r.masked):
         who = r.codes(m.start("who"), m.end("who"))
         number = re.search(r"(\d+(?:\.\d+)?)\s*(million|billion)", m.group("n"))
         if not who or not number or r.overlaps_used(m.start(), m.end()):

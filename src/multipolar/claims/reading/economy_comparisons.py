@@ -10,6 +10,7 @@ import re
 
 from .numbers import HEDGE_WORDS, NUM, RATIO, hedge_before, hedge_id, parse_number, ratio_value
 from .sentence import E, EL
+from .prefilter import finditer
 
 _MEAS = r"(?:GDP|gross\s+domestic\s+product|economy|economic\s+output|population)"
 _BE = r"(?:is|was|are|were|has\s+been|remains|remained|is\s+now|became|has\s+become)"
@@ -45,7 +46,7 @@ def _measure(word: str) -> str:
 def read_economy_comparisons(r, year: int | None) -> None:
     """Add the macro claims of a sentence's comparisons (see the module docstring)."""
     for pattern in RATIOS:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             a, b = r.codes(m.start("a"), m.end("a")), r.codes(m.start("b"), m.end("b"))
             value = ratio_value(m.group("ratio"))
             if a and b and value and not set(a) & set(b) and not r.overlaps_used(m.start(), m.end()):
@@ -54,7 +55,7 @@ def read_economy_comparisons(r, year: int | None) -> None:
                                                     "unit": "ratio", "value": value, "hedge": hedge, "year": year})
                 r.take(m.start(), m.end())
     for pattern in LARGER:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             a, b = r.codes(m.start("a"), m.end("a")), r.codes(m.start("b"), m.end("b"))
             if a and b and not set(a) & set(b) and not r.overlaps_used(m.start(), m.end()):
                 smaller = m.group("cmp").lower() in ("smaller", "lower")
@@ -62,7 +63,7 @@ def read_economy_comparisons(r, year: int | None) -> None:
                                                     "unit": "ratio", "value": 1.0,
                                                     "hedge": "less than" if smaller else "more than", "year": year})
                 r.take(m.start(), m.end())
-    for m in POPULATION_APPOSITION.finditer(r.masked):
+    for m in finditer(POPULATION_APPOSITION, r.masked):
         a = r.codes(m.start("a"), m.end("a"), ("country",))
         number = re.search(rf"({NUM})\s*(million|billion)", m.group("n"))
         if not a or not number or r.overlaps_used(m.start("n"), m.end("n")):
@@ -75,7 +76,7 @@ def read_economy_comparisons(r, year: int | None) -> None:
                                             "unit": "people", "half_unit": 0.5 * 10 ** -decimals * scale,
                                             "hedge": hedge, "year": year})
         r.take(m.start("n"), m.end("n"))
-    for m in RANK.finditer(r.masked):
+    for m in finditer(RANK, r.masked):
         a = r.codes(m.start("a"), m.end("a"), ("country",))
         key = next((k for k in ("reg0", "reg1", "reg2") if m.group(k)), None)
         region = r.codes(m.start(key), m.end(key)) or ([r.org_at(m.start(key))] if r.org_at(m.start(key)) else []) \

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .flow_phrases import FLOW_VERBS, MOVEMENT_FRAMES, PASSIVE_LEAD
 from .pair_frames import THEIR_COUNTRIES, bilateral_parties
 from .sentence import E, EL, GAP
+from .prefilter import finditer, search
 
 _TRADE = r"(?:bilateral\s+|mutual\s+|total\s+|overall\s+|foreign\s+|two-way\s+|goods\s+|merchandise\s+)*" \
          r"(?:trade(?:\s+turnover)?|turnover|commerce|trade\s+volume)"
@@ -111,7 +112,7 @@ def frames(r) -> list[Frame]:
         return r.cache["frames"]
     found: list[Frame] = []
     for pattern, flow in _COMPILED:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
             a = [x.code for x in r.ents(m.start("a"), m.end("a")) if not r.in_reporter(x)]
@@ -120,7 +121,7 @@ def frames(r) -> list[Frame]:
                 continue
             found.append(Frame(_uniq(a), _uniq(b), flow, m.start(), m.end(), goods=_goods(m)))
     for pattern, flow in _HALF:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             if any(m.start() < f.end and f.start < m.end() for f in found):
                 continue
             b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
@@ -128,14 +129,14 @@ def frames(r) -> list[Frame]:
             if a and b:
                 found.append(Frame([a], _uniq(b), flow, m.start(), m.end(), half=True,
                                    goods=_goods(m) or (goods_before(r.text, m.start()) if flow != "turnover" else None)))
-    for m in BILATERAL.finditer(r.masked):
+    for m in finditer(BILATERAL, r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
         parties = bilateral_parties(r)
         if len(parties) == 2:
             found.append(Frame([parties[0]], [parties[1]], "turnover", m.start(), m.end(), half=True))
     _split(r, found)
-    for m in WORLD.finditer(r.masked):
+    for m in finditer(WORLD, r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
         a = [x.code for x in r.ents(m.start("a"), m.end("a")) if not r.in_reporter(x)]
@@ -154,7 +155,7 @@ def frames(r) -> list[Frame]:
                 continue
             found.append(Frame(a, ["WLD"], flow, m.start(), m.end()))
     found.sort(key=lambda f: f.start)
-    for m in VERB_ELLIPSIS.finditer(r.masked):
+    for m in finditer(VERB_ELLIPSIS, r.masked):
         before = [f for f in found if f.end <= m.start()]
         if not before or any(m.start() < f.end and f.start < m.end() for f in found):
             continue
@@ -163,7 +164,7 @@ def frames(r) -> list[Frame]:
         if b:
             found.append(Frame(before[-1].country, _uniq(b), flow, m.start("verb"), m.end(), parent=before[-1]))
     found.sort(key=lambda f: f.start)
-    for m in RANK_PAIR.finditer(r.masked):  # "B was A's top partner in 2023, with trade up 52%": the pair continues
+    for m in finditer(RANK_PAIR, r.masked):  # "B was A's top partner in 2023, with trade up 52%": the pair continues
         if any(m.start() < f.end and f.start < m.end() for f in found) or not ELLIPSIS.match(r.masked, m.end()):
             continue
         a = [x.code for x in r.ents(m.start("a"), m.end("a")) if not r.in_reporter(x)]
@@ -171,7 +172,7 @@ def frames(r) -> list[Frame]:
         if len(a) == 1 and len(b) == 1 and a != b:
             found.append(Frame(a, b, "turnover", m.start(), m.end()))
     found.sort(key=lambda f: f.start)
-    for m in ELLIPSIS.finditer(r.masked):
+    for m in finditer(ELLIPSIS, r.masked):
         before = [f for f in found if f.end <= m.start()]
         if not before or any(m.start() < f.end and f.start < m.end() for f in found):
             continue
@@ -179,12 +180,12 @@ def frames(r) -> list[Frame]:
         flow = _FLOWS[m.group("flow").lower()]
         found.append(Frame(prev.country, prev.partner, flow, m.start("flow"), m.end(), parent=prev))
     for f in found:  # "A sold $5 billion of arms to B", "exported $2 billion worth of wheat to B": a product named inside
-        said = None if f.goods else PRODUCT_INSIDE.search(r.text, f.start, f.end)
+        said = None if f.goods else search(PRODUCT_INSIDE, r.text, f.start, f.end)
         if said and any(ARMS_GOODS.fullmatch(w) or PRODUCTS.fullmatch(w) for w in said.group("g").split()):
             f.goods = said.group("g")
     found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods))]  # arms transfers: the arms kind's
     for f in found:  # "an almost 50% jump in A's exports to B": the rate before the frame is the frame's
-        lead = RATE_BEFORE.search(r.masked, max(0, f.start - 80), f.start)
+        lead = search(RATE_BEFORE, r.masked, max(0, f.start - 80), f.start)
         if lead and not any(g is not f and g.start < f.start and lead.start() < g.end for g in found):
             f.start = lead.start()
     found.sort(key=lambda f: f.start)
@@ -253,7 +254,7 @@ def _uniq(items):
 
 def _split(r, found: list[Frame]) -> None:
     """Frames for a pair's trade split by flow, starting at each figure ('of which $0.7 billion were A's imports')."""
-    for m in SPLIT.finditer(r.masked):
+    for m in finditer(SPLIT, r.masked):
         pair = next((f for f in reversed(found) if f.end <= m.start() and len(f.country) == 1 and len(f.partner) == 1),
                     None)
         if pair is None or any(m.start() < f.end and f.start < m.end() for f in found):
@@ -288,7 +289,7 @@ BASIS = re.compile(r"\bby\s+(?:country\s+of\s+)?(?P<b>origin|consignment)\b", re
 
 def basis_in(text: str) -> str | None:
     """'origin' or 'consignment' when a sentence says how its imports are counted ('by country of consignment')."""
-    m = BASIS.search(text)
+    m = search(BASIS, text)
     return m.group("b").lower() if m else None
 
 
@@ -318,7 +319,7 @@ def resolve_frame_period(r, frame: Frame, fields: dict, pos: int, region: tuple[
         # "A's exports fell 5% in 2019, while B's exports rose 3%": the year of the clause it is set against
         earlier = [tm for tm in r.times if tm.end <= frame.start and tm.kind in ("year", "month") and tm.year]
         # "fell 5% in 2020 to $X from $Y in 2019, while ...": the clause's period, never the base of its change
-        earlier = [tm for tm in earlier if not CHANGE_BASE.search(r.text[max(0, tm.start - 40):tm.start])] or earlier
+        earlier = [tm for tm in earlier if not search(CHANGE_BASE, r.text[max(0, tm.start - 40):tm.start])] or earlier
         if earlier:
             resolve_period(r, [earlier[-1]], fields, change=change)
             fields["period_note"] = f"the year of the clause before ({earlier[-1].year})"
@@ -371,7 +372,7 @@ def carry_period(r, fields: dict, *, change: bool) -> None:
     a year with its months, a fiscal year, or a year), and so does one that says 'over the same months' however far
     back that figure was; a figure whose sentence follows one without trade figures is left to the usual rule."""
     last = r.ctx.last_trade
-    if last is None or not (r.ctx.trade_gap == 0 or SAME_PERIOD.search(r.text)):
+    if last is None or not (r.ctx.trade_gap == 0 or search(SAME_PERIOD, r.text)):
         return
     year, partial, fiscal = getattr(last, "year", None), getattr(last, "partial", None), getattr(last, "fiscal", None)
     if not (year or partial or fiscal):

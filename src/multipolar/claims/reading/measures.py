@@ -9,6 +9,7 @@ import re
 
 from .economy_comparisons import read_difference_after
 from .numbers import HEDGE, NUM, amounts, hedge_before, parse_number
+from .prefilter import finditer
 
 _HEDGE = HEDGE
 # Each measure: its words and where its figure stands ('N million inhabitants': before; 'GDP per capita of $N': after).
@@ -28,7 +29,7 @@ AFTER = re.compile(r"\s*,?\s*(?:\(\w+\)\s*)?(?:of|at|was|is|stood\s+at|reached|w
 def read_measures(r, year: int | None) -> None:
     """Add a `macro` claim for every measure-and-figure pair no earlier reader took."""
     read_world_contribution(r, year)
-    for m in PEOPLE.finditer(r.text):
+    for m in finditer(PEOPLE, r.text):
         key = "n" if m.group("n") else "n2"
         if r.overlaps_used(m.start(), m.end()):
             continue
@@ -44,7 +45,7 @@ def read_measures(r, year: int | None) -> None:
                                             "year": year})
         r.take(m.start(), m.end())
     for pattern, measure in ((PER_HEAD, "gdp per capita"), (GDP, "gdp")):
-        for m in pattern.finditer(r.text):
+        for m in finditer(pattern, r.text):
             after = AFTER.match(r.text, m.end())
             if not after or r.overlaps_used(m.start(), m.end()):
                 continue
@@ -71,7 +72,7 @@ TO_WORLD = re.compile(r"(?P<amt>(?:(?:about|around|roughly|some|nearly|almost|ov
 def read_world_contribution(r, year: int | None) -> None:
     """'A and B contribute $N to global GDP': the GDP of the states (or the organization's members) the sentence
     opens with."""
-    for m in TO_WORLD.finditer(r.text):
+    for m in finditer(TO_WORLD, r.text):
         found = amounts(r.text, m.start("amt"), m.end("amt"))
         first = next((x for x in r.mentions if x.start < m.start() and x.kind in ("country", "group", "org")), None)
         if not found or first is None or r.overlaps_used(found[0].start, found[0].end):

@@ -12,6 +12,7 @@ from .clauses import clause_bounds
 from .numbers import YEAR
 from .sentence import E, EL
 from .times import MONTH_RE
+from .prefilter import finditer, search
 
 _ADV = r"(?:(?:also|officially|formally|finally|eventually|later|then|subsequently|only|both|all)\s+)?"
 JOIN = (rf"(?:joined|acceded\s+to|(?:was|were|been|being|is|are)\s+{_ADV}(?:admitted|accepted|inducted|welcomed|"
@@ -76,7 +77,7 @@ ADMITTED = re.compile(rf"\b(?:admitted|accepted|welcomed|granted|approved|endors
 
 def read_spans(r) -> None:
     """'A was a member of X from Y1 to Y2': joined in Y1 and left in Y2 (read before the present-tense roles)."""
-    for m in SPAN.finditer(r.masked):
+    for m in finditer(SPAN, r.masked):
         who, org = r.codes(m.start("who"), m.end("who"), ("country",)), r.org_at(m.start("org"))
         if not who or not org:
             continue
@@ -102,7 +103,7 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
     def unread(pos: int) -> bool:
         return not any(a <= pos < b for a, b in read)
 
-    for m in ENDED.finditer(r.masked):
+    for m in finditer(ENDED, r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         key = "org" if m.group("org") else "org0" if m.group("org0") else None
         org = r.org_at(m.start(key)) if key else r.org_before(m.start()) or default_org(r)[0]
@@ -112,7 +113,7 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
                                                      "month": month})
             r.take(m.start(), m.end())
             read.append((m.start(), m.end()))
-    for m in EFFECT.finditer(r.masked):
+    for m in finditer(EFFECT, r.masked):
         key = "who" if m.group("who") else "who2"
         who = r.codes(m.start(key), m.end(key), ("country",))
         okey = next((k for k in ("org", "org0", "org2", "org3") if m.group(k)), None)
@@ -125,14 +126,14 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
                                                      "role": None if role == "member" else role})
             r.take(m.start(), m.end())
             read.append((m.start(), m.end()))
-    for m in VERB.finditer(r.masked):
+    for m in finditer(VERB, r.masked):
         if r.overlaps_used(m.start(), m.end()) or not unread(m.start()) or \
                 m.group("join") and LEAVER.match(r.text, m.start()):
             continue
         c0, c1 = clause_bounds(r.text, m.start())
         who = _who(r, m.start(), c0)
         tail_end = min(c1, m.end() + 90)
-        role_m = ROLE.search(r.text, m.end(), tail_end)
+        role_m = search(ROLE, r.text, m.end(), tail_end)
         stop = re.search(r"\b(?:in|on|at|from|since|after|before|when)\s", r.text[m.end():tail_end])
         if role_m and stop and role_m.start() > m.end() + stop.start() and not m.group("leave"):
             role_m = None  # the role word belongs to a later phrase ("became ... in 2005 when members met")
@@ -156,7 +157,7 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
             org, _ = default_org(r)
         if not who or not org:
             continue
-        summit = SUMMIT.search(r.masked, m.end(), c1) or _fronted_summit(r, m.start())
+        summit = search(SUMMIT, r.masked, m.end(), c1) or _fronted_summit(r, m.start())
         fields = {}
         if summit:
             city = r.by_start.get(summit.start("c1") if summit.group("c1") else
@@ -188,7 +189,7 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
                    **fields})
         r.take(m.start(), m.end())
         read.append((m.start(), m.end()))
-    for m in ADMITTED.finditer(r.masked):
+    for m in finditer(ADMITTED, r.masked):
         if r.overlaps_used(m.start(), m.end()) or not unread(m.start()):
             continue
         who = r.codes(m.start("who"), m.end("who"), ("country",))
@@ -213,7 +214,7 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
             read.append((m.start(), m.end()))
     for claim in [c for c in r.claims if c.type == "membership" and c.payload.relation == "joined"]:
         m = FOLLOWED.match(r.masked, claim.span[1] - r.s.start)
-        nxt = FOLLOWED.search(r.masked, claim.span[1] - r.s.start)
+        nxt = search(FOLLOWED, r.masked, claim.span[1] - r.s.start)
         m = m or (nxt if nxt and not re.search(r"[;.]", r.masked[claim.span[1] - r.s.start:nxt.start()]) else None)
         if m and not r.overlaps_used(m.start(), m.end()):
             from .times import date_in
@@ -224,7 +225,7 @@ def read_membership_events(r, *, default_org, clause_date) -> None:
                 r.add("membership", m.start(), m.end(), {"relation": "joined", "org": p.org, "country": who,
                                                          "role": p.role, "year": year, "month": month, "day": day})
                 r.take(m.start(), m.end())
-    for m in HELD_SINCE.finditer(r.masked):
+    for m in finditer(HELD_SINCE, r.masked):
         if r.overlaps_used(m.start(), m.end()):
             continue
         key = "org" if m.group("org") else "org0" if m.group("org0") else None

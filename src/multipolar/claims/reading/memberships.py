@@ -13,6 +13,7 @@ from .membership_events import LEAVER, read_membership_events, read_spans
 from .numbers import ORDINALS, YEAR, ordinal
 from .sentence import E, EL, GAP
 from .times import MONTH_RE, MONTHS, date_in
+from .prefilter import finditer, search
 
 _WHEN = rf"(?P<when>(?:(?:\d{{1,2}}\s+)?{MONTH_RE}\s+(?:\d{{1,2}},?\s+)?(?:of\s+)?)?{YEAR})"
 _ROLE = (r"(?P<role>member\s+states?|members?|observer\s+states?|observers?|dialogue\s+partners?|associate\s+members?|"
@@ -160,7 +161,7 @@ def who_of(r, m) -> list[str]:
 
 def read_memberships(r) -> None:
     read_spans(r)
-    for m in JOINED.finditer(r.masked):
+    for m in finditer(JOINED, r.masked):
         who = who_of(r, m)
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
         if not who or not org or LEAVER.match(r.text, m.start()):
@@ -180,7 +181,7 @@ def read_memberships(r) -> None:
                          r.text[m.end("org"):]) if m.group("org") and not m.group("role") else None
         if after:  # "became SCO dialogue partners": the role follows the organization's name
             role = role_of(after.group(1))
-        as_role = None if m.group("role") or after else AS_ROLE.search(r.masked, m.start(), min(len(r.masked),
+        as_role = None if m.group("role") or after else search(AS_ROLE, r.masked, m.start(), min(len(r.masked),
                                                                                             m.end() + 50))
         if as_role:  # "was admitted as an SCO observer": the role the verb names after 'as', never a full member
             role = role_of(as_role.group("role"))
@@ -190,7 +191,7 @@ def read_memberships(r) -> None:
             "relation": "joined", "org": org, "country": who, "year": year, "month": month, "day": day,
             "role": None if role == "member" else role, "ordinal": _ordinal_in(r, m), "note": note})
         r.take(m.start(), m.end())
-    for m in AT_SUMMIT.finditer(r.masked):
+    for m in finditer(AT_SUMMIT, r.masked):
         if r.overlaps_used(m.start(), m.end()):
             continue
         who = r.codes(m.start("who"), m.end("who"), ("country",))
@@ -203,12 +204,12 @@ def read_memberships(r) -> None:
                                                      "city": city.code, "role": None if role == "member" else role,
                                                      "note": note})
             r.take(m.start(), m.end())
-    for m in LATEST.finditer(r.masked):
+    for m in finditer(LATEST, r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org = r.org_at(m.start("org")) if m.group("org") else r.org_default()
         if who and org:
             r.add("membership", m.start(), m.end(), {"relation": "latest", "org": org, "country": who})
-    for m in NEVER.finditer(r.masked):
+    for m in finditer(NEVER, r.masked):
         who_m = r.by_start.get(m.start("who") if m.group("who") else m.start("who2"))
         if not who_m or who_m.kind != "country":
             continue
@@ -217,23 +218,23 @@ def read_memberships(r) -> None:
         if org:
             relation = "never" if "never" in m.group(0) else "not member"
             r.add("membership", m.start(), m.end(), {"relation": relation, "org": org, "country": [who_m.code]})
-    for m in FELLOW.finditer(r.masked):
+    for m in finditer(FELLOW, r.masked):
         org_m, who_m = r.by_start.get(m.start("org")), r.by_start.get(m.start("who"))
         if org_m and org_m.kind == "org" and who_m and who_m.kind == "country":
             r.add("membership", m.start(), m.end(), {"relation": "member", "org": org_m.code,
                                                      "country": [who_m.code]})
-    for m in IS_ROLE.finditer(r.masked):
+    for m in finditer(IS_ROLE, r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org_m = r.by_start.get(m.start("org"))
         if who and org_m and org_m.kind == "org" and not r.overlaps_used(m.start(), m.end()):
             r.add("membership", m.start(), m.end(), {"relation": role_of(m.group("role")), "org": org_m.code,
                                                      "country": who, "year": r.year_in(m.end(), m.end() + 25)})
-    for m in FOUNDER.finditer(r.masked):
+    for m in finditer(FOUNDER, r.masked):
         key, okey = ("who", "org") if m.group("who") else ("who2", "org2")
         who, org = r.codes(m.start(key), m.end(key), ("country",)), r.org_at(m.start(okey))
         if who and org:
             r.add("membership", m.start(), m.end(), {"relation": "founder", "org": org, "country": who})
-    for m in ROLE_SINCE.finditer(r.masked):
+    for m in finditer(ROLE_SINCE, r.masked):
         who, org = r.codes(m.start("who"), m.end("who"), ("country",)), r.org_at(m.start("org"))
         if not who or not org or r.overlaps_used(m.start(), m.end()):
             continue
@@ -246,13 +247,13 @@ def read_memberships(r) -> None:
             fields = {"relation": role}
         r.add("membership", m.start(), m.end(), {"org": org, "country": who, **fields})
         r.take(m.start(), m.end())
-    for m in STATUS_SINCE.finditer(r.masked):
+    for m in finditer(STATUS_SINCE, r.masked):
         who, org = r.codes(m.start("who"), m.end("who"), ("country",)), r.org_at(m.start("org"))
         if who and org and not r.overlaps_used(m.start(), m.end()):
             r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who,
                                                      "year": int(m.group("since")), "role": role_of(m.group("role"))})
             r.take(m.start(), m.end())
-    for m in APPROVED.finditer(r.masked):
+    for m in finditer(APPROVED, r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
         if not who or not org or r.overlaps_used(m.start(), m.end()):
@@ -269,7 +270,7 @@ def read_memberships(r) -> None:
         r.add("membership", m.start(), m.end(), {"relation": "joined", "org": org, "country": who, "note": note,
                                                  **fields})
         r.take(m.start(), m.end())
-    for m in MEMBERS_SINCE.finditer(r.masked):
+    for m in finditer(MEMBERS_SINCE, r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org, note = (r.org_at(m.start("org")), None) if m.group("org") else _default_org(r)
         if who and org and not r.overlaps_used(m.start(), m.end()):
@@ -281,7 +282,7 @@ def read_memberships(r) -> None:
     read_compositions(r)
     _left(r)
     _granted(r)
-    for m in FOUNDERS.finditer(r.masked):
+    for m in finditer(FOUNDERS, r.masked):
         org = r.org_at(m.start("org") if m.group("org") else m.start("org2"))
         key = "who" if m.group("who") else "who2"
         who = r.codes(m.start(key), m.end(key), ("country",))
@@ -341,7 +342,7 @@ def _left(r) -> None:
     """Withdrawals, suspensions and refusals to extend; restorations and returns."""
     departed: set = set()
     for pattern, relation in ((LEFT, "left"), (REJOINED, "rejoined")):
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             who = who_of(r, m)
             key = next((k for k in ("org0", "org", "org2") if m.groupdict().get(k) and r.org_at(m.start(k))), None)
             org = r.org_at(m.start(key)) if key else _org_of_unnamed(r, m)
@@ -367,7 +368,7 @@ def _left(r) -> None:
                                                          "note": "an announced departure" if m.groupdict().get("will")
                                                          else note})
                 r.take(m.start(), m.end())
-    for m in SUSPENDED_BY.finditer(r.masked):
+    for m in finditer(SUSPENDED_BY, r.masked):
         org, who = r.org_at(m.start("org")), r.codes(m.start("who"), m.end("who"), ("country",))
         year, month, day = clause_date(r, m.start())
         if who and org and year and not r.overlaps_used(m.start(), m.end()):
@@ -378,7 +379,7 @@ def _left(r) -> None:
 
 def _granted(r) -> None:
     """'decided on 14 May 2018 to grant Moldova observer status at the EAEU'."""
-    for m in GRANTED.finditer(r.masked):
+    for m in finditer(GRANTED, r.masked):
         who = r.codes(m.start("who"), m.end("who"), ("country",))
         org = r.org_at(m.start("org"))
         year, month, day = clause_date(r, m.start())

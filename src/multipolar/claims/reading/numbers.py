@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from .prefilter import finditer, search
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -130,7 +131,7 @@ def ordinal(word: str) -> int | None:
 
 def hedge_before(text: str, start: int, window: int = 40) -> str | None:
     """The hedge id of a hedge phrase right before position start (e.g. 'more than' in 'more than $42 bn')."""
-    m = HEDGE_RE.search(text[max(0, start - window):start])
+    m = search(HEDGE_RE, text[max(0, start - window):start])
     if not m:
         return None
     for i, (_, hedge) in enumerate(HEDGES):
@@ -150,7 +151,7 @@ def amounts(text: str, start: int = 0, end: int | None = None, *, small: bool = 
     """Amounts of money in text[start:end] ('$240 billion', 'US$ 1.2 bn', '2 trillion rubles', '€3.1bn'); a bare
     '$900' only when small (a figure per head, not a trade total)."""
     out = []
-    for m in MONEY_RE.finditer(text, start, len(text) if end is None else end):
+    for m in finditer(MONEY_RE, text, start, len(text) if end is None else end):
         g = m.groupdict()
         number = g["n1"] or g["n2"]
         scale_word = (g["s1"] or g["s2"] or "").lower()
@@ -183,7 +184,7 @@ def mark_hedge(text: str, start: int, end: int) -> str | None:
     """The hedge of a figure named as a mark ('crossed the $100 billion mark' → 'more than'), else None."""
     if not _MARK_AFTER.match(text, end):
         return None
-    m = _MARK_BEFORE.search(text[max(0, start - 40):start])
+    m = search(_MARK_BEFORE, text[max(0, start - 40):start])
     if not m:
         return None
     return next(hedge for i, (_, hedge) in enumerate(_MARK_VERBS) if m.group(f"m{i}"))
@@ -191,12 +192,12 @@ def mark_hedge(text: str, start: int, end: int) -> str | None:
 
 def percent_at(text: str, start: int, end: int) -> Percent | None:
     """The first percentage or fraction in text[start:end] as a share."""
-    m = PERCENT_RE.search(text, start, end)
+    m = search(PERCENT_RE, text, start, end)
     if m:
         value, decimals = parse_number(m.group("n") or m.group("n2"))
         return Percent(m.start(), m.end(), round(value / 100, 12), 0.5 * 10 ** (-decimals) / 100,
                        hedge_before(text, m.start()))
-    m = FRACTION_RE.search(text, start, end)
+    m = search(FRACTION_RE, text, start, end)
     if m:
         return Percent(m.start(), m.end(), FRACTIONS[m.group(0).lower()], 0.0,
                        hedge_before(text, m.start()) or "about")
@@ -228,7 +229,7 @@ def share_at(text: str, start: int, end: int) -> Percent | None:
     found = percent_at(text, start, end)
     if found:
         return found
-    m = PART_RE.search(text, start, end)
+    m = search(PART_RE, text, start, end)
     if m:
         for i, (_, value, hedge) in enumerate(PART_WORDS):
             if m.group(f"w{i}"):
@@ -264,7 +265,7 @@ TERMS_RE = re.compile(r"\b(?:in|measured\s+in)\s+(?:(?P<cur>yuan|renminbi|rmb|ro
 def terms_in(text: str, start: int, end: int) -> str | None:
     """The currency a change in text[start:end] is measured in ('in yuan terms' → 'CNY', 'in local currency' →
     'local'), or None."""
-    m = TERMS_RE.search(text, start, end)
+    m = search(TERMS_RE, text, start, end)
     if not m:
         return None
     if m.group("local"):

@@ -8,6 +8,7 @@ import re
 
 from .numbers import amounts
 from .sentence import E
+from .prefilter import finditer
 
 _ORD = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 FOLLOWER = re.compile(rf"(?:,\s*|\s+)(?:while|whereas|and|with)\s+(?P<b>{E})\s+(?:came|ranked|was|placed|stood|"
@@ -22,7 +23,7 @@ def read_followers(r) -> None:
     if len(ranks) != 1:
         return
     first = ranks[0].payload.to_dict()
-    for m in FOLLOWER.finditer(r.masked):
+    for m in finditer(FOLLOWER, r.masked):
         b = r.codes(m.start("b"), m.end("b"), ("country",))
         if len(b) != 1 or b == first.get("partner") or r.overlaps_used(m.start("b"), m.end()):
             continue

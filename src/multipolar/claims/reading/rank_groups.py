@@ -10,6 +10,7 @@ import re
 from .clauses import resolve_period, time_for
 from .numbers import number_word
 from .sentence import E
+from .prefilter import finditer
 
 # How many places "one of the main partners" spans when the text gives no number.
 MAIN_FEW = 5
@@ -26,7 +27,7 @@ GROUP = re.compile(rf"(?P<b>{E})\s+(?:is|was|are|were|remains|remained|has\s+bee
 
 def read_rank_groups(r) -> None:
     """Add a `rank` claim (value 1, within N) for each partner placed among a country's first N partners."""
-    for m in GROUP.finditer(r.masked):
+    for m in finditer(GROUP, r.masked):
         if r.overlaps_used(m.start(), m.end()) or not (m.group("n") or m.group("w")):
             continue
         partner = r.codes(m.start("b"), m.end("b"))

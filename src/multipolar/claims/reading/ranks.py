@@ -11,6 +11,7 @@ from .clauses import resolve_period, time_for
 from .numbers import ORDINALS, YEAR
 from .sentence import E, EL
 from .shares import SHARE
+from .prefilter import finditer
 
 _ORD_WORDS = "|".join(sorted((w for w in ORDINALS if "-" not in w), key=len, reverse=True))
 RANKWORD = (rf"(?P<rk>(?:(?:{_ORD_WORDS}|\d(?:st|nd|rd|th))[- ](?:largest|biggest|most important|main)|main|largest|"
@@ -116,12 +117,12 @@ BARE = re.compile(rf"(?P<b>{E})\s+(?:ranked|ranks|came|comes|stood|was|is)\s+(?:
 
 def read_ranks(r) -> None:
     for pattern in PATTERNS:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             if r.overlaps_used(m.start(), m.end()):
                 continue
             _rank(r, m)
     shares = [c for c in r.claims if c.type == "share"]
-    for m in BARE.finditer(r.masked):
+    for m in finditer(BARE, r.masked):
         partner = r.codes(m.start("b"), m.end("b"))
         if not shares or not partner or r.overlaps_used(m.start(), m.end()):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from .prefilter import finditer
 
 # Named bodies whose figures a text may cite → the reporter code the evidence knows (ISO3, EUU for the EU, IMF).
 BODIES: list[tuple[str, str]] = [
@@ -60,7 +61,7 @@ def find_reporter(sentence) -> Reporter | None:
     codes: list[str] = []
     spans: list[tuple[int, int]] = []
     for pattern, code in _BODY_RES:
-        for m in pattern.finditer(sentence.text):
+        for m in finditer(pattern, sentence.text):
             owner = _owner(sentence, m.start())
             start = m.start() if owner is None else owner[1]
             code = code if owner is None else owner[0]  # "Tajikistan's National Statistical Committee": Tajikistan's
@@ -88,7 +89,7 @@ def find_reporter(sentence) -> Reporter | None:
         last = [x for x in sentence.ents(m.start("who"), m.end("who"), ("country",)) if x.code in listed]
         spans.append((m.start(), last[-1].end if last else m.end()))
     # "By Sputnik's calculation": an outlet's own arithmetic, which no source in the data is (code OUTLET)
-    for m in OWN_CALCULATION.finditer(sentence.masked):
+    for m in finditer(OWN_CALCULATION, sentence.masked):
         if "OUTLET" not in codes:
             codes.append("OUTLET")
         spans.append((m.start(), m.end()))

@@ -13,6 +13,7 @@ from .entities import MEMBER_GROUPS, Mention, find_mentions
 from .reporters import Reporter, find_reporter
 from .sentences import Sentence
 from .times import Time, find_times
+from .prefilter import finditer, search
 
 # Placeholder of a masked mention: same length as the mention so offsets stay valid.
 E = r"⟨#*⟩"
@@ -80,7 +81,7 @@ class Reading:
 
     def _pronouns(self, named: list[Mention]) -> list[Mention]:
         out = []
-        for m in _PRONOUN.finditer(self.text):
+        for m in finditer(_PRONOUN, self.text):
             if any(x.start < m.end() and m.start() < x.end for x in named):
                 continue
             word = m.group(0)
@@ -220,7 +221,7 @@ EVENT_AFTER = re.compile(rf"['’]s\s+{_EVENT}\b|\s+{_EVENT}\b(?!\s+(?:with|agai
 
 def in_event(text: str, mention) -> bool:
     """Whether a named country stands inside an event phrase ('the invasion of Ukraine', "Russia's war")."""
-    return bool(EVENT_BEFORE.search(text[max(0, mention.start - 40):mention.start])
+    return bool(search(EVENT_BEFORE, text[max(0, mention.start - 40):mention.start])
                 or EVENT_AFTER.match(text, mention.end))
 
 

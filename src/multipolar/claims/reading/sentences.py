@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .entities import find_mentions
 from .numbers import MONEY_RE, PERCENT_RE, YEAR
 from .statements import RANK as STATEMENT_RANK, TRIGGER as STATEMENT
+from .prefilter import finditer, search
 
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {"u.s", "u.k", "e.u", "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "e.g", "i.e", "etc", "inc",
@@ -95,9 +96,9 @@ def sentences(text: str) -> list[Sentence]:
         chunk = para.group(0)
         first = len(out)
         cut = 0
-        for m in _BOUNDARY.finditer(chunk):
-            before = _WORD_BEFORE.search(chunk[cut:m.start()])
-            if before and not _SCALE_AFTER_FIGURE.search(chunk[cut:m.start()]):
+        for m in finditer(_BOUNDARY, chunk):
+            before = search(_WORD_BEFORE, chunk[cut:m.start()])
+            if before and not search(_SCALE_AFTER_FIGURE, chunk[cut:m.start()]):
                 word = before.group(1).lower().rstrip(".")
                 if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha() and chunk[m.start()] == "."):
                     continue
@@ -124,7 +125,7 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 def triggers(text: str) -> set[str]:
     """The trigger families found in a sentence."""
-    return {name for name, pattern in TRIGGERS.items() if pattern.search(text)}
+    return {name for name, pattern in TRIGGERS.items() if search(pattern, text)}
 
 
 def is_candidate(text: str, found: set[str] | None = None) -> bool:
@@ -135,10 +136,10 @@ def is_candidate(text: str, found: set[str] | None = None) -> bool:
         return False
     if "votes" in found and re.search(r"\d", text):  # a tally ("passed 100-11 with 58 abstentions")
         return True
-    if "statement" in found and STATEMENT_RANK.search(text):  # 'X is the largest Y in the world'
+    if "statement" in found and search(STATEMENT_RANK, text):  # 'X is the largest Y in the world'
         return True
-    if "statement" in found and _ANAPHOR.search(text):  # 'the bloc is now working on a 12th package'
+    if "statement" in found and search(_ANAPHOR, text):  # 'the bloc is now working on a 12th package'
         return True
     if found & {"summit", "membership"} and _COLLECTIVE.match(text):  # "The member states noted ...": a declaration's
         return True
-    return bool(found & {"amount", "percent"} or find_mentions(text) or _YEAR_RE.search(text))
+    return bool(found & {"amount", "percent"} or find_mentions(text) or search(_YEAR_RE, text))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .clauses import clause_bounds
+from .prefilter import search
 
 # Verbs of an event or a practice (past, present or progressive), and the nouns that name one.
 EVENT = re.compile(
@@ -51,21 +52,21 @@ STATEMENT_REASONS = {
 def read_statements(r) -> None:
     """One unverifiable `other` claim for the first statement found in a sentence that gave no claim (see the
     module docstring); a sentence without a named actor gives one only for a rank statement."""
-    actor = any(m.kind in ("country", "group", "org", "city") for m in r.mentions) or bool(ANAPHOR.search(r.text))
+    actor = any(m.kind in ("country", "group", "org", "city") for m in r.mentions) or bool(search(ANAPHOR, r.text))
     states = {m.code for m in r.mentions if m.kind == "country"}
     found = None
-    swap, treaty = SWAP.search(r.text), TREATY.search(r.text)
+    swap, treaty = search(SWAP, r.text), search(TREATY, r.text)
     if swap and actor:
         found = (swap.start(), "swap line", None)
     elif treaty and len(states) >= 2:
         found = (treaty.start(), "treaty", None)
-    o = ORDINAL.search(r.text)
+    o = search(ORDINAL, r.text)
     if found is None and o and actor:
         found = (o.start(), "ordinal", float(o.group("n")))
-    rank = RANK.search(r.text)
+    rank = search(RANK, r.text)
     if found is None and rank:
         found = (rank.start(), "rank statement", None)
-    event = EVENT.search(r.text)
+    event = search(EVENT, r.text)
     if found is None and event and actor:
         found = (event.start(), "event", None)
     if found is None:

@@ -11,6 +11,7 @@ import re
 from .numbers import YEAR
 from .sentence import E
 from .times import MONTH_RE, MONTHS
+from .prefilter import finditer
 
 _DAYS = r"(?P<days>\d{1,2}(?:\s*(?:[-–]|and|to)\s*\d{1,2})?)"
 _WHEN = rf"(?:on\s+{_DAYS}\s+(?P<month>{MONTH_RE})|in\s+(?P<month2>{MONTH_RE})|on\s+(?P<month3>{MONTH_RE})\s+" \
@@ -31,14 +32,14 @@ ATTENDED = re.compile(r"\b[Ss]ummit\b[^.;]{0,60}?\b(?:was\s+|were\s+)?attended\s
 
 def read_attendance(r) -> None:
     """'The summit was attended by A, B and C', 'A attended the SCO summit as a guest': attendance claims."""
-    for m in ATTENDED.finditer(r.masked):
+    for m in finditer(ATTENDED, r.masked):
         if not r.overlaps_used(m.start(), m.end()):
             r.add("summit", m.start(), m.end(), {"relation": "attendance", "org": r.org_before(m.start())})
 
 
 def read_summit_dates(r) -> None:
     """Add a 'date' summit claim for each city named with a month (and days) of a year."""
-    for m in (m for pattern in SUMMIT_DATE for m in pattern.finditer(r.masked)):
+    for m in (m for pattern in SUMMIT_DATE for m in finditer(pattern, r.masked)):
         ment = r.by_start.get(m.start("city") if m.group("city") else m.start("cityb"))
         if ment is None or ment.kind != "city" or r.overlaps_used(m.start(), m.end()):
             continue
@@ -68,7 +69,7 @@ def read_chairs(r) -> None:
     a 'host' claim; another organization's meeting named in the sentence is left unread."""
     if any(m.kind == "org" and m.code != "SCO" for m in r.mentions):
         return
-    for m in CHAIRING.finditer(r.masked):
+    for m in finditer(CHAIRING, r.masked):
         ment = r.by_start.get(m.start("who"))
         year = next((t.year for t in r.times if t.year), None) or (r.ctx.date.year if r.ctx.date else None)
         if ment is None or ment.kind != "country" or year is None or r.overlaps_used(m.start(), m.end()):

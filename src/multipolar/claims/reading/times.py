@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import YEAR
+from .prefilter import finditer
 
 # Events articles date changes from ("since the invasion"): the year they happened. Annual comparisons use the last
 # full year before it as the base (2022's figures already contain the post-invasion months).
@@ -124,7 +125,7 @@ def partial_months(text: str, groups: dict) -> tuple[int, int] | None:
 def find_times(text: str) -> list[Time]:
     """The time expressions of a sentence, left to right."""
     out = []
-    for m in _TIME_RE.finditer(text):
+    for m in finditer(_TIME_RE, text):
         g = m.groupdict()
         span = (m.start(), m.end())
         if g["s_then"]:

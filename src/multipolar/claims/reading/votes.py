@@ -6,6 +6,7 @@ countries that abstained')."""
 from __future__ import annotations
 
 import re
+from .prefilter import finditer, search
 
 SYMBOL = re.compile(r"\b(?:A/RES/)?(?P<session>ES-\d{1,2}|\d{1,2})/(?P<number>\d{1,3})(?P<part>[A-Z])?\b")
 # Resolutions known by a name rather than their symbol, → symbol (adopted dates in the comment).
@@ -60,7 +61,7 @@ DAY_MONTH = re.compile(rf"\b[Oo]n\s+(?:\d{{1,2}}\s+(?P<m1>{_MONTHS})|(?P<m2>{_MO
 def month_without_year(text: str) -> int | None:
     """The month of a vote dated by day and month alone ('On June 4 the Assembly passed ...'), else None: such a
     date is one of the article's year (the year before, for a month after the article's)."""
-    m = DAY_MONTH.search(text)
+    m = search(DAY_MONTH, text)
     if not m or re.search(r"\b(?:19|20)\d\d\b", text):
         return None
     return _MONTHS.split("|").index(m.group("m1") or m.group("m2")) + 1
@@ -68,7 +69,7 @@ def month_without_year(text: str) -> int | None:
 
 def resolution_of(text: str) -> tuple[str | None, str | None]:
     """(symbol or None, the words naming its subject) of a resolution named in text."""
-    m = SYMBOL.search(text)
+    m = search(SYMBOL, text)
     if m:
         return f"{m.group('session')}/{m.group('number')}{m.group('part') or ''}", None
     for pattern, symbol in KNOWN:
@@ -94,25 +95,25 @@ def by_place_and_year(text: str, subject: str | None) -> str | None:
 def subject_of(text: str) -> str | None:
     """The words naming a resolution's subject ('the vote on Ukraine's territorial integrity' → "Ukraine's
     territorial integrity"), or None."""
-    for m in SUBJECT.finditer(text):
+    for m in finditer(SUBJECT, text):
         words = m.group("w").strip()
         if len(re.findall(r"[A-Za-z]{4,}", words)) >= 1:
             return words
-    m = BEFORE.search(text)
+    m = search(BEFORE, text)
     return m.group("w").strip() if m else None
 
 
 def tally_in(text: str) -> dict[str, int]:
     """The counts a sentence states: {'yes': 100, 'no': 11, 'abstain': 58} (only those it gives)."""
     out: dict[str, int] = {}
-    m = TALLY_PAIR.search(text)
+    m = search(TALLY_PAIR, text)
     if m:
         out["yes"], out["no"] = int(m.group(1)), int(m.group(2))
         if m.group(3):
             out["abstain"] = int(m.group(3))
     for key, pattern in (("yes", YES), ("no", NO), ("abstain", ABSTAIN)):
         if key not in out:
-            found = pattern.search(text)
+            found = search(pattern, text)
             if found:
                 out[key] = int(next(g for g in found.groups() if g))
     if set(out) == {"yes"} or set(out) == {"no"}:
@@ -134,10 +135,10 @@ def read_agreement_slots(r, share_at, share_re: str):
     before the agreeing word, the other state named after it, the clause's one share."""
     from .clauses import clause_bounds
 
-    if not VOTING.search(r.text):
+    if not search(VOTING, r.text):
         return []
     out, seen = [], set()
-    for m in AGREEING.finditer(r.text):
+    for m in finditer(AGREEING, r.text):
         c0, c1 = clause_bounds(r.text, m.start())
         if (c0, c1) in seen or r.overlaps_used(c0, c1):
             continue

@@ -12,6 +12,7 @@ from .numbers import share_at
 from .ranks import rank_of
 from .sentence import E
 from .shares import ARMS, RANK, SHARE
+from .prefilter import finditer
 
 _WORLD = r"(?:(?:the\s+)?(?:world['’]s|globe['’]s)|(?:the\s+)?global)"
 _SIDE = r"(?P<side>importer|buyer|recipient|purchaser|exporter|supplier|seller|vendor)s?"
@@ -37,7 +38,7 @@ _IMPORTING = ("importer", "buyer", "recipient", "purchaser")
 
 def read_world_ranks(r) -> None:
     """Add `arms` claims for ranks and shares among the world's importers or exporters (see the module docstring)."""
-    for m in APPOSITION.finditer(r.text):
+    for m in finditer(APPOSITION, r.text):
         before = [x for x in r.mentions if x.kind == "country" and x.end <= m.start()
                   and not r.text[x.end:m.start()].strip(" ’'s")]
         ranked = {getattr(c.payload, "relation", None) for c in r.claims}
@@ -45,11 +46,11 @@ def read_world_ranks(r) -> None:
             continue  # the apposition is a statement of its own even inside another claim's words
         _add_rank(r, before[-1].code, m, before[-1].start)
     for pattern in STATED:
-        for m in pattern.finditer(r.masked):
+        for m in finditer(pattern, r.masked):
             who = r.codes(m.start("who"), m.end("who"), ("country",))
             if len(who) == 1 and not r.overlaps_used(m.start(), m.end()):
                 _add_rank(r, who[0], m, m.start())
-    for m in SHARE_OF_WORLD.finditer(r.masked):
+    for m in finditer(SHARE_OF_WORLD, r.masked):
         key, num, flow = ("who", "num", "flow") if m.group("who") else ("who2", "num2", "flow2")
         who = r.codes(m.start(key), m.end(key), ("country",))
         pct = share_at(r.text, m.start(num), m.end(num))
