@@ -1,6 +1,5 @@
 """Trade frames: whose trade with whom a sentence talks about ('China's trade with Russia', 'exports from the West
-into Central Asia', 'Kazakhstan traded $N worth of goods with China'), with the flow seen from the first party's
-side. A clause that names only a flow ('while imports fell') continues the previous frame."""
+into Central Asia'), the flow seen from the first party's side; a clause naming only a flow continues the last one."""
 
 from __future__ import annotations
 
