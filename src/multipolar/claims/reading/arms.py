@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .arms_with import (read_elided_share, read_possessive_only, read_ranked_among, read_supplied_totals,
-                        read_trailing_shares, read_with_clauses)
+from .arms_with import (read_elided_more, read_elided_share, read_possessive_only, read_ranked_among,
+                        read_supplied_totals, read_trailing_shares, read_with_clauses)
 from .arms_lists import read_listed, read_more_totals, read_went_to
 from .arms_per_state import change_fields
 from .clauses import window_of
@@ -198,6 +198,7 @@ def read_arms(r) -> None:
             r.take(m.start(), m.end())
             if fields["relation"] == "share":
                 _continued(r, m.end(), claim.payload)
+                read_elided_more(r, m.end(), claim.payload)
     _changes(r)
     read_with_clauses(r)
     read_supplied_totals(r)
@@ -321,8 +322,10 @@ def _buyers(r) -> None:
                                "half_unit": share.half_unit})
             else:
                 fields.update({"relation": "rank", "value": rank_of(m.group("rk"))})
-            r.add("arms", m.start(), m.end(), fields)
+            claim = r.add("arms", m.start(), m.end(), fields)
             r.take(m.start(), m.end())
+            if fields["relation"] == "share":
+                read_elided_more(r, m.end(), claim.payload)
 
 
 def _changes(r) -> None:

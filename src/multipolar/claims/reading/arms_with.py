@@ -187,3 +187,28 @@ def read_supplied_totals(r) -> None:
                                                               "half_unit": amount[1]})
             end = more.end()
         r.take(m.start(), end)
+
+
+# "China supplied 74% of Pakistan's arms imports, Russia 6.6% and Italy 5.9%"; "35% of China's deliveries went to
+# Pakistan, with Bangladesh next at 19%": further states with their shares of the same arms, the verb left out
+ELIDED_MORE = re.compile(rf"(?:\s+(?:in|over|during)\s+[^,;.⟨]{{4,20}}?)?\s*,?\s*(?:and\s+|with\s+|while\s+)?"
+                         rf"(?:the\s+)?(?P<state>{E})\s+(?:(?:was\s+|came\s+|coming\s+)?(?:next|second|third)\s+)?"
+                         rf"(?:(?:with|at|on)\s+)?(?P<num>{SHARE})(?!\s+of\b)(?=[\s,;.)]|$)", re.IGNORECASE)
+
+
+def read_elided_more(r, end: int, first) -> None:
+    """Each further state of a list that continues a share just read, judged on its own share: the other supplier
+    of the same recipient's imports, or (on the supplier's side) the other buyer. A hedge counts only for the figure
+    it stands before."""
+    while (m := ELIDED_MORE.match(r.masked, end)) is not None:
+        state = r.codes(m.start("state"), m.end("state"), ("country",))
+        share = share_at(r.text, m.start("num"), m.end("num"))
+        fields = first.to_dict()
+        role = "recipient" if fields.get("side") == "exports" else "supplier"
+        other = "supplier" if role == "recipient" else "recipient"
+        if len(state) != 1 or share is None or state[0] in fields.get(other, []) or r.overlaps_used(m.start(), m.end()):
+            return
+        fields.update({role: state, "value": share.value, "hedge": share.hedge, "half_unit": share.half_unit})
+        r.add("arms", m.start("state"), m.end(), fields)
+        r.take(m.start(), m.end())
+        end = m.end()
