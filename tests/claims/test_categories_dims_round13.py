@@ -201,3 +201,31 @@ def test_a_declaration_sentence_is_never_left_out():
     assert got and all(v == "unverifiable" for _, _, v in got)  # the 2018 text is not held
     got = declared("The Qingdao Declaration pledges to build a shared future for the region.", "2018-07-01")
     assert [v for _, _, v in got] == ["unverifiable"]
+
+
+# Mongolia's arms imports (made up): 2010-2014 Russia 500 + China 300 = 800 TIV; 2015-2019 1,000 TIV -> +25%.
+CHANGES = FakeEvidence(arms=_rows("MNG", 2014, {"RUS": 500, "CHN": 300})
+                       + _rows("MNG", 2019, {"RUS": 600, "CHN": 250, "TUR": 100, "KOR": 50}))
+
+
+def changes(text):
+    return [(v.type, v.claim.parsed.get("relation"), v.verdict)
+            for v in check_text(text, "2020-03-10", evidence=CHANGES) if v.type in ("arms", "change")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'its imports' in a sentence calling Mongolia an arms importer: its arms imports (+25% recorded)
+    ("Mongolia stayed the region's top arms importer, although between 2010-2014 and 2015-2019 its imports rose by "
+     "25%.", "supported"),
+    # the window named after the change: compared with the one before it (SIPRI's convention)
+    ("Mongolia's imports rose by 60%; it was the third-largest arms importer in Asia in 2015-2019.", "contradicted"),
+    # transitive, after arms imports were named
+    ("Russia's arms imports fell in 2015-2019, while Mongolia raised its imports by 25%.", "supported"),
+])
+def test_bare_imports_of_a_state_called_an_arms_importer_are_arms(text, expected):
+    assert ("arms", "change", expected) in changes(text)
+    assert not [k for k, _, _ in changes(text) if k == "change"]  # never a trade change of all goods
+
+
+def test_bare_imports_without_arms_named_stay_trade():
+    assert [k for k, _, _ in changes("Mongolia's imports rose by 25% in 2019.")] == ["change"]

@@ -22,8 +22,8 @@ from ..reading.shares import SHARE
 from ..judging.sources import label
 from ..registry import register_kind
 from ..judging.resolutions import find_roll_call
-from ..reading.votes import (SIDED_WITH, body_of, read_agreement_slots, resolution_of, subject_of, tally_clauses,
-                             tally_in)
+from ..reading.votes import (SECURITY_COUNCIL, SIDED_WITH, body_of, read_agreement_slots, resolution_of, subject_of,
+                             tally_clauses, tally_in, vote_word)
 
 _UN = r"(?:(?:at|in)\s+the\s+(?:UN(?:\s+General\s+Assembly)?|United\s+Nations(?:\s+General\s+Assembly)?|General\s+" \
       r"Assembly|UNGA)\s+)?"
@@ -71,10 +71,6 @@ COUNT_INCLUDING = re.compile(rf"(?P<n>\d{{1,3}})\s+(?:other\s+)?(?:countries|sta
 MORE_THAN = re.compile(rf",?\s+(?:and\s+)?(?:far\s+|much\s+)?(?P<how>more|less)\s+(?:often|frequently|closely)\s+than\s+"
                        rf"(?:with\s+)?(?P<b>{E})", re.IGNORECASE)
 VOTE_CODES = {1: "yes", 2: "abstain", 3: "no"}
-# "Russia vetoed the draft in the Security Council", "blocked a council resolution with its veto"
-SECURITY_COUNCIL = re.compile(r"\b(?:vetoe?[ds]?|vetoing|(?:cast|used|wielded|exercised)\s+(?:its|a|their)\s+veto|with\s+"
-                              r"(?:its|a|their)\s+veto)\b(?=[^.;]*\b(?:Security\s+)?Council\b)|\b(?:Security\s+Council|"
-                              r"[Cc]ouncil\s+(?:resolution|draft|vote))\b[^.;]*\b(?:veto(?:e?[ds])?|vetoing)\b")
 # A selection of votes rather than every roll call: "the 12 key votes", "important votes singled out by ...", "votes on
 # human rights".
 SELECTION = re.compile(r"\b(?:\d+\s+)?(?:key|important|selected|major)\s+(?:UN\s+)?(?:General\s+Assembly\s+)?votes\b|"
@@ -180,14 +176,14 @@ class Votes:
             symbol, words = resolution_of(r.text[m.start("what"):m.end("what")])
             if not symbol and not subject_of(r.text[m.start("what"):m.end("what")]):
                 symbol, words = sentence  # "voted against the resolution": the one the sentence names
-            r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
+            r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": vote_word(m.group("vote")),
                                                 "resolution": symbol, "words": words, "year": _year(r, m),
                                                 **_tally(r, tally), **body_of(r)})
             r.take(m.start(), m.end())
         for m in COUNT_INCLUDING.finditer(r.masked):
             who = r.codes(m.start("who"), m.end("who"))
             if who and not r.overlaps_used(m.start(), m.end()):
-                vote = _vote(m.group("vote"))
+                vote = vote_word(m.group("vote"))
                 count = {"yes": "yes", "no": "no", "abstain": "abstain"}.get(vote)
                 symbol, words = sentence
                 r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": vote,
@@ -217,7 +213,7 @@ class Votes:
                     continue
                 symbol, words = sentence
                 said = m.group("vote") or m.groupdict().get("vote2") or m.groupdict().get("vote3")
-                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(said),
+                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": vote_word(said),
                                                     "resolution": symbol, "words": words, "year": _year(r, m),
                                                     **_tally(r, tally), **body_of(r)})
                 r.take(m.start(), m.end())
@@ -236,7 +232,7 @@ class Votes:
     def judge(claim, evidence, as_of):
         p = claim.payload
         if p.relation in ("vote", "tally"):
-            return judge_vote(claim, evidence, as_of)
+            return judgevote_word(claim, evidence, as_of)
         return judge_agreement(claim, evidence, as_of)
 
 
@@ -251,17 +247,6 @@ def _tally(r, tally: dict) -> dict:
 
 def _year(r, m) -> int | None:
     return r.year_in(m.start(), m.end() + 40) or r.year_in(0, len(r.text))
-
-
-def _vote(words: str) -> str:
-    words = words.lower()
-    if "abstain" in words:
-        return "abstain"
-    if "did not" in words or "absent" in words:
-        return "absent"
-    if "against" in words or "opposed" in words or "rejected" in words or words.startswith("voted no"):
-        return "no"
-    return "yes"
 
 
 def judge_agreement(claim, ev, as_of: AsOf):
@@ -347,7 +332,7 @@ def _other_readings(rows, partner, year, source, p) -> list[tuple[str, float, bo
     return out
 
 
-def judge_vote(claim, ev, as_of: AsOf):
+def judgevote_word(claim, ev, as_of: AsOf):
     """How named states voted on a roll call (absent = no recorded vote), and the tally the text states: the states'
     votes are the claim's core (a right tally does not rescue a wrong vote; a wrong tally makes a right one
     partly supported)."""

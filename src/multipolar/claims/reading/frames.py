@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .flow_phrases import FLOW_VERBS, MOVEMENT_FRAMES
 from .pair_frames import THEIR_COUNTRIES, bilateral_parties
 from .sentence import E, EL, GAP
+from .shares import arms_total
 
 _TRADE = r"(?:bilateral\s+|mutual\s+|total\s+|overall\s+|foreign\s+|two-way\s+|goods\s+|merchandise\s+)*" \
          r"(?:trade(?:\s+turnover)?|turnover|commerce|trade\s+volume)"
@@ -180,7 +181,7 @@ def frames(r) -> list[Frame]:
         said = None if f.goods else PRODUCT_INSIDE.search(r.text, f.start, f.end)
         if said and any(ARMS_GOODS.fullmatch(w) or PRODUCTS.fullmatch(w) for w in said.group("g").split()):
             f.goods = said.group("g")
-    found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods))]  # arms transfers: the arms kind's
+    found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods)) and not arms_total(r.text, f.partner, f.flow)]
     for f in found:  # "an almost 50% jump in A's exports to B": the rate before the frame is the frame's
         lead = RATE_BEFORE.search(r.masked, max(0, f.start - 80), f.start)
         if lead and not any(g is not f and g.start < f.start and lead.start() < g.end for g in found):

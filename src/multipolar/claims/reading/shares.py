@@ -3,6 +3,8 @@ and the grammar words for arms, votes and finance."""
 
 from __future__ import annotations
 
+import re
+
 HEDGE_WORDS = r"(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than|at least|" \
               r"close to|well over|upwards of)"
 # A share as written: a percentage, a fraction, or words for a large part.
@@ -21,3 +23,9 @@ ARMS_IMPORTS = rf"(?i:\b{ARMS}\s+(?:imports|purchases|acquisitions)\b)"
 # ... and arms exports or sales named before a bare "exports" ("A's arms exports fell ...; half of its exports went to B")
 ARMS_EXPORTS = rf"(?i:\b{ARMS}\s+(?:exports|sales|deliveries)\b)"
 SUPPLIER = r"(?:supplier|exporter|provider|source|seller|vendor)s?"
+
+
+def arms_total(text: str, partner: list, flow: str) -> bool:
+    """A state's bare total imports (exports) in a sentence calling it an arms importer (exporter): arms transfers."""
+    return partner == ["WLD"] and flow in ("import", "export") and bool(re.search(
+        rf"\b(?:arms|weapons?)\s+{flow}(?:er|s)\b", text, re.IGNORECASE))

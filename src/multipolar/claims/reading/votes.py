@@ -193,3 +193,19 @@ SIDED_WITH = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<who>⟨#*⟩(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)⟨#*⟩)+)\s+(?:all\s+)?{_SIDED}\s+"
     r"(?P<p>⟨#*⟩)(?!\s+(?:in|on)\s+\d)",
 )]
+# "Russia vetoed the draft in the Security Council", "blocked a council resolution with its veto"
+SECURITY_COUNCIL = re.compile(r"\b(?:vetoe?[ds]?|vetoing|(?:cast|used|wielded|exercised)\s+(?:its|a|their)\s+veto|with\s+"
+                              r"(?:its|a|their)\s+veto)\b(?=[^.;]*\b(?:Security\s+)?Council\b)|\b(?:Security\s+Council|"
+                              r"[Cc]ouncil\s+(?:resolution|draft|vote))\b[^.;]*\b(?:veto(?:e?[ds])?|vetoing)\b")
+
+
+def vote_word(words: str) -> str:
+    """How a state voted, from the words ('abstained', 'did not vote', 'opposed' ...): yes/no/abstain/absent."""
+    words = words.lower()
+    if "abstain" in words:
+        return "abstain"
+    if "did not" in words or "absent" in words:
+        return "absent"
+    if "against" in words or "opposed" in words or "rejected" in words or words.startswith("voted no"):
+        return "no"
+    return "yes"
