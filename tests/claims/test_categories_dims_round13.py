@@ -229,3 +229,23 @@ def test_bare_imports_of_a_state_called_an_arms_importer_are_arms(text, expected
 
 def test_bare_imports_without_arms_named_stay_trade():
     assert [k for k, _, _ in changes("Mongolia's imports rose by 25% in 2019.")] == ["change"]
+
+
+# Mongolia (made up): 2010-2014 Russia 500, China 300, Turkey 100; 2015-2019 Russia 600, Turkey 300, China 100 TIV.
+SWAP = FakeEvidence(arms=_rows("MNG", 2014, {"RUS": 500, "CHN": 300, "TUR": 100})
+                    + _rows("MNG", 2019, {"RUS": 600, "TUR": 300, "CHN": 100}))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Turkey 2nd in 2015-2019, China 2nd in 2010-2014
+    ("In 2015-2019 Turkey displaced China as Mongolia's second-largest arms supplier.", ["supported", "supported"]),
+    ("Mongolia's arms imports grew in 2015-2019, and Turkey overtook China to become Mongolia's second-largest arms "
+     "supplier after Russia.", ["supported", "supported"]),
+    # China 3rd in 2015-2019, Turkey 3rd in 2010-2014
+    ("In 2015-2019 China replaced Turkey as Mongolia's second-largest weapons supplier.",
+     ["contradicted", "contradicted"]),
+])
+def test_one_supplier_displacing_another_is_two_ranks_one_per_window(text, expected):
+    got = [v for v in check_text(text, "2020-03-10", evidence=SWAP) if v.type == "arms"]
+    assert [v.claim.parsed["relation"] for v in got] == ["rank", "rank"]
+    assert [v.verdict for v in got] == expected

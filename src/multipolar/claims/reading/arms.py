@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .arms_with import (read_elided_more, read_elided_share, read_possessive_only, read_ranked_among,
+from .arms_with import (read_displaced, read_elided_more, read_elided_share, read_possessive_only, read_ranked_among,
                         read_supplied_totals, read_trailing_shares, read_with_clauses)
 from .arms_lists import read_listed, read_totals, read_went_to
 from .arms_per_state import change_fields
@@ -208,6 +208,7 @@ def read_arms(r) -> None:
     _buyers(r)
     _importers(r)
     read_ranked_among(r)
+    read_displaced(r)
     read_trailing_shares(r)
     read_possessive_only(r)
     _other_measures(r)
