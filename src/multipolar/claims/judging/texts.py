@@ -283,3 +283,63 @@ def _together(notion: str, text: str) -> str | None:
 
 def _context(text: str, m, width: int = 90) -> str:
     return text[max(0, m.start() - width):m.end() + 40].strip()
+
+
+# Words that end a lead-in before a listed notion ("should guard against A, B and C": A starts after 'against').
+_LEAD_END = {"against", "for", "of", "on", "to", "with", "about", "from", "over", "including", "like", "as", "such",
+             "the", "any", "all", "both", "and", "or"}
+
+
+_ADJECTIVE = re.compile(r"(?:ic|al|ist|ous|ive|an|ent|ant|ar|ful|less|ed|ible|able)$|^(?:just|free|fair|open|equal)$",
+                        re.IGNORECASE)
+
+
+def listed_notions(notion: str) -> list[str]:
+    """The items of a list of three or more short notions in a paraphrase ('member states should guard against
+    xenophobia, racial discrimination and religious intolerance spreading' → the three notions), else []: each is a
+    notion of its own, never the whole wording as one phrase."""
+    m = re.search(r"([^,;]+)((?:,\s*[^,;]+){1,}?),?\s+(?:and|or)\s+([^,;]+)$", notion)
+    if not m:
+        return []
+    middle = [x.strip() for x in m.group(2).split(",") if x.strip()]
+    if not middle or any(len(x.split()) > 3 for x in middle):
+        return []
+    size = max(len(x.split()) for x in middle)
+    head = m.group(1).split()
+    cut = max((i + 1 for i, w in enumerate(head) if w.lower() in _LEAD_END), default=max(0, len(head) - size))
+    tail = []  # the last item: up to three words, ending before a participle or a function word ('... spreading')
+    for w in m.group(3).split()[:3]:
+        if tail and (w.lower() in _LEAD_END or re.search(r"ing\W*$", w) or w.lower() in ("which", "that", "in", "at")):
+            break
+        tail.append(w.strip(" .,;\"'“”"))
+    if size == 1 and len(tail) > 1 and all(_ADJECTIVE.search(x) for x in middle):
+        return []  # "ethnic, religious and political groups": adjectives of one noun, one notion
+    first, last = " ".join(head[cut:][-size:]), " ".join(tail)
+    items = [x for x in (first, *middle, last) if x]
+    return items if len(items) >= 3 else []
+
+
+def find_listed(items: list[str], text: str) -> tuple[str, str] | None:
+    """Each listed notion looked up on its own; one whose head word stands in the same passage with another modifier
+    ('aggressive nationalism' for 'radical nationalism') is the same notion worded otherwise (a translation). None
+    when no item is found (the wording is then judged as a whole)."""
+    verdicts, found, missing = [], [], []
+    for i, item in enumerate(items):
+        outcome, _ = find_notion(item, text, False)
+        while i == 0 and outcome != SUPPORTED and len(item.split()) > 1:  # the first item's lead-in is uncertain
+            item = item.split(maxsplit=1)[1]
+            outcome, _ = find_notion(item, text, False)
+        head = words(item)[-1:] if len(words(item)) > 1 else []
+        other = re.search(rf"\b(?!(?:{'|'.join(_LEAD_END)})\b)[a-z]{{4,}}[\s-]+{re.escape(head[0])}\b", text) \
+            if head and outcome == CONTRADICTED else None
+        if outcome == SUPPORTED or other:
+            found.append(item if outcome == SUPPORTED else f"{item} (as '{other.group(0)}')")
+            verdicts.append(SUPPORTED)
+        else:
+            missing.append(item)
+            verdicts.append(UNVERIFIABLE)
+    if not found:
+        return None
+    outcome = SUPPORTED if not missing else PARTLY
+    return outcome, f"each listed notion looked up: found {', '.join(found)}" + \
+        (f"; not found: {', '.join(missing)}" if missing else "")

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ..judging.common import combine, verdict
-from ..judging.texts import documents, find_notion, held_declarations, wording_verdict
+from ..judging.texts import (documents, find_listed, find_notion, held_declarations, listed_notions,
+                             wording_verdict)
 from ..model import CONTRADICTED, SUPPORTED, UNVERIFIABLE, Call, Observation
 from ..payloads import Payload
 from ..reading.entities import CITIES
@@ -16,7 +17,8 @@ from ..reading.numbers import YEAR
 from ..registry import register_kind
 
 # "<declaration> called for / urged / mentioned / referred to / reaffirmed <notion>" up to the clause's end.
-VERB = re.compile(r"\b(?P<verb>call(?:s|ed)?\s+for|urg(?:es|ed)|advocat(?:es|ed)|backed|endorsed|mention(?:s|ed)?|"
+VERB = re.compile(r"\b(?P<verb>call(?:s|ed)?\s+for|urg(?:es|ed)|advocat(?:es|ed)|back(?:s|ed)|endors(?:es|ed)|mention(?:s|ed)?|"
+                  r"support(?:s|ed)|(?:calls|called|describes|described|terms|termed)(?=\s+(?:a|an|the|[a-z]+ing)\s)|"
                   r"refer(?:s|red)\s+to|reaffirm(?:s|ed)?(?:\s+(?:their|its|the)\s+commitment\s+to)?|cite[sd]?|"
                   r"invoke[sd]?|emphasi[sz](?:es|ed)|stress(?:es|ed)|committed\s+(?:themselves\s+)?to|"
                   r"spoke\s+of|speaks\s+of|talk(?:s|ed)\s+(?:of|about)|express(?:es|ed)\s+(?:their\s+|its\s+)?support\s+for|"
@@ -29,8 +31,8 @@ COLLECTIVE = re.compile(r"^\s*(?:In\s+it,?\s+|There,?\s+)?(?:the\s+)?(?:(?:SCO\s
                         r"state|signatories|parties|participants|they)\b", re.IGNORECASE)
 # "called for A, stressed B and denounced C": a new clause starts at a comma (or 'and') before a verb in the past.
 CLAUSE = re.compile(r",\s+(?:and\s+)?(?=[a-z]+ed\s)|\s+and\s+(?=(?:stress|denounc|condemn|urg|welcom|reaffirm|"
-                    r"emphasi[sz]|support|reject|oppos|call)ed\s)")
-CALLS = ("call", "urg", "advocat", "backed", "endorsed")
+                    r"emphasi[sz]|support|reject|oppos|call|back|endors)(?:ed|e?s)\s)")
+CALLS = ("call", "urg", "advocat", "back", "endors")
 # A negation before the verb ('does not mention', 'never referred to'), or a verb of omission ('makes no mention of',
 # 'is silent on', 'omits'): the claim is the notion's absence.
 NOT_BEFORE = re.compile(r"(?:\b(?:does|did|do|would|could)\s+not|\b(?:doesn['’]t|didn['’]t)|\bnever|\bfail(?:s|ed)\s+to)\s+$",
@@ -75,6 +77,7 @@ class DeclarationClaim(Payload):
 class Declaration:
     def read(r) -> None:
         docs = documents(r) if re.search(r"[Dd]eclaration|\bsummit\b", r.text) else []
+        explicit = bool(docs) and re.search(r"[Dd]eclaration", r.text)
         leaders = LEADERS_AT.search(r.text) if not docs else None
         city = next((c for c in CITIES if leaders and leaders.group("city").endswith(c)), None)
         if city:
@@ -131,22 +134,29 @@ class Declaration:
                     start = m.start("what") + a
                     verb, _, clause = clause.partition(" ")
                     if verb.lower() in ("called", "calls") and clause.startswith("for "):
-                        clause = clause[4:]
+                        verb, clause = f"{verb} for", clause[4:]
                 notion = re.sub(r"^(?:the|a|an|its|their)\s+", "", clause.strip(), flags=re.IGNORECASE)
                 notion = re.sub(r"(?:,\s+(?:and|but|while|which|as)\b|\s+(?:as|in|that|which|while|among|with)\b).*$",
                                 "", notion).strip(" ,\"'“”")
                 if len(notion) >= 3:
-                    r.add("declaration", start, end, {"notion": notion, "called": verb.lower().startswith(CALLS),
+                    r.add("declaration", start, end, {"notion": notion, "called": verb.lower().startswith(CALLS)
+                                                          and not re.fullmatch(r"call(?:s|ed)", verb.lower()),
                                                           "at_summit": bool(city),
                                                           "negated": negated and i == 0,
                                                           "documents": [list(d) for d in docs]})
             r.take(m.start(), m.end())
 
+        if explicit and not any(c.type in ("declaration", "endorsement") for c in r.claims):
+            _reported_rest(r, docs)
+
     def judge(claim, evidence, as_of):
         p = claim.payload
         verdicts, parts, observed, calls = [], [], [], []
         for year, doc, text, url in held_declarations(evidence, p.documents, as_of, verdicts, parts):
-            outcome, detail = wording_verdict(p.notion, text, *find_notion(p.notion, text, p.called))
+            outcome, detail = find_notion(p.notion, text, p.called)
+            listed = find_listed(items, text) if outcome != SUPPORTED and not p.negated and \
+                (items := listed_notions(p.notion)) else None  # a paraphrase listing notions: each one looked up
+            outcome, detail = listed or wording_verdict(p.notion, text, outcome, detail)
             if p.negated:  # the notion's absence is claimed: clear absence supports, a clear presence contradicts
                 outcome = {SUPPORTED: CONTRADICTED, CONTRADICTED: SUPPORTED}.get(outcome, UNVERIFIABLE)
                 detail = f"claimed absent; {detail}"
@@ -158,3 +168,20 @@ class Declaration:
             observed.append(Observation(detail, "text", f"{doc} (official English text)", year, url=url))
             calls.append(Call.load("declaration_texts", year=year))
         return verdict(claim, combine(verdicts), "; ".join(parts), observed, calls=calls)
+
+
+# "the Dushanbe Declaration pledges ...", "... sets out ...": any other verb of a declaration's words; what follows it
+REST = re.compile(r"[Dd]eclaration\b[^.;]{0,80}?\b(?:says|said|states|stated|calls|called|describes|described|"
+                  r"declares|declared|proclaims|proclaimed|pledges|pledged|vows|vowed|sets\s+out|set\s+out|lays\s+out|"
+                  r"commits|committed|promises|promised|puts\s+forward|proposes|proposed|envisages|envisaged)\s+"
+                  r"(?P<what>[^;]{10,300}?)(?=[;.](?:\s|$)|$)")
+
+
+def _reported_rest(r, docs) -> None:
+    """A sentence naming a declaration and what it says in words no other rule read: the words after the verb,
+    judged as a reported clause (never silently left out: a text not held makes it unverifiable, saying so)."""
+    m = REST.search(r.text)
+    if m and not r.overlaps_used(m.start("what"), m.end("what")):
+        r.add("declaration", m.start(), m.end(), {"notion": m.group("what").strip(" ,\"'“”"), "reported": True,
+                                                  "documents": [list(d) for d in docs]})
+        r.take(m.start(), m.end())

@@ -6,6 +6,7 @@ summit (the initiative's own sponsor left aside)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ _SUPPORT = r"(?:endorse|support|back|sign\s+up\s+to|welcome|(?:sign(?:\s+off\s+o
            r"passage|clause|section|part|language|wording)s?\s+(?:backing|supporting|endorsing|welcoming|on))"
 _WHAT = r"(?P<what>[^,;.()]{2,80}?)(?=\s+(?:in|at)\s+(?:the\s+|its\s+)?(?:⟨#*⟩\s+)?(?:[\w-]+\s+)?(?:declaration|summit|" \
         r"⟨#*⟩)|[,;:.(]|$)"
+_RESTATED = r"(?:reaffirmed|reiterated|restated|renewed|confirmed|expressed|voiced)"
 _MEMBER = rf"(?:(?P<org>{E})\s+)?(?:member(?:\s+(?:state|country))?|state|country|one)"
 PATTERNS = [(re.compile(p, re.IGNORECASE), relation) for p, relation in (
     (rf"(?P<who>{EL})\s+(?:was|is|were|remained|remains)\s+the\s+only\s+{_MEMBER}\s+(?:not\s+to|that\s+did\s+not|which\s+"
@@ -35,15 +37,20 @@ PATTERNS = [(re.compile(p, re.IGNORECASE), relation) for p, relation in (
      rf"countries)|(?P<members>{E}))\s+(?:except(?:\s+for)?|but|save|other\s+than)\s+(?P<who>{EL})(?:\s*\([^)]*\))?,?\s+(?:(?:has|have|had)\s+)?"
      rf"(?:endorsed|supported|backed|welcomed|(?:reiterated|reaffirmed|expressed|voiced|confirmed)\s+(?:(?:their|its)\s+)?"
      rf"support\s+for)\s+(?:the\s+)?{_WHAT}", "only not"),
-    (rf"(?P<who>{EL}),?\s+(?:all\s+|also\s+|each\s+)?(?:endorsed|supported|backed|welcomed|reaffirmed\s+(?:their|its|⟨#*⟩)\s+"
-     rf"support\s+for)\s+(?:the\s+)?{_WHAT}", "endorsed"),
+    (rf"(?P<only>\bonly\s+)?(?P<who>{EL}),?\s+(?:all\s+|also\s+|each\s+)?(?:endorsed|supported|backed|welcomed|"
+     rf"{_RESTATED}\s+(?:their|its|⟨#*⟩)\s+(?:support|backing|endorsement)\s+(?:for|of))\s+(?:the\s+)?{_WHAT}",
+     "endorsed"),
+    # ", leaving India the sole SCO member not to endorse it"
+    (rf"\bleaving\s+(?P<who>{EL})\s+(?:as\s+)?(?:the\s+)?(?:sole|only|lone)\s+{_MEMBER}\s+(?:not\s+to|that\s+did\s+not|"
+     rf"which\s+did\s+not)\s+{_SUPPORT}\s+(?:the\s+)?{_WHAT}", "only not"),  # (after the list it refers back to)
 )]
 _VERB_NEAR = re.compile(r"support|endors|welcom|back|reaffirm")
 
 
 @dataclass(frozen=True, kw_only=True)
 class EndorsementClaim(Payload):
-    """relation: 'endorsed' (every named state supports the initiative in the declaration), 'not' (none does),
+    """relation: 'endorsed' (every named state supports the initiative in the declaration; 'only endorsed': and no
+    other state is named as supporting it), 'not' (none does),
     'only not' (the named states are the only members that do not); the initiative's words, its sponsor when the text
     gives it ('China's'), and the documents."""
 
@@ -81,6 +88,8 @@ class Endorsement:
                     org = next((c for c in r.codes(m.start("members"), m.end("members")) if c == "SCO"), None)
                     if org is None:
                         continue
+                if relation == "endorsed" and m.groupdict().get("only"):
+                    relation = "only endorsed"  # "only A and B restated their support for X": no other member did
                 if relation == "not" and re.search(r"\balone\b", m.group(0)):
                     relation = "only not"  # "A alone (among the members) did not back X": the only one
                 claim = r.add("endorsement", m.start(), m.end(), {
@@ -93,12 +102,12 @@ class Endorsement:
         p = claim.payload
         verdicts, parts, observed, calls = [], [], [], []
         for year, doc, text, url in held_declarations(evidence, p.documents, as_of, verdicts, parts):
-            backers, passages = endorsers(text, p.initiative, p.sponsor)
+            backers, passages, sponsors = endorsers(text, p.initiative, p.sponsor)
             if not passages:
                 verdicts.append(UNVERIFIABLE)
                 parts.append(f"{doc}: no passage names states supporting '{p.initiative}'")
                 continue
-            outcome, detail = _compare(p, backers, _members(evidence, p.org, year))
+            outcome, detail = _compare(p, backers, [c for c in _members(evidence, p.org, year) if c not in sponsors])
             verdicts.append(outcome)
             parts.append(f"{doc}: {detail}")
             observed.append(Observation(names(sorted(backers)), "text", f"{doc} (official English text)", year,
@@ -112,16 +121,21 @@ def _members(ev, org: str, year: int) -> list[str]:
     rows = frame[frame["year"] == year] if not frame.empty else frame
     if rows.empty:
         return []
-    return ev.members(org, rows.iloc[0]["date"])
+    # the members on the eve of the summit: a state admitted at it joins at its close, after its declaration is signed
+    return ev.members(org, rows.iloc[0]["date"] - dt.timedelta(days=1))
 
 
 def _compare(p, backers: set, members: list[str]) -> tuple[str, str]:
     said = f"the states it names as supporting: {names(sorted(backers)) or 'none'}"
-    if p.relation == "endorsed":
+    if p.relation in ("endorsed", "only endorsed"):
         hits = [c for c in p.country if c in backers]
         outcome = SUPPORTED if len(hits) == len(p.country) else PARTLY if hits else CONTRADICTED
-        return outcome, said + ("" if outcome == SUPPORTED else f"; not among them: "
-                                f"{names([c for c in p.country if c not in backers])}")
+        detail = said + ("" if outcome == SUPPORTED else f"; not among them: "
+                         f"{names([c for c in p.country if c not in backers])}")
+        extra = sorted(c for c in backers if c not in p.country and c != p.sponsor)
+        if p.relation == "only endorsed" and extra and hits:  # "only A and B": another member backing it too
+            return PARTLY, detail + f"; also named as supporting: {names(extra)}"
+        return outcome, detail
     if any(c in backers for c in p.country):
         return CONTRADICTED, said
     if p.relation == "not":
@@ -142,18 +156,19 @@ def _names_re() -> tuple[re.Pattern, dict]:
 
 def endorsers(text: str, initiative: str, sponsor: str | None) -> tuple[set, list[str]]:
     """The states named in the sentences of a (normalised) declaration where the initiative and a word of support
-    appear together, the sponsor ('China's initiative') left aside; and those passages."""
+    appear together, the sponsor ('China's initiative') left aside; those passages; and the sponsors."""
     pattern, table = _names_re()
     notion = notion_pattern(re.sub(r"^\w+['’]s\s+", "", initiative.strip(" \"'“”")))
-    found, passages = set(), []
+    found, passages, sponsors = set(), [], {sponsor} - {None}
     for sentence in re.split(r"(?<=[.;])\s+", text):
         hit = re.search(notion, sentence)
         if not hit or not _VERB_NEAR.search(sentence):
             continue
-        codes = {table[m.group(1)] for m in pattern.finditer(sentence)
-                 if not re.match(r"['’]s\s", sentence[m.end():m.end() + 3])}  # "china's belt and road": the sponsor
-        codes.discard(sponsor)
+        named = [(table[m.group(1)], bool(re.match(r"['’]s\s", sentence[m.end():m.end() + 3])))
+                 for m in pattern.finditer(sentence)]
+        sponsors |= {code for code, possessive in named if possessive}  # "china's belt and road": the sponsor
+        codes = {code for code, possessive in named if not possessive} - sponsors
         if codes:
             found |= codes
             passages.append(sentence.strip())
-    return found, passages
+    return found - sponsors, passages, sponsors

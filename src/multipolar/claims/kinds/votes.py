@@ -16,13 +16,14 @@ from ..judging.windows import latest_year
 from ..model import CONTRADICTED, PARTLY, SUPPORTED, UNVERIFIABLE, AsOf, Call, Observation
 from ..payloads import Payload
 from ..reading.entities import name, names
-from ..reading.numbers import share_at
+from ..reading.numbers import number_word, share_at
 from ..reading.sentence import E, EL
 from ..reading.shares import SHARE
 from ..judging.sources import label
 from ..registry import register_kind
 from ..judging.resolutions import find_roll_call
-from ..reading.votes import month_without_year, read_agreement_slots, resolution_of, subject_of, tally_in
+from ..reading.votes import (SECURITY_COUNCIL, SIDED_WITH, body_of, read_agreement_slots, resolution_of, subject_of,
+                             tally_clauses, tally_in, vote_word)
 
 _UN = r"(?:(?:at|in)\s+the\s+(?:UN(?:\s+General\s+Assembly)?|United\s+Nations(?:\s+General\s+Assembly)?|General\s+" \
       r"Assembly|UNGA)\s+)?"
@@ -80,7 +81,7 @@ SELECTION = re.compile(r"\b(?:\d+\s+)?(?:key|important|selected|major)\s+(?:UN\s
 @dataclass(frozen=True, kw_only=True)
 class VotesClaim(Payload):
     """relation 'agreement' (value 0-1 with partner), 'more often' (partner ahead of rival), or 'vote' (how a state
-    voted on a resolution: vote yes/no/abstain/absent, resolution symbol or words)."""
+    voted on a resolution: vote yes/no/abstain/absent, or 'as' the partner voted; resolution symbol or words)."""
 
     relation: str
     country: tuple[str, ...]
@@ -100,6 +101,7 @@ class VotesClaim(Payload):
     selection: str | None = None  # agreement over a selection of votes ('the 12 key votes'), not every roll call
     body: str | None = None  # a vote in one of the Assembly's main committees ('the Third Committee'), not in plenary
     month: int | None = None  # a vote dated by day and month alone ('On June 4'): one of the article's year
+    sided: int | None = None  # vote 'as' (cast the partner's vote): how many states did so, besides the partner
 
 
 @register_kind("votes", payload=VotesClaim, order=42, title="UN General Assembly votes",
@@ -147,14 +149,25 @@ class Votes:
                 r.add("votes", m.start(), m.end(), {"relation": "more often", "country": who, "partner": a,
                                                     "rival": b, "year": _year(r, m)})
                 r.take(m.start(), m.end())
-        if not re.search(r"[Rr]esolution|General Assembly|UNGA|\bUN\b|United Nations|\b[Tt]he Assembly\b", r.text):
+        council = SECURITY_COUNCIL.search(r.text)
+        who = [x.code for x in r.mentions if x.kind == "country" and council and x.start < council.end()
+               and not r.in_reporter(x)]
+        if council and who and not r.claims:  # the Council's votes are not in the roll calls: never judged on them
+            r.add("votes", 0, len(r.text), {"relation": "vote", "country": who[:1], "vote": "no" if re.search(
+                "veto", council.group(0), re.IGNORECASE) else "yes", "body": "Security Council"})
             return
         tally = tally_in(r.text)
+        # ("There were 58 abstentions." right after the vote was named: a count of that vote)
+        follows = r.ctx.resolution is not None and len(tally) >= 1 and not re.search(r"\b(?:19|20)\d\d\b", r.text)
+        if not follows and not re.search(r"[Rr]esolution|General Assembly|UNGA|\bUN\b|United Nations|\b[Tt]he "
+                                         r"Assembly\b", r.text):
+            return
         sentence = resolution_of(r.text)
         if sentence[0] or sentence[1]:
             r.ctx.resolution = (*sentence, r.year_in(0, len(r.text)))
-        elif r.ctx.resolution is not None and re.search(r"\b(?:the|this|that)\s+(?:resolution|text|vote)\b|\bit\s+was\s+"
-                                                        r"(?:adopted|passed|approved)", r.text, re.IGNORECASE):
+        elif r.ctx.resolution is not None and (follows or re.search(r"\b(?:the|this|that)\s+(?:resolution|text|vote)\b|"
+                                                                    r"\bit\s+was\s+(?:adopted|passed|approved)",
+                                                                    r.text, re.IGNORECASE)):
             sentence = r.ctx.resolution[:2]  # "The resolution was adopted by ...": the one named before
         for m in HOW.finditer(r.masked):
             who = r.codes(m.start("who"), m.end("who"), ("country", "group"))
@@ -163,21 +176,31 @@ class Votes:
             symbol, words = resolution_of(r.text[m.start("what"):m.end("what")])
             if not symbol and not subject_of(r.text[m.start("what"):m.end("what")]):
                 symbol, words = sentence  # "voted against the resolution": the one the sentence names
-            r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(m.group("vote")),
+            r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": vote_word(m.group("vote")),
                                                 "resolution": symbol, "words": words, "year": _year(r, m),
-                                                **_tally(r, tally), **_body(r)})
+                                                **_tally(r, tally), **body_of(r)})
             r.take(m.start(), m.end())
         for m in COUNT_INCLUDING.finditer(r.masked):
             who = r.codes(m.start("who"), m.end("who"))
             if who and not r.overlaps_used(m.start(), m.end()):
-                vote = _vote(m.group("vote"))
+                vote = vote_word(m.group("vote"))
                 count = {"yes": "yes", "no": "no", "abstain": "abstain"}.get(vote)
                 symbol, words = sentence
                 r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": vote,
                                                     "resolution": symbol, "words": words, "year": _year(r, m),
                                                     **({count: int(m.group("n")), "tally_checked": True} if count
-                                                       else {}), **_body(r)})
+                                                       else {}), **body_of(r)})
                 r.take(m.start(), m.end())
+        for pattern in SIDED_WITH if sentence[0] or sentence[1] else ():
+            for m in pattern.finditer(r.masked):
+                who, partner = r.codes(m.start("who"), m.end("who")), r.codes(m.start("p"), m.end("p"))
+                if who and len(partner) == 1 and partner[0] not in who and not r.overlaps_used(m.start(), m.end()):
+                    n = m.groupdict().get("n")
+                    r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": "as",
+                                                        "partner": partner, "resolution": sentence[0],
+                                                        "words": sentence[1], "year": _year(r, m), **_tally(r, tally),
+                                                        **({"sided": int(number_word(n))} if n else {}), **body_of(r)})
+                    r.take(m.start(), m.end())
         for pattern in (AMONG, ALONG):
             for m in pattern.finditer(r.masked):
                 if r.overlaps_used(m.start(), m.end()):
@@ -190,47 +213,27 @@ class Votes:
                     continue
                 symbol, words = sentence
                 said = m.group("vote") or m.groupdict().get("vote2") or m.groupdict().get("vote3")
-                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": _vote(said),
+                r.add("votes", m.start(), m.end(), {"relation": "vote", "country": who, "vote": vote_word(said),
                                                     "resolution": symbol, "words": words, "year": _year(r, m),
-                                                    **_tally(r, tally), **_body(r)})
+                                                    **_tally(r, tally), **body_of(r)})
                 r.take(m.start(), m.end())
         if tally and not any(c.type == "votes" and c.payload.relation == "vote" for c in r.claims) and \
                 (sentence[0] or sentence[1]):
             symbol, words = sentence  # "the resolution on X passed 80-14 with 61 abstentions": the tally alone
-            clauses = _tally_clauses(r.text)
+            clauses = tally_clauses(r.text)
             for c0, c1, own in clauses or [(0, len(r.text), tally)]:
                 # ("X passed 50-17 ..., while the first such resolution in 2008 passed 14-11": each clause's
                 # tally with its own year, none of the other clause's)
                 year = r.year_in(c0, c1) if clauses else \
                     r.year_in(0, len(r.text)) or (r.ctx.resolution[2] if r.ctx.resolution else None)
                 r.add("votes", c0, c1, {"relation": "tally", "country": [], "resolution": symbol, "words": words,
-                                        "year": year, **own, "tally_checked": True, **_body(r)})
+                                        "year": year, **own, "tally_checked": True, **body_of(r)})
 
     def judge(claim, evidence, as_of):
         p = claim.payload
         if p.relation in ("vote", "tally"):
-            return judge_vote(claim, evidence, as_of)
+            return judgevote_word(claim, evidence, as_of)
         return judge_agreement(claim, evidence, as_of)
-
-
-def _tally_clauses(text: str) -> list[tuple[int, int, dict]]:
-    """(start, end, tally) of each clause (split at ';', ', while', ', whereas') stating its own tally of two or more
-    counts, when two or more do; else []."""
-    seps = list(re.finditer(r";\s*|,\s+(?:while|whereas)\s+", text))
-    spans = zip([0, *(m.end() for m in seps)], [*(m.start() for m in seps), len(text)])
-    parts = [(a, b, tally_in(text[a:b])) for a, b in spans]
-    parts = [(a, b, t) for a, b, t in parts if len(t) >= 2]
-    return parts if len(parts) >= 2 else []
-
-
-# "the Third Committee approved the draft resolution": a main committee's vote, taken before the plenary's.
-COMMITTEE = re.compile(r"\b(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Special\s+Political\s+and\s+Decolonization)\s+"
-                       r"Committee|(?:main|human\s+rights|disarmament)\s+committee)\b", re.IGNORECASE)
-
-
-def _body(r) -> dict:
-    m, month = COMMITTEE.search(r.text), month_without_year(r.text)
-    return {**({"body": m.group(0)} if m else {}), **({"month": month} if month else {})}
 
 
 def _tally(r, tally: dict) -> dict:
@@ -244,17 +247,6 @@ def _tally(r, tally: dict) -> dict:
 
 def _year(r, m) -> int | None:
     return r.year_in(m.start(), m.end() + 40) or r.year_in(0, len(r.text))
-
-
-def _vote(words: str) -> str:
-    words = words.lower()
-    if "abstain" in words:
-        return "abstain"
-    if "did not" in words or "absent" in words:
-        return "absent"
-    if "against" in words or "opposed" in words or "rejected" in words or words.startswith("voted no"):
-        return "no"
-    return "yes"
 
 
 def judge_agreement(claim, ev, as_of: AsOf):
@@ -340,7 +332,7 @@ def _other_readings(rows, partner, year, source, p) -> list[tuple[str, float, bo
     return out
 
 
-def judge_vote(claim, ev, as_of: AsOf):
+def judgevote_word(claim, ev, as_of: AsOf):
     """How named states voted on a roll call (absent = no recorded vote), and the tally the text states: the states'
     votes are the claim's core (a right tally does not rescue a wrong vote; a wrong tally makes a right one
     partly supported)."""
@@ -348,6 +340,8 @@ def judge_vote(claim, ev, as_of: AsOf):
     roll_calls = ev.roll_calls()
     if roll_calls.empty:
         return unverifiable(claim, "no UN roll calls in the pack")
+    if p.body == "Security Council":
+        return unverifiable(claim, "a Security Council vote: the pack holds the General Assembly's roll calls only")
     if p.body:  # a committee's vote on the draft: the plenary votes again, often with other counts and absentees
         return unverifiable(claim, f"a vote in the General Assembly's {p.body}: the pack holds the plenary's roll "
                                    f"calls only, and the plenary votes the draft again (other counts, other absentees)")
@@ -365,16 +359,27 @@ def judge_vote(claim, ev, as_of: AsOf):
         cast = {row.country: VOTE_CODES.get(int(row.vote), "?") for row in votes.itertuples(index=False)}
         held = ev.vote_countries()
         calls.insert(0, Call.load("un_votes"))
+        wanted = cast.get(p.partner[0], "absent") if p.vote == "as" and p.partner else p.vote
+        if p.vote == "as" and (not p.partner or p.partner[0] not in held):
+            return unverifiable(claim, f"roll call {title}: the pack keeps no votes of {name(p.partner[0])}, so the "
+                                       f"vote the states are said to share is not known")
+        if p.vote == "as":
+            parts.append(f"{name(p.partner[0])} voted {wanted}")
+            if p.sided is not None and wanted in ("yes", "no", "abstain"):
+                j = tol.judge(p.sided, int(found[wanted]) - 1, None, kind="level", half_unit=0.5)
+                verdicts.append(j.verdict)
+                arithmetic.append(f"states voting {wanted} besides {name(p.partner[0])}: {int(found[wanted]) - 1} "
+                                  f"recorded, {p.sided} claimed ({j.verdict})")
         for country in expanded(p.country, ev, as_of.day):
             if country not in held:
                 verdicts.append(UNVERIFIABLE)
                 parts.append(f"{name(country)}: the pack keeps no votes of it (its own states, China and Russia only)")
                 continue
             got = cast.get(country, "absent")
-            verdicts.append(SUPPORTED if got == p.vote else CONTRADICTED)
+            verdicts.append(SUPPORTED if got == wanted else CONTRADICTED)
             parts.append(f"{name(country)}: {got}")
             observed.append(Observation(got, "text", label("unvotes"), year, country, note=title))
-        parts[-1:] = [parts[-1] + f" (claimed {p.vote})"] if parts else []
+        parts[-1:] = [parts[-1] + f" (claimed {wanted})"] if parts else []
     outcome = combine(verdicts) if verdicts else None
     if tally and (p.tally_checked or p.relation == "tally") and not all(k in found for k in tally):
         parts.append("the pack's roll calls carry no tally (rebuild the pack)")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from .arms_with import (read_elided_share, read_possessive_only, read_ranked_among, read_supplied_totals,
-                        read_trailing_shares, read_with_clauses)
-from .arms_lists import read_listed, read_more_totals, read_went_to
+from .arms_with import (read_displaced, read_elided_more, read_elided_share, read_possessive_only, read_ranked_among,
+                        read_supplied_totals, read_trailing_shares, read_with_clauses)
+from .arms_lists import read_listed, read_totals, read_went_to
 from .arms_per_state import change_fields
 from .clauses import window_of
-from .numbers import RATIO, amounts, hedge_before, ratio_value, share_at
+from .numbers import RATIO, hedge_before, ratio_value, share_at
 from .ranks import rank_of
 from .sentence import E, EL
 from .shares import ARMS, ARMS_EXPORTS, ARMS_FLOW, ARMS_IMPORTS, RANK, SHARE, SUPPLIER
@@ -148,6 +148,13 @@ CHANGES = [re.compile(p, re.IGNORECASE) for p in (
     rf"decreased|curbed)\s+(?:its|their|{E})\s+(?:major\s+)?(?:arms|weapons?)\s+(?P<flow>exports|imports)(?:\s+(?:to|from)\s+"
     rf"(?P<y>{EL}))?\s+by\s+(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?{_PCT}",
 )]
+# "its imports declined by 11%", "Pakistan's imports rose by 14%" in a sentence naming the state an arms importer (or its
+# arms imports): the same arms flow (read only then)
+BARE_CHANGES = [re.compile(rf"(?P<x>{E}|\bits|\btheir)(?:['’]s)?\s+(?P<flow>exports|imports){_APPOS}\s+{_DIR}\s+(?:by\s+)?"
+                           rf"(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?{_PCT}", re.IGNORECASE),
+                re.compile(rf"(?P<x>{E})\s+(?:has\s+|had\s+)?(?P<dir>raised|increased|boosted|expanded|cut|reduced|slashed|"
+                           rf"lowered|decreased|curbed)\s+(?:its|their|{E})\s+(?P<flow>exports|imports)\s+by\s+(?:(?:some|about|"
+                           rf"around|nearly|almost|over|more\s+than)\s+)?{_PCT}", re.IGNORECASE)]
 # Measures of arms relations SIPRI's delivery register does not hold (contracts, orders, cooperation).
 OTHER_MEASURE = r"(?P<measure>military[- ]technical\s+cooperation|(?:arms|defen[cs]e|weapons?)\s+(?:contracts|orders|" \
                 r"deals|market|spending|budget))"
@@ -161,12 +168,6 @@ MEASURES = [re.compile(p, re.IGNORECASE) for p in (
 CONTINUED = re.compile(rf"(?:\s+(?:in|over|during)\s+[^,;.]{{4,20}}?)?\s*,?\s*(?:and|while|but|whereas|to)\s+(?:just\s+|only\s+|a\s+mere\s+)?"
                        rf"(?P<num>{SHARE})\s+(?:(?:in|over|during)\s+(?P<when>[^,;.]{{4,20}}?)(?=[,;.]|\s+and\b|$)|"
                        rf"from\s+(?P<sup>{E}))", re.IGNORECASE)
-# "Vietnam imported $2.3 billion worth of arms" and "Russia ($1.9 billion)": SIPRI trend-indicator values, which the
-# press writes as dollars.
-TOTAL = re.compile(rf"(?P<rec>{E})\s+(?:imported|received|bought|purchased|acquired)\s+(?P<amt>(?:about\s+|some\s+|"
-                   rf"around\s+|nearly\s+|more\s+than\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)\s+"
-                   rf"(?:worth\s+of\s+|in\s+)?{ARMS}", re.IGNORECASE)
-SUPPLIER_AMOUNT = re.compile(rf"(?P<sup>{E})\s*\((?P<amt>(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)\)")
 
 
 def read_arms(r) -> None:
@@ -202,17 +203,20 @@ def read_arms(r) -> None:
             r.take(m.start(), m.end())
             if fields["relation"] == "share":
                 _continued(r, m.end(), claim.payload)
+                read_elided_more(r, m.end(), claim.payload)
     _changes(r)
+    _changes(r, BARE_CHANGES)
     read_with_clauses(r)
     read_supplied_totals(r)
     _ratios(r)
     _buyers(r)
     _importers(r)
     read_ranked_among(r)
+    read_displaced(r)
     read_trailing_shares(r)
     read_possessive_only(r)
     _other_measures(r)
-    _totals(r)
+    read_totals(r)
 
 
 def _parties(r, m) -> tuple[list[str], list[str]]:
@@ -325,23 +329,26 @@ def _buyers(r) -> None:
                                "half_unit": share.half_unit})
             else:
                 fields.update({"relation": "rank", "value": rank_of(m.group("rk"))})
-            r.add("arms", m.start(), m.end(), fields)
+            claim = r.add("arms", m.start(), m.end(), fields)
             r.take(m.start(), m.end())
+            if fields["relation"] == "share":
+                read_elided_more(r, m.end(), claim.payload)
 
 
-def _changes(r) -> None:
+def _changes(r, patterns=CHANGES) -> None:
     """A change of a supplier's exports or a recipient's imports between two windows (the two ranges the clause
     names; one range is compared with the one just before it, as SIPRI's fact sheets do)."""
     from .clauses import clause_bounds
 
-    for pattern in CHANGES:
-        for m in finditer(pattern, r.masked):
-            if r.overlaps_used(m.start(), m.end()):
+    for pattern in patterns:
+        for m in pattern.finditer(r.masked):
+            if r.overlaps_used(m.start(), m.end()) or patterns is BARE_CHANGES and not re.search(
+                    rf"\b(?:arms|weapons?)\s+{m.group('flow')[:-1]}(?:er|s)\b", r.text, re.IGNORECASE):
                 continue
             exports = pattern is CHANGES[0] or (m.groupdict().get("flow") or "").lower() == "exports"
             if "x" in m.groupdict():  # the noun form: the state before the flow, the partner after it
-                x = r.codes(m.start("x"), m.end("x"))
-                y = r.codes(m.start("y"), m.end("y")) if m.group("y") else ["WLD"]
+                x = r.codes(m.start("x"), m.end("x")) or [c for c in [r.subject()] if c]
+                y = r.codes(m.start("y"), m.end("y")) if m.groupdict().get("y") else ["WLD"]
                 sup, rec = (x, y) if exports else (y, x)
             else:
                 sup = r.codes(m.start("sup"), m.end("sup")) if m.group("sup") else ["WLD"]
@@ -350,7 +357,8 @@ def _changes(r) -> None:
             ranges = [(t.year, t.year2) for t in r.times if c0 <= t.start < c1 and t.kind == "range"] or [
                 # none in the clause: the window the sentence named before it ('X was ... in 2019-23; Y's arms
                 # imports rose by 43%') is the later one
-                (t.year, t.year2) for t in r.times if t.start < m.start() and t.kind == "range"][-1:]
+                (t.year, t.year2) for t in r.times if t.start < m.start() and t.kind == "range"][-1:] or [
+                (t.year, t.year2) for t in r.times if t.kind == "range"][:1]  # else the one named after it
             pct = share_at(r.text, m.start("num"), m.end("num"))
             if not ranges or pct is None or (sup == ["WLD"] and rec == ["WLD"]):
                 continue
@@ -392,26 +400,3 @@ def _other_measures(r) -> None:
                 r.add("arms", m.start(), m.end(), {"supplier": sup or rec, "recipient": rec, "value": share.value,
                                                    "measure": m.group("measure"), **window_of(r, m.start())})
                 r.take(m.start(), m.end())
-
-
-def _totals(r) -> None:
-    """'Mongolia imported $300 million worth of arms in 2010-2019, with Russia ($250 million) ...'."""
-    for m in finditer(TOTAL, r.masked):
-        rec = r.codes(m.start("rec"), m.end("rec"))
-        found = amounts(r.text, m.start("amt"), m.end("amt"))
-        if not rec or not found or r.overlaps_used(m.start(), m.end()):
-            continue
-        window = window_of(r, m.start())
-        fields = {"supplier": ["WLD"], "recipient": rec, "relation": "total", "amount": True}
-        r.add("arms", m.start(), m.end(), {**fields, "value": found[0].value, "hedge": found[0].hedge,
-                                           "half_unit": found[0].half_unit, **window})
-        r.take(m.start(), m.end())
-        read_more_totals(r, m.end(), fields)
-        for s in finditer(SUPPLIER_AMOUNT, r.masked, m.end()):
-            sup = r.codes(s.start("sup"), s.end("sup"))
-            got = amounts(r.text, s.start("amt"), s.end("amt"))
-            if sup and got:
-                r.add("arms", s.start(), s.end(), {"supplier": sup, "recipient": rec, "relation": "total",
-                                                   "value": got[0].value, "hedge": got[0].hedge, "amount": True,
-                                                   "half_unit": got[0].half_unit, **window})
-                r.take(s.start(), s.end())

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .clauses import window_of
-from .numbers import number_word
+from .numbers import amounts, number_word
 from .numbers import share_at
 from .sentence import E
 from .shares import ARMS, ARMS_EXPORTS, ARMS_IMPORTS, SHARE
@@ -113,8 +113,6 @@ MORE_TOTAL = re.compile(r"(?:\s+(?:in|over|during)\s+[^,;.]{4,20}?)?\s*,\s*(?:an
 
 def read_more_totals(r, end: int, fields: dict) -> None:
     """The totals that continue a first one, each with its own year or window."""
-    from .numbers import amounts
-
     while (m := MORE_TOTAL.match(r.text, end)) is not None:
         got = amounts(r.text, m.start("amt"), m.end("amt"))
         years = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group("when"))]
@@ -129,3 +127,34 @@ def read_more_totals(r, end: int, fields: dict) -> None:
                                                 "half_unit": got[0].half_unit, **when})
         r.take(m.start("amt"), m.end())
         end = m.end()
+
+
+# "Vietnam imported $2.3 billion worth of arms" and "Russia ($1.9 billion)": SIPRI trend-indicator values, which the
+# press writes as dollars.
+TOTAL = re.compile(rf"(?P<rec>{E})\s+(?:imported|received|bought|purchased|acquired)\s+(?P<amt>(?:about\s+|some\s+|"
+                   rf"around\s+|nearly\s+|more\s+than\s+)?(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)\s+"
+                   rf"(?:worth\s+of\s+|in\s+)?{ARMS}", re.IGNORECASE)
+SUPPLIER_AMOUNT = re.compile(rf"(?P<sup>{E})\s*\((?P<amt>(?:US\$|\$|USD)\s?[\d.,]+\s?(?:billion|million|bn|mn)?)\)")
+
+
+def read_totals(r) -> None:
+    """'Mongolia imported $300 million worth of arms in 2010-2019, with Russia ($250 million) ...'."""
+    for m in TOTAL.finditer(r.masked):
+        rec = r.codes(m.start("rec"), m.end("rec"))
+        found = amounts(r.text, m.start("amt"), m.end("amt"))
+        if not rec or not found or r.overlaps_used(m.start(), m.end()):
+            continue
+        window = window_of(r, m.start())
+        fields = {"supplier": ["WLD"], "recipient": rec, "relation": "total", "amount": True}
+        r.add("arms", m.start(), m.end(), {**fields, "value": found[0].value, "hedge": found[0].hedge,
+                                           "half_unit": found[0].half_unit, **window})
+        r.take(m.start(), m.end())
+        read_more_totals(r, m.end(), fields)
+        for s in SUPPLIER_AMOUNT.finditer(r.masked, m.end()):
+            sup = r.codes(s.start("sup"), s.end("sup"))
+            got = amounts(r.text, s.start("amt"), s.end("amt"))
+            if sup and got:
+                r.add("arms", s.start(), s.end(), {"supplier": sup, "recipient": rec, "relation": "total",
+                                                   "value": got[0].value, "hedge": got[0].hedge, "amount": True,
+                                                   "half_unit": got[0].half_unit, **window})
+                r.take(s.start(), s.end())

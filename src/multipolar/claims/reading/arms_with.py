@@ -188,3 +188,54 @@ def read_supplied_totals(r) -> None:
                                                               "half_unit": amount[1]})
             end = more.end()
         r.take(m.start(), end)
+
+
+# "China supplied 74% of Pakistan's arms imports, Russia 6.6% and Italy 5.9%"; "35% of China's deliveries went to
+# Pakistan, with Bangladesh next at 19%": further states with their shares of the same arms, the verb left out
+ELIDED_MORE = re.compile(rf"(?:\s+(?:in|over|during)\s+[^,;.⟨]{{4,20}}?)?\s*,?\s*(?:and\s+|with\s+|while\s+)?"
+                         rf"(?:the\s+)?(?P<state>{E})\s+(?:(?:was\s+|came\s+|coming\s+)?(?:next|second|third)\s+)?"
+                         rf"(?:(?:with|at|on)\s+)?(?P<num>{SHARE})(?!\s+of\b)(?=[\s,;.)]|$)", re.IGNORECASE)
+
+
+def read_elided_more(r, end: int, first) -> None:
+    """Each further state of a list that continues a share just read, judged on its own share: the other supplier
+    of the same recipient's imports, or (on the supplier's side) the other buyer. A hedge counts only for the figure
+    it stands before."""
+    while (m := ELIDED_MORE.match(r.masked, end)) is not None:
+        state = r.codes(m.start("state"), m.end("state"), ("country",))
+        share = share_at(r.text, m.start("num"), m.end("num"))
+        fields = first.to_dict()
+        role = "recipient" if fields.get("side") == "exports" else "supplier"
+        other = "supplier" if role == "recipient" else "recipient"
+        if len(state) != 1 or share is None or state[0] in fields.get(other, []) or r.overlaps_used(m.start(), m.end()):
+            return
+        fields.update({role: state, "value": share.value, "hedge": share.hedge, "half_unit": share.half_unit})
+        r.add("arms", m.start("state"), m.end(), fields)
+        r.take(m.start(), m.end())
+        end = m.end()
+
+
+# "France displaced the US as India's second-largest arms supplier": the one ranked n-th in the window, the other n-th
+# in the five years before it (the window named in the sentence; SIPRI's windows are compared with the one before)
+DISPLACED = re.compile(rf"(?P<sup>{E})\s+(?:has\s+|had\s+)?(?:displaced|replaced|overtook|overtaken|supplanted|"
+                       rf"ousted|edged\s+out|pushed\s+out)\s+(?:the\s+)?(?P<old>{E})\s+(?:to\s+become|as)\s+(?:the\s+)?(?P<rec>{E})"
+                       rf"(?:['’]s)?\s+(?:single\s+)?{RANK}\s+(?:{ARMS}\s+)?{SUPPLIER}", re.IGNORECASE)
+
+
+def read_displaced(r) -> None:
+    """A supplier taking another's rank among a recipient's arms suppliers: two rank claims, one per window."""
+    for m in DISPLACED.finditer(r.masked):
+        sup, old = r.codes(m.start("sup"), m.end("sup"), ("country",)), r.codes(m.start("old"), m.end("old"), ("country",))
+        rec = r.codes(m.start("rec"), m.end("rec"), ("country",))
+        arms = re.search(r"arms|weapon", m.group(0), re.IGNORECASE) or re.search(ARMS_IMPORTS, r.text)
+        ranges = [t for t in r.times if t.kind == "range"]
+        if len(sup) != 1 or len(old) != 1 or len(rec) != 1 or not arms or not ranges or \
+                r.overlaps_used(m.start(), m.end()):
+            continue
+        later = (ranges[-1].year, ranges[-1].year2)
+        earlier = (2 * later[0] - later[1] - 1, later[0] - 1)
+        rank = rank_of(m.group("rk"))
+        for who, years in ((sup, later), (old, earlier)):
+            r.add("arms", m.start(), m.end(), {"supplier": who, "recipient": rec, "relation": "rank", "value": rank,
+                                               "years": years})
+        r.take(m.start(), m.end())

@@ -10,6 +10,7 @@ from .flow_phrases import FLOW_VERBS, MOVEMENT_FRAMES, PASSIVE_LEAD
 from .pair_frames import THEIR_COUNTRIES, bilateral_parties
 from .sentence import E, EL, GAP
 from .prefilter import finditer, search
+from .shares import arms_total
 
 _TRADE = r"(?:bilateral\s+|mutual\s+|total\s+|overall\s+|foreign\s+|two-way\s+|goods\s+|merchandise\s+)*" \
          r"(?:trade(?:\s+turnover)?|turnover|commerce|trade\s+volume)"
@@ -66,8 +67,7 @@ RANK_PAIR = re.compile(rf"(?P<b>{E})\s+(?:was|is|became|remained|remains|has\s+b
                        rf"surpassed|overtaken)\s+{E}(?:\s+in\s+\d{{4}})?\s*,?\s+(?:to\s+become|becoming))\s+(?:again\s+|"
                        rf"still\s+|also\s+)?(?:(?P<a>{E})(?:['’]s)?\s+(?:top|largest|biggest|main|leading|principal|first)"
                        rf"\s+(?:trading|trade)\s+partner)(?:\s+(?:in|for)\s+\d{{4}})?(?=\s*,?\s+with\b)", re.IGNORECASE)
-# A verb continuing the previous frame's first party: "Turkey imported $2.3 billion from Georgia and exported $4.1
-# billion to Georgia".
+# A verb continuing the previous frame's first party: "Turkey imported $2.3 billion from A and exported $4.1 billion to A".
 VERB_ELLIPSIS = re.compile(rf"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:it\s+|they\s+|⟨#*⟩\s+)?(?P<verb>exported|"
                            rf"imported|shipped|sold|bought|purchased)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{0,60}}?\b(?:to|from)\s+(?P<b>{EL})",
                            re.IGNORECASE)
@@ -182,7 +182,7 @@ def frames(r) -> list[Frame]:
         said = None if f.goods else search(PRODUCT_INSIDE, r.text, f.start, f.end)
         if said and any(ARMS_GOODS.fullmatch(w) or PRODUCTS.fullmatch(w) for w in said.group("g").split()):
             f.goods = said.group("g")
-    found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods))]  # arms transfers: the arms kind's
+    found = [f for f in found if not (f.goods and ARMS_GOODS.match(f.goods)) and not arms_total(r.text, f.partner, f.flow)]
     for f in found:  # "an almost 50% jump in A's exports to B": the rate before the frame is the frame's
         lead = search(RATE_BEFORE, r.masked, max(0, f.start - 80), f.start)
         if lead and not any(g is not f and g.start < f.start and lead.start() < g.end for g in found):

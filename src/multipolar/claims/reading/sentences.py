@@ -58,7 +58,7 @@ TRIGGERS: dict[str, re.Pattern] = {
                            r"defen[cs]e (?:equipment|imports|purchases|hardware)|"
                            r"alliance|allies|ally|defen[cs]e (?:pact|treaty|agreement)|mutual[- ]defen[cs]e|military (?:pact|"
                            r"treaty|alliance))\b", re.IGNORECASE),
-    "votes": re.compile(r"\b(?:[Vv]ot(?:e|es|ed|ing)|[Aa]bst(?:ain|ention)\w*|[Rr]esolutions?|General Assembly|UNGA|UN)\b"),
+    "votes": re.compile(r"\b(?:[Vv]ot(?:e|es|ed|ing)|[Aa]bst(?:ain|ention)\w*|[Rr]esolutions?|[Vv]eto\w*|General Assembly|UNGA|UN)\b"),
     "finance": re.compile(r"\b(?:lending|loans?|lent|committed|pledged|development finance|financ\w+|credit|commitments?|AidData|"
                           r"borrow\w*|owe[sd]?|debts?|repa(?:id|y\w*)|default\w*|ODA|OOF|official development assistance|concessional|"
                           r"commercially[- ]oriented|portfolio)\b",

@@ -3,6 +3,8 @@ and the grammar words for arms, votes and finance."""
 
 from __future__ import annotations
 
+import re
+
 # A percentage sign as written: "%", "percent", "per cent", "pc".
 PERCENT_SIGN = r"(?:%|percent\b|per\s+cent\b|pc\b)"
 HEDGE_WORDS = r"(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than|at least|" \
@@ -26,3 +28,9 @@ ARMS_IMPORTS = rf"(?i:\b{_ARMS_GOODS}\s+(?:imports|purchases|acquisitions)\b|\b(
 # ... and arms exports or sales named before a bare "exports" ("A's arms exports fell ...; half of its exports went to B")
 ARMS_EXPORTS = rf"(?i:\b{ARMS}\s+(?:exports|sales|deliveries)\b)"
 SUPPLIER = r"(?:supplier|exporter|provider|source|seller|vendor)s?"
+
+
+def arms_total(text: str, partner: list, flow: str) -> bool:
+    """A state's bare total imports (exports) in a sentence calling it an arms importer (exporter): arms transfers."""
+    return partner == ["WLD"] and flow in ("import", "export") and bool(re.search(
+        rf"\b(?:arms|weapons?)\s+{flow}(?:er|s)\b", text, re.IGNORECASE))

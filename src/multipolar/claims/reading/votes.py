@@ -43,13 +43,16 @@ TALLY_PAIR = re.compile(rf"\b{_PASSED}\s+{_VOTED_ON}(?:by\s+|with\s+)?(?:a\s+(?:
                         rf"(?:votes?\s+)?(?:[-–—]|to)\s*{_N}(?:\s+votes?)?(?:\s*,?\s*(?:with|and)\s+{_N}\s+"
                         rf"(?:abstentions?|abstaining|abstained))?",
                         re.IGNORECASE)
-YES = re.compile(rf"{_N}\s+(?:votes?\s+|states\s+|countries\s+|members\s+|nations\s+)?(?:voting\s+)?(?:in\s+favou?r|"
+_WHO = r"(?:(?:member\s+)?(?:states|countries|members|nations|delegations|governments)\s+)"
+YES = re.compile(rf"{_N}\s+(?:votes?\s+|{_WHO})?(?:voting\s+|voted\s+|were\s+|was\s+)?(?:in\s+favou?r|"
                  rf"for\b|yes\b|ayes\b)|{_N}\s+(?:member\s+)?(?:states|countries|members|nations|delegations)\s+"
                  rf"(?:backed|supported|endorsed)\b", re.IGNORECASE)
-NO = re.compile(rf"{_N}\s+(?:votes?\s+|states\s+|countries\s+|members\s+|nations\s+)?(?:voting\s+)?(?:against|"
+NO = re.compile(rf"{_N}\s+(?:votes?\s+|{_WHO})?(?:voting\s+|voted\s+|were\s+|was\s+)?(?:against|"
                 rf"opposed|no\b|noes\b)", re.IGNORECASE)
-ABSTAIN = re.compile(rf"{_N}\s+(?:abstentions?|(?:states|countries|members|nations)\s+(?:that\s+|which\s+|who\s+)?"
-                     rf"(?:had\s+)?abstain(?:ed|ing)?)", re.IGNORECASE)
+ABSTAIN = re.compile(rf"{_N}\s+(?:abstentions?|{_WHO}(?:that\s+|which\s+|who\s+)?(?:had\s+)?abstain(?:ed|ing)?)",
+                     re.IGNORECASE)
+# "100 in favour, 11 against and 58 abstained": a bare count before 'abstained', read once a yes or no count was
+ABSTAIN_BARE = re.compile(rf"(?:,|\band|\bwhile|\bwhereas|;)\s+{_N}\s+(?:abstained|abstaining)\b", re.IGNORECASE)
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -116,6 +119,9 @@ def tally_in(text: str) -> dict[str, int]:
             found = search(pattern, text)
             if found:
                 out[key] = int(next(g for g in found.groups() if g))
+    bare = ABSTAIN_BARE.search(text) if out and "abstain" not in out else None
+    if bare:
+        out["abstain"] = int(bare.group(1))
     if set(out) == {"yes"} or set(out) == {"no"}:
         return {}  # "10 for ..." alone is too weak to be a tally
     return out
@@ -156,3 +162,51 @@ def read_agreement_slots(r, share_at, share_re: str):
         seen.add((c0, c1))
         out.append((who, partner, share, before[0].start, m.end() + shares[0].end()))
     return out
+
+
+def tally_clauses(text: str) -> list[tuple[int, int, dict]]:
+    """(start, end, tally) of each clause (split at ';', ', while', ', whereas') stating its own tally of two or more
+    counts, when two or more do; else []."""
+    seps = list(re.finditer(r";\s*|,\s+(?:while|whereas)\s+", text))
+    spans = zip([0, *(m.end() for m in seps)], [*(m.start() for m in seps), len(text)])
+    parts = [(a, b, tally_in(text[a:b])) for a, b in spans]
+    parts = [(a, b, t) for a, b, t in parts if len(t) >= 2]
+    return parts if len(parts) >= 2 else []
+
+
+# "the Third Committee approved the draft resolution": a main committee's vote, taken before the plenary's.
+COMMITTEE = re.compile(r"\b(?:(?:First|Second|Third|Fourth|Fifth|Sixth|Special\s+Political\s+and\s+Decolonization)\s+"
+                       r"Committee|(?:main|human\s+rights|disarmament)\s+committee)\b", re.IGNORECASE)
+
+
+def body_of(r) -> dict:
+    m, month = COMMITTEE.search(r.text), month_without_year(r.text)
+    return {**({"body": m.group(0)} if m else {}), **({"month": month} if month else {})}
+
+
+# "the ten states that lined up with Russia were A, B and C", "A, B and C sided with Russia" (in a sentence naming a
+# resolution): each named state cast the partner's vote on it; the count, when given, is of the states besides it
+_SIDED = r"(?:lined\s+up|sided|voted|stood|went)\s+(?:with|alongside|behind)"
+SIDED_WITH = [re.compile(p, re.IGNORECASE) for p in (
+    r"\bthe\s+(?:(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?:other\s+)?"
+    rf"(?:states|countries|nations|members|delegations)\s+(?:that|which|who)\s+{_SIDED}\s+(?P<p>⟨#*⟩)\s+(?:were|was|"
+    r"included)\s+(?P<who>⟨#*⟩(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)⟨#*⟩)*)",
+    rf"(?P<who>⟨#*⟩(?:(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+)⟨#*⟩)+)\s+(?:all\s+)?{_SIDED}\s+"
+    r"(?P<p>⟨#*⟩)(?!\s+(?:in|on)\s+\d)",
+)]
+# "Russia vetoed the draft in the Security Council", "blocked a council resolution with its veto"
+SECURITY_COUNCIL = re.compile(r"\b(?:vetoe?[ds]?|vetoing|(?:cast|used|wielded|exercised)\s+(?:its|a|their)\s+veto|with\s+"
+                              r"(?:its|a|their)\s+veto)\b(?=[^.;]*\b(?:Security\s+)?Council\b)|\b(?:Security\s+Council|"
+                              r"[Cc]ouncil\s+(?:resolution|draft|vote))\b[^.;]*\b(?:veto(?:e?[ds])?|vetoing)\b")
+
+
+def vote_word(words: str) -> str:
+    """How a state voted, from the words ('abstained', 'did not vote', 'opposed' ...): yes/no/abstain/absent."""
+    words = words.lower()
+    if "abstain" in words:
+        return "abstain"
+    if "did not" in words or "absent" in words:
+        return "absent"
+    if "against" in words or "opposed" in words or "rejected" in words or words.startswith("voted no"):
+        return "no"
+    return "yes"
