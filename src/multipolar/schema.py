@@ -193,6 +193,8 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in [
           "Arms deliveries by supplier, recipient and year, in SIPRI trend-indicator values (million TIV).",
           [("supplier", S), ("recipient", S), ("year", I16), ("source", S), ("tiv", F64), ("n_deals", I32)],
           key=("supplier", "recipient", "year", "source"), country_columns=("supplier", "recipient"),
+          # every supplier-recipient-year aggregate (~0.2 MB): the world's ranks, shares and totals need them all
+          focus_only=False,
           checks={"year": _years(1950), "tiv": Bounds(0, 1e5, "million TIV: a year's deliveries"),
                   "n_deals": Bounds(1, None)}),
     _spec("development_finance",

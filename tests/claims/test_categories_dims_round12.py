@@ -189,3 +189,104 @@ def test_a_full_member_list_is_checked_at_the_articles_date(template, org, membe
 ])
 def test_partners_granted_at_a_summit_are_dated_by_the_summit(text, expected):
     assert [g[2] for g in _membership(text)] == [expected]
+
+
+# --- arms: the whole register (branch arms-world) -------------------------------------------------------------------
+# Expected figures from ../shared/data/sipri_arms_transfers/trade_2023.csv (SIPRI's register generated 3 Jan 2025,
+# header on line 12: skiprows=11), read with pandas here; states only: rows whose supplier or recipient is starred
+# (non-state '*', organisation '**') or 'unknown' are left out, as the pack does (330 rows, 3,237.37 million TIV).
+
+
+@pytest.fixture(scope="module")
+def register(data_dir):
+    import pandas as pd
+
+    d = pd.read_csv(data_dir / "sipri_arms_transfers" / "trade_2023.csv", skiprows=11)
+    stateless = d["Supplier"].str.contains(r"\*|unknown", case=False) | \
+        d["Recipient"].str.contains(r"\*|unknown", case=False)
+    assert stateless.sum() == 330 and round(d.loc[stateless, "TIV delivery values"].sum(), 2) == 3237.37
+    d = d[~stateless]
+    return d.assign(tiv=d["TIV delivery values"].astype(float), y=d["Delivery year"].astype(int))
+
+
+def _totals(d, by, first=2018, last=2022):
+    return d[d["y"].between(first, last)].groupby(by)["tiv"].sum().sort_values(ascending=False)
+
+
+_ORDINAL = ["largest", "second-largest", "third-largest", "fourth-largest", "fifth-largest"]
+# The names the register writes that a reader would not (its spelling of the state, not the press's).
+_PRESS = {"Viet Nam": "Vietnam", "Korea South": "South Korea", "Turkiye": "Turkey"}
+
+
+def _one(text, date="2023-06-01"):
+    got = [v for v in check_text(text, date) if v.type == "arms"]
+    assert len(got) == 1, [(v.claim.parsed, v.verdict) for v in got]
+    return got[0]
+
+
+@pytest.mark.parametrize("by, side", [("Recipient", "importers"), ("Supplier", "exporters")])
+def test_the_world_s_five_largest_in_2018_2022_as_a_list(register, by, side):
+    top = [_PRESS.get(n, n) for n in _totals(register, by).index[:6]]
+    listed = ", ".join(top[:4]) + " and " + top[4]
+    v = _one(f"The five largest arms {side} in 2018-2022 were {listed}.")
+    assert v.claim.parsed["relation"] == "world top" and v.verdict == "supported", v.reason
+    swapped = ", ".join(top[:4]) + " and " + top[5]  # the sixth named for the fifth
+    assert _one(f"The world's five biggest {side} of arms in 2018-22 were {swapped}.").verdict == "partly supported"
+
+
+@pytest.mark.parametrize("by, noun", [("Recipient", "arms importer"), ("Supplier", "arms exporter")])
+def test_each_of_the_world_s_five_largest_by_rank(register, by, noun):
+    totals = _totals(register, by)
+    shares = totals / totals.sum()
+    for position, name in enumerate(totals.index[:5]):
+        v = _one(f"{_PRESS.get(name, name)} was the world's {_ORDINAL[position]} {noun} in 2018-2022.")
+        clear = position > 0 or shares.iloc[0] - shares.iloc[1] > 0.02  # no-clear-lead rule: 2 points of share
+        assert v.verdict == ("supported" if clear else "partly supported"), v.reason
+    wrong = _PRESS.get(totals.index[3], totals.index[3])
+    assert _one(f"{wrong} was the world's second-largest {noun} in 2018-2022.").verdict == "contradicted"
+
+
+def test_an_apposition_with_its_own_window_is_a_world_rank(register):
+    totals = _totals(register, "Recipient")
+    v = _one(f"{totals.index[1]}, the world's second-largest arms importer in 2018-22, bought mostly from the US.")
+    assert v.claim.parsed["relation"] == "importer rank" and v.verdict == "supported", v.reason
+    assert "non-state" in " ".join(v.arithmetic)  # the world's totals say what they leave out
+
+
+def test_a_world_share_of_exports(register):
+    totals = _totals(register, "Supplier")
+    france = 100 * totals["France"] / totals.sum()  # 10.6% of the states' deliveries in 2018-2022
+    assert _one(f"France accounted for {france:.0f}% of global arms exports in 2018-2022.").verdict == "supported"
+    assert _one(f"France accounted for {france + 6:.0f}% of global arms exports in 2018-2022.").verdict == \
+        "contradicted"
+
+
+@pytest.mark.parametrize("supplier", ["France", "Israel"])
+def test_a_buyer_s_share_of_any_supplier_s_exports(register, supplier):
+    buyers = _totals(register[register["Supplier"] == supplier], "Recipient")
+    share = 100 * buyers.iloc[0] / buyers.sum()  # France: India 30.6%; Israel: India 35.4% (2018-2022)
+    v = _one(f"{buyers.index[0]} took {share:.0f}% of {supplier}'s arms exports in 2018-2022.")
+    assert v.verdict == "supported", v.reason
+    second = _PRESS.get(buyers.index[1], buyers.index[1])
+    v = _one(f"{second} was {supplier}'s third-largest arms market in 2018-2022.")
+    assert v.verdict == "contradicted" and "ranks 2" in v.reason, v.reason
+
+
+def test_a_change_of_france_s_exports_between_windows(register):
+    before = _totals(register[register["Supplier"] == "France"], "Supplier", 2013, 2017)["France"]
+    after = _totals(register[register["Supplier"] == "France"], "Supplier", 2018, 2022)["France"]
+    change = 100 * (after / before - 1)  # +40.5% in the January 2025 revision (SIPRI's 2023 release said +44%)
+    v = _one(f"France's arms exports rose {change:.0f}% between 2013-17 and 2018-22.")
+    assert v.claim.parsed["relation"] == "change" and v.verdict == "supported", v.reason
+    assert _one(f"France's arms exports rose {change + 30:.0f}% between 2013-17 and 2018-22.").verdict == \
+        "contradicted"
+    assert _one("France's arms exports rose 44% between 1996-2000 and 2001-05.").verdict == "unverifiable"
+
+
+def test_a_change_of_a_non_pack_importer_s_total(register):
+    rows = register[register["Recipient"] == "Australia"]
+    change = 100 * (_totals(rows, "Recipient", 2018, 2022)["Australia"] /
+                    _totals(rows, "Recipient", 2013, 2017)["Australia"] - 1)
+    assert change > 0  # a rise: 23% in the January 2025 revision
+    v = _one(f"Australia's arms imports rose by {change:.0f}% between 2013-17 and 2018-22.")
+    assert v.verdict == "supported", v.reason

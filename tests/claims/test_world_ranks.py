@@ -1,8 +1,9 @@
 """Ranks and shares among all the world's arms importers and exporters (round 7): read in an apposition ('X, the
 world's largest arms importer, ...') or stated ('X is the world's second-largest arms exporter', 'X accounted for
-11% of global arms exports'), and judged unverifiable with what the data lack (SIPRI deliveries are kept for the
-pack's own states and their suppliers, not every importer's and exporter's total); the figures beside them are still
-judged. Made-up SIPRI-like rows on a FakeEvidence."""
+11% of global arms exports'), and judged unverifiable with what the data lack when the evidence holds SIPRI's
+deliveries for the pack's own states only (a FakeEvidence without `arms_world` rows, as a pack built before it kept
+the whole register); the figures beside them are still judged. The whole register's judgements: test_categories_dims_
+round12.py (arms-world). Made-up SIPRI-like rows on a FakeEvidence."""
 
 from __future__ import annotations
 

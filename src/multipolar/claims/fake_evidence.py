@@ -28,14 +28,16 @@ class FakeEvidence(Records):
     def __init__(self, *, trade=None, press=None, shares=None, ranks=None, monthly=None, arms=None, un=None,
                  roll_calls=None, votes=None, finance=None, memberships=None, organizations=None, summits=None,
                  declarations=None, crossover=None, estimates=None, quality=None, macro=None, arms_exports=None,
-                 alliances=None, finance_all=None, monthly_partners=None, rerouting=None, headline=None):
+                 alliances=None, finance_all=None, monthly_partners=None, rerouting=None, headline=None,
+                 arms_world=None):
         self.trade = dict(trade or {})
         self.press = dict(press or {})            # (country, partner, flow, reporter label) → {year: value}
         self.shares = dict(shares or {})          # (country, partner, flow, source) → {year: (share, pv, total)}
         self.monthly = dict(monthly or {})        # (country, partner, flow, source) → {(year, month): value}
         self.estimates = dict(estimates or {})    # (country, partner, flow, source) → {years}
         self.quality = dict(quality or {})        # (country, partner, flow, source) → {year: "flags"}
-        self.tables = {"ranks": ranks, "arms": arms, "arms_exports": arms_exports, "alliances": alliances,
+        self.tables = {"ranks": ranks, "arms": arms, "arms_exports": arms_exports, "arms_world": arms_world,
+                       "alliances": alliances,
                        "monthly_partners": monthly_partners,
                        "finance_all": finance_all, "un_agreement": un, "un_roll_calls": roll_calls,
                        "un_votes": votes, "finance": finance, "memberships": memberships,
@@ -180,6 +182,11 @@ class FakeEvidence(Records):
 
     def arms_exports(self, supplier, window) -> pd.DataFrame:
         return self._rows("arms_exports", country=supplier, window=window)
+
+    def arms_world(self, side, window) -> pd.DataFrame:
+        """Rows {side, country, year, source, partner_value, total_value, window, window_years} given as
+        `arms_world` (none: a pack keeping SIPRI's register for its own states only)."""
+        return self._rows("arms_world", side=side, window=window)
 
     def monthly_partners(self, country, flow) -> pd.DataFrame:
         """Rows {country, flow, source, partner, year, month, value} the test gives as `monthly_partners`."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..errors import MultipolarError
+
 
 class Dimensions:
     """The security, diplomacy and finance half of PackEvidence."""
@@ -22,10 +24,10 @@ class Dimensions:
     def arms_exports(self, supplier: str, window: int) -> pd.DataFrame:
         """The supplier's deliveries to each buyer (SIPRI TIV) over a window of years ending in each year, in
         arms_share's columns (country = the supplier, partner = the buyer); empty when the pack does not keep all of
-        the supplier's deliveries (it keeps them for its own states only)."""
+        the supplier's deliveries (a pack built before it kept the whole register held them for its own states)."""
         def build():
             countries = self.pack_countries()
-            if countries is not None and supplier not in countries:
+            if not self.arms_whole() and countries is not None and supplier not in countries:
                 self.problems.add(f"the pack keeps {supplier}'s arms deliveries to its own states only")
                 return pd.DataFrame()
             table = self.load("arms_transfers")
@@ -33,6 +35,29 @@ class Dimensions:
                 return table
             return windowed_deliveries(table, supplier, window)
         return self._memo(("arms_exports", supplier, window), build)
+
+    def arms_world(self, side: str, window: int) -> pd.DataFrame:
+        """Every state's arms exports (side 'exports') or imports ('imports') over a window of years ending in each
+        year, against the world's total (country, year, source, partner_value = the state's TIV, total_value = all
+        states', window, window_years); empty when the pack keeps the register for its own states only."""
+        def build():
+            if not self.arms_whole():
+                return pd.DataFrame()
+            table = self.load("arms_transfers")
+            return world_totals(table, "supplier" if side == "exports" else "recipient", window)
+        return self._memo(("arms_world", side, window), build)
+
+    def arms_whole(self) -> bool:
+        """Whether the pack's arms_transfers holds every supplier-recipient-year aggregate of SIPRI's register."""
+        def read():
+            try:
+                from ..store import read_manifest
+
+                entry = read_manifest(self.pack).get("tables", {}).get("arms_transfers", {})
+            except (MultipolarError, OSError, ValueError):
+                return False
+            return "all rows kept" in entry.get("derivation", "")
+        return self._memo(("arms_whole",), read)
 
     def monthly_partners(self, country: str, flow: str) -> pd.DataFrame:
         """A country's monthly trade with every partner it lists (trade_monthly, US dollars): source, partner, year,
@@ -101,4 +126,23 @@ def windowed_deliveries(table: pd.DataFrame, supplier: str, window: int) -> pd.D
             out.append({"country": supplier, "partner": buyer, "year": end, "source": "sipri_at",
                         "value": float(value) / total, "partner_value": float(value), "total_value": total,
                         "window": window, "window_years": end - max(first, end - window + 1) + 1})
+    return pd.DataFrame(out)
+
+
+def world_totals(table: pd.DataFrame, by: str, window: int) -> pd.DataFrame:
+    """Each state's deliveries (by 'supplier': exports, 'recipient': imports) summed over `window` years ending in
+    each year of the register, with the world's total over the same years (rows where the state's sum is positive)."""
+    if table.empty:
+        return pd.DataFrame()
+    first, last = int(table["year"].min()), int(table["year"].max())
+    per_year = table.groupby([by, "year"])["tiv"].sum().unstack(fill_value=0.0)
+    out = []
+    for end in range(first, last + 1):
+        inside = [y for y in per_year.columns if end - window < int(y) <= end]
+        sums = per_year[inside].sum(axis=1).round(6)
+        total = float(sums.sum())
+        for country, value in sums[sums > 0].items():
+            out.append({"country": country, "year": end, "source": "sipri_at", "partner_value": float(value),
+                        "total_value": total, "window": window,
+                        "window_years": end - max(first, end - window + 1) + 1})
     return pd.DataFrame(out)

@@ -34,7 +34,7 @@ def arms_shares(ctx, window: int):
         d = at.group_by("recipient", "supplier", "source", "year").aggregate(tiv=at.tiv.sum().round(6))
         recipients = d.select("recipient", "source").distinct()
         countries = ctx.countries()
-        if countries:  # the pack keeps every supplier only for pack countries: other recipients' totals are partial
+        if countries:  # the pack's own states: the table holds every state's deliveries, the indicator covers these
             recipients = recipients.filter(recipients.recipient.isin(countries))
         powers = ibis.memtable({"supplier": list(POWERS)})
         pairs = ibis.union(

@@ -218,12 +218,9 @@ def judge_buyers(claim, ev, as_of: AsOf):
 
 
 def judge_importers(claim, ev, as_of: AsOf, recipients):
-    """A recipient's rank among a region's arms importers by their totals over the window; among the world's
-    importers unverifiable (the pack keeps every supplier's deliveries for its own states only)."""
+    """A recipient's rank among a region's arms importers by their totals over the window (among the world's:
+    arms_world.judge_world)."""
     p = claim.payload
-    if p.words == "world" or not p.rival:
-        return unverifiable(claim, "a rank among all the world's arms importers: the pack keeps SIPRI's deliveries "
-                                   "to its own states only, so other importers' totals are incomplete")
     region = expanded(p.rival, ev, as_of.day)
     end, window, why = _window(p, [ev.arms(c, 5) for c in region], as_of)
     if end is None:
@@ -252,17 +249,38 @@ def _window_total(ev, p, years, side: str) -> tuple[float | None, str]:
         rows = rows[rows["year"] == last]
         if rows.empty:
             return None, f"no SIPRI deliveries by {name(supplier)} in {first}-{last}"
+        if int(rows["window_years"].min()) < window:
+            return None, f"{first}-{last} begins before SIPRI's register in the data (deliveries from 2000 only)"
         total, per, _ = _sums({supplier: rows}, last)
         return (total if p.recipient == ("WLD",) else sum(per.get(c, 0.0) for c in p.recipient)), ""
     totals = []
     for country in p.recipient:
         rows = ev.arms(country, window)
         rows = rows[rows["year"] == last] if not rows.empty else rows
-        if rows.empty:
-            return None, f"no SIPRI deliveries to {name(country)} in {first}-{last}"
+        if rows.empty:  # a state outside the pack's own: its imports from the whole register, when the pack has it
+            total = _imports_from_register(ev, country, p.supplier, window, last)
+            if total is None:
+                return None, f"no SIPRI deliveries to {name(country)} in {first}-{last}"
+            totals.append(total)
+            continue
+        if int(rows["window_years"].min()) < window:
+            return None, f"{first}-{last} begins before SIPRI's register in the data (deliveries from 2000 only)"
         total, per, _ = _sums({country: rows}, last)
         totals.append(total if p.supplier == ("WLD",) else sum(per.get(c, 0.0) for c in p.supplier))
     return sum(totals), ""
+
+
+def _imports_from_register(ev, country: str, suppliers, window: int, last: int) -> float | None:
+    """A recipient's imports over the window ending in `last` (from all suppliers, or the named ones) summed from
+    SIPRI's whole register; None when the pack does not hold it or the window begins before the register."""
+    if suppliers == ("WLD",):
+        frames = [(ev.arms_world("imports", window), "country")]
+    else:
+        frames = [(ev.arms_exports(s, window), "partner") for s in suppliers]
+    if any(f.empty for f, _ in frames) or any(last - window + 1 < int(f["year"].min()) for f, _ in frames):
+        return None
+    return sum(float(f.loc[(f[column] == country) & (f["year"] == last), "partner_value"].sum())
+               for f, column in frames)
 
 
 def judge_change(claim, ev, as_of: AsOf):

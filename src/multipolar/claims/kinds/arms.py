@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..judging.arms import judge_arms
+from ..judging.arms_world import is_world, judge_world
 from ..judging.common import unverifiable
 from ..model import CONTRADICTED
 from ..payloads import Payload
@@ -59,20 +60,9 @@ class Arms:
             read_world_ranks(r)
 
     def judge(claim, evidence, as_of):
-        p = claim.payload
-        if p.relation in WORLD_REASONS:
-            return unverifiable(claim, WORLD_REASONS[p.relation])
+        if is_world(claim.payload):
+            return lagged(claim, judge_world(claim, evidence, as_of), as_of)
         return lagged(claim, judge_arms(claim, evidence, as_of), as_of)
-
-
-# What the data cannot decide about the world's arms trade (the pack's SIPRI table: deliveries to its own states, and
-# its suppliers' deliveries; not every exporter's and importer's total).
-WORLD_REASONS = {
-    "exporter rank": "a rank among all the world's arms exporters: the pack keeps SIPRI's deliveries to its own states "
-                     "and their suppliers only, not every exporter's total, so the world's ranking cannot be rebuilt",
-    "world share": "a share of the world's arms exports or imports: the pack does not keep SIPRI's world total (every "
-                   "supplier's deliveries to every recipient), only deliveries involving its own states",
-}
 
 
 def lagged(claim, result, as_of):
