@@ -10,7 +10,7 @@ from .numbers import amounts, percent_at
 
 BRACKET = re.compile(r"\s*\(\s*(?P<inner>[^()]{1,30})\)")
 # "..., and B for 18.6% (...)", "... and B 18.6%": a partner of the same share, its verb left out.
-GAPPED = re.compile(r"\s*(?:,\s*)?(?:and|while|with)\s+(?P<b>⟨#*⟩)\s+(?:for\s+|with\s+|at\s+)?(?P<num>(?:about\s+|nearly\s+|"
+GAPPED = re.compile(r"\s*(?:,\s*)?(?:and|while|with)\s+(?:the\s+)?(?P<b>⟨#*⟩)\s+(?:for\s+|with\s+|at\s+)?(?P<num>(?:about\s+|nearly\s+|"
                     r"almost\s+|over\s+|more\s+than\s+|just\s+over\s+|just\s+under\s+)?\d+(?:\.\d+)?\s?(?:%|percent|"
                     r"per\s+cent))(?!\s*(?:of|in)\s)")
 
