@@ -226,3 +226,20 @@ def test_a_figure_reached_in_recent_years_names_no_year(phrase):
     result = check_text(f"Kazakhstan-Mongolia trade has climbed to $500 million {phrase}.", "2021-06-01", evidence=PAIR)
     assert [v.verdict for v in of_type(result, "level")] == ["unverifiable"], summary(result)
     assert "names no year" in of_type(result, "level")[0].reason, summary(result)
+
+
+# --- "makes up N percent" is a share's verb, never a rise of N percent ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "This bilateral trade makes up 92 percent of Italy's total trade with the South Caucasus region.",
+    "Kazakhstan-Mongolia trade made up 80% of Mongolia's trade with Central Asia in 2020.",
+    "Their trade, making up 40 per cent of the bloc's commerce with the region, grew in 2020.",
+])
+def test_makes_up_a_percentage_is_no_change(text):
+    result = check_text(text, "2021-06-01", evidence=PAIR)
+    assert not [v for v in of_type(result, "change") if v.claim.payload.unit == "percent_change"], summary(result)
+
+
+def test_up_a_percentage_is_still_a_change():
+    result = check_text("Kazakhstan-Mongolia trade was up 25% in 2020.", "2021-06-01", evidence=PAIR)  # 400e6 -> 500e6
+    assert [v.verdict for v in of_type(result, "change")] == ["supported"], summary(result)

@@ -91,6 +91,8 @@ def _growth_rates(r, frame, region) -> None:
     for m in GROWTH_RE.finditer(r.text, r0, r1):
         if r.overlaps_used(m.start(), m.end()):
             continue
+        if m.group("up") and re.search(r"\b(?:make|makes|made|making)\s+$", r.text[max(0, m.start() - 8):m.start()]):
+            continue  # "this trade makes up 92 percent of ...": a share, never a rise
         up = bool(m.group("up") or m.group("up2") or m.group("up3") or m.group("up4"))
         if m.group("frac"):
             value, half = FRACTION_PCT[re.sub(r"\s+", " ", m.group("frac").lower())], 5.0
