@@ -41,6 +41,8 @@ def period_problem(kind: str, p) -> str | None:
         return f"partial-year figure ('{p.partial}'): the data are annual"
     if kind == "change" and p.month and not p.since:
         return f"the claim is about a month ({p.month}); the data are annual"
+    if p.unresolved and p.unresolved.endswith("years"):  # "in recent years", "over the past few years"
+        return f"'{p.unresolved}' names no year: the figure's period is not stated"
     if p.unresolved:
         return f"relative period '{p.unresolved}' needs the article's date (--date)"
     return None

@@ -11,6 +11,7 @@ from ..judging.trade import judge_trade
 from ..payloads import Figure, Period, TradeScope
 from ..reading.clauses import resolve_period, time_for
 from ..reading.frames import base_fields, end_year_after, regions, resolve_frame_period, terms_for
+from ..reading.year_gaps import year_gaps
 from ..reading.numbers import HEDGES, MULTIPLE_RE, YEAR, amounts, hedge_id, parse_number
 from ..reading.shares import PERCENT_SIGN
 from ..registry import register_kind
@@ -76,6 +77,7 @@ class Change:
             _gapped(r, frame, region)
             _transitive(r, frame, region)
             _absolute(r, frame, region)
+            _year_gaps(r, frame, region)
             _directions(r, frame, region)
             made[i] = r.claims[before:]
         _so_too(r, made)
@@ -90,6 +92,8 @@ def _growth_rates(r, frame, region) -> None:
     for m in GROWTH_RE.finditer(r.text, r0, r1):
         if r.overlaps_used(m.start(), m.end()):
             continue
+        if m.group("up") and re.search(r"\b(?:make|makes|made|making)\s+$", r.text[max(0, m.start() - 8):m.start()]):
+            continue  # "this trade makes up 92 percent of ...": a share, never a rise
         up = bool(m.group("up") or m.group("up2") or m.group("up3") or m.group("up4"))
         if m.group("frac"):
             value, half = FRACTION_PCT[re.sub(r"\s+", " ", m.group("frac").lower())], 5.0
@@ -252,3 +256,19 @@ def _so_too(r, made: dict[int, list]) -> None:
                 fields = c.payload.to_dict()
                 fields.update({"country": frame.country, "partner": frame.partner, "flow": frame.flow})
                 made.setdefault(i, []).append(r.add("change", frame.start, frame.end, fields))
+
+
+def _year_gaps(r, frame, region) -> None:
+    """'about $3 billion below 2018's', '$2bn more than a year earlier': the unit change between the two years."""
+    for a, sign, base, end in year_gaps(r.text, *region):
+        if r.overlaps_used(a.start, a.end):
+            continue
+        fields = base_fields(r, frame)
+        fields.update({"value": sign * a.value, "unit": a.currency, "hedge": a.hedge, "half_unit": a.half_unit})
+        resolve_frame_period(r, frame, fields, frame.start, (0, a.start), change=True)
+        year = fields.get("year")
+        if not year or fields.get("partial") or (base or year - 1) >= year:
+            continue
+        fields.update({"base_year": base or year - 1, "yoy": base is None})
+        r.add("change", frame.start, end, fields)
+        r.take(a.start, end)

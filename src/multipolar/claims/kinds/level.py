@@ -100,6 +100,11 @@ class Level:
                 _own_base(r, a, fields)
                 _one_month(r, a, fields)
                 _bracketed_base(r, frame, a, fields, found[k - 1] if k else None)
+                fiscal = OWN_FISCAL.match(r.text, a.end)
+                if fiscal:  # "from $575 million (FY07) to $1.85 billion (FY19)": each amount of its fiscal year
+                    for key in ("year", "base_year", "period_note"):
+                        fields.pop(key, None)
+                    fields["fiscal"] = fiscal.group("fy")
                 r.add("level", frame.start if k == 0 else a.start, a.end, fields)
                 r.take(a.start, a.end)
 
@@ -126,6 +131,8 @@ def _of_balance(r, at: int) -> bool:
     return BALANCE_BEFORE.search(r.text, start, at) is not None
 
 
+# A fiscal year in brackets right after an amount ("$575 million (FY07)"): that amount's own period.
+OWN_FISCAL = re.compile(r"\s*\(\s*(?P<fy>FY\s?\d{2,4}(?:\s*[-–/]\s*\d{2,4})?)\s*\)")
 # "$6.2 billion of total turnover": an amount naming the pair's whole trade inside a flow's clause.
 OF_TURNOVER = re.compile(r"\s+(?:of|in)\s+(?:total\s+)?(?:trade\s+)?turnover\b", re.IGNORECASE)
 

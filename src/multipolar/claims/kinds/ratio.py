@@ -93,6 +93,7 @@ class Ratio:
                 r.add("ratio", m.start(), m.end(), fields)
                 r.take(m.start(), m.end())
         _percent_than(r)
+        _frame_ratios(r)
 
     def judge(claim, evidence, as_of):
         return judge_ratio(claim, evidence, as_of)
@@ -119,6 +120,21 @@ def _percent_than(r) -> None:
         resolve_period(r, time_for(r, m.start()), fields, change=False)
         r.add("ratio", m.start(), m.end(), fields)
         r.take(m.start(), m.end())
+
+
+def _frame_ratios(r) -> None:
+    """'Sino-Saudi trade is three times as large as China's trade with Iran': two frames sharing one state."""
+    from ..reading.frame_ratios import frame_ratios
+
+    for country, partner, rival, flow, ratio, start, end in frame_ratios(r):
+        value = ratio_value(ratio)
+        if not value or r.overlaps_used(start, end):
+            continue
+        fields = {"country": [country], "partner": [partner], "rival": [rival], "flow": flow, "value": value,
+                  "hedge": hedge_before(r.text, r.text.index(ratio, start), 20), "reporter": r.reporter_codes}
+        resolve_period(r, time_for(r, start), fields, change=False)
+        r.add("ratio", start, end, fields)
+        r.take(start, end)
 
 
 def judge_ratio(claim, ev, as_of: AsOf):

@@ -20,11 +20,11 @@ from ..reading.entities import name
 from ..reading.frames import PERIOD_KEYS, basis_in, carry_period
 from ..reading.numbers import YEAR, percent_at
 from ..reading.share_parts import bracketed_amount, gapped_shares
-from ..reading.shares import ARMS, ARMS_EXPORTS, ARMS_IMPORTS, PERCENT_SIGN
-from ..reading.sentence import E, EL
+from ..reading.shares import ARMS, ARMS_EXPORTS, ARMS_IMPORTS, OF_WHICH_VERB, PERCENT_SIGN, SIZE_WORDS
+from ..reading.sentence import E, EL, GAP
 from ..registry import register_kind
 
-_SHARE_NUM = r"(?:(?:a\s+)?(?:whopping|mere|hefty|massive|modest|staggering|sizeable|sizable)\s+)?" \
+_SHARE_NUM = rf"(?:(?:only|just|merely|barely)\s+)?(?:(?:a\s+)?{SIZE_WORDS}\s+)?" \
              r"(?:(?:more than|over|nearly|almost|about|around|roughly|some|just over|just under|less than)\s+)?" \
              rf"(?:\d+(?:\.\d+)?\s?{PERCENT_SIGN}|(?:a|one|two|three)[- ](?:half|third|thirds|quarter|" \
              r"quarters|fifth|tenth)|half)"
@@ -58,6 +58,9 @@ PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
     rf"(?P<goods>{_PRODUCT}\s+)?{_WHAT}(?:\s+in\s+{YEAR})?\s+(?:\w+ly\s+)?(?:is\s+|was\s+|are\s+|were\s+|go\s+|went\s+|goes\s+|came\s+|comes\s+|come\s+|"
     rf"flows?\s+|flowed\s+|heads?\s+|headed\s+|(?:were|was)\s+(?:shipped|sold|sent|exported)\s+)?(?:with|to|from|(?:falls?|fell|fall)\s+on|(?:is|was)\s+accounted\s+"
     rf"for\s+by)\s+(?P<b>{E})",
+    # "A's foreign trade came to $4.6 trillion, of which B accounted for 12% (and C for 16%)": B's share of A's trade
+    rf"(?P<whose>{E}|the\s+country['’]s)\s+(?:total\s+|overall\s+)?(?:foreign\s+|external\s+)?{_WHAT}{GAP}{{0,80}}?,?\s+"
+    rf"of\s+which\s+(?:the\s+)?(?P<b>{E})\s+(?:alone\s+)?{OF_WHICH_VERB}\s+(?:for\s+)?(?P<num>{_SHARE_NUM})",
 )]
 # "... from 30% in 2015 to 60% in 2023": a second share of the same partner, later.
 TO_LATER = re.compile(rf"\s*,?\s*to\s+(?P<num>(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
@@ -112,6 +115,9 @@ def _share(r, m) -> None:
         prior = [x for x in r.mentions if x.end <= m.start() and x.kind in ("country", "group")
                  and x.code not in partner and not x.pronoun]
         whose = list(dict.fromkeys(x.code for x in prior))
+    elif re.match(r"the\s+country", whose_text, re.IGNORECASE):  # the state whose statistics are cited, else the subject
+        cited = [c for c in r.reporter_codes if len(c) == 3 and c not in partner and c not in ("IMF", "EUU")]
+        whose = cited[:1] if len(cited) == 1 else [r.ctx.focus] if r.ctx.focus and r.ctx.focus not in partner else []
     elif whose_text.lower().startswith("the") and not whose_text.startswith("⟨"):
         whose = []
     else:
@@ -119,6 +125,11 @@ def _share(r, m) -> None:
     whose_mention = r.by_start.get(m.start("whose"))
     if whose_mention is not None and whose_mention.pronoun and set(whose) & set(partner):
         whose = [r.ctx.focus] if r.ctx.focus and r.ctx.focus not in partner else []
+    partner_mention = r.by_start.get(m.start("b")) if m.group("b") else None
+    if partner_mention is not None and partner_mention.pronoun and set(whose) & set(partner):
+        # "A weighs little in B's trade: it makes up 0.5% of B's trade": "it" is the last other state named, not B
+        subject = [x.code for x in r.mentions if x.end <= m.start("b") and x.kind == "country" and not x.pronoun]
+        partner = [c for c in subject if c not in whose][-1:]
     pct = percent_at(r.text, m.start("num"), m.end("num"))
     if not partner or not whose or not pct:
         return

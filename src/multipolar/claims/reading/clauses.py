@@ -7,13 +7,14 @@ import re
 
 from .times import Time, resolve_relative
 from .prefilter import finditer, search
+from .year_gaps import is_base_year
 
 # Separators between the clauses of a compound sentence.
-# (a figure in brackets, "61% ($5.8 billion) of its trade", "fell by $3 billion (-20%)", "the year before (2020)", is an
-# aside within the clause)
+# (a figure in brackets, "61% ($5.8 billion) of its trade", "fell by $3 billion (-20%)", "the year before (2020)",
+# "$575 million (FY07)", is an aside within the clause)
 CLAUSE_BREAK = re.compile(r";|,\s+but\b|,\s+while\b|,\s+whereas\b|,\s+so\s+too\b|\bbut\s+since\b|"
                           r"\((?!\s*(?:about\s+|some\s+|nearly\s+|over\s+)?(?:(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*\s?"
-                          r"(?:trillion|billion|million|tn|bn|mn|m|b)?|[-+−]?\d[\d.,]*\s?(?:%|percent)|(?:19|20)\d\d)\s*\))|,\s+and\s+(?=\w+\s+"
+                          r"(?:trillion|billion|million|tn|bn|mn|m|b)?|[-+−]?\d[\d.,]*\s?(?:%|percent)|(?:19|20)\d\d|FY\s?\d{2,4}(?:[-–/]\d{2,4})?)\s*\))|,\s+and\s+(?=\w+\s+"
                           r"(?:its|their|the)\b)|,\s+(?:although|though|yet)\b|\s+—\s+|\s+–\s+|,\s+and\s+that\b")  # "said X, and that Y"
 
 
@@ -41,6 +42,9 @@ def time_for(r, pos: int, *, region: tuple[int, int] | None = None) -> list[Time
     if region:
         c0, c1 = max(c0, min(region[0], pos)), min(c1, max(region[1], pos))
     times = [tm for tm in r.times if c0 <= tm.start < c1]
+    own = [tm for tm in times if not (is_base_year(r.text, tm) and tm.end + 25 < pos)]
+    if own:  # "$92.7 billion in 2019, $3 billion below 2018's $95.7 billion, with exports at $X": X is 2019's
+        times = own
     return sorted(times, key=lambda tm: abs(tm.start - pos))
 
 

@@ -40,6 +40,8 @@ CAPITALS = {"Beijing": "CHN", "Moscow": "RUS", "Astana": "KAZ", "Nur-Sultan": "K
             "Dushanbe": "TJK", "Ashgabat": "TKM", "Tashkent": "UZB", "New Delhi": "IND", "Delhi": "IND",
             "Islamabad": "PAK", "Tehran": "IRN", "Minsk": "BLR", "Ulaanbaatar": "MNG", "Washington": "USA",
             "Brussels": "EUU", "Baku": "AZE", "Yerevan": "ARM", "Tbilisi": "GEO"}
+# A capital as the partner of a trade phrase stands for its state ("trade with Tehran", "exports to Moscow").
+_TRADE_WITH = r"(?:(?<=trade with )|(?<=exports to )|(?<=imports from )|(?<=trade turnover with ))"
 # Summit and meeting cities (for "the summit in Astana", "the Samarkand and New Delhi summits"), with their country.
 CITIES = {**CAPITALS, "Shanghai": "CHN", "St Petersburg": "RUS", "St. Petersburg": "RUS", "Saint Petersburg": "RUS",
           "Yekaterinburg": "RUS", "Ufa": "RUS", "Qingdao": "CHN", "Tianjin": "CHN", "Samarkand": "UZB",
@@ -178,6 +180,7 @@ def _entity_re() -> re.Pattern:
         rf"(?<![\w.])(?:(?:{groups})(?P<gpos>['’]s?(?!\w))?"
         rf"|(?P<prefix>{prefixes})(?=[-–])"
         rf"|(?P<capital>{capitals})(?:{_APOS}|{_STATE_VERB})"
+        rf"|{_TRADE_WITH}(?P<partner_capital>{capitals})\b"
         rf"|(?:{orgs})(?P<opos>{_APOS})?"
         rf"|(?P<country>{countries})(?P<pos>{_APOS})?"
         rf"|(?P<city>{cities})"
@@ -217,6 +220,8 @@ def _find_mentions(text: str) -> list[Mention]:
                 hit = Mention(m.start(), m.end(), PREFIXES[groupdict["prefix"]], "country", m.group(0))
             elif groupdict.get("capital"):
                 hit = Mention(m.start(), m.end(), CAPITALS[groupdict["capital"]], "country", m.group(0), True)
+            elif groupdict.get("partner_capital"):
+                hit = Mention(m.start(), m.end(), CAPITALS[groupdict["partner_capital"]], "country", m.group(0))
             elif groupdict.get("country"):
                 hit = Mention(m.start(), m.end(), table[groupdict["country"]], "country", m.group(0),
                               bool(groupdict.get("pos")))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .flow_parts import flow_parts
 from .flow_phrases import FLOW_VERBS, MOVEMENT_FRAMES, PASSIVE_LEAD
 from .pair_frames import THEIR_COUNTRIES, bilateral_parties
 from .sentence import E, EL, GAP
@@ -17,12 +18,14 @@ _TRADE = r"(?:bilateral\s+|mutual\s+|total\s+|overall\s+|foreign\s+|two-way\s+|g
 _GOODS = r"(?:of\s+(?P<goods>[\w\s,-]{1,60}?)\s+)?"
 # Words that may stand between a preposition and a partner: "from neighbouring China", "to the fellow SCO member".
 _ADJ = r"(?:(?:the|neighbouring|neighboring|nearby|fellow|landlocked|resource-rich|sanctions-hit|its\s+neighbour)\s+)*"
+# A list of partners never ends in a state owning the next trade noun ("with Iran, and the UAE's trade with ...").
+_NOT_OWNER = r"(?!\s+(?:bilateral\s+|total\s+|foreign\s+)?(?:trade|exports|imports|turnover)\b)"
 # Goods words that mean all goods (a frame 'of <goods>' naming anything else is about a product category).
 GENERIC_GOODS = {"goods", "merchandise", "products", "all goods", "commodities"}
 FRAME_PATTERNS: list[tuple[str, str]] = [
     (rf"(?:{_TRADE})(?:[^.;]|\.(?=\d)){{0,25}}?\bbetween\s+(?:the\s+)?(?P<a>{EL})\s+and\s+(?P<b>{EL})", "turnover"),
     (rf"(?P<a>{E})\s*[-–—/]\s*(?P<b>{E})\s+(?:{_TRADE})", "turnover"),
-    (rf"(?P<a>{EL})\s+(?:{_TRADE})\s+(?:turnover\s+)?with\s+{_ADJ}(?P<b>{EL})", "turnover"),
+    (rf"(?P<a>{EL})\s+(?:{_TRADE})\s+(?:turnover\s+)?with\s+{_ADJ}(?P<b>{EL}){_NOT_OWNER}", "turnover"),
     (rf"(?:{_TRADE})\s+(?:turnover\s+)?of\s+(?P<a>{E})\s+with\s+(?P<b>{EL})", "turnover"),
     (rf"(?P<a>{E})\s+and\s+(?P<b>{E})\s+(?:{_TRADE})", "turnover"),
     (rf"(?P<a>{EL})\s+(?:total\s+|overall\s+|goods\s+|merchandise\s+)?(?:exports?|shipments|sales|deliveries|"
@@ -49,7 +52,7 @@ FRAME_PATTERNS: list[tuple[str, str]] = [
 # Frames without their first party: "trade with China", "exports to Russia", "those to China" — the party is the
 # statistics' country the sentence cites, else the sentence's (or paragraph's) subject.
 HALF_PATTERNS: list[tuple[str, str]] = [
-    (rf"(?:{_TRADE})\s+(?:turnover\s+)?with\s+{_ADJ}(?P<b>{EL})", "turnover"),
+    (rf"(?:{_TRADE})\s+(?:turnover\s+)?with\s+{_ADJ}(?P<b>{EL}){_NOT_OWNER}", "turnover"),
     (rf"(?:exports?|shipments|sales|deliveries|\bthose)\s+{_GOODS}(?:to|into)\s+{_ADJ}(?P<b>{EL})", "export"),
     (rf"(?:imports?|purchases|\bthose)\s+{_GOODS}from\s+{_ADJ}(?P<b>{EL})", "import"),
 ]
@@ -61,12 +64,17 @@ BILATERAL = re.compile(r"\b(?:bilateral|mutual|two-way)\s+(?:trade|commerce)(?:\
 ELLIPSIS = re.compile(rf"(?:(?:,\s*|\s+)(?:while|whereas|and|but|with)\s+(?:its\s+|their\s+|⟨#*⟩\s+)?|[,;]\s*(?=(?:exports|"
                       rf"imports)\s+{FLOW_VERBS}\b))(?P<flow>exports|imports|trade|turnover)\b(?!\s+(?:to|from|with)\b)",
                       re.IGNORECASE)  # ", exports rose 12%", "; imports fell": a bare flow with its verb continues too
+ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
 # A rank clause naming a pair, continued by a flow ("B remained A's largest partner for trade, with trade up N% to
 # $X"): the pair of the continuing clause.
 RANK_PAIR = re.compile(rf"(?P<b>{E})\s+(?:was|is|became|remained|remains|has\s+been|had\s+been|stayed|(?:overtook|passed|"
                        rf"surpassed|overtaken)\s+{E}(?:\s+in\s+\d{{4}})?\s*,?\s+(?:to\s+become|becoming))\s+(?:again\s+|"
-                       rf"still\s+|also\s+)?(?:(?P<a>{E})(?:['’]s)?\s+(?:top|largest|biggest|main|leading|principal|first)"
-                       rf"\s+(?:trading|trade)\s+partner)(?:\s+(?:in|for)\s+\d{{4}})?(?=\s*,?\s+with\b)", re.IGNORECASE)
+                       rf"still\s+|also\s+)?(?:(?P<a>{E})(?:['’]s)?\s+(?:{ORDINAL}[-\s])?(?:top|largest|biggest|main|leading|principal|"
+                       rf"first)\s+(?:trading|trade)\s+partner)(?:\s+(?:in|for)\s+\d{{4}})?(?:\s+after\s+{EL})?(?=\s*,?\s+with\b)",
+                       re.IGNORECASE)  # "B was A's third-largest partner in 2017 after C and D, with ...": the same pair
+# "..., with $939 million of trade: $207 million of exports and ...": a total split into its flows continues the pair
+WITH_TOTAL = re.compile(r"\s*,?\s+with\s+(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*\s?(?:billion|million|bn|mn|m)?\s+(?:of|in)\s+"
+                        r"(?:total\s+|two-way\s+)?(?:trade|turnover)\s*(?::|,?\s+(?:of\s+which|made\s+up\s+of|comprising))")
 # A verb continuing the previous frame's first party: "Turkey imported $2.3 billion from A and exported $4.1 billion to A".
 VERB_ELLIPSIS = re.compile(rf"(?:,\s*|\s+)(?:and|while|whereas|but)\s+(?:it\s+|they\s+|⟨#*⟩\s+)?(?P<verb>exported|"
                            rf"imported|shipped|sold|bought|purchased)\s+(?:(?!⟨)(?:[^.;]|\.(?=\d))){{0,60}}?\b(?:to|from)\s+(?P<b>{EL})",
@@ -76,12 +84,6 @@ WORLD = re.compile(rf"(?P<a>{E})\s+(?:total\s+|overall\s+)?(?:(?:foreign|externa
                    rf"(?:\s+turnover)?|"
                    rf"trade\s+turnover|(?:total\s+)?(?P<flow>exports|imports))\b(?!\s+(?:to|from|with|between|of)\b)",
                    re.IGNORECASE)
-# A pair's trade split by flow, the figure before the flow: "A-B trade exceeded $2 billion, of which $0.7 billion were
-# A's imports (up 30%) and $61 million exports".
-_AMT = r"(?:US\$|\$|€|USD|EUR)\s?\d[\d.,]*(?:\s?(?:trillion|billion|million|bn|mn|m|b)\b)?"
-SPLIT = re.compile(rf"\b(?:of\s+which|including|with)\s+(?P<amt>{_AMT})\s+(?:(?:were|was|are|is|in|as)\s+)?(?:(?P<a>{E})"
-                   rf"(?:['’]s)?\s+)?(?P<flow>imports|exports)(?:\s*\([^)]*\))?(?:\s*,?\s+and\s+(?P<amt2>{_AMT})\s+"
-                   rf"(?:in\s+)?(?P<flow2>imports|exports))?", re.IGNORECASE)
 _COMPILED = [(re.compile(p, re.IGNORECASE), flow) for p, flow in FRAME_PATTERNS + MOVEMENT_FRAMES]
 RATE_BEFORE = re.compile(r"\b(?:an?\s+)?(?:(?:almost|nearly|about|around|over|more\s+than|some|roughly|just\s+over|just\s+"
                          r"under)\s+)?\d+(?:\.\d+)?\s?(?:%|percent|per\s+cent)\s+(?:year-on-year\s+)?(?:jump|rise|"
@@ -134,7 +136,6 @@ def frames(r) -> list[Frame]:
         parties = bilateral_parties(r)
         if len(parties) == 2:
             found.append(Frame([parties[0]], [parties[1]], "turnover", m.start(), m.end(), half=True))
-    _split(r, found)
     for m in finditer(WORLD, r.masked):
         if any(m.start() < f.end and f.start < m.end() for f in found):
             continue
@@ -164,12 +165,15 @@ def frames(r) -> list[Frame]:
             found.append(Frame(before[-1].country, _uniq(b), flow, m.start("verb"), m.end(), parent=before[-1]))
     found.sort(key=lambda f: f.start)
     for m in finditer(RANK_PAIR, r.masked):  # "B was A's top partner in 2023, with trade up 52%": the pair continues
-        if any(m.start() < f.end and f.start < m.end() for f in found) or not ELLIPSIS.match(r.masked, m.end()):
+        if any(m.start() < f.end and f.start < m.end() for f in found) or not (ELLIPSIS.match(r.masked, m.end()) or
+                                                                   WITH_TOTAL.match(r.masked, m.end())):
             continue
         a = [x.code for x in r.ents(m.start("a"), m.end("a")) if not r.in_reporter(x)]
         b = [x.code for x in r.ents(m.start("b"), m.end("b")) if not r.in_reporter(x)]
         if len(a) == 1 and len(b) == 1 and a != b:
             found.append(Frame(a, b, "turnover", m.start(), m.end()))
+    found.sort(key=lambda f: f.start)
+    _split(r, found)
     found.sort(key=lambda f: f.start)
     for m in finditer(ELLIPSIS, r.masked):
         before = [f for f in found if f.end <= m.start()]
@@ -252,19 +256,11 @@ def _uniq(items):
 
 
 def _split(r, found: list[Frame]) -> None:
-    """Frames for a pair's trade split by flow, starting at each figure ('of which $0.7 billion were A's imports')."""
-    for m in finditer(SPLIT, r.masked):
-        pair = next((f for f in reversed(found) if f.end <= m.start() and len(f.country) == 1 and len(f.partner) == 1),
-                    None)
-        if pair is None or any(m.start() < f.end and f.start < m.end() for f in found):
-            continue
-        a = [x.code for x in r.ents(m.start("a"), m.end("a"))] if m.group("a") else pair.country
-        if len(a) != 1 or a[0] not in (*pair.country, *pair.partner):
-            continue
-        other = list(pair.partner if a[0] in pair.country else pair.country)
-        found.append(Frame(a, other, _FLOWS[m.group("flow").lower()], m.start("amt"), m.end("flow"), parent=pair))
-        if m.group("amt2"):
-            found.append(Frame(a, other, _FLOWS[m.group("flow2").lower()], m.start("amt2"), m.end(), parent=pair))
+    """Frames for the parts of a pair's total split by flow ('made up of $210 million of A's exports and ...')."""
+    for a, other, flow, start, end, pair in flow_parts(r, found):
+        found[:] = [f for f in found if not (start <= f.start and f.end <= end)]  # its flow word read alone
+        if not any(start < f.end and f.start < end for f in found):
+            found.append(Frame([a], [other], flow, start, end, parent=pair))
 
 
 def regions(r) -> list[tuple[Frame, tuple[int, int]]]:

@@ -11,7 +11,7 @@ from .shares import PERCENT_SIGN
 
 BRACKET = re.compile(r"\s*\(\s*(?P<inner>[^()]{1,30})\)")
 # "..., and B for 18.6% (...)", "... in 2023 and B 18.6%", ", and B took 12.9%": a partner of the same share.
-GAPPED = re.compile(r"(?:\s+(?:in|during|for)\s+(?:19|20)\d\d|\s+last\s+year)?\s*(?:,\s*)?(?:and|while|with)\s+(?P<b>⟨#*⟩)\s+"
+GAPPED = re.compile(r"(?:\s+(?:in|during|for)\s+(?:19|20)\d\d|\s+last\s+year)?\s*(?:,\s*)?(?:and|while|with)\s+(?:the\s+)?(?P<b>⟨#*⟩)\s+"
                     r"(?:(?:took|had|supplied|bought|received|accounted\s+for|made\s+up)\s+)?(?:for\s+|with\s+|at\s+)?(?P<num>(?:about\s+|nearly\s+|"
                     r"almost\s+|over\s+|more\s+than\s+|just\s+over\s+|just\s+under\s+)?\d+(?:\.\d+)?\s?"
                     rf"{PERCENT_SIGN})(?!\s*(?:of|in)\s(?!(?:19|20)\d\d\b))")

@@ -28,6 +28,11 @@ ARMS_IMPORTS = rf"(?i:\b{_ARMS_GOODS}\s+(?:imports|purchases|acquisitions)\b|\b(
 # ... and arms exports or sales named before a bare "exports" ("A's arms exports fell ...; half of its exports went to B")
 ARMS_EXPORTS = rf"(?i:\b{ARMS}\s+(?:exports|sales|deliveries)\b)"
 SUPPLIER = r"(?:supplier|exporter|provider|source|seller|vendor)s?"
+# Words sizing a share before it ("a meagre 0.5%", "a whopping 40%"): the share itself is the figure after them.
+SIZE_WORDS = r"(?:whopping|mere|hefty|massive|modest|staggering|sizeable|sizable|meagre|meager|paltry|tiny|small|" \
+             r"slim|scant|measly|negligible|marginal|significant|substantial|considerable|large|huge|big|solid|healthy)"
+# The verb of a share in an 'of which' clause ("of which B accounted for 12%").
+OF_WHICH_VERB = r"(?:accounted|accounts|account|made\s+up|makes\s+up|represented|represents|took|takes|constituted)"
 
 
 def arms_total(text: str, partner: list, flow: str) -> bool:

@@ -65,7 +65,7 @@ _TIME_RE = re.compile(
     rf"(?:\s+(?:of\s+)?(?P<p_year>{YEAR}))?"
     rf"|\b(?:(?P<m_day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<m_month>{MONTH_RE})\s+(?:(?P<m_day2>\d{{1,2}})"
     rf"(?:[-–/]\d{{1,2}})?,?\s+)?(?:of\s+)?(?P<m_year>{YEAR})"
-    rf"|\b(?P<rel>last year|this year|the previous year|the past year|a year earlier|a year ago|last month|"
+    rf"|\b(?P<rel>in recent years|in the past few years|over the past few years|last year|this year|the previous year|the past year|a year earlier|a year ago|last month|"
     rf"last week|yesterday|last (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     rf"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
     rf"|\b(?P<yoy>year[- ]on[- ]year|y/y|yoy|from a year earlier|than (?:a year (?:earlier|before|ago)|the "
@@ -203,6 +203,8 @@ def _year_earlier(t: Time, times: list[Time]) -> Time:
 def resolve_relative(word: str, date: dt.date | None) -> tuple[int | None, dt.date | None, str]:
     """'last year', 'last Thursday' relative to the article date: (year, day, note). Without a date, or with one
     too close to the calendar's ends for the arithmetic: (None, None, why)."""
+    if word.endswith("few years") or word.endswith("recent years"):  # "climbed to $N in recent years": no year said
+        return None, None, f"'{word}' names no year (a figure reached at some unstated point)"
     if date is None:
         return None, None, f"'{word}' is relative and no article date was given (--date)"
     if not (dt.date.min + dt.timedelta(days=SAFE_DAYS) <= date <= dt.date.max - dt.timedelta(days=SAFE_DAYS)) \
