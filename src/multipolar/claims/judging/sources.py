@@ -60,15 +60,14 @@ def tier(s: Series, reporter: tuple[str, ...], country: str, partner: str) -> tu
 
 def pick(results: list, reporter: tuple[str, ...], country: str, partner: str) -> list:
     """Results (series, judgement...) with the deciding one first: within the most trusted tier (a named reporter,
-    else the country's own figures), a source that supports the claim wins over one that does not; one only close
-    to it (partly) wins too when the text names no reporter, never over the named state's most trusted series."""
+    else the country's own figures), a source that supports the claim wins over one that does not, and one only close
+    to it (partly) over one that contradicts it: two series of the same state that disagree never contradict."""
     if not results:
         return results
     top = tier(results[0][0], reporter, country, partner)
     same = [r for r in results if tier(r[0], reporter, country, partner) == top]
-    named = top[0] == 0 and Attribution(tuple(reporter or ())).role == "named"
     best = next((r for r in same if r[1][0] == SUPPORTED), None) or \
-        (None if named else next((r for r in same if r[1][0] == PARTLY), None)) or same[0]
+        next((r for r in same if r[1][0] == PARTLY), None) or same[0]
     return [best] + [r for r in results if r is not best]
 
 
