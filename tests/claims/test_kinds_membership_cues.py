@@ -45,6 +45,9 @@ def test_the_registry_dates_used_here():
     # a nominal accession with its date
     ("Iran's accession to the SCO was completed on 4 July 2023.", "2023-07-05", ("joined", "SCO", ("IRN",), "supported")),
     ("Armenia's entry into the EAEU took effect in January 2015.", "2015-03-01", ("joined", "EAEU", ("ARM",), "supported")),
+    # "May" the month is no modal verb (registry: EAEU,MDA,observer,2018-05-14)
+    ("Moldova's admission to the EAEU as an observer took effect in May 2018.", "2018-06-01",
+     ("joined", "EAEU", ("MDA",), "supported")),
     # the same with the wrong year: contradicted
     ("Armenia's entry into the EAEU took effect in 2016.", "2016-03-01", ("joined", "EAEU", ("ARM",), "contradicted")),
     ("At the Tashkent summit Belarus was formally admitted as a full member of the SCO.", "2024-07-05",
@@ -69,6 +72,7 @@ def test_an_announced_joining_is_read_to_its_month():
 
 @pytest.mark.parametrize("text", [
     "Pakistan hopes to be admitted to the SCO in 2017.",                 # a wish
+    "Moldova may gain admission to the EAEU as an observer in 2018.",    # a modal
     "Belarus would be admitted to the SCO at the Astana summit if the members agreed.",  # a condition
     "Russia supports Iran's accession to the SCO at the Samarkand summit.",  # a stance, not a joining
     "Turkey applied for accession to the SCO in 2013.",                   # an application

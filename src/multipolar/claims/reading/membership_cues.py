@@ -19,7 +19,7 @@ ROLE = re.compile(r"\b(?:observer|dialogue\s+partner|partner\s+(?:country|state)
 # What makes a clause no plain statement of a joining: a condition, a wish or plan, an application, a negation, a
 # departure, or a joining of something else than the organization (a treaty, a programme).
 NOT_A_JOINING = re.compile(
-    r"\b(?:if|unless|would|could|might|may|should|hopes?|hoped|hoping|wants?|wanted|wish\w*|plans?|planned|planning|"
+    r"\b(?:if|unless|would|could|might|(?-i:may)|should|hopes?|hoped|hoping|wants?|wanted|wish\w*|plans?|planned|planning|"
     r"intends?|intended|seeks?|sought|seeking|bids?|appl(?:y|ies|ied|ying|ication|icant)|candidacy|candidates?|"
     r"talks?|negotiat\w+|process|roadmap|not|never|no\s+longer|without|left|leaves?|leaving|withdr\w+|quit\w*|exit\w*|"
     r"suspend\w*|expel\w*|treaty|agreement|convention|protocol|programme|program|initiative|WTO|talks|support\w*|"
